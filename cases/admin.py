@@ -1,0 +1,125 @@
+from django.contrib import admin
+
+from .models import (
+    Case,
+    CaseStatusChange,
+    CrimeCode,
+    ExtractBatch,
+    Force,
+    OutcomeType,
+    PrivacyFinding,
+)
+
+
+@admin.register(Force)
+class ForceAdmin(admin.ModelAdmin):
+    list_display = ["name", "code"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(OutcomeType)
+class OutcomeTypeAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "is_out_of_court", "is_youth", "is_active", "position"]
+    list_filter = ["is_out_of_court", "is_youth", "is_active"]
+    list_editable = ["position", "is_active"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(CrimeCode)
+class CrimeCodeAdmin(admin.ModelAdmin):
+    list_display = ["code", "description", "offence_category"]
+    list_filter = ["offence_category"]
+    search_fields = ["code", "description"]
+
+
+class CaseStatusChangeInline(admin.TabularInline):
+    model = CaseStatusChange
+    extra = 0
+    can_delete = False
+    readonly_fields = ["from_status", "to_status", "changed_by", "changed_at", "note"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Case)
+class CaseAdmin(admin.ModelAdmin):
+    list_display = [
+        "reference",
+        "force",
+        "offence",
+        "outcome_type",
+        "outcome_date",
+        "gravity_score",
+        "status",
+    ]
+    list_filter = [
+        "force",
+        "status",
+        "outcome_type",
+        "offence_category",
+        "is_domestic_abuse",
+        "is_hate_crime",
+        "admission",
+        "victim_views",
+        "offender_age_band",
+    ]
+    search_fields = ["reference", "offence", "crime_code__code"]
+    date_hierarchy = "outcome_date"
+    list_select_related = ["force", "outcome_type"]
+    autocomplete_fields = ["crime_code"]
+    readonly_fields = ["status", "batch", "created_at", "updated_at"]
+    inlines = [CaseStatusChangeInline]
+
+
+class PrivacyFindingInline(admin.TabularInline):
+    model = PrivacyFinding
+    extra = 0
+    readonly_fields = [
+        "row_number",
+        "column",
+        "kind",
+        "status",
+        "reason",
+        "resolved_by",
+        "resolved_at",
+    ]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ExtractBatch)
+class ExtractBatchAdmin(admin.ModelAdmin):
+    list_display = [
+        "file_name",
+        "force",
+        "uploaded_by",
+        "uploaded_at",
+        "status",
+        "row_count",
+        "created_count",
+        "updated_count",
+        "error_count",
+        "finding_count",
+    ]
+    list_filter = ["status", "force"]
+    search_fields = ["file_name", "sha256"]
+    readonly_fields = [f.name for f in ExtractBatch._meta.fields]
+    inlines = [PrivacyFindingInline]
+
+    def has_add_permission(self, request):
+        # Batches come only from the import pipeline, which records who and when.
+        return False
+
+
+@admin.register(PrivacyFinding)
+class PrivacyFindingAdmin(admin.ModelAdmin):
+    list_display = ["batch", "row_number", "column", "kind", "status", "resolved_by"]
+    list_filter = ["kind", "status"]
+    search_fields = ["batch__file_name", "column"]
+    readonly_fields = ["batch", "row_number", "column", "kind"]
+
+    def has_add_permission(self, request):
+        return False

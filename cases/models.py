@@ -1,0 +1,226 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from scrutiny.models import StatusHistory, choice_constraint
+from scrutiny.roles import is_data_admin, is_opcc_staff
+
+from .enums import (
+    Admission,
+    AuthorisingRank,
+    BatchStatus,
+    CaseStatus,
+    FindingStatus,
+    OffenderAgeBand,
+    PrivacyKind,
+    VictimViews,
+)
+
+
+class Force(models.Model):
+    code = models.SlugField(max_length=20, unique=True, help_text="Short code, e.g. DEMO.")
+    name = models.CharField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OutcomeType(models.Model):
+    """A way a case was resolved (Community Resolution, Simple Caution …): reference data."""
+
+    code = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=200, unique=True)
+    description = models.TextField(blank=True)
+    is_out_of_court = models.BooleanField(default=True)
+    is_youth = models.BooleanField(default=False)
+    position = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CrimeCode(models.Model):
+    """A Home Office crime classification, with the offence category used for filtering."""
+
+    code = models.CharField(max_length=20, unique=True)
+    description = models.CharField(max_length=300)
+    offence_category = models.CharField(max_length=120)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.description}"
+
+
+class ExtractBatch(models.Model):
+    """One uploaded extract file: who brought it in, when, what it held and how it ended."""
+
+    force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="batches")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="extract_batches"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    file_name = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64)
+    status = models.CharField(
+        max_length=20, choices=BatchStatus.choices, default=BatchStatus.UPLOADED
+    )
+    row_count = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    updated_count = models.PositiveIntegerField(default=0)
+    unchanged_count = models.PositiveIntegerField(default=0)
+    error_count = models.PositiveIntegerField(default=0)
+    finding_count = models.PositiveIntegerField(default=0)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    summary = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        verbose_name_plural = "extract batches"
+        constraints = [choice_constraint("extractbatch", "status", BatchStatus)]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.force.code}, {self.uploaded_at:%d %b %Y})"
+
+
+class CaseQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Cases a user may see in full: data admins and OPCC staff see the pool.
+
+        Panel members reach the cases on their agenda through the meeting, never here.
+        """
+        if is_data_admin(user) or is_opcc_staff(user):
+            return self
+        return self.none()
+
+
+class Case(models.Model):
+    """A finalised, anonymised case as exported by a force."""
+
+    force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="cases")
+    reference = models.CharField(
+        max_length=60, help_text="Pseudonymous reference, unique within the force."
+    )
+    status = models.CharField(max_length=20, choices=CaseStatus.choices, default=CaseStatus.IN_POOL)
+    offence = models.CharField(max_length=300)
+    crime_code = models.ForeignKey(
+        CrimeCode, on_delete=models.PROTECT, null=True, blank=True, related_name="cases"
+    )
+    offence_category = models.CharField(max_length=120, blank=True)
+    is_domestic_abuse = models.BooleanField(default=False)
+    is_hate_crime = models.BooleanField(default=False)
+    is_violence = models.BooleanField(default=False)
+    is_sexual = models.BooleanField(default=False)
+    outcome_type = models.ForeignKey(OutcomeType, on_delete=models.PROTECT, related_name="cases")
+    offence_date = models.DateField(null=True, blank=True)
+    reported_date = models.DateField(null=True, blank=True)
+    outcome_date = models.DateField()
+    offender_age_band = models.CharField(
+        max_length=20, choices=OffenderAgeBand.choices, default=OffenderAgeBand.NOT_RECORDED
+    )
+    gravity_score = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(4)],
+        help_text="Gravity matrix score, 1 to 4; blank when not recorded.",
+    )
+    admission = models.CharField(
+        max_length=20, choices=Admission.choices, default=Admission.NOT_RECORDED
+    )
+    victim_views = models.CharField(
+        max_length=20, choices=VictimViews.choices, default=VictimViews.NOT_RECORDED
+    )
+    authorising_rank = models.CharField(
+        max_length=20, choices=AuthorisingRank.choices, default=AuthorisingRank.NOT_RECORDED
+    )
+    previous_offending = models.TextField(blank=True)
+    conditions = models.TextField(blank=True, help_text="Conditions or reparation attached.")
+    facts_at_decision = models.TextField(
+        help_text="What the decision maker knew when the outcome was chosen."
+    )
+    later_information = models.TextField(
+        blank=True, help_text="Anything learned after the decision; kept apart on purpose."
+    )
+    extra = models.JSONField(default=dict, blank=True)
+    batch = models.ForeignKey(
+        ExtractBatch, on_delete=models.SET_NULL, null=True, blank=True, related_name="cases"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["force", "reference"]
+        constraints = [
+            models.UniqueConstraint(fields=["force", "reference"], name="case_reference_unique"),
+            choice_constraint("case", "status", CaseStatus),
+            choice_constraint("case", "offender_age_band", OffenderAgeBand),
+            choice_constraint("case", "admission", Admission),
+            choice_constraint("case", "victim_views", VictimViews),
+            choice_constraint("case", "authorising_rank", AuthorisingRank),
+            models.CheckConstraint(
+                condition=models.Q(gravity_score__isnull=True)
+                | models.Q(gravity_score__gte=1, gravity_score__lte=4),
+                name="case_gravity_score_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(offence_date__isnull=True)
+                | models.Q(outcome_date__gte=models.F("offence_date")),
+                name="case_outcome_not_before_offence",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["force", "status", "outcome_type"]),
+            models.Index(fields=["outcome_date"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class CaseStatusChange(StatusHistory):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="status_history")
+
+
+class PrivacyFinding(models.Model):
+    """Personal data spotted in an extract cell. Holds where and what kind — never the value."""
+
+    batch = models.ForeignKey(ExtractBatch, on_delete=models.CASCADE, related_name="findings")
+    row_number = models.PositiveIntegerField(help_text="Row in the file, counting the header as 1.")
+    column = models.CharField(max_length=120)
+    kind = models.CharField(max_length=20, choices=PrivacyKind.choices)
+    status = models.CharField(
+        max_length=20, choices=FindingStatus.choices, default=FindingStatus.OPEN
+    )
+    reason = models.TextField(blank=True, help_text="Why the cell was accepted as it is.")
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["batch", "row_number", "column"]
+        constraints = [
+            choice_constraint("privacyfinding", "kind", PrivacyKind),
+            choice_constraint("privacyfinding", "status", FindingStatus),
+            models.CheckConstraint(
+                condition=~models.Q(status=FindingStatus.ACCEPTED) | ~models.Q(reason=""),
+                name="privacyfinding_accepted_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Row {self.row_number}, {self.column}: {self.get_kind_display()}"

@@ -1,0 +1,51 @@
+"""Reference data seeded by migration. Admins maintain it afterwards in the admin.
+
+Kept free of model imports so migrations can use it with their historical models.
+"""
+
+# (code, name, is_out_of_court, is_youth)
+OUTCOME_TYPES = [
+    ("community-resolution", "Community Resolution", True, False),
+    ("simple-caution", "Simple Caution", True, False),
+    ("conditional-caution", "Conditional Caution", True, False),
+    ("deferred-caution", "Deferred Caution", True, False),
+    ("deferred-charge", "Deferred Charge", True, False),
+    ("youth-caution", "Youth Caution", True, True),
+    ("youth-conditional-caution", "Youth Conditional Caution", True, True),
+    (
+        "outcome-22",
+        "Outcome 22 (diversionary, educational or intervention activity)",
+        True,
+        False,
+    ),
+    ("penalty-notice-for-disorder", "Penalty Notice for Disorder", True, False),
+    ("cannabis-khat-warning", "Cannabis/Khat warning", True, False),
+    ("diversionary-caution", "Diversionary Caution", True, False),
+    ("community-caution", "Community Caution", True, False),
+    ("charge-summons", "Charge/summons", False, False),
+    ("other", "Other", False, False),
+]
+
+# A starter set of Home Office crime classifications for the offences panels see
+# most; forces' extracts add to it through the admin. (code, description, category)
+CRIME_CODES = [
+    ("8L", "Harassment", "Stalking and harassment"),
+    ("8M", "Racially or religiously aggravated harassment", "Stalking and harassment"),
+    ("8N", "Malicious communications", "Stalking and harassment"),
+    ("8Q", "Stalking", "Stalking and harassment"),
+    ("8U", "Controlling or coercive behaviour", "Stalking and harassment"),
+    ("105A", "Assault without injury", "Violence without injury"),
+    (
+        "105B",
+        "Racially or religiously aggravated assault without injury",
+        "Violence without injury",
+    ),
+    ("8B", "Assault with injury", "Violence with injury"),
+    ("9A", "Public fear, alarm or distress", "Public order offences"),
+    ("58A", "Criminal damage to a dwelling", "Criminal damage"),
+    ("58C", "Criminal damage to a vehicle", "Criminal damage"),
+    ("46", "Shoplifting", "Theft"),
+    ("49", "Other theft", "Theft"),
+    ("92E", "Possession of cannabis", "Drug offences"),
+    ("92D", "Possession of other controlled drugs", "Drug offences"),
+]

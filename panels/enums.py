@@ -1,0 +1,69 @@
+from django.db import models
+
+
+class FrameworkKind(models.TextChoices):
+    OOCR = "oocr", "Out of court resolutions"
+    VCOP = "vcop", "Victims' Code of Practice"
+    OTHER = "other", "Other"
+
+
+class AgeGroup(models.TextChoices):
+    ADULT = "adult", "Adult"
+    YOUTH = "youth", "Youth"
+
+
+class MembershipRole(models.TextChoices):
+    CHAIR = "chair", "Chair"
+    MEMBER = "member", "Member"
+
+
+class Agency(models.TextChoices):
+    CPS = "cps", "Crown Prosecution Service"
+    MAGISTRACY = "magistracy", "Magistracy"
+    COURTS = "courts", "HM Courts and Tribunals Service"
+    PROBATION = "probation", "Probation Service"
+    YOUTH_JUSTICE = "youth_justice", "Youth Justice Service"
+    POLICE = "police", "Police"
+    OPCC = "opcc", "Office of the Police and Crime Commissioner"
+    VICTIM_SERVICES = "victim_services", "Victim services"
+    INDEPENDENT = "independent", "Independent member"
+    OTHER = "other", "Other"
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    RATING_OPEN = "rating_open", "Open for rating"
+    IN_DISCUSSION = "in_discussion", "In discussion"
+    CLOSED = "closed", "Closed"
+
+
+class CaseSource(models.TextChoices):
+    SAMPLED = "sampled", "Drawn at random"
+    CARRIED_OVER = "carried_over", "Carried over from an earlier meeting"
+    ADDED = "added", "Added by OPCC staff"
+
+
+class Assessment(models.TextChoices):
+    MET = "met", "Met"
+    PARTLY_MET = "partly_met", "Partly met"
+    NOT_MET = "not_met", "Not met"
+    NOT_RECORDED = "not_recorded", "Not recorded"
+    NOT_APPLICABLE = "not_applicable", "Not applicable"
+
+
+class RatingStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+
+
+class ObservationKind(models.TextChoices):
+    GOOD_PRACTICE = "good_practice", "Good practice"
+    LEARNING = "learning", "Learning"
+    GENERAL = "general", "General"
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETED = "completed", "Completed"
+    CLOSED = "closed", "Closed without completion"

@@ -1,0 +1,169 @@
+"""Frameworks, criteria and themes seeded by migration; admins edit them afterwards.
+
+The category wording is that of published panel reports. Kept free of model
+imports so migrations can use it with their historical models.
+"""
+
+# Category tuples: (code, label, short_label, requires_reasons, is_inconclusive)
+OOCR_FOUR_WAY = {
+    "slug": "oocr-four-way",
+    "name": "Out of Court Resolutions (four categories)",
+    "kind": "oocr",
+    "criteria_heading": "Decision checks",
+    "description": (
+        "Was the out of court resolution the right decision? Each case is placed in "
+        "one of four categories."
+    ),
+    "categories": [
+        (
+            "consistent",
+            "Consistent with Police Policy (and the Crown Prosecution Service Code for "
+            "Crown Prosecutors)",
+            "Consistent",
+            False,
+            False,
+        ),
+        (
+            "consistent-with-observations",
+            "Consistent with Police Policy (but with observations added from the panel)",
+            "Consistent with observations",
+            True,
+            False,
+        ),
+        ("inconsistent", "Inconsistent with Police Policy", "Inconsistent", True, False),
+        ("no-conclusion", "Panel fails to reach a conclusion", "No conclusion", True, True),
+    ],
+}
+
+OOCR_THREE_WAY = {
+    "slug": "oocr-three-way",
+    "name": "Out of Court Resolutions (three categories)",
+    "kind": "oocr",
+    "criteria_heading": "Decision checks",
+    "description": "Was the resolution appropriate and consistent with policy and guidance?",
+    "categories": [
+        (
+            "appropriate",
+            "Appropriate and consistent with local policy and national guidance",
+            "Appropriate",
+            False,
+            False,
+        ),
+        (
+            "appropriate-with-observations",
+            "Appropriate and consistent with local policy and national guidance, with observations",
+            "Appropriate with observations",
+            True,
+            False,
+        ),
+        (
+            "inappropriate",
+            "Inappropriate and inconsistent with local policy and national guidance",
+            "Inappropriate",
+            True,
+            False,
+        ),
+    ],
+}
+
+VCOP_SEVEN_WAY = {
+    "slug": "vcop-seven-way",
+    "name": "Victims' Code of Practice (seven categories)",
+    "kind": "vcop",
+    "criteria_heading": "Victims' rights",
+    "description": (
+        "Were the victim's 12 rights under the Code met? Each right is assessed, then "
+        "the case is placed in one of seven categories."
+    ),
+    "categories": [
+        ("fully-compliant", "Fully compliant", "Fully compliant", False, False),
+        ("partially-compliant", "Partially compliant", "Partially compliant", True, False),
+        ("non-compliant", "Non-compliant", "Non-compliant", True, False),
+        ("victim-did-not-engage", "Victim did not engage", "Victim did not engage", True, False),
+        (
+            "no-decision",
+            "Panel failed to reach a decision",
+            "No decision",
+            True,
+            True,
+        ),
+        (
+            "information-not-recorded",
+            "Information not recorded",
+            "Information not recorded",
+            True,
+            False,
+        ),
+        ("not-applicable", "Not applicable", "Not applicable", True, False),
+    ],
+}
+
+# (code, label)
+VICTIMS_RIGHTS = [
+    ("understand-and-be-understood", "To be able to understand and to be understood"),
+    ("crime-recorded", "To have the details of the crime recorded without unjustified delay"),
+    ("information-when-reporting", "To be provided with information when reporting the crime"),
+    ("referral-to-support", "To be referred to services that support victims"),
+    ("compensation-information", "To be provided with information about compensation"),
+    (
+        "investigation-information",
+        "To be provided with information about the investigation and prosecution",
+    ),
+    ("victim-personal-statement", "To make a Victim Personal Statement"),
+    (
+        "trial-information",
+        "To be given information about the trial, trial process and your role as a witness",
+    ),
+    (
+        "outcome-information",
+        "To be given information about the outcome of the case and any appeals",
+    ),
+    ("expenses-and-property", "To be paid expenses and have property returned"),
+    (
+        "offender-information",
+        "To be given information about the offender following a conviction",
+    ),
+    ("complaint", "To make a complaint about your rights not being met"),
+]
+
+# (code, label, guidance)
+OOCR_CRITERIA = [
+    (
+        "offence-admitted",
+        "Offence admitted",
+        "A full and frank admission is on record (required for any caution).",
+    ),
+    ("victim-views", "Victim's views sought and recorded", ""),
+    (
+        "crime-classified",
+        "Crime correctly classified",
+        "For example, stalking recorded as harassment understates gravity.",
+    ),
+    ("gravity-score", "Gravity matrix score recorded", ""),
+    ("authority", "Authorised at the required rank", "e.g. Superintendent authority where needed."),
+    ("conditions", "Conditions proportionate and meaningful", ""),
+    ("offending-history", "Offending history considered", ""),
+    ("cps-advice", "CPS advice sought where required", ""),
+    ("restorative-justice", "Restorative justice considered", ""),
+]
+
+FRAMEWORKS = [
+    (OOCR_FOUR_WAY, OOCR_CRITERIA),
+    (OOCR_THREE_WAY, OOCR_CRITERIA),
+    (VCOP_SEVEN_WAY, VICTIMS_RIGHTS),
+]
+
+# (slug, name)
+THEMES = [
+    ("crime-misclassified", "Crime misclassified"),
+    ("no-clear-admission", "No clear admission"),
+    ("victim-views-not-sought", "Victim's views not sought"),
+    ("authority-not-recorded", "Authority not recorded"),
+    ("gravity-score-missing", "Gravity score missing"),
+    ("not-all-crimes-recorded", "Not all crimes recorded"),
+    ("cps-advice-not-sought", "CPS advice not sought"),
+    ("intervention-not-meaningful", "Intervention not meaningful"),
+    ("victim-not-updated", "Victim not updated"),
+    ("victim-leaflet-not-recorded", "Victim's information leaflet not recorded as given"),
+    ("good-practice", "Good practice"),
+]

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "panels"
+urlpatterns = [
+    path("meetings/", views.meeting_list, name="meeting_list"),
+    path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
+    path("meetings/<int:pk>/cases/<int:position>/", views.case_papers, name="case_papers"),
+]

@@ -1,0 +1,62 @@
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+
+from . import selectors
+from .enums import MeetingStatus
+from .models import Meeting, ReviewedCase
+
+
+def get_meeting_for_user(user, pk: int, perm: str = "panels.view_meeting") -> Meeting:
+    """The meeting if the user may see it; 404 if it is outside their panels, 403 if the
+    user can see it but not do this."""
+    meeting = get_object_or_404(
+        Meeting.objects.for_user(user).select_related("panel", "panel__framework"), pk=pk
+    )
+    if not user.has_perm(perm, meeting):
+        raise PermissionDenied
+    return meeting
+
+
+@login_required
+def meeting_list(request):
+    meetings = selectors.meeting_list(user=request.user)
+    return render(
+        request, "panels/meeting_list.html", {"meetings": meetings, "page_title": "Meetings"}
+    )
+
+
+@login_required
+def meeting_detail(request, pk: int):
+    meeting = get_meeting_for_user(request.user, pk)
+    decided = meeting.status in {MeetingStatus.IN_DISCUSSION, MeetingStatus.CLOSED}
+    context = {
+        "meeting": meeting,
+        "agenda": selectors.agenda(meeting=meeting),
+        "counts": selectors.decision_counts(meeting=meeting) if decided else None,
+        "progress": selectors.rating_progress(meeting=meeting),
+        "can_read_cases": request.user.has_perm("panels.read_case_papers", meeting),
+        "observations": meeting.observations.prefetch_related("themes"),
+        "actions": meeting.actions.all(),
+        "page_title": str(meeting),
+    }
+    return render(request, "panels/meeting_detail.html", context)
+
+
+@login_required
+def case_papers(request, pk: int, position: int):
+    meeting = get_meeting_for_user(request.user, pk, perm="panels.read_case_papers")
+    reviewed = get_object_or_404(
+        ReviewedCase.objects.select_related(
+            "case", "case__outcome_type", "case__crime_code", "case__force"
+        ),
+        meeting=meeting,
+        position=position,
+    )
+    context = {
+        "meeting": meeting,
+        "reviewed": reviewed,
+        "case": reviewed.case,
+        "page_title": f"Case {reviewed.position}",
+    }
+    return render(request, "panels/case_papers.html", context)

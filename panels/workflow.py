@@ -1,0 +1,39 @@
+"""The meeting workflow: planned → open for rating → in discussion → closed."""
+
+from scrutiny.workflow import TransitionNotAllowed, transition
+
+from .enums import MeetingStatus
+from .models import Meeting, MeetingStatusChange
+
+MEETING_TRANSITIONS: dict[str, set[str]] = {
+    MeetingStatus.PLANNED: {MeetingStatus.RATING_OPEN},
+    # Rating can be paused back to planned (e.g. a case withdrawn) before discussion starts.
+    MeetingStatus.RATING_OPEN: {MeetingStatus.PLANNED, MeetingStatus.IN_DISCUSSION},
+    MeetingStatus.IN_DISCUSSION: {MeetingStatus.CLOSED},
+    MeetingStatus.CLOSED: set(),
+}
+
+
+def _check_preconditions(meeting: Meeting, to: str) -> None:
+    if to == MeetingStatus.RATING_OPEN and not meeting.reviewed_cases.exists():
+        raise TransitionNotAllowed("Add cases to the agenda before opening the meeting for rating.")
+    if to == MeetingStatus.CLOSED:
+        undecided = meeting.reviewed_cases.filter(decision__isnull=True).count()
+        if undecided:
+            raise TransitionNotAllowed(
+                f"Record a panel decision for every case before closing: {undecided} still open."
+            )
+
+
+def meeting_transition(*, meeting: Meeting, to: str, by, note: str = "") -> Meeting:
+    _check_preconditions(meeting, to)
+    return transition(
+        obj=meeting,
+        to=to,
+        by=by,
+        allowed=MEETING_TRANSITIONS,
+        history=MeetingStatusChange,
+        subject_field="meeting",
+        note=note,
+        labels=dict(MeetingStatus.choices),
+    )

@@ -1,0 +1,1 @@
+# Findings reports and their published versions arrive with the reporting work.

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class ScrutinyConfig(AppConfig):
+    name = "scrutiny"
+    verbose_name = "Scrutiny"
+
+    def ready(self) -> None:
+        from .groups import ensure_role_groups
+
+        # Permissions exist only after migrate, so the groups are refreshed then.
+        post_migrate.connect(ensure_role_groups, sender=self)

@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.urls import reverse
+
+from .roles import is_data_admin
+
+
+def navigation(request):
+    """Service name, phase and the header links the signed-in user may follow."""
+    user = getattr(request, "user", None)
+    items = []
+    if user is not None and user.is_authenticated:
+        items.append(("Your work", reverse("home")))
+        items.append(("Meetings", reverse("panels:meeting_list")))
+        if is_data_admin(user) or user.is_staff:
+            items.append(("Administration", reverse("admin:index")))
+    path = request.path
+    nav = [
+        {"label": label, "url": url, "active": path == url or (url != "/" and path.startswith(url))}
+        for label, url in items
+    ]
+    return {
+        "service_name": settings.SERVICE_NAME,
+        "service_phase": settings.SERVICE_PHASE,
+        "nav_items": nav,
+    }

@@ -1,0 +1,34 @@
+"""Who a user is to the service.
+
+Data admins and OPCC staff are organisation-wide roles held as Django groups so
+admins can grant them without code. Chair and member are per panel and come
+from panel memberships, so they live in the panels app.
+"""
+
+from django.db import models
+
+
+class StaffRole(models.TextChoices):
+    DATA_ADMIN = "Data admin", "Data admin"
+    OPCC_STAFF = "OPCC staff", "OPCC staff"
+
+
+def has_staff_role(user, role: StaffRole) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    # Cached per request object: home pages and navigation ask more than once.
+    cache = getattr(user, "_staff_roles_cache", None)
+    if cache is None:
+        cache = set(user.groups.values_list("name", flat=True))
+        user._staff_roles_cache = cache
+    return role.value in cache
+
+
+def is_data_admin(user) -> bool:
+    return has_staff_role(user, StaffRole.DATA_ADMIN)
+
+
+def is_opcc_staff(user) -> bool:
+    return has_staff_role(user, StaffRole.OPCC_STAFF)

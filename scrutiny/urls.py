@@ -1,0 +1,46 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from . import views
+
+admin.site.site_header = "Scrutiny administration"
+admin.site.site_title = "Scrutiny admin"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("sign-in/", views.SignInView.as_view(), name="login"),
+    path(
+        "sign-out/",
+        auth_views.LogoutView.as_view(extra_context={"page_title": "Signed out"}),
+        name="logout",
+    ),
+    path(
+        "password-reset/",
+        auth_views.PasswordResetView.as_view(
+            form_class=views.PasswordResetForm, extra_context={"page_title": "Reset your password"}
+        ),
+        name="password_reset",
+    ),
+    path(
+        "password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(extra_context={"page_title": "Check your email"}),
+        name="password_reset_done",
+    ),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            form_class=views.SetPasswordForm, extra_context={"page_title": "Choose a new password"}
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password-reset/complete/",
+        auth_views.PasswordResetCompleteView.as_view(
+            extra_context={"page_title": "Password changed"}
+        ),
+        name="password_reset_complete",
+    ),
+    path("panels/", include("panels.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,61 @@
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from cases.enums import CaseStatus, FindingStatus
+from cases.models import Case, ExtractBatch, PrivacyFinding
+from panels import selectors as panel_selectors
+from panels.enums import ActionStatus, MeetingStatus
+from panels.models import Action
+
+from .forms import PasswordResetForm, SetPasswordForm, SignInForm
+from .roles import is_data_admin, is_opcc_staff
+
+__all__ = ["PasswordResetForm", "SetPasswordForm", "SignInView", "home"]
+
+
+class SignInView(auth_views.LoginView):
+    form_class = SignInForm
+    redirect_authenticated_user = True
+    extra_context = {"page_title": "Sign in"}
+
+
+@login_required
+def home(request):
+    """Each role's starting point: what is waiting for them, and the next thing to do."""
+    user = request.user
+    context = {"page_title": "Your work", "sections": []}
+    if is_data_admin(user):
+        context["data_admin"] = _data_admin_summary(user)
+    if is_opcc_staff(user):
+        context["opcc"] = _opcc_summary(user)
+    context["chaired"] = [
+        (m, panel_selectors.rating_progress(meeting=m))
+        for m in panel_selectors.chaired_meetings(user=user).exclude(status=MeetingStatus.CLOSED)
+    ]
+    context["tasks"] = panel_selectors.member_tasks(user=user)
+    context["my_meetings"] = panel_selectors.meeting_list(user=user)[:10]
+    return render(request, "home.html", context)
+
+
+def _data_admin_summary(user) -> dict:
+    cases = Case.objects.for_user(user)
+    return {
+        "pool_size": cases.filter(status=CaseStatus.IN_POOL).count(),
+        "case_count": cases.count(),
+        "recent_batches": ExtractBatch.objects.select_related("force", "uploaded_by")[:5],
+        "open_findings": PrivacyFinding.objects.filter(status=FindingStatus.OPEN).count(),
+    }
+
+
+def _opcc_summary(user) -> dict:
+    meetings = panel_selectors.meeting_list(user=user)
+    return {
+        "planned": meetings.filter(status=MeetingStatus.PLANNED).order_by("date"),
+        "rating_open": meetings.filter(status=MeetingStatus.RATING_OPEN).order_by("date"),
+        "in_discussion": meetings.filter(status=MeetingStatus.IN_DISCUSSION).order_by("date"),
+        "closed": meetings.filter(status=MeetingStatus.CLOSED)[:5],
+        "open_actions": Action.objects.filter(
+            status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS]
+        ).count(),
+    }

@@ -1,0 +1,63 @@
+"""Shared fixtures: a named cast of users, one per role.
+
+Alice is a data admin, Olu works for the OPCC, Chris chairs a panel, Mina is a
+voting member, Pat is a non-voting police attendee and Nadia sits on another
+panel altogether. Eve has an account and no role at all.
+"""
+
+import pytest
+
+from panels.enums import Agency, MembershipRole
+from scrutiny.roles import StaffRole
+from tests import factories
+
+
+@pytest.fixture
+def alice(db):
+    return factories.UserFactory(username="alice", roles=[StaffRole.DATA_ADMIN], is_staff=True)
+
+
+@pytest.fixture
+def olu(db):
+    return factories.UserFactory(username="olu", roles=[StaffRole.OPCC_STAFF])
+
+
+@pytest.fixture
+def eve(db):
+    return factories.UserFactory(username="eve")
+
+
+@pytest.fixture
+def panel(db):
+    return factories.PanelFactory(name="Adult OoCR Scrutiny Panel")
+
+
+@pytest.fixture
+def chris(panel):
+    membership = factories.MembershipFactory(
+        panel=panel, user__username="chris", role=MembershipRole.CHAIR, agency=Agency.MAGISTRACY
+    )
+    return membership.user
+
+
+@pytest.fixture
+def mina(panel):
+    return factories.MembershipFactory(panel=panel, user__username="mina", agency=Agency.CPS).user
+
+
+@pytest.fixture
+def pat(panel):
+    membership = factories.MembershipFactory(
+        panel=panel, user__username="pat", agency=Agency.POLICE, is_voting=False
+    )
+    return membership.user
+
+
+@pytest.fixture
+def nadia(db):
+    return factories.MembershipFactory(user__username="nadia", agency=Agency.PROBATION).user
+
+
+@pytest.fixture
+def meeting(panel):
+    return factories.MeetingFactory(panel=panel)
