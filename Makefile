@@ -52,7 +52,7 @@ test: install chromium lint
 	$(TEST_ENV) CHROMIUM=$(CHROMIUM) $(PY) -m pytest $(PYTEST_ARGS)
 
 bench: install
-	$(TEST_ENV) $(PY) -m bench
+	$(TEST_ENV) $(PY) -m bench $(BENCH_ARGS)
 
 assets:
 	bash frontend/build.sh

@@ -1,0 +1,73 @@
+"""Run every benchmark module and write the figures to docs/performance.md.
+
+Usage: `make bench` (PostgreSQL at BENCH_DATABASE_URL, default
+postgres://postgres@127.0.0.1:5432/scrutiny_bench). Each `bench/bench_*.py`
+module exposes `run() -> str`, returning a Markdown section; the database is
+migrated before the first module runs and each module cleans up after itself.
+"""
+
+import datetime
+import importlib
+import os
+import pkgutil
+import platform
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/scrutiny_bench"
+
+
+def _ensure_database(url: str) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    admin_url = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def main(argv: list[str]) -> int:
+    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+    if url.startswith("postgres"):
+        _ensure_database(url)
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrutiny.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    only = set(argv)
+    sections = []
+    for info in sorted(pkgutil.iter_modules([str(Path(__file__).parent)]), key=lambda m: m.name):
+        if not info.name.startswith("bench_") or (only and info.name not in only):
+            continue
+        print(f"==> {info.name}", flush=True)
+        module = importlib.import_module(f"bench.{info.name}")
+        sections.append(module.run())
+    _write_report(sections, url)
+    return 0
+
+
+def _write_report(sections: list[str], url: str) -> None:
+    engine = "PostgreSQL" if url.startswith("postgres") else url.split(":", 1)[0]
+    header = [
+        "# Performance",
+        "",
+        "Figures from `make bench` (see `bench/`); not part of the test suite.",
+        "",
+        f"- Run: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC",
+        f"- Machine: {os.cpu_count()} cores, Python {platform.python_version()}, {engine}",
+        "- Reproduce: `make bench` (set `BENCH_DATABASE_URL` to use another database).",
+        "",
+    ]
+    text = "\n".join(header + sections) + "\n"
+    (ROOT / "docs" / "performance.md").write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
