@@ -44,6 +44,16 @@ def decision_counts(*, meeting: Meeting) -> list[CategoryCount]:
     return [CategoryCount(category=c, count=c.n) for c in categories]
 
 
+def decisions_by_category(*, meeting: Meeting) -> list[tuple[OutcomeCategory, list]]:
+    """Decided cases grouped under their category, categories in framework order."""
+    groups: dict[int, tuple[OutcomeCategory, list]] = {}
+    decided = agenda(meeting=meeting).filter(decision__isnull=False)
+    for item in sorted(decided, key=lambda rc: (rc.decision.category.position, rc.position)):
+        category = item.decision.category
+        groups.setdefault(category.pk, (category, []))[1].append(item)
+    return list(groups.values())
+
+
 def agenda(*, meeting: Meeting) -> QuerySet[ReviewedCase]:
     return meeting.reviewed_cases.select_related(
         "case", "case__outcome_type", "decision", "decision__category"

@@ -34,6 +34,7 @@ def meeting_detail(request, pk: int):
         "meeting": meeting,
         "agenda": selectors.agenda(meeting=meeting),
         "counts": selectors.decision_counts(meeting=meeting) if decided else None,
+        "reasons": selectors.decisions_by_category(meeting=meeting) if decided else None,
         "progress": selectors.rating_progress(meeting=meeting),
         "can_read_cases": request.user.has_perm("panels.read_case_papers", meeting),
         "observations": meeting.observations.prefetch_related("themes"),

@@ -1,0 +1,270 @@
+"""Builds the demo: users per role, two panels, four meetings and a pool of cases.
+
+Every step looks up what it would create first, so running it twice changes
+nothing. Meetings move through the real workflow so their history is genuine.
+"""
+
+import datetime
+import random
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+
+from cases.enums import CaseStatus
+from cases.models import Case, CrimeCode, Force, OutcomeType
+from cases.workflow import case_transition
+
+from ..enums import CaseSource, MeetingStatus, RatingStatus
+from ..models import (
+    Action,
+    Criterion,
+    CriterionAssessment,
+    Decision,
+    Framework,
+    Meeting,
+    Membership,
+    Observation,
+    OutcomeCategory,
+    Panel,
+    Rating,
+    ReviewedCase,
+    Theme,
+)
+from ..workflow import meeting_transition
+from . import data
+
+User = get_user_model()
+
+
+@transaction.atomic
+def load_demo() -> dict:
+    users = {spec[0]: _user(*spec) for spec in data.USERS}
+    force, _ = Force.objects.get_or_create(code=data.FORCE[0], defaults={"name": data.FORCE[1]})
+    panels = {
+        spec["slug"]: _panel(spec, force, members, users)
+        for spec, members in [
+            (data.OOCR_PANEL, data.OOCR_MEMBERS),
+            (data.VCOP_PANEL, data.VCOP_MEMBERS),
+        ]
+    }
+    created = [
+        spec["date"] for spec in data.MEETINGS if _meeting(spec, panels, force, users) is not None
+    ]
+    _pool(force)
+    return {"users": users, "meetings_created": created}
+
+
+def _user(username, first, last, role, _about):
+    user, created = User.objects.get_or_create(
+        username=username,
+        defaults={"first_name": first, "last_name": last, "email": f"{username}@example.org"},
+    )
+    if created:
+        user.set_password(data.DEMO_PASSWORD)
+        user.is_staff = role == "Data admin"
+        user.save()
+    if role:
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
+    return user
+
+
+def _panel(spec, force, members, users) -> Panel:
+    panel, _ = Panel.objects.get_or_create(
+        slug=spec["slug"],
+        defaults={
+            "name": spec["name"],
+            "framework": Framework.objects.get(slug=spec["framework"]),
+            "force": force,
+            "organisation": data.ORGANISATION,
+            "public_description": spec["public_description"],
+        },
+    )
+    for username, role, agency, voting in members:
+        Membership.objects.get_or_create(
+            panel=panel,
+            user=users[username],
+            defaults={"role": role, "agency": agency, "is_voting": voting},
+        )
+    return panel
+
+
+def _meeting(spec, panels, force, users) -> Meeting | None:
+    panel = panels[spec["panel"]]
+    if Meeting.objects.filter(panel=panel, date=spec["date"]).exists():
+        return None
+    meeting = Meeting(
+        panel=panel, date=spec["date"], theme=spec["theme"], rating_deadline=spec["deadline"]
+    )
+    meeting.full_clean()
+    meeting.save()
+    opcc = users["olu"]
+    for position, case_spec in enumerate(spec["cases"], start=1):
+        case = _case(case_spec, force)
+        ReviewedCase.objects.create(
+            meeting=meeting, case=case, position=position, source=CaseSource.ADDED
+        )
+        case_transition(case=case, to=CaseStatus.ON_AGENDA, by=opcc, note=f"Agenda of {meeting}")
+    if spec["cases"]:
+        meeting_transition(meeting=meeting, to=MeetingStatus.RATING_OPEN, by=opcc)
+    if spec["close"]:
+        _rate_all(meeting, spec["cases"])
+        meeting_transition(meeting=meeting, to=MeetingStatus.IN_DISCUSSION, by=users["chris"])
+        _decide_all(meeting, spec["cases"], users["chris"])
+        _follow_up(meeting, spec, opcc)
+        meeting_transition(meeting=meeting, to=MeetingStatus.CLOSED, by=users["chris"])
+    elif spec["cases"]:
+        _member_started(meeting, users["mina"])
+    return meeting
+
+
+def _case(spec: data.CaseSpec, force: Force) -> Case:
+    code = CrimeCode.objects.get(code=spec.crime_code)
+    case = Case(
+        force=force,
+        reference=spec.reference,
+        offence=spec.offence,
+        crime_code=code,
+        offence_category=code.offence_category,
+        is_domestic_abuse=spec.domestic_abuse,
+        outcome_type=OutcomeType.objects.get(code=spec.outcome),
+        offence_date=spec.offence_date,
+        reported_date=spec.offence_date,
+        outcome_date=spec.outcome_date,
+        offender_age_band=spec.age_band,
+        gravity_score=spec.gravity,
+        admission=spec.admission,
+        victim_views=spec.victim_views,
+        authorising_rank=spec.rank,
+        previous_offending=spec.previous,
+        conditions=spec.conditions,
+        facts_at_decision=spec.facts,
+        later_information=spec.later,
+    )
+    case.full_clean()
+    case.save()
+    return case
+
+
+def _rate_all(meeting: Meeting, specs: list[data.CaseSpec]) -> None:
+    voters = meeting.panel.memberships.filter(is_voting=True).select_related("user")
+    criteria = list(Criterion.objects.filter(framework=meeting.panel.framework))
+    for reviewed, spec in zip(meeting.reviewed_cases.order_by("position"), specs, strict=True):
+        for membership in voters:
+            code = spec.dissent.get(membership.user.username, spec.decision)
+            _rating(reviewed, membership, code, spec.reasons, spec.themes, criteria)
+
+
+def _rating(reviewed, membership, code, reasons, themes, criteria, status=RatingStatus.SUBMITTED):
+    category = OutcomeCategory.objects.get(framework=membership.panel.framework, code=code)
+    rating = Rating.objects.create(
+        reviewed_case=reviewed,
+        membership=membership,
+        category=category,
+        reasons=reasons if category.requires_reasons else "",
+        status=status,
+        submitted_at=timezone.now() if status == RatingStatus.SUBMITTED else None,
+    )
+    failing = {c for theme in themes for c in data.THEME_CRITERIA.get(theme, [])}
+    CriterionAssessment.objects.bulk_create(
+        CriterionAssessment(
+            rating=rating, criterion=c, value="not_met" if c.code in failing else "met"
+        )
+        for c in criteria
+    )
+    return rating
+
+
+def _decide_all(meeting: Meeting, specs: list[data.CaseSpec], chair) -> None:
+    framework = meeting.panel.framework
+    for reviewed, spec in zip(meeting.reviewed_cases.order_by("position"), specs, strict=True):
+        decision = Decision.objects.create(
+            reviewed_case=reviewed,
+            category=OutcomeCategory.objects.get(framework=framework, code=spec.decision),
+            reasons=spec.reasons,
+            recorded_by=chair,
+        )
+        decision.themes.set(Theme.objects.filter(slug__in=spec.themes))
+        case_transition(case=reviewed.case, to=CaseStatus.REVIEWED, by=chair)
+
+
+def _follow_up(meeting: Meeting, spec: dict, opcc) -> None:
+    for position, (kind, text, themes) in enumerate(spec["observations"], start=1):
+        observation = Observation.objects.create(
+            meeting=meeting, kind=kind, text=text, position=position, created_by=opcc
+        )
+        observation.themes.set(Theme.objects.filter(slug__in=themes))
+    for description, owner, due, status, response in spec["actions"]:
+        Action.objects.create(
+            meeting=meeting,
+            description=description,
+            owner=owner,
+            due_date=due,
+            status=status,
+            force_response=response,
+        )
+
+
+def _member_started(meeting: Meeting, user) -> None:
+    """Mina has submitted one rating and saved another as a draft, so her list is mixed."""
+    membership = meeting.panel.memberships.get(user=user)
+    criteria = list(Criterion.objects.filter(framework=meeting.panel.framework))
+    first, second = meeting.reviewed_cases.order_by("position")[:2]
+    _rating(first, membership, "consistent", "", [], criteria)
+    reasons = "The no-contact condition has no end date."
+    code = "consistent-with-observations"
+    _rating(second, membership, code, reasons, [], criteria, RatingStatus.DRAFT)
+
+
+POOL_OFFENCES = [
+    ("105A", "Assault without injury"),
+    ("8L", "Harassment without violence"),
+    ("9A", "Public fear, alarm or distress"),
+    ("58C", "Criminal damage to a vehicle"),
+    ("46", "Shoplifting"),
+    ("92E", "Possession of cannabis"),
+    ("105B", "Racially or religiously aggravated assault without injury"),
+    ("8M", "Racially or religiously aggravated harassment"),
+]
+POOL_OUTCOMES = [
+    "community-resolution",
+    "simple-caution",
+    "conditional-caution",
+    "outcome-22",
+    "deferred-caution",
+]
+
+
+def _pool(force: Force) -> None:
+    """A fictional pool of finalised cases for OPCC staff to sample from."""
+    rng = random.Random(2026)  # noqa: S311 (fixed seed: the demo is the same every time)
+    codes = {c.code: c for c in CrimeCode.objects.filter(code__in=[o[0] for o in POOL_OFFENCES])}
+    outcomes = {o.code: o for o in OutcomeType.objects.filter(code__in=POOL_OUTCOMES)}
+    existing = set(Case.objects.filter(force=force).values_list("reference", flat=True))
+    new_cases = []
+    for n in range(1, data.POOL_SIZE + 1):
+        reference = f"DS-26-P{n:04d}"
+        code, offence = rng.choice(POOL_OFFENCES)
+        outcome_date = datetime.date(2026, 1, 1) + datetime.timedelta(days=rng.randrange(270))
+        case = Case(
+            force=force,
+            reference=reference,
+            offence=offence,
+            crime_code=codes[code],
+            offence_category=codes[code].offence_category,
+            is_domestic_abuse=rng.random() < 0.25,
+            is_hate_crime=code in {"105B", "8M"},
+            outcome_type=outcomes[rng.choice(POOL_OUTCOMES)],
+            offence_date=outcome_date - datetime.timedelta(days=rng.randrange(10, 120)),
+            outcome_date=outcome_date,
+            offender_age_band=rng.choice(["18_24", "25_34", "35_49", "50_64"]),
+            gravity_score=rng.choice([1, 2, 2, 3, None]),
+            admission=rng.choice(["full", "full", "full", "partial"]),
+            victim_views=rng.choice(["sought_recorded", "sought_recorded", "not_recorded"]),
+            authorising_rank=rng.choice(["sergeant", "inspector", "not_recorded"]),
+            facts_at_decision=f"Fictional demo case: {offence.lower()}, resolved out of court.",
+        )
+        if reference not in existing:
+            new_cases.append(case)
+    Case.objects.bulk_create(new_cases)
