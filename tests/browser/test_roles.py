@@ -1,0 +1,104 @@
+"""Each demo role signs in, lands on a page made for it, and every page passes axe."""
+
+import pytest
+
+from tests.browser.conftest import axe_violations, sign_in
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+# username → text only that role's home page shows
+HOME_PAGES = {
+    "alice": "privacy findings to resolve",
+    "olu": "Meetings to prepare and follow up",
+    "chris": "Meetings you chair",
+    "mina": "Cases to rate",
+    "pat": "Your panel meetings",
+}
+
+
+@pytest.mark.parametrize("username", HOME_PAGES)
+def test_demo_role_lands_on_its_own_home_page_with_no_accessibility_violations(
+    page, live_server, demo, username
+):
+    sign_in(page, live_server.url, username)
+
+    assert page.url == f"{live_server.url}/"
+    assert page.get_by_text(HOME_PAGES[username]).first.is_visible()
+    assert axe_violations(page) == []
+
+
+def test_sign_in_page_has_no_accessibility_violations(page, live_server, demo):
+    page.goto(f"{live_server.url}/sign-in/")
+
+    assert page.get_by_role("heading", name="Sign in").is_visible()
+    assert axe_violations(page) == []
+
+
+def test_sign_in_errors_are_summarised_accessibly(page, live_server, demo):
+    page.goto(f"{live_server.url}/sign-in/")
+    page.get_by_role("button", name="Sign in").click()
+
+    summary = page.locator(".govuk-error-summary")
+    assert summary.get_by_role("link", name="Enter your username").is_visible()
+    assert page.title().startswith("Error: ")
+    assert axe_violations(page) == []
+
+
+def test_password_reset_pages_have_no_accessibility_violations(page, live_server, demo):
+    page.goto(f"{live_server.url}/password-reset/")
+    assert axe_violations(page) == []
+
+    page.get_by_label("Email").fill("mina@example.org")
+    page.get_by_role("button", name="Send reset link").click()
+
+    assert page.get_by_role("heading", name="Check your email").is_visible()
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize(
+    ("username", "meeting_date", "path_suffix", "heading"),
+    [
+        ("olu", "2025-10-15", "", "15 October 2025: Stalking or Harassment"),
+        ("chris", "2025-09-17", "", "17 September 2025: Stalking or Harassment"),
+        ("mina", "2026-12-09", "", "9 December 2026: Domestic abuse: Community Resolutions"),
+        ("mina", "2026-12-09", "cases/1/", "Case 1: Assault without injury"),
+        ("pat", "2025-10-15", "cases/9/", "Case 9: Malicious communications"),
+    ],
+)
+def test_meeting_pages_have_no_accessibility_violations(
+    page, live_server, demo, username, meeting_date, path_suffix, heading
+):
+    from panels.models import Meeting
+
+    meeting = Meeting.objects.get(date=meeting_date)
+    sign_in(page, live_server.url, username)
+
+    page.goto(f"{live_server.url}/panels/meetings/{meeting.pk}/{path_suffix}")
+
+    assert page.get_by_role("heading", level=1).inner_text() == heading
+    assert axe_violations(page) == []
+
+
+def test_meeting_list_and_error_pages_have_no_accessibility_violations(page, live_server, demo):
+    sign_in(page, live_server.url, "sam")
+
+    page.goto(f"{live_server.url}/panels/meetings/")
+    assert page.get_by_role("heading", name="Meetings").is_visible()
+    assert axe_violations(page) == []
+
+    page.goto(f"{live_server.url}/panels/meetings/999999/")
+    assert page.get_by_role("heading", name="Page not found").is_visible()
+    assert axe_violations(page) == []
+
+
+def test_signing_out_returns_to_sign_in(page, live_server, demo):
+    sign_in(page, live_server.url, "mina")
+
+    page.get_by_role("button", name="Sign out").click()
+
+    assert page.get_by_role("heading", name="Sign in").is_visible()
+    page.goto(f"{live_server.url}/")
+    assert page.url.startswith(f"{live_server.url}/sign-in/")
