@@ -1,0 +1,90 @@
+"""`load_demo` mirrors two published meetings and can be run again safely."""
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from cases.models import Case
+from panels.enums import MeetingStatus
+from panels.models import Decision, Meeting, Rating
+from panels.selectors import decision_counts
+
+
+def counts(meeting: Meeting) -> dict[str, int]:
+    return {row.category.code: row.count for row in decision_counts(meeting=meeting)}
+
+
+@pytest.fixture
+def demo(db, settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_demo_oocr_meeting_shows_the_published_category_counts(demo):
+    meeting = Meeting.objects.get(panel__slug="adult-oocr", date="2025-10-15")
+
+    assert meeting.status == MeetingStatus.CLOSED
+    assert meeting.theme == "Stalking or Harassment"
+    assert counts(meeting) == {
+        "consistent": 0,
+        "consistent-with-observations": 2,
+        "inconsistent": 8,
+        "no-conclusion": 0,
+    }
+
+
+def test_demo_vcop_meeting_shows_the_published_category_counts(demo):
+    meeting = Meeting.objects.get(panel__slug="victims-code", date="2025-09-17")
+
+    assert meeting.status == MeetingStatus.CLOSED
+    assert counts(meeting) == {
+        "fully-compliant": 4,
+        "partially-compliant": 2,
+        "non-compliant": 0,
+        "victim-did-not-engage": 0,
+        "no-decision": 0,
+        "information-not-recorded": 0,
+        "not-applicable": 0,
+    }
+
+
+def test_demo_has_a_meeting_open_for_rating_with_work_for_a_member(demo):
+    meeting = Meeting.objects.get(status=MeetingStatus.RATING_OPEN)
+
+    assert meeting.reviewed_cases.count() == 6
+    assert Rating.objects.filter(reviewed_case__meeting=meeting).count() == 2
+
+
+def test_demo_closed_meetings_went_through_the_workflow(demo):
+    meeting = Meeting.objects.get(panel__slug="adult-oocr", date="2025-10-15")
+
+    steps = list(meeting.status_history.values_list("to_status", flat=True))
+    assert steps == [MeetingStatus.RATING_OPEN, MeetingStatus.IN_DISCUSSION, MeetingStatus.CLOSED]
+
+
+def test_demo_loaded_twice_changes_nothing(demo):
+    before = (Case.objects.count(), Decision.objects.count(), Rating.objects.count())
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    assert (Case.objects.count(), Decision.objects.count(), Rating.objects.count()) == before
+    assert Meeting.objects.count() == 4
+
+
+def test_demo_prints_a_sign_in_per_role(db, settings, capsys):
+    settings.DEBUG = True
+
+    call_command("load_demo")
+
+    out = capsys.readouterr().out
+    for username in ["alice", "olu", "chris", "mina", "pat"]:
+        assert f"  {username} " in out
+    assert "password for every account: scrutiny-demo" in out
+
+
+def test_demo_refuses_to_load_with_debug_off(db, settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="published password"):
+        call_command("load_demo")
+
+    assert Meeting.objects.count() == 0

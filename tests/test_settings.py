@@ -1,0 +1,58 @@
+"""A misconfigured deployment stops at start-up with a message naming the variable."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_check(**env: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    clean.update({"ALLOWED_HOSTS": "example.org", "DJANGO_SETTINGS_MODULE": "scrutiny.settings"})
+    clean.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_settings_without_secret_key_and_debug_off_names_the_variable():
+    result = run_check(DEBUG="0")
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set in the environment." in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"DEBUG": "maybe"}, "DEBUG must be one of"),
+        ({"SECRET_KEY": "k", "ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS must be set"),
+        ({"SECRET_KEY": "k", "DATABASE_URL": "nonsense://x"}, "DATABASE_URL is not a valid"),
+        ({"SECRET_KEY": "k", "CONN_MAX_AGE": "ten"}, "CONN_MAX_AGE must be a whole number"),
+    ],
+)
+def test_settings_with_bad_value_stop_start_up_naming_it(env, message):
+    result = run_check(**env)
+
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_settings_with_debug_on_need_no_secret_key():
+    result = run_check(DEBUG="1")
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_settings_keep_database_connections_open(settings):
+    assert settings.DATABASES["default"]["CONN_MAX_AGE"] > 0
