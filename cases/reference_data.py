@@ -49,3 +49,23 @@ CRIME_CODES = [
     ("92E", "Possession of cannabis", "Drug offences"),
     ("92D", "Possession of other controlled drugs", "Drug offences"),
 ]
+
+
+def seed(apps) -> None:
+    """Create or refresh the reference rows; `apps` is a migration or the global registry."""
+    OutcomeType = apps.get_model("cases", "OutcomeType")
+    CrimeCode = apps.get_model("cases", "CrimeCode")
+    for position, (code, name, out_of_court, youth) in enumerate(OUTCOME_TYPES, start=1):
+        OutcomeType.objects.update_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "is_out_of_court": out_of_court,
+                "is_youth": youth,
+                "position": position,
+            },
+        )
+    for code, description, category in CRIME_CODES:
+        CrimeCode.objects.update_or_create(
+            code=code, defaults={"description": description, "offence_category": category}
+        )

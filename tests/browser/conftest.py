@@ -8,10 +8,13 @@ import os
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from playwright.sync_api import Page, sync_playwright
 
+from cases.reference_data import seed as seed_cases
 from panels.demo.data import DEMO_PASSWORD
 from panels.demo.loader import load_demo
+from panels.reference_data import seed as seed_panels
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by
 # fixtures are still synchronous and safe here.
@@ -56,8 +59,15 @@ def page(browser):
 
 
 @pytest.fixture
-def demo(transactional_db):
-    """The demo data, committed so the live server thread can see it."""
+def demo():
+    """The demo data, committed so the live server thread can see it.
+
+    Tests using it carry `django_db(transaction=True, serialized_rollback=True)`, so the
+    seeded reference data is restored after each test's flush. Seeding again first is a
+    no-op when it was, and repairs the data when a flush left the tables empty.
+    """
+    seed_cases(django_apps)
+    seed_panels(django_apps)
     return load_demo()
 
 
