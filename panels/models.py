@@ -225,6 +225,33 @@ class SampleDraw(models.Model):
     def __str__(self) -> str:
         return f"Draw of {self.sample_size} from {self.pool_size} for {self.meeting}"
 
+    @property
+    def criteria_in_words(self) -> list[str]:
+        """The recorded filters as sentences the public can read."""
+        from .sampling import describe_filters  # sampling imports this module
+
+        return describe_filters(self.filters)
+
+
+class SampleDrawPool(models.Model):
+    """Every reference that could have been drawn, kept so the draw can be re-run later.
+
+    Kept apart from SampleDraw so pages that show a draw never load a pool that
+    may run to megabytes. Both fields hold zlib-compressed UTF-8 text, one line
+    per case; the SHA-256 of the uncompressed references is the draw's fingerprint.
+    """
+
+    draw = models.OneToOneField(
+        SampleDraw, on_delete=models.PROTECT, primary_key=True, related_name="pool"
+    )
+    references = models.BinaryField(help_text="Sorted references, one per line.")
+    strata = models.BinaryField(
+        blank=True, default=b"", help_text="Each reference's group, line for line, if stratified."
+    )
+
+    def __str__(self) -> str:
+        return f"Pool of {self.draw}"
+
 
 class ReviewedCase(models.Model):
     """A case on a meeting's agenda."""

@@ -1,0 +1,197 @@
+"""Writes for the panels app: each service checks its input and runs in one transaction."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+
+from cases.enums import CaseStatus
+from cases.models import Case, Force
+from cases.workflow import case_transition
+from scrutiny.workflow import TransitionNotAllowed
+
+from . import sampling
+from .enums import CaseSource, MeetingStatus
+from .models import Meeting, ReviewedCase, SampleDraw, SampleDrawPool
+
+
+def sample_draw(
+    *,
+    meeting: Meeting,
+    by,
+    filters: sampling.PoolFilters,
+    size: int,
+    strata_field: str | None = None,
+    seed: str | None = None,
+) -> SampleDraw:
+    """Draw the meeting's cases at random from the pool and put them on its agenda.
+
+    Drawing again while the meeting is planned replaces the cases drawn before,
+    which go back to the pool; every draw stays on record. Cases the panel could
+    not conclude on at an earlier meeting join the agenda as carried over.
+    """
+    seed = _checked_seed(seed)
+    if size < 1:
+        raise ValidationError({"size": "Sample size must be 1 or more"})
+    with transaction.atomic():
+        meeting = _lock_planned_meeting(meeting)
+        _release_drawn_cases(meeting=meeting, by=by)
+        cases = sampling.eligible_cases(user=by, meeting=meeting, filters=filters)
+        pool = sampling.load_pool(cases, strata_field)
+        _check_pool(pool, size)
+        selected = sampling.select(seed=seed, pool=pool, size=size)
+        draw = _record_draw(
+            meeting=meeting,
+            by=by,
+            filters=filters,
+            strata_field=strata_field,
+            seed=seed,
+            pool=pool,
+            selected=selected,
+        )
+        _build_agenda(meeting=meeting, draw=draw, by=by)
+    return draw
+
+
+def _checked_seed(seed: str | None) -> str:
+    if seed is None:
+        return sampling.new_seed()
+    if not sampling.SEED_PATTERN.fullmatch(seed):
+        raise ValidationError("A seed is 1 to 64 letters, digits, dots, dashes or underscores.")
+    return seed
+
+
+def _lock_planned_meeting(meeting: Meeting) -> Meeting:
+    locked = (
+        Meeting.objects.select_for_update(of=("self",)).select_related("panel").get(pk=meeting.pk)
+    )
+    if locked.status != MeetingStatus.PLANNED:
+        raise ValidationError(
+            "The sample cannot be drawn because rating has started for this meeting.",
+            code="not_planned",
+        )
+    # One draw per force at a time, so two meetings cannot take the same case.
+    Force.objects.select_for_update().filter(pk=locked.panel.force_id).first()
+    return locked
+
+
+def _release_drawn_cases(*, meeting: Meeting, by) -> None:
+    drawn = meeting.reviewed_cases.filter(source=CaseSource.SAMPLED)
+    started = Q(ratings__isnull=False) | Q(conflicts__isnull=False) | Q(decision__isnull=False)
+    if drawn.filter(started | Q(observations__isnull=False)).exists():
+        raise ValidationError(
+            "The sample cannot be drawn again because work on the drawn cases has started.",
+            code="work_started",
+        )
+    cases = [reviewed.case for reviewed in drawn.select_related("case")]
+    drawn.delete()
+    for case in cases:
+        if case.status == CaseStatus.ON_AGENDA:
+            case_transition(case=case, to=CaseStatus.IN_POOL, by=by, note="Replaced by a new draw")
+
+
+def _check_pool(pool: sampling.Pool, size: int) -> None:
+    if pool.size == 0:
+        raise ValidationError(
+            "There are no cases in the pool that match these filters. Change the filters.",
+            code="empty_pool",
+        )
+    if size > pool.size:
+        raise ValidationError(
+            {
+                "size": f"Sample size must be {pool.size} or fewer, the number of cases in the "
+                "pool that match these filters"
+            },
+            code="too_large",
+        )
+
+
+def _record_draw(*, meeting, by, filters, strata_field, seed, pool, selected) -> SampleDraw:
+    draw = SampleDraw(
+        meeting=meeting,
+        drawn_by=by,
+        seed=seed,
+        algorithm_version=sampling.ALGORITHM_VERSION,
+        filters={"force": meeting.panel.force.code, **filters.to_json()},
+        strata=_strata_record(pool, strata_field, len(selected)),
+        pool_size=pool.size,
+        pool_fingerprint=pool.fingerprint,
+        sample_size=len(selected),
+        selected_references=selected,
+    )
+    draw.full_clean()
+    draw.save()
+    references, strata = pool.compressed()
+    stored = SampleDrawPool(draw=draw, references=references, strata=strata)
+    stored.full_clean()
+    stored.save()
+    return draw
+
+
+def _strata_record(pool: sampling.Pool, strata_field: str | None, size: int) -> dict:
+    if not strata_field:
+        return {}
+    counts = {group: len(refs) for group, refs in pool.groups().items()}
+    shares = sampling.allocate(counts, size)
+    labels = sampling.stratum_labels(strata_field)
+    groups = [
+        {"value": g, "label": labels.get(g, g), "pool": n, "sample": shares[g]}
+        for g, n in counts.items()
+    ]
+    return {"field": strata_field, "label": sampling.Stratum(strata_field).label, "groups": groups}
+
+
+def _build_agenda(*, meeting: Meeting, draw: SampleDraw, by) -> None:
+    """Kept rows first (renumbered), then cases carried over, then the draw in score order."""
+    position = 0
+    for row in meeting.reviewed_cases.order_by("position"):
+        position += 1
+        # Compacting in ascending order never collides with a row still to move.
+        if row.position != position:
+            row.position = position
+            row.save(update_fields=["position"])
+    for origin in sampling.carry_over_candidates(meeting=meeting):
+        position += 1
+        _add_to_agenda(
+            meeting=meeting,
+            case=origin.case,
+            position=position,
+            by=by,
+            source=CaseSource.CARRIED_OVER,
+            carried_over_from=origin,
+        )
+    cases = Case.objects.filter(
+        force_id=meeting.panel.force_id, reference__in=draw.selected_references
+    )
+    by_reference = {case.reference: case for case in cases}
+    for reference in draw.selected_references:
+        position += 1
+        _add_to_agenda(
+            meeting=meeting,
+            case=by_reference[reference],
+            position=position,
+            by=by,
+            source=CaseSource.SAMPLED,
+            draw=draw,
+        )
+
+
+def _add_to_agenda(*, meeting, case, position, by, source, draw=None, carried_over_from=None):
+    reviewed = ReviewedCase(
+        meeting=meeting,
+        case=case,
+        position=position,
+        source=source,
+        draw=draw,
+        carried_over_from=carried_over_from,
+    )
+    reviewed.full_clean()
+    reviewed.save()
+    if source == CaseSource.CARRIED_OVER and case.status == CaseStatus.ON_AGENDA:
+        return  # the meeting it comes from has not closed yet, so it never left an agenda
+    try:
+        case_transition(case=case, to=CaseStatus.ON_AGENDA, by=by, note=f"Agenda of {meeting}")
+    except TransitionNotAllowed:
+        raise ValidationError(
+            "The pool changed while the sample was being drawn. Draw the sample again.",
+            code="pool_changed",
+        ) from None
