@@ -7,4 +7,5 @@ urlpatterns = [
     path("meetings/", views.meeting_list, name="meeting_list"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/cases/<int:position>/", views.case_papers, name="case_papers"),
+    path("meetings/<int:pk>/draw/", views.sample_draw, name="sample_draw"),
 ]

@@ -1,9 +1,11 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
 
-from . import selectors
+from . import sampling, selectors, services
 from .enums import MeetingStatus
+from .forms import SampleDrawForm
 from .models import Meeting, ReviewedCase
 
 
@@ -61,3 +63,31 @@ def case_papers(request, pk: int, position: int):
         "page_title": f"Case {reviewed.position}",
     }
     return render(request, "panels/case_papers.html", context)
+
+
+@login_required
+def sample_draw(request, pk: int):
+    meeting = get_meeting_for_user(request.user, pk, perm="panels.draw_sample")
+    categories = sampling.pool_offence_categories(user=request.user, meeting=meeting)
+    form = SampleDrawForm(request.POST or None, meeting=meeting, offence_categories=categories)
+    if request.method == "POST" and form.is_valid():
+        try:
+            draw = services.sample_draw(meeting=meeting, by=request.user, **form.draw_arguments())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, f"{draw.sample_size} cases drawn at random from {draw.pool_size}"
+            )
+            return redirect("panels:meeting_detail", pk=meeting.pk)
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "pool_count": sampling.eligible_cases(
+            user=request.user, meeting=meeting, filters=sampling.PoolFilters()
+        ).count(),
+        "carried_over": sampling.carry_over_candidates(meeting=meeting).count(),
+        "latest_draw": meeting.draws.first(),
+        "page_title": "Draw the sample",
+    }
+    return render(request, "panels/sample_draw.html", context)
