@@ -60,6 +60,14 @@ class CrimeCode(models.Model):
         return f"{self.code} {self.description}"
 
 
+class ExtractBatchQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Batches hold unresolved privacy findings, so only data admins see them."""
+        if is_data_admin(user):
+            return self
+        return self.none()
+
+
 class ExtractBatch(models.Model):
     """One uploaded extract file: who brought it in, when, what it held and how it ended."""
 
@@ -81,6 +89,35 @@ class ExtractBatch(models.Model):
     finding_count = models.PositiveIntegerField(default=0)
     finished_at = models.DateTimeField(null=True, blank=True)
     summary = models.TextField(blank=True)
+    file_size = models.PositiveBigIntegerField(default=0, help_text="In bytes.")
+    encoding = models.CharField(
+        max_length=20, blank=True, help_text="Character encoding read; blank for workbooks."
+    )
+    sheet_name = models.CharField(max_length=100, blank=True)
+    keep_extra = models.BooleanField(
+        default=False, help_text="Keep columns the import does not know in each case's extra data."
+    )
+    stored_name = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="Random name of the private copy; blank once the file is deleted.",
+    )
+    unknown_columns = models.JSONField(default=list, blank=True)
+    missing_columns = models.JSONField(default=list, blank=True)
+    held_count = models.PositiveIntegerField(
+        default=0, help_text="Reviewed cases whose changes were listed, not applied."
+    )
+    finished_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Who confirmed or abandoned the batch.",
+    )
+
+    objects = ExtractBatchQuerySet.as_manager()
 
     class Meta:
         ordering = ["-uploaded_at"]
@@ -150,6 +187,12 @@ class Case(models.Model):
         blank=True, help_text="Anything learned after the decision; kept apart on purpose."
     )
     extra = models.JSONField(default=dict, blank=True)
+    content_hash = models.CharField(
+        max_length=32,
+        blank=True,
+        editable=False,
+        help_text="Fingerprint of the row as last imported, to spot unchanged re-imports.",
+    )
     batch = models.ForeignKey(
         ExtractBatch, on_delete=models.SET_NULL, null=True, blank=True, related_name="cases"
     )
@@ -216,6 +259,10 @@ class PrivacyFinding(models.Model):
         constraints = [
             choice_constraint("privacyfinding", "kind", PrivacyKind),
             choice_constraint("privacyfinding", "status", FindingStatus),
+            models.UniqueConstraint(
+                fields=["batch", "row_number", "column", "kind"],
+                name="privacyfinding_once_per_cell_and_kind",
+            ),
             models.CheckConstraint(
                 condition=~models.Q(status=FindingStatus.ACCEPTED) | ~models.Q(reason=""),
                 name="privacyfinding_accepted_has_reason",
@@ -224,3 +271,38 @@ class PrivacyFinding(models.Model):
 
     def __str__(self) -> str:
         return f"Row {self.row_number}, {self.column}: {self.get_kind_display()}"
+
+
+class ImportProblem(models.Model):
+    """Something wrong with an extract, in plain words. Never quotes a cell's value."""
+
+    batch = models.ForeignKey(ExtractBatch, on_delete=models.CASCADE, related_name="problems")
+    row_number = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Row in the file, counting the header as 1; blank for the file.",
+    )
+    column = models.CharField(max_length=120, blank=True)
+    message = models.TextField()
+
+    class Meta:
+        ordering = ["batch", models.F("row_number").asc(nulls_first=True), "pk"]
+
+    def __str__(self) -> str:
+        return f"Row {self.row_number}: {self.message}" if self.row_number else self.message
+
+
+class HeldChange(models.Model):
+    """A reviewed case the extract would change. Its facts stay as reviewed; this lists
+    which fields differ, so someone can follow it up."""
+
+    batch = models.ForeignKey(ExtractBatch, on_delete=models.CASCADE, related_name="held_changes")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="held_changes")
+    row_number = models.PositiveIntegerField()
+    fields = models.JSONField(default=list, help_text="Headings of the fields that differ.")
+
+    class Meta:
+        ordering = ["batch", "row_number"]
+
+    def __str__(self) -> str:
+        return f"{self.case}: {', '.join(self.fields)}"

@@ -171,6 +171,17 @@ STORAGES = {
 }
 # Uploaded extracts are kept outside anything the web server serves.
 PRIVATE_UPLOAD_ROOT = Path(os.environ.get("PRIVATE_UPLOAD_ROOT", BASE_DIR / "var" / "uploads"))
+# Case extract imports: limits a data admin sees in plain words when a file breaks them.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 100 * 1024 * 1024)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 300_000)
+# Workbooks: what the zip may unpack to, how compressed a part may be, how many parts.
+IMPORT_MAX_UNZIPPED_BYTES = env_int("IMPORT_MAX_UNZIPPED_BYTES", 1024 * 1024 * 1024)
+IMPORT_MAX_ZIP_RATIO = env_int("IMPORT_MAX_ZIP_RATIO", 200)
+IMPORT_MAX_ZIP_MEMBERS = env_int("IMPORT_MAX_ZIP_MEMBERS", 500)
+# Problems listed per batch (all are counted), and privacy findings before a file is
+# refused as not anonymised at all.
+IMPORT_MAX_PROBLEMS = env_int("IMPORT_MAX_PROBLEMS", 1000)
+IMPORT_MAX_FINDINGS = env_int("IMPORT_MAX_FINDINGS", 5000)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
