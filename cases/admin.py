@@ -1,4 +1,8 @@
 from django.contrib import admin
+from import_export.admin import ExportMixin, ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, JSON, XLSX
+
+from scrutiny.roles import is_data_admin
 
 from .models import (
     Case,
@@ -6,9 +10,25 @@ from .models import (
     CrimeCode,
     ExtractBatch,
     Force,
+    HeldChange,
+    ImportProblem,
     OutcomeType,
     PrivacyFinding,
 )
+from .resources import CaseResource, ExtractBatchResource
+
+
+class DataAdminImportExport:
+    """Only data admins import or export case data; exports are formula-safe (see resources)."""
+
+    import_formats = [CSV, XLSX]
+    export_formats = [CSV, XLSX, JSON]
+
+    def has_import_permission(self, request):
+        return is_data_admin(request.user)
+
+    def has_export_permission(self, request):
+        return is_data_admin(request.user)
 
 
 @admin.register(Force)
@@ -43,7 +63,8 @@ class CaseStatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
+class CaseAdmin(DataAdminImportExport, ImportExportModelAdmin):
+    resource_classes = [CaseResource]
     list_display = [
         "reference",
         "force",
@@ -90,8 +111,29 @@ class PrivacyFindingInline(admin.TabularInline):
         return False
 
 
+class ImportProblemInline(admin.TabularInline):
+    model = ImportProblem
+    extra = 0
+    can_delete = False
+    readonly_fields = ["row_number", "column", "message"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class HeldChangeInline(admin.TabularInline):
+    model = HeldChange
+    extra = 0
+    can_delete = False
+    readonly_fields = ["row_number", "case", "fields"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(ExtractBatch)
-class ExtractBatchAdmin(admin.ModelAdmin):
+class ExtractBatchAdmin(DataAdminImportExport, ExportMixin, admin.ModelAdmin):
+    resource_classes = [ExtractBatchResource]
     list_display = [
         "file_name",
         "force",
@@ -107,7 +149,7 @@ class ExtractBatchAdmin(admin.ModelAdmin):
     list_filter = ["status", "force"]
     search_fields = ["file_name", "sha256"]
     readonly_fields = [f.name for f in ExtractBatch._meta.fields]
-    inlines = [PrivacyFindingInline]
+    inlines = [ImportProblemInline, PrivacyFindingInline, HeldChangeInline]
 
     def has_add_permission(self, request):
         # Batches come only from the import pipeline, which records who and when.

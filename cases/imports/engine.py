@@ -1,0 +1,351 @@
+"""One pass over an extract: read, check, screen, classify, and optionally write.
+
+The same pass serves both doors. Checking (the preview, or --dry-run) reads the
+whole file and writes nothing. Committing reads it again inside the caller's
+transaction and streams every new or changed row to the writer; the caller
+rolls back if the report is not clean, so a file is stored whole or not at all.
+
+Memory stays flat however long the file: rows are read, checked and written one
+at a time, and what is kept per row is the reference seen (to catch duplicates)
+and the existing cases' fingerprints (to tell new, changed and unchanged apart).
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+
+from cases import privacy
+from cases.enums import FindingStatus
+from cases.models import Case, Force
+
+from . import values
+from .columns import FACT_FIELDS, canonical_headers, map_headers
+from .readers import ExtractError, open_extract
+from .rows import CleanRow, ReferenceData, RowCleaner
+from .writers import PROTECTED_STATUSES, write_rows
+
+MAX_HELD_DETAIL = 1000
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    force: Force
+    file_name: str
+    encoding: str = "auto"
+    sheet_name: str = ""
+    keep_extra: bool = False
+
+
+@dataclass(frozen=True)
+class Problem:
+    row_number: int | None  # None: the file as a whole
+    column: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    row_number: int
+    column: str
+    kind: str
+
+
+@dataclass
+class Held:
+    """A reviewed case whose facts differ in the file; listed, never applied."""
+
+    row_number: int
+    reference: str
+    values: list
+    fields: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    file_format: str = ""
+    encoding: str = ""
+    row_count: int = 0
+    created: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    held: list[Held] = field(default_factory=list)
+    held_count: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    problem_count: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    unresolved: int = 0
+    redacted_cells: int = 0
+    unknown_columns: list[str] = field(default_factory=list)
+    missing_columns: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.problem_count == 0
+
+    def add_problem(self, row_number: int | None, column: str, message: str) -> None:
+        self.problem_count += 1
+        if len(self.problems) < settings.IMPORT_MAX_PROBLEMS:
+            self.problems.append(Problem(row_number, column, message))
+
+
+# (row number, column) → {kind: FindingStatus} as decided by the admin.
+Decisions = dict[tuple[int, str], dict[str, str]]
+
+
+class ExtractPass:
+    def __init__(
+        self,
+        path: Path,
+        options: ImportOptions,
+        *,
+        decisions: Decisions | None = None,
+        redact_all: bool = False,
+        rescreen: bool = True,
+    ):
+        """`decisions` are the admin's choices about findings from the check. With
+        `rescreen` off (confirming the very file that was checked, as its SHA-256
+        proves) the screen is not run again: only the cells with decisions are touched.
+        """
+        self.path = Path(path)
+        self.options = options
+        self.decisions = decisions or {}
+        self.redact_all = redact_all
+        self.rescreen = rescreen
+        self.decided_rows = {row_number for row_number, _ in self.decisions}
+        self.report = Report()
+
+    def check(self) -> Report:
+        return self._run(writer=None)
+
+    def commit(self, *, batch_id: int) -> Report:
+        """Write the file's new and changed cases. Call inside a transaction, and roll it
+        back unless the report is ok and has no unresolved findings."""
+
+        def writer(rows):
+            created, changed = write_rows(
+                rows,
+                force_id=self.options.force.pk,
+                batch_id=batch_id,
+                keep_extra=self.options.keep_extra,
+            )
+            if self.report.ok and not self.report.unresolved:
+                self.report.created, self.report.changed = created, changed
+
+        return self._run(writer=writer)
+
+    def _run(self, writer) -> Report:
+        report = self.report
+        try:
+            with open_extract(
+                self.path,
+                file_name=self.options.file_name,
+                encoding=self.options.encoding,
+                sheet_name=self.options.sheet_name,
+            ) as reader:
+                report.file_format = reader.format
+                rows = self._checked_rows(reader)
+                if rows is None:
+                    return report
+                if writer is None:
+                    for _ in rows:
+                        pass
+                else:
+                    writer(rows)
+                report.encoding = reader.encoding
+        except ExtractError as error:
+            report.add_problem(error.row_number, "", error.message)
+            return report
+        if report.held:
+            self._describe_held()
+        return report
+
+    def _checked_rows(self, reader):
+        header_map = map_headers(reader.headers)
+        report = self.report
+        report.unknown_columns = [header for _, header in header_map.unknown]
+        report.missing_columns = header_map.missing_optional
+        if header_map.problems:
+            for message in header_map.problems:
+                report.add_problem(getattr(reader, "header_row", 1), "", message)
+            return None
+        cleaner = RowCleaner(
+            header_map,
+            ReferenceData.load(),
+            date1904=reader.date1904,
+            keep_extra=self.options.keep_extra,
+        )
+        # Read before the rows start: the writer streams them while COPY holds the connection.
+        existing = self._existing()
+        return self._rows(reader, cleaner, existing)
+
+    def _existing(self) -> tuple[dict[str, str], set[str]]:
+        fingerprints: dict[str, str] = {}
+        protected: set[str] = set()
+        cases = Case.objects.filter(force=self.options.force).values_list(
+            "reference", "content_hash", "status"
+        )
+        for reference, content_hash, status in cases.iterator(chunk_size=5000):
+            fingerprints[reference] = content_hash
+            if status in PROTECTED_STATUSES:
+                protected.add(reference)
+        return fingerprints, protected
+
+    def _rows(self, reader, cleaner: RowCleaner, existing):
+        """Yield (row, is_new) for every row to store; count and record the rest."""
+        report = self.report
+        fingerprints, protected = existing
+        seen: dict[str, int] = {}
+        max_rows = settings.IMPORT_MAX_ROWS
+        for row in reader.rows():
+            cells = row.cells
+            if _blank(cells):
+                continue
+            report.row_count += 1
+            if report.row_count > max_rows:
+                raise ExtractError(
+                    f"The file has more than {max_rows:,} rows. Split it into smaller files "
+                    "and import each one.",
+                    row.number,
+                )
+            if row.problem:
+                report.add_problem(row.number, "", f"This row {row.problem}.")
+            clean, problems = cleaner.clean(cells)
+            for column, message in problems:
+                report.add_problem(row.number, column, message + ".")
+            if clean is None or row.problem:
+                continue
+            reference = clean.reference
+            first = seen.get(reference)
+            if first is not None:
+                report.add_problem(
+                    row.number,
+                    cleaner.labels["reference"],
+                    f"{cleaner.labels['reference']} is the same as on row {first}; "
+                    "each case must appear once.",
+                )
+                continue
+            seen[reference] = row.number
+            known = fingerprints.get(reference)
+            if known == clean.content_hash:
+                report.unchanged += 1
+                continue
+            if reference in protected:
+                self._hold(row.number, clean)
+                continue
+            is_new = known is None and reference not in fingerprints
+            if is_new:
+                report.created += 1
+            else:
+                report.changed += 1
+            if not self.rescreen:
+                if row.number in self.decided_rows:
+                    self._apply_decisions(row.number, clean)
+            elif clean.texts and not self._screen(row.number, clean):
+                continue
+            if report.ok:
+                yield clean, is_new
+
+    def _hold(self, row_number: int, clean: CleanRow) -> None:
+        report = self.report
+        report.held_count += 1
+        if len(report.held) < MAX_HELD_DETAIL:
+            report.held.append(Held(row_number, clean.reference, clean.values))
+
+    def _screen(self, row_number: int, clean: CleanRow) -> bool:
+        """Record the row's findings and redact what the admin chose to; False holds it back."""
+        texts = clean.texts
+        hits = privacy.scan_cells([text for _, text, _ in texts])
+        if not hits:
+            return True
+        report = self.report
+        redact: dict[int, set[str]] = {}
+        resolved = True
+        for index, kind in hits:
+            label = texts[index][0]
+            report.findings.append(Finding(row_number, label, kind))
+            if len(report.findings) > settings.IMPORT_MAX_FINDINGS:
+                raise ExtractError(
+                    f"More than {settings.IMPORT_MAX_FINDINGS:,} cells look like personal data. "
+                    "The extract does not look anonymised: ask the force for an anonymised one.",
+                    row_number,
+                )
+            decision = self.decisions.get((row_number, label), {}).get(kind)
+            if self.redact_all or decision == FindingStatus.REDACTED:
+                redact.setdefault(index, set()).add(kind)
+            elif decision != FindingStatus.ACCEPTED:
+                resolved = False
+        if not resolved:
+            report.unresolved += 1
+            return False
+        for index, kinds in redact.items():
+            self._redact(clean, index, kinds)
+        return True
+
+    def _apply_decisions(self, row_number: int, clean: CleanRow) -> None:
+        for index, (label, _, _) in enumerate(clean.texts):
+            chosen = self.decisions.get((row_number, label), {})
+            kinds = {kind for kind, status in chosen.items() if status == FindingStatus.REDACTED}
+            if kinds:
+                self._redact(clean, index, kinds)
+
+    def _redact(self, clean: CleanRow, index: int, kinds: set[str]) -> None:
+        _, text, where = clean.texts[index]
+        if isinstance(where, int):
+            clean.values[where] = privacy.redact(text, kinds)
+        else:
+            clean.extra[where] = privacy.redact(text, kinds)
+        self.report.redacted_cells += 1
+
+    def _describe_held(self) -> None:
+        """Name the fields that differ for each held case (names only: values may be personal).
+
+        A reviewed case that matches the file field for field (it predates fingerprints)
+        counts as unchanged instead.
+        """
+        report = self.report
+        headers = canonical_headers()
+        held = {item.reference: item for item in report.held}
+        columns = [_STORED.get(name, name) for name in FACT_FIELDS]
+        stored = Case.objects.filter(force=self.options.force, reference__in=held)
+        for current in stored.values_list(*columns):
+            item = held[current[0]]
+            item.fields = [
+                headers[name]
+                for name, old, new in zip(FACT_FIELDS, current, item.values, strict=True)
+                if old != new
+            ]
+        same = [item for item in report.held if not item.fields]
+        report.held = [item for item in report.held if item.fields]
+        report.held_count -= len(same)
+        report.unchanged += len(same)
+
+
+_STORED = {"crime_code": "crime_code_id", "outcome_type": "outcome_type_id"}
+
+
+def _blank(cells: list) -> bool:
+    return all(cell is None or cell == "" for cell in cells)
+
+
+def read_cell(path: Path, options: ImportOptions, *, row_number: int, column: str) -> str | None:
+    """One cell's text as uploaded, for the admin deciding about a finding; None if gone."""
+    try:
+        with open_extract(
+            path,
+            file_name=options.file_name,
+            encoding=options.encoding,
+            sheet_name=options.sheet_name,
+        ) as reader:
+            headings = [values.clean_text(heading) for heading in reader.headers]
+            if column not in headings:
+                return None
+            index = headings.index(column)
+            for row in reader.rows():
+                if row.number == row_number:
+                    return values.clean_text(row.cells[index]) if index < len(row.cells) else ""
+                if row.number > row_number:
+                    break
+    except (ExtractError, OSError, ValueError):
+        return None
+    return None

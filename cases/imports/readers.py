@@ -1,0 +1,194 @@
+"""Opening an extract file and reading it row by row, without holding it in memory.
+
+`open_extract` looks at the bytes, not the name, to tell CSV from XLSX, applies
+the file-level safety checks and returns a reader whose `rows()` yields
+(row number, cells, problem) one at a time. Row numbers count the header as
+row 1, as a spreadsheet shows them. A problem that stops the whole file raises
+`ExtractError` with a message for the admin; a problem with one row (an invalid
+byte, a NUL) is yielded alongside that row so the rest can still be checked.
+"""
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+CSV = "csv"
+XLSX = "xlsx"
+UTF8 = "utf-8"
+CP1252 = "cp1252"
+ENCODINGS = {UTF8: "UTF-8", CP1252: "Windows-1252"}
+
+
+class ExtractError(Exception):
+    """The file as a whole cannot be imported; the message says why in plain words."""
+
+    def __init__(self, message: str, row_number: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.row_number = row_number
+
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, or a password-protected workbook
+UTF8_BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+MAX_LINE_BYTES = 1024 * 1024
+ROW_TOO_LONG = "is longer than 1 MB, which no case needs; the file may be damaged"
+
+
+@dataclass
+class Row:
+    number: int
+    cells: list
+    problem: str = ""
+
+
+def sniff_format(path: Path, file_name: str) -> str:
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+    if not head:
+        raise ExtractError("The selected file is empty.")
+    if head.startswith(ZIP_MAGIC):
+        return XLSX
+    if head.startswith(OLE_MAGIC):
+        raise ExtractError(
+            "The file is an old-style Excel (.xls) or password-protected workbook. "
+            "Save it as an unprotected Excel workbook (.xlsx) or as CSV."
+        )
+    if file_name.lower().endswith((".xlsx", ".xlsm", ".xls")):
+        raise ExtractError("The file is named as an Excel workbook but is not one.")
+    if head.startswith(UTF16_BOMS):
+        raise ExtractError("The file is saved as UTF-16 text. Save it as CSV UTF-8 instead.")
+    return CSV
+
+
+def open_extract(path: Path, *, file_name: str, encoding: str = "auto", sheet_name: str = ""):
+    if sniff_format(path, file_name) == XLSX:
+        from .xlsx import XlsxReader
+
+        return XlsxReader(path, sheet_name=sheet_name)
+    if sheet_name:
+        raise ExtractError("A sheet name only applies to Excel workbooks; this is a CSV file.")
+    return CsvReader(path, encoding=encoding)
+
+
+class _Lines:
+    """Decoded lines of a CSV file, noting any bad bytes against the row being read.
+
+    With encoding "auto" the file is read as UTF-8 and switches to Windows-1252 at
+    the first byte that is not valid UTF-8, provided nothing before it was
+    UTF-8 beyond plain ASCII (which both encodings share).
+    """
+
+    def __init__(self, handle, encoding: str):
+        self.handle = handle
+        self.auto = encoding == "auto"
+        self.encoding = CP1252 if encoding == "cp1252" else UTF8
+        self.saw_utf8 = False
+        self.problem = ""
+        self.lines_read = 0
+
+    def take_problem(self) -> str:
+        problem, self.problem = self.problem, ""
+        return problem
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        line = self.handle.readline(MAX_LINE_BYTES)
+        if not line:
+            raise StopIteration
+        self.lines_read += 1
+        if len(line) == MAX_LINE_BYTES and not line.endswith(b"\n"):
+            raise ExtractError(f"A line of the file {ROW_TOO_LONG}.")
+        if self.lines_read == 1 and line.startswith(UTF8_BOM):
+            line = line[3:]
+        if b"\x00" in line:
+            self.problem = "contains a NUL (zero) byte; the file may be damaged or not a CSV file"
+            line = line.replace(b"\x00", b"")
+        if line.isascii():
+            return line.decode("ascii")
+        return self._decode(line)
+
+    def _decode(self, line: bytes) -> str:
+        try:
+            text = line.decode(self.encoding)
+        except UnicodeDecodeError:
+            if self.auto and self.encoding == UTF8 and not self.saw_utf8:
+                self.encoding = CP1252
+                return self._decode(line)
+            self.problem = self._bad_bytes_message()
+            return line.decode(self.encoding, errors="replace")
+        if self.encoding == UTF8:
+            self.saw_utf8 = True
+        return text
+
+    def _bad_bytes_message(self) -> str:
+        if self.encoding == UTF8:
+            return (
+                "has characters that are not valid UTF-8; save the file as CSV UTF-8, "
+                "or choose Windows-1252 when uploading"
+            )
+        return "has bytes that are not valid Windows-1252; save the file as CSV UTF-8"
+
+
+class CsvReader:
+    format = CSV
+    date1904 = False
+
+    def __init__(self, path: Path, *, encoding: str = "auto"):
+        self.path = path
+        self.requested_encoding = encoding
+        self.headers: list[str] = []
+        self.delimiter = ","
+        self._handle = None
+        self._lines: _Lines | None = None
+
+    @property
+    def encoding(self) -> str:
+        return self._lines.encoding if self._lines else ""
+
+    def __enter__(self):
+        self._handle = open(self.path, "rb")  # noqa: SIM115 — closed by __exit__
+        self._lines = _Lines(self._handle, self.requested_encoding)
+        first = next(self._lines, None)
+        if first is None or not first.strip():
+            raise ExtractError("The first row of the file must hold the column headings.")
+        self.delimiter = max((",", ";", "\t"), key=first.count)
+        self._reader = csv.reader(_chain(first, self._lines), delimiter=self.delimiter)
+        self.headers = self._next_record()
+        if self._lines.take_problem():
+            raise ExtractError("The heading row has characters we cannot read.", 1)
+        return self
+
+    def __exit__(self, *exc):
+        if self._handle:
+            self._handle.close()
+
+    def _next_record(self):
+        try:
+            return next(self._reader)
+        except csv.Error as error:
+            reason = "a cell is too long" if "field limit" in str(error) else "it is not valid CSV"
+            raise ExtractError(
+                f"The file cannot be read from row {self._reader.line_num}: {reason}.",
+                self._reader.line_num,
+            ) from None
+
+    def rows(self) -> Iterator[Row]:
+        number = 1
+        lines = self._lines
+        while True:
+            try:
+                cells = self._next_record()
+            except StopIteration:
+                return
+            number += 1
+            yield Row(number, cells, lines.take_problem())
+
+
+def _chain(first: str, rest):
+    yield first
+    yield from rest

@@ -1,0 +1,267 @@
+"""Checking one row of an extract and turning it into the values of a case.
+
+Lookups that every row needs (outcome types, crime codes) are read once per
+file into dicts, so a row costs no queries. A row's `content_hash` summarises
+everything an import would store, so a re-import can tell new, changed and
+unchanged cases apart by comparing one string per case.
+"""
+
+import datetime
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+
+from cases.models import CrimeCode, OutcomeType
+
+from . import values
+from .columns import FACT_FIELDS, REQUIRED_FIELDS, TEXT_FIELDS, HeaderMap, canonical_headers
+
+_REFERENCE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 /_.\-]*")
+MAX_LENGTHS = {"reference": 60, "offence": 300, "offence_category": 120}
+INDEX = {name: position for position, name in enumerate(FACT_FIELDS)}
+
+
+@dataclass(frozen=True)
+class ReferenceData:
+    outcome_types: dict[str, tuple[int, bool]]  # lookup key → (id, is_active)
+    crime_codes: dict[str, tuple[int, str]]  # lookup key → (id, offence category)
+
+    @classmethod
+    def load(cls) -> "ReferenceData":
+        from .columns import OUTCOME_ALIASES
+
+        outcome_types = {}
+        by_code = {}
+        for pk, code, name, active in OutcomeType.objects.values_list(
+            "pk", "code", "name", "is_active"
+        ):
+            by_code[code] = (pk, active)
+            outcome_types[values.lookup_key(code)] = (pk, active)
+            outcome_types[values.lookup_key(name)] = (pk, active)
+        for alias, code in OUTCOME_ALIASES.items():
+            if code in by_code:
+                outcome_types.setdefault(values.lookup_key(alias), by_code[code])
+        crime_codes = {
+            values.lookup_key(code): (pk, category)
+            for pk, code, category in CrimeCode.objects.values_list(
+                "pk", "code", "offence_category"
+            )
+        }
+        return cls(outcome_types=outcome_types, crime_codes=crime_codes)
+
+
+class CleanRow:
+    """A row that passed its checks: case values in FACT_FIELDS order, extras and hash."""
+
+    __slots__ = ("values", "extra", "content_hash", "texts")
+
+    def __init__(self, values: list, extra: dict, content_hash: str, texts: list):
+        self.values = values
+        self.extra = extra
+        self.content_hash = content_hash
+        # (label, text, where) of every free-text cell, for the privacy screen; `where` is
+        # the index in `values`, or the heading of an unknown column kept in `extra`.
+        self.texts = texts
+
+    @property
+    def reference(self) -> str:
+        return self.values[0]
+
+
+def content_hash(row_values: list, extra: dict | None) -> str:
+    # repr of a list of str, int, bool, date and None is exact and computed in C.
+    text = repr(row_values)
+    if extra:
+        text += "\x1e" + json.dumps(extra, sort_keys=True, ensure_ascii=False)
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def _labelled(label: str, message: str) -> str:
+    return f"{label} {message}"
+
+
+class RowCleaner:
+    """Checks rows against one file's headers; `clean` returns (CleanRow | None, problems)."""
+
+    def __init__(
+        self,
+        header_map: HeaderMap,
+        reference_data: ReferenceData,
+        *,
+        date1904: bool = False,
+        keep_extra: bool = False,
+        today: datetime.date | None = None,
+    ):
+        self.map = header_map
+        self.reference_data = reference_data
+        self.date1904 = date1904
+        self.keep_extra = keep_extra
+        self.today = today or datetime.date.today()
+        canonical = canonical_headers()
+        # What a message calls a column: the file's own heading for it.
+        self.labels = {name: header_map.labels.get(name, canonical[name]) for name in FACT_FIELDS}
+        self.plan = [
+            (INDEX[name], position, self._parser(name), self.labels[name])
+            for name, position in header_map.positions.items()
+        ]
+        self.text_plan = [
+            (INDEX[name], self.labels[name]) for name in TEXT_FIELDS if name in header_map.positions
+        ]
+        self.defaults = [_default(name) for name in FACT_FIELDS]
+
+    def _parser(self, name: str):
+        parsers = {
+            "crime_code": self._crime_code,
+            "outcome_type": self._outcome_type,
+            "is_domestic_abuse": values.parse_flag,
+            "is_hate_crime": values.parse_flag,
+            "is_violence": values.parse_flag,
+            "is_sexual": values.parse_flag,
+            "offence_date": self._date,
+            "reported_date": self._date,
+            "outcome_date": self._date,
+            "offender_age_band": values.parse_age_band,
+            "gravity_score": values.parse_gravity,
+            "admission": lambda v: values.parse_choice(
+                v, values.ADMISSION, "Full, Partial, None or Not recorded"
+            ),
+            "victim_views": lambda v: values.parse_choice(
+                v,
+                values.VICTIM_VIEWS,
+                "Sought and recorded, Declined, Not sought, No victim or Not recorded",
+            ),
+            "authorising_rank": lambda v: values.parse_choice(
+                v, values.AUTHORISING_RANK, "a rank such as Sergeant or Inspector, or CPS"
+            ),
+        }
+        return parsers.get(name, _text_parser(name))
+
+    def _date(self, value):
+        return values.parse_date(value, self.date1904)
+
+    def _crime_code(self, value):
+        text = values.clean_text(value)
+        if not text:
+            return None
+        found = self.reference_data.crime_codes.get(values.lookup_key(text))
+        if found is None:
+            raise ValueError(
+                "is not in the list of crime codes; check it, or ask an administrator to add it"
+            )
+        return found
+
+    def _outcome_type(self, value):
+        text = values.clean_text(value)
+        if not text:
+            return None
+        found = self.reference_data.outcome_types.get(values.lookup_key(text))
+        if found is None:
+            raise ValueError("is not an outcome type we recognise; see the import guide")
+        if not found[1]:
+            raise ValueError("is an outcome type that is no longer in use")
+        return found[0]
+
+    def clean(self, cells: list) -> tuple[CleanRow | None, list[tuple[str, str]]]:
+        row = list(self.defaults)
+        problems: list[tuple[str, str]] = []
+        width = len(cells)
+        for index, position, parse, label in self.plan:
+            raw = cells[position] if position < width else None
+            if raw.__class__ is str and raw[:1] == "=":
+                problems.append((label, _labelled(label, FORMULA)))
+                continue
+            try:
+                row[index] = parse(raw)
+            except ValueError as error:
+                problems.append((label, _labelled(label, str(error))))
+        self._check_row(row, problems)
+        extra = self._extra(cells, problems) if self.map.unknown else {}
+        if width > self.map.width and any(values.clean_text(c) for c in cells[self.map.width :]):
+            problems.append(("", "This row has more cells than the heading row has columns"))
+        if problems:
+            return None, problems
+        crime = row[2]
+        if crime is not None:
+            row[2] = crime[0]
+            if not row[3]:
+                row[3] = crime[1]
+        hashed = content_hash(row, extra if self.keep_extra else None)
+        texts = [(label, row[index], index) for index, label in self.text_plan if row[index]]
+        if self.keep_extra:
+            texts.extend((header, text, header) for header, text in extra.items())
+        return CleanRow(row, extra if self.keep_extra else {}, hashed, texts), problems
+
+    def _check_row(self, row: list, problems: list) -> None:
+        labels = self.labels
+        failed = {label for label, _ in problems}
+        for name in REQUIRED_FIELDS:
+            index = INDEX[name]
+            if row[index] in (None, "") and labels[name] not in failed:
+                problems.append((labels[name], _labelled(labels[name], "is blank")))
+        reference = row[0]
+        if reference and not _REFERENCE.fullmatch(reference):
+            problems.append(
+                (
+                    labels["reference"],
+                    _labelled(
+                        labels["reference"],
+                        "can only contain letters, numbers, spaces, hyphens, slashes, "
+                        "underscores and full stops",
+                    ),
+                )
+            )
+        for name, limit in MAX_LENGTHS.items():
+            if len(row[INDEX[name]]) > limit:
+                problems.append(
+                    (labels[name], _labelled(labels[name], f"is longer than {limit} characters"))
+                )
+        offence, outcome = row[INDEX["offence_date"]], row[INDEX["outcome_date"]]
+        if offence and outcome and outcome < offence:
+            problems.append(
+                (labels["outcome_date"], _labelled(labels["outcome_date"], OUTCOME_BEFORE))
+            )
+        for name in ("offence_date", "reported_date", "outcome_date"):
+            day = row[INDEX[name]]
+            if day and day > self.today:
+                problems.append((labels[name], _labelled(labels[name], "is in the future")))
+
+    def _extra(self, cells: list, problems: list) -> dict:
+        extra = {}
+        width = len(cells)
+        for position, header in self.map.unknown:
+            if position >= width:
+                continue
+            text = values.clean_text(cells[position])
+            if text[:1] == "=":
+                problems.append((header, _labelled(header, FORMULA)))
+            elif text:
+                extra[header] = text
+        return extra
+
+
+FORMULA = "holds a formula (it starts with “=”); save the file with values only"
+OUTCOME_BEFORE = "is before the offence date"
+
+
+def _text_parser(name: str):
+    def parse(value) -> str:
+        return values.clean_text(value)
+
+    parse.__name__ = f"parse_{name}"
+    return parse
+
+
+def _default(name: str):
+    from cases.enums import Admission, AuthorisingRank, OffenderAgeBand, VictimViews
+
+    return {
+        "is_domestic_abuse": False,
+        "is_hate_crime": False,
+        "is_violence": False,
+        "is_sexual": False,
+        "offender_age_band": OffenderAgeBand.NOT_RECORDED.value,
+        "admission": Admission.NOT_RECORDED.value,
+        "victim_views": VictimViews.NOT_RECORDED.value,
+        "authorising_rank": AuthorisingRank.NOT_RECORDED.value,
+    }.get(name, None if name.endswith(("_date", "_score", "_type", "_code")) else "")

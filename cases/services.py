@@ -1,0 +1,346 @@
+"""Writes for the cases app: importing extracts and resolving what the screen found.
+
+Each service takes keyword-only arguments, runs in one transaction, and records
+who did what. Uploaded files live in private storage between the preview and the
+commit and are deleted once the batch is committed, rejected or abandoned.
+"""
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from .enums import BatchStatus, FindingStatus
+from .imports import ExtractPass, ImportOptions, Report, storage
+from .models import Case, ExtractBatch, Force, HeldChange, ImportProblem, PrivacyFinding
+
+OPEN_STATUSES = (BatchStatus.UPLOADED, BatchStatus.PREVIEWED)
+
+
+class _RollBack(Exception):
+    """Raised inside the commit transaction to undo it while keeping the report."""
+
+    def __init__(self, report: Report):
+        super().__init__("import rolled back")
+        self.report = report
+
+
+def batch_upload(
+    *,
+    force: Force,
+    user,
+    file_name: str,
+    chunks: Iterable[bytes],
+    encoding: str = "auto",
+    sheet_name: str = "",
+    keep_extra: bool = False,
+) -> ExtractBatch:
+    """Store the file privately and check it: the batch is previewed, or rejected with
+    its problems listed. Nothing is written to the cases yet."""
+    stored_name, sha256, size = storage.store(chunks)
+    options = ImportOptions(force, file_name, encoding, sheet_name, keep_extra)
+    try:
+        report = ExtractPass(storage.path_for(stored_name), options).check()
+        with transaction.atomic():
+            batch = _new_batch(
+                options, user=user, stored_name=stored_name, sha256=sha256, size=size
+            )
+            status = BatchStatus.PREVIEWED if report.ok else BatchStatus.REJECTED
+            _record(batch, report, status=status)
+    except BaseException:
+        storage.delete(stored_name)
+        raise
+    if status == BatchStatus.REJECTED:
+        _forget_file(batch)
+    return batch
+
+
+def batch_confirm(*, batch: ExtractBatch, user) -> ExtractBatch:
+    """Import a previewed batch in one transaction: every row, or none."""
+    try:
+        with transaction.atomic():
+            batch = ExtractBatch.objects.select_for_update().get(pk=batch.pk)
+            _check_confirmable(batch)
+            Force.objects.select_for_update().get(pk=batch.force_id)
+            path = storage.path_for(batch.stored_name)
+            if storage.sha256_of(path) != batch.sha256:
+                raise ValidationError("The stored file has changed since it was checked.")
+            extract = ExtractPass(
+                path, _options(batch), decisions=_decisions(batch), rescreen=False
+            )
+            report = extract.commit(batch_id=batch.pk)
+            if not report.ok or report.unresolved:
+                raise _RollBack(report)
+            _finish(batch, report, user=user, status=BatchStatus.COMMITTED)
+    except _RollBack as rollback:
+        return _reject_after_commit(batch, rollback.report, user=user)
+    _forget_file(batch)
+    return batch
+
+
+def batch_import(
+    *,
+    force: Force,
+    user,
+    path: Path,
+    file_name: str = "",
+    encoding: str = "auto",
+    sheet_name: str = "",
+    keep_extra: bool = False,
+    redact_findings: bool = False,
+) -> ExtractBatch:
+    """Check and commit a file in one pass (the command line's door).
+
+    If the only obstacle is personal data and `redact_findings` is off, the batch is
+    left previewed with its findings open, for an admin to resolve on the batch page.
+    """
+    stored_name, sha256, size = storage.store(storage.file_chunks(path))
+    options = ImportOptions(force, file_name or Path(path).name, encoding, sheet_name, keep_extra)
+    with transaction.atomic():
+        batch = _new_batch(options, user=user, stored_name=stored_name, sha256=sha256, size=size)
+    try:
+        with transaction.atomic():
+            Force.objects.select_for_update().get(pk=force.pk)
+            extract = ExtractPass(
+                storage.path_for(stored_name), options, redact_all=redact_findings
+            )
+            report = extract.commit(batch_id=batch.pk)
+            if not report.ok or report.unresolved:
+                raise _RollBack(report)
+            _finish(batch, report, user=user, status=BatchStatus.COMMITTED)
+            _record_findings(batch, report, status=FindingStatus.REDACTED, user=user)
+    except _RollBack as rollback:
+        report = rollback.report
+        with transaction.atomic():
+            status = BatchStatus.PREVIEWED if report.ok else BatchStatus.REJECTED
+            _record(batch, report, status=status)
+        if status == BatchStatus.PREVIEWED:
+            return batch
+    _forget_file(batch)
+    return batch
+
+
+def batch_abandon(*, batch: ExtractBatch, user) -> ExtractBatch:
+    with transaction.atomic():
+        batch = ExtractBatch.objects.select_for_update().get(pk=batch.pk)
+        if batch.status not in OPEN_STATUSES:
+            raise ValidationError("This import has already finished.")
+        batch.status = BatchStatus.ABANDONED
+        batch.finished_by = user
+        batch.finished_at = timezone.now()
+        batch.summary = "Abandoned before import; nothing was written."
+        batch.full_clean()
+        batch.save()
+    _forget_file(batch)
+    return batch
+
+
+def finding_redact(*, finding: PrivacyFinding, user) -> PrivacyFinding:
+    return _resolve(finding, user=user, status=FindingStatus.REDACTED, reason="")
+
+
+def finding_accept(*, finding: PrivacyFinding, user, reason: str) -> PrivacyFinding:
+    if not reason.strip():
+        raise ValidationError("Enter why this cell can be kept as it is.")
+    return _resolve(finding, user=user, status=FindingStatus.ACCEPTED, reason=reason.strip())
+
+
+def findings_redact_all(*, batch: ExtractBatch, user) -> int:
+    """Redact every finding still needing a decision; returns how many."""
+    with transaction.atomic():
+        batch = ExtractBatch.objects.select_for_update().get(pk=batch.pk)
+        _check_open(batch)
+        return batch.findings.filter(status=FindingStatus.OPEN).update(
+            status=FindingStatus.REDACTED, resolved_by=user, resolved_at=timezone.now()
+        )
+
+
+def _resolve(finding: PrivacyFinding, *, user, status: str, reason: str) -> PrivacyFinding:
+    with transaction.atomic():
+        ExtractBatch.objects.select_for_update().get(pk=finding.batch_id)
+        _check_open(finding.batch)
+        finding.status = status
+        finding.reason = reason
+        finding.resolved_by = user
+        finding.resolved_at = timezone.now()
+        finding.full_clean()
+        finding.save()
+    return finding
+
+
+def _check_open(batch: ExtractBatch) -> None:
+    if batch.status != BatchStatus.PREVIEWED:
+        raise ValidationError("This import has finished, so its findings can no longer change.")
+
+
+def _check_confirmable(batch: ExtractBatch) -> None:
+    _check_open(batch)
+    if batch.error_count:
+        raise ValidationError("This file has problems. Fix them and upload it again.")
+    open_count = batch.findings.filter(status=FindingStatus.OPEN).count()
+    if open_count:
+        raise ValidationError(
+            f"Decide what to do with the {open_count} possible personal data "
+            f"finding{'s' if open_count != 1 else ''} first."
+        )
+
+
+def _options(batch: ExtractBatch) -> ImportOptions:
+    return ImportOptions(
+        batch.force,
+        batch.file_name,
+        batch.encoding or "auto",
+        batch.sheet_name,
+        batch.keep_extra,
+    )
+
+
+def _decisions(batch: ExtractBatch) -> dict:
+    decisions: dict = {}
+    for row_number, column, kind, status in batch.findings.values_list(
+        "row_number", "column", "kind", "status"
+    ):
+        decisions.setdefault((row_number, column), {})[kind] = status
+    return decisions
+
+
+def _new_batch(options: ImportOptions, *, user, stored_name: str, sha256: str, size: int):
+    batch = ExtractBatch(
+        force=options.force,
+        uploaded_by=user,
+        file_name=Path(options.file_name).name[:255] or "extract",
+        sha256=sha256,
+        file_size=size,
+        sheet_name=options.sheet_name,
+        keep_extra=options.keep_extra,
+        stored_name=stored_name,
+        status=BatchStatus.UPLOADED,
+    )
+    batch.full_clean()
+    batch.save()
+    return batch
+
+
+def _record(batch: ExtractBatch, report: Report, *, status: str) -> None:
+    """Save what a check found: counts, problems, findings to decide, held changes."""
+    _counts(batch, report)
+    batch.status = status
+    if status == BatchStatus.REJECTED:
+        batch.finished_at = timezone.now()
+    batch.summary = _summary(report, status)
+    batch.full_clean()
+    batch.save()
+    ImportProblem.objects.bulk_create(
+        ImportProblem(
+            batch=batch, row_number=p.row_number, column=p.column[:120], message=p.message
+        )
+        for p in report.problems
+    )
+    _record_findings(batch, report, status=FindingStatus.OPEN)
+    _record_held(batch, report)
+
+
+def _record_findings(batch: ExtractBatch, report: Report, *, status: str, user=None) -> None:
+    resolved_at = timezone.now() if user else None
+    PrivacyFinding.objects.bulk_create(
+        (
+            PrivacyFinding(
+                batch=batch,
+                row_number=f.row_number,
+                column=f.column[:120],
+                kind=f.kind,
+                status=status,
+                resolved_by=user,
+                resolved_at=resolved_at,
+            )
+            for f in report.findings
+        ),
+        batch_size=1000,
+    )
+
+
+def _record_held(batch: ExtractBatch, report: Report) -> None:
+    batch.held_changes.all().delete()
+    case_ids = dict(
+        Case.objects.filter(
+            force_id=batch.force_id, reference__in=[h.reference for h in report.held]
+        ).values_list("reference", "pk")
+    )
+    HeldChange.objects.bulk_create(
+        HeldChange(
+            batch=batch, case_id=case_ids[h.reference], row_number=h.row_number, fields=h.fields
+        )
+        for h in report.held
+        if h.reference in case_ids
+    )
+
+
+def _counts(batch: ExtractBatch, report: Report) -> None:
+    batch.row_count = report.row_count
+    batch.created_count = report.created
+    batch.updated_count = report.changed
+    batch.unchanged_count = report.unchanged
+    batch.held_count = report.held_count
+    batch.error_count = report.problem_count
+    batch.finding_count = len(report.findings)
+    batch.encoding = report.encoding
+    batch.unknown_columns = report.unknown_columns
+    batch.missing_columns = report.missing_columns
+
+
+def _finish(batch: ExtractBatch, report: Report, *, user, status: str) -> None:
+    _counts(batch, report)
+    batch.status = status
+    batch.finished_by = user
+    batch.finished_at = timezone.now()
+    batch.summary = _summary(report, status)
+    batch.full_clean()
+    batch.save()
+    _record_held(batch, report)
+
+
+def _reject_after_commit(batch: ExtractBatch, report: Report, *, user) -> ExtractBatch:
+    with transaction.atomic():
+        batch = ExtractBatch.objects.select_for_update().get(pk=batch.pk)
+        if report.unresolved and report.ok:
+            report.add_problem(
+                None, "", "The file has personal data that was not found when it was checked."
+            )
+        batch.finished_by = user
+        batch.problems.all().delete()
+        ImportProblem.objects.bulk_create(
+            ImportProblem(
+                batch=batch, row_number=p.row_number, column=p.column[:120], message=p.message
+            )
+            for p in report.problems
+        )
+        batch.error_count = report.problem_count
+        batch.status = BatchStatus.REJECTED
+        batch.finished_at = timezone.now()
+        batch.summary = _summary(report, BatchStatus.REJECTED)
+        batch.save()
+    _forget_file(batch)
+    return batch
+
+
+def _forget_file(batch: ExtractBatch) -> None:
+    if batch.stored_name:
+        storage.delete(batch.stored_name)
+        ExtractBatch.objects.filter(pk=batch.pk).update(stored_name="")
+        batch.stored_name = ""
+
+
+def _summary(report: Report, status: str) -> str:
+    rows = f"{report.row_count:,} row{'s' if report.row_count != 1 else ''}"
+    if status == BatchStatus.REJECTED:
+        return f"{rows}; {report.problem_count:,} problem(s) found, so nothing was imported."
+    verb = "imported" if status == BatchStatus.COMMITTED else "to import"
+    text = (
+        f"{rows}: {report.created:,} new, {report.changed:,} changed, "
+        f"{report.unchanged:,} unchanged {verb}"
+    )
+    if report.held_count:
+        text += f"; {report.held_count:,} reviewed case(s) listed, not changed"
+    return text + "."

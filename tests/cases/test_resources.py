@@ -1,0 +1,129 @@
+"""Exports are safe to open in a spreadsheet; the admin import applies the same checks."""
+
+import json
+
+import pytest
+import tablib
+from import_export.formats.base_formats import CSV, JSON, XLSX
+
+from cases import services
+from cases.enums import BatchStatus, CaseStatus
+from cases.models import Case
+from cases.resources import CaseResource, ExtractBatchResource, neutralise
+from tests import factories
+from tests.cases.conftest import upload
+
+DANGEROUS = ["=1+1", "+44 sum", "-2+3", "@SUM(A1)", "\tlead", "\rlead"]
+
+
+@pytest.mark.parametrize("text", DANGEROUS)
+def test_neutralise_prefixes_cells_a_spreadsheet_would_run(text):
+    assert neutralise(text) == "'" + text
+
+
+def test_neutralise_leaves_ordinary_cells_and_numbers_alone():
+    assert [neutralise("Theft"), neutralise(3), neutralise(None)] == ["Theft", 3, None]
+
+
+@pytest.mark.parametrize("file_format", [CSV, XLSX, JSON])
+def test_case_export_neutralises_formulas_in_every_format(db, file_format):
+    factories.CaseFactory(reference="CR-1", offence='=HYPERLINK("http://x")', conditions="@SUM")
+
+    dataset = CaseResource().export()
+    exported = file_format().export_data(dataset)
+
+    reread = tablib.Dataset().load(exported, format=file_format().get_title())
+    row = dict(zip(reread.headers, reread[0], strict=True))
+    assert (row["Offence"], row["Conditions"]) == ('\'=HYPERLINK("http://x")', "'@SUM")
+
+
+def test_case_export_uses_codes_a_re_import_understands(db):
+    factories.CaseFactory(reference="CR-1")
+
+    row = json.loads(JSON().export_data(CaseResource().export()))[0]
+
+    assert (row["Reference"], row["Outcome type"], row["Crime code"], row["Outcome date"]) == (
+        "CR-1",
+        "community-resolution",
+        "8L",
+        "2025-03-01",
+    )
+
+
+def test_exported_cases_re_imported_through_the_upload_are_unchanged(alice, force):
+    data = "Reference,Offence,Outcome type,Outcome date,Facts at decision\r\n"
+    data += "CR-1,Theft,Community Resolution,01/03/2025,Took a bottle of wine.\r\n"
+    services.batch_confirm(batch=upload(alice, force, data.encode()), user=alice)
+    exported = CSV().export_data(CaseResource().export()).encode()
+
+    batch = upload(alice, force, exported)
+
+    assert (batch.status, batch.unchanged_count, batch.unknown_columns) == (
+        BatchStatus.PREVIEWED,
+        1,
+        ["Force", "Status"],
+    )
+
+
+def test_batch_export_lists_who_when_hash_and_outcome(alice, force):
+    batch = upload(alice, force, b"Reference\r\nCR-1\r\n")
+
+    row = json.loads(JSON().export_data(ExtractBatchResource().export()))[0]
+
+    assert (row["Uploaded by"], row["SHA-256"], row["Status"], row["Force"]) == (
+        "alice",
+        batch.sha256,
+        "rejected",
+        "TEST",
+    )
+
+
+def _admin_dataset(*rows) -> tablib.Dataset:
+    headers = ["Force", "Crime Ref", "Offence", "Disposal", "Outcome Date", "Facts"]
+    return tablib.Dataset(*rows, headers=headers)
+
+
+def test_admin_import_creates_checked_cases(force):
+    dataset = _admin_dataset(["TEST", "CR-1", "Theft", "CR", "1/3/2025", "Took a bottle."])
+
+    result = CaseResource().import_data(dataset)
+
+    assert not result.has_errors() and not result.has_validation_errors()
+    case = Case.objects.get()
+    assert (case.reference, case.outcome_type.code, case.content_hash != "") == (
+        "CR-1",
+        "community-resolution",
+        True,
+    )
+
+
+def test_admin_import_refuses_rows_with_problems_or_personal_data(force):
+    dataset = _admin_dataset(
+        ["TEST", "CR-1", "Theft", "CR", "soon", "Took a bottle."],
+        ["TEST", "CR-2", "Theft", "CR", "1/3/2025", "Mr Smith took a bottle."],
+    )
+
+    result = CaseResource().import_data(dataset)
+
+    errors = [[str(m) for m in row.error.messages] for row in result.invalid_rows]
+    assert errors[0] == ["Outcome Date is not a date we recognise; use a date like 31/03/2025."]
+    assert "looks like it holds a title followed by a name" in errors[1][0]
+    assert Case.objects.count() == 0
+
+
+def test_admin_import_does_not_change_a_reviewed_case(force):
+    factories.CaseFactory(force=force, reference="CR-1", status=CaseStatus.REVIEWED)
+    dataset = _admin_dataset(["TEST", "CR-1", "Theft", "CR", "1/3/2025", "New facts."])
+
+    result = CaseResource().import_data(dataset)
+
+    assert result.has_validation_errors()
+    assert Case.objects.get().facts_at_decision == "Fictional facts for a test case."
+
+
+def test_admin_shows_import_and_export_to_data_admins(client, alice):
+    client.force_login(alice)
+
+    page = client.get("/admin/cases/case/").content.decode()
+
+    assert "/admin/cases/case/import/" in page and "/admin/cases/case/export/" in page
