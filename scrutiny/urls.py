@@ -42,5 +42,6 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("panels/", include("panels.urls")),
+    path("cases/", include("cases.urls")),
     path("admin/", admin.site.urls),
 ]

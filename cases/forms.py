@@ -1,0 +1,109 @@
+"""Forms for importing case extracts, rendered with the GOV.UK template pack."""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Fixed, Layout, Size
+from django import forms
+from django.conf import settings
+
+from .imports import ENCODINGS
+from .imports.storage import too_big_message
+from .models import Force
+
+ALLOWED_SUFFIXES = (".csv", ".txt", ".xlsx")
+
+
+class UploadForm(forms.Form):
+    force = forms.ModelChoiceField(
+        queryset=Force.objects.all(),
+        empty_label="Select a force",
+        label="Which force is this extract from?",
+        error_messages={"required": "Select a force", "invalid_choice": "Select a force"},
+    )
+    file = forms.FileField(
+        label="Extract file",
+        help_text="A CSV file or an Excel workbook (.xlsx) with one row per case.",
+        error_messages={
+            "required": "Choose a file to upload",
+            "empty": "The selected file is empty",
+            "invalid": "Choose a file to upload",
+        },
+    )
+    encoding = forms.ChoiceField(
+        label="Character encoding",
+        help_text="CSV files only. Choose Windows-1252 if accents or £ signs come out wrong.",
+        choices=[("auto", "Work it out from the file (recommended)")]
+        + [(value, label) for value, label in ENCODINGS.items()],
+        initial="auto",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a character encoding"},
+    )
+    sheet_name = forms.CharField(
+        label="Sheet name (optional)",
+        help_text="Excel workbooks only. Leave blank to use the first sheet.",
+        required=False,
+        max_length=100,
+        error_messages={"max_length": "Sheet name must be 100 characters or fewer"},
+    )
+    keep_extra = forms.BooleanField(
+        label="Keep columns this service does not recognise in each case's extra data",
+        help_text="They are checked for personal data like every other column.",
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "post"
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.layout = Layout(
+            Field.select("force"),
+            Field("file"),
+            Field.radios("encoding", legend_size=Size.SMALL, small=True),
+            Field.text("sheet_name", field_width=Fixed.TWENTY),
+            Field.checkbox("keep_extra"),
+            Button("submit", "Upload and check"),
+        )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.IMPORT_MAX_BYTES:
+            raise forms.ValidationError(too_big_message().rstrip("."))
+        if not upload.name.lower().endswith(ALLOWED_SUFFIXES):
+            raise forms.ValidationError("The selected file must be a CSV or XLSX")
+        return upload
+
+
+class FindingForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="What should happen to this cell?",
+        choices=[
+            ("redact", "Remove it: replace the personal data with a note of what was removed"),
+            ("accept", "Keep it as it is"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether to remove it or keep it"},
+    )
+    reason = forms.CharField(
+        label="Why can it be kept?",
+        help_text="Only if you keep it. For example: “a police station's public phone number”.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "post"
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.layout = Layout(
+            Field.radios("decision", legend_size=Size.MEDIUM),
+            Field.textarea("reason"),
+            Button("submit", "Save decision"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "accept" and not cleaned.get("reason", "").strip():
+            self.add_error("reason", "Enter why this cell can be kept as it is")
+        return cleaned

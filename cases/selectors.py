@@ -1,0 +1,75 @@
+"""Reads for the cases app, each scoped to what the user may see."""
+
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from . import privacy
+from .enums import FindingStatus, PrivacyKind
+from .imports import ImportOptions, storage
+from .imports.engine import read_cell
+from .models import ExtractBatch, PrivacyFinding
+
+PAGE_OF_PROBLEMS = 100
+
+
+def batch_list(*, user, limit: int = 20) -> QuerySet[ExtractBatch]:
+    return ExtractBatch.objects.for_user(user).select_related("force", "uploaded_by")[:limit]
+
+
+def batch_for_user(*, user, pk: int) -> ExtractBatch:
+    """The batch, or 404 if it does not exist or the user may not see it."""
+    return get_object_or_404(
+        ExtractBatch.objects.for_user(user).select_related("force", "uploaded_by", "finished_by"),
+        pk=pk,
+    )
+
+
+def finding_for_user(*, user, batch_pk: int, pk: int) -> PrivacyFinding:
+    batch = batch_for_user(user=user, pk=batch_pk)
+    return get_object_or_404(batch.findings.select_related("batch"), pk=pk)
+
+
+def batch_preview(*, batch: ExtractBatch) -> dict:
+    """Everything the batch page shows: problems (first page), findings, held changes."""
+    findings = batch.findings.select_related("resolved_by")
+    counts = findings.aggregate(
+        open=Count("pk", filter=Q(status=FindingStatus.OPEN)),
+        redacted=Count("pk", filter=Q(status=FindingStatus.REDACTED)),
+        accepted=Count("pk", filter=Q(status=FindingStatus.ACCEPTED)),
+    )
+    return {
+        "problems": list(batch.problems.all()[:PAGE_OF_PROBLEMS]),
+        "problems_shown": min(batch.error_count, PAGE_OF_PROBLEMS),
+        "findings": findings,
+        "finding_counts": counts,
+        "held_changes": batch.held_changes.select_related("case"),
+    }
+
+
+def finding_cell(*, finding: PrivacyFinding) -> list[dict] | None:
+    """The flagged cell split into pieces, each marked with the kind of data it looks
+    like (or none), read back from the private file. Shown to the admin deciding; never
+    stored or logged."""
+    batch = finding.batch
+    if not batch.stored_name:
+        return None
+    options = ImportOptions(
+        batch.force, batch.file_name, batch.encoding or "auto", batch.sheet_name, batch.keep_extra
+    )
+    text = read_cell(
+        storage.path_for(batch.stored_name),
+        options,
+        row_number=finding.row_number,
+        column=finding.column,
+    )
+    if text is None:
+        return None
+    pieces, position = [], 0
+    for kind, start, end in privacy.scan(text):
+        if start < position:
+            continue
+        pieces.append({"text": text[position:start], "kind": ""})
+        pieces.append({"text": text[start:end], "kind": kind, "label": PrivacyKind(kind).label})
+        position = end
+    pieces.append({"text": text[position:], "kind": ""})
+    return [piece for piece in pieces if piece["text"]]

@@ -1,0 +1,153 @@
+"""Pages for importing case extracts. Data admins only; each view checks, loads a
+scoped object, calls one service and redirects."""
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from scrutiny.roles import is_data_admin
+
+from . import selectors, services
+from .enums import BatchStatus, FindingStatus
+from .forms import FindingForm, UploadForm
+from .imports import ExtractError
+
+FINDINGS_SHOWN = 200
+
+
+def data_admin_required(view):
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_data_admin(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@data_admin_required
+def upload(request):
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            batch = services.batch_upload(
+                force=data["force"],
+                user=request.user,
+                file_name=data["file"].name,
+                chunks=data["file"].chunks(),
+                encoding=data["encoding"],
+                sheet_name=data["sheet_name"],
+                keep_extra=data["keep_extra"],
+            )
+        except ExtractError as error:
+            form.add_error("file", error.message.rstrip("."))
+        else:
+            return redirect("cases:batch_detail", pk=batch.pk)
+    context = {
+        "form": form,
+        "batches": selectors.batch_list(user=request.user),
+        "max_megabytes": settings.IMPORT_MAX_BYTES // (1024 * 1024),
+        "max_rows": settings.IMPORT_MAX_ROWS,
+        "page_title": "Import a case extract",
+    }
+    return render(request, "cases/upload.html", context)
+
+
+@data_admin_required
+def batch_detail(request, pk: int):
+    batch = selectors.batch_for_user(user=request.user, pk=pk)
+    preview = selectors.batch_preview(batch=batch)
+    context = {
+        "batch": batch,
+        **preview,
+        "findings_shown": FINDINGS_SHOWN,
+        "findings": preview["findings"][:FINDINGS_SHOWN],
+        "is_open": batch.status == BatchStatus.PREVIEWED,
+        "to_write": batch.created_count + batch.updated_count,
+        "can_confirm": batch.status == BatchStatus.PREVIEWED
+        and not batch.error_count
+        and not preview["finding_counts"]["open"],
+        "page_title": f"Import of {batch.file_name}",
+    }
+    return render(request, "cases/batch_detail.html", context)
+
+
+@require_POST
+@data_admin_required
+def batch_confirm(request, pk: int):
+    batch = selectors.batch_for_user(user=request.user, pk=pk)
+    try:
+        batch = services.batch_confirm(batch=batch, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if batch.status == BatchStatus.COMMITTED:
+            messages.success(request, f"Imported: {batch.summary}")
+        else:
+            messages.error(request, "Nothing was imported. The problems are listed below.")
+    return redirect("cases:batch_detail", pk=batch.pk)
+
+
+@require_POST
+@data_admin_required
+def batch_abandon(request, pk: int):
+    batch = selectors.batch_for_user(user=request.user, pk=pk)
+    try:
+        services.batch_abandon(batch=batch, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("cases:batch_detail", pk=batch.pk)
+    messages.success(
+        request, f"You abandoned the import of {batch.file_name}. Nothing was written."
+    )
+    return redirect("cases:upload")
+
+
+@require_POST
+@data_admin_required
+def findings_redact_all(request, pk: int):
+    batch = selectors.batch_for_user(user=request.user, pk=pk)
+    try:
+        count = services.findings_redact_all(batch=batch, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{count:,} finding(s) will be removed when you import.")
+    return redirect("cases:batch_detail", pk=batch.pk)
+
+
+@data_admin_required
+def finding_resolve(request, pk: int, finding_pk: int):
+    finding = selectors.finding_for_user(user=request.user, batch_pk=pk, pk=finding_pk)
+    initial = {"reason": finding.reason}
+    if finding.status != FindingStatus.OPEN:
+        initial["decision"] = "accept" if finding.status == FindingStatus.ACCEPTED else "redact"
+    form = FindingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _decide(finding, form.cleaned_data, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("cases:batch_detail", pk=pk)
+    context = {
+        "form": form,
+        "finding": finding,
+        "cell": selectors.finding_cell(finding=finding),
+        "batch": finding.batch,
+        "page_title": f"Row {finding.row_number}, {finding.column}",
+    }
+    return render(request, "cases/finding_resolve.html", context)
+
+
+def _decide(finding, data: dict, *, user) -> None:
+    if data["decision"] == "accept":
+        services.finding_accept(finding=finding, user=user, reason=data["reason"])
+    else:
+        services.finding_redact(finding=finding, user=user)
