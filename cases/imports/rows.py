@@ -101,8 +101,10 @@ class RowCleaner:
         canonical = canonical_headers()
         # What a message calls a column: the file's own heading for it.
         self.labels = {name: header_map.labels.get(name, canonical[name]) for name in FACT_FIELDS}
+        # (value index, cell index, parser or None for free text, label, cache of parsed
+        # cells): coded cells repeat, so each distinct spelling is parsed once per file.
         self.plan = [
-            (INDEX[name], position, self._parser(name), self.labels[name])
+            (INDEX[name], position, self._parser(name), self.labels[name], {})
             for name, position in header_map.positions.items()
         ]
         self.text_plan = [
@@ -135,7 +137,7 @@ class RowCleaner:
                 v, values.AUTHORISING_RANK, "a rank such as Sergeant or Inspector, or CPS"
             ),
         }
-        return parsers.get(name, _text_parser(name))
+        return parsers.get(name)
 
     def _date(self, value):
         return values.parse_date(value, self.date1904)
@@ -166,15 +168,23 @@ class RowCleaner:
         row = list(self.defaults)
         problems: list[tuple[str, str]] = []
         width = len(cells)
-        for index, position, parse, label in self.plan:
+        for index, position, parse, label, cache in self.plan:
             raw = cells[position] if position < width else None
-            if raw.__class__ is str and raw[:1] == "=":
-                problems.append((label, _labelled(label, FORMULA)))
+            if parse is None:
+                text = values.clean_text(raw)
+                if text[:1] == "=":
+                    problems.append((label, _labelled(label, FORMULA)))
+                row[index] = text
                 continue
-            try:
-                row[index] = parse(raw)
-            except ValueError as error:
-                problems.append((label, _labelled(label, str(error))))
+            value = cache.get(raw, _UNSEEN) if raw.__class__ is str else _UNSEEN
+            if value is _UNSEEN:
+                value = _parse(parse, raw, label)
+                if raw.__class__ is str and len(cache) < CACHE_LIMIT:
+                    cache[raw] = value
+            if value.__class__ is _Problem:
+                problems.append((label, value.message))
+            else:
+                row[index] = value
         self._check_row(row, problems)
         extra = self._extra(cells, problems) if self.map.unknown else {}
         if width > self.map.width and any(values.clean_text(c) for c in cells[self.map.width :]):
@@ -242,14 +252,25 @@ class RowCleaner:
 
 FORMULA = "holds a formula (it starts with “=”); save the file with values only"
 OUTCOME_BEFORE = "is before the offence date"
+CACHE_LIMIT = 10_000
+_UNSEEN = object()
 
 
-def _text_parser(name: str):
-    def parse(value) -> str:
-        return values.clean_text(value)
+class _Problem:
+    __slots__ = ("message",)
 
-    parse.__name__ = f"parse_{name}"
-    return parse
+    def __init__(self, message: str):
+        self.message = message
+
+
+def _parse(parse, raw, label: str):
+    """The parsed value, or a _Problem saying in plain words what is wrong with it."""
+    if raw.__class__ is str and raw.strip()[:1] == "=":
+        return _Problem(_labelled(label, FORMULA))
+    try:
+        return parse(raw)
+    except ValueError as error:
+        return _Problem(_labelled(label, str(error)))
 
 
 def _default(name: str):
