@@ -123,15 +123,15 @@ def _record_draw(*, meeting, by, filters, strata_field, seed, pool, selected) ->
     references, strata = pool.compressed()
     stored = SampleDrawPool(draw=draw, references=references, strata=strata)
     stored.full_clean()
-    stored.save()
+    stored.save(force_insert=True)  # its key is the draw's, so save() would try an UPDATE first
     return draw
 
 
 def _strata_record(pool: sampling.Pool, strata_field: str | None, size: int) -> dict:
     if not strata_field:
         return {}
-    counts = {group: len(refs) for group, refs in pool.groups().items()}
-    shares = sampling.allocate(counts, size)
+    counts = {group: len(refs) for group, refs in pool.groups.items()}
+    shares = sampling.group_shares(pool, size)
     labels = sampling.stratum_labels(strata_field)
     groups = [
         {"value": g, "label": labels.get(g, g), "pool": n, "sample": shares[g]}
