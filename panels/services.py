@@ -184,7 +184,10 @@ def _add_to_agenda(*, meeting, case, position, by, source, draw=None, carried_ov
         draw=draw,
         carried_over_from=carried_over_from,
     )
-    reviewed.full_clean()
+    # The related rows were loaded (and the meeting locked) in this transaction;
+    # checking each exists again, with the constraints naming them, would cost
+    # about ten queries a case. The database still enforces those constraints.
+    reviewed.full_clean(exclude=["meeting", "case", "draw", "carried_over_from"])
     reviewed.save()
     if source == CaseSource.CARRIED_OVER and case.status == CaseStatus.ON_AGENDA:
         return  # the meeting it comes from has not closed yet, so it never left an agenda

@@ -76,8 +76,9 @@ def sample_draw(request, pk: int):
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            cases = "case" if draw.sample_size == 1 else "cases"
             messages.success(
-                request, f"{draw.sample_size} cases drawn at random from {draw.pool_size}"
+                request, f"{draw.sample_size} {cases} drawn at random from {draw.pool_size:,}"
             )
             return redirect("panels:meeting_detail", pk=meeting.pk)
     context = {

@@ -97,6 +97,14 @@ def test_sample_draw_posted_by_opcc_staff_draws_and_returns_to_the_meeting(
     assert draw.filters["exclude_previously_reviewed"] is True
 
 
+def test_sample_draw_of_one_case_says_case(client, olu, meeting, case_pool):
+    client.force_login(olu)
+
+    response = client.post(draw_url(meeting), form_data(size="1"), follow=True)
+
+    assert "1 case drawn at random from 30" in response.content.decode()
+
+
 def test_sample_draw_posted_with_filters_and_strata_records_them(client, olu, meeting, case_pool):
     client.force_login(olu)
 
