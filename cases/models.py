@@ -103,6 +103,12 @@ class ExtractBatch(models.Model):
         editable=False,
         help_text="Random name of the private copy; blank once the file is deleted.",
     )
+    staged_sha256 = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="SHA-256 of the rows the check staged for the confirm step.",
+    )
     unknown_columns = models.JSONField(default=list, blank=True)
     missing_columns = models.JSONField(default=list, blank=True)
     held_count = models.PositiveIntegerField(

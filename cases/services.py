@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from .enums import BatchStatus, FindingStatus
 from .imports import ExtractPass, ImportOptions, Report, storage
+from .imports.engine import StagedPass
 from .models import Case, ExtractBatch, Force, HeldChange, ImportProblem, PrivacyFinding
 
 OPEN_STATUSES = (BatchStatus.UPLOADED, BatchStatus.PREVIEWED)
@@ -41,13 +42,15 @@ def batch_upload(
     its problems listed. Nothing is written to the cases yet."""
     stored_name, sha256, size = storage.store(chunks)
     options = ImportOptions(force, file_name, encoding, sheet_name, keep_extra)
+    staged = storage.staged_path(stored_name)
     try:
-        report = ExtractPass(storage.path_for(stored_name), options).check()
+        report = ExtractPass(storage.path_for(stored_name), options, stage=staged).check()
         with transaction.atomic():
             batch = _new_batch(
                 options, user=user, stored_name=stored_name, sha256=sha256, size=size
             )
             status = BatchStatus.PREVIEWED if report.ok else BatchStatus.REJECTED
+            batch.staged_sha256 = storage.sha256_of(staged) if report.ok else ""
             _record(batch, report, status=status)
     except BaseException:
         storage.delete(stored_name)
@@ -58,19 +61,14 @@ def batch_upload(
 
 
 def batch_confirm(*, batch: ExtractBatch, user) -> ExtractBatch:
-    """Import a previewed batch in one transaction: every row, or none."""
+    """Import a previewed batch in one transaction: every row, or none. The rows come
+    from those the check staged, after checking they are unchanged (SHA-256)."""
     try:
         with transaction.atomic():
             batch = ExtractBatch.objects.select_for_update().get(pk=batch.pk)
             _check_confirmable(batch)
             Force.objects.select_for_update().get(pk=batch.force_id)
-            path = storage.path_for(batch.stored_name)
-            if storage.sha256_of(path) != batch.sha256:
-                raise ValidationError("The stored file has changed since it was checked.")
-            extract = ExtractPass(
-                path, _options(batch), decisions=_decisions(batch), rescreen=False
-            )
-            report = extract.commit(batch_id=batch.pk)
+            report = _confirm_pass(batch).commit(batch_id=batch.pk)
             if not report.ok or report.unresolved:
                 raise _RollBack(report)
             _finish(batch, report, user=user, status=BatchStatus.COMMITTED)
@@ -78,6 +76,20 @@ def batch_confirm(*, batch: ExtractBatch, user) -> ExtractBatch:
         return _reject_after_commit(batch, rollback.report, user=user)
     _forget_file(batch)
     return batch
+
+
+def _confirm_pass(batch: ExtractBatch):
+    """The rows the check staged; or, for a batch left by the command line (which stages
+    nothing), the uploaded file read, checked and screened again."""
+    if batch.staged_sha256:
+        path = storage.staged_path(batch.stored_name)
+        expected, source = batch.staged_sha256, StagedPass
+    else:
+        path = storage.path_for(batch.stored_name)
+        expected, source = batch.sha256, ExtractPass
+    if not path.exists() or storage.sha256_of(path) != expected:
+        raise ValidationError("The stored file has changed since it was checked.")
+    return source(path, _options(batch), decisions=_decisions(batch))
 
 
 def batch_import(

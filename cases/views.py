@@ -70,6 +70,7 @@ def batch_detail(request, pk: int):
         "findings_shown": FINDINGS_SHOWN,
         "findings": preview["findings"][:FINDINGS_SHOWN],
         "is_open": batch.status == BatchStatus.PREVIEWED,
+        "can_abandon": batch.status in services.OPEN_STATUSES,
         "to_write": batch.created_count + batch.updated_count,
         "can_confirm": batch.status == BatchStatus.PREVIEWED
         and not batch.error_count

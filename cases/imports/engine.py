@@ -17,15 +17,19 @@ from django.conf import settings
 
 from cases import privacy
 from cases.enums import FindingStatus
-from cases.models import Case, Force
+from cases.models import Case, CrimeCode, Force, OutcomeType
 
-from . import values
+from . import staging, values
 from .columns import FACT_FIELDS, canonical_headers, map_headers
 from .readers import ExtractError, open_extract
 from .rows import CleanRow, ReferenceData, RowCleaner
 from .writers import PROTECTED_STATUSES, write_rows
 
 MAX_HELD_DETAIL = 1000
+REFERENCE_DATA_CHANGED = (
+    "An outcome type or crime code this row uses has been removed or switched off since "
+    "the file was checked. Upload the file again."
+)
 
 
 @dataclass(frozen=True)
@@ -93,93 +97,37 @@ class Report:
 Decisions = dict[tuple[int, str], dict[str, str]]
 
 
-class ExtractPass:
+class _Pass:
+    """What every pass shares: classify rows against the stored cases, screen them or
+    apply the admin's decisions, hand them to the writer, and describe held changes."""
+
     def __init__(
         self,
-        path: Path,
         options: ImportOptions,
         *,
         decisions: Decisions | None = None,
         redact_all: bool = False,
-        rescreen: bool = True,
     ):
-        """`decisions` are the admin's choices about findings from the check. With
-        `rescreen` off (confirming the very file that was checked, as its SHA-256
-        proves) the screen is not run again: only the cells with decisions are touched.
-        """
-        self.path = Path(path)
         self.options = options
         self.decisions = decisions or {}
         self.redact_all = redact_all
-        self.rescreen = rescreen
         self.decided_rows = {row_number for row_number, _ in self.decisions}
+        self.stage_writer: staging.StageWriter | None = None
         self.report = Report()
 
-    def check(self) -> Report:
-        return self._run(writer=None)
-
-    def commit(self, *, batch_id: int) -> Report:
-        """Write the file's new and changed cases. Call inside a transaction, and roll it
-        back unless the report is ok and has no unresolved findings."""
-
-        def writer(rows):
-            created, changed = write_rows(
-                rows,
-                force_id=self.options.force.pk,
-                batch_id=batch_id,
-                keep_extra=self.options.keep_extra,
-            )
-            if self.report.ok and not self.report.unresolved:
-                self.report.created, self.report.changed = created, changed
-
-        return self._run(writer=writer)
-
-    def _run(self, writer) -> Report:
-        report = self.report
-        try:
-            with open_extract(
-                self.path,
-                file_name=self.options.file_name,
-                encoding=self.options.encoding,
-                sheet_name=self.options.sheet_name,
-            ) as reader:
-                report.file_format = reader.format
-                rows = self._checked_rows(reader)
-                if rows is None:
-                    return report
-                if writer is None:
-                    for _ in rows:
-                        pass
-                else:
-                    writer(rows)
-                report.encoding = reader.encoding
-        except ExtractError as error:
-            report.add_problem(error.row_number, "", error.message)
-            return report
-        if report.held:
-            self._describe_held()
-        return report
-
-    def _checked_rows(self, reader):
-        header_map = map_headers(reader.headers)
-        report = self.report
-        report.unknown_columns = [header for _, header in header_map.unknown]
-        report.missing_columns = header_map.missing_optional
-        if header_map.problems:
-            for message in header_map.problems:
-                report.add_problem(getattr(reader, "header_row", 1), "", message)
-            return None
-        cleaner = RowCleaner(
-            header_map,
-            ReferenceData.load(),
-            date1904=reader.date1904,
+    def _write(self, rows, batch_id: int) -> None:
+        created, changed = write_rows(
+            rows,
+            force_id=self.options.force.pk,
+            batch_id=batch_id,
             keep_extra=self.options.keep_extra,
         )
-        # Read before the rows start: the writer streams them while COPY holds the connection.
-        existing = self._existing()
-        return self._rows(reader, cleaner, existing)
+        if self.report.ok and not self.report.unresolved:
+            self.report.created, self.report.changed = created, changed
 
     def _existing(self) -> tuple[dict[str, str], set[str]]:
+        """The force's cases: reference → fingerprint, and those on an agenda or reviewed.
+        Read before any row is written: COPY then holds the connection."""
         fingerprints: dict[str, str] = {}
         protected: set[str] = set()
         cases = Case.objects.filter(force=self.options.force).values_list(
@@ -191,58 +139,35 @@ class ExtractPass:
                 protected.add(reference)
         return fingerprints, protected
 
-    def _rows(self, reader, cleaner: RowCleaner, existing):
-        """Yield (row, is_new) for every row to store; count and record the rest."""
+    def _classified(self, rows, existing, *, screen: bool):
+        """Yield (row, is_new) for each row to store. `rows` gives (row number, clean row,
+        whether it was screened already); unscreened rows are screened if `screen`."""
         report = self.report
         fingerprints, protected = existing
-        seen: dict[str, int] = {}
-        max_rows = settings.IMPORT_MAX_ROWS
-        for row in reader.rows():
-            cells = row.cells
-            if _blank(cells):
-                continue
-            report.row_count += 1
-            if report.row_count > max_rows:
-                raise ExtractError(
-                    f"The file has more than {max_rows:,} rows. Split it into smaller files "
-                    "and import each one.",
-                    row.number,
-                )
-            if row.problem:
-                report.add_problem(row.number, "", f"This row {row.problem}.")
-            clean, problems = cleaner.clean(cells)
-            for column, message in problems:
-                report.add_problem(row.number, column, message + ".")
-            if clean is None or row.problem:
-                continue
+        stage = self.stage_writer
+        for number, clean, screened in rows:
             reference = clean.reference
-            first = seen.get(reference)
-            if first is not None:
-                report.add_problem(
-                    row.number,
-                    cleaner.labels["reference"],
-                    f"{cleaner.labels['reference']} is the same as on row {first}; "
-                    "each case must appear once.",
-                )
-                continue
-            seen[reference] = row.number
             known = fingerprints.get(reference)
-            if known == clean.content_hash:
-                report.unchanged += 1
-                continue
-            if reference in protected:
-                self._hold(row.number, clean)
+            if known == clean.content_hash or reference in protected:
+                if stage is not None:
+                    stage.add(number, clean, screened=False)
+                if known == clean.content_hash:
+                    report.unchanged += 1
+                else:
+                    self._hold(number, clean)
                 continue
             is_new = known is None and reference not in fingerprints
             if is_new:
                 report.created += 1
             else:
                 report.changed += 1
-            if not self.rescreen:
-                if row.number in self.decided_rows:
-                    self._apply_decisions(row.number, clean)
-            elif clean.texts and not self._screen(row.number, clean):
-                continue
+            if stage is not None:  # staged as read: decisions apply when it is committed
+                stage.add(number, clean, screened=True)
+            if screen or not screened:
+                if clean.texts and not self._screen(number, clean):
+                    continue
+            elif number in self.decided_rows:
+                self._apply_decisions(number, clean)
             if report.ok:
                 yield clean, is_new
 
@@ -322,6 +247,145 @@ class ExtractPass:
 
 
 _STORED = {"crime_code": "crime_code_id", "outcome_type": "outcome_type_id"}
+
+
+class ExtractPass(_Pass):
+    """A pass over the uploaded file itself."""
+
+    def __init__(self, path: Path, options: ImportOptions, *, stage: Path | None = None, **kw):
+        """With `stage`, a check also writes every valid row to that private file, so the
+        confirm step (a StagedPass) need not read and check the original again."""
+        super().__init__(options, **kw)
+        self.path = Path(path)
+        self.stage = stage
+
+    def check(self) -> Report:
+        return self._run(writer=None)
+
+    def commit(self, *, batch_id: int) -> Report:
+        """Write the file's new and changed cases. Call inside a transaction, and roll it
+        back unless the report is ok and has no unresolved findings."""
+        return self._run(writer=lambda rows: self._write(rows, batch_id))
+
+    def _run(self, writer) -> Report:
+        report = self.report
+        try:
+            with open_extract(
+                self.path,
+                file_name=self.options.file_name,
+                encoding=self.options.encoding,
+                sheet_name=self.options.sheet_name,
+            ) as reader:
+                report.file_format = reader.format
+                rows = self._checked_rows(reader)
+                if rows is None:
+                    return report
+                if writer is None:
+                    for _ in rows:
+                        pass
+                else:
+                    writer(rows)
+                report.encoding = reader.encoding
+        except ExtractError as error:
+            report.add_problem(error.row_number, "", error.message)
+            return report
+        finally:
+            if self.stage_writer is not None:
+                self.stage_writer.close()
+        if report.held:
+            self._describe_held()
+        return report
+
+    def _checked_rows(self, reader):
+        header_map = map_headers(reader.headers)
+        report = self.report
+        report.unknown_columns = [header for _, header in header_map.unknown]
+        report.missing_columns = header_map.missing_optional
+        if header_map.problems:
+            for message in header_map.problems:
+                report.add_problem(getattr(reader, "header_row", 1), "", message)
+            return None
+        cleaner = RowCleaner(
+            header_map,
+            ReferenceData.load(),
+            date1904=reader.date1904,
+            keep_extra=self.options.keep_extra,
+        )
+        if self.stage is not None:
+            self.stage_writer = staging.StageWriter(self.stage, cleaner)
+        return self._classified(self._clean_rows(reader, cleaner), self._existing(), screen=True)
+
+    def _clean_rows(self, reader, cleaner: RowCleaner):
+        """Yield (row number, clean row, False) for each valid row; record the problems."""
+        report = self.report
+        seen: dict[str, int] = {}
+        max_rows = settings.IMPORT_MAX_ROWS
+        for row in reader.rows():
+            cells = row.cells
+            if _blank(cells):
+                continue
+            report.row_count += 1
+            if report.row_count > max_rows:
+                raise ExtractError(
+                    f"The file has more than {max_rows:,} rows. Split it into smaller files "
+                    "and import each one.",
+                    row.number,
+                )
+            if row.problem:
+                report.add_problem(row.number, "", f"This row {row.problem}.")
+            clean, problems = cleaner.clean(cells)
+            for column, message in problems:
+                report.add_problem(row.number, column, message + ".")
+            if clean is None or row.problem:
+                continue
+            reference = clean.reference
+            first = seen.get(reference)
+            if first is not None:
+                report.add_problem(
+                    row.number,
+                    cleaner.labels["reference"],
+                    f"{cleaner.labels['reference']} is the same as on row {first}; "
+                    "each case must appear once.",
+                )
+                continue
+            seen[reference] = row.number
+            yield row.number, clean, False
+
+
+class StagedPass(_Pass):
+    """The confirm step: rows staged by the check, already valid and screened (the
+    staged file's SHA-256 proves it is the one the check wrote). Only rows that were
+    unchanged at the check and have changed since are screened now; decisions about
+    findings are applied as the rows are written."""
+
+    def __init__(self, path: Path, options: ImportOptions, **kw):
+        super().__init__(options, **kw)
+        self.path = Path(path)
+
+    def commit(self, *, batch_id: int) -> Report:
+        # Every query runs before the rows start: COPY then holds the connection.
+        crime_codes = set(CrimeCode.objects.values_list("pk", flat=True))
+        outcome_types = set(OutcomeType.objects.filter(is_active=True).values_list("pk", flat=True))
+        rows = self._counted(
+            staging.read(self.path, keep_extra=self.options.keep_extra), crime_codes, outcome_types
+        )
+        self._write(self._classified(rows, self._existing(), screen=False), batch_id)
+        if self.report.held:
+            self._describe_held()
+        return self.report
+
+    def _counted(self, rows, crime_codes: set[int], outcome_types: set[int]):
+        """Count the rows, and refuse any whose reference data has gone since the check."""
+        crime, outcome = FACT_FIELDS.index("crime_code"), FACT_FIELDS.index("outcome_type")
+        for item in rows:
+            self.report.row_count += 1
+            values = item[1].values
+            if values[outcome] not in outcome_types or (
+                values[crime] is not None and values[crime] not in crime_codes
+            ):
+                self.report.add_problem(item[0], "", REFERENCE_DATA_CHANGED)
+                continue
+            yield item
 
 
 def _blank(cells: list) -> bool:

@@ -72,6 +72,13 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def staged_path(stored_name: str) -> Path:
+    """Where the check stages the rows it has read from `stored_name` (see staging.py)."""
+    return path_for(stored_name + ".rows")
+
+
 def delete(stored_name: str) -> None:
+    """Delete an upload and the rows staged from it."""
     if stored_name:
         path_for(stored_name).unlink(missing_ok=True)
+        staged_path(stored_name).unlink(missing_ok=True)

@@ -11,6 +11,7 @@ guards against.
 
 import collections
 import re
+import struct
 import xml.etree.ElementTree as ET  # noqa: S405 — fed only after the DTD check in _events
 import zipfile
 import zlib
@@ -29,6 +30,21 @@ ROW, CELL, VALUE, INLINE, TEXT, RUN, FORMULA = (
 )
 SHARED_ITEM = MAIN + "si"
 CHUNK = 1 << 16
+SMALL_PART_LIMIT = 16 * 1024 * 1024
+# What reading a corrupt zip or XML part can raise; each means "damaged".
+DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    ET.ParseError,
+    EOFError,
+    OSError,
+    ValueError,
+    KeyError,
+    IndexError,
+    NotImplementedError,  # a zip version or compression method zipfile does not support
+    RuntimeError,  # an encrypted part
+    struct.error,
+)
 MACRO_PARTS = re.compile(r"vbaproject|^xl/macrosheets/|^xl/activex/|^xl/dialogsheets/", re.I)
 MACRO_TYPES = re.compile(rb"macroEnabled|vbaProject|activeX", re.I)
 _ROOT_TAG = re.compile(rb"<[A-Za-z_]")
@@ -39,10 +55,13 @@ def check_zip(path: Path) -> zipfile.ZipFile:
     """The workbook as an open zip, or ExtractError if it is unsafe or not a workbook."""
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
+    except DAMAGED:
         raise ExtractError("The file is not a valid Excel workbook (.xlsx).") from None
     try:
         _check_members(archive)
+    except DAMAGED:
+        archive.close()
+        raise ExtractError("The file is not a valid Excel workbook (.xlsx).") from None
     except ExtractError:
         archive.close()
         raise
@@ -56,12 +75,6 @@ def _check_members(archive: zipfile.ZipFile) -> None:
         raise ExtractError("The file is a zip archive but not an Excel workbook (.xlsx).")
     if len(members) > settings.IMPORT_MAX_ZIP_MEMBERS:
         raise ExtractError("The workbook has too many parts to be a case extract.")
-    if any(MACRO_PARTS.search(name) for name in names) or MACRO_TYPES.search(
-        archive.read("[Content_Types].xml")
-    ):
-        raise ExtractError(
-            "The workbook contains macros or controls. Save it as a plain Excel workbook (.xlsx)."
-        )
     total = sum(info.file_size for info in members)
     if total > settings.IMPORT_MAX_UNZIPPED_BYTES:
         raise ExtractError(
@@ -75,6 +88,13 @@ def _check_members(archive: zipfile.ZipFile) -> None:
                 "The workbook is compressed far more than a real spreadsheet can be, "
                 "so it has not been opened."
             )
+    # Read only once the sizes are known to be sane.
+    if any(MACRO_PARTS.search(name) for name in names) or MACRO_TYPES.search(
+        _small_part(archive, "[Content_Types].xml")
+    ):
+        raise ExtractError(
+            "The workbook contains macros or controls. Save it as a plain Excel workbook (.xlsx)."
+        )
 
 
 def _megabytes(size: int) -> str:
@@ -119,9 +139,16 @@ def _elements(archive: zipfile.ZipFile, name: str, tag: str):
                 raise ExtractError("The workbook is damaged: a part is larger than it says.")
 
 
+def _small_part(archive: zipfile.ZipFile, name: str) -> bytes:
+    """A part read whole: only the workbook's small index parts are read this way."""
+    if archive.getinfo(name).file_size > SMALL_PART_LIMIT:
+        raise ExtractError("The workbook is damaged: a part is far larger than it should be.")
+    return archive.read(name)
+
+
 def _part(archive: zipfile.ZipFile, name: str):
     try:
-        return safe_fromstring(archive.read(name), forbid_dtd=True)
+        return safe_fromstring(_small_part(archive, name), forbid_dtd=True)
     except KeyError:
         raise ExtractError("The workbook is damaged: a part is missing.") from None
     except Exception:  # noqa: BLE001 — defusedxml and expat raise many types; all mean "unsafe"
@@ -145,7 +172,7 @@ class XlsxReader:
         self._archive = check_zip(self.path)
         try:
             self._open()
-        except (zipfile.BadZipFile, ET.ParseError, EOFError, OSError):
+        except DAMAGED:
             self._archive.close()
             raise ExtractError("The workbook is damaged and cannot be read.") from None
         except BaseException:
@@ -217,7 +244,7 @@ class XlsxReader:
                 cells, problem = _cells(element, shared, columns)
                 element.clear()
                 yield Row(number, cells, problem)
-        except (ET.ParseError, zipfile.BadZipFile, EOFError, zlib.error, ValueError):
+        except DAMAGED:
             raise ExtractError(
                 f"The workbook is damaged and cannot be read after row {number}.", number
             ) from None

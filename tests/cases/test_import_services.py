@@ -225,8 +225,9 @@ def test_findings_never_store_or_log_the_personal_data(alice, force, caplog):
 def test_uploaded_file_is_stored_privately_with_a_random_name(alice, force, settings):
     batch = upload(alice, force, csv_bytes([row("CR-1")]), file_name="Testshire.csv")
 
-    (path,) = stored_files(settings)
-    assert path.name == batch.stored_name
+    path, staged = stored_files(settings)
+    assert (path.name, staged.name) == (batch.stored_name, f"{batch.stored_name}.rows")
+    assert stat.S_IMODE(staged.stat().st_mode) == 0o600
     assert "Testshire" not in path.name and len(path.name) == 32
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     static_roots = [settings.STATIC_ROOT, *settings.STATICFILES_DIRS]
@@ -260,10 +261,10 @@ def test_abandoning_deletes_the_file_and_writes_nothing(alice, force, settings):
         services.batch_abandon(batch=batch, user=alice)
 
 
-def test_confirm_refuses_a_file_changed_since_it_was_checked(alice, force, settings):
+def test_confirm_refuses_rows_changed_since_they_were_checked(alice, force, settings):
     batch = upload(alice, force, csv_bytes([row("CR-1")]))
-    (path,) = stored_files(settings)
-    path.write_bytes(csv_bytes([row("CR-666")]))
+    _, staged = stored_files(settings)
+    staged.write_text(staged.read_text().replace("CR-1", "CR-6"))
 
     with pytest.raises(ValidationError, match="changed since it was checked"):
         confirm(batch, alice)
@@ -286,7 +287,14 @@ def test_reference_data_removed_between_check_and_confirm_rejects_the_batch(alic
     batch = confirm(batch, alice)
 
     assert (batch.status, Case.objects.count()) == (BatchStatus.REJECTED, 0)
-    assert messages_of(batch)[0][1] == "Crime code"
+    assert messages_of(batch) == [
+        (
+            2,
+            "",
+            "An outcome type or crime code this row uses has been removed or switched off "
+            "since the file was checked. Upload the file again.",
+        )
+    ]
 
 
 def test_batch_import_commits_in_one_pass(alice, force, tmp_path):
@@ -342,3 +350,23 @@ def test_batch_import_with_problems_is_rejected_and_writes_nothing(alice, force,
         0,
     )
     assert ExtractBatch.objects.get().stored_name == ""
+
+
+def test_confirm_screens_a_row_that_changed_after_the_check_saw_it_unchanged(alice, force):
+    first = upload(alice, force, csv_bytes([row("CR-1", **PERSONAL)]))
+    for finding in first.findings.all():
+        services.finding_accept(finding=finding, user=alice, reason="Public information.")
+    confirm(first, alice)
+    again = upload(alice, force, csv_bytes([row("CR-1", **PERSONAL)]))
+    Case.objects.update(content_hash="edited since")
+
+    batch = confirm(again, alice)
+
+    assert (again.unchanged_count, again.finding_count, batch.status) == (
+        1,
+        0,
+        BatchStatus.REJECTED,
+    )
+    assert messages_of(batch) == [
+        (None, "", "The file has personal data that was not found when it was checked.")
+    ]
