@@ -1,41 +1,49 @@
 """Reading an Excel workbook safely and quickly, one row at a time.
 
 openpyxl's read-only mode parses about 4,000 rows a second here, which is too
-slow for a national extract, so the worksheet is read directly: the workbook is
-checked as a plain zip of XML first (size, compression ratio, no macros), the
-small parts are parsed with defusedxml, and the sheet and shared strings are
-streamed through the C XML parser after checking that their prolog declares no
-DTD or entities (the only place XML allows them), which is what defusedxml
-guards against.
+slow for a national extract, so the worksheet is read directly. The workbook is
+checked as a plain zip of XML first (sizes, compression ratio, no macros); its
+small index parts are parsed with defusedxml; the shared strings and the sheet
+are streamed through expat with handlers that refuse any DTD or entity
+declaration (what defusedxml does) and keep only the cell values, building no
+element tree.
 """
 
-import collections
 import re
 import struct
-import xml.etree.ElementTree as ET  # noqa: S405 — fed only after the DTD check in _events
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
+from xml.parsers import expat
 
 from defusedxml.ElementTree import fromstring as safe_fromstring
 from django.conf import settings
 
 from .readers import XLSX, ExtractError, Row
 
-MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-ROW, CELL, VALUE, INLINE, TEXT, RUN, FORMULA = (
-    MAIN + tag for tag in ("row", "c", "v", "is", "t", "r", "f")
+# Transitional (what Excel writes) and Strict Office Open XML namespaces.
+NAMESPACES = (
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "http://purl.oclc.org/ooxml/spreadsheetml/main",
 )
-SHARED_ITEM = MAIN + "si"
+PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+# expat reports "namespace local-name"; each sheet element we read, by local name.
+_TAGS = {
+    f"{ns} {tag}": tag
+    for ns in NAMESPACES
+    for tag in ("row", "c", "v", "f", "is", "t", "si", "rPh")
+}
 CHUNK = 1 << 16
 SMALL_PART_LIMIT = 16 * 1024 * 1024
+MACRO_PARTS = re.compile(r"vbaproject|^xl/macrosheets/|^xl/activex/|^xl/dialogsheets/", re.I)
+MACRO_TYPES = re.compile(rb"macroEnabled|vbaProject|activeX", re.I)
+_COLUMN = re.compile(r"[A-Z]{1,3}")
+LAST_COLUMN = 16383  # XFD, the last column Excel allows
 # What reading a corrupt zip or XML part can raise; each means "damaged".
 DAMAGED = (
     zipfile.BadZipFile,
     zlib.error,
-    ET.ParseError,
+    expat.ExpatError,
     EOFError,
     OSError,
     ValueError,
@@ -45,10 +53,11 @@ DAMAGED = (
     RuntimeError,  # an encrypted part
     struct.error,
 )
-MACRO_PARTS = re.compile(r"vbaproject|^xl/macrosheets/|^xl/activex/|^xl/dialogsheets/", re.I)
-MACRO_TYPES = re.compile(rb"macroEnabled|vbaProject|activeX", re.I)
-_ROOT_TAG = re.compile(rb"<[A-Za-z_]")
-_COLUMN = re.compile(r"[A-Z]+")
+
+
+class _Forbidden(Exception):
+    """A DTD or entity declaration: the way into entity-expansion ("billion laughs")
+    and external-entity attacks, and never needed by a real workbook."""
 
 
 def check_zip(path: Path) -> zipfile.ZipFile:
@@ -101,44 +110,6 @@ def _megabytes(size: int) -> str:
     return f"{size // (1024 * 1024):,} MB"
 
 
-def _elements(archive: zipfile.ZipFile, name: str, tag: str):
-    """Stream the complete `tag` elements of one XML part, refusing any DTD or entity
-    declaration. The caller clears each element once it has read it."""
-    info = archive.getinfo(name)
-    with archive.open(info) as stream:
-        head = stream.read(CHUNK)
-        root = _ROOT_TAG.search(head)
-        prolog = head[: root.start()] if root else head
-        if root is None or b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
-            raise ExtractError(
-                "The workbook contains XML declarations that are not allowed, "
-                "so it has not been opened."
-            )
-        parser = ET.XMLPullParser(events=("end",))
-        # CPython keeps pending events in a deque; filtering it in one comprehension is
-        # several times faster than read_events() for the ~50 elements of each row.
-        queue = getattr(parser, "_events_queue", None)
-        seen = len(head)
-        chunk = head
-        while True:
-            if chunk:
-                parser.feed(chunk)
-            else:
-                parser.close()
-            if isinstance(queue, collections.deque):
-                found = [element for _, element in queue if element.tag == tag]
-                queue.clear()
-            else:
-                found = [element for _, element in parser.read_events() if element.tag == tag]
-            yield from found
-            if not chunk:
-                return
-            chunk = stream.read(CHUNK)
-            seen += len(chunk)
-            if seen > info.file_size:
-                raise ExtractError("The workbook is damaged: a part is larger than it says.")
-
-
 def _small_part(archive: zipfile.ZipFile, name: str) -> bytes:
     """A part read whole: only the workbook's small index parts are read this way."""
     if archive.getinfo(name).file_size > SMALL_PART_LIMIT:
@@ -153,6 +124,162 @@ def _part(archive: zipfile.ZipFile, name: str):
         raise ExtractError("The workbook is damaged: a part is missing.") from None
     except Exception:  # noqa: BLE001 — defusedxml and expat raise many types; all mean "unsafe"
         raise ExtractError("The workbook is damaged or contains XML that is not allowed.") from None
+
+
+def _forbid(*args):
+    raise _Forbidden
+
+
+def _stream(archive: zipfile.ZipFile, name: str, handler):
+    """Feed one XML part to `handler` (start, end, chars, and a `done` list it fills),
+    yielding what it has finished after each chunk."""
+    info = archive.getinfo(name)
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.buffer_text = True
+    parser.StartElementHandler = handler.start
+    parser.EndElementHandler = handler.end
+    parser.CharacterDataHandler = handler.chars
+    parser.StartDoctypeDeclHandler = _forbid
+    parser.EntityDeclHandler = _forbid
+    parser.UnparsedEntityDeclHandler = _forbid
+    parser.ExternalEntityRefHandler = _forbid
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    seen = 0
+    try:
+        with archive.open(info) as stream:
+            while chunk := stream.read(CHUNK):
+                seen += len(chunk)
+                if seen > info.file_size:
+                    raise ExtractError("The workbook is damaged: a part is larger than it says.")
+                parser.Parse(chunk, False)
+                yield from handler.done
+                handler.done.clear()
+            parser.Parse(b"", True)
+            yield from handler.done
+    except _Forbidden:
+        raise ExtractError(
+            "The workbook contains XML declarations that are not allowed, "
+            "so it has not been opened."
+        ) from None
+
+
+class _SharedStrings:
+    """Collects the shared-string table: each <si>'s text runs, skipping phonetic hints."""
+
+    def __init__(self):
+        self.done: list[str] = []
+        self.parts: list[str] = []
+        self.buffer: list[str] | None = None
+        self.phonetic = 0
+
+    def start(self, name, attrs):
+        tag = _TAGS.get(name)
+        if tag == "t" and not self.phonetic:
+            self.buffer = []
+        elif tag == "si":
+            self.parts = []
+        elif tag == "rPh":
+            self.phonetic += 1
+
+    def end(self, name):
+        tag = _TAGS.get(name)
+        if tag == "t" and self.buffer is not None:
+            self.parts.append("".join(self.buffer))
+            self.buffer = None
+        elif tag == "si":
+            self.done.append("".join(self.parts))
+        elif tag == "rPh":
+            self.phonetic -= 1
+
+    def chars(self, data):
+        if self.buffer is not None:
+            self.buffer.append(data)
+
+
+class _SheetRows:
+    """Turns the sheet's XML events into Rows of cell values.
+
+    Text comes back as str, numbers as int or float, booleans as bool; a formula
+    comes back as its text with a leading "=", which the row checks refuse.
+    """
+
+    def __init__(self, shared: list[str]):
+        self.shared = shared
+        self.done: list[Row] = []
+        self.columns: dict[str, int] = {}
+        self.number = 0
+        self.cells: list = []
+        self.problem = ""
+        self.buffer: list[str] | None = None
+        self.ref = self.kind = self.value = self.formula = None
+        self.inline: list[str] | None = None
+        self.phonetic = 0
+
+    def start(self, name, attrs):
+        tag = _TAGS.get(name)
+        if tag == "c":
+            self.ref, self.kind = attrs.get("r"), attrs.get("t")
+            self.value = self.formula = self.inline = None
+        elif tag == "v" or tag == "f" or (tag == "t" and not self.phonetic):
+            self.buffer = []
+        elif tag == "is":
+            self.inline = []
+        elif tag == "row":
+            self.number = int(attrs.get("r") or self.number + 1)
+            self.cells, self.problem = [], ""
+        elif tag == "rPh":
+            self.phonetic += 1
+
+    def end(self, name):
+        tag = _TAGS.get(name)
+        if tag == "v":
+            self.value = "".join(self.buffer)
+            self.buffer = None
+        elif tag == "t" and self.buffer is not None:
+            if self.inline is not None:
+                self.inline.append("".join(self.buffer))
+            self.buffer = None
+        elif tag == "c":
+            self._cell()
+        elif tag == "f":
+            self.formula = "=" + "".join(self.buffer)
+            self.buffer = None
+        elif tag == "row":
+            self.done.append(Row(self.number, self.cells, self.problem))
+        elif tag == "rPh":
+            self.phonetic -= 1
+
+    def chars(self, data):
+        if self.buffer is not None:
+            self.buffer.append(data)
+
+    def _cell(self) -> None:
+        cells = self.cells
+        index = _column_index(self.ref, self.columns) if self.ref else len(cells)
+        if index > LAST_COLUMN:
+            self.problem = "has a cell beyond the last column Excel allows"
+            return
+        while len(cells) < index:
+            cells.append(None)
+        kind = self.kind
+        if self.formula is not None:
+            cells.append(self.formula)
+        elif self.inline is not None:
+            cells.append("".join(self.inline))
+        elif self.value is None:
+            cells.append(None)
+        elif kind == "s":
+            try:
+                cells.append(self.shared[int(self.value)])
+            except (ValueError, IndexError):
+                cells.append(None)
+                self.problem = "refers to text the workbook does not contain; it may be damaged"
+        elif kind is None or kind == "n":
+            cells.append(_number(self.value))
+        elif kind == "b":
+            cells.append(self.value == "1")
+        else:  # "str", "e" (an error such as #N/A) and "d" (an ISO date) are read as text
+            cells.append(self.value)
 
 
 class XlsxReader:
@@ -185,15 +312,18 @@ class XlsxReader:
 
     def _open(self) -> None:
         workbook = _part(self._archive, "xl/workbook.xml")
-        properties = workbook.find(MAIN + "workbookPr")
-        if properties is not None:
-            self.date1904 = properties.get("date1904", "0").lower() in {"1", "true"}
-        sheets = [(s.get("name"), s.get(REL + "id")) for s in workbook.iter(MAIN + "sheet")]
+        for element in workbook.iter():
+            if element.tag.endswith("}workbookPr"):
+                self.date1904 = element.get("date1904", "0").lower() in {"1", "true"}
+        sheets = [
+            (element.get("name"), _relationship_id(element))
+            for element in workbook.iter()
+            if element.tag.endswith("}sheet")
+        ]
         if not sheets:
             raise ExtractError("The workbook has no sheets.")
         target = self._sheet_target(sheets)
-        self._shared = self._shared_strings()
-        self._rows = self._read_rows(target)
+        self._rows = self._read_rows(target, self._shared_strings())
         for row in self._rows:
             if any(cell not in (None, "") for cell in row.cells):
                 self.headers = row.cells
@@ -223,31 +353,26 @@ class XlsxReader:
         name = "xl/sharedStrings.xml"
         if name not in self._archive.namelist():
             return []
-        strings = []
-        for element in _elements(self._archive, name, SHARED_ITEM):
-            strings.append(_text_of(element))
-            element.clear()
-        return strings
+        return list(_stream(self._archive, name, _SharedStrings()))
 
     def rows(self):
         return self._rows
 
-    def _read_rows(self, target: str):
+    def _read_rows(self, target: str, shared: list[str]):
         if target not in self._archive.namelist():
             raise ExtractError("The workbook is damaged: its sheet cannot be found.")
-        shared = self._shared
-        columns: dict[str, int] = {}
-        number = 0
+        sheet = _SheetRows(shared)
         try:
-            for element in _elements(self._archive, target, ROW):
-                number = int(element.get("r") or number + 1)
-                cells, problem = _cells(element, shared, columns)
-                element.clear()
-                yield Row(number, cells, problem)
+            yield from _stream(self._archive, target, sheet)
         except DAMAGED:
             raise ExtractError(
-                f"The workbook is damaged and cannot be read after row {number}.", number
+                f"The workbook is damaged and cannot be read after row {sheet.number}.",
+                sheet.number,
             ) from None
+
+
+def _relationship_id(element) -> str | None:
+    return next((value for key, value in element.attrib.items() if key.endswith("}id")), None)
 
 
 def _resolve(base: str, target: str) -> str:
@@ -263,19 +388,6 @@ def _resolve(base: str, target: str) -> str:
     return "/".join(parts)
 
 
-def _text_of(element) -> str:
-    """The text of a shared or inline string, joining rich-text runs, skipping phonetics."""
-    if len(element) == 1 and element[0].tag == TEXT:
-        return element[0].text or ""
-    parts = []
-    for child in element:
-        if child.tag == TEXT:
-            parts.append(child.text or "")
-        elif child.tag == RUN:
-            parts.extend(t.text or "" for t in child.iter(TEXT))
-    return "".join(parts)
-
-
 def _column_index(reference: str, columns: dict[str, int]) -> int:
     letters = reference.rstrip("0123456789")
     index = columns.get(letters)
@@ -288,44 +400,6 @@ def _column_index(reference: str, columns: dict[str, int]) -> int:
         index -= 1
         columns[letters] = index
     return index
-
-
-def _cells(row, shared: list[str], columns: dict[str, int]) -> tuple[list, str]:
-    cells: list = []
-    problem = ""
-    for position, cell in enumerate(row):
-        reference = cell.get("r")
-        index = _column_index(reference, columns) if reference else position
-        if index > 16383:
-            return cells, "has a cell beyond the last column Excel allows"
-        while len(cells) < index:
-            cells.append(None)
-        kind = cell.get("t")
-        first = cell[0] if len(cell) else None
-        if first is not None and first.tag == FORMULA:
-            # Formulas are refused: shown as text starting "=", which the row checks reject.
-            cells.append("=" + (first.text or ""))
-            continue
-        if kind == "inlineStr":
-            inline = cell.find(INLINE)
-            cells.append(_text_of(inline) if inline is not None else "")
-            continue
-        value = first.text if first is not None and first.tag == VALUE else None
-        if value is None:
-            cells.append(None)
-        elif kind == "s":
-            try:
-                cells.append(shared[int(value)])
-            except (ValueError, IndexError):
-                cells.append(None)
-                problem = "refers to text the workbook does not contain; it may be damaged"
-        elif kind in (None, "n"):
-            cells.append(_number(value))
-        elif kind == "b":
-            cells.append(value == "1")
-        else:  # "str", "e" (an error such as #N/A) and "d" (an ISO date) are read as text
-            cells.append(value)
-    return cells, problem
 
 
 def _number(text: str):

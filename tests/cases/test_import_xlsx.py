@@ -222,3 +222,68 @@ def test_defusedxml_is_installed_and_guards_openpyxl():
 
     assert (library.DEFUSEDXML, xlsx.safe_fromstring is fromstring) == (True, True)
     assert defusedxml.__version__ >= "0.7"
+
+
+SHEET = "".join(
+    [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+        '<row r="1"><c r="A1" t="s"><v>0</v></c>',
+        '<c r="B1" t="inlineStr"><is><t>Offence</t></is></c>',
+        '<c r="C1" t="inlineStr"><is><t>Outcome type</t></is></c>',
+        '<c r="D1" t="inlineStr"><is><t>Outcome date</t></is></c>',
+        '<c r="E1" t="inlineStr"><is><t>Facts</t></is></c>',
+        '<c r="F1" t="inlineStr"><is><t>Domestic abuse</t></is></c></row>',
+        '<row r="3"><c r="A3" t="inlineStr"><is><r><t>CR-</t></r>',
+        '<r><t xml:space="preserve">7</t></r></is></c>',
+        '<c r="B3" t="s"><v>1</v></c><c r="C3" t="str"><v>CR</v></c><c r="D3"><v>45717</v></c>',
+        '<c r="E3" t="inlineStr"><is><t>Took &amp; kept a &lt;bike&gt;</t></is></c>',
+        '<c r="F3" t="b"><v>1</v></c></row>',
+        '<row r="4"><c r="A4" t="inlineStr"><is><t>CR-8</t></is></c><c r="B4" t="s"><v>1</v></c>',
+        '<c r="C4" t="inlineStr"><is><t>CR</t></is></c>',
+        '<c r="D4"><f t="shared" si="0"/><v>45717</v></c>',
+        '<c r="E4" t="inlineStr"><is><t>Facts</t></is></c></row>',
+        "</sheetData></worksheet>",
+    ]
+)
+SHARED = """<?xml version="1.0" encoding="UTF-8"?>
+<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2">
+<si><r><t>Refer</t></r><r><t>ence</t></r><rPh sb="0" eb="1"><t>ignored</t></rPh></si>
+<si><t>Theft</t></si></sst>"""
+
+
+def with_sheet(sheet: str) -> bytes:
+    data = xlsx_bytes([row("CR-1")])
+    parts = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    shared = {"xl/sharedStrings.xml": SHARED.encode()}
+    return rebuild(
+        data,
+        replace={"xl/worksheets/sheet1.xml": sheet.encode(), **shared},
+        add={} if "xl/sharedStrings.xml" in parts else shared,
+    )
+
+
+def test_xlsx_shared_formula_cells_are_rejected(alice, force):
+    batch = upload(alice, force, with_sheet(SHEET), "extract.xlsx")
+
+    assert messages_of(batch) == [
+        (
+            4,
+            "Outcome date",
+            "Outcome date holds a formula (it starts with “=”); save the file with values only.",
+        )
+    ]
+
+
+def test_xlsx_rich_text_shared_strings_booleans_and_escapes_are_read(alice, force):
+    sheet = SHEET.replace('<f t="shared" si="0"/>', "")
+
+    confirm(upload(alice, force, with_sheet(sheet), "extract.xlsx"), alice)
+
+    case = Case.objects.get(reference="CR-7")
+    assert (case.offence, case.facts_at_decision, case.is_domestic_abuse, case.outcome_date) == (
+        "Theft",
+        "Took & kept a <bike>",
+        True,
+        datetime.date(2025, 3, 1),
+    )
