@@ -1,12 +1,14 @@
 """Pages for importing case extracts. Data admins only; each view checks, loads a
 scoped object, calls one service and redirects."""
 
+import csv
 from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -16,6 +18,7 @@ from . import selectors, services
 from .enums import BatchStatus, FindingStatus
 from .forms import FindingForm, UploadForm
 from .imports import ExtractError
+from .resources import neutralise
 
 FINDINGS_SHOWN = 200
 
@@ -68,6 +71,7 @@ def batch_detail(request, pk: int):
         "batch": batch,
         **preview,
         "findings_shown": FINDINGS_SHOWN,
+        "problems_stored": settings.IMPORT_MAX_PROBLEMS,
         "findings": preview["findings"][:FINDINGS_SHOWN],
         "is_open": batch.status == BatchStatus.PREVIEWED,
         "can_abandon": batch.status in services.OPEN_STATUSES,
@@ -78,6 +82,20 @@ def batch_detail(request, pk: int):
         "page_title": f"Import of {batch.file_name}",
     }
     return render(request, "cases/batch_detail.html", context)
+
+
+@data_admin_required
+def batch_problems(request, pk: int):
+    """Every problem stored for the batch, as CSV, for fixing a long list in a spreadsheet."""
+    batch = selectors.batch_for_user(user=request.user, pk=pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="import-{batch.pk}-problems.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["Row", "Column", "Problem"])
+    for problem in batch.problems.all():
+        row = [problem.row_number or "", problem.column, problem.message]
+        writer.writerow([neutralise(cell) for cell in row])
+    return response
 
 
 @require_POST

@@ -23,6 +23,7 @@ def pages(batch) -> list[tuple[str, str]]:
         ("get", reverse("cases:upload")),
         ("get", reverse("cases:batch_detail", args=[batch.pk])),
         ("get", reverse("cases:finding_resolve", args=[batch.pk, finding.pk])),
+        ("get", reverse("cases:batch_problems", args=[batch.pk])),
         ("post", reverse("cases:batch_confirm", args=[batch.pk])),
         ("post", reverse("cases:batch_abandon", args=[batch.pk])),
         ("post", reverse("cases:redact_all", args=[batch.pk])),
@@ -212,3 +213,21 @@ def test_committed_batch_page_offers_no_actions(client, alice, force):
 
     assert "Imported" in page
     assert "Abandon this import" not in page
+
+
+def test_long_problem_list_can_be_downloaded_as_csv(client, alice, force):
+    rows = [row(f"CR-{n}", **{"Gravity score": "=9"}) for n in range(120)]
+    batch = upload(alice, force, csv_bytes(rows))
+    client.force_login(alice)
+
+    page = client.get(reverse("cases:batch_detail", args=[batch.pk])).content.decode()
+    response = client.get(reverse("cases:batch_problems", args=[batch.pk]))
+
+    assert "Showing the first 100 of 120 problems." in page
+    lines = response.content.decode().splitlines()
+    assert (len(lines), lines[0], lines[1]) == (
+        121,
+        "Row,Column,Problem",
+        "2,Gravity score,"
+        "Gravity score holds a formula (it starts with “=”); save the file with values only.",
+    )
