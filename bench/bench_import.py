@@ -1,0 +1,411 @@
+"""Case-extract import: rows per second and peak memory (targets in the issue).
+
+Generates synthetic extracts (realistic free text, one row in 500 holding a phone
+number so the redaction path runs), then times, against the benchmark database:
+
+- the command line's one-pass import (`services.batch_import`: read, check,
+  screen, redact, COPY and upsert, all or nothing);
+- the upload page's two passes (`batch_upload` to check and preview, then
+  `batch_confirm` to read the stored file again and commit);
+- reference lines for the same rows: plain `bulk_create`, and `COPY FROM STDIN`.
+
+Each measurement runs in a forked process so its peak resident memory (VmHWM,
+reset before the work starts) is its own, and deletes the cases it made.
+"""
+
+import contextlib
+import csv
+import datetime
+import json
+import os
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import connection, connections, transaction
+
+from cases import services
+from cases.enums import CaseStatus
+from cases.models import Case, CrimeCode, Force, OutcomeType
+from scrutiny.roles import StaffRole
+
+FORCE_CODE = "BENCH-IMPORT"
+SIZES = [10_000, 100_000]
+HEADERS = [
+    "Crime Ref",
+    "Offence",
+    "HO Code",
+    "Disposal",
+    "Offence Date",
+    "Reported Date",
+    "Outcome Date",
+    "Domestic Abuse",
+    "Hate Crime",
+    "Age Band",
+    "Gravity Score",
+    "Admission",
+    "Victim's Views",
+    "Authorising Rank",
+    "Previous Offending",
+    "Conditions",
+    "Facts at Decision",
+    "Later Information",
+]
+OFFENCES = [
+    ("Harassment without violence", "8L"),
+    ("Malicious communications", "8N"),
+    ("Assault without injury", "105A"),
+    ("Shoplifting", "46"),
+    ("Criminal damage to a vehicle", "58C"),
+    ("Possession of cannabis", "92E"),
+    ("Public fear, alarm or distress", "9A"),
+]
+DISPOSALS = ["Community Resolution", "Simple Caution", "Outcome 22", "Conditional Caution", "PND"]
+SENTENCES = [
+    "The offender attended the victim's home following an argument about money.",
+    "He shouted and swore and was seen by two neighbours.",
+    "She left before officers arrived and was arrested {n} days later.",
+    "In interview the offender made full and frank admissions.",
+    "The victim did not support a prosecution and agreed to an apology letter.",
+    "CCTV from the shop showed the theft of {n} items worth £{m}.",
+    "The offence took place on {d} at about {t}.",
+    "The gravity matrix gave a score of 2 and a Sergeant authorised the outcome.",
+    "There was no injury; the victim was shaken but did not need treatment.",
+    "Messages were sent on {n} occasions over {n} weeks on social media.",
+    "The offender, aged {a}, had no previous convictions or cautions.",
+    "Charged under s.4 Public Order Act 1986 was considered but not pursued.",
+]
+
+
+def run() -> str:
+    directory = Path(tempfile.mkdtemp(prefix="bench-import-"))
+    force, user = _fixtures()
+    results = []
+    try:
+        for size in SIZES:
+            csv_path = directory / f"extract-{size}.csv"
+            xlsx_path = directory / f"extract-{size}.xlsx"
+            _forked(lambda p=csv_path, s=size: _write_csv(p, s))
+            _forked(lambda p=xlsx_path, s=size: _write_xlsx(p, s))
+            for label, path in [("CSV", csv_path), ("XLSX", xlsx_path)]:
+                results.append(
+                    _measure(
+                        f"{label}: one pass (`import_extract`)", size, force, user, _one_pass, path
+                    )
+                )
+                results.append(
+                    _measure(
+                        f"{label}: upload, preview, confirm", size, force, user, _two_pass, path
+                    )
+                )
+            results.append(
+                _measure(
+                    "Reference: plain `bulk_create`", size, force, user, _bulk_create, csv_path
+                )
+            )
+            results.append(
+                _measure("Reference: `COPY FROM STDIN`", size, force, user, _copy, csv_path)
+            )
+    finally:
+        _clean_up(force)
+        for path in directory.iterdir():
+            path.unlink()
+        directory.rmdir()
+    return _report(results)
+
+
+# --- the paths being measured ---------------------------------------------------------
+
+
+def _one_pass(path: Path, force: Force, user) -> dict:
+    batch = services.batch_import(force=force, user=user, path=path, redact_findings=True)
+    assert batch.status == "committed", batch.summary  # noqa: S101 (a failed import must stop the run)
+    return {"rows": batch.row_count}
+
+
+def _two_pass(path: Path, force: Force, user) -> dict:
+    with open(path, "rb") as handle:
+        chunks = iter(lambda: handle.read(1 << 20), b"")
+        batch = services.batch_upload(force=force, user=user, file_name=path.name, chunks=chunks)
+    checked = time.perf_counter()
+    services.findings_redact_all(batch=batch, user=user)
+    batch = services.batch_confirm(batch=batch, user=user)
+    assert batch.status == "committed", batch.summary  # noqa: S101 (a failed import must stop the run)
+    return {"rows": batch.row_count, "checked_at": checked}
+
+
+def _reference_rows(path: Path):
+    """The same rows, converted just enough for the database (no checks, no screen)."""
+    outcome_ids = {name: pk for pk, name in OutcomeType.objects.values_list("pk", "name")}
+    outcome_ids.update({"Outcome 22": OutcomeType.objects.get(code="outcome-22").pk})
+    outcome_ids["PND"] = OutcomeType.objects.get(code="penalty-notice-for-disorder").pk
+    crime_ids = dict(CrimeCode.objects.values_list("code", "pk"))
+    parse = datetime.date.fromisoformat
+    with open(path, newline="", encoding="utf-8") as handle:
+        reader = csv.reader(handle)
+        next(reader)
+        for r in reader:
+            yield {
+                "reference": r[0],
+                "offence": r[1],
+                "offence_category": "",
+                "is_violence": False,
+                "is_sexual": False,
+                "crime_code_id": crime_ids[r[2]],
+                "outcome_type_id": outcome_ids[r[3]],
+                "offence_date": parse(r[4]),
+                "reported_date": parse(r[5]),
+                "outcome_date": parse(r[6]),
+                "is_domestic_abuse": r[7] == "Y",
+                "is_hate_crime": r[8] == "Y",
+                "offender_age_band": r[9],
+                "gravity_score": int(r[10]),
+                "admission": r[11],
+                "victim_views": r[12],
+                "authorising_rank": r[13],
+                "previous_offending": r[14],
+                "conditions": r[15],
+                "facts_at_decision": r[16],
+                "later_information": r[17],
+            }
+
+
+def _bulk_create(path: Path, force: Force, user) -> dict:
+    count = 0
+    with transaction.atomic():
+        chunk = []
+        for fields in _reference_rows(path):
+            chunk.append(Case(force=force, **fields))
+            if len(chunk) == 2000:
+                Case.objects.bulk_create(chunk)
+                count += len(chunk)
+                chunk = []
+        Case.objects.bulk_create(chunk)
+    return {"rows": count + len(chunk)}
+
+
+def _copy(path: Path, force: Force, user) -> dict:
+    columns = None
+    count = 0
+    now = datetime.datetime.now(datetime.UTC)
+    with transaction.atomic(), connection.cursor() as cursor:
+        for fields in _reference_rows(path):
+            if columns is None:
+                columns = [*fields, "force_id", "status", "extra", "content_hash"]
+                columns += ["created_at", "updated_at"]
+                copy_cm = cursor.cursor.copy(f"COPY cases_case ({', '.join(columns)}) FROM STDIN")
+                copy = copy_cm.__enter__()
+            copy.write_row([*fields.values(), force.pk, CaseStatus.IN_POOL, "{}", "", now, now])
+            count += 1
+        copy_cm.__exit__(None, None, None)
+    return {"rows": count}
+
+
+# --- measuring --------------------------------------------------------------------------
+
+
+def _measure(name: str, size: int, force: Force, user, work, path: Path) -> dict:
+    def child() -> dict:
+        _reset_peak_memory()
+        started = time.perf_counter()
+        outcome = work(path, force, user)
+        seconds = time.perf_counter() - started
+        peak = _peak_memory_mb()
+        _clean_up(force, keep_force=True)
+        return {**outcome, "seconds": seconds, "peak_mb": peak, "started": started}
+
+    result = _forked(child)
+    rows_per_second = result["rows"] / result["seconds"]
+    line = {"name": name, "size": size, "rows_per_second": rows_per_second, **result}
+    if "checked_at" in result:
+        line["check_seconds"] = result["checked_at"] - result["started"]
+    print(
+        f"    {name}, {size:,} rows: {rows_per_second:,.0f} rows/s, {result['peak_mb']:.0f} MB",
+        flush=True,
+    )
+    return line
+
+
+def _forked(work):
+    """Run `work` in a child process and return what it returns (as JSON)."""
+    connections.close_all()
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: its own database connection and memory peak
+        os.close(reader)
+        status = 0
+        try:
+            payload = json.dumps(work() or {})
+        except BaseException as error:  # noqa: BLE001 (report any failure to the parent)
+            payload, status = json.dumps({"error": repr(error)}), 1
+        with os.fdopen(writer, "w") as pipe:
+            pipe.write(payload)
+        connections.close_all()
+        os._exit(status)
+    os.close(writer)
+    with os.fdopen(reader) as pipe:
+        payload = pipe.read()
+    os.waitpid(pid, 0)
+    result = json.loads(payload or "{}")
+    if "error" in result:
+        raise RuntimeError(f"benchmark step failed: {result['error']}")
+    return result
+
+
+def _reset_peak_memory() -> None:
+    # On older kernels this fails and the peak then includes what the parent had.
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def _peak_memory_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+# --- data -------------------------------------------------------------------------------
+
+
+def _rows(size: int):
+    rng = random.Random(size)
+    start = datetime.date(2023, 1, 1)
+    bands = ["under_18", "18_24", "25_34", "35_49", "50_64"]
+    for number in range(size):
+        offence, code = rng.choice(OFFENCES)
+        offence_date = start + datetime.timedelta(days=rng.randint(0, 600))
+        facts = " ".join(rng.sample(SENTENCES, 5)).format(
+            n=rng.randint(2, 9),
+            m=rng.randint(10, 400),
+            d=offence_date.strftime("%d/%m/%Y"),
+            t=f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}",
+            a=rng.randint(18, 70),
+        )
+        if number % 500 == 250:
+            facts += " The victim's mobile was 07700 900123."
+        yield [
+            f"BENCH-{number:07d}",
+            offence,
+            code,
+            rng.choice(DISPOSALS),
+            offence_date.isoformat(),
+            (offence_date + datetime.timedelta(days=1)).isoformat(),
+            (offence_date + datetime.timedelta(days=rng.randint(5, 90))).isoformat(),
+            rng.choice(["Y", "N", "N", "N"]),
+            rng.choice(["Y", "N", "N", "N", "N"]),
+            rng.choice(bands),
+            str(rng.randint(1, 4)),
+            rng.choice(["full", "partial", "none"]),
+            rng.choice(["sought_recorded", "sought_declined", "not_sought"]),
+            rng.choice(["sergeant", "inspector", "constable"]),
+            rng.choice(["None recorded.", "One caution for theft in 2019.", ""]),
+            rng.choice(
+                ["Apology letter.", "Pay £50 compensation.", "Attend a victim awareness course."]
+            ),
+            facts,
+            rng.choice(["", "", "", "Victim later said they were satisfied with the outcome."]),
+        ]
+
+
+def _write_csv(path: Path, size: int) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADERS)
+        writer.writerows(_rows(size))
+
+
+def _write_xlsx(path: Path, size: int) -> None:
+    import openpyxl
+
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("Cases")
+    sheet.append(HEADERS)
+    for row in _rows(size):
+        row[10] = int(row[10])
+        for index in (4, 5, 6):
+            row[index] = datetime.date.fromisoformat(row[index])
+        sheet.append(row)
+    workbook.save(path)
+
+
+def _fixtures():
+    force, _ = Force.objects.get_or_create(code=FORCE_CODE, defaults={"name": "Benchmark Police"})
+    user, _ = get_user_model().objects.get_or_create(username="bench-import-admin")
+    user.groups.add(Group.objects.get_or_create(name=StaffRole.DATA_ADMIN.value)[0])
+    _clean_up(force, keep_force=True)
+    return force, user
+
+
+def _clean_up(force: Force, keep_force: bool = False) -> None:
+    """Delete what a run made with plain SQL: Django's cascade would load every case."""
+    with connection.cursor() as cursor:
+        batches = "SELECT id FROM cases_extractbatch WHERE force_id = %s"
+        for table in ("cases_privacyfinding", "cases_importproblem", "cases_heldchange"):
+            cursor.execute(f"DELETE FROM {table} WHERE batch_id IN ({batches})", [force.pk])
+        cursor.execute("DELETE FROM cases_case WHERE force_id = %s", [force.pk])
+        cursor.execute("DELETE FROM cases_extractbatch WHERE force_id = %s", [force.pk])
+    if not keep_force:
+        get_user_model().objects.filter(username="bench-import-admin").delete()
+        force.delete()
+
+
+# --- the report -------------------------------------------------------------------------
+
+
+def _report(results: list[dict]) -> str:
+    lines = [
+        "## Case-extract import",
+        "",
+        "Synthetic extracts with 18 columns (aliased headings, ~400 characters of facts per row,"
+        " one row in 500 holding a phone number that is redacted). Each line runs in its own"
+        " process against an empty force; peak memory is that process's resident peak.",
+        "",
+        "| Path | Rows | Seconds | Rows/s | Peak memory |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for line in results:
+        detail = ""
+        if "check_seconds" in line:
+            detail = f" (check {line['check_seconds']:.1f} s)"
+        lines.append(
+            f"| {line['name']} | {line['size']:,} | {line['seconds']:.1f}{detail} "
+            f"| {line['rows_per_second']:,.0f} | {line['peak_mb']:.0f} MB |"
+        )
+    lines += ["", *_targets(results), ""]
+    return "\n".join(lines)
+
+
+def _targets(results: list[dict]) -> list[str]:
+    def rate(name_start: str, size: int) -> float:
+        return next(
+            r["rows_per_second"]
+            for r in results
+            if r["name"].startswith(name_start) and r["size"] == size
+        )
+
+    biggest = max(SIZES)
+    csv_rate = rate("CSV: one pass", biggest)
+    csv_two = rate("CSV: upload", biggest)
+    bulk = rate("Reference: plain", biggest)
+    xlsx_rate = rate("XLSX: one pass", biggest)
+    peak = max(
+        r["peak_mb"]
+        for r in results
+        if r["size"] == biggest and not r["name"].startswith("Reference")
+    )
+    verdict = lambda ok: "met" if ok else "**missed**"  # noqa: E731
+    return [
+        f"Targets at {biggest:,} rows:",
+        "",
+        f"- CSV ≥ 10,000 rows/s: one pass {csv_rate:,.0f} ({verdict(csv_rate >= 10_000)}); "
+        f"upload + confirm {csv_two:,.0f} ({verdict(csv_two >= 10_000)}).",
+        f"- CSV ≥ 0.75 × plain `bulk_create` ({bulk:,.0f}): one pass {csv_rate / bulk:.2f}× "
+        f"({verdict(csv_rate >= 0.75 * bulk)}); upload + confirm {csv_two / bulk:.2f}× "
+        f"({verdict(csv_two >= 0.75 * bulk)}).",
+        f"- XLSX ≥ 5,000 rows/s: one pass {xlsx_rate:,.0f} ({verdict(xlsx_rate >= 5_000)}).",
+        f"- Peak memory < 250 MB: highest {peak:.0f} MB ({verdict(peak < 250)}).",
+    ]
