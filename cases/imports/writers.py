@@ -22,6 +22,18 @@ from .columns import FACT_FIELDS
 from .rows import CleanRow
 
 SPOOL_IN_MEMORY = 8 * 1024 * 1024
+# COPY is told each column's type so psycopg need not choose a dumper for every value.
+_COPY_TYPES = {
+    "ForeignKey": "int8",
+    "CharField": "text",
+    "SlugField": "text",
+    "TextField": "text",
+    "JSONField": "text",  # written as JSON text
+    "BooleanField": "bool",
+    "DateField": "date",
+    "DateTimeField": "timestamptz",
+    "PositiveSmallIntegerField": "int2",
+}
 PROTECTED_STATUSES = (CaseStatus.ON_AGENDA.value, CaseStatus.REVIEWED.value)
 _DB_COLUMNS = [Case._meta.get_field(name).column for name in FACT_FIELDS]
 _FIELDS_UPDATED = [name for name in FACT_FIELDS if name != "reference"]
@@ -42,11 +54,13 @@ def _copy_upsert(rows, *, force_id: int, batch_id: int, keep_extra: bool) -> tup
     and applied afterwards with one UPDATE … FROM a temporary table."""
     now = timezone.now()
     facts = ["force_id", *_DB_COLUMNS, "extra", "content_hash"]
-    columns = ", ".join([*facts, "status", "batch_id", "created_at", "updated_at"])
+    names = [*facts, "status", "batch_id", "created_at", "updated_at"]
+    columns = ", ".join(names)
     created = 0
     spooled = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)  # noqa: SIM115 — closed below
     with spooled as spool, connection.cursor() as cursor:
         with cursor.cursor.copy(f"COPY cases_case ({columns}) FROM STDIN") as copy:
+            copy.set_types([_copy_type(name) for name in names])
             for row, is_new in rows:
                 line = (force_id, *row.values, _extra(row), row.content_hash)
                 if is_new:
@@ -82,6 +96,11 @@ def _apply_changes(cursor, spool, facts: list[str], batch_id: int, now, keep_ext
     changed = cursor.rowcount
     cursor.execute("DROP TABLE pg_temp.case_import")
     return changed
+
+
+def _copy_type(column: str) -> str:
+    field = next(f for f in Case._meta.concrete_fields if f.column == column)
+    return _COPY_TYPES[field.get_internal_type()]
 
 
 def _extra(row: CleanRow) -> str:
