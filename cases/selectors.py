@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 
 from . import privacy
 from .enums import FindingStatus, PrivacyKind
-from .imports import ImportOptions, storage
+from .imports import ImportOptions, staging, storage
 from .imports.engine import read_cell
 from .models import ExtractBatch, PrivacyFinding
 
@@ -46,6 +46,18 @@ def batch_preview(*, batch: ExtractBatch) -> dict:
     }
 
 
+def _cell_text(batch: ExtractBatch, finding: PrivacyFinding) -> str | None:
+    """From the rows the check staged if there are any (quick), else from the upload."""
+    where = {"row_number": finding.row_number}
+    if batch.staged_sha256:
+        staged = storage.staged_path(batch.stored_name)
+        return staging.cell(staged, label=finding.column, **where) if staged.exists() else None
+    options = ImportOptions(
+        batch.force, batch.file_name, batch.encoding or "auto", batch.sheet_name, batch.keep_extra
+    )
+    return read_cell(storage.path_for(batch.stored_name), options, column=finding.column, **where)
+
+
 def finding_cell(*, finding: PrivacyFinding) -> list[dict] | None:
     """The flagged cell split into pieces, each marked with the kind of data it looks
     like (or none), read back from the private file. Shown to the admin deciding; never
@@ -53,15 +65,7 @@ def finding_cell(*, finding: PrivacyFinding) -> list[dict] | None:
     batch = finding.batch
     if not batch.stored_name:
         return None
-    options = ImportOptions(
-        batch.force, batch.file_name, batch.encoding or "auto", batch.sheet_name, batch.keep_extra
-    )
-    text = read_cell(
-        storage.path_for(batch.stored_name),
-        options,
-        row_number=finding.row_number,
-        column=finding.column,
-    )
+    text = _cell_text(batch, finding)
     if text is None:
         return None
     pieces, position = [], 0

@@ -57,3 +57,18 @@ def read(path: Path, *, keep_extra: bool) -> Iterator[tuple[int, CleanRow, bool]
             if keep_extra:
                 texts.extend((heading, text, heading) for heading, text in extra.items())
             yield number, CleanRow(values, extra, content_hash, texts), bool(screened)
+
+
+def cell(path: Path, *, row_number: int, label: str) -> str | None:
+    """One staged cell's text as read from the upload, or None if it is not there."""
+    prefix = f"[{row_number},"
+    with open(path, encoding="utf-8") as handle:
+        header = json.loads(next(handle))
+        slots = dict(header["texts"])
+        for line in handle:
+            if line.startswith(prefix):
+                _, _, _, values, extra = json.loads(line)
+                if label in slots:
+                    return values[slots[label]]
+                return (extra or {}).get(label)
+    return None

@@ -231,3 +231,19 @@ def test_long_problem_list_can_be_downloaded_as_csv(client, alice, force):
         "2,Gravity score,"
         "Gravity score holds a formula (it starts with “=”); save the file with values only.",
     )
+
+
+def test_finding_page_for_a_batch_left_by_the_command_reads_the_upload(
+    client, alice, force, tmp_path
+):
+    path = tmp_path / "extract.csv"
+    path.write_bytes(csv_bytes([row("CR-1", **PERSONAL)]))
+    batch = services.batch_import(force=force, user=alice, path=path)
+    finding = batch.findings.get(kind="titled_name")
+    client.force_login(alice)
+
+    page = client.get(
+        reverse("cases:finding_resolve", args=[batch.pk, finding.pk])
+    ).content.decode()
+
+    assert '<mark title="Title followed by a name">Mr Smith</mark>' in page
