@@ -165,3 +165,7 @@ class PrivacyFindingAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        # Findings are resolved on the import pages, which record who and why.
+        return False

@@ -73,3 +73,20 @@ def test_admin_meeting_action_reports_refused_transition(client, olu, meeting):
     assert "Cannot move from Planned to Closed" in response.content.decode()
     meeting.refresh_from_db()
     assert meeting.status == "planned"
+
+
+def test_admin_privacy_finding_cannot_be_resolved_outside_the_import_pages(client, alice):
+    from cases.models import PrivacyFinding
+
+    finding = PrivacyFinding.objects.create(
+        batch=factories.BatchFactory(), row_number=2, column="facts", kind="email"
+    )
+    client.force_login(alice)
+
+    client.post(
+        f"/admin/cases/privacyfinding/{finding.pk}/change/",
+        {"status": "accepted", "reason": "Looks fine"},
+    )
+
+    finding.refresh_from_db()
+    assert (finding.status, finding.reason) == ("open", "")
