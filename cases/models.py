@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from scrutiny.models import StatusHistory, choice_constraint
+from scrutiny.models import CodePointOrder, StatusHistory, choice_constraint
 from scrutiny.roles import is_data_admin, is_opcc_staff
 
 from .enums import (
@@ -230,6 +230,16 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["force", "status", "outcome_type"]),
             models.Index(fields=["outcome_date"]),
+            # The pool a sample is drawn from, already in the order its fingerprint
+            # needs, with the columns a draw can be stratified by: a draw reads a
+            # million references from this index alone instead of sorting them.
+            models.Index(
+                models.F("force"),
+                CodePointOrder("reference"),
+                name="case_pool_in_code_point_order",
+                condition=models.Q(status=CaseStatus.IN_POOL),
+                include=["outcome_type", "offence_category", "offender_age_band"],
+            ),
         ]
 
     def __str__(self) -> str:

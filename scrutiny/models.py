@@ -3,6 +3,23 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.deconstruct import deconstructible
+
+
+@deconstructible(path="scrutiny.models.CodePointOrder")
+class CodePointOrder(models.Func):
+    """A text column compared byte by byte, which for UTF-8 is code-point order.
+
+    That is the order Python sorts strings in, whatever collation the database
+    was created with. PostgreSQL needs `COLLATE "C"` for it; SQLite compares
+    text that way already (its BINARY collation), and has no collation "C".
+    """
+
+    arity = 1
+    template = '%(expressions)s COLLATE "C"'
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return compiler.compile(self.get_source_expressions()[0])
 
 
 class ImmutableQuerySet(models.QuerySet):

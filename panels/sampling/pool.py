@@ -5,10 +5,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.db import connection, models
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 
 from cases.enums import CaseStatus, OffenderAgeBand
 from cases.models import Case, Force, OutcomeType
+from scrutiny.models import CodePointOrder
 
 from ..models import Meeting, ReviewedCase
 from .algorithm import Pool, SamplingError, paused_gc
@@ -119,64 +120,64 @@ def pool_offence_categories(*, user, meeting: Meeting) -> list[str]:
 
 def load_pool(cases: QuerySet[Case], stratum: str | None = None) -> Pool:
     """The references of `cases` (and each one's group, when stratified) as a Pool."""
-    aggregated = connection.vendor == "postgresql"
+    column = STRATUM_COLUMNS[Stratum(stratum)] if stratum else None
+    ordered = cases.order_by(CodePointOrder("reference"))
+    read = _aggregated if connection.vendor == "postgresql" else _rows
     with paused_gc():
-        if stratum is None:
-            return Pool.build(_references(cases) if aggregated else _reference_rows(cases))
-        column = STRATUM_COLUMNS[Stratum(stratum)]
-        groups = _groups(cases, column) if aggregated else _group_rows(cases, column)
+        references, values = read(ordered, column)
+        if column is None:
+            return Pool.build(references)
         name = _group_namer(stratum)
-        references, labels = [], []
-        for value, refs in groups.items():
-            references += refs
-            labels += [name(value)] * len(refs)
-        return Pool.build(references, labels)
+        names = {value: name(value) for value in set(values)}
+        return Pool.build(references, list(map(names.__getitem__, values)))
 
 
-def _references(cases: QuerySet[Case]) -> list[str]:
-    # One string_agg value instead of a million rows: the database joins the
-    # references and Python splits them in C, three times faster than rows.
-    from django.contrib.postgres.aggregates import StringAgg
+def _aggregated(cases: QuerySet[Case], column: str | None) -> tuple[list[str], list[str]]:
+    """References (and groups) as one row the database builds from the pool index.
 
-    result = cases.order_by().aggregate(n=Count("pk"), text=StringAgg("reference", "\n"))
-    return _split(result["text"], result["n"])
-
-
-def _groups(cases: QuerySet[Case], column: str) -> dict:
-    from django.contrib.postgres.aggregates import StringAgg
-
-    rows = (
-        cases.order_by().values(column).annotate(n=Count("pk"), text=StringAgg("reference", "\n"))
+    The index `case_pool_in_code_point_order` hands the references over already
+    in code-point order, with the columns a draw is stratified by; joining them
+    into one string there and splitting it here in C is many times faster than
+    fetching a million rows. Pool.build sorts again, which costs little on a
+    sorted list and means the result never depends on the plan.
+    """
+    columns = ["reference", column] if column else ["reference"]
+    if cases.query.is_empty():  # none(): there is no SQL to wrap
+        return [], []
+    sql, params = cases.values_list(*columns).query.sql_with_params()
+    groups = "string_agg(COALESCE(p.g::text, ''), E'\\n')" if column else "NULL"
+    query = (
+        f"SELECT count(*), string_agg(p.r, E'\\n'), {groups} "  # noqa: S608 — Django's SQL
+        f"FROM ({sql}) AS p(r{', g' if column else ''})"  # and our own; values go as params
     )
-    return {row[column]: _split(row["text"], row["n"]) for row in rows}
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        count, references, values = cursor.fetchone()
+    return _split(references, count), _split(values, count) if column else []
 
 
 def _split(text: str | None, expected: int) -> list[str]:
-    parts = text.split("\n") if text else []
+    parts = text.split("\n") if text is not None else []
     if len(parts) != expected:
         raise SamplingError(
-            "A case reference in the pool contains a line break, so the draw cannot be "
-            "recorded. Ask a data admin to correct the reference."
+            "A case reference or group in the pool contains a line break, so the draw "
+            "cannot be recorded. Ask a data admin to correct the case."
         )
     return parts
 
 
-def _reference_rows(cases: QuerySet[Case]) -> list[str]:
-    return list(cases.order_by().values_list("reference", flat=True))
-
-
-def _group_rows(cases: QuerySet[Case], column: str) -> dict:
-    groups: dict = {}
-    for reference, value in cases.order_by().values_list("reference", column):
-        groups.setdefault(value, []).append(reference)
-    return groups
+def _rows(cases: QuerySet[Case], column: str | None) -> tuple[list[str], list]:
+    if column is None:
+        return list(cases.values_list("reference", flat=True)), []
+    rows = list(cases.values_list("reference", column))
+    return [reference for reference, _ in rows], [value for _, value in rows]
 
 
 def _group_namer(stratum: str) -> Callable:
     """How a stratum's database value is recorded as a group name."""
     if stratum == Stratum.OUTCOME_TYPE:
         codes = dict(OutcomeType.objects.values_list("pk", "code"))
-        return codes.__getitem__
+        return lambda pk: codes[int(pk)]  # the database row gives it as text
     return lambda value: value or ""
 
 

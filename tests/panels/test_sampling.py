@@ -9,7 +9,7 @@ import hashlib
 import random
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,6 +17,8 @@ from cases.models import Case
 from panels import sampling
 from panels.sampling import Pool, PoolFilters, SamplingError, allocate, select
 from panels.sampling import pool as pool_module
+from scrutiny.models import CodePointOrder
+from tests import factories
 
 KV_REFERENCES = [f"KV-{n:02d}" for n in range(1, 21)]
 
@@ -92,7 +94,7 @@ def test_pool_with_a_line_break_in_a_reference_is_refused():
 def test_pool_survives_compression_unchanged():
     pool = Pool.build(KV_REFERENCES, ["a" if n % 2 else "b" for n in range(20)])
 
-    assert Pool.decompress(*pool.compressed()) == pool
+    assert Pool.decompress(*pool.compressed) == pool
 
 
 def test_allocate_gives_leftover_seats_to_largest_remainders_then_larger_groups():
@@ -170,13 +172,57 @@ def test_select_matches_postgresql_ordering_by_sha256():
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="compares PostgreSQL's two paths")
-def test_load_pool_aggregated_and_row_by_row_read_the_same_references(meeting, case_pool):
-    cases = Case.objects.filter(force=meeting.panel.force)
+@pytest.mark.parametrize("column", [None, "outcome_type_id", "offence_category"])
+def test_load_pool_aggregated_and_row_by_row_read_the_same_pool(meeting, case_pool, column):
+    cases = Case.objects.filter(force=meeting.panel.force).order_by(CodePointOrder("reference"))
 
-    assert sorted(pool_module._references(cases)) == sorted(pool_module._reference_rows(cases))
-    grouped = pool_module._groups(cases, "outcome_type_id")
-    rows = pool_module._group_rows(cases, "outcome_type_id")
-    assert {k: sorted(v) for k, v in grouped.items()} == {k: sorted(v) for k, v in rows.items()}
+    references, groups = pool_module._aggregated(cases, column)
+    expected_references, expected_groups = pool_module._rows(cases, column)
+
+    assert references == expected_references
+    assert groups == [str(value) for value in expected_groups]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL index")
+@pytest.mark.parametrize("stratum", [None, *sampling.Stratum.values])
+def test_pool_query_can_be_answered_from_the_pool_index_alone(meeting, olu, stratum):
+    # With every other way to read and order rows ruled out, the plan shows
+    # whether the index's expression, predicate and included columns still
+    # match the pool query, whatever the table holds.
+    cases = sampling.eligible_cases(user=olu, meeting=meeting, filters=PoolFilters())
+    column = pool_module.STRATUM_COLUMNS[stratum] if stratum else None
+    ordered = cases.order_by(CodePointOrder("reference"))
+    columns = ["reference", column] if column else ["reference"]
+    sql, params = ordered.values_list(*columns).query.sql_with_params()
+    # Ordered by bytes whatever the database's own collation (often en_US, which
+    # would put "a" before "B" and change every fingerprint).
+    assert sql.endswith('ORDER BY "cases_case"."reference" COLLATE "C" ASC')
+    with transaction.atomic(), connection.cursor() as cursor:
+        for plan_type in ["seqscan", "bitmapscan", "indexscan", "sort"]:
+            cursor.execute(f"SET LOCAL enable_{plan_type} = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "Index Only Scan using case_pool_in_code_point_order" in plan
+    assert "Sort" not in plan
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("stratum", [None, "offence_category"])
+def test_pool_is_in_code_point_order_whatever_the_database_collation(meeting, stratum):
+    # Code-point order puts capitals before small letters and accents last; a
+    # database sorting by its own locale would not, and the fingerprint would
+    # then differ from `LC_ALL=C sort | sha256sum`.
+    force = meeting.panel.force
+    for reference in ["b-2", "É-5", "a-1", "Z-9", "B-3", "10", "9"]:
+        factories.CaseFactory(force=force, reference=reference, offence_category=f"cat {reference}")
+
+    pool = sampling.load_pool(Case.objects.filter(force=force), stratum)
+
+    assert pool.text == "10\n9\nB-3\nZ-9\na-1\nb-2\nÉ-5\n".encode()
+    if stratum:
+        labels = pool.strata_text.decode().split("\n")[:-1]
+        assert labels == [f"cat {ref}" for ref in pool.text.decode().split("\n")[:-1]]
 
 
 def test_pool_fingerprint_equals_hashlib_of_joined_lines():
