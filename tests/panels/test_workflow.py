@@ -4,7 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from cases.enums import CaseStatus
-from cases.workflow import case_transition
+from cases.models import Case, CaseStatusChange
+from cases.workflow import case_transition, case_transitions
 from panels.enums import MeetingStatus
 from panels.models import MeetingStatusChange
 from panels.workflow import meeting_transition
@@ -83,3 +84,29 @@ def test_case_transition_follows_the_case_table(db, olu):
     case.refresh_from_db()
     assert case.status == CaseStatus.ON_AGENDA
     assert case.status_history.get().changed_by == olu
+
+
+def test_case_transitions_move_every_case_with_its_own_history(db, olu):
+    cases = factories.CaseFactory.create_batch(3)
+
+    moved = case_transitions(cases=cases, to=CaseStatus.ON_AGENDA, by=olu, note="Agenda")
+
+    assert [case.pk for case in moved] == [case.pk for case in cases]
+    for case in cases:
+        case.refresh_from_db()
+        assert case.status == CaseStatus.ON_AGENDA
+        assert list(case.status_history.values_list("from_status", "to_status", "note")) == [
+            (CaseStatus.IN_POOL, CaseStatus.ON_AGENDA, "Agenda")
+        ]
+
+
+def test_case_transitions_move_none_when_one_case_may_not_move(db, olu):
+    cases = factories.CaseFactory.create_batch(3)
+    case_transition(case=cases[1], to=CaseStatus.WITHDRAWN, by=olu)
+
+    with pytest.raises(TransitionNotAllowed, match="Withdrawn to On a meeting agenda"):
+        case_transitions(cases=cases, to=CaseStatus.ON_AGENDA, by=olu)
+
+    statuses = [Case.objects.get(pk=case.pk).status for case in cases]
+    assert statuses == [CaseStatus.IN_POOL, CaseStatus.WITHDRAWN, CaseStatus.IN_POOL]
+    assert CaseStatusChange.objects.filter(to_status=CaseStatus.ON_AGENDA).count() == 0
