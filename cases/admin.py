@@ -1,3 +1,5 @@
+import hashlib
+
 from django.contrib import admin
 from import_export.admin import ExportMixin, ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, JSON, XLSX
@@ -91,6 +93,17 @@ class CaseAdmin(DataAdminImportExport, ImportExportModelAdmin):
     autocomplete_fields = ["crime_code"]
     readonly_fields = ["status", "batch", "created_at", "updated_at"]
     inlines = [CaseStatusChangeInline]
+
+    def get_import_data_kwargs(self, **kwargs):
+        form = kwargs.get("form")
+        data = super().get_import_data_kwargs(**kwargs)
+        stored = getattr(form, "cleaned_data", {}).get("import_file_name")
+        if stored:  # the confirm step: the upload waits, as sent, in temporary storage
+            storage = self.get_tmp_storage_class()(
+                name=stored, read_mode="rb", encoding=None, **self.get_tmp_storage_class_kwargs()
+            )
+            data["sha256"] = hashlib.sha256(storage.read()).hexdigest()
+        return data
 
 
 class PrivacyFindingInline(admin.TabularInline):

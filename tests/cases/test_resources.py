@@ -1,14 +1,16 @@
 """Exports are safe to open in a spreadsheet; the admin import applies the same checks."""
 
+import hashlib
 import json
 
 import pytest
 import tablib
+from django.core.files.uploadedfile import SimpleUploadedFile
 from import_export.formats.base_formats import CSV, JSON, XLSX
 
 from cases import services
 from cases.enums import BatchStatus, CaseStatus
-from cases.models import Case
+from cases.models import Case, ExtractBatch
 from cases.resources import CaseResource, ExtractBatchResource, neutralise
 from tests import factories
 from tests.cases.conftest import upload
@@ -119,6 +121,52 @@ def test_admin_import_does_not_change_a_reviewed_case(force):
 
     assert result.has_validation_errors()
     assert Case.objects.get().facts_at_decision == "Fictional facts for a test case."
+
+
+def test_admin_import_pages_record_a_committed_batch_per_force(client, alice, force):
+    factories.CaseFactory(force=force, reference="CR-2", facts_at_decision="Old facts.")
+    content = (
+        b"Force,Crime Ref,Offence,Disposal,Outcome Date,Facts\r\n"
+        b"TEST,CR-1,Theft,CR,1/3/2025,Took a bottle.\r\n"
+        b"TEST,CR-2,Theft,CR,1/3/2025,New facts.\r\n"
+    )
+    client.force_login(alice)
+
+    checked = client.post(
+        "/admin/cases/case/import/",
+        {"import_file": SimpleUploadedFile("march.csv", content), "format": 0, "resource": 0},
+    )
+    assert not ExtractBatch.objects.exists()  # the check writes nothing
+    client.post("/admin/cases/case/process_import/", checked.context["confirm_form"].initial)
+
+    batch = ExtractBatch.objects.get()
+    assert (batch.force, batch.uploaded_by, batch.finished_by, batch.status) == (
+        force,
+        alice,
+        alice,
+        BatchStatus.COMMITTED,
+    )
+    assert (batch.file_name, batch.sha256) == ("march.csv", hashlib.sha256(content).hexdigest())
+    assert (batch.row_count, batch.created_count, batch.updated_count) == (2, 1, 1)
+    assert set(Case.objects.values_list("reference", "batch")) == {
+        ("CR-1", batch.pk),
+        ("CR-2", batch.pk),
+    }
+
+
+def test_admin_import_with_a_refused_row_records_no_batch(client, alice, force):
+    content = (
+        b"Force,Crime Ref,Offence,Disposal,Outcome Date,Facts\r\nTEST,CR-1,Theft,CR,soon,x\r\n"
+    )
+    client.force_login(alice)
+
+    checked = client.post(
+        "/admin/cases/case/import/",
+        {"import_file": SimpleUploadedFile("bad.csv", content), "format": 0, "resource": 0},
+    )
+
+    assert "confirm_form" not in checked.context
+    assert not ExtractBatch.objects.exists() and not Case.objects.exists()
 
 
 def test_admin_shows_import_and_export_to_data_admins(client, alice):
