@@ -6,6 +6,7 @@ commit and are deleted once the batch is committed, rejected or abandoned.
 """
 
 from collections.abc import Iterable
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -135,6 +136,10 @@ def batch_import(
 
 
 def batch_abandon(*, batch: ExtractBatch, user) -> ExtractBatch:
+    return _abandon(batch, user=user, summary="Abandoned before import; nothing was written.")
+
+
+def _abandon(batch: ExtractBatch, *, user, summary: str) -> ExtractBatch:
     with transaction.atomic():
         batch = ExtractBatch.objects.select_for_update().get(pk=batch.pk)
         if batch.status not in OPEN_STATUSES:
@@ -142,11 +147,36 @@ def batch_abandon(*, batch: ExtractBatch, user) -> ExtractBatch:
         batch.status = BatchStatus.ABANDONED
         batch.finished_by = user
         batch.finished_at = timezone.now()
-        batch.summary = "Abandoned before import; nothing was written."
+        batch.summary = summary
         batch.full_clean()
         batch.save()
     _forget_file(batch)
     return batch
+
+
+def abandon_stale_batches(*, days: int) -> tuple[int, int]:
+    """Abandon uploads nobody confirmed or abandoned within `days`, deleting their
+    files, and delete files that old which no open batch names (left by a crash).
+
+    Returns (batches abandoned, stray files deleted). Meant to run daily.
+    """
+    cutoff = timezone.now() - timedelta(days=days)
+    summary = (
+        f"Abandoned automatically: not confirmed within {days} day{'s' if days != 1 else ''}; "
+        "nothing was written."
+    )
+    abandoned = 0
+    for batch in ExtractBatch.objects.filter(status__in=OPEN_STATUSES, uploaded_at__lt=cutoff):
+        try:
+            _abandon(batch, user=None, summary=summary)
+        except ValidationError:
+            continue  # confirmed or abandoned by someone in the meantime
+        abandoned += 1
+    in_use = ExtractBatch.objects.filter(status__in=OPEN_STATUSES).exclude(stored_name="")
+    strays = storage.delete_unnamed(
+        keep=set(in_use.values_list("stored_name", flat=True)), older_than=cutoff.timestamp()
+    )
+    return abandoned, strays
 
 
 def finding_redact(*, finding: PrivacyFinding, user) -> PrivacyFinding:

@@ -182,6 +182,9 @@ IMPORT_MAX_ZIP_MEMBERS = env_int("IMPORT_MAX_ZIP_MEMBERS", 500)
 # refused as not anonymised at all.
 IMPORT_MAX_PROBLEMS = env_int("IMPORT_MAX_PROBLEMS", 1000)
 IMPORT_MAX_FINDINGS = env_int("IMPORT_MAX_FINDINGS", 5000)
+# Uploads nobody confirms or abandons are abandoned, and their files deleted, after
+# this many days by `manage.py abandon_stale_imports`.
+IMPORT_ABANDON_AFTER_DAYS = env_int("IMPORT_ABANDON_AFTER_DAYS", 7)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"

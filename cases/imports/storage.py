@@ -82,3 +82,16 @@ def delete(stored_name: str) -> None:
     if stored_name:
         path_for(stored_name).unlink(missing_ok=True)
         staged_path(stored_name).unlink(missing_ok=True)
+
+
+def delete_unnamed(*, keep: set[str], older_than: float) -> int:
+    """Delete uploads (and staged rows) not in `keep` last changed before `older_than`
+    (a Unix time); returns how many uploads went."""
+    deleted = 0
+    for path in root().iterdir():
+        stored_name = path.name.removesuffix(".rows")
+        if stored_name in keep or not path.is_file() or path.stat().st_mtime >= older_than:
+            continue
+        path.unlink(missing_ok=True)
+        deleted += path.name == stored_name
+    return deleted

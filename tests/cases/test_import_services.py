@@ -1,12 +1,18 @@
 """The import services: preview then commit, all or nothing, idempotent re-import,
 reviewed cases kept, privacy findings resolved, and uploaded files handled safely."""
 
+import datetime
 import hashlib
+import io
 import logging
+import os
+import pathlib
 import stat
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from cases import services
 from cases.enums import BatchStatus, CaseStatus, FindingStatus
@@ -370,3 +376,57 @@ def test_confirm_screens_a_row_that_changed_after_the_check_saw_it_unchanged(ali
     assert messages_of(batch) == [
         (None, "", "The file has personal data that was not found when it was checked.")
     ]
+
+
+def _age(batch, days: int) -> None:
+    ExtractBatch.objects.filter(pk=batch.pk).update(
+        uploaded_at=timezone.now() - datetime.timedelta(days=days)
+    )
+
+
+def test_stale_uploads_are_abandoned_with_their_files_and_fresh_ones_kept(alice, force, settings):
+    stale = upload(alice, force, csv_bytes([row("CR-1")]))
+    fresh = upload(alice, force, csv_bytes([row("CR-2")]))
+    finished = confirm(upload(alice, force, csv_bytes([row("CR-3")])), alice)
+    _age(stale, 8)
+    _age(finished, 30)
+
+    call_command("abandon_stale_imports", "--days", "7", stdout=io.StringIO())
+
+    stale.refresh_from_db()
+    assert (stale.status, stale.finished_by, stale.stored_name) == (BatchStatus.ABANDONED, None, "")
+    assert (
+        stale.summary
+        == "Abandoned automatically: not confirmed within 7 days; nothing was written."
+    )
+    assert ExtractBatch.objects.get(pk=fresh.pk).status == BatchStatus.PREVIEWED
+    assert ExtractBatch.objects.get(pk=finished.pk).status == BatchStatus.COMMITTED
+    assert [path.name for path in stored_files(settings)] == [
+        fresh.stored_name,
+        fresh.stored_name + ".rows",
+    ]
+    assert list(Case.objects.values_list("reference", flat=True)) == ["CR-3"]
+
+
+def test_stray_upload_files_are_deleted_once_old(alice, force, settings):
+    kept = upload(alice, force, csv_bytes([row("CR-1")]))
+    root = pathlib.Path(settings.PRIVATE_UPLOAD_ROOT)
+    old, new = root / ("0" * 32), root / ("f" * 32)
+    old.write_bytes(b"left by a crash")
+    new.write_bytes(b"being uploaded now")
+    week_ago = (timezone.now() - datetime.timedelta(days=8)).timestamp()
+    os.utime(old, (week_ago, week_ago))
+    for name in [kept.stored_name, kept.stored_name + ".rows"]:
+        os.utime(root / name, (week_ago, week_ago))  # named by an open batch: kept
+    output = io.StringIO()
+
+    call_command("abandon_stale_imports", stdout=output)
+
+    assert not old.exists() and new.exists()
+    assert (root / kept.stored_name).exists()
+    assert "deleted 1 stray file(s)" in output.getvalue()
+
+
+def test_abandon_stale_imports_refuses_a_days_value_below_one(db):
+    with pytest.raises(CommandError, match="--days must be 1 or more"):
+        call_command("abandon_stale_imports", "--days", "0")
