@@ -133,7 +133,7 @@ def _record_draw(*, meeting, by, filters, strata_field, seed, pool, selected) ->
 def _strata_record(pool: sampling.Pool, strata_field: str | None, size: int) -> dict:
     if not strata_field:
         return {}
-    counts = {group: len(refs) for group, refs in pool.groups.items()}
+    counts = pool.group_counts
     shares = sampling.group_shares(pool, size)
     labels = sampling.stratum_labels(strata_field)
     groups = [

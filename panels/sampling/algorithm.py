@@ -9,11 +9,12 @@ import gc
 import hashlib
 import heapq
 import itertools
+import math
 import operator
 import re
 import secrets
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -64,8 +65,12 @@ class Pool:
                 "A case reference in the pool contains a line break, so the draw cannot be "
                 "recorded. Ask a data admin to correct the reference."
             )
-        if strata is not None and pool.strata_text.count(b"\n") != len(strata):
-            raise SamplingError("A case's group contains a line break, so it cannot be stratified.")
+        if strata is not None:
+            if pool.strata_text.count(b"\n") != len(strata):
+                raise SamplingError(
+                    "A case's group contains a line break, so it cannot be stratified."
+                )
+            pool.__dict__["labels"] = list(strata)  # what splitting strata_text would give
         return pool
 
     @cached_property
@@ -84,13 +89,14 @@ class Pool:
         return self.text.split(b"\n")[:-1]
 
     @cached_property
-    def groups(self) -> dict[str, list[bytes]]:
-        """References per group, groups in code-point order. Read only."""
-        groups: dict[str, list[bytes]] = defaultdict(list)
-        labels = self.strata_text.decode().split("\n")[:-1]
-        for label, ref in zip(labels, self.references(), strict=True):
-            groups[label].append(ref)
-        return dict(sorted(groups.items()))
+    def labels(self) -> list[str]:
+        """Each reference's group, line for line; empty when not stratified. Read only."""
+        return self.strata_text.decode().split("\n")[:-1]
+
+    @cached_property
+    def group_counts(self) -> dict[str, int]:
+        """How many references each group holds, groups in code-point order. Read only."""
+        return dict(sorted(Counter(self.labels).items()))
 
     @cached_property
     def compressed(self) -> tuple[bytes, bytes]:
@@ -137,24 +143,22 @@ def allocate(counts: Mapping[str, int], size: int) -> dict[str, int]:
 
 
 def group_shares(pool: Pool, size: int) -> dict[str, int]:
-    return allocate({group: len(refs) for group, refs in pool.groups.items()}, size)
+    return allocate(pool.group_counts, size)
 
 
 def select(*, seed: str, pool: Pool, size: int) -> list[str]:
     """The drawn references, smallest score first."""
     if not 0 <= size <= pool.size:
         raise ValueError(f"Cannot draw {size} from {pool.size}.")
-    prefix = f"{seed}:".encode()
     with paused_gc():
+        references = pool.references()
+        scores = _scores(f"{seed}:".encode(), references)
         if not pool.is_stratified:
-            chosen = _bottom_k(prefix, pool.references(), size)
+            chosen = heapq.nsmallest(size, zip(scores, references, strict=True))
         else:
             shares = group_shares(pool, size)
-            chosen = sorted(
-                pair
-                for group, refs in pool.groups.items()
-                for pair in _bottom_k(prefix, refs, shares[group])
-            )
+            chosen = _smallest_per_group(scores, references, pool.labels, pool.group_counts, shares)
+    # Ties, which need a SHA-256 collision, go to the reference that sorts first.
     return [ref.decode() for _, ref in chosen]
 
 
@@ -171,13 +175,10 @@ def select_and_seal(*, seed: str, pool: Pool, size: int) -> list[str]:
     return selected
 
 
-def _bottom_k(prefix: bytes, references: list[bytes], k: int) -> list[tuple[bytes, bytes]]:
-    """(score, reference) for the k smallest scores, smallest first; ties, which
-    need a SHA-256 collision, go to the reference that sorts first."""
-    if k <= 0:
-        return []
-    # Copying a hash that has already taken the prefix is the same SHA-256 as
-    # hashing prefix + reference, and a tenth quicker over a million references.
+def _scores(prefix: bytes, references: list[bytes]) -> list[bytes]:
+    """Each reference's SHA-256 digest of prefix + reference, in the same order."""
+    # Copying a hash that has already taken the prefix gives the same digest as
+    # hashing prefix + reference, and is a tenth quicker over a million references.
     copy = hashlib.sha256(prefix).copy
     scores = []
     append = scores.append
@@ -185,7 +186,49 @@ def _bottom_k(prefix: bytes, references: list[bytes], k: int) -> list[tuple[byte
         hashed = copy()
         hashed.update(reference)
         append(hashed.digest())
-    return heapq.nsmallest(k, zip(scores, references, strict=True))
+    return scores
+
+
+def _smallest_per_group(
+    scores: list[bytes],
+    references: list[bytes],
+    labels: list[str],
+    counts: Mapping[str, int],
+    shares: Mapping[str, int],
+) -> list[tuple[bytes, bytes]]:
+    """(score, reference) for each group's share of smallest scores, smallest first.
+
+    Rather than walk every group's references, take the few scores under a
+    cut-off set so that each group almost surely has its share below it. When
+    a group has, its smallest scores are all among those; when one has not
+    (at worst about one chance in twenty million), that group is searched in
+    full. The result is the same either way.
+    """
+    cutoff = _cutoff(counts, shares)
+    below: dict[str, list] = defaultdict(list)
+    for i in itertools.compress(itertools.count(), map(cutoff.__gt__, scores)):
+        below[labels[i]].append((scores[i], references[i]))
+    chosen = []
+    for group, share in shares.items():
+        found = below[group]
+        if len(found) < share:
+            found = [
+                (s, r) for s, r, g in zip(scores, references, labels, strict=True) if g == group
+            ]
+        chosen += heapq.nsmallest(share, found)
+    return sorted(chosen)
+
+
+def _cutoff(counts: Mapping[str, int], shares: Mapping[str, int]) -> bytes:
+    """A score (32 bytes, big-endian) under which each group expects its share plus
+    eight standard deviations and a few more; any cut-off gives the same draw."""
+    fraction = max(
+        ((k + 8 * math.sqrt(k) + 8) / counts[group] for group, k in shares.items() if k),
+        default=0.0,
+    )
+    if fraction >= 1:
+        return b"\xff" * 33  # above every digest: take them all
+    return int(fraction * 2**256).to_bytes(32, "big")
 
 
 @contextmanager

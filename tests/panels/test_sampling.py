@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from cases.models import Case
 from panels import sampling
-from panels.sampling import Pool, PoolFilters, SamplingError, allocate, select
+from panels.sampling import Pool, PoolFilters, SamplingError, algorithm, allocate, select
 from panels.sampling import pool as pool_module
 from scrutiny.models import CodePointOrder
 from tests import factories
@@ -140,6 +140,50 @@ def test_select_stratified_takes_the_smallest_scores_within_each_group():
         :3
     ]
     assert chosen == sorted(expected, key=lambda r: sampling.score("strata", r))
+
+
+def _drawn_by_sorting_each_group(seed: str, pool: Pool, size: int) -> list[str]:
+    """The stratified draw as a person checking it would work it out, slowly."""
+    references = pool.text.decode().split("\n")[:-1]
+    labels = pool.labels
+    chosen = []
+    for group, share in sampling.group_shares(pool, size).items():
+        members = [r for r, g in zip(references, labels, strict=True) if g == group]
+        chosen += sorted(members, key=lambda r: sampling.score(seed, r))[:share]
+    return sorted(chosen, key=lambda r: sampling.score(seed, r))
+
+
+@given(
+    seed=st.from_regex(sampling.SEED_PATTERN, fullmatch=True),
+    labels=st.lists(st.sampled_from(["a", "b", "c", ""]), min_size=1, max_size=60),
+    fraction=st.floats(0, 1),
+)
+def test_select_stratified_equals_sorting_each_group_by_score(seed, labels, fraction):
+    pool = Pool.build([f"R{n}" for n in range(len(labels))], labels)
+    size = round(len(labels) * fraction)
+
+    assert select(seed=seed, pool=pool, size=size) == _drawn_by_sorting_each_group(seed, pool, size)
+
+
+def test_select_stratified_from_a_large_pool_looks_only_below_a_cut_off_and_agrees():
+    labels = ["often"] * 6000 + ["sometimes"] * 1500 + ["rarely"] * 40
+    pool = Pool.build([f"L-{n:05d}" for n in range(len(labels))], labels)
+
+    assert algorithm._cutoff(pool.group_counts, sampling.group_shares(pool, 30)) < b"\x20"
+    assert select(seed="cut", pool=pool, size=30) == _drawn_by_sorting_each_group("cut", pool, 30)
+
+
+def test_select_stratified_searches_a_group_in_full_when_too_few_fall_below_the_cut_off(
+    monkeypatch,
+):
+    labels = ["often"] * 600 + ["rarely"] * 50
+    pool = Pool.build([f"L-{n:04d}" for n in range(len(labels))], labels)
+    expected = select(seed="cut", pool=pool, size=20)
+
+    monkeypatch.setattr(algorithm, "_cutoff", lambda counts, shares: b"\x00" * 32)
+
+    assert select(seed="cut", pool=pool, size=20) == expected
+    assert expected == _drawn_by_sorting_each_group("cut", pool, 20)
 
 
 def test_pool_filters_record_as_sorted_plain_json():
