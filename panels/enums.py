@@ -67,3 +67,20 @@ class ActionStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", "In progress"
     COMPLETED = "completed", "Completed"
     CLOSED = "closed", "Closed without completion"
+
+
+class Stratum(models.TextChoices):
+    """Case fields a sample can be spread across."""
+
+    OUTCOME_TYPE = "outcome_type", "Outcome type"
+    OFFENCE_CATEGORY = "offence_category", "Offence category"
+    OFFENDER_AGE_BAND = "offender_age_band", "Offender age band"
+
+
+class CaseFlag(models.TextChoices):
+    """Case flags a pool can be filtered on; values are Case field names."""
+
+    DOMESTIC_ABUSE = "is_domestic_abuse", "Domestic abuse"
+    HATE_CRIME = "is_hate_crime", "Hate crime"
+    VIOLENCE = "is_violence", "Violence"
+    SEXUAL = "is_sexual", "Sexual offence"

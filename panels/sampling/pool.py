@@ -11,26 +11,9 @@ from cases.enums import CaseStatus, OffenderAgeBand
 from cases.models import Case, Force, OutcomeType
 from scrutiny.models import CodePointOrder
 
+from ..enums import CaseFlag, Stratum
 from ..models import Meeting, ReviewedCase
 from .algorithm import Pool, SamplingError, paused_gc
-
-
-class Stratum(models.TextChoices):
-    """Case fields a sample can be spread across."""
-
-    OUTCOME_TYPE = "outcome_type", "Outcome type"
-    OFFENCE_CATEGORY = "offence_category", "Offence category"
-    OFFENDER_AGE_BAND = "offender_age_band", "Offender age band"
-
-
-class CaseFlag(models.TextChoices):
-    """Case flags a pool can be filtered on; values are Case field names."""
-
-    DOMESTIC_ABUSE = "is_domestic_abuse", "Domestic abuse"
-    HATE_CRIME = "is_hate_crime", "Hate crime"
-    VIOLENCE = "is_violence", "Violence"
-    SEXUAL = "is_sexual", "Sexual offence"
-
 
 # The Case column each stratum groups on. Outcome types group on the key and are
 # recorded by code, which saves joining a million rows to the outcome types.
