@@ -1,8 +1,9 @@
 """The one door every status change goes through.
 
 Each workflow (meeting, report, case) declares a table of allowed transitions
-and a history model; `transition` locks the row, checks the table, saves the new
-status and writes an immutable history row, all in one transaction.
+and a history model; `transition` (one row) and `transition_many` (several, all
+or none) lock the rows, check the table, save the new status and write an
+immutable history row for each, all in one transaction.
 """
 
 from collections.abc import Mapping, Sequence
@@ -15,27 +16,9 @@ class TransitionNotAllowed(ValidationError):
     pass
 
 
-def transition(
-    *,
-    obj: models.Model,
-    to: str,
-    by,
-    allowed: Mapping[str, set[str]],
-    history: type[models.Model],
-    subject_field: str,
-    note: str = "",
-    labels: Mapping[str, str] | None = None,
-) -> models.Model:
-    (locked,) = transition_many(
-        objs=[obj],
-        to=to,
-        by=by,
-        allowed=allowed,
-        history=history,
-        subject_field=subject_field,
-        note=note,
-        labels=labels,
-    )
+def transition(*, obj: models.Model, **options) -> models.Model:
+    """Move one row; the options are those of `transition_many`."""
+    (locked,) = transition_many(objs=[obj], **options)
     return locked
 
 
