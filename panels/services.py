@@ -178,7 +178,11 @@ def _build_agenda(*, meeting: Meeting, draw: SampleDraw, by) -> None:
     ReviewedCase.objects.bulk_create(added)
     # A carried-over case still on an agenda comes from a meeting that has not
     # closed yet, so it never left one.
-    moving = [r.case for r in added if r.case.status != CaseStatus.ON_AGENDA]
+    moving = [
+        r.case
+        for r in added
+        if not (r.source == CaseSource.CARRIED_OVER and r.case.status == CaseStatus.ON_AGENDA)
+    ]
     try:
         case_transitions(cases=moving, to=CaseStatus.ON_AGENDA, by=by, note=f"Agenda of {meeting}")
     except TransitionNotAllowed:

@@ -297,3 +297,20 @@ def test_sample_draw_does_not_carry_over_conclusive_or_later_decisions(meeting, 
     result = draw(meeting, olu, size=2)
 
     assert agenda_references(meeting) == result.selected_references
+
+
+def test_sample_draw_that_picks_a_case_gone_from_the_pool_changes_nothing(
+    meeting, olu, case_pool, monkeypatch
+):
+    # As if another request withdrew a case between reading the pool and the agenda.
+    gone = case_pool[0]
+    Case.objects.filter(pk=gone.pk).update(status=CaseStatus.WITHDRAWN)
+    before = snapshot()
+    monkeypatch.setattr(
+        sampling, "select_and_seal", lambda **kwargs: [gone.reference, case_pool[1].reference]
+    )
+
+    with pytest.raises(ValidationError, match="The pool changed while the sample was being drawn"):
+        draw(meeting, olu, size=2)
+
+    assert snapshot() == before
