@@ -238,3 +238,119 @@ def negatives(count: int, seed: int = 1) -> list[str]:
         )
         out.append(text[0].upper() + text[1:] + ".")
     return out
+
+
+# Sentences quoted from two published panel findings reports (an OoCR panel,
+# 15 October 2025, and a Victims' Code panel, 17 September 2025): real case
+# commentary in the domain's own words, none of it personal data.
+PUBLISHED_NEGATIVES = [
+    (
+        "In 1 case the panel noted that not all reported crimes were recorded, specifically "
+        "to a second victim when malicious communication had been sent."
+    ),
+    (
+        "In 1 case involving college students a Community Resolution was given for harassment"
+        " with fear, and a verbal apology was provided as reparation. The panel felt a more "
+        "meaningful intervention should have been considered, a verbal apology is an outcome "
+        "the college could have facilitated. The officer did not consider Restorative Justice"
+        " as a means of repairing harm amongst all parties involved."
+    ),
+    (
+        "In two cases the panel found the offence reported was recorded incorrectly and "
+        "should have been classified as stalking which would have increased the gravity"
+    ),
+    (
+        "In one case the panel determined that not all crimes reported were recorded. It is "
+        "essential that the recording of crimes is accurate, as this could have an impact in "
+        "any future Disclosure and Barring checks."
+    ),
+    (
+        "In one case the behaviour and stalking had been going on for 3 years, which has had "
+        "a profound impact on the victim who had to give up his job. The classification of "
+        "the offence recorded was incorrect and should have been stalking rather than "
+        "harassment. There were numerous red flags recorded on police systems, with over 70 "
+        "occurrences linked, although the panel could not determine whether these were linked"
+        " to stalking or harassment. The gravity of the offence was such, that the panel felt"
+        " this case should have gone to CPS for advice and a caution was inconsistent with "
+        "policy."
+    ),
+    (
+        "In one case the panel noted that the views of the victim were not sought when "
+        "considering a disposal."
+    ),
+    "In some cases, no Superintendent authority was recorded.",
+    (
+        "In one case a Community Resolution was issued for threats to a politician which "
+        "should have been crimed under the Online Safety Act S.181. This case had aggravating"
+        " factors with a threat to kill and can attract a custodial sentence. These offences "
+        "are signed off through a regional CPS representative and have a high public "
+        "interest. No remorse was shown by the perpetrator."
+    ),
+    (
+        "In three cases there was no clear admission from the perpetrator which is required "
+        "for a caution and therefore not compliant with police policy."
+    ),
+    (
+        "The panel noted a high proportion of non-compliance due to OoCR's being used in "
+        "cases of stalking, when the crime was incorrectly recorded as harassment with or "
+        "without fear. The correct classification of the crime would have increased the "
+        "gravity matrix score and therefore the outcome should have been to seek CPS advice."
+    ),
+    "In one case the views of the victim was not considered before an outcome given.",
+    (
+        "The panel discussed the use of Stalking Protection Orders in which prohibition "
+        "requirements can be imposed on an offender. These Orders became available under the "
+        "Stalking Protection Act 2019. Further information can be found by clicking on this "
+        "link: [Home Office statutory guidance](#)."
+    ),
+    (
+        "The panel noted that the Gravity Score was not included in some cases. (A gravity "
+        "matrix is a tool used to help inform the police's decision making). The panel were "
+        "assured that tools and guidance relating to completing the gravity matrix have been "
+        "prepared and roll out of these will be recommended at the next force Investigative "
+        "Quality Assurance Board."
+    ),
+    (
+        "The panel were provided with information on the new staking clinic introduced in the"
+        " force in July 2025 and designed to help the police response to stalking cases by "
+        "providing specialist investigative support to officers."
+    ),
+    (
+        "Information about the trial process were fully explained and victims notified about "
+        "key decisions throughout the criminal justice process."
+    ),
+    (
+        "In one case the panel could not be assured that the victim received all updates "
+        "after key decisions had been made."
+    ),
+    (
+        "In both cases it could not be determined if a victim's booklet was provided, which "
+        "would provide the victim with relevant information covering some of the Codes of "
+        "Practice."
+    ),
+    (
+        "The panel noted the police have stalking champions in force who provide guidance and"
+        " best practice to officers and staff for identifying and responding to cases of "
+        "stalking."
+    ),
+    (
+        "The panel were provided with information on the police staking clinic introduced in "
+        "the force in July 2025 and designed to help the police response to stalking cases by"
+        " providing specialist investigative support to officers, review complex and "
+        "high-risk cases and facilitate access to support services for victims."
+    ),
+    (
+        "The panel noted that the recording of whether a '[victims of crime' leaflet](#) had "
+        "been given to victims are not always updated on the police NICHE system, and "
+        "therefore could not be assured that all the victims rights under the Code of "
+        "Practice had been fully complied with."
+    ),
+]
+
+# Contact details as they appear in the same reports: real formats, which an
+# extract must not carry in a case's text.
+PUBLISHED_POSITIVES = [
+    ("call the helpline on 0808 802 0300", "phone"),
+    ("or telephone 01392 497700", "phone"),
+    ("email the National Stalking Helpline team: advice@stalkinghelpline.org", "email"),
+]

@@ -5,7 +5,12 @@ import pytest
 
 from cases import privacy
 from cases.enums import PrivacyKind
-from tests.cases.privacy_corpus import negatives, positives
+from tests.cases.privacy_corpus import (
+    PUBLISHED_NEGATIVES,
+    PUBLISHED_POSITIVES,
+    negatives,
+    positives,
+)
 
 RECALL_TARGET = 0.95
 FALSE_POSITIVE_LIMIT = 0.02
@@ -115,3 +120,13 @@ def _detected(sentence: str, value: str, kind: str) -> bool:
         found == kind and hit_start < end and hit_end > start
         for found, hit_start, hit_end in privacy.scan(sentence)
     )
+
+
+@pytest.mark.parametrize("text", PUBLISHED_NEGATIVES)
+def test_scan_ignores_sentences_from_published_panel_findings(text):
+    assert privacy.scan(text) == []
+
+
+@pytest.mark.parametrize(("text", "kind"), PUBLISHED_POSITIVES)
+def test_scan_finds_contact_details_as_published_reports_write_them(text, kind):
+    assert [hit[0] for hit in privacy.scan(text)] == [kind]
