@@ -90,7 +90,6 @@ class CaseAdmin(DataAdminImportExport, ImportExportModelAdmin):
     search_fields = ["reference", "offence", "crime_code__code"]
     date_hierarchy = "outcome_date"
     list_select_related = ["force", "outcome_type"]
-    autocomplete_fields = ["crime_code"]
     readonly_fields = ["status", "batch", "created_at", "updated_at"]
     inlines = [CaseStatusChangeInline]
 

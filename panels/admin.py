@@ -67,7 +67,6 @@ class ThemeAdmin(admin.ModelAdmin):
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
-    autocomplete_fields = ["user"]
 
 
 @admin.register(Panel)
@@ -84,7 +83,6 @@ class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "panel", "role", "agency", "is_voting", "is_active"]
     list_filter = ["panel", "role", "agency", "is_voting", "is_active"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
-    autocomplete_fields = ["user"]
 
 
 class MeetingStatusChangeInline(admin.TabularInline):
