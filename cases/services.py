@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from .enums import BatchStatus, FindingStatus
@@ -76,6 +76,7 @@ def batch_confirm(*, batch: ExtractBatch, user) -> ExtractBatch:
     except _RollBack as rollback:
         return _reject_after_commit(batch, rollback.report, user=user)
     _forget_file(batch)
+    _settle_case_table(batch)
     return batch
 
 
@@ -132,7 +133,26 @@ def batch_import(
         if status == BatchStatus.PREVIEWED:
             return batch
     _forget_file(batch)
+    if batch.status == BatchStatus.COMMITTED:
+        _settle_case_table(batch)
     return batch
+
+
+def _settle_case_table(batch: ExtractBatch) -> None:
+    """After an import that wrote cases, have PostgreSQL mark the new rows visible to
+    every transaction and refresh its statistics, so the next draw reads the pool
+    from its index alone (ADR 4) instead of checking a million rows one by one.
+
+    VACUUM cannot run inside a transaction; when the caller holds one, autovacuum
+    does the same a little later. It skips pages already settled, so the cost
+    follows the size of the import, not of the table.
+    """
+    if batch.created_count + batch.updated_count == 0:
+        return
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"VACUUM (ANALYZE) {Case._meta.db_table}")
 
 
 def batch_abandon(*, batch: ExtractBatch, user) -> ExtractBatch:

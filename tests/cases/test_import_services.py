@@ -12,12 +12,14 @@ import stat
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.utils import timezone
 
 from cases import services
 from cases.enums import BatchStatus, CaseStatus, FindingStatus
 from cases.imports import writers
 from cases.models import Case, ExtractBatch
+from scrutiny.roles import StaffRole
 from tests import factories
 from tests.cases.conftest import csv_bytes, messages_of, row, upload
 
@@ -430,3 +432,26 @@ def test_stray_upload_files_are_deleted_once_old(alice, force, settings):
 def test_abandon_stale_imports_refuses_a_days_value_below_one(db):
     with pytest.raises(CommandError, match="--days must be 1 or more"):
         call_command("abandon_stale_imports", "--days", "0")
+
+
+def _all_visible_pages() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relallvisible FROM pg_class WHERE oid = %s::regclass", [Case._meta.db_table]
+        )
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's visibility map")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_committed_import_settles_the_case_table_for_the_next_draw():
+    # Outside a transaction, as in a request: the new rows are marked visible to
+    # all, which is what lets a draw read the pool from its index alone.
+    alice = factories.UserFactory(username="alice-settle", roles=[StaffRole.DATA_ADMIN])
+    force = factories.ForceFactory(code="SETTLE")
+    assert _all_visible_pages() == 0
+
+    confirm(upload(alice, force, csv_bytes([row(f"CR-{n}") for n in range(50)])), alice)
+
+    assert Case.objects.filter(force=force).count() == 50
+    assert _all_visible_pages() >= 1
