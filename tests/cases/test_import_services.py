@@ -10,6 +10,7 @@ import pathlib
 import stat
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -19,6 +20,7 @@ from cases import services
 from cases.enums import BatchStatus, CaseStatus, FindingStatus
 from cases.imports import writers
 from cases.models import Case, ExtractBatch
+from cases.reference_data import seed as seed_reference_data
 from scrutiny.roles import StaffRole
 from tests import factories
 from tests.cases.conftest import csv_bytes, messages_of, row, upload
@@ -447,11 +449,15 @@ def _all_visible_pages() -> int:
 def test_a_committed_import_settles_the_case_table_for_the_next_draw():
     # Outside a transaction, as in a request: the new rows are marked visible to
     # all, which is what lets a draw read the pool from its index alone.
+    seed_reference_data(django_apps)  # an earlier test's flush may have emptied it
     alice = factories.UserFactory(username="alice-settle", roles=[StaffRole.DATA_ADMIN])
     force = factories.ForceFactory(code="SETTLE")
     assert _all_visible_pages() == 0
 
-    confirm(upload(alice, force, csv_bytes([row(f"CR-{n}") for n in range(50)])), alice)
+    batch = upload(alice, force, csv_bytes([row(f"CR-{n}") for n in range(50)]))
+    assert batch.status == BatchStatus.PREVIEWED, (batch.summary, messages_of(batch)[:3])
+
+    confirm(batch, alice)
 
     assert Case.objects.filter(force=force).count() == 50
     assert _all_visible_pages() >= 1
