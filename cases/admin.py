@@ -4,6 +4,7 @@ from django.contrib import admin
 from import_export.admin import ExportMixin, ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, JSON, XLSX
 
+from scrutiny.admin import ReadOnlyInline, StatusHistoryInline
 from scrutiny.roles import is_data_admin
 
 from .models import (
@@ -54,14 +55,8 @@ class CrimeCodeAdmin(admin.ModelAdmin):
     search_fields = ["code", "description"]
 
 
-class CaseStatusChangeInline(admin.TabularInline):
+class CaseStatusChangeInline(StatusHistoryInline):
     model = CaseStatusChange
-    extra = 0
-    can_delete = False
-    readonly_fields = ["from_status", "to_status", "changed_by", "changed_at", "note"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Case)
@@ -105,9 +100,8 @@ class CaseAdmin(DataAdminImportExport, ImportExportModelAdmin):
         return data
 
 
-class PrivacyFindingInline(admin.TabularInline):
+class PrivacyFindingInline(ReadOnlyInline):
     model = PrivacyFinding
-    extra = 0
     readonly_fields = [
         "row_number",
         "column",
@@ -117,30 +111,16 @@ class PrivacyFindingInline(admin.TabularInline):
         "resolved_by",
         "resolved_at",
     ]
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
-class ImportProblemInline(admin.TabularInline):
+class ImportProblemInline(ReadOnlyInline):
     model = ImportProblem
-    extra = 0
-    can_delete = False
     readonly_fields = ["row_number", "column", "message"]
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-
-class HeldChangeInline(admin.TabularInline):
+class HeldChangeInline(ReadOnlyInline):
     model = HeldChange
-    extra = 0
-    can_delete = False
     readonly_fields = ["row_number", "case", "fields"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ExtractBatch)

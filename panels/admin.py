@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
+from scrutiny.admin import StatusHistoryInline
+
 from .enums import MeetingStatus
 from .models import (
     Action,
@@ -85,14 +87,8 @@ class MembershipAdmin(admin.ModelAdmin):
     search_fields = ["user__username", "user__first_name", "user__last_name"]
 
 
-class MeetingStatusChangeInline(admin.TabularInline):
+class MeetingStatusChangeInline(StatusHistoryInline):
     model = MeetingStatusChange
-    extra = 0
-    can_delete = False
-    readonly_fields = ["from_status", "to_status", "changed_by", "changed_at", "note"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 def _move_meetings(modeladmin, request, queryset, to: str):
