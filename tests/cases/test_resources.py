@@ -12,6 +12,7 @@ from cases import services
 from cases.enums import BatchStatus, CaseStatus
 from cases.models import Case, ExtractBatch
 from cases.resources import CaseResource, ExtractBatchResource, neutralise
+from scrutiny.roles import StaffRole
 from tests import factories
 from tests.cases.conftest import upload
 
@@ -175,3 +176,27 @@ def test_admin_shows_import_and_export_to_data_admins(client, alice):
     page = client.get("/admin/cases/case/").content.decode()
 
     assert "/admin/cases/case/import/" in page and "/admin/cases/case/export/" in page
+
+
+def test_admin_import_is_refused_to_staff_who_are_not_data_admins(client, force):
+    # OPCC staff with admin access may read cases there, but never import them.
+    officer = factories.UserFactory(username="officer", roles=[StaffRole.OPCC_STAFF])
+    officer.is_staff = True
+    officer.save()
+    client.force_login(officer)
+    upload_file = SimpleUploadedFile(
+        "march.csv",
+        b"Force,Crime Ref,Offence,Disposal,Outcome Date,Facts\r\n"
+        b"TEST,CR-1,Theft,CR,1/3/2025,Took a bottle.\r\n",
+    )
+
+    checked = client.post(
+        "/admin/cases/case/import/", {"import_file": upload_file, "format": 0, "resource": 0}
+    )
+    confirmed = client.post(
+        "/admin/cases/case/process_import/",
+        {"import_file_name": "x", "original_file_name": "march.csv", "format": 0, "resource": 0},
+    )
+
+    assert (checked.status_code, confirmed.status_code) == (403, 403)
+    assert not ExtractBatch.objects.exists() and not Case.objects.exists()
