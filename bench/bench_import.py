@@ -30,7 +30,7 @@ from django.db import connection, connections, transaction
 from cases import services
 from cases.enums import CaseStatus
 from cases.models import Case, CrimeCode, Force, OutcomeType
-from scrutiny.roles import StaffRole
+from core.roles import StaffRole
 
 FORCE_CODE = "BENCH-IMPORT"
 SIZES = [10_000, 100_000]

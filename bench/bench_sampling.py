@@ -19,11 +19,11 @@ from django.contrib.auth.models import Group
 from django.db import connection, transaction
 
 from cases.models import Case, CrimeCode, Force, OutcomeType
+from core.roles import StaffRole
 from panels import sampling
 from panels.models import Framework, Meeting, Panel
 from panels.sampling import PoolFilters
 from panels.services import sample_draw
-from scrutiny.roles import StaffRole
 
 POOL_SIZE = 1_000_000
 SAMPLE_SIZE = 30

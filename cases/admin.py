@@ -4,8 +4,8 @@ from django.contrib import admin
 from import_export.admin import ExportMixin, ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, JSON, XLSX
 
-from scrutiny.admin import ReadOnlyInline, StatusHistoryInline
-from scrutiny.roles import is_data_admin
+from core.admin import ReadOnlyInline, StatusHistoryInline
+from core.roles import is_data_admin
 
 from .models import (
     Case,

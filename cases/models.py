@@ -2,8 +2,8 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from scrutiny.models import CodePointOrder, StatusHistory, choice_constraint
-from scrutiny.roles import is_data_admin, is_opcc_staff
+from core.models import CodePointOrder, StatusHistory, choice_constraint
+from core.roles import is_data_admin, is_opcc_staff
 
 from .enums import (
     Admission,

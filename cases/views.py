@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from scrutiny.roles import is_data_admin
+from core.roles import is_data_admin
 
 from . import selectors, services
 from .enums import BatchStatus, FindingStatus

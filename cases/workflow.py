@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 
-from scrutiny.workflow import transition_many
+from core.workflow import transition_many
 
 from .enums import CaseStatus
 from .models import Case, CaseStatusChange

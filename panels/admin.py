@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
-from scrutiny.admin import StatusHistoryInline
+from core.admin import StatusHistoryInline
 
 from .enums import MeetingStatus
 from .models import (

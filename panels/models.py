@@ -2,8 +2,8 @@ from django.conf import settings
 from django.db import models
 
 from cases.models import Case, Force
-from scrutiny.models import StatusHistory, choice_constraint
-from scrutiny.roles import is_data_admin, is_opcc_staff
+from core.models import StatusHistory, choice_constraint
+from core.roles import is_data_admin, is_opcc_staff
 
 from .enums import (
     ActionStatus,

@@ -2,8 +2,8 @@
 
 import rules
 
-from scrutiny.roles import is_data_admin as _is_data_admin
-from scrutiny.roles import is_opcc_staff as _is_opcc_staff
+from core.roles import is_data_admin as _is_data_admin
+from core.roles import is_opcc_staff as _is_opcc_staff
 
 from .enums import MembershipRole
 

@@ -7,7 +7,7 @@ from django.db.models import Q
 from cases.enums import CaseStatus
 from cases.models import Case, Force
 from cases.workflow import case_transitions
-from scrutiny.workflow import TransitionNotAllowed
+from core.workflow import TransitionNotAllowed
 
 from . import sampling
 from .enums import CaseSource, MeetingStatus

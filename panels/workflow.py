@@ -1,6 +1,6 @@
 """The meeting workflow: planned → open for rating → in discussion → closed."""
 
-from scrutiny.workflow import TransitionNotAllowed, transition
+from core.workflow import TransitionNotAllowed, transition
 
 from .enums import MeetingStatus
 from .models import Meeting, MeetingStatusChange

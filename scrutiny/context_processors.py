@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.urls import reverse
 
-from .roles import is_data_admin
+from core.roles import is_data_admin
 
 
 def navigation(request):

@@ -85,7 +85,7 @@ INSTALLED_APPS = [
     "panels",
     "reports",
     # Last, so its post-migrate hook runs after every app's permissions exist.
-    "scrutiny",
+    "core",
 ]
 
 MIDDLEWARE = [

@@ -4,12 +4,12 @@ from django.shortcuts import render
 
 from cases.enums import CaseStatus, FindingStatus
 from cases.models import Case, ExtractBatch, PrivacyFinding
+from core.roles import is_data_admin, is_opcc_staff
 from panels import selectors as panel_selectors
 from panels.enums import ActionStatus, MeetingStatus
 from panels.models import Action
 
 from .forms import PasswordResetForm, SetPasswordForm, SignInForm
-from .roles import is_data_admin, is_opcc_staff
 
 __all__ = ["PasswordResetForm", "SetPasswordForm", "SignInView", "home"]
 

@@ -7,8 +7,8 @@ panel altogether. Eve has an account and no role at all.
 
 import pytest
 
+from core.roles import StaffRole
 from panels.enums import Agency, MembershipRole
-from scrutiny.roles import StaffRole
 from tests import factories
 
 

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from cases.models import Case, CrimeCode, ExtractBatch, Force, OutcomeType
+from core.roles import StaffRole
 from panels.enums import Agency, MembershipRole
 from panels.models import (
     Decision,
@@ -19,7 +20,6 @@ from panels.models import (
     Rating,
     ReviewedCase,
 )
-from scrutiny.roles import StaffRole
 
 PASSWORD = "correct-horse-battery-staple"
 

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 
 from cases.enums import CaseStatus, OffenderAgeBand
 from cases.models import Case, Force, OutcomeType
-from scrutiny.models import CodePointOrder
+from core.models import CodePointOrder
 
 from ..enums import CaseFlag, Stratum
 from ..models import Meeting, ReviewedCase

@@ -21,7 +21,7 @@ from cases.enums import BatchStatus, CaseStatus, FindingStatus
 from cases.imports import writers
 from cases.models import Case, ExtractBatch
 from cases.reference_data import seed as seed_reference_data
-from scrutiny.roles import StaffRole
+from core.roles import StaffRole
 from tests import factories
 from tests.cases.conftest import csv_bytes, messages_of, row, upload
 

@@ -12,7 +12,7 @@ from cases import services
 from cases.enums import BatchStatus, CaseStatus
 from cases.models import Case, ExtractBatch
 from cases.resources import CaseResource, ExtractBatchResource, neutralise
-from scrutiny.roles import StaffRole
+from core.roles import StaffRole
 from tests import factories
 from tests.cases.conftest import upload
 

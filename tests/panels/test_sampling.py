@@ -14,10 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cases.models import Case
+from core.models import CodePointOrder
 from panels import sampling
 from panels.sampling import Pool, PoolFilters, SamplingError, algorithm, allocate, select
 from panels.sampling import pool as pool_module
-from scrutiny.models import CodePointOrder
 from tests import factories
 
 KV_REFERENCES = [f"KV-{n:02d}" for n in range(1, 21)]

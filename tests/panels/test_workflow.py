@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from cases.enums import CaseStatus
 from cases.models import Case, CaseStatusChange
 from cases.workflow import case_transition, case_transitions
+from core.workflow import TransitionNotAllowed
 from panels.enums import MeetingStatus
 from panels.models import MeetingStatusChange
 from panels.workflow import meeting_transition
-from scrutiny.workflow import TransitionNotAllowed
 from tests import factories
 
 

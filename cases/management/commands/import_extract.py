@@ -14,7 +14,7 @@ from cases import services
 from cases.enums import BatchStatus
 from cases.imports import ENCODINGS, ExtractError, ExtractPass, ImportOptions
 from cases.models import Force
-from scrutiny.roles import is_data_admin
+from core.roles import is_data_admin
 
 SHOWN = 20
 

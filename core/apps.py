@@ -2,9 +2,9 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
-class ScrutinyConfig(AppConfig):
-    name = "scrutiny"
-    verbose_name = "Scrutiny"
+class CoreConfig(AppConfig):
+    name = "core"
+    verbose_name = "Core"
 
     def ready(self) -> None:
         from .groups import ensure_role_groups

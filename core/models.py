@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.deconstruct import deconstructible
 
 
-@deconstructible(path="scrutiny.models.CodePointOrder")
+@deconstructible(path="core.models.CodePointOrder")
 class CodePointOrder(models.Func):
     """A text column compared byte by byte, which for UTF-8 is code-point order.
 

@@ -15,6 +15,6 @@ class ReadOnlyInline(admin.TabularInline):
 
 
 class StatusHistoryInline(ReadOnlyInline):
-    """The immutable status history a workflow writes (scrutiny.models.StatusHistory)."""
+    """The immutable status history a workflow writes (core.models.StatusHistory)."""
 
     readonly_fields = ["from_status", "to_status", "changed_by", "changed_at", "note"]
