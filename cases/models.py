@@ -250,6 +250,18 @@ class CaseStatusChange(StatusHistory):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="status_history")
 
 
+class ExtractBatchStatusChange(StatusHistory):
+    batch = models.ForeignKey(ExtractBatch, on_delete=models.CASCADE, related_name="status_history")
+    # Empty only when the daily sweep abandons a stale upload: no person moved it.
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+
+
 class PrivacyFinding(models.Model):
     """Personal data spotted in an extract cell. Holds where and what kind — never the value."""
 

@@ -1,7 +1,8 @@
-"""Writes for the cases app: importing extracts and resolving what the screen found.
+"""Importing case extracts: upload and check, confirm, import in one pass (the command
+line), abandon, and the daily sweep of stale uploads.
 
-Each service takes keyword-only arguments, runs in one transaction, and records
-who did what. Uploaded files live in private storage between the preview and the
+Every status change goes through `cases.workflow.batch_transition`, which records
+who made it. Uploaded files live in private storage between the preview and the
 commit and are deleted once the batch is committed, rejected or abandoned.
 """
 
@@ -13,10 +14,13 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from .enums import BatchStatus, FindingStatus
-from .imports import ExtractPass, ImportOptions, Report, storage
-from .imports.engine import StagedPass
-from .models import Case, ExtractBatch, Force, HeldChange, ImportProblem, PrivacyFinding
+from cases.enums import BatchStatus, FindingStatus
+from cases.imports import ExtractPass, ImportOptions, Report, storage
+from cases.imports.engine import StagedPass
+from cases.models import Case, ExtractBatch, Force, HeldChange, ImportProblem, PrivacyFinding
+from cases.workflow import batch_transition
+
+from .findings import check_open
 
 OPEN_STATUSES = (BatchStatus.UPLOADED, BatchStatus.PREVIEWED)
 
@@ -52,7 +56,7 @@ def batch_upload(
             )
             status = BatchStatus.PREVIEWED if report.ok else BatchStatus.REJECTED
             batch.staged_sha256 = storage.sha256_of(staged) if report.ok else ""
-            _record(batch, report, status=status)
+            _record(batch, report, status=status, user=user)
     except BaseException:
         storage.delete(stored_name)
         raise
@@ -129,7 +133,7 @@ def batch_import(
         report = rollback.report
         with transaction.atomic():
             status = BatchStatus.PREVIEWED if report.ok else BatchStatus.REJECTED
-            _record(batch, report, status=status)
+            _record(batch, report, status=status, user=user)
         if status == BatchStatus.PREVIEWED:
             return batch
     _forget_file(batch)
@@ -164,12 +168,12 @@ def _abandon(batch: ExtractBatch, *, user, summary: str) -> ExtractBatch:
         batch = ExtractBatch.objects.select_for_update().get(pk=batch.pk)
         if batch.status not in OPEN_STATUSES:
             raise ValidationError("This import has already finished.")
-        batch.status = BatchStatus.ABANDONED
         batch.finished_by = user
         batch.finished_at = timezone.now()
         batch.summary = summary
         batch.full_clean()
         batch.save()
+        batch_transition(batch=batch, to=BatchStatus.ABANDONED, by=user, note=summary)
     _forget_file(batch)
     return batch
 
@@ -199,46 +203,8 @@ def abandon_stale_batches(*, days: int) -> tuple[int, int]:
     return abandoned, strays
 
 
-def finding_redact(*, finding: PrivacyFinding, user) -> PrivacyFinding:
-    return _resolve(finding, user=user, status=FindingStatus.REDACTED, reason="")
-
-
-def finding_accept(*, finding: PrivacyFinding, user, reason: str) -> PrivacyFinding:
-    if not reason.strip():
-        raise ValidationError("Enter why this cell can be kept as it is.")
-    return _resolve(finding, user=user, status=FindingStatus.ACCEPTED, reason=reason.strip())
-
-
-def findings_redact_all(*, batch: ExtractBatch, user) -> int:
-    """Redact every finding still needing a decision; returns how many."""
-    with transaction.atomic():
-        batch = ExtractBatch.objects.select_for_update().get(pk=batch.pk)
-        _check_open(batch)
-        return batch.findings.filter(status=FindingStatus.OPEN).update(
-            status=FindingStatus.REDACTED, resolved_by=user, resolved_at=timezone.now()
-        )
-
-
-def _resolve(finding: PrivacyFinding, *, user, status: str, reason: str) -> PrivacyFinding:
-    with transaction.atomic():
-        ExtractBatch.objects.select_for_update().get(pk=finding.batch_id)
-        _check_open(finding.batch)
-        finding.status = status
-        finding.reason = reason
-        finding.resolved_by = user
-        finding.resolved_at = timezone.now()
-        finding.full_clean()
-        finding.save()
-    return finding
-
-
-def _check_open(batch: ExtractBatch) -> None:
-    if batch.status != BatchStatus.PREVIEWED:
-        raise ValidationError("This import has finished, so its findings can no longer change.")
-
-
 def _check_confirmable(batch: ExtractBatch) -> None:
-    _check_open(batch)
+    check_open(batch)
     if batch.error_count:
         raise ValidationError("This file has problems. Fix them and upload it again.")
     open_count = batch.findings.filter(status=FindingStatus.OPEN).count()
@@ -285,15 +251,15 @@ def _new_batch(options: ImportOptions, *, user, stored_name: str, sha256: str, s
     return batch
 
 
-def _record(batch: ExtractBatch, report: Report, *, status: str) -> None:
+def _record(batch: ExtractBatch, report: Report, *, status: str, user) -> None:
     """Save what a check found: counts, problems, findings to decide, held changes."""
     _counts(batch, report)
-    batch.status = status
     if status == BatchStatus.REJECTED:
         batch.finished_at = timezone.now()
     batch.summary = _summary(report, status)
     batch.full_clean()
     batch.save()
+    batch_transition(batch=batch, to=status, by=user)
     ImportProblem.objects.bulk_create(
         ImportProblem(
             batch=batch, row_number=p.row_number, column=p.column[:120], message=p.message
@@ -354,12 +320,12 @@ def _counts(batch: ExtractBatch, report: Report) -> None:
 
 def _finish(batch: ExtractBatch, report: Report, *, user, status: str) -> None:
     _counts(batch, report)
-    batch.status = status
     batch.finished_by = user
     batch.finished_at = timezone.now()
     batch.summary = _summary(report, status)
     batch.full_clean()
     batch.save()
+    batch_transition(batch=batch, to=status, by=user)
     _record_held(batch, report)
 
 
@@ -379,10 +345,10 @@ def _reject_after_commit(batch: ExtractBatch, report: Report, *, user) -> Extrac
             for p in report.problems
         )
         batch.error_count = report.problem_count
-        batch.status = BatchStatus.REJECTED
         batch.finished_at = timezone.now()
         batch.summary = _summary(report, BatchStatus.REJECTED)
         batch.save()
+        batch_transition(batch=batch, to=BatchStatus.REJECTED, by=user)
     _forget_file(batch)
     return batch
 
