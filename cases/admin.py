@@ -1,17 +1,17 @@
-import hashlib
-
 from django.contrib import admin
-from import_export.admin import ExportMixin, ImportExportModelAdmin
+from import_export.admin import ExportMixin
 from import_export.formats.base_formats import CSV, JSON, XLSX
 
 from core.admin import ReadOnlyInline, StatusHistoryInline
 from core.roles import is_data_admin
 
+from .imports.columns import FACT_FIELDS
 from .models import (
     Case,
     CaseStatusChange,
     CrimeCode,
     ExtractBatch,
+    ExtractBatchStatusChange,
     Force,
     HeldChange,
     ImportProblem,
@@ -21,14 +21,16 @@ from .models import (
 from .resources import CaseResource, ExtractBatchResource
 
 
-class DataAdminImportExport:
-    """Only data admins import or export case data; exports are formula-safe (see resources)."""
+class DataAdminExport(ExportMixin):
+    """Only data admins export case data; exports are formula-safe (see resources).
 
-    import_formats = [CSV, XLSX]
+    There is no admin import: extracts come in only through the upload pages
+    (`cases:upload`), whose engine holds the size, zip-bomb and XML defences, the
+    privacy screen and the duplicate and protected-case rules. A second door here
+    would repeat those rules and, sooner or later, differ from them.
+    """
+
     export_formats = [CSV, XLSX, JSON]
-
-    def has_import_permission(self, request):
-        return is_data_admin(request.user)
 
     def has_export_permission(self, request):
         return is_data_admin(request.user)
@@ -60,7 +62,7 @@ class CaseStatusChangeInline(StatusHistoryInline):
 
 
 @admin.register(Case)
-class CaseAdmin(DataAdminImportExport, ImportExportModelAdmin):
+class CaseAdmin(DataAdminExport, admin.ModelAdmin):
     resource_classes = [CaseResource]
     list_display = [
         "reference",
@@ -85,19 +87,24 @@ class CaseAdmin(DataAdminImportExport, ImportExportModelAdmin):
     search_fields = ["reference", "offence", "crime_code__code"]
     date_hierarchy = "outcome_date"
     list_select_related = ["force", "outcome_type"]
-    readonly_fields = ["status", "batch", "created_at", "updated_at"]
+    # Case facts are read-only here always, not only once a case is on an agenda: an
+    # edit in the admin would skip the privacy screen and the content hash the import
+    # uses to spot changes, and for a reviewed case it would rewrite what a panel
+    # rated. Facts change only through an import, which holds those rules.
+    readonly_fields = [
+        "force",
+        *FACT_FIELDS,
+        "extra",
+        "status",
+        "batch",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [CaseStatusChangeInline]
 
-    def get_import_data_kwargs(self, **kwargs):
-        form = kwargs.get("form")
-        data = super().get_import_data_kwargs(**kwargs)
-        stored = getattr(form, "cleaned_data", {}).get("import_file_name")
-        if stored:  # the confirm step: the upload waits, as sent, in temporary storage
-            storage = self.get_tmp_storage_class()(
-                name=stored, read_mode="rb", encoding=None, **self.get_tmp_storage_class_kwargs()
-            )
-            data["sha256"] = hashlib.sha256(storage.read()).hexdigest()
-        return data
+    def has_add_permission(self, request):
+        # Cases come only from an import, which screens them for personal data.
+        return False
 
 
 class PrivacyFindingInline(ReadOnlyInline):
@@ -123,8 +130,12 @@ class HeldChangeInline(ReadOnlyInline):
     readonly_fields = ["row_number", "case", "fields"]
 
 
+class ExtractBatchStatusChangeInline(StatusHistoryInline):
+    model = ExtractBatchStatusChange
+
+
 @admin.register(ExtractBatch)
-class ExtractBatchAdmin(DataAdminImportExport, ExportMixin, admin.ModelAdmin):
+class ExtractBatchAdmin(DataAdminExport, admin.ModelAdmin):
     resource_classes = [ExtractBatchResource]
     list_display = [
         "file_name",
@@ -141,7 +152,12 @@ class ExtractBatchAdmin(DataAdminImportExport, ExportMixin, admin.ModelAdmin):
     list_filter = ["status", "force"]
     search_fields = ["file_name", "sha256"]
     readonly_fields = [f.name for f in ExtractBatch._meta.fields]
-    inlines = [ImportProblemInline, PrivacyFindingInline, HeldChangeInline]
+    inlines = [
+        ExtractBatchStatusChangeInline,
+        ImportProblemInline,
+        PrivacyFindingInline,
+        HeldChangeInline,
+    ]
 
     def has_add_permission(self, request):
         # Batches come only from the import pipeline, which records who and when.

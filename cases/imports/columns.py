@@ -1,8 +1,9 @@
 """Which column of an extract feeds which field of a case.
 
-The canonical header of each field is its column name in `cases.resources.CaseResource`
-(the declared mapping that also drives the admin import and export); forces' own
-spellings are listed here as aliases. Headers are matched ignoring case, spaces
+The canonical header of each field is declared here, in `HEADERS`, and nowhere else:
+the upload pages match files against it and the admin export (cases/resources.py)
+writes under it, so an exported file re-imports unchanged. Forces' own spellings
+are listed here as aliases. Headers are matched ignoring case, spaces
 and punctuation, so "Crime Ref", "crime_ref" and "CRIME REF" are the same.
 """
 
@@ -43,6 +44,33 @@ TEXT_FIELDS = (
     "facts_at_decision",
     "later_information",
 )
+
+# Field → the heading an export writes and an import expects first.
+HEADERS: dict[str, str] = {
+    "reference": "Reference",
+    "offence": "Offence",
+    "crime_code": "Crime code",
+    "offence_category": "Offence category",
+    "is_domestic_abuse": "Domestic abuse",
+    "is_hate_crime": "Hate crime",
+    "is_violence": "Violence",
+    "is_sexual": "Sexual offence",
+    "outcome_type": "Outcome type",
+    "offence_date": "Offence date",
+    "reported_date": "Reported date",
+    "outcome_date": "Outcome date",
+    "offender_age_band": "Offender age band",
+    "gravity_score": "Gravity score",
+    "admission": "Admission",
+    "victim_views": "Victim's views",
+    "authorising_rank": "Authorising rank",
+    "previous_offending": "Previous offending",
+    "conditions": "Conditions",
+    "facts_at_decision": "Facts at decision",
+    "later_information": "Later information",
+}
+FORCE_HEADER = "Force"
+STATUS_HEADER = "Status"
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "reference": (
@@ -127,11 +155,8 @@ def normalise_header(text: str) -> str:
 
 
 def canonical_headers() -> dict[str, str]:
-    """Field → the header the resource declares for it (and exports under)."""
-    from cases.resources import CaseResource  # the resource imports the import engine
-
-    declared = {f.attribute: f.column_name for f in CaseResource().get_import_fields()}
-    return {name: declared[name] for name in FACT_FIELDS}
+    """Field → its canonical header, in the order rows are cleaned."""
+    return {name: HEADERS[name] for name in FACT_FIELDS}
 
 
 def header_lookup() -> dict[str, str]:
