@@ -1,13 +1,14 @@
 """The case-extract import engine, shared by the upload pages and `import_extract`.
 
-readers/xlsx open a file safely and stream its rows; columns maps headings to
-fields; values and rows check each cell and row; engine runs one pass (check or
-commit); writers store rows; storage keeps uploaded files private. Services in
-cases/services.py wrap these in transactions and record each batch.
+base holds what the readers share; readers/xlsx open a file safely and stream
+its rows; columns maps headings to fields; values and rows check each cell and
+row; engine runs one pass (check or commit); writers store rows; storage keeps
+uploaded files private. Services in cases/services/ wrap these in transactions
+and record each batch.
 """
 
+from .base import CP1252, ENCODINGS, UTF8, ExtractError
 from .engine import ExtractPass, Finding, Held, ImportOptions, Problem, Report
-from .readers import CP1252, ENCODINGS, UTF8, ExtractError
 
 __all__ = [
     "CP1252",

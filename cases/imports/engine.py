@@ -20,8 +20,9 @@ from cases.enums import FindingStatus
 from cases.models import Case, CrimeCode, Force, OutcomeType
 
 from . import staging, values
+from .base import ExtractError
 from .columns import FACT_FIELDS, canonical_headers, map_headers
-from .readers import ExtractError, open_extract
+from .readers import open_extract
 from .rows import CleanRow, ReferenceData, RowCleaner
 from .writers import PROTECTED_STATUSES, write_rows
 

@@ -6,28 +6,17 @@ the file-level safety checks and returns a reader whose `rows()` yields
 row 1, as a spreadsheet shows them. A problem that stops the whole file raises
 `ExtractError` with a message for the admin; a problem with one row (an invalid
 byte, a NUL) is yielded alongside that row so the rest can still be checked.
+
+The pieces both readers share live in base.py; this module holds the CSV reader
+and the dispatcher, and imports the XLSX reader, which never imports back.
 """
 
 import csv
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-CSV = "csv"
-XLSX = "xlsx"
-UTF8 = "utf-8"
-CP1252 = "cp1252"
-ENCODINGS = {UTF8: "UTF-8", CP1252: "Windows-1252"}
-
-
-class ExtractError(Exception):
-    """The file as a whole cannot be imported; the message says why in plain words."""
-
-    def __init__(self, message: str, row_number: int | None = None):
-        super().__init__(message)
-        self.message = message
-        self.row_number = row_number
-
+from .base import CP1252, CSV, UTF8, XLSX, ExtractError, Row
+from .xlsx import XlsxReader
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, or a password-protected workbook
@@ -35,13 +24,6 @@ UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 MAX_LINE_BYTES = 1024 * 1024
 ROW_TOO_LONG = "is longer than 1 MB, which no case needs; the file may be damaged"
-
-
-@dataclass
-class Row:
-    number: int
-    cells: list
-    problem: str = ""
 
 
 def sniff_format(path: Path, file_name: str) -> str:
@@ -65,8 +47,6 @@ def sniff_format(path: Path, file_name: str) -> str:
 
 def open_extract(path: Path, *, file_name: str, encoding: str = "auto", sheet_name: str = ""):
     if sniff_format(path, file_name) == XLSX:
-        from .xlsx import XlsxReader
-
         return XlsxReader(path, sheet_name=sheet_name)
     if sheet_name:
         raise ExtractError("A sheet name only applies to Excel workbooks; this is a CSV file.")

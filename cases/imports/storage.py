@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .readers import ExtractError
+from .base import ExtractError
 
 
 def root() -> Path:

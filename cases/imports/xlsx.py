@@ -19,7 +19,7 @@ from xml.parsers import expat
 from defusedxml.ElementTree import fromstring as safe_fromstring
 from django.conf import settings
 
-from .readers import XLSX, ExtractError, Row
+from .base import XLSX, ExtractError, Row
 
 # Transitional (what Excel writes) and Strict Office Open XML namespaces.
 NAMESPACES = (
