@@ -29,6 +29,11 @@ def finding_for_user(*, user, batch_pk: int, pk: int) -> PrivacyFinding:
     return get_object_or_404(batch.findings.select_related("batch"), pk=pk)
 
 
+def batch_problems(*, batch: ExtractBatch) -> QuerySet:
+    """Every problem stored for the batch, in row order, for the CSV download."""
+    return batch.problems.all()
+
+
 def batch_preview(*, batch: ExtractBatch) -> dict:
     """Everything the batch page shows: problems (first page), findings, held changes."""
     findings = batch.findings.select_related("resolved_by")

@@ -92,7 +92,7 @@ def batch_problems(request, pk: int):
     response["Content-Disposition"] = f'attachment; filename="import-{batch.pk}-problems.csv"'
     writer = csv.writer(response)
     writer.writerow(["Row", "Column", "Problem"])
-    for problem in batch.problems.all():
+    for problem in selectors.batch_problems(batch=batch):
         row = [problem.row_number or "", problem.column, problem.message]
         writer.writerow([neutralise(cell) for cell in row])
     return response
