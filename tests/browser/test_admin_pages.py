@@ -12,9 +12,7 @@ pytestmark = [
 PAGES = [
     "/admin/",
     "/admin/cases/case/",
-    "/admin/cases/case/add/",
     "/admin/cases/case/{case}/change/",
-    "/admin/cases/case/import/",
     "/admin/cases/case/export/",
     "/admin/cases/extractbatch/",
     "/admin/panels/framework/{framework}/change/",
