@@ -43,6 +43,8 @@ chromium:
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
+	$(PY) scripts/lint_model_usage_in_views.py
 
 format: install
 	$(VENV)/bin/ruff format .

@@ -17,6 +17,7 @@ from .enums import (
     ObservationKind,
     RatingStatus,
 )
+from .sample_filters import describe_filters
 
 
 class Framework(models.Model):
@@ -228,8 +229,6 @@ class SampleDraw(models.Model):
     @property
     def criteria_in_words(self) -> list[str]:
         """The recorded filters as sentences the public can read."""
-        from .sampling import describe_filters  # sampling imports this module
-
         return describe_filters(self.filters)
 
 

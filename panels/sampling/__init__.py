@@ -10,6 +10,7 @@ change the result.
 - `verification`: re-running a recorded draw.
 """
 
+from ..sample_filters import describe_filters
 from .algorithm import (
     ALGORITHM_VERSION,
     SEED_PATTERN,
@@ -27,7 +28,6 @@ from .pool import (
     PoolFilters,
     Stratum,
     carry_over_candidates,
-    describe_filters,
     eligible_cases,
     load_pool,
     pool_offence_categories,

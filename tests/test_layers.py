@@ -1,0 +1,55 @@
+"""The layering and view rules that `make test` enforces, shown to bite."""
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _lint():
+    spec = importlib.util.spec_from_file_location(
+        "lint_views", ROOT / "scripts" / "lint_model_usage_in_views.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_views_lint_flags_a_bare_manager_query(tmp_path):
+    view = tmp_path / "views.py"
+    view.write_text("def show(request, pk):\n    return Case.objects.get(pk=pk)\n")
+
+    assert _lint().check(root=ROOT, files=[view]) == [
+        f"{view}:2: Case.objects in a view; use a selector or Model.objects.for_user(user)"
+    ]
+
+
+def test_views_lint_accepts_a_scoped_queryset(tmp_path):
+    view = tmp_path / "views.py"
+    view.write_text("def show(request, pk):\n    return Case.objects.for_user(request.user)\n")
+
+    assert _lint().check(root=ROOT, files=[view]) == []
+
+
+def test_views_lint_passes_on_the_real_views():
+    assert _lint().check() == []
+
+
+def test_import_contracts_fail_on_a_back_arrow(tmp_path):
+    """A module of `cases` importing `panels` breaks the layers, so lint-imports exits 1."""
+    back_arrow = ROOT / "cases" / "_back_arrow_probe.py"
+    back_arrow.write_text("import panels.models  # noqa: F401\n")
+    try:
+        result = subprocess.run(  # noqa: S603 (fixed arguments, our own tool)
+            [str(Path(sys.executable).parent / "lint-imports"), "--no-cache"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    finally:
+        back_arrow.unlink()
+    assert result.returncode == 1
+    assert "cases._back_arrow_probe -> panels.models" in result.stdout
