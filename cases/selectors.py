@@ -16,6 +16,13 @@ def batch_list(*, user, limit: int = 20) -> QuerySet[ExtractBatch]:
     return ExtractBatch.objects.for_user(user).select_related("force", "uploaded_by")[:limit]
 
 
+def open_finding_count(*, user) -> int:
+    """Privacy findings still waiting for a decision, in the batches the user may see."""
+    return PrivacyFinding.objects.filter(
+        batch__in=ExtractBatch.objects.for_user(user), status=FindingStatus.OPEN
+    ).count()
+
+
 def batch_for_user(*, user, pk: int) -> ExtractBatch:
     """The batch, or 404 if it does not exist or the user may not see it."""
     return get_object_or_404(

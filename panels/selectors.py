@@ -3,9 +3,10 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
-from .enums import MeetingStatus, MembershipRole, RatingStatus
-from .models import Meeting, Membership, OutcomeCategory, Rating, ReviewedCase
+from .enums import ActionStatus, MeetingStatus, MembershipRole, RatingStatus
+from .models import Action, Meeting, Membership, OutcomeCategory, Rating, ReviewedCase
 
 
 def meeting_list(*, user) -> QuerySet[Meeting]:
@@ -52,6 +53,24 @@ def decisions_by_category(*, meeting: Meeting) -> list[tuple[OutcomeCategory, li
         category = item.decision.category
         groups.setdefault(category.pk, (category, []))[1].append(item)
     return list(groups.values())
+
+
+def open_action_count(*, user) -> int:
+    """Actions not yet done, from the meetings the user may see."""
+    return Action.objects.filter(
+        meeting__in=Meeting.objects.for_user(user),
+        status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS],
+    ).count()
+
+
+def agenda_entry(*, meeting: Meeting, position: int) -> ReviewedCase:
+    """One case on the meeting's agenda with the facts its papers show, or 404."""
+    return get_object_or_404(
+        meeting.reviewed_cases.select_related(
+            "case", "case__outcome_type", "case__crime_code", "case__force"
+        ),
+        position=position,
+    )
 
 
 def agenda(*, meeting: Meeting) -> QuerySet[ReviewedCase]:

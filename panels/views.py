@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from . import sampling, selectors, services
 from .enums import MeetingStatus
 from .forms import SampleDrawForm
-from .models import Meeting, ReviewedCase
+from .models import Meeting
 
 
 def get_meeting_for_user(user, pk: int, perm: str = "panels.view_meeting") -> Meeting:
@@ -49,13 +49,7 @@ def meeting_detail(request, pk: int):
 @login_required
 def case_papers(request, pk: int, position: int):
     meeting = get_meeting_for_user(request.user, pk, perm="panels.read_case_papers")
-    reviewed = get_object_or_404(
-        ReviewedCase.objects.select_related(
-            "case", "case__outcome_type", "case__crime_code", "case__force"
-        ),
-        meeting=meeting,
-        position=position,
-    )
+    reviewed = selectors.agenda_entry(meeting=meeting, position=position)
     context = {
         "meeting": meeting,
         "reviewed": reviewed,

@@ -2,12 +2,12 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from cases.enums import CaseStatus, FindingStatus
-from cases.models import Case, ExtractBatch, PrivacyFinding
+from cases import selectors as case_selectors
+from cases.enums import CaseStatus
+from cases.models import Case
 from core.roles import is_data_admin, is_opcc_staff
 from panels import selectors as panel_selectors
-from panels.enums import ActionStatus, MeetingStatus
-from panels.models import Action
+from panels.enums import MeetingStatus
 
 from .forms import PasswordResetForm, SetPasswordForm, SignInForm
 
@@ -43,8 +43,8 @@ def _data_admin_summary(user) -> dict:
     return {
         "pool_size": cases.filter(status=CaseStatus.IN_POOL).count(),
         "case_count": cases.count(),
-        "recent_batches": ExtractBatch.objects.select_related("force", "uploaded_by")[:5],
-        "open_findings": PrivacyFinding.objects.filter(status=FindingStatus.OPEN).count(),
+        "recent_batches": case_selectors.batch_list(user=user, limit=5),
+        "open_findings": case_selectors.open_finding_count(user=user),
     }
 
 
@@ -55,7 +55,5 @@ def _opcc_summary(user) -> dict:
         "rating_open": meetings.filter(status=MeetingStatus.RATING_OPEN).order_by("date"),
         "in_discussion": meetings.filter(status=MeetingStatus.IN_DISCUSSION).order_by("date"),
         "closed": meetings.filter(status=MeetingStatus.CLOSED)[:5],
-        "open_actions": Action.objects.filter(
-            status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS]
-        ).count(),
+        "open_actions": panel_selectors.open_action_count(user=user),
     }
