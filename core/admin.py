@@ -18,3 +18,20 @@ class StatusHistoryInline(ReadOnlyInline):
     """The immutable status history a workflow writes (core.models.StatusHistory)."""
 
     readonly_fields = ["from_status", "to_status", "changed_by", "changed_at", "note"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows only a service writes (ratings, decisions, agenda entries): the admin may look,
+    never add, change or delete, so it is not a second door around the service's rules."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+from . import users_admin  # noqa: E402, F401 (replaces the stock people admin with ours)

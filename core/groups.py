@@ -24,7 +24,6 @@ MANAGE = {
     ],
     StaffRole.OPCC_STAFF: [
         ("panels", "meeting"),
-        ("panels", "reviewedcase"),
         ("panels", "observation"),
         ("panels", "action"),
     ],

@@ -1,7 +1,8 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
-from core.admin import StatusHistoryInline
+from core.admin import ReadOnlyAdmin, ReadOnlyInline, StatusHistoryInline
 
 from .enums import MeetingStatus
 from .models import (
@@ -22,6 +23,7 @@ from .models import (
     SampleDraw,
     Theme,
 )
+from .permissions import can_see_rating_content
 from .workflow import meeting_transition
 
 
@@ -66,9 +68,31 @@ class ThemeAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
+SELF_MEMBERSHIP = "You cannot add yourself to a panel. Ask another administrator."
+
+
+def _no_self_membership(request):
+    """A form check that refuses a membership for the person saving it: nobody but a
+    superuser gives themselves access to a panel's case papers."""
+
+    def clean(form):
+        cleaned = forms.ModelForm.clean(form)
+        user = cleaned.get("user")
+        if user is not None and user == request.user and not request.user.is_superuser:
+            form.add_error("user", SELF_MEMBERSHIP)
+        return cleaned
+
+    return clean
+
+
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form.clean = _no_self_membership(request)
+        return formset
 
 
 @admin.register(Panel)
@@ -85,6 +109,11 @@ class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "panel", "role", "agency", "is_voting", "is_active"]
     list_filter = ["panel", "role", "agency", "is_voting", "is_active"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.clean = _no_self_membership(request)
+        return form
 
 
 class MeetingStatusChangeInline(StatusHistoryInline):
@@ -125,37 +154,74 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReviewedCase)
-class ReviewedCaseAdmin(admin.ModelAdmin):
+class ReviewedCaseAdmin(ReadOnlyAdmin):
+    """Cases join an agenda only through the draw or `agenda_add_case`, which take them
+    out of the pool; an admin form would leave them there for another draw."""
+
     list_display = ["meeting", "position", "case", "source"]
     list_filter = ["source", "meeting__panel"]
     search_fields = ["case__reference"]
-    raw_id_fields = ["case", "carried_over_from", "draw"]
 
 
 @admin.register(ConflictDeclaration)
-class ConflictDeclarationAdmin(admin.ModelAdmin):
+class ConflictDeclarationAdmin(ReadOnlyAdmin):
     list_display = ["reviewed_case", "membership", "has_conflict", "declared_at"]
     list_filter = ["has_conflict"]
 
 
-class CriterionAssessmentInline(admin.TabularInline):
+class CriterionAssessmentInline(ReadOnlyInline):
     model = CriterionAssessment
-    extra = 0
+    fields = readonly_fields = ["criterion", "value", "note"]
+
+
+HIDDEN = "Hidden until the reveal"
 
 
 @admin.register(Rating)
-class RatingAdmin(admin.ModelAdmin):
-    list_display = ["reviewed_case", "membership", "category", "status", "submitted_at"]
-    list_filter = ["status", "category__framework"]
-    inlines = [CriterionAssessmentInline]
+class RatingAdmin(ReadOnlyAdmin):
+    """A rating's content is blind until the meeting's reveal, here as on every page:
+    the admin asks the same rule (`panels.view_rating_content`)."""
+
+    list_filter = ["status"]
+    content_fields = ["category", "reasons"]
+
+    def get_list_display(self, request):
+        @admin.display(description="category")
+        def category(obj):
+            return obj.category.label if can_see_rating_content(request.user, obj) else HIDDEN
+
+        return ["reviewed_case", "membership", category, "status", "submitted_at"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related(
+                "category", "reviewed_case__meeting", "membership__user", "reviewed_case__case"
+            )
+        )
+
+    def get_fields(self, request, obj=None):
+        fields = ["reviewed_case", "membership", "status", "created_at", "updated_at"]
+        fields += ["submitted_at"]
+        if obj is not None and can_see_rating_content(request.user, obj):
+            fields += self.content_fields
+        return fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.get_fields(request, obj)
+
+    def get_inlines(self, request, obj):
+        if obj is not None and can_see_rating_content(request.user, obj):
+            return [CriterionAssessmentInline]
+        return []
 
 
 @admin.register(Decision)
-class DecisionAdmin(admin.ModelAdmin):
+class DecisionAdmin(ReadOnlyAdmin):
     list_display = ["reviewed_case", "category", "recorded_by", "recorded_at"]
     list_filter = ["category", "themes"]
     search_fields = ["reasons", "reviewed_case__case__reference"]
-    filter_horizontal = ["themes"]
 
 
 @admin.register(Observation)

@@ -335,7 +335,8 @@ class Rating(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.membership.user} on {self.reviewed_case}: {self.category.short_label}"
+        # No category here: this text appears in admin links and logs before the reveal.
+        return f"{self.membership.user} on {self.reviewed_case}"
 
 
 class CriterionAssessment(models.Model):

@@ -1,0 +1,49 @@
+"""People in the admin, without a way up: only a superuser grants power.
+
+Data admins may add people and correct their names, e-mail and whether they
+can sign in. Superuser and staff status, groups (the organisation-wide roles),
+direct permissions and another person's password are a superuser's alone, and a
+data admin cannot touch a superuser's account at all.
+"""
+
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import PermissionDenied
+
+User = get_user_model()
+
+GRANTS = ["is_superuser", "is_staff", "groups", "user_permissions"]
+
+
+class ScopedUserAdmin(UserAdmin):
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields += GRANTS + ["last_login", "date_joined"]
+        return fields
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def user_change_password(self, request, id, form_url=""):
+        # Setting someone else's password is taking over their account.
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return super().user_change_password(request, id, form_url)
+
+    def save_model(self, request, obj, form, change):
+        if not request.user.is_superuser and (obj.is_superuser or obj.is_staff):
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
+
+
+admin.site.unregister(User)
+admin.site.register(User, ScopedUserAdmin)
