@@ -187,3 +187,22 @@ class SampleDrawForm(forms.Form):
             "size": data["size"],
             "strata_field": None if strata == NO_STRATA else strata,
         }
+
+
+class AgendaAddForm(forms.Form):
+    reference = forms.CharField(
+        label="Case reference",
+        help_text="The force's pseudonymous reference, as in the extract, for example OC-2025-0142",
+        max_length=64,
+        error_messages={"required": "Enter a case reference"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "post"
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.layout = Layout(
+            Field.text("reference", field_width=Fluid.ONE_THIRD, label_size=Size.MEDIUM),
+            Button("submit", "Add the case"),
+        )

@@ -37,6 +37,7 @@ rules.add_perm("panels.view_meeting", is_opcc_staff | is_data_admin | is_panel_m
 rules.add_perm("panels.read_case_papers", is_opcc_staff | is_panel_member)
 rules.add_perm("panels.chair_meeting", is_panel_chair)
 rules.add_perm("panels.draw_sample", is_opcc_staff)
+rules.add_perm("panels.add_agenda_case", is_opcc_staff)
 
 
 @rules.predicate

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 
 from cases.enums import CaseStatus
 from cases.models import Case, Force
@@ -60,14 +60,13 @@ def _checked_seed(seed: str | None) -> str:
     return seed
 
 
-def _lock_planned_meeting(meeting: Meeting) -> Meeting:
+def _lock_planned_meeting(meeting: Meeting, what: str = "The sample cannot be drawn") -> Meeting:
     locked = (
         Meeting.objects.select_for_update(of=("self",)).select_related("panel").get(pk=meeting.pk)
     )
     if locked.status != MeetingStatus.PLANNED:
         raise ValidationError(
-            "The sample cannot be drawn because rating has started for this meeting.",
-            code="not_planned",
+            f"{what} because rating has started for this meeting.", code="not_planned"
         )
     # One draw per force at a time, so two meetings cannot take the same case.
     Force.objects.select_for_update().filter(pk=locked.panel.force_id).first()
@@ -190,3 +189,44 @@ def _build_agenda(*, meeting: Meeting, draw: SampleDraw, by) -> None:
             "The pool changed while the sample was being drawn. Draw the sample again.",
             code="pool_changed",
         ) from None
+
+
+def agenda_add_case(*, meeting: Meeting, reference: str, by) -> ReviewedCase:
+    """Put one case from the pool on a planned meeting's agenda by hand, at the end.
+
+    The case leaves the pool through the case workflow, as a drawn one does, so no
+    other meeting's draw can take it; redrawing the sample keeps it.
+    """
+    reference = reference.strip()
+    if not reference:
+        raise ValidationError({"reference": "Enter a case reference"})
+    with transaction.atomic():
+        meeting = _lock_planned_meeting(meeting, what="Cases cannot be added")
+        case = (
+            Case.objects.for_user(by)
+            .select_for_update()
+            .filter(force_id=meeting.panel.force_id, reference=reference)
+            .first()
+        )
+        if case is None or case.status != CaseStatus.IN_POOL:
+            raise ValidationError(
+                {"reference": _not_in_pool(case, reference, meeting)}, code="not_in_pool"
+            )
+        last = meeting.reviewed_cases.aggregate(last=Max("position"))["last"] or 0
+        reviewed = ReviewedCase(
+            meeting=meeting, case=case, source=CaseSource.ADDED, position=last + 1
+        )
+        reviewed.full_clean()
+        reviewed.save()
+        case_transitions(
+            cases=[case], to=CaseStatus.ON_AGENDA, by=by, note=f"Added by hand to {meeting}"
+        )
+    return reviewed
+
+
+def _not_in_pool(case: Case | None, reference: str, meeting: Meeting) -> str:
+    if case is None:
+        return f"No case from {meeting.panel.force.name} has the reference {reference}"
+    if case.status == CaseStatus.ON_AGENDA:
+        return f"Case {reference} is already on a meeting's agenda"
+    return f"Case {reference} is not in the pool ({case.get_status_display().lower()})"

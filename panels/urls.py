@@ -8,4 +8,5 @@ urlpatterns = [
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/cases/<int:position>/", views.case_papers, name="case_papers"),
     path("meetings/<int:pk>/draw/", views.sample_draw, name="sample_draw"),
+    path("meetings/<int:pk>/agenda/add/", views.agenda_add, name="agenda_add"),
 ]

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from . import sampling, selectors, services
 from .enums import MeetingStatus
-from .forms import SampleDrawForm
+from .forms import AgendaAddForm, SampleDrawForm
 from .models import Meeting
 
 
@@ -86,3 +86,24 @@ def sample_draw(request, pk: int):
         "page_title": "Draw the sample",
     }
     return render(request, "panels/sample_draw.html", context)
+
+
+@login_required
+def agenda_add(request, pk: int):
+    meeting = get_meeting_for_user(request.user, pk, perm="panels.add_agenda_case")
+    form = AgendaAddForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            reviewed = services.agenda_add_case(
+                meeting=meeting, reference=form.cleaned_data["reference"], by=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                f"Case {reviewed.case.reference} added to the agenda as case {reviewed.position}",
+            )
+            return redirect("panels:meeting_detail", pk=meeting.pk)
+    context = {"meeting": meeting, "form": form, "page_title": "Add a case to the agenda"}
+    return render(request, "panels/agenda_add.html", context)

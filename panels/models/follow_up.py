@@ -1,0 +1,61 @@
+from django.conf import settings
+from django.db import models
+
+from core.models import choice_constraint
+
+from ..enums import (
+    ActionStatus,
+    ObservationKind,
+)
+from .frameworks import Theme
+from .meetings import Meeting
+from .reviewed_cases import ReviewedCase
+
+
+class Observation(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="observations")
+    reviewed_case = models.ForeignKey(
+        ReviewedCase,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="observations",
+    )
+    kind = models.CharField(max_length=20, choices=ObservationKind.choices)
+    text = models.TextField()
+    themes = models.ManyToManyField(Theme, blank=True, related_name="observations")
+    position = models.PositiveSmallIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["meeting", "kind", "position", "pk"]
+        constraints = [choice_constraint("observation", "kind", ObservationKind)]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+
+class Action(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="actions")
+    observation = models.ForeignKey(
+        Observation, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
+    )
+    description = models.TextField()
+    owner = models.CharField(max_length=200, help_text="Agency or role responsible.")
+    due_date = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN
+    )
+    force_response = models.TextField(blank=True)
+    responded_at = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["meeting", "due_date", "pk"]
+        constraints = [choice_constraint("action", "status", ActionStatus)]
+
+    def __str__(self) -> str:
+        return self.description[:80]

@@ -1,0 +1,92 @@
+from django.db import models
+
+from core.models import choice_constraint
+
+from ..enums import (
+    FrameworkKind,
+)
+
+
+class Framework(models.Model):
+    """A scrutiny framework: the outcome categories and criteria a panel rates against."""
+
+    slug = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=10, choices=FrameworkKind.choices)
+    description = models.TextField(blank=True)
+    criteria_heading = models.CharField(
+        max_length=120, default="Criteria", help_text="What the criteria are called, e.g. rights."
+    )
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [choice_constraint("framework", "kind", FrameworkKind)]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OutcomeCategory(models.Model):
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="categories")
+    position = models.PositiveSmallIntegerField()
+    code = models.SlugField(max_length=60)
+    label = models.CharField(max_length=300)
+    short_label = models.CharField(max_length=80)
+    description = models.TextField(blank=True)
+    requires_reasons = models.BooleanField(
+        default=True, help_text="A rating or decision in this category must give reasons."
+    )
+    is_inconclusive = models.BooleanField(
+        default=False, help_text="No conclusion: the case may be carried to a later meeting."
+    )
+
+    class Meta:
+        ordering = ["framework", "position"]
+        verbose_name_plural = "outcome categories"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["framework", "position"], name="outcomecategory_position_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["framework", "code"], name="outcomecategory_code_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.label}"
+
+
+class Criterion(models.Model):
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="criteria")
+    position = models.PositiveSmallIntegerField()
+    code = models.SlugField(max_length=60)
+    label = models.CharField(max_length=300)
+    guidance = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["framework", "position"]
+        verbose_name_plural = "criteria"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["framework", "position"], name="criterion_position_unique"
+            ),
+            models.UniqueConstraint(fields=["framework", "code"], name="criterion_code_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.label}"
+
+
+class Theme(models.Model):
+    """A tag for decisions and observations, e.g. "crime misclassified"."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=200, unique=True)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,67 @@
+from django.conf import settings
+from django.db import models
+
+from cases.models import Force
+from core.models import choice_constraint
+
+from ..enums import (
+    AgeGroup,
+    Agency,
+    MembershipRole,
+)
+from .frameworks import Framework
+
+
+class Panel(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    framework = models.ForeignKey(Framework, on_delete=models.PROTECT, related_name="panels")
+    force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="panels")
+    organisation = models.CharField(
+        max_length=200, help_text="Who runs the panel, e.g. the Local Criminal Justice Board."
+    )
+    age_group = models.CharField(max_length=10, choices=AgeGroup.choices, default=AgeGroup.ADULT)
+    public_description = models.TextField(
+        blank=True, help_text="Standing text about the panel for published reports."
+    )
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [choice_constraint("panel", "age_group", AgeGroup)]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    panel = models.ForeignKey(Panel, on_delete=models.PROTECT, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="memberships"
+    )
+    role = models.CharField(
+        max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
+    agency = models.CharField(max_length=20, choices=Agency.choices)
+    is_voting = models.BooleanField(
+        default=True, help_text="Non-voting attendees (e.g. police) see cases but do not rate."
+    )
+    is_active = models.BooleanField(default=True)
+    joined_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["panel", "role", "user__last_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["panel", "user"], name="membership_unique"),
+            choice_constraint("membership", "role", MembershipRole),
+            choice_constraint("membership", "agency", Agency),
+            # The chair records the panel's decision, so the chair always has a vote.
+            models.CheckConstraint(
+                condition=~models.Q(role=MembershipRole.CHAIR) | models.Q(is_voting=True),
+                name="membership_chair_votes",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        name = self.user.get_full_name() or self.user.username
+        return f"{name} ({self.get_role_display()}, {self.panel})"

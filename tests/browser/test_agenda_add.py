@@ -1,0 +1,35 @@
+"""Axe checks on the page where OPCC staff add a case to an agenda by hand."""
+
+import pytest
+
+from tests.browser.conftest import axe_violations, sign_in
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.mark.parametrize("width", [1024, 375])
+def test_agenda_add_page_has_no_accessibility_violations(page, live_server, demo, width):
+    from cases.models import Case
+    from panels.models import Meeting
+
+    meeting = Meeting.objects.get(status="planned")
+    pooled = Case.objects.filter(force=meeting.panel.force, status="in_pool").first()
+    page.set_viewport_size({"width": width, "height": 800})
+    sign_in(page, live_server.url, "olu")
+
+    page.goto(f"{live_server.url}/panels/meetings/{meeting.pk}/")
+    page.get_by_role("button", name="Add a case by reference").click()
+    assert axe_violations(page) == []
+
+    page.get_by_role("button", name="Add the case").click()
+    assert page.locator(".govuk-error-summary").get_by_text("Enter a case reference").is_visible()
+    assert axe_violations(page) == []
+
+    page.get_by_label("Case reference").fill(pooled.reference)
+    page.get_by_role("button", name="Add the case").click()
+    assert page.get_by_text(f"Case {pooled.reference} added to the agenda").is_visible()
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
