@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 
 from cases.models import CrimeCode, OutcomeType
+from core.forms import post_form_helper
 
 from . import sampling
 from .models import Meeting
@@ -199,10 +200,7 @@ class AgendaAddForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_method = "post"
-        self.helper.attrs = {"novalidate": ""}
-        self.helper.layout = Layout(
+        self.helper = post_form_helper(
             Field.text("reference", field_width=Fluid.ONE_THIRD, label_size=Size.MEDIUM),
-            Button("submit", "Add the case"),
+            submit="Add the case",
         )

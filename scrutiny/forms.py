@@ -1,16 +1,9 @@
 """Sign-in and password forms rendered with the GOV.UK template pack."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fluid, Layout
+from crispy_forms_gds.layout import Field, Fluid
 from django.contrib.auth import forms as auth_forms
 
-
-def _helper(*fields: str, submit: str) -> FormHelper:
-    helper = FormHelper()
-    helper.form_method = "post"
-    helper.attrs = {"novalidate": ""}
-    helper.layout = Layout(*fields, Button("submit", submit))
-    return helper
+from core.forms import post_form_helper as _helper
 
 
 class SignInForm(auth_forms.AuthenticationForm):
