@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -15,6 +16,17 @@ def meeting_list(*, user) -> QuerySet[Meeting]:
         .select_related("panel", "panel__framework")
         .annotate(case_count=Count("reviewed_cases", distinct=True))
     )
+
+
+def meeting_for_user(*, user, pk: int, perm: str = "panels.view_meeting") -> Meeting:
+    """The meeting if the user may see it; 404 if it is outside their panels, 403 if the
+    user can see it but not do this."""
+    meeting = get_object_or_404(
+        Meeting.objects.for_user(user).select_related("panel", "panel__framework"), pk=pk
+    )
+    if not user.has_perm(perm, meeting):
+        raise PermissionDenied
+    return meeting
 
 
 def membership_for(*, user, meeting: Meeting) -> Membership | None:

@@ -1,23 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 
 from . import sampling, selectors, services
 from .enums import MeetingStatus
 from .forms import AgendaAddForm, SampleDrawForm
-from .models import Meeting
-
-
-def get_meeting_for_user(user, pk: int, perm: str = "panels.view_meeting") -> Meeting:
-    """The meeting if the user may see it; 404 if it is outside their panels, 403 if the
-    user can see it but not do this."""
-    meeting = get_object_or_404(
-        Meeting.objects.for_user(user).select_related("panel", "panel__framework"), pk=pk
-    )
-    if not user.has_perm(perm, meeting):
-        raise PermissionDenied
-    return meeting
 
 
 @login_required
@@ -30,7 +18,7 @@ def meeting_list(request):
 
 @login_required
 def meeting_detail(request, pk: int):
-    meeting = get_meeting_for_user(request.user, pk)
+    meeting = selectors.meeting_for_user(user=request.user, pk=pk)
     decided = meeting.status in {MeetingStatus.IN_DISCUSSION, MeetingStatus.CLOSED}
     context = {
         "meeting": meeting,
@@ -48,7 +36,7 @@ def meeting_detail(request, pk: int):
 
 @login_required
 def case_papers(request, pk: int, position: int):
-    meeting = get_meeting_for_user(request.user, pk, perm="panels.read_case_papers")
+    meeting = selectors.meeting_for_user(user=request.user, pk=pk, perm="panels.read_case_papers")
     reviewed = selectors.agenda_entry(meeting=meeting, position=position)
     context = {
         "meeting": meeting,
@@ -61,7 +49,7 @@ def case_papers(request, pk: int, position: int):
 
 @login_required
 def sample_draw(request, pk: int):
-    meeting = get_meeting_for_user(request.user, pk, perm="panels.draw_sample")
+    meeting = selectors.meeting_for_user(user=request.user, pk=pk, perm="panels.draw_sample")
     categories = sampling.pool_offence_categories(user=request.user, meeting=meeting)
     form = SampleDrawForm(request.POST or None, meeting=meeting, offence_categories=categories)
     if request.method == "POST" and form.is_valid():
@@ -90,7 +78,7 @@ def sample_draw(request, pk: int):
 
 @login_required
 def agenda_add(request, pk: int):
-    meeting = get_meeting_for_user(request.user, pk, perm="panels.add_agenda_case")
+    meeting = selectors.meeting_for_user(user=request.user, pk=pk, perm="panels.add_agenda_case")
     form = AgendaAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
