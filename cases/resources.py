@@ -37,16 +37,7 @@ def _field(attribute: str, heading: str, widget=None, **kwargs) -> fields.Field:
 
 _DATE = widgets.DateWidget(format="%Y-%m-%d")
 _FLAG = widgets.BooleanWidget()
-_WIDGETS = {
-    "is_domestic_abuse": _FLAG,
-    "is_hate_crime": _FLAG,
-    "is_violence": _FLAG,
-    "is_sexual": _FLAG,
-    "offence_date": _DATE,
-    "reported_date": _DATE,
-    "outcome_date": _DATE,
-    "gravity_score": widgets.IntegerWidget(),
-}
+_INTEGER = widgets.IntegerWidget()
 
 
 class CaseResource(SafeExportMixin, resources.ModelResource):
@@ -54,39 +45,25 @@ class CaseResource(SafeExportMixin, resources.ModelResource):
     crime_code = _field("crime_code__code", HEADERS["crime_code"])
     outcome_type = _field("outcome_type__code", HEADERS["outcome_type"])
     status = _field("status", STATUS_HEADER)
-    reference = _field("reference", HEADERS["reference"], _WIDGETS.get("reference"))
-    offence = _field("offence", HEADERS["offence"], _WIDGETS.get("offence"))
-    offence_category = _field(
-        "offence_category", HEADERS["offence_category"], _WIDGETS.get("offence_category")
-    )
-    is_domestic_abuse = _field(
-        "is_domestic_abuse", HEADERS["is_domestic_abuse"], _WIDGETS.get("is_domestic_abuse")
-    )
-    is_hate_crime = _field("is_hate_crime", HEADERS["is_hate_crime"], _WIDGETS.get("is_hate_crime"))
-    is_violence = _field("is_violence", HEADERS["is_violence"], _WIDGETS.get("is_violence"))
-    is_sexual = _field("is_sexual", HEADERS["is_sexual"], _WIDGETS.get("is_sexual"))
-    offence_date = _field("offence_date", HEADERS["offence_date"], _WIDGETS.get("offence_date"))
-    reported_date = _field("reported_date", HEADERS["reported_date"], _WIDGETS.get("reported_date"))
-    outcome_date = _field("outcome_date", HEADERS["outcome_date"], _WIDGETS.get("outcome_date"))
-    offender_age_band = _field(
-        "offender_age_band", HEADERS["offender_age_band"], _WIDGETS.get("offender_age_band")
-    )
-    gravity_score = _field("gravity_score", HEADERS["gravity_score"], _WIDGETS.get("gravity_score"))
-    admission = _field("admission", HEADERS["admission"], _WIDGETS.get("admission"))
-    victim_views = _field("victim_views", HEADERS["victim_views"], _WIDGETS.get("victim_views"))
-    authorising_rank = _field(
-        "authorising_rank", HEADERS["authorising_rank"], _WIDGETS.get("authorising_rank")
-    )
-    previous_offending = _field(
-        "previous_offending", HEADERS["previous_offending"], _WIDGETS.get("previous_offending")
-    )
-    conditions = _field("conditions", HEADERS["conditions"], _WIDGETS.get("conditions"))
-    facts_at_decision = _field(
-        "facts_at_decision", HEADERS["facts_at_decision"], _WIDGETS.get("facts_at_decision")
-    )
-    later_information = _field(
-        "later_information", HEADERS["later_information"], _WIDGETS.get("later_information")
-    )
+    reference = _field("reference", HEADERS["reference"])
+    offence = _field("offence", HEADERS["offence"])
+    offence_category = _field("offence_category", HEADERS["offence_category"])
+    is_domestic_abuse = _field("is_domestic_abuse", HEADERS["is_domestic_abuse"], _FLAG)
+    is_hate_crime = _field("is_hate_crime", HEADERS["is_hate_crime"], _FLAG)
+    is_violence = _field("is_violence", HEADERS["is_violence"], _FLAG)
+    is_sexual = _field("is_sexual", HEADERS["is_sexual"], _FLAG)
+    offence_date = _field("offence_date", HEADERS["offence_date"], _DATE)
+    reported_date = _field("reported_date", HEADERS["reported_date"], _DATE)
+    outcome_date = _field("outcome_date", HEADERS["outcome_date"], _DATE)
+    offender_age_band = _field("offender_age_band", HEADERS["offender_age_band"])
+    gravity_score = _field("gravity_score", HEADERS["gravity_score"], _INTEGER)
+    admission = _field("admission", HEADERS["admission"])
+    victim_views = _field("victim_views", HEADERS["victim_views"])
+    authorising_rank = _field("authorising_rank", HEADERS["authorising_rank"])
+    previous_offending = _field("previous_offending", HEADERS["previous_offending"])
+    conditions = _field("conditions", HEADERS["conditions"])
+    facts_at_decision = _field("facts_at_decision", HEADERS["facts_at_decision"])
+    later_information = _field("later_information", HEADERS["later_information"])
 
     class Meta:
         model = Case

@@ -39,11 +39,6 @@ class ScopedUserAdmin(UserAdmin):
             raise PermissionDenied
         return super().user_change_password(request, id, form_url)
 
-    def save_model(self, request, obj, form, change):
-        if not request.user.is_superuser and (obj.is_superuser or obj.is_staff):
-            raise PermissionDenied
-        super().save_model(request, obj, form, change)
-
 
 admin.site.unregister(User)
 admin.site.register(User, ScopedUserAdmin)
