@@ -2,6 +2,7 @@
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Layout
+from django import forms
 
 
 def post_form_helper(*fields, submit: str | None = None) -> FormHelper:
@@ -12,3 +13,19 @@ def post_form_helper(*fields, submit: str | None = None) -> FormHelper:
     helper.attrs = {"novalidate": ""}
     helper.layout = Layout(*fields, *([Button("submit", submit)] if submit else []))
     return helper
+
+
+def error_summary(form, order: list[str] | None = None) -> list[tuple[str, str]]:
+    """(anchor, message) pairs for a GOV.UK error summary, fields in `order` (default:
+    the form's own), each anchor the field's first input, as the pattern asks."""
+    entries = [("main-content", error) for error in form.non_field_errors()]
+    for name in order or list(form.fields):
+        for error in form.errors.get(name, []):
+            entries.append((_first_input_id(form[name]), error))
+    return entries
+
+
+def _first_input_id(bound) -> str:
+    if isinstance(bound.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return f"{bound.auto_id}_0"
+    return bound.auto_id

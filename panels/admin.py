@@ -10,6 +10,7 @@ from .models import (
     ConflictDeclaration,
     Criterion,
     CriterionAssessment,
+    CriterionGroup,
     Decision,
     Framework,
     Meeting,
@@ -33,10 +34,23 @@ class OutcomeCategoryInline(admin.TabularInline):
     fields = ["position", "code", "label", "short_label", "requires_reasons", "is_inconclusive"]
 
 
+class CriterionGroupInline(admin.TabularInline):
+    model = CriterionGroup
+    extra = 0
+    fields = ["position", "code", "label", "description"]
+
+
 class CriterionInline(admin.TabularInline):
     model = Criterion
     extra = 0
-    fields = ["position", "code", "label", "guidance"]
+    fields = ["position", "code", "label", "group", "guidance"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "group":
+            # Only the groups of the framework being edited.
+            framework_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = CriterionGroup.objects.filter(framework_id=framework_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Framework)
@@ -44,7 +58,7 @@ class FrameworkAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "slug", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "slug"]
-    inlines = [OutcomeCategoryInline, CriterionInline]
+    inlines = [OutcomeCategoryInline, CriterionGroupInline, CriterionInline]
 
 
 @admin.register(OutcomeCategory)
@@ -56,7 +70,7 @@ class OutcomeCategoryAdmin(admin.ModelAdmin):
 
 @admin.register(Criterion)
 class CriterionAdmin(admin.ModelAdmin):
-    list_display = ["label", "framework", "position"]
+    list_display = ["label", "framework", "group", "position"]
     list_filter = ["framework"]
     search_fields = ["label", "code"]
 
@@ -165,8 +179,17 @@ class ReviewedCaseAdmin(ReadOnlyAdmin):
 
 @admin.register(ConflictDeclaration)
 class ConflictDeclarationAdmin(ReadOnlyAdmin):
-    list_display = ["reviewed_case", "membership", "has_conflict", "declared_at"]
+    list_display = ["reviewed_case", "membership", "has_conflict", "declared_at", "superseded_at"]
     list_filter = ["has_conflict"]
+    fields = readonly_fields = [
+        "reviewed_case",
+        "membership",
+        "has_conflict",
+        "details",
+        "declared_by",
+        "declared_at",
+        "superseded_at",
+    ]
 
 
 class CriterionAssessmentInline(ReadOnlyInline):
@@ -183,14 +206,16 @@ class RatingAdmin(ReadOnlyAdmin):
     the admin asks the same rule (`panels.view_rating_content`)."""
 
     list_filter = ["status"]
-    content_fields = ["category", "reasons"]
+    content_fields = ["category", "reasons", "themes"]
 
     def get_list_display(self, request):
         @admin.display(description="category")
         def category(obj):
-            return obj.category.label if can_see_rating_content(request.user, obj) else HIDDEN
+            if not can_see_rating_content(request.user, obj):
+                return HIDDEN
+            return obj.category.label if obj.category else "Not chosen"
 
-        return ["reviewed_case", "membership", category, "status", "submitted_at"]
+        return ["reviewed_case", "membership", category, "status", "version", "submitted_at"]
 
     def get_queryset(self, request):
         return (
@@ -202,7 +227,7 @@ class RatingAdmin(ReadOnlyAdmin):
         )
 
     def get_fields(self, request, obj=None):
-        fields = ["reviewed_case", "membership", "status", "created_at", "updated_at"]
+        fields = ["reviewed_case", "membership", "status", "version", "created_at", "updated_at"]
         fields += ["submitted_at"]
         if obj is not None and can_see_rating_content(request.user, obj):
             fields += self.content_fields

@@ -54,6 +54,13 @@ class Assessment(models.TextChoices):
 class RatingStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     SUBMITTED = "submitted", "Submitted"
+    # The rater declared a conflict after rating: kept, never counted.
+    WITHDRAWN = "withdrawn", "Withdrawn (conflict declared)"
+
+
+class ReminderKind(models.TextChoices):
+    AHEAD = "ahead", "Before the deadline"
+    DUE = "due", "On the day of the deadline"
 
 
 class ObservationKind(models.TextChoices):

@@ -1,11 +1,14 @@
 """Who may do what in the panels app, as predicates (django-rules)."""
 
+from dataclasses import dataclass
+
 import rules
 
 from core.roles import is_data_admin as _is_data_admin
 from core.roles import is_opcc_staff as _is_opcc_staff
 
 from .enums import MeetingStatus, MembershipRole
+from .models import ConflictDeclaration, Meeting, Membership, ReviewedCase
 
 # Once a meeting reaches these, members' ratings are shown to the panel.
 REVEALED = {MeetingStatus.IN_DISCUSSION, MeetingStatus.CLOSED}
@@ -34,8 +37,10 @@ def is_panel_chair(user, meeting) -> bool:
 
 
 rules.add_perm("panels.view_meeting", is_opcc_staff | is_data_admin | is_panel_member)
-rules.add_perm("panels.read_case_papers", is_opcc_staff | is_panel_member)
 rules.add_perm("panels.chair_meeting", is_panel_chair)
+# Who has submitted, drafted, not started or declared a conflict; never what they said.
+rules.add_perm("panels.view_rating_progress", is_opcc_staff | is_panel_chair)
+rules.add_perm("panels.withdraw_conflict", is_opcc_staff)
 rules.add_perm("panels.draw_sample", is_opcc_staff)
 rules.add_perm("panels.add_agenda_case", is_opcc_staff)
 
@@ -59,3 +64,129 @@ def can_see_rating_content(user, rating) -> bool:
     # Asked of the rule set alone: Django's model backend would let a superuser
     # through every permission, and blindness has no exception.
     return rules.has_perm("panels.view_rating_content", user, rating)
+
+
+@dataclass(frozen=True)
+class CaseAccess:
+    """What decides a user's access to one case on an agenda, loaded once per request
+    (see `selectors.case_access`), so the rules below ask no further queries."""
+
+    reviewed_case: ReviewedCase
+    membership: Membership | None  # the user's active membership of the panel, if any
+    declaration: ConflictDeclaration | None  # the member's current conflict answer
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.reviewed_case.meeting
+
+    @property
+    def is_conflicted(self) -> bool:
+        return self.declaration is not None and self.declaration.has_conflict
+
+    @property
+    def declared_no_conflict(self) -> bool:
+        return self.declaration is not None and not self.declaration.has_conflict
+
+
+# Meetings whose members may declare conflicts and so open the papers.
+DECLARING = {MeetingStatus.RATING_OPEN, MeetingStatus.IN_DISCUSSION}
+
+
+def papers_refusal(user, access: CaseAccess) -> str | None:
+    """Why the user may not read this case's papers, or None if they may."""
+    if _is_opcc_staff(user):
+        return None
+    if access.membership is None:
+        return "Only members of this panel can read its case papers."
+    if access.meeting.status == MeetingStatus.PLANNED:
+        return "The case papers are shown once the meeting opens for rating."
+    if access.is_conflicted:
+        return "You declared a conflict of interest in this case, so its papers are not shown."
+    if access.declaration is None:
+        if access.meeting.status in DECLARING:
+            return "Declare whether you have a conflict of interest before reading the papers."
+        return (
+            "You did not declare whether you had a conflict of interest before this meeting closed."
+        )
+    return None
+
+
+def declaration_refusal(user, access: CaseAccess, *, has_conflict: bool) -> str | None:
+    """Why the member may not give this answer now, or None if they may."""
+    if access.membership is None:
+        return "Only members of this panel can declare a conflict of interest."
+    status = access.meeting.status
+    if status not in DECLARING:
+        return (
+            "Conflicts can only be declared while the meeting is open for rating or in discussion."
+        )
+    current = access.declaration
+    if current is None:
+        return None
+    if current.has_conflict:
+        if has_conflict:
+            return "You have already declared a conflict of interest in this case."
+        return "To withdraw a conflict you declared, ask OPCC staff."
+    if not has_conflict:
+        return "You have already declared that you have no conflict of interest in this case."
+    if status != MeetingStatus.RATING_OPEN:
+        return "The panel's discussion has started: ask OPCC staff to record a conflict."
+    return None
+
+
+def rating_refusal(user, access: CaseAccess) -> str | None:
+    """Why the user may not rate this case now, or None if they may."""
+    if access.membership is None:
+        return "Only members of this panel can rate its cases."
+    if not access.membership.is_voting:
+        return "Non-voting attendees do not rate cases."
+    return _open_for_own_view(access)
+
+
+def comment_refusal(user, access: CaseAccess) -> str | None:
+    """Why the user may not leave a comment for the discussion, or None if they may."""
+    if access.membership is None:
+        return "Only members of this panel can comment on its cases."
+    if access.membership.is_voting:
+        return "Voting members give their view in their rating."
+    return _open_for_own_view(access)
+
+
+def _open_for_own_view(access: CaseAccess) -> str | None:
+    status = access.meeting.status
+    if status == MeetingStatus.PLANNED:
+        return "Rating has not opened for this meeting yet."
+    if status in REVEALED:
+        return "The panel's discussion has started, so members' views can no longer be changed."
+    if access.is_conflicted:
+        return "You declared a conflict of interest in this case."
+    if access.declaration is None:
+        return "Declare whether you have a conflict of interest first."
+    return None
+
+
+def _allowed(refusal):
+    @rules.predicate(name=refusal.__name__.replace("_refusal", "_allowed"))
+    def predicate(user, access) -> bool:
+        return access is not None and refusal(user, access) is None
+
+    return predicate
+
+
+rules.add_perm("panels.read_case_papers", _allowed(papers_refusal))
+rules.add_perm("panels.rate_case", _allowed(rating_refusal))
+rules.add_perm("panels.comment_on_case", _allowed(comment_refusal))
+
+
+@rules.predicate
+def is_commenter(user, comment) -> bool:
+    return user.is_authenticated and comment.membership.user_id == user.pk
+
+
+@rules.predicate
+def comments_revealed(user, comment) -> bool:
+    return comment.reviewed_case.meeting.status in REVEALED
+
+
+# A non-voting attendee's comment is for the discussion: hidden like a rating until then.
+rules.add_perm("panels.view_case_comment", is_commenter | comments_revealed)

@@ -2,10 +2,29 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from core.roles import is_opcc_staff
 
 from . import sampling, selectors, services
-from .enums import MeetingStatus
-from .forms import AgendaAddForm, SampleDrawForm
+from .enums import MeetingStatus, RatingStatus
+from .forms import (
+    AgendaAddForm,
+    CommentForm,
+    ConflictForm,
+    ConflictWithdrawForm,
+    RatingForm,
+    SampleDrawForm,
+)
+from .permissions import (
+    DECLARING,
+    REVEALED,
+    comment_refusal,
+    declaration_refusal,
+    papers_refusal,
+    rating_refusal,
+)
 
 
 @login_required
@@ -19,14 +38,23 @@ def meeting_list(request):
 @login_required
 def meeting_detail(request, pk: int):
     meeting = selectors.meeting_for_user(user=request.user, pk=pk)
-    decided = meeting.status in {MeetingStatus.IN_DISCUSSION, MeetingStatus.CLOSED}
+    decided = meeting.status in REVEALED
+    membership = selectors.membership_for(user=request.user, meeting=meeting)
+    show_progress = request.user.has_perm("panels.view_rating_progress", meeting)
+    progress, conflicts = (
+        selectors.member_progress(meeting=meeting) if show_progress else (None, None)
+    )
     context = {
         "meeting": meeting,
         "agenda": selectors.agenda(meeting=meeting),
         "counts": selectors.decision_counts(meeting=meeting) if decided else None,
         "reasons": selectors.decisions_by_category(meeting=meeting) if decided else None,
         "progress": selectors.rating_progress(meeting=meeting),
-        "can_read_cases": request.user.has_perm("panels.read_case_papers", meeting),
+        "member_progress": progress,
+        "conflicts": conflicts,
+        "can_withdraw_conflicts": request.user.has_perm("panels.withdraw_conflict", meeting),
+        "can_open_cases": is_opcc_staff(request.user)
+        or (membership is not None and meeting.status != MeetingStatus.PLANNED),
         "observations": meeting.observations.prefetch_related("themes"),
         "actions": meeting.actions.all(),
         "page_title": str(meeting),
@@ -34,17 +62,227 @@ def meeting_detail(request, pk: int):
     return render(request, "panels/meeting_detail.html", context)
 
 
+def _case_context(request, pk: int, position: int):
+    meeting = selectors.meeting_for_user(user=request.user, pk=pk)
+    reviewed = selectors.agenda_entry(meeting=meeting, position=position)
+    return meeting, reviewed, selectors.case_access(user=request.user, reviewed_case=reviewed)
+
+
+def _refused(request, access, reason: str, *, title: str = "You cannot open this case"):
+    context = {"access": access, "reason": reason, "page_title": title}
+    return render(request, "panels/case_refused.html", context, status=403)
+
+
+RATING_ACTIONS = {"draft", "submit", "next"}
+
+
 @login_required
 def case_papers(request, pk: int, position: int):
-    meeting = selectors.meeting_for_user(user=request.user, pk=pk, perm="panels.read_case_papers")
-    reviewed = selectors.agenda_entry(meeting=meeting, position=position)
+    """The case papers and, beside them, the member's own rating or comment form."""
+    meeting, reviewed, access = _case_context(request, pk, position)
+    user = request.user
+    if not user.has_perm("panels.read_case_papers", access):
+        undeclared = access.membership is not None and access.declaration is None
+        if undeclared and meeting.status in DECLARING:
+            return redirect("panels:conflict_declare", pk=pk, position=position)
+        return _refused(request, access, papers_refusal(user, access))
+    previous, following = selectors.agenda_neighbours(meeting=meeting, position=position)
     context = {
         "meeting": meeting,
         "reviewed": reviewed,
         "case": reviewed.case,
-        "page_title": f"Case {reviewed.position}",
+        "access": access,
+        "previous": previous,
+        "next": following,
+        "today": timezone.localdate(),
+        "page_title": f"Case {reviewed.position}: {reviewed.case.offence}",
     }
-    return render(request, "panels/case_papers.html", context)
+    membership = access.membership
+    if membership is not None and membership.is_voting:
+        response = _rating(request, access, context, following)
+    elif membership is not None:
+        response = _comment(request, access, context)
+    else:
+        response = None
+    if response is not None:
+        return response
+    context["comments"] = selectors.revealed_comments(user=user, reviewed_case=reviewed)
+    if context.get("form") is not None and context["form"].errors:
+        context["page_title"] = f"Error: {context['page_title']}"
+    return render(request, "panels/case_papers.html", context, status=context.pop("status", 200))
+
+
+def _rating(request, access, context, following):
+    """The voting member's rating: shown, saved, or refused."""
+    rating = selectors.own_rating(access=access)
+    can_rate = request.user.has_perm("panels.rate_case", access)
+    parts = selectors.framework_form_parts(framework=access.meeting.panel.framework)
+    context.update(rating=rating, can_rate=can_rate, **parts)
+    if not can_rate:
+        if request.method == "POST":
+            return _refused(request, access, rating_refusal(request.user, access))
+        return None
+    form = RatingForm(request.POST or None, rating=rating, **parts)
+    context["form"] = form
+    action = request.POST.get("action")
+    if request.method != "POST":
+        return None
+    if action not in RATING_ACTIONS:
+        form.add_error(None, "Choose Save as draft, Submit rating or Save and go to the next case")
+    if not form.is_valid():
+        return None
+    try:
+        saved = services.rating_save(
+            reviewed_case=access.reviewed_case,
+            user=request.user,
+            data=form.rating_input(),
+            submit=action == "submit",
+            version=form.cleaned_data["version"],
+        )
+    except services.StaleRating as stale:
+        context.update(stale=stale.current, yours=form.rating_input(), status=409)
+        context["form"] = RatingForm(
+            _with_version(request.POST, stale.current.version), rating=rating, **parts
+        )
+        context["form"].is_valid()
+        return None
+    except ValidationError as error:
+        form.add_service_errors(error)
+        return None
+    position = access.reviewed_case.position
+    if saved.status == RatingStatus.SUBMITTED and action == "submit":
+        messages.success(request, f"Your rating of case {position} has been submitted")
+        return redirect(f"{reverse('home')}#meeting-{access.meeting.pk}")
+    if action == "next" and following is not None:
+        messages.success(request, f"Your rating of case {position} has been saved")
+        return redirect("panels:case_papers", pk=access.meeting.pk, position=following)
+    if action == "next":
+        messages.success(
+            request, f"Your rating of case {position} has been saved: it was the last case"
+        )
+        return redirect(f"{reverse('home')}#meeting-{access.meeting.pk}")
+    messages.success(request, f"Your rating of case {position} has been saved as a draft")
+    return redirect("panels:case_papers", pk=access.meeting.pk, position=position)
+
+
+def _with_version(post, version: int):
+    data = post.copy()
+    data["version"] = str(version)
+    return data
+
+
+def _comment(request, access, context):
+    """The non-voting attendee's comment for the discussion."""
+    comment = selectors.own_comment(access=access)
+    can_comment = request.user.has_perm("panels.comment_on_case", access)
+    context.update(comment=comment, can_comment=can_comment)
+    if not can_comment:
+        if request.method == "POST":
+            return _refused(request, access, comment_refusal(request.user, access))
+        return None
+    initial = {"text": comment.text} if comment else None
+    form = CommentForm(request.POST or None, initial=initial)
+    context["comment_form"] = form
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.comment_save(
+                reviewed_case=access.reviewed_case,
+                user=request.user,
+                text=form.cleaned_data["text"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return None
+        messages.success(
+            request, f"Your comment on case {access.reviewed_case.position} has been saved"
+        )
+        return redirect(
+            "panels:case_papers", pk=access.meeting.pk, position=access.reviewed_case.position
+        )
+    return None
+
+
+@login_required
+def conflict_declare(request, pk: int, position: int):
+    """The gate: before any detail of the case, the member says whether they have a conflict."""
+    meeting, reviewed, access = _case_context(request, pk, position)
+    if access.membership is None:
+        return _refused(
+            request, access, "Only members of this panel declare conflicts of interest."
+        )
+    form = None
+    if not access.is_conflicted:
+        form = ConflictForm(request.POST or None, only_conflict=access.declared_no_conflict)
+    if request.method == "POST":
+        if form is None:
+            return _refused(
+                request, access, declaration_refusal(request.user, access, has_conflict=True)
+            )
+        if form.is_valid():
+            try:
+                services.conflict_declare(
+                    reviewed_case=reviewed,
+                    user=request.user,
+                    has_conflict=form.declares_conflict,
+                    details=form.cleaned_data["details"],
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                if not form.declares_conflict:
+                    return redirect("panels:case_papers", pk=pk, position=position)
+                messages.success(
+                    request,
+                    f"Conflict of interest declared for case {position}. "
+                    "You will not see its papers or rate it.",
+                )
+                return redirect(f"{reverse('home')}#meeting-{meeting.pk}")
+    context = {
+        "meeting": meeting,
+        "reviewed": reviewed,
+        "access": access,
+        "form": form,
+        "page_title": f"Case {position}: conflict of interest",
+    }
+    if form is not None and form.errors:
+        context["page_title"] = f"Error: {context['page_title']}"
+    return render(request, "panels/conflict_declare.html", context)
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@login_required
+def conflict_withdraw(request, pk: int, declaration_pk: int):
+    meeting = selectors.meeting_for_user(user=request.user, pk=pk, perm="panels.withdraw_conflict")
+    declaration = selectors.open_conflict(meeting=meeting, pk=declaration_pk)
+    form = ConflictWithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.conflict_withdraw(
+                declaration=declaration, by=request.user, note=form.cleaned_data["note"]
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"The conflict of {declaration.membership.user.get_full_name()} in case "
+                f"{declaration.reviewed_case.position} has been withdrawn",
+            )
+            return redirect("panels:meeting_detail", pk=meeting.pk)
+    context = {
+        "meeting": meeting,
+        "declaration": declaration,
+        "form": form,
+        "page_title": "Withdraw a conflict of interest",
+    }
+    return render(request, "panels/conflict_withdraw.html", context)
 
 
 @login_required

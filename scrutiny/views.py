@@ -33,7 +33,8 @@ def home(request):
         (m, panel_selectors.rating_progress(meeting=m))
         for m in panel_selectors.chaired_meetings(user=user).exclude(status=MeetingStatus.CLOSED)
     ]
-    context["tasks"] = panel_selectors.member_tasks(user=user)
+    context["tasks"] = panel_selectors.member_home(user=user)
+    context["past"] = panel_selectors.past_meetings(user=user)
     context["my_meetings"] = panel_selectors.meeting_list(user=user)[:10]
     return render(request, "home.html", context)
 

@@ -11,6 +11,7 @@ from cases.models import Case, CrimeCode, ExtractBatch, Force, OutcomeType
 from core.roles import StaffRole
 from panels.enums import Agency, MembershipRole
 from panels.models import (
+    ConflictDeclaration,
     Decision,
     Framework,
     Meeting,
@@ -153,3 +154,24 @@ class DecisionFactory(factory.django.DjangoModelFactory):
     category = factory.LazyFunction(lambda: category("inconsistent"))
     reasons = "Fictional reasons."
     recorded_by = factory.SubFactory(UserFactory)
+
+
+class ConflictDeclarationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ConflictDeclaration
+
+    reviewed_case = factory.SubFactory(ReviewedCaseFactory)
+    membership = factory.SubFactory(
+        MembershipFactory, panel=factory.SelfAttribute("..reviewed_case.meeting.panel")
+    )
+    has_conflict = False
+    details = factory.LazyAttribute(lambda d: "Fictional conflict." if d.has_conflict else "")
+    declared_by = factory.LazyAttribute(lambda d: d.membership.user)
+
+
+def declare(user, reviewed_case, *, conflict: bool = False) -> ConflictDeclaration:
+    """The member's answer at the conflict gate, as if given on the page."""
+    membership = Membership.objects.get(panel=reviewed_case.meeting.panel, user=user)
+    return ConflictDeclarationFactory(
+        reviewed_case=reviewed_case, membership=membership, has_conflict=conflict
+    )

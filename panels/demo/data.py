@@ -553,9 +553,11 @@ MEETINGS = [
     },
     {
         "panel": "adult-oocr",
-        "date": D(2026, 12, 9),
+        # Open for rating, so always a week ahead of the day the demo is loaded.
+        "date": None,
+        "days_ahead": 7,
         "theme": "Domestic abuse: Community Resolutions",
-        "deadline": D(2026, 12, 2),
+        "deadline": None,
         "cases": OOCR_DECEMBER_CASES,
         "close": False,
         "observations": [],

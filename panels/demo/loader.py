@@ -16,11 +16,9 @@ from cases.enums import CaseStatus
 from cases.models import Case, CrimeCode, Force, OutcomeType
 from cases.workflow import case_transition
 
-from ..enums import CaseSource, MeetingStatus, RatingStatus
+from ..enums import CaseSource, MeetingStatus
 from ..models import (
     Action,
-    Criterion,
-    CriterionAssessment,
     Decision,
     Framework,
     Meeting,
@@ -28,14 +26,16 @@ from ..models import (
     Observation,
     OutcomeCategory,
     Panel,
-    Rating,
     ReviewedCase,
     Theme,
 )
+from ..services import RatingInput, comment_save, conflict_declare, rating_save
 from ..workflow import meeting_transition
 from . import data
 
 User = get_user_model()
+# Members rate up to this many days before a meeting dated from today.
+RATING_DAYS_BEFORE_MEETING = 2
 
 
 @transaction.atomic
@@ -50,7 +50,9 @@ def load_demo() -> dict:
         ]
     }
     created = [
-        spec["date"] for spec in data.MEETINGS if _meeting(spec, panels, force, users) is not None
+        meeting.date
+        for meeting in (_meeting(spec, panels, force, users) for spec in data.MEETINGS)
+        if meeting is not None
     ]
     _pool(force)
     return {"users": users, "meetings_created": created}
@@ -92,11 +94,16 @@ def _panel(spec, force, members, users) -> Panel:
 
 def _meeting(spec, panels, force, users) -> Meeting | None:
     panel = panels[spec["panel"]]
-    if Meeting.objects.filter(panel=panel, date=spec["date"]).exists():
+    date, deadline = spec["date"], spec["deadline"]
+    if date is None:
+        # A meeting dated from today: the same meeting is the one with its theme.
+        if Meeting.objects.filter(panel=panel, theme=spec["theme"]).exists():
+            return None
+        date = timezone.localdate() + datetime.timedelta(days=spec["days_ahead"])
+        deadline = date - datetime.timedelta(days=RATING_DAYS_BEFORE_MEETING)
+    elif Meeting.objects.filter(panel=panel, date=date).exists():
         return None
-    meeting = Meeting(
-        panel=panel, date=spec["date"], theme=spec["theme"], rating_deadline=spec["deadline"]
-    )
+    meeting = Meeting(panel=panel, date=date, theme=spec["theme"], rating_deadline=deadline)
     meeting.full_clean()
     meeting.save()
     opcc = users["olu"]
@@ -115,7 +122,7 @@ def _meeting(spec, panels, force, users) -> Meeting | None:
         _follow_up(meeting, spec, opcc)
         meeting_transition(meeting=meeting, to=MeetingStatus.CLOSED, by=users["chris"])
     elif spec["cases"]:
-        _member_started(meeting, users["mina"])
+        _member_started(meeting, users)
     return meeting
 
 
@@ -149,31 +156,33 @@ def _case(spec: data.CaseSpec, force: Force) -> Case:
 
 def _rate_all(meeting: Meeting, specs: list[data.CaseSpec]) -> None:
     voters = meeting.panel.memberships.filter(is_voting=True).select_related("user")
-    criteria = list(Criterion.objects.filter(framework=meeting.panel.framework))
     for reviewed, spec in zip(meeting.reviewed_cases.order_by("position"), specs, strict=True):
         for membership in voters:
             code = spec.dissent.get(membership.user.username, spec.decision)
-            _rating(reviewed, membership, code, spec.reasons, spec.themes, criteria)
+            _rating(reviewed, membership.user, code, spec.reasons, spec.themes)
 
 
-def _rating(reviewed, membership, code, reasons, themes, criteria, status=RatingStatus.SUBMITTED):
-    category = OutcomeCategory.objects.get(framework=membership.panel.framework, code=code)
-    rating = Rating.objects.create(
-        reviewed_case=reviewed,
-        membership=membership,
-        category=category,
-        reasons=reasons if category.requires_reasons else "",
-        status=status,
-        submitted_at=timezone.now() if status == RatingStatus.SUBMITTED else None,
-    )
+def _rating(reviewed, user, code, reasons, themes, submit=True):
+    """Declare no conflict and rate, through the same services the pages use."""
+    conflict_declare(reviewed_case=reviewed, user=user, has_conflict=False)
+    framework = reviewed.meeting.panel.framework
+    category = OutcomeCategory.objects.get(framework=framework, code=code)
     failing = {c for theme in themes for c in data.THEME_CRITERIA.get(theme, [])}
-    CriterionAssessment.objects.bulk_create(
-        CriterionAssessment(
-            rating=rating, criterion=c, value="not_met" if c.code in failing else "met"
-        )
-        for c in criteria
+    rating_save(
+        reviewed_case=reviewed,
+        user=user,
+        data=RatingInput(
+            category=category,
+            reasons=reasons if category.requires_reasons else "",
+            themes=list(Theme.objects.filter(slug__in=themes)),
+            assessments={
+                c.code: ("not_met" if c.code in failing else "met", "")
+                for c in framework.criteria.all()
+            },
+        ),
+        submit=submit,
+        version=0,
     )
-    return rating
 
 
 def _decide_all(meeting: Meeting, specs: list[data.CaseSpec], chair) -> None:
@@ -206,15 +215,27 @@ def _follow_up(meeting: Meeting, spec: dict, opcc) -> None:
         )
 
 
-def _member_started(meeting: Meeting, user) -> None:
-    """Mina has submitted one rating and saved another as a draft, so her list is mixed."""
-    membership = meeting.panel.memberships.get(user=user)
-    criteria = list(Criterion.objects.filter(framework=meeting.panel.framework))
-    first, second = meeting.reviewed_cases.order_by("position")[:2]
-    _rating(first, membership, "consistent", "", [], criteria)
+def _member_started(meeting: Meeting, users: dict) -> None:
+    """Half-done work: Mina has submitted one rating, saved another as a draft and
+    declared no conflict in a third; Sam has declared a conflict; Pat has commented."""
+    first, second, third = meeting.reviewed_cases.order_by("position")[:3]
+    mina, sam, pat = users["mina"], users["sam"], users["pat"]
+    _rating(first, mina, "consistent", "", [])
     reasons = "The no-contact condition has no end date."
-    code = "consistent-with-observations"
-    _rating(second, membership, code, reasons, [], criteria, RatingStatus.DRAFT)
+    _rating(second, mina, "consistent-with-observations", reasons, [], submit=False)
+    conflict_declare(reviewed_case=third, user=mina, has_conflict=False)
+    conflict_declare(
+        reviewed_case=third,
+        user=sam,
+        has_conflict=True,
+        details="I supervised the offender on an earlier community order.",
+    )
+    conflict_declare(reviewed_case=first, user=pat, has_conflict=False)
+    comment_save(
+        reviewed_case=first,
+        user=pat,
+        text="The officer in the case can attend to explain the choice of outcome.",
+    )
 
 
 POOL_OFFENCES = [

@@ -1,16 +1,25 @@
 """The panels models, one module per part of the work; every model is importable from here."""
 
 from .follow_up import Action, Observation
-from .frameworks import Criterion, Framework, OutcomeCategory, Theme
+from .frameworks import Criterion, CriterionGroup, Framework, OutcomeCategory, Theme
 from .meetings import Meeting, MeetingQuerySet, MeetingStatusChange
 from .panels import Membership, Panel
-from .ratings import ConflictDeclaration, CriterionAssessment, Decision, Rating
+from .ratings import (
+    CaseComment,
+    ConflictDeclaration,
+    CriterionAssessment,
+    Decision,
+    Rating,
+    RatingReminder,
+    RatingVersion,
+)
 from .reviewed_cases import ReviewedCase
 from .sampling import SampleDraw, SampleDrawPool
 
 __all__ = [
     "Framework",
     "OutcomeCategory",
+    "CriterionGroup",
     "Criterion",
     "Theme",
     "Panel",
@@ -23,6 +32,9 @@ __all__ = [
     "ReviewedCase",
     "ConflictDeclaration",
     "Rating",
+    "RatingVersion",
+    "CaseComment",
+    "RatingReminder",
     "CriterionAssessment",
     "Decision",
     "Observation",

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from core.models import choice_constraint
@@ -57,8 +58,43 @@ class OutcomeCategory(models.Model):
         return f"{self.position}. {self.label}"
 
 
+class CriterionGroup(models.Model):
+    """A heading criteria sit under, e.g. an inspection's "general criterion 4" over its
+    specific criteria 4.1 to 4.3. Members see each group as one fieldset."""
+
+    framework = models.ForeignKey(
+        Framework, on_delete=models.CASCADE, related_name="criterion_groups"
+    )
+    position = models.PositiveSmallIntegerField()
+    code = models.SlugField(max_length=60)
+    label = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["framework", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["framework", "position"], name="criteriongroup_position_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["framework", "code"], name="criteriongroup_code_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
 class Criterion(models.Model):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="criteria")
+    group = models.ForeignKey(
+        CriterionGroup,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="criteria",
+        help_text="The heading this criterion sits under, if the framework groups them.",
+    )
     position = models.PositiveSmallIntegerField()
     code = models.SlugField(max_length=60)
     label = models.CharField(max_length=300)
@@ -76,6 +112,10 @@ class Criterion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.position}. {self.label}"
+
+    def clean(self):
+        if self.group_id and self.group.framework_id != self.framework_id:
+            raise ValidationError({"group": "Choose a group from the same framework."})
 
 
 class Theme(models.Model):

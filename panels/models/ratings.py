@@ -1,18 +1,27 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
-from core.models import choice_constraint
+from core.models import ImmutableQuerySet, choice_constraint
 
 from ..enums import (
     Assessment,
     RatingStatus,
+    ReminderKind,
 )
 from .frameworks import Criterion, OutcomeCategory, Theme
+from .meetings import Meeting
 from .panels import Membership
 from .reviewed_cases import ReviewedCase
 
 
 class ConflictDeclaration(models.Model):
+    """A member's answer to "do you have a conflict of interest in this case?".
+
+    Every answer is kept: a new one supersedes the last, which stays with its time.
+    The current answer is the one not superseded.
+    """
+
     reviewed_case = models.ForeignKey(
         ReviewedCase, on_delete=models.PROTECT, related_name="conflicts"
     )
@@ -20,10 +29,22 @@ class ConflictDeclaration(models.Model):
     has_conflict = models.BooleanField()
     details = models.TextField(blank=True)
     declared_at = models.DateTimeField(auto_now_add=True)
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The member, or the OPCC officer who withdrew a conflict.",
+    )
+    superseded_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
+        ordering = ["declared_at", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["reviewed_case", "membership"], name="conflict_unique"),
+            models.UniqueConstraint(
+                fields=["reviewed_case", "membership"],
+                condition=models.Q(superseded_at__isnull=True),
+                name="conflict_current_unique",
+            ),
             models.CheckConstraint(
                 condition=models.Q(has_conflict=False) | ~models.Q(details=""),
                 name="conflict_has_details",
@@ -41,10 +62,21 @@ class Rating(models.Model):
         ReviewedCase, on_delete=models.PROTECT, related_name="ratings"
     )
     membership = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="ratings")
-    category = models.ForeignKey(OutcomeCategory, on_delete=models.PROTECT, related_name="ratings")
+    category = models.ForeignKey(
+        OutcomeCategory,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ratings",
+        help_text="Blank only while the rating is a draft.",
+    )
     reasons = models.TextField(blank=True)
+    themes = models.ManyToManyField(Theme, blank=True, related_name="ratings")
     status = models.CharField(
         max_length=10, choices=RatingStatus.choices, default=RatingStatus.DRAFT
+    )
+    version = models.PositiveIntegerField(
+        default=1, help_text="Goes up by one at every save, so a stale save can be refused."
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -54,6 +86,11 @@ class Rating(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["reviewed_case", "membership"], name="rating_unique"),
             choice_constraint("rating", "status", RatingStatus),
+            models.CheckConstraint(
+                condition=~models.Q(status=RatingStatus.SUBMITTED)
+                | models.Q(category__isnull=False),
+                name="rating_submitted_has_category",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -61,17 +98,99 @@ class Rating(models.Model):
         return f"{self.membership.user} on {self.reviewed_case}"
 
 
+class RatingVersion(models.Model):
+    """What a rating held after one save: kept for the rater, blind like the rating."""
+
+    rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField()
+    saved_at = models.DateTimeField(auto_now_add=True)
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=RatingStatus.choices)
+    category = models.ForeignKey(
+        OutcomeCategory, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reasons = models.TextField(blank=True)
+    themes = models.JSONField(default=list, help_text="Theme names.")
+    assessments = models.JSONField(default=dict, help_text="Criterion code to [answer, note].")
+    changes = models.JSONField(default=list, help_text="What this save changed, in words.")
+
+    objects = ImmutableQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["rating", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["rating", "number"], name="ratingversion_unique"),
+            choice_constraint("ratingversion", "status", RatingStatus),
+        ]
+
+    def __str__(self) -> str:
+        return f"Version {self.number} of {self.rating}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError("Rating versions cannot be changed.")
+        super().save(*args, **kwargs)
+
+
+class CaseComment(models.Model):
+    """A non-voting attendee's note on a case for the discussion; shown after the reveal."""
+
+    reviewed_case = models.ForeignKey(
+        ReviewedCase, on_delete=models.PROTECT, related_name="comments"
+    )
+    membership = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="comments")
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["reviewed_case", "membership"], name="comment_unique"),
+            models.CheckConstraint(condition=~models.Q(text=""), name="comment_not_blank"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Comment by {self.membership.user} on {self.reviewed_case}"
+
+
+class RatingReminder(models.Model):
+    """A reminder e-mail sent, so the daily run never sends the same one twice."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="reminders")
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=10, choices=ReminderKind.choices)
+    sent_on = models.DateField()
+    case_count = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "membership", "kind"], name="ratingreminder_unique"
+            ),
+            choice_constraint("ratingreminder", "kind", ReminderKind),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} reminder to {self.membership.user} ({self.sent_on})"
+
+
 class CriterionAssessment(models.Model):
     rating = models.ForeignKey(Rating, on_delete=models.CASCADE, related_name="assessments")
     criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="assessments")
-    value = models.CharField(max_length=20, choices=Assessment.choices)
+    # Blank only in a draft: a note written before the answer is chosen is kept.
+    value = models.CharField(max_length=20, choices=Assessment.choices, blank=True)
     note = models.TextField(blank=True)
 
     class Meta:
         ordering = ["criterion__position"]
         constraints = [
             models.UniqueConstraint(fields=["rating", "criterion"], name="assessment_unique"),
-            choice_constraint("criterionassessment", "value", Assessment),
+            models.CheckConstraint(
+                condition=models.Q(value__in=[*Assessment.values, ""]),
+                name="criterionassessment_value_valid",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -33,18 +33,19 @@ def test_home_for_member_lists_cases_to_rate(client, mina, open_meeting):
     response = client.get("/")
 
     assert [
-        t.reviewed_case.case.offence for _, tasks in response.context["tasks"] for t in tasks
+        t.reviewed_case.case.offence for item in response.context["tasks"] for t in item.tasks
     ] == ["Stalking"]
-    assert "Not yet started" in response.content.decode()
+    assert "Not started" in response.content.decode()
 
 
-def test_home_for_non_voting_attendee_lists_no_cases_to_rate(client, pat, open_meeting):
+def test_home_for_non_voting_attendee_lists_cases_read_only(client, pat, open_meeting):
     client.force_login(pat)
 
     response = client.get("/")
 
-    assert response.context["tasks"] == []
-    assert "Your panel meetings" in response.content.decode()
+    (item,) = response.context["tasks"]
+    assert [t.label for t in item.tasks] == ["Read only"]
+    assert "You attend this panel without a vote" in response.content.decode()
 
 
 def test_home_for_chair_shows_rating_progress(client, chris, mina, open_meeting):
@@ -99,6 +100,7 @@ def test_meeting_detail_while_rating_hides_decisions(client, mina, open_meeting)
 
 
 def test_case_papers_for_member_keep_later_information_apart(client, mina, open_meeting):
+    factories.declare(mina, open_meeting.reviewed_cases.get())
     client.force_login(mina)
 
     response = client.get(f"/panels/meetings/{open_meeting.pk}/cases/1/")
@@ -110,6 +112,7 @@ def test_case_papers_for_member_keep_later_information_apart(client, mina, open_
 
 
 def test_case_papers_for_non_voting_attendee_are_readable(client, pat, open_meeting):
+    factories.declare(pat, open_meeting.reviewed_cases.get())
     client.force_login(pat)
 
     assert client.get(f"/panels/meetings/{open_meeting.pk}/cases/1/").status_code == 200
@@ -121,7 +124,8 @@ def test_case_papers_for_data_admin_are_forbidden(client, alice, open_meeting):
     response = client.get(f"/panels/meetings/{open_meeting.pk}/cases/1/")
 
     assert response.status_code == 403
-    assert "You cannot see this page" in response.content.decode()
+    assert "Only members of this panel can read its case papers" in response.content.decode()
+    assert "Known at the time." not in response.content.decode()
 
 
 def test_case_papers_for_other_panel_member_are_not_found(client, nadia, open_meeting):

@@ -1,4 +1,4 @@
-"""Writes for the panels app: each service checks its input and runs in one transaction."""
+"""Building a meeting's agenda: the random draw and cases added by hand."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,9 +9,9 @@ from cases.models import Case, Force
 from cases.workflow import case_transitions
 from core.workflow import TransitionNotAllowed
 
-from . import sampling
-from .enums import CaseSource, MeetingStatus
-from .models import Meeting, ReviewedCase, SampleDraw, SampleDrawPool
+from .. import sampling
+from ..enums import CaseSource, MeetingStatus
+from ..models import Meeting, ReviewedCase, SampleDraw, SampleDrawPool
 
 
 def sample_draw(

@@ -1,0 +1,35 @@
+from django import template
+from django.utils.timezone import is_aware, localtime
+
+from core.forms import error_summary
+
+register = template.Library()
+
+
+@register.filter
+def summary_errors(form) -> list[tuple[str, str]]:
+    """A form's errors as (anchor, message) pairs for includes/error_summary.html."""
+    if hasattr(form, "summary_errors"):
+        return form.summary_errors()
+    return error_summary(form)
+
+
+@register.filter
+def govuk_time(value) -> str:
+    """A time as GOV.UK writes it: "9:30am", "2:41pm", "midday"."""
+    if not value:
+        return ""
+    value = localtime(value) if is_aware(value) else value
+    if (value.hour, value.minute) == (12, 0):
+        return "midday"
+    hour = value.hour % 12 or 12
+    return f"{hour}:{value.minute:02d}{'am' if value.hour < 12 else 'pm'}"
+
+
+@register.filter
+def govuk_datetime(value) -> str:
+    """ "2 December 2026 at 2:41pm" """
+    if not value:
+        return ""
+    value = localtime(value) if is_aware(value) else value
+    return f"{value.day} {value:%B %Y} at {govuk_time(value)}"

@@ -1,0 +1,22 @@
+"""Writes for the panels app: each service checks its input and runs in one transaction."""
+
+from .agenda import agenda_add_case, sample_draw
+from .ratings import (
+    RatingInput,
+    StaleRating,
+    comment_save,
+    conflict_declare,
+    conflict_withdraw,
+    rating_save,
+)
+
+__all__ = [
+    "sample_draw",
+    "agenda_add_case",
+    "RatingInput",
+    "StaleRating",
+    "conflict_declare",
+    "conflict_withdraw",
+    "rating_save",
+    "comment_save",
+]
