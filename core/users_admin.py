@@ -1,6 +1,6 @@
 """People in the admin, without a way up: only a superuser grants power.
 
-Data admins may add people and correct their names, e-mail and whether they
+Data admins may add people and correct their names, email and whether they
 can sign in. Superuser and staff status, groups (the organisation-wide roles),
 direct permissions and another person's password are a superuser's alone, and a
 data admin cannot touch a superuser's account at all.

@@ -206,9 +206,9 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "scrutiny@localhost")
 
-# Where the service is reached, for links in e-mails sent outside a request.
+# Where the service is reached, for links in emails sent outside a request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-# `manage.py send_rating_reminders` e-mails members this many days before the
+# `manage.py send_rating_reminders` emails members this many days before the
 # rating deadline, and again on the day.
 RATING_REMINDER_DAYS = env_int("RATING_REMINDER_DAYS", 3)
 

@@ -156,7 +156,7 @@ class CaseComment(models.Model):
 
 
 class RatingReminder(models.Model):
-    """A reminder e-mail sent, so the daily run never sends the same one twice."""
+    """A reminder email sent, so the daily run never sends the same one twice."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="reminders")
     membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="reminders")
