@@ -15,6 +15,16 @@ def post_form_helper(*fields, submit: str | None = None) -> FormHelper:
     return helper
 
 
+def add_service_errors(form, error) -> None:
+    """Put a service's ValidationError onto the form: by field where it names one of the
+    form's fields, at the top otherwise."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
 def error_summary(form, order: list[str] | None = None) -> list[tuple[str, str]]:
     """(anchor, message) pairs for a GOV.UK error summary, fields in `order` (default:
     the form's own), each anchor the field's first input, as the pattern asks."""

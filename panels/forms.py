@@ -392,13 +392,6 @@ class RatingForm(forms.Form):
             },
         )
 
-    def add_service_errors(self, error: ValidationError) -> None:
-        if hasattr(error, "error_dict"):
-            for name, errors in error.error_dict.items():
-                self.add_error(name if name in self.fields else None, errors)
-        else:
-            self.add_error(None, error)
-
     def category_options(self) -> list[tuple]:
         """Each category radio with its category, for the description beneath it."""
         return [

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from core.forms import add_service_errors
 from core.roles import is_opcc_staff
 
 from . import sampling, selectors, services
@@ -147,7 +148,7 @@ def _rating(request, access, context, following):
         context["form"].is_valid()
         return None
     except ValidationError as error:
-        form.add_service_errors(error)
+        add_service_errors(form, error)
         return None
     position = access.reviewed_case.position
     if saved.status == RatingStatus.SUBMITTED and action == "submit":
@@ -227,7 +228,7 @@ def conflict_declare(request, pk: int, position: int):
                     details=form.cleaned_data["details"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 if not form.declares_conflict:
                     return redirect("panels:case_papers", pk=pk, position=position)
@@ -249,14 +250,6 @@ def conflict_declare(request, pk: int, position: int):
     return render(request, "panels/conflict_declare.html", context)
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 @login_required
 def conflict_withdraw(request, pk: int, declaration_pk: int):
     meeting = selectors.meeting_for_user(user=request.user, pk=pk, perm="panels.withdraw_conflict")
@@ -268,7 +261,7 @@ def conflict_withdraw(request, pk: int, declaration_pk: int):
                 declaration=declaration, by=request.user, note=form.cleaned_data["note"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
