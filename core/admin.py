@@ -1,6 +1,7 @@
 """Admin building blocks shared by the apps."""
 
 from django.contrib import admin
+from django.db.models.constants import LOOKUP_SEP
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -29,6 +30,24 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ListedFiltersOnly:
+    """Only the list's own filters may be used in the address (`?status=draft`), never a
+    lookup on any other field (`?reasons__icontains=…`), so what a page hides cannot be
+    found out by filtering the list on it."""
+
+    def lookup_allowed(self, lookup, value, request=None):
+        return lookup.split(LOOKUP_SEP)[0] in {f for f in self.list_filter if isinstance(f, str)}
+
+
+class NoDeleteAdmin(admin.ModelAdmin):
+    """Reference rows that ratings and decisions point at (frameworks, categories,
+    criteria, themes): they are retired or corrected, never deleted, so history stands and
+    a delete page cannot reveal which of them a hidden rating uses."""
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -2,7 +2,13 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
-from core.admin import ReadOnlyAdmin, ReadOnlyInline, StatusHistoryInline
+from core.admin import (
+    ListedFiltersOnly,
+    NoDeleteAdmin,
+    ReadOnlyAdmin,
+    ReadOnlyInline,
+    StatusHistoryInline,
+)
 
 from .enums import MeetingStatus
 from .models import (
@@ -29,18 +35,21 @@ from .workflow import meeting_transition
 
 
 class OutcomeCategoryInline(admin.TabularInline):
+    can_delete = False
     model = OutcomeCategory
     extra = 0
     fields = ["position", "code", "label", "short_label", "requires_reasons", "is_inconclusive"]
 
 
 class CriterionGroupInline(admin.TabularInline):
+    can_delete = False
     model = CriterionGroup
     extra = 0
     fields = ["position", "code", "label", "description"]
 
 
 class CriterionInline(admin.TabularInline):
+    can_delete = False
     model = Criterion
     extra = 0
     fields = ["position", "code", "label", "group", "guidance"]
@@ -54,7 +63,7 @@ class CriterionInline(admin.TabularInline):
 
 
 @admin.register(Framework)
-class FrameworkAdmin(admin.ModelAdmin):
+class FrameworkAdmin(NoDeleteAdmin):
     list_display = ["name", "kind", "slug", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "slug"]
@@ -62,21 +71,21 @@ class FrameworkAdmin(admin.ModelAdmin):
 
 
 @admin.register(OutcomeCategory)
-class OutcomeCategoryAdmin(admin.ModelAdmin):
+class OutcomeCategoryAdmin(NoDeleteAdmin):
     list_display = ["label", "framework", "position", "requires_reasons", "is_inconclusive"]
     list_filter = ["framework", "is_inconclusive"]
     search_fields = ["label", "code"]
 
 
 @admin.register(Criterion)
-class CriterionAdmin(admin.ModelAdmin):
+class CriterionAdmin(NoDeleteAdmin):
     list_display = ["label", "framework", "group", "position"]
     list_filter = ["framework"]
     search_fields = ["label", "code"]
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(NoDeleteAdmin):
     list_display = ["name", "slug", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["name"]
@@ -178,18 +187,24 @@ class ReviewedCaseAdmin(ReadOnlyAdmin):
 
 
 @admin.register(ConflictDeclaration)
-class ConflictDeclarationAdmin(ReadOnlyAdmin):
+class ConflictDeclarationAdmin(ListedFiltersOnly, ReadOnlyAdmin):
+    """A member describes a conflict for the chair and OPCC staff: others here see that
+    one was declared, not what it is."""
+
     list_display = ["reviewed_case", "membership", "has_conflict", "declared_at", "superseded_at"]
     list_filter = ["has_conflict"]
-    fields = readonly_fields = [
-        "reviewed_case",
-        "membership",
-        "has_conflict",
-        "details",
-        "declared_by",
-        "declared_at",
-        "superseded_at",
-    ]
+
+    def get_fields(self, request, obj=None):
+        fields = ["reviewed_case", "membership", "has_conflict", "declared_by", "declared_at"]
+        fields.append("superseded_at")
+        if obj is not None and request.user.has_perm(
+            "panels.view_rating_progress", obj.reviewed_case.meeting
+        ):
+            fields.insert(3, "details")
+        return fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.get_fields(request, obj)
 
 
 class CriterionAssessmentInline(ReadOnlyInline):
@@ -201,7 +216,7 @@ HIDDEN = "Hidden until the reveal"
 
 
 @admin.register(Rating)
-class RatingAdmin(ReadOnlyAdmin):
+class RatingAdmin(ListedFiltersOnly, ReadOnlyAdmin):
     """A rating's content is blind until the meeting's reveal, here as on every page:
     the admin asks the same rule (`panels.view_rating_content`)."""
 

@@ -20,7 +20,7 @@ from .models import (
     ReviewedCase,
     Theme,
 )
-from .permissions import REVEALED, CaseAccess
+from .permissions import REVEALED, CaseAccess, by_rule
 
 
 def meeting_list(*, user) -> QuerySet[Meeting]:
@@ -284,7 +284,7 @@ def revealed_comments(*, user, reviewed_case: ReviewedCase) -> list[CaseComment]
     comments = reviewed_case.comments.select_related(
         "membership__user", "reviewed_case__meeting"
     ).order_by("created_at")
-    return [c for c in comments if user.has_perm("panels.view_case_comment", c)]
+    return [c for c in comments if by_rule("panels.view_case_comment", user, c)]
 
 
 def framework_form_parts(*, framework) -> dict:

@@ -11,6 +11,7 @@ from core.roles import is_opcc_staff
 from . import sampling, selectors, services
 from .enums import MeetingStatus, RatingStatus
 from .forms import (
+    NO_CONFLICT,
     AgendaAddForm,
     CommentForm,
     ConflictForm,
@@ -21,6 +22,7 @@ from .forms import (
 from .permissions import (
     DECLARING,
     REVEALED,
+    by_rule,
     comment_refusal,
     declaration_refusal,
     papers_refusal,
@@ -75,6 +77,7 @@ def _refused(request, access, reason: str, *, title: str = "You cannot open this
 
 
 RATING_ACTIONS = {"draft", "submit", "next"}
+COMMENT_ACTION = "comment"
 
 
 @login_required
@@ -82,7 +85,7 @@ def case_papers(request, pk: int, position: int):
     """The case papers and, beside them, the member's own rating or comment form."""
     meeting, reviewed, access = _case_context(request, pk, position)
     user = request.user
-    if not user.has_perm("panels.read_case_papers", access):
+    if not by_rule("panels.read_case_papers", user, access):
         undeclared = access.membership is not None and access.declaration is None
         if undeclared and meeting.status in DECLARING:
             return redirect("panels:conflict_declare", pk=pk, position=position)
@@ -99,12 +102,14 @@ def case_papers(request, pk: int, position: int):
         "page_title": f"Case {reviewed.position}: {reviewed.case.offence}",
     }
     membership = access.membership
-    if membership is not None and membership.is_voting:
-        response = _rating(request, access, context, following)
+    if request.method == "POST":
+        # A post says what it is; each handler refuses it if this user may not do that.
+        handler = _comment if request.POST.get("action") == COMMENT_ACTION else _rating
     elif membership is not None:
-        response = _comment(request, access, context)
+        handler = _rating if membership.is_voting else _comment
     else:
-        response = None
+        handler = None
+    response = handler(request, access, context) if handler else None
     if response is not None:
         return response
     context["comments"] = selectors.revealed_comments(user=user, reviewed_case=reviewed)
@@ -113,10 +118,10 @@ def case_papers(request, pk: int, position: int):
     return render(request, "panels/case_papers.html", context, status=context.pop("status", 200))
 
 
-def _rating(request, access, context, following):
+def _rating(request, access, context):
     """The voting member's rating: shown, saved, or refused."""
     rating = selectors.own_rating(access=access)
-    can_rate = request.user.has_perm("panels.rate_case", access)
+    can_rate = by_rule("panels.rate_case", request.user, access)
     parts = selectors.framework_form_parts(framework=access.meeting.panel.framework)
     context.update(rating=rating, can_rate=can_rate, **parts)
     if not can_rate:
@@ -154,9 +159,9 @@ def _rating(request, access, context, following):
     if saved.status == RatingStatus.SUBMITTED and action == "submit":
         messages.success(request, f"Your rating of case {position} has been submitted")
         return redirect(f"{reverse('home')}#meeting-{access.meeting.pk}")
-    if action == "next" and following is not None:
+    if action == "next" and context["next"] is not None:
         messages.success(request, f"Your rating of case {position} has been saved")
-        return redirect("panels:case_papers", pk=access.meeting.pk, position=following)
+        return redirect("panels:case_papers", pk=access.meeting.pk, position=context["next"])
     if action == "next":
         messages.success(
             request, f"Your rating of case {position} has been saved: it was the last case"
@@ -175,7 +180,7 @@ def _with_version(post, version: int):
 def _comment(request, access, context):
     """The non-voting attendee's comment for the discussion."""
     comment = selectors.own_comment(access=access)
-    can_comment = request.user.has_perm("panels.comment_on_case", access)
+    can_comment = by_rule("panels.comment_on_case", request.user, access)
     context.update(comment=comment, can_comment=can_comment)
     if not can_comment:
         if request.method == "POST":
@@ -216,9 +221,9 @@ def conflict_declare(request, pk: int, position: int):
         form = ConflictForm(request.POST or None, only_conflict=access.declared_no_conflict)
     if request.method == "POST":
         if form is None:
-            return _refused(
-                request, access, declaration_refusal(request.user, access, has_conflict=True)
-            )
+            wants_conflict = request.POST.get("has_conflict") != NO_CONFLICT
+            reason = declaration_refusal(request.user, access, has_conflict=wants_conflict)
+            return _refused(request, access, reason)
         if form.is_valid():
             try:
                 services.conflict_declare(

@@ -159,6 +159,10 @@ def rating_save(
             .prefetch_related("themes", "assessments__criterion")
             .first()
         )
+        if rating is None and version != 0:
+            raise ValidationError(
+                "This form is out of date. Reload the page and try again.", code="stale"
+            )
         if (rating.version if rating else 0) != version:
             raise StaleRating(rating)
         submit = submit or (rating is not None and rating.status == RatingStatus.SUBMITTED)
