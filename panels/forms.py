@@ -295,7 +295,14 @@ class RatingForm(forms.Form):
     the service's rule (`services.rating_save`), whose messages come back onto the fields.
     """
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=0,
+        error_messages={
+            key: "This form is out of date. Reload the page and try again."
+            for key in ("required", "invalid", "min_value")
+        },
+    )
     category = forms.ModelChoiceField(
         queryset=OutcomeCategory.objects.none(),
         required=False,
