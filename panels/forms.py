@@ -228,8 +228,11 @@ class ConflictForm(forms.Form):
         },
     )
     details = forms.CharField(
-        label="Describe the conflict",
-        help_text="The chair and OPCC staff will see this. Do not name anyone involved.",
+        label="If you have a conflict, describe it",
+        help_text=(
+            "Only the chair and OPCC staff will see this. Say how you are connected to the "
+            "case without naming anyone."
+        ),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),

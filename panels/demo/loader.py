@@ -155,9 +155,13 @@ def _case(spec: data.CaseSpec, force: Force) -> Case:
 
 
 def _rate_all(meeting: Meeting, specs: list[data.CaseSpec]) -> None:
-    voters = meeting.panel.memberships.filter(is_voting=True).select_related("user")
+    members = list(meeting.panel.memberships.select_related("user"))
     for reviewed, spec in zip(meeting.reviewed_cases.order_by("position"), specs, strict=True):
-        for membership in voters:
+        for membership in members:
+            if not membership.is_voting:
+                # Attendees pass the conflict gate too, and so read the papers.
+                conflict_declare(reviewed_case=reviewed, user=membership.user, has_conflict=False)
+                continue
             code = spec.dissent.get(membership.user.username, spec.decision)
             _rating(reviewed, membership.user, code, spec.reasons, spec.themes)
 
