@@ -603,9 +603,18 @@ def _tampered(kind: str, meeting) -> tuple[dict, str]:
             {"action": "publish"},
             "Choose Save as draft, Submit rating or Save and go to the next case",
         ),
-        "version not a number": ({"version": "two"}, "Enter a whole number"),
-        "version missing": ({"version": None}, "This field is required"),
-        "version negative": ({"version": "-1"}, "greater than or equal to 0"),
+        "version not a number": (
+            {"version": "two"},
+            "This form is out of date. Reload the page and try again.",
+        ),
+        "version missing": (
+            {"version": None},
+            "This form is out of date. Reload the page and try again.",
+        ),
+        "version negative": (
+            {"version": "-1"},
+            "This form is out of date. Reload the page and try again.",
+        ),
     }[kind]
 
 
