@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from core.admin import (
     ListedFiltersOnly,
@@ -31,7 +31,7 @@ from .models import (
     Theme,
 )
 from .permissions import can_see_rating_content
-from .workflow import meeting_transition
+from .services import meeting_move
 
 
 class OutcomeCategoryInline(admin.TabularInline):
@@ -144,9 +144,12 @@ class MeetingStatusChangeInline(StatusHistoryInline):
 
 
 def _move_meetings(modeladmin, request, queryset, to: str):
+    """The same service as the meeting's own pages, with the same rules."""
     for meeting in queryset:
         try:
-            meeting_transition(meeting=meeting, to=to, by=request.user)
+            meeting_move(meeting=meeting, to=to, by=request.user)
+        except PermissionDenied:
+            modeladmin.message_user(request, f"{meeting}: you cannot move it.", messages.ERROR)
         except ValidationError as exc:
             modeladmin.message_user(request, f"{meeting}: {exc.messages[0]}", messages.ERROR)
         else:

@@ -35,6 +35,7 @@ class MeetingStatus(models.TextChoices):
     RATING_OPEN = "rating_open", "Open for rating"
     IN_DISCUSSION = "in_discussion", "In discussion"
     CLOSED = "closed", "Closed"
+    CANCELLED = "cancelled", "Cancelled"
 
 
 class CaseSource(models.TextChoices):
@@ -63,6 +64,12 @@ class ReminderKind(models.TextChoices):
     DUE = "due", "On the day of the deadline"
 
 
+class AttendanceKind(models.TextChoices):
+    PRESENT = "present", "Present"
+    APOLOGIES = "apologies", "Apologies"
+    OBSERVER = "observer", "Observer"
+
+
 class ObservationKind(models.TextChoices):
     GOOD_PRACTICE = "good_practice", "Good practice"
     LEARNING = "learning", "Learning"
@@ -72,8 +79,8 @@ class ObservationKind(models.TextChoices):
 class ActionStatus(models.TextChoices):
     OPEN = "open", "Open"
     IN_PROGRESS = "in_progress", "In progress"
-    COMPLETED = "completed", "Completed"
-    CLOSED = "closed", "Closed without completion"
+    COMPLETED = "completed", "Done"
+    CLOSED = "closed", "Dropped"
 
 
 class Stratum(models.TextChoices):

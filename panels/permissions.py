@@ -41,6 +41,11 @@ rules.add_perm("panels.chair_meeting", is_panel_chair)
 # Who has submitted, drafted, not started or declared a conflict; never what they said.
 rules.add_perm("panels.view_rating_progress", is_opcc_staff | is_panel_chair)
 rules.add_perm("panels.withdraw_conflict", is_opcc_staff)
+rules.add_perm("panels.plan_meeting", is_opcc_staff)
+rules.add_perm("panels.move_meeting", is_opcc_staff | is_panel_chair)
+rules.add_perm("panels.record_decision", is_opcc_staff | is_panel_chair)
+# Attendance, the panel's notes and its actions.
+rules.add_perm("panels.manage_meeting_record", is_opcc_staff | is_panel_chair)
 rules.add_perm("panels.draw_sample", is_opcc_staff)
 rules.add_perm("panels.add_agenda_case", is_opcc_staff)
 
@@ -194,3 +199,12 @@ def comments_revealed(user, comment) -> bool:
 
 # A non-voting attendee's comment is for the discussion: hidden like a rating until then.
 rules.add_perm("panels.view_case_comment", is_commenter | comments_revealed)
+
+
+@rules.predicate
+def meeting_revealed(user, meeting) -> bool:
+    return meeting.status in REVEALED
+
+
+# The chair's view of everyone's ratings: for the panel and OPCC staff, once revealed.
+rules.add_perm("panels.view_discussion", (is_opcc_staff | is_panel_member) & meeting_revealed)

@@ -1,6 +1,7 @@
 """Reads for the panels app. Every query starts from what the user may see."""
 
 import datetime
+import hashlib
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
@@ -8,14 +9,20 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from .enums import ActionStatus, MeetingStatus, MembershipRole, RatingStatus
+from core.roles import is_opcc_staff
+
+from .agreement import case_agreement, fleiss_kappa
+from .enums import ActionStatus, Assessment, MeetingStatus, MembershipRole, RatingStatus
 from .models import (
     Action,
     CaseComment,
     ConflictDeclaration,
+    CriterionAssessment,
+    Decision,
     Meeting,
     Membership,
     OutcomeCategory,
+    Panel,
     Rating,
     ReviewedCase,
     Theme,
@@ -377,3 +384,246 @@ def rating_progress(*, meeting: Meeting) -> tuple[int, int]:
         reviewed_case__meeting=meeting, membership__in=voters, status=RatingStatus.SUBMITTED
     ).count()
     return submitted, expected
+
+
+def _answer_order(value: str) -> int:
+    return Assessment.values.index(value) if value in Assessment.values else len(Assessment.values)
+
+
+@dataclass(frozen=True)
+class CriterionSplit:
+    criterion: object
+    answers: list[tuple[str, int]]  # (answer label, how many), most first
+
+    @property
+    def text(self) -> str:
+        parts = ", ".join(f"{n} {label.lower()}" for label, n in self.answers)
+        return f"{self.criterion.label}: {parts}"
+
+
+@dataclass(frozen=True)
+class CaseDiscussion:
+    """One case at the reveal: what the voting members said on their own."""
+
+    reviewed_case: ReviewedCase
+    counts: list[tuple[OutcomeCategory, int]]  # every category, framework order
+    ratings: dict[int, Rating]  # membership id → submitted rating
+    not_rated: list[str]
+    conflicted: list[str]
+    splits: list[CriterionSplit]
+    agreement: float | None
+
+    @property
+    def rated(self) -> int:
+        return len(self.ratings)
+
+    @property
+    def leading(self) -> OutcomeCategory | None:
+        top = max((n for _, n in self.counts), default=0)
+        leaders = [c for c, n in self.counts if n == top and n]
+        return leaders[0] if len(leaders) == 1 else None
+
+
+@dataclass(frozen=True)
+class Discussion:
+    meeting: Meeting
+    members: list[tuple[Membership, str]]  # voting members and how they are shown
+    cases: list[CaseDiscussion]
+    kappa: object
+
+    def matrix(self) -> list[tuple[ReviewedCase, list[str]]]:
+        """Cases × members: each member's category, "Conflict" or "Not rated"."""
+        rows = []
+        for item in self.cases:
+            cells = []
+            for membership, label in self.members:
+                rating = item.ratings.get(membership.pk)
+                if rating is not None:
+                    cells.append(rating.category.short_label)
+                elif label in item.conflicted:
+                    cells.append("Conflict")
+                else:
+                    cells.append("Not rated")
+            rows.append((item.reviewed_case, cells))
+        return rows
+
+
+def member_labels(*, meeting: Meeting, members: list[Membership]) -> list[tuple[Membership, str]]:
+    """Members by name, or as Member A, B, C… when the chair revealed without names, in an
+    order fixed per meeting that says nothing about seniority or joining date."""
+    if not meeting.anonymous_reveal:
+        return [(m, m.user.get_full_name() or m.user.username) for m in members]
+    shuffled = sorted(
+        members, key=lambda m: hashlib.sha256(f"{meeting.pk}:{m.pk}".encode()).hexdigest()
+    )
+    return [(m, f"Member {chr(ord('A') + i)}") for i, m in enumerate(shuffled)]
+
+
+def discussion(*, meeting: Meeting, order: str = "position") -> Discussion:
+    """Every case's independent ratings, for the chair's view after the reveal. A fixed
+    number of queries whatever the number of cases and members."""
+    framework = meeting.panel.framework
+    categories = list(framework.categories.order_by("position"))
+    criteria = list(framework.criteria.order_by("position"))
+    voters = list(
+        meeting.panel.memberships.filter(is_active=True, is_voting=True)
+        .select_related("user")
+        .order_by("role", "user__last_name", "user__first_name")
+    )
+    members = member_labels(meeting=meeting, members=voters)
+    label = {m.pk: name for m, name in members}
+    cases = list(agenda(meeting=meeting))
+    ratings = list(
+        Rating.objects.filter(
+            reviewed_case__meeting=meeting,
+            status=RatingStatus.SUBMITTED,
+            membership__in=voters,
+        ).select_related("category")
+    )
+    answers = CriterionAssessment.objects.filter(rating__in=ratings).values_list(
+        "rating__reviewed_case_id", "criterion_id", "value"
+    )
+    conflicts = ConflictDeclaration.objects.filter(
+        reviewed_case__meeting=meeting,
+        superseded_at__isnull=True,
+        has_conflict=True,
+        membership__in=voters,
+    ).values_list("reviewed_case_id", "membership_id")
+    by_case: dict[int, dict[int, Rating]] = {rc.pk: {} for rc in cases}
+    for rating in ratings:
+        by_case[rating.reviewed_case_id][rating.membership_id] = rating
+    conflicted: dict[int, set[int]] = {}
+    for case_id, membership_id in conflicts:
+        conflicted.setdefault(case_id, set()).add(membership_id)
+    tallies: dict[tuple[int, int], dict[str, int]] = {}
+    for case_id, criterion_id, value in answers:
+        tally = tallies.setdefault((case_id, criterion_id), {})
+        tally[value] = tally.get(value, 0) + 1
+    labels = dict(Assessment.choices)
+    items = []
+    for rc in cases:
+        own = by_case[rc.pk]
+        counts = [(c, sum(r.category_id == c.pk for r in own.values())) for c in categories]
+        splits = [
+            CriterionSplit(
+                criterion,
+                [
+                    (labels.get(v, "Not answered"), n)
+                    for v, n in sorted(tally.items(), key=lambda vn: (-vn[1], _answer_order(vn[0])))
+                ],
+            )
+            for criterion in criteria
+            if len(tally := tallies.get((rc.pk, criterion.pk), {})) > 1
+        ]
+        out = conflicted.get(rc.pk, set())
+        items.append(
+            CaseDiscussion(
+                reviewed_case=rc,
+                counts=counts,
+                ratings=own,
+                not_rated=[label[m.pk] for m in voters if m.pk not in own and m.pk not in out],
+                conflicted=[label[pk] for pk in out if pk in label],
+                splits=splits,
+                agreement=case_agreement([n for _, n in counts]),
+            )
+        )
+    table = [[n for _, n in item.counts] for item in items]
+    if order == "agreement":
+        items.sort(key=lambda i: (i.agreement is None, i.agreement or 0, i.reviewed_case.position))
+    return Discussion(meeting=meeting, members=members, cases=items, kappa=fleiss_kappa(table))
+
+
+def decision_ratings(
+    *, meeting: Meeting, reviewed_case: ReviewedCase
+) -> tuple[CaseDiscussion, list]:
+    """The independent ratings shown beside the decision form for one case."""
+    view = discussion(meeting=meeting)
+    return next(i for i in view.cases if i.reviewed_case.pk == reviewed_case.pk), view.members
+
+
+def later_meetings(*, meeting: Meeting) -> QuerySet[Meeting]:
+    """The panel's later meetings still being planned: where an inconclusive case can go."""
+    return Meeting.objects.filter(
+        panel_id=meeting.panel_id, date__gt=meeting.date, status=MeetingStatus.PLANNED
+    ).order_by("date")
+
+
+def open_actions_before(*, meeting: Meeting) -> QuerySet[Action]:
+    """Actions from the panel's earlier meetings not yet done or dropped."""
+    return (
+        Action.objects.filter(
+            meeting__panel_id=meeting.panel_id,
+            meeting__date__lt=meeting.date,
+            status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS],
+        )
+        .select_related("meeting")
+        .order_by("due_date", "pk")
+    )
+
+
+def action_list(*, user, status: str = "", overdue: bool = False, today=None) -> QuerySet[Action]:
+    actions = Action.objects.filter(meeting__in=Meeting.objects.for_user(user)).select_related(
+        "meeting", "meeting__panel"
+    )
+    if status:
+        actions = actions.filter(status=status)
+    if overdue:
+        actions = actions.filter(
+            due_date__lt=today or timezone.localdate(),
+            status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS],
+        )
+    return actions.order_by("due_date", "pk")
+
+
+def plannable_panels(*, user) -> QuerySet[Panel]:
+    """Panels the user may plan meetings for."""
+    if not is_opcc_staff(user) and not user.is_superuser:
+        return Panel.objects.none()
+    return Panel.objects.filter(is_active=True).select_related("framework")
+
+
+def members_behind(*, meeting: Meeting) -> int:
+    """Voting members who have not submitted every rating they are expected to."""
+    progress, _ = member_progress(meeting=meeting)
+    return sum(
+        1
+        for row in progress
+        if row.membership.is_voting and row.submitted < row.cases - row.conflicts
+    )
+
+
+def case_decision(*, reviewed_case: ReviewedCase) -> Decision | None:
+    return (
+        Decision.objects.filter(reviewed_case=reviewed_case)
+        .select_related("category", "majority_category")
+        .prefetch_related("themes")
+        .first()
+    )
+
+
+def panel_members(*, meeting: Meeting) -> QuerySet[Membership]:
+    return (
+        meeting.panel.memberships.filter(is_active=True)
+        .select_related("user")
+        .order_by("-is_voting", "role", "user__last_name")
+    )
+
+
+def action_for_user(*, user, pk: int) -> Action:
+    return get_object_or_404(
+        Action.objects.filter(meeting__in=Meeting.objects.for_user(user)).select_related(
+            "meeting", "meeting__panel"
+        ),
+        pk=pk,
+    )
+
+
+def meetings_in_order(*, user, today: datetime.date | None = None) -> list[Meeting]:
+    """Upcoming meetings first, soonest first; then past meetings, latest first."""
+    today = today or timezone.localdate()
+    meetings = list(meeting_list(user=user))
+    upcoming = sorted((m for m in meetings if m.date >= today), key=lambda m: (m.date, m.pk))
+    past = sorted(
+        (m for m in meetings if m.date < today), key=lambda m: (m.date, m.pk), reverse=True
+    )
+    return upcoming + past

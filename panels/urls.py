@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import meeting_views, views
 
 app_name = "panels"
 urlpatterns = [
@@ -17,6 +17,20 @@ urlpatterns = [
         views.conflict_withdraw,
         name="conflict_withdraw",
     ),
+    path("meetings/new/", meeting_views.meeting_plan, name="meeting_plan"),
+    path("meetings/<int:pk>/edit/", meeting_views.meeting_edit, name="meeting_edit"),
+    path("meetings/<int:pk>/move/<str:to>/", meeting_views.meeting_move, name="meeting_move"),
+    path("meetings/<int:pk>/discussion/", meeting_views.discussion, name="discussion"),
+    path(
+        "meetings/<int:pk>/cases/<int:position>/decision/",
+        meeting_views.decision,
+        name="decision",
+    ),
+    path("meetings/<int:pk>/attendance/", meeting_views.attendance, name="attendance"),
+    path("meetings/<int:pk>/notes/add/", meeting_views.observation_add, name="observation_add"),
+    path("meetings/<int:pk>/actions/add/", meeting_views.action_add, name="action_add"),
+    path("actions/", meeting_views.action_list, name="action_list"),
+    path("actions/<int:pk>/", meeting_views.action_edit, name="action_edit"),
     path("meetings/<int:pk>/draw/", views.sample_draw, name="sample_draw"),
     path("meetings/<int:pk>/agenda/add/", views.agenda_add, name="agenda_add"),
 ]

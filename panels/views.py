@@ -19,6 +19,7 @@ from .forms import (
     RatingForm,
     SampleDrawForm,
 )
+from .meeting_views import meeting_moves
 from .permissions import (
     DECLARING,
     REVEALED,
@@ -32,7 +33,7 @@ from .permissions import (
 
 @login_required
 def meeting_list(request):
-    meetings = selectors.meeting_list(user=request.user)
+    meetings = selectors.meetings_in_order(user=request.user)
     return render(
         request, "panels/meeting_list.html", {"meetings": meetings, "page_title": "Meetings"}
     )
@@ -60,6 +61,18 @@ def meeting_detail(request, pk: int):
         or (membership is not None and meeting.status != MeetingStatus.PLANNED),
         "observations": meeting.observations.prefetch_related("themes"),
         "actions": meeting.actions.all(),
+        "earlier_actions": selectors.open_actions_before(meeting=meeting),
+        "attendance": meeting.attendance.select_related("membership__user"),
+        "moves": meeting_moves(meeting)
+        if request.user.has_perm("panels.move_meeting", meeting)
+        else [],
+        "can_edit": request.user.has_perm("panels.plan_meeting", meeting.panel)
+        and meeting.status in {MeetingStatus.PLANNED, MeetingStatus.RATING_OPEN},
+        "can_discuss": request.user.has_perm("panels.view_discussion", meeting),
+        "can_decide": request.user.has_perm("panels.record_decision", meeting)
+        and meeting.status == MeetingStatus.IN_DISCUSSION,
+        "can_record": request.user.has_perm("panels.manage_meeting_record", meeting)
+        and meeting.status in REVEALED,
         "page_title": str(meeting),
     }
     return render(request, "panels/meeting_detail.html", context)

@@ -6,11 +6,16 @@ from .enums import MeetingStatus
 from .models import Meeting, MeetingStatusChange
 
 MEETING_TRANSITIONS: dict[str, set[str]] = {
-    MeetingStatus.PLANNED: {MeetingStatus.RATING_OPEN},
+    MeetingStatus.PLANNED: {MeetingStatus.RATING_OPEN, MeetingStatus.CANCELLED},
     # Rating can be paused back to planned (e.g. a case withdrawn) before discussion starts.
-    MeetingStatus.RATING_OPEN: {MeetingStatus.PLANNED, MeetingStatus.IN_DISCUSSION},
+    MeetingStatus.RATING_OPEN: {
+        MeetingStatus.PLANNED,
+        MeetingStatus.IN_DISCUSSION,
+        MeetingStatus.CANCELLED,
+    },
     MeetingStatus.IN_DISCUSSION: {MeetingStatus.CLOSED},
     MeetingStatus.CLOSED: set(),
+    MeetingStatus.CANCELLED: set(),
 }
 
 
@@ -26,7 +31,9 @@ def _check_preconditions(meeting: Meeting, to: str) -> None:
 
 
 def meeting_transition(*, meeting: Meeting, to: str, by, note: str = "") -> Meeting:
-    _check_preconditions(meeting, to)
+    if to in MEETING_TRANSITIONS.get(meeting.status, set()):
+        # Only a move the table allows has preconditions worth reporting.
+        _check_preconditions(meeting, to)
     return transition(
         obj=meeting,
         to=to,

@@ -11,6 +11,7 @@ def navigation(request):
     if user is not None and user.is_authenticated:
         items.append(("Your work", reverse("home")))
         items.append(("Meetings", reverse("panels:meeting_list")))
+        items.append(("Actions", reverse("panels:action_list")))
         if is_data_admin(user):
             items.append(("Import cases", reverse("cases:upload")))
         if is_data_admin(user) or user.is_staff:

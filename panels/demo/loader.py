@@ -16,21 +16,28 @@ from cases.enums import CaseStatus
 from cases.models import Case, CrimeCode, Force, OutcomeType
 from cases.workflow import case_transition
 
-from ..enums import CaseSource, MeetingStatus
+from ..enums import AttendanceKind, CaseSource, MeetingStatus
 from ..models import (
-    Action,
-    Decision,
     Framework,
     Meeting,
     Membership,
-    Observation,
     OutcomeCategory,
     Panel,
     ReviewedCase,
     Theme,
 )
-from ..services import RatingInput, comment_save, conflict_declare, rating_save
-from ..workflow import meeting_transition
+from ..services import (
+    DecisionInput,
+    RatingInput,
+    action_save,
+    attendance_record,
+    comment_save,
+    conflict_declare,
+    decision_record,
+    meeting_move,
+    observation_add,
+    rating_save,
+)
 from . import data
 
 User = get_user_model()
@@ -114,13 +121,13 @@ def _meeting(spec, panels, force, users) -> Meeting | None:
         )
         case_transition(case=case, to=CaseStatus.ON_AGENDA, by=opcc, note=f"Agenda of {meeting}")
     if spec["cases"]:
-        meeting_transition(meeting=meeting, to=MeetingStatus.RATING_OPEN, by=opcc)
+        meeting_move(meeting=meeting, to=MeetingStatus.RATING_OPEN, by=opcc)
     if spec["close"]:
         _rate_all(meeting, spec["cases"])
-        meeting_transition(meeting=meeting, to=MeetingStatus.IN_DISCUSSION, by=users["chris"])
+        meeting_move(meeting=meeting, to=MeetingStatus.IN_DISCUSSION, by=users["chris"])
         _decide_all(meeting, spec["cases"], users["chris"])
         _follow_up(meeting, spec, opcc)
-        meeting_transition(meeting=meeting, to=MeetingStatus.CLOSED, by=users["chris"])
+        meeting_move(meeting=meeting, to=MeetingStatus.CLOSED, by=users["chris"])
     elif spec["cases"]:
         _member_started(meeting, users)
     return meeting
@@ -192,25 +199,40 @@ def _rating(reviewed, user, code, reasons, themes, submit=True):
 def _decide_all(meeting: Meeting, specs: list[data.CaseSpec], chair) -> None:
     framework = meeting.panel.framework
     for reviewed, spec in zip(meeting.reviewed_cases.order_by("position"), specs, strict=True):
-        decision = Decision.objects.create(
+        decision_record(
             reviewed_case=reviewed,
-            category=OutcomeCategory.objects.get(framework=framework, code=spec.decision),
-            reasons=spec.reasons,
-            recorded_by=chair,
+            by=chair,
+            data=DecisionInput(
+                category=OutcomeCategory.objects.get(framework=framework, code=spec.decision),
+                reasons=spec.reasons,
+                themes=list(Theme.objects.filter(slug__in=spec.themes)),
+            ),
+            version=0,
         )
-        decision.themes.set(Theme.objects.filter(slug__in=spec.themes))
-        case_transition(case=reviewed.case, to=CaseStatus.REVIEWED, by=chair)
 
 
 def _follow_up(meeting: Meeting, spec: dict, opcc) -> None:
-    for position, (kind, text, themes) in enumerate(spec["observations"], start=1):
-        observation = Observation.objects.create(
-            meeting=meeting, kind=kind, text=text, position=position, created_by=opcc
-        )
-        observation.themes.set(Theme.objects.filter(slug__in=themes))
-    for description, owner, due, status, response in spec["actions"]:
-        Action.objects.create(
+    attendance_record(
+        meeting=meeting,
+        by=opcc,
+        kinds={
+            m.pk: AttendanceKind.PRESENT for m in meeting.panel.memberships.filter(is_active=True)
+        },
+        observers=[],
+    )
+    for kind, text, themes in spec["observations"]:
+        observation_add(
             meeting=meeting,
+            by=opcc,
+            kind=kind,
+            text=text,
+            is_public=True,
+            themes=list(Theme.objects.filter(slug__in=themes)),
+        )
+    for description, owner, due, status, response in spec["actions"]:
+        action_save(
+            meeting=meeting,
+            by=opcc,
             description=description,
             owner=owner,
             due_date=due,

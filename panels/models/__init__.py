@@ -1,6 +1,6 @@
 """The panels models, one module per part of the work; every model is importable from here."""
 
-from .follow_up import Action, Observation
+from .follow_up import Action, Attendance, Observation
 from .frameworks import Criterion, CriterionGroup, Framework, OutcomeCategory, Theme
 from .meetings import Meeting, MeetingQuerySet, MeetingStatusChange
 from .panels import Membership, Panel
@@ -39,4 +39,5 @@ __all__ = [
     "Decision",
     "Observation",
     "Action",
+    "Attendance",
 ]

@@ -28,7 +28,12 @@ class Meeting(models.Model):
         max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED, editable=False
     )
     rating_deadline = models.DateField(null=True, blank=True)
-    location = models.CharField(max_length=200, blank=True)
+    location = models.CharField(max_length=200, blank=True, help_text='A place, or "Online".')
+    anonymous_reveal = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="The chair showed members' ratings as Member A, B, C… at the reveal.",
+    )
 
     objects = MeetingQuerySet.as_manager()
 

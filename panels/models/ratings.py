@@ -216,6 +216,18 @@ class Decision(models.Model):
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    majority_category = models.ForeignKey(
+        OutcomeCategory,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The category most members chose on their own; blank if there was none.",
+    )
+    differs_from_majority = models.BooleanField(
+        null=True, help_text="Whether the panel's decision moved away from the members' majority."
+    )
+    version = models.PositiveIntegerField(default=1)
 
     def __str__(self) -> str:
         return f"{self.reviewed_case}: {self.category.short_label}"

@@ -1,6 +1,18 @@
 """Writes for the panels app: each service checks its input and runs in one transaction."""
 
 from .agenda import agenda_add_case, sample_draw
+from .meetings import (
+    DecisionInput,
+    StaleDecision,
+    action_save,
+    attendance_record,
+    decision_record,
+    majority_category,
+    meeting_move,
+    meeting_plan,
+    meeting_update,
+    observation_add,
+)
 from .ratings import (
     RatingInput,
     StaleRating,
@@ -19,4 +31,14 @@ __all__ = [
     "conflict_withdraw",
     "rating_save",
     "comment_save",
+    "DecisionInput",
+    "StaleDecision",
+    "action_save",
+    "attendance_record",
+    "decision_record",
+    "majority_category",
+    "meeting_move",
+    "meeting_plan",
+    "meeting_update",
+    "observation_add",
 ]

@@ -7,10 +7,13 @@ then finds the version has moved on and is refused, so neither tab's work is sil
 import threading
 
 import pytest
+from django.apps import apps as django_apps
 from django.db import connection, transaction
 
+from cases.reference_data import seed as seed_cases
 from panels.enums import MeetingStatus
 from panels.models import Rating, RatingVersion
+from panels.reference_data import seed as seed_panels
 from panels.services import RatingInput, StaleRating, conflict_declare, rating_save
 from panels.workflow import meeting_transition
 from tests import factories
@@ -80,8 +83,16 @@ def save_in_two_tabs(reviewed, user, version: int) -> dict:
     return outcome
 
 
+@pytest.fixture(autouse=True)
+def reference_data():
+    """A transactional test run after another one's flush may find the seeded reference
+    data gone; seeding again is a no-op when it is there (as the browser tests do)."""
+    seed_cases(django_apps)
+    seed_panels(django_apps)
+
+
 @pytest.fixture
-def reviewed(meeting, olu, mina):
+def reviewed(reference_data, meeting, olu, mina):
     reviewed = factories.ReviewedCaseFactory(meeting=meeting, position=1)
     meeting_transition(meeting=meeting, to=MeetingStatus.RATING_OPEN, by=olu)
     conflict_declare(reviewed_case=reviewed, user=mina, has_conflict=False)

@@ -87,7 +87,7 @@ def test_meeting_detail_for_user_without_a_role_is_not_found(client, eve, open_m
     client.force_login(eve)
 
     assert client.get(f"/panels/meetings/{open_meeting.pk}/").status_code == 404
-    assert client.get("/panels/meetings/").context["meetings"].count() == 0
+    assert client.get("/panels/meetings/").context["meetings"] == []
 
 
 def test_meeting_detail_while_rating_hides_decisions(client, mina, open_meeting):

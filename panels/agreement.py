@@ -1,0 +1,61 @@
+"""How far a panel's members agreed on their own: Fleiss' kappa and per-case agreement.
+
+Pure arithmetic over counts, so it can be checked against published worked examples.
+"""
+
+from dataclasses import dataclass
+
+# Landis and Koch (1977), the usual plain-words reading of kappa.
+BANDS = [
+    (0.0, "poor agreement (worse than chance)"),
+    (0.20, "slight agreement"),
+    (0.40, "fair agreement"),
+    (0.60, "moderate agreement"),
+    (0.80, "substantial agreement"),
+    (1.0, "almost perfect agreement"),
+]
+
+
+@dataclass(frozen=True)
+class Kappa:
+    value: float | None  # None when it cannot be worked out
+    cases: int  # cases counted (two or more ratings)
+    raters: int  # most ratings any counted case had
+    left_out: int  # cases with fewer than two ratings
+
+    @property
+    def reading(self) -> str:
+        if self.value is None:
+            return "Not enough ratings to measure agreement."
+        return next(words for upper, words in BANDS if self.value <= upper + 1e-12)
+
+
+def fleiss_kappa(table: list[list[int]]) -> Kappa:
+    """Fleiss' kappa for a table of cases × categories, each cell the number of raters who
+    placed that case in that category.
+
+    Cases may have different numbers of raters (a conflict, a rating not submitted): each
+    case's agreement is taken over its own raters, and the category shares over all
+    ratings, the usual generalisation of Fleiss (1971). Cases with fewer than two ratings
+    say nothing about agreement and are left out.
+    """
+    counted = [row for row in table if sum(row) >= 2]
+    left_out = len(table) - len(counted)
+    if not counted:
+        return Kappa(None, 0, 0, left_out)
+    agreement = [sum(n * (n - 1) for n in row) / (sum(row) * (sum(row) - 1)) for row in counted]
+    p_bar = sum(agreement) / len(counted)
+    total = sum(sum(row) for row in counted)
+    shares = [sum(row[j] for row in counted) / total for j in range(len(counted[0]))]
+    p_e = sum(p * p for p in shares)
+    raters = max(sum(row) for row in counted)
+    if p_e == 1:
+        # Everyone chose one category throughout: perfect, but kappa is undefined.
+        return Kappa(None, len(counted), raters, left_out)
+    return Kappa((p_bar - p_e) / (1 - p_e), len(counted), raters, left_out)
+
+
+def case_agreement(counts: list[int]) -> float | None:
+    """The share of a case's ratings in its most common category (1.0 = unanimous)."""
+    total = sum(counts)
+    return max(counts) / total if total else None

@@ -1,0 +1,329 @@
+"""Pages for running a meeting: plan, move on, the chair's view, decisions and follow-up."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from core.forms import add_service_errors
+
+from . import selectors, services
+from .enums import ActionStatus, MeetingStatus
+from .meeting_forms import (
+    ActionForm,
+    AttendanceForm,
+    DecisionForm,
+    MeetingForm,
+    MeetingMoveForm,
+    ObservationForm,
+)
+from .workflow import MEETING_TRANSITIONS
+
+# What each move is called and what it does, in the words of its confirmation page.
+MOVES = {
+    MeetingStatus.RATING_OPEN: (
+        "Open for rating",
+        "Members will be able to declare conflicts, read the case papers and rate the "
+        "cases. The sample can no longer be drawn again.",
+    ),
+    MeetingStatus.PLANNED: (
+        "Move back to planned",
+        "Members will no longer be able to rate. What they have saved is kept.",
+    ),
+    MeetingStatus.IN_DISCUSSION: (
+        "Start the discussion",
+        "Members will see each other's ratings, and ratings can no longer be changed. "
+        "This cannot be undone.",
+    ),
+    MeetingStatus.CLOSED: (
+        "Close the meeting",
+        "The panel's decisions can no longer be changed, and its cases are marked as "
+        "reviewed. Actions can still be updated. This cannot be undone.",
+    ),
+    MeetingStatus.CANCELLED: (
+        "Cancel the meeting",
+        "The cases on its agenda go back to the pool, and members can no longer rate "
+        "them. This cannot be undone.",
+    ),
+}
+
+
+def meeting_moves(meeting) -> list[tuple[str, str]]:
+    """(status, button label) for each move the workflow allows from here."""
+    allowed = MEETING_TRANSITIONS[meeting.status]
+    return [(to, MOVES[to][0]) for to in MOVES if to in allowed]
+
+
+@login_required
+def meeting_plan(request):
+    if not request.user.has_perm("panels.plan_meeting", None):
+        raise PermissionDenied
+    panels = selectors.plannable_panels(user=request.user)
+    form = MeetingForm(request.POST or None, panels=panels)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_plan(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Meeting planned for {meeting.date:%-d %B %Y}")
+            return redirect("panels:meeting_detail", pk=meeting.pk)
+    return render(
+        request, "panels/meeting_form.html", {"form": form, "page_title": "Plan a meeting"}
+    )
+
+
+@login_required
+def meeting_edit(request, pk: int):
+    meeting = selectors.meeting_for_user(user=request.user, pk=pk, perm="panels.view_meeting")
+    if not request.user.has_perm("panels.plan_meeting", meeting.panel):
+        raise PermissionDenied
+    initial = {
+        "date": meeting.date,
+        "theme": meeting.theme,
+        "rating_deadline": meeting.rating_deadline,
+        "location": meeting.location,
+    }
+    form = MeetingForm(
+        request.POST or None,
+        initial=initial,
+        panels=selectors.plannable_panels(user=request.user),
+        editing=meeting,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_update(meeting=meeting, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The meeting has been changed")
+            return redirect("panels:meeting_detail", pk=meeting.pk)
+    context = {"form": form, "meeting": meeting, "page_title": "Change the meeting"}
+    return render(request, "panels/meeting_form.html", context)
+
+
+@login_required
+def meeting_move(request, pk: int, to: str):
+    meeting = selectors.meeting_for_user(user=request.user, pk=pk, perm="panels.move_meeting")
+    if to not in MOVES:
+        raise Http404
+    label, consequence = MOVES[to]
+    reveal = to == MeetingStatus.IN_DISCUSSION
+    # A confirmation may post no fields at all, and must still be a bound form.
+    data = request.POST if request.method == "POST" else None
+    form = MeetingMoveForm(data, reveal=reveal, label=label)
+    warnings = []
+    if to not in MEETING_TRANSITIONS[meeting.status]:
+        warnings.append(f"A meeting that is {meeting.get_status_display().lower()} cannot do this.")
+    if reveal or to == MeetingStatus.CANCELLED:
+        behind = selectors.members_behind(meeting=meeting)
+        if behind:
+            warnings.append(
+                f"{behind} member{'s have' if behind != 1 else ' has'} not submitted every "
+                "rating: drafts will not count."
+            )
+    if to == MeetingStatus.CLOSED:
+        undecided = meeting.reviewed_cases.filter(decision__isnull=True).count()
+        if undecided:
+            warnings.append(
+                f"{undecided} case{'s have' if undecided != 1 else ' has'} no decision yet."
+            )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_move(
+                meeting=meeting,
+                to=to,
+                by=request.user,
+                anonymous=form.cleaned_data.get("anonymous", False),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"The meeting is now {MeetingStatus(to).label.lower()}")
+            if reveal:
+                return redirect("panels:discussion", pk=meeting.pk)
+            return redirect("panels:meeting_detail", pk=meeting.pk)
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "consequence": consequence,
+        "warnings": warnings,
+        "page_title": f"{label}: {meeting}",
+    }
+    return render(request, "panels/meeting_move.html", context)
+
+
+@login_required
+def discussion(request, pk: int):
+    """The chair's view once the ratings are revealed: where members agree and split."""
+    meeting = selectors.meeting_for_user(user=request.user, pk=pk, perm="panels.view_discussion")
+    order = "agreement" if request.GET.get("order") == "agreement" else "position"
+    view = selectors.discussion(meeting=meeting, order=order)
+    context = {
+        "meeting": meeting,
+        "view": view,
+        "order": order,
+        "can_decide": request.user.has_perm("panels.record_decision", meeting)
+        and meeting.status == MeetingStatus.IN_DISCUSSION,
+        "page_title": f"Discussion: {meeting}",
+    }
+    return render(request, "panels/discussion.html", context)
+
+
+@login_required
+def decision(request, pk: int, position: int):
+    meeting = selectors.meeting_for_user(user=request.user, pk=pk, perm="panels.record_decision")
+    reviewed = selectors.agenda_entry(meeting=meeting, position=position)
+    current = selectors.case_decision(reviewed_case=reviewed)
+    later = selectors.later_meetings(meeting=meeting)
+    item, members = selectors.decision_ratings(meeting=meeting, reviewed_case=reviewed)
+    form = DecisionForm(request.POST or None, meeting=meeting, later=later, decision=current)
+    previous, following = selectors.agenda_neighbours(meeting=meeting, position=position)
+    context = {
+        "meeting": meeting,
+        "reviewed": reviewed,
+        "decision": current,
+        "item": item,
+        "members": members,
+        "form": form,
+        "next": following,
+        "previous": previous,
+        "page_title": f"Case {position}: the panel's decision",
+    }
+    if meeting.status != MeetingStatus.IN_DISCUSSION:
+        context["refusal"] = (
+            "Decisions are recorded while the meeting is in discussion."
+            if meeting.status != MeetingStatus.CLOSED
+            else "The meeting is closed, so its decisions can no longer be changed."
+        )
+        if request.method == "POST":
+            return render(request, "panels/decision.html", context, status=403)
+        return render(request, "panels/decision.html", context)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decision_record(
+                reviewed_case=reviewed,
+                by=request.user,
+                data=form.decision_input(),
+                version=form.cleaned_data["version"],
+            )
+        except services.StaleDecision as stale:
+            data = request.POST.copy()
+            data["version"] = str(stale.current.version)
+            context["form"] = DecisionForm(data, meeting=meeting, later=later, decision=current)
+            context["form"].is_valid()
+            context.update(stale=stale.current, status=409)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"The panel's decision on case {position} has been saved")
+            if request.POST.get("action") == "next" and following is not None:
+                return redirect("panels:decision", pk=pk, position=following)
+            return redirect("panels:discussion", pk=pk)
+    if form.errors:
+        context["page_title"] = f"Error: {context['page_title']}"
+    return render(request, "panels/decision.html", context, status=context.pop("status", 200))
+
+
+@login_required
+def attendance(request, pk: int):
+    meeting = selectors.meeting_for_user(
+        user=request.user, pk=pk, perm="panels.manage_meeting_record"
+    )
+    form = AttendanceForm(
+        request.POST if request.method == "POST" else None,
+        memberships=selectors.panel_members(meeting=meeting),
+        attendance=list(meeting.attendance.select_related("membership__user")),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.attendance_record(
+                meeting=meeting, by=request.user, kinds=form.kinds(), observers=form.observer_list()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Attendance saved")
+            return redirect("panels:meeting_detail", pk=pk)
+    context = {"meeting": meeting, "form": form, "page_title": "Who attended"}
+    return render(request, "panels/meeting_record_form.html", context)
+
+
+@login_required
+def observation_add(request, pk: int):
+    meeting = selectors.meeting_for_user(
+        user=request.user, pk=pk, perm="panels.manage_meeting_record"
+    )
+    form = ObservationForm(request.POST or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.observation_add(
+                meeting=meeting, by=request.user, **form.observation_arguments()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Note added")
+            return redirect("panels:meeting_detail", pk=pk)
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "page_title": "Add a note: observation, good practice or learning",
+    }
+    return render(request, "panels/meeting_record_form.html", context)
+
+
+@login_required
+def action_add(request, pk: int):
+    meeting = selectors.meeting_for_user(
+        user=request.user, pk=pk, perm="panels.manage_meeting_record"
+    )
+    return _action_form(request, meeting, None)
+
+
+@login_required
+def action_edit(request, pk: int):
+    action = selectors.action_for_user(user=request.user, pk=pk)
+    return _action_form(request, action.meeting, action)
+
+
+def _action_form(request, meeting, action):
+    if not request.user.has_perm("panels.manage_meeting_record", meeting):
+        raise PermissionDenied
+    form = ActionForm(request.POST or None, action=action)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.action_save(
+                meeting=meeting, by=request.user, action=action, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Action saved")
+            return redirect("panels:meeting_detail", pk=meeting.pk)
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "page_title": "Change an action" if action else "Add an action",
+    }
+    return render(request, "panels/meeting_record_form.html", context)
+
+
+@login_required
+def action_list(request):
+    status = request.GET.get("status", "")
+    if status not in ActionStatus.values:
+        status = ""
+    overdue = request.GET.get("overdue") == "1"
+    actions = selectors.action_list(user=request.user, status=status, overdue=overdue)
+    context = {
+        "actions": actions,
+        "status": status,
+        "overdue": overdue,
+        "statuses": ActionStatus.choices,
+        "today": timezone.localdate(),
+        "page_title": "Actions",
+    }
+    return render(request, "panels/action_list.html", context)

@@ -1,0 +1,337 @@
+"""Running a meeting: planning it, moving it on, the panel's decisions and its follow-up."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from cases.enums import CaseStatus
+from cases.workflow import case_transitions
+
+from ..enums import AttendanceKind, CaseSource, MeetingStatus, RatingStatus
+from ..models import (
+    Action,
+    Attendance,
+    Decision,
+    Meeting,
+    Membership,
+    Observation,
+    OutcomeCategory,
+    Panel,
+    Rating,
+    ReviewedCase,
+    Theme,
+)
+from ..workflow import meeting_transition
+
+
+def _require(user, perm: str, obj) -> None:
+    if not user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def _lock(meeting: Meeting) -> Meeting:
+    return (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("panel", "panel__framework")
+        .get(pk=meeting.pk)
+    )
+
+
+def _check_dates(date: datetime.date, deadline: datetime.date | None) -> None:
+    if deadline is not None and deadline > date:
+        raise ValidationError(
+            {"rating_deadline": "The rating deadline must be on or before the meeting date"}
+        )
+
+
+def meeting_plan(
+    *,
+    panel: Panel,
+    by,
+    date: datetime.date,
+    theme: str,
+    rating_deadline: datetime.date | None = None,
+    location: str = "",
+) -> Meeting:
+    _require(by, "panels.plan_meeting", panel)
+    _check_dates(date, rating_deadline)
+    if Meeting.objects.filter(panel=panel, date=date).exists():
+        raise ValidationError({"date": f"{panel} already has a meeting on {date:%-d %B %Y}"})
+    return Meeting.objects.create(
+        panel=panel,
+        date=date,
+        theme=theme.strip(),
+        rating_deadline=rating_deadline,
+        location=location.strip(),
+    )
+
+
+def meeting_update(*, meeting: Meeting, by, **fields) -> Meeting:
+    """Change a meeting's date, theme, deadline or place while it is still planned (the
+    deadline and place may still change while members rate)."""
+    _require(by, "panels.plan_meeting", meeting.panel)
+    with transaction.atomic():
+        locked = _lock(meeting)
+        editable = {"rating_deadline", "location"}
+        if locked.status == MeetingStatus.PLANNED:
+            editable |= {"date", "theme"}
+        elif locked.status != MeetingStatus.RATING_OPEN:
+            raise ValidationError("This meeting can no longer be changed.", code="refused")
+        if set(fields) - editable:
+            raise ValidationError(
+                "Once rating has started only the deadline and the place can change.",
+                code="refused",
+            )
+        for name, value in fields.items():
+            setattr(locked, name, value.strip() if isinstance(value, str) else value)
+        _check_dates(locked.date, locked.rating_deadline)
+        clash = Meeting.objects.filter(panel=locked.panel, date=locked.date).exclude(pk=locked.pk)
+        if clash.exists():
+            raise ValidationError({"date": "The panel already has a meeting on that date"})
+        locked.save()
+    return locked
+
+
+def meeting_move(
+    *, meeting: Meeting, to: str, by, anonymous: bool = False, note: str = ""
+) -> Meeting:
+    """Move the meeting on through the workflow door. Starting the discussion reveals the
+    ratings (with or without names); closing marks its decided cases reviewed; cancelling
+    puts its cases back where they came from."""
+    _require(by, "panels.move_meeting", meeting)
+    with transaction.atomic():
+        locked = _lock(meeting)
+        if to == MeetingStatus.IN_DISCUSSION:
+            Meeting.objects.filter(pk=locked.pk).update(anonymous_reveal=anonymous)
+        moved = meeting_transition(meeting=locked, to=to, by=by, note=note)
+        if to == MeetingStatus.CLOSED:
+            _mark_reviewed(moved, by)
+        if to == MeetingStatus.CANCELLED:
+            _release_cases(moved, by)
+    moved.anonymous_reveal = (
+        anonymous if to == MeetingStatus.IN_DISCUSSION else moved.anonymous_reveal
+    )
+    return moved
+
+
+def _mark_reviewed(meeting: Meeting, by) -> None:
+    # A case carried over to a later meeting stays on that meeting's agenda.
+    cases = [
+        rc.case
+        for rc in meeting.reviewed_cases.select_related("case").filter(carried_to__isnull=True)
+        if rc.case.status == CaseStatus.ON_AGENDA
+    ]
+    case_transitions(cases=cases, to=CaseStatus.REVIEWED, by=by, note=f"Reviewed at {meeting}")
+
+
+def _release_cases(meeting: Meeting, by) -> None:
+    agenda = list(meeting.reviewed_cases.select_related("case"))
+    note = f"{meeting} was cancelled"
+    carried = [rc.case for rc in agenda if rc.source == CaseSource.CARRIED_OVER]
+    others = [rc.case for rc in agenda if rc.source != CaseSource.CARRIED_OVER]
+    case_transitions(cases=carried, to=CaseStatus.REVIEWED, by=by, note=note)
+    case_transitions(cases=others, to=CaseStatus.IN_POOL, by=by, note=note)
+
+
+def majority_category(reviewed_case: ReviewedCase) -> OutcomeCategory | None:
+    """The category most voting members chose on their own, or None if none did or the
+    most common is shared."""
+    counts: dict[int, int] = {}
+    ratings = Rating.objects.filter(
+        reviewed_case=reviewed_case,
+        status=RatingStatus.SUBMITTED,
+        membership__is_voting=True,
+    ).select_related("category")
+    categories = {}
+    for rating in ratings:
+        counts[rating.category_id] = counts.get(rating.category_id, 0) + 1
+        categories[rating.category_id] = rating.category
+    if not counts:
+        return None
+    top = max(counts.values())
+    leaders = [pk for pk, n in counts.items() if n == top]
+    return categories[leaders[0]] if len(leaders) == 1 else None
+
+
+class StaleDecision(Exception):
+    """The decision was saved by someone else after this form was opened."""
+
+    def __init__(self, current: Decision):
+        super().__init__("This decision was changed after you opened it.")
+        self.current = current
+
+
+@dataclass
+class DecisionInput:
+    category: OutcomeCategory | None
+    reasons: str = ""
+    themes: list[Theme] | None = None
+    information_requested: str = ""
+    carry_to: Meeting | None = None
+
+
+def decision_record(
+    *, reviewed_case: ReviewedCase, by, data: DecisionInput, version: int
+) -> Decision:
+    """Record (or change) the panel's decision on a case while the meeting is in
+    discussion. `version` is the decision's version when the form was opened (0 if new)."""
+    with transaction.atomic():
+        meeting = _lock(reviewed_case.meeting)
+        _require(by, "panels.record_decision", meeting)
+        if meeting.status != MeetingStatus.IN_DISCUSSION:
+            raise ValidationError(
+                "Decisions are recorded while the meeting is in discussion.", code="refused"
+            )
+        current = Decision.objects.filter(reviewed_case=reviewed_case).first()
+        if (current.version if current else 0) != version:
+            if current is None:
+                raise ValidationError("This form is out of date. Reload the page and try again.")
+            raise StaleDecision(current)
+        _check_decision(data, meeting=meeting, reviewed_case=reviewed_case)
+        majority = majority_category(reviewed_case)
+        decision = current or Decision(reviewed_case=reviewed_case, recorded_by=by)
+        decision.category = data.category
+        decision.reasons = data.reasons.strip()
+        decision.information_requested = (
+            data.information_requested.strip() if data.category.is_inconclusive else ""
+        )
+        decision.majority_category = majority
+        decision.differs_from_majority = (
+            None if majority is None else majority.pk != data.category.pk
+        )
+        decision.version = version + 1
+        decision.save()
+        decision.themes.set(data.themes or [])
+        if data.carry_to is not None:
+            _carry_over(reviewed_case, data.carry_to)
+    return decision
+
+
+def _check_decision(data: DecisionInput, *, meeting: Meeting, reviewed_case: ReviewedCase):
+    errors: dict[str, list[str]] = {}
+    category = data.category
+    if category is None:
+        errors["category"] = ["Select the panel's outcome category"]
+    elif category.framework_id != meeting.panel.framework_id:
+        errors["category"] = ["Select one of this panel's outcome categories"]
+    else:
+        if category.requires_reasons and not data.reasons.strip():
+            errors["reasons"] = [f"Enter the panel's reasons for '{category.label}'"]
+        if category.is_inconclusive and not data.information_requested.strip():
+            errors["information_requested"] = [
+                "Say what information the panel needs before it can conclude"
+            ]
+        if data.carry_to is not None and not category.is_inconclusive:
+            errors["carry_to"] = ["Only a case the panel could not conclude on is carried over"]
+    target = data.carry_to
+    if target is not None and "carry_to" not in errors:
+        if target.panel_id != meeting.panel_id:
+            errors["carry_to"] = ["Choose a later meeting of this panel"]
+        elif target.date <= meeting.date or target.status != MeetingStatus.PLANNED:
+            errors["carry_to"] = ["Choose a later meeting that is still being planned"]
+        elif ReviewedCase.objects.filter(carried_over_from=reviewed_case).exists():
+            errors["carry_to"] = ["This case has already been carried over"]
+        elif target.reviewed_cases.filter(case_id=reviewed_case.case_id).exists():
+            errors["carry_to"] = ["The case is already on that meeting's agenda"]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _carry_over(reviewed_case: ReviewedCase, target: Meeting) -> ReviewedCase:
+    target = Meeting.objects.select_for_update(of=("self",)).get(pk=target.pk)
+    if target.status != MeetingStatus.PLANNED:
+        raise ValidationError({"carry_to": ["Choose a later meeting that is still being planned"]})
+    last = target.reviewed_cases.aggregate(n=Max("position"))["n"] or 0
+    return ReviewedCase.objects.create(
+        meeting=target,
+        case=reviewed_case.case,
+        position=last + 1,
+        source=CaseSource.CARRIED_OVER,
+        carried_over_from=reviewed_case,
+    )
+
+
+def attendance_record(
+    *,
+    meeting: Meeting,
+    by,
+    kinds: dict[int, str],
+    observers: list[tuple[str, str]],
+) -> list[Attendance]:
+    """Replace the meeting's attendance: each membership id present or sending apologies,
+    and the observers as (name, organisation)."""
+    _require(by, "panels.manage_meeting_record", meeting)
+    members = {m.pk: m for m in Membership.objects.filter(panel_id=meeting.panel_id)}
+    if set(kinds) - set(members):
+        raise ValidationError("Attendance names someone who is not on this panel.")
+    if any(
+        kind not in {AttendanceKind.PRESENT, AttendanceKind.APOLOGIES} for kind in kinds.values()
+    ):
+        raise ValidationError("Choose present or apologies for each member.")
+    with transaction.atomic():
+        _lock(meeting)
+        meeting.attendance.all().delete()
+        rows = [
+            Attendance(meeting=meeting, membership=members[pk], kind=kind)
+            for pk, kind in kinds.items()
+        ] + [
+            Attendance(meeting=meeting, name=name, organisation=org, kind=AttendanceKind.OBSERVER)
+            for name, org in observers
+        ]
+        return Attendance.objects.bulk_create(rows)
+
+
+def observation_add(
+    *,
+    meeting: Meeting,
+    by,
+    kind: str,
+    text: str,
+    is_public: bool,
+    themes: list[Theme] | None = None,
+    reviewed_case: ReviewedCase | None = None,
+) -> Observation:
+    _require(by, "panels.manage_meeting_record", meeting)
+    if not text.strip():
+        raise ValidationError({"text": "Enter the observation"})
+    if reviewed_case is not None and reviewed_case.meeting_id != meeting.pk:
+        raise ValidationError({"reviewed_case": "Choose a case on this meeting's agenda"})
+    with transaction.atomic():
+        locked = _lock(meeting)
+        if locked.status not in {MeetingStatus.IN_DISCUSSION, MeetingStatus.CLOSED}:
+            raise ValidationError("Notes are added once the discussion has started.")
+        last = locked.observations.aggregate(n=Max("position"))["n"] or 0
+        observation = Observation.objects.create(
+            meeting=locked,
+            kind=kind,
+            text=text.strip(),
+            is_public=is_public,
+            reviewed_case=reviewed_case,
+            position=last + 1,
+            created_by=by,
+        )
+        observation.themes.set(themes or [])
+    return observation
+
+
+def action_save(*, meeting: Meeting, by, action: Action | None = None, **fields) -> Action:
+    """Add an action to a meeting, or update one (its status, the force's response and
+    the follow-up date); responses are recorded after the meeting has closed too."""
+    _require(by, "panels.manage_meeting_record", meeting)
+    if not (fields.get("description") or (action and action.description) or "").strip():
+        raise ValidationError({"description": "Enter what needs to be done"})
+    if not (fields.get("owner") or (action and action.owner) or "").strip():
+        raise ValidationError({"owner": "Enter who owns the action"})
+    with transaction.atomic():
+        locked = _lock(meeting)
+        if locked.status not in {MeetingStatus.IN_DISCUSSION, MeetingStatus.CLOSED}:
+            raise ValidationError("Actions are added once the discussion has started.")
+        action = action or Action(meeting=locked)
+        for name, value in fields.items():
+            setattr(action, name, value.strip() if isinstance(value, str) else value)
+        action.full_clean()
+        action.save()
+    return action

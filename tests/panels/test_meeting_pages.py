@@ -1,0 +1,280 @@
+"""The chair's pages: moving the meeting on, the discussion view, decisions, follow-up."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cases.models import Force
+from panels.enums import Agency, MeetingStatus, MembershipRole
+from panels.models import Action, Decision, Meeting, Observation
+from panels.services import RatingInput, conflict_declare, meeting_move, rating_save
+from tests import factories
+
+
+def rate(reviewed, user, code, **answers):
+    conflict_declare(reviewed_case=reviewed, user=user, has_conflict=False)
+    criteria = reviewed.meeting.panel.framework.criteria.all()
+    rating_save(
+        reviewed_case=reviewed,
+        user=user,
+        data=RatingInput(
+            category=factories.category(code),
+            reasons="Fictional reasons.",
+            assessments={c.code: (answers.get(c.code, "met"), "") for c in criteria},
+        ),
+        submit=True,
+        version=0,
+    )
+
+
+@pytest.fixture
+def rating_open(meeting, olu, chris, mina, pat):
+    factories.ReviewedCaseFactory(meeting=meeting, position=1, case__offence="Harassment")
+    factories.ReviewedCaseFactory(meeting=meeting, position=2, case__offence="Assault")
+    meeting_move(meeting=meeting, to=MeetingStatus.RATING_OPEN, by=olu)
+    return meeting
+
+
+@pytest.fixture
+def discussing(rating_open, chris, mina):
+    first, second = rating_open.reviewed_cases.order_by("position")
+    rate(first, mina, "inconsistent", **{"victim-views": "not_met"})
+    rate(first, chris, "consistent")
+    rate(second, mina, "consistent")
+    rate(second, chris, "consistent")
+    meeting_move(meeting=rating_open, to=MeetingStatus.IN_DISCUSSION, by=chris)
+    rating_open.refresh_from_db()
+    return rating_open
+
+
+def page(client, user, url, **kwargs):
+    client.force_login(user)
+    return client.get(url, **kwargs)
+
+
+def test_the_reveal_is_confirmed_and_warns_of_drafts_that_will_not_count(
+    client, rating_open, chris, mina
+):
+    rate(rating_open.reviewed_cases.get(position=1), mina, "consistent")
+    url = f"/panels/meetings/{rating_open.pk}/move/in_discussion/"
+
+    confirm = page(client, chris, url).content.decode()
+
+    assert "Members will see each other&#x27;s ratings" in confirm
+    assert "This cannot be undone." in confirm
+    assert "2 members have not submitted every rating: drafts will not count." in confirm
+    response = client.post(url, {"anonymous": "on"})
+    assert response.url == f"/panels/meetings/{rating_open.pk}/discussion/"
+    rating_open.refresh_from_db()
+    assert (rating_open.status, rating_open.anonymous_reveal) == (
+        MeetingStatus.IN_DISCUSSION,
+        True,
+    )
+
+
+@pytest.mark.parametrize("who", ["mina", "pat", "alice"])
+def test_members_and_data_admins_cannot_move_a_meeting(client, rating_open, request, who):
+    url = f"/panels/meetings/{rating_open.pk}/move/in_discussion/"
+
+    assert page(client, request.getfixturevalue(who), url).status_code == 403
+    assert client.post(url).status_code == 403
+    rating_open.refresh_from_db()
+    assert rating_open.status == MeetingStatus.RATING_OPEN
+
+
+def test_a_move_the_workflow_does_not_allow_is_refused_with_a_message(client, rating_open, chris):
+    response = page(client, chris, f"/panels/meetings/{rating_open.pk}/move/closed/")
+    assert "cannot do this" in response.content.decode()
+
+    response = client.post(f"/panels/meetings/{rating_open.pk}/move/closed/")
+
+    assert "Cannot move from Open for rating to Closed" in response.content.decode()
+    rating_open.refresh_from_db()
+    assert rating_open.status == MeetingStatus.RATING_OPEN
+
+
+def test_the_discussion_shows_where_members_split(client, discussing, chris):
+    body = page(client, chris, f"/panels/meetings/{discussing.pk}/discussion/").content.decode()
+
+    assert "Victim&#x27;s views sought and recorded: 1 met, 1 not met" in body
+    assert "Agreement: 50% of the 2 ratings" in body
+    assert "Fleiss' kappa for the members' own categories" in body
+
+
+def test_the_discussion_can_put_the_least_agreed_cases_first(client, discussing, chris):
+    response = page(
+        client, chris, f"/panels/meetings/{discussing.pk}/discussion/", data={"order": "agreement"}
+    )
+
+    positions = [item.reviewed_case.position for item in response.context["view"].cases]
+    assert positions == [1, 2]
+    by_number = page(client, chris, f"/panels/meetings/{discussing.pk}/discussion/")
+    assert [i.agreement for i in by_number.context["view"].cases] == [0.5, 1.0]
+
+
+def test_the_discussion_is_hidden_before_the_reveal(client, rating_open, chris, olu):
+    url = f"/panels/meetings/{rating_open.pk}/discussion/"
+
+    assert page(client, chris, url).status_code == 403
+    assert page(client, olu, url).status_code == 403
+
+
+@pytest.mark.parametrize(("who", "status"), [("nadia", 404), ("eve", 404), ("alice", 403)])
+def test_the_discussion_is_for_the_panel_and_opcc_staff(client, discussing, request, who, status):
+    url = f"/panels/meetings/{discussing.pk}/discussion/"
+
+    assert page(client, request.getfixturevalue(who), url).status_code == status
+
+
+def test_recording_a_decision_and_going_to_the_next_case(client, discussing, chris):
+    client.force_login(chris)
+    url = f"/panels/meetings/{discussing.pk}/cases/1/decision/"
+    assert "Most members chose" not in client.get(url).content.decode()
+
+    response = client.post(
+        url,
+        {
+            "version": 0,
+            "category": factories.category("consistent-with-observations").pk,
+            "reasons": "The conditions had no end date.",
+            "action": "next",
+        },
+    )
+
+    assert response.url == f"/panels/meetings/{discussing.pk}/cases/2/decision/"
+    decision = Decision.objects.get()
+    assert decision.differs_from_majority is None  # one each: no majority
+    assert "Most members chose" in client.get(response.url).content.decode()
+
+
+def test_a_decision_without_reasons_shows_the_error(client, discussing, chris):
+    client.force_login(chris)
+
+    response = client.post(
+        f"/panels/meetings/{discussing.pk}/cases/1/decision/",
+        {"version": 0, "category": factories.category("inconsistent").pk, "action": "save"},
+    )
+
+    body = response.content.decode()
+    assert response.context["page_title"].startswith("Error: ")
+    assert "Enter the panel&#x27;s reasons for &#x27;Inconsistent with Police Policy&#x27;" in body
+    assert not Decision.objects.exists()
+
+
+def test_a_member_cannot_record_a_decision(client, discussing, mina):
+    client.force_login(mina)
+
+    response = client.post(
+        f"/panels/meetings/{discussing.pk}/cases/1/decision/",
+        {"version": 0, "category": factories.category("consistent").pk},
+    )
+
+    assert response.status_code == 403
+    assert not Decision.objects.exists()
+
+
+def test_notes_and_actions_are_added_and_listed(client, discussing, chris, olu):
+    client.force_login(chris)
+    client.post(
+        f"/panels/meetings/{discussing.pk}/notes/add/",
+        {"kind": "good_practice", "text": "Victims were updated promptly.", "is_public": "no"},
+    )
+    client.post(
+        f"/panels/meetings/{discussing.pk}/actions/add/",
+        {
+            "description": "Brief supervisors on stalking classification.",
+            "owner": "Force OoCR lead",
+            "due_date_0": "1",
+            "due_date_1": "1",
+            "due_date_2": "2020",
+            "status": "open",
+        },
+    )
+
+    observation = Observation.objects.get()
+    assert (observation.kind, observation.is_public) == ("good_practice", False)
+    action = Action.objects.get()
+    assert action.due_date == datetime.date(2020, 1, 1)
+    overdue = page(client, olu, "/panels/actions/", data={"overdue": "1"})
+    assert list(overdue.context["actions"]) == [action]
+    done = page(client, olu, "/panels/actions/", data={"status": "completed"})
+    assert list(done.context["actions"]) == []
+
+
+def test_the_meeting_list_puts_upcoming_meetings_first(client, panel, olu):
+    today = datetime.date.today()
+    dates = [today - datetime.timedelta(days=400), today + datetime.timedelta(days=90)]
+    dates += [today - datetime.timedelta(days=30), today + datetime.timedelta(days=10)]
+    for date in dates:
+        factories.MeetingFactory(panel=panel, date=date)
+
+    response = page(client, olu, "/panels/meetings/")
+
+    assert [m.date for m in response.context["meetings"]] == [
+        dates[3],
+        dates[1],
+        dates[2],
+        dates[0],
+    ]
+
+
+def test_opcc_staff_plan_a_meeting_and_others_cannot(client, panel, olu, chris):
+    assert page(client, chris, "/panels/meetings/new/").status_code == 403
+
+    client.force_login(olu)
+    response = client.post(
+        "/panels/meetings/new/",
+        {
+            "panel": panel.pk,
+            "date_0": "9",
+            "date_1": "6",
+            "date_2": "2027",
+            "theme": "Hate crime",
+            "location": "Online",
+        },
+    )
+
+    meeting = Meeting.objects.get(theme="Hate crime")
+    assert response.url == f"/panels/meetings/{meeting.pk}/"
+    assert (meeting.date, meeting.location) == (datetime.date(2027, 6, 9), "Online")
+
+
+def build(cases: int, members: int, olu):
+    force = Force.objects.create(code=f"D{cases}", name=f"Discussionshire {cases}")
+    panel = factories.PanelFactory(force=force)
+    chair = factories.MembershipFactory(panel=panel, role=MembershipRole.CHAIR).user
+    voters = [chair] + [factories.MembershipFactory(panel=panel).user for _ in range(members - 2)]
+    factories.MembershipFactory(panel=panel, agency=Agency.POLICE, is_voting=False)
+    meeting = factories.MeetingFactory(panel=panel)
+    for position in range(1, cases + 1):
+        factories.ReviewedCaseFactory(meeting=meeting, position=position)
+    meeting_move(meeting=meeting, to=MeetingStatus.RATING_OPEN, by=olu)
+    codes = ["consistent", "inconsistent", "consistent-with-observations"]
+    for index, reviewed in enumerate(meeting.reviewed_cases.all()):
+        for n, user in enumerate(voters):
+            rate(reviewed, user, codes[(index + n) % 3])
+    meeting_move(meeting=meeting, to=MeetingStatus.IN_DISCUSSION, by=chair)
+    return meeting, chair
+
+
+@pytest.mark.parametrize(("view", "budget"), [("discussion", 16), ("decision", 24)])
+def test_the_chairs_pages_run_the_same_queries_at_any_size(
+    client, olu, view, budget, django_assert_max_num_queries
+):
+    counts = []
+    for cases, members in [(10, 4), (40, 12)]:
+        meeting, chair = build(cases, members, olu)
+        client.force_login(chair)
+        url = {
+            "discussion": f"/panels/meetings/{meeting.pk}/discussion/",
+            "decision": f"/panels/meetings/{meeting.pk}/cases/1/decision/",
+        }[view]
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        counts.append(len(captured))
+        with django_assert_max_num_queries(budget):
+            client.get(url)
+
+    assert counts[0] == counts[1], f"{view}: {counts}"
