@@ -12,9 +12,17 @@ from django.db import connection, transaction
 
 from cases.reference_data import seed as seed_cases
 from panels.enums import MeetingStatus
-from panels.models import Rating, RatingVersion
+from panels.models import Decision, Rating, RatingVersion
 from panels.reference_data import seed as seed_panels
-from panels.services import RatingInput, StaleRating, conflict_declare, rating_save
+from panels.services import (
+    DecisionInput,
+    RatingInput,
+    StaleDecision,
+    StaleRating,
+    conflict_declare,
+    decision_record,
+    rating_save,
+)
 from panels.workflow import meeting_transition
 from tests import factories
 
@@ -92,7 +100,7 @@ def reference_data():
 
 
 @pytest.fixture
-def reviewed(reference_data, meeting, olu, mina):
+def reviewed(reference_data, meeting, olu, mina, chris):
     reviewed = factories.ReviewedCaseFactory(meeting=meeting, position=1)
     meeting_transition(meeting=meeting, to=MeetingStatus.RATING_OPEN, by=olu)
     conflict_declare(reviewed_case=reviewed, user=mina, has_conflict=False)
@@ -127,3 +135,50 @@ def test_the_later_of_two_concurrent_edits_is_refused(reviewed, mina):
         (1, "The first draft."),
         (2, "Saved in tab one."),
     ]
+
+
+def test_the_later_of_two_concurrent_decisions_is_refused(reviewed, mina, chris, olu):
+    """The chair and OPCC staff both record the panel's decision on one case at once."""
+    meeting_transition(meeting=reviewed.meeting, to=MeetingStatus.IN_DISCUSSION, by=chris)
+    first_saved, outcome, order = threading.Event(), {}, []
+
+    def chair():
+        try:
+            with transaction.atomic():
+                decision_record(
+                    reviewed_case=reviewed,
+                    by=chris,
+                    data=DecisionInput(category=factories.category("consistent")),
+                    version=0,
+                )
+                first_saved.set()
+                threading.Event().wait(0.5)
+                order.append("chair committed")
+        finally:
+            connection.close()
+
+    def officer():
+        first_saved.wait(5)
+        try:
+            decision_record(
+                reviewed_case=reviewed,
+                by=olu,
+                data=DecisionInput(category=factories.category("inconsistent"), reasons="Mine."),
+                version=0,
+            )
+            outcome["officer"] = "saved"
+        except StaleDecision as stale:
+            outcome["officer"] = f"refused: {stale.current.category.code}"
+        finally:
+            order.append("officer finished")
+            connection.close()
+
+    threads = [threading.Thread(target=chair), threading.Thread(target=officer)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+
+    assert outcome == {"officer": "refused: consistent"}
+    assert order == ["chair committed", "officer finished"]
+    assert list(Decision.objects.values_list("category__code", "version")) == [("consistent", 1)]
