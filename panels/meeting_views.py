@@ -3,13 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from core.forms import add_service_errors
 
-from . import selectors, services
+from . import resources, selectors, services
 from .enums import ActionStatus, MeetingStatus
 from .meeting_forms import (
     ActionForm,
@@ -327,3 +327,20 @@ def action_list(request):
         "page_title": "Actions",
     }
     return render(request, "panels/action_list.html", context)
+
+
+@login_required
+def meeting_export(request, pk: int, table: str, fmt: str):
+    """One table of the meeting's record, as CSV, XLSX or JSON, after the reveal."""
+    meeting = selectors.meeting_for_user(user=request.user, pk=pk, perm="panels.export_meeting")
+    if table not in resources.TABLES or fmt not in resources.FORMATS:
+        raise Http404
+    labels = {m.pk: label for m, label in selectors.voting_member_labels(meeting=meeting)}
+    content, content_type = resources.export_meeting(
+        meeting=meeting, table=table, fmt=fmt, labels=labels
+    )
+    response = HttpResponse(content, content_type=content_type)
+    name = f"{meeting.panel.slug}-{meeting.date:%Y-%m-%d}-{table}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -208,3 +208,6 @@ def meeting_revealed(user, meeting) -> bool:
 
 # The chair's view of everyone's ratings: for the panel and OPCC staff, once revealed.
 rules.add_perm("panels.view_discussion", (is_opcc_staff | is_panel_member) & meeting_revealed)
+
+# A meeting's full record (every rating, decision, note, action) for the panel's files.
+rules.add_perm("panels.export_meeting", (is_opcc_staff | is_panel_chair) & meeting_revealed)

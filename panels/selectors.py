@@ -459,6 +459,15 @@ def member_labels(*, meeting: Meeting, members: list[Membership]) -> list[tuple[
     return [(m, f"Member {chr(ord('A') + i)}") for i, m in enumerate(shuffled)]
 
 
+def voting_member_labels(*, meeting: Meeting) -> list[tuple[Membership, str]]:
+    voters = (
+        meeting.panel.memberships.filter(is_voting=True)
+        .select_related("user")
+        .order_by("role", "user__last_name", "user__first_name")
+    )
+    return member_labels(meeting=meeting, members=list(voters))
+
+
 def discussion(*, meeting: Meeting, order: str = "position") -> Discussion:
     """Every case's independent ratings, for the chair's view after the reveal. A fixed
     number of queries whatever the number of cases and members."""

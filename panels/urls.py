@@ -29,6 +29,11 @@ urlpatterns = [
     path("meetings/<int:pk>/attendance/", meeting_views.attendance, name="attendance"),
     path("meetings/<int:pk>/notes/add/", meeting_views.observation_add, name="observation_add"),
     path("meetings/<int:pk>/actions/add/", meeting_views.action_add, name="action_add"),
+    path(
+        "meetings/<int:pk>/export/<slug:table>.<slug:fmt>",
+        meeting_views.meeting_export,
+        name="meeting_export",
+    ),
     path("actions/", meeting_views.action_list, name="action_list"),
     path("actions/<int:pk>/", meeting_views.action_edit, name="action_edit"),
     path("meetings/<int:pk>/draw/", views.sample_draw, name="sample_draw"),

@@ -71,6 +71,8 @@ def meeting_detail(request, pk: int):
         "can_discuss": request.user.has_perm("panels.view_discussion", meeting),
         "can_decide": request.user.has_perm("panels.record_decision", meeting)
         and meeting.status == MeetingStatus.IN_DISCUSSION,
+        "can_export": request.user.has_perm("panels.export_meeting", meeting),
+        "export_tables": EXPORT_TABLES,
         "can_record": request.user.has_perm("panels.manage_meeting_record", meeting)
         and meeting.status in REVEALED,
         "page_title": str(meeting),
@@ -90,6 +92,12 @@ def _refused(request, access, reason: str, *, title: str = "You cannot open this
 
 
 RATING_ACTIONS = {"draft", "submit", "next"}
+EXPORT_TABLES = [
+    ("ratings", "Members' ratings"),
+    ("decisions", "Decisions"),
+    ("notes", "Notes"),
+    ("actions", "Actions"),
+]
 COMMENT_ACTION = "comment"
 
 
