@@ -343,3 +343,20 @@ class ActionForm(forms.Form):
             "follow_up_date",
             submit="Save the action",
         )
+
+
+class PeriodForm(forms.Form):
+    """The period a panel's figures cover, from the address (?start=…&end=…)."""
+
+    start = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise forms.ValidationError("The start of the period must be before its end")
+        return data

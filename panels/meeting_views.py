@@ -1,5 +1,7 @@
 """Pages for running a meeting: plan, move on, the chair's view, decisions and follow-up."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,7 +11,7 @@ from django.utils import timezone
 
 from core.forms import add_service_errors
 
-from . import resources, selectors, services
+from . import charts, resources, selectors, services
 from .enums import ActionStatus, MeetingStatus
 from .meeting_forms import (
     ActionForm,
@@ -18,6 +20,7 @@ from .meeting_forms import (
     MeetingForm,
     MeetingMoveForm,
     ObservationForm,
+    PeriodForm,
 )
 from .workflow import MEETING_TRANSITIONS
 
@@ -317,11 +320,13 @@ def action_list(request):
     if status not in ActionStatus.values:
         status = ""
     overdue = request.GET.get("overdue") == "1"
-    actions = selectors.action_list(user=request.user, status=status, overdue=overdue)
+    panel = request.GET.get("panel", "")[:80]
+    actions = selectors.action_list(user=request.user, status=status, overdue=overdue, panel=panel)
     context = {
         "actions": actions,
         "status": status,
         "overdue": overdue,
+        "panel": panel,
         "statuses": ActionStatus.choices,
         "today": timezone.localdate(),
         "page_title": "Actions",
@@ -344,3 +349,24 @@ def meeting_export(request, pk: int, table: str, fmt: str):
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+def panel_over_time(request, slug: str):
+    """A panel's findings over a period (the last 12 months unless dates are given)."""
+    panel = selectors.panel_for_user(user=request.user, slug=slug)
+    form = PeriodForm(request.GET or None)
+    end = timezone.localdate()
+    start = end - datetime.timedelta(days=365)
+    if form.is_bound and form.is_valid():
+        start = form.cleaned_data["start"] or start
+        end = form.cleaned_data["end"] or end
+    report = selectors.panel_over_time(panel=panel, start=start, end=end)
+    context = {
+        "panel": panel,
+        "form": form,
+        "report": report,
+        "chart": charts.stacked_bars(report),
+        "page_title": f"{panel.name} over time",
+    }
+    return render(request, "panels/panel_over_time.html", context)

@@ -169,6 +169,22 @@ THEMES = [
 ]
 
 
+# The seeded categories that are findings against the force (OutcomeCategory.is_adverse).
+ADVERSE = {
+    "oocr-four-way": ["inconsistent"],
+    "oocr-three-way": ["inappropriate"],
+    "vcop-seven-way": ["non-compliant", "partially-compliant"],
+}
+
+
+def mark_adverse(apps) -> None:
+    OutcomeCategory = apps.get_model("panels", "OutcomeCategory")
+    for framework, codes in ADVERSE.items():
+        OutcomeCategory.objects.filter(framework__slug=framework, code__in=codes).update(
+            is_adverse=True
+        )
+
+
 def seed(apps) -> None:
     """Create or refresh the reference rows; `apps` is a migration or the global registry."""
     Framework = apps.get_model("panels", "Framework")
@@ -208,3 +224,7 @@ def seed(apps) -> None:
             )
     for slug, name in THEMES:
         Theme.objects.update_or_create(slug=slug, defaults={"name": name})
+    OutcomeCategory = apps.get_model("panels", "OutcomeCategory")
+    if any(f.name == "is_adverse" for f in OutcomeCategory._meta.get_fields()):
+        # Migrations before the field existed seed without it; 0006 marks them.
+        mark_adverse(apps)

@@ -570,10 +570,14 @@ def open_actions_before(*, meeting: Meeting) -> QuerySet[Action]:
     )
 
 
-def action_list(*, user, status: str = "", overdue: bool = False, today=None) -> QuerySet[Action]:
+def action_list(
+    *, user, status: str = "", overdue: bool = False, panel: str = "", today=None
+) -> QuerySet[Action]:
     actions = Action.objects.filter(meeting__in=Meeting.objects.for_user(user)).select_related(
         "meeting", "meeting__panel"
     )
+    if panel:
+        actions = actions.filter(meeting__panel__slug=panel)
     if status:
         actions = actions.filter(status=status)
     if overdue:
@@ -636,3 +640,105 @@ def meetings_in_order(*, user, today: datetime.date | None = None) -> list[Meeti
         (m for m in meetings if m.date < today), key=lambda m: (m.date, m.pk), reverse=True
     )
     return upcoming + past
+
+
+@dataclass(frozen=True)
+class MeetingFigures:
+    meeting: Meeting
+    counts: list[int]  # decisions per category, framework order
+    kappa: object
+    decided: int
+    differed: int  # decisions that moved away from the members' majority
+    compared: int  # decisions where there was a majority to compare with
+
+
+@dataclass(frozen=True)
+class PanelOverTime:
+    panel: Panel
+    start: datetime.date
+    end: datetime.date
+    categories: list[OutcomeCategory]
+    meetings: list[MeetingFigures]
+    adverse_themes: list[tuple[Theme, int]]
+    open_actions: int
+
+    @property
+    def differed(self) -> int:
+        return sum(m.differed for m in self.meetings)
+
+    @property
+    def compared(self) -> int:
+        return sum(m.compared for m in self.meetings)
+
+    @property
+    def most(self) -> int:
+        return max((sum(m.counts) for m in self.meetings), default=0)
+
+
+def panel_over_time(*, panel: Panel, start: datetime.date, end: datetime.date) -> PanelOverTime:
+    """A panel's findings across the meetings it held between two dates (discussed or
+    closed): six queries however many meetings."""
+    categories = list(panel.framework.categories.order_by("position"))
+    index = {c.pk: i for i, c in enumerate(categories)}
+    meetings = list(
+        Meeting.objects.filter(
+            panel=panel, date__gte=start, date__lte=end, status__in=REVEALED
+        ).order_by("date")
+    )
+    decisions = list(
+        Decision.objects.filter(reviewed_case__meeting__in=meetings).values_list(
+            "reviewed_case__meeting_id", "category_id", "differs_from_majority"
+        )
+    )
+    ratings = Rating.objects.filter(
+        reviewed_case__meeting__in=meetings,
+        status=RatingStatus.SUBMITTED,
+        membership__is_voting=True,
+    ).values_list("reviewed_case__meeting_id", "reviewed_case_id", "category_id")
+    tables: dict[int, dict[int, list[int]]] = {}
+    for meeting_id, case_id, category_id in ratings:
+        row = tables.setdefault(meeting_id, {}).setdefault(case_id, [0] * len(categories))
+        row[index[category_id]] += 1
+    figures = []
+    for meeting in meetings:
+        own = [d for d in decisions if d[0] == meeting.pk]
+        counts = [0] * len(categories)
+        for _, category_id, _ in own:
+            counts[index[category_id]] += 1
+        figures.append(
+            MeetingFigures(
+                meeting=meeting,
+                counts=counts,
+                kappa=fleiss_kappa(list(tables.get(meeting.pk, {}).values())),
+                decided=len(own),
+                differed=sum(1 for d in own if d[2] is True),
+                compared=sum(1 for d in own if d[2] is not None),
+            )
+        )
+    adverse = (
+        Theme.objects.filter(
+            decisions__reviewed_case__meeting__in=meetings, decisions__category__is_adverse=True
+        )
+        .annotate(n=Count("decisions", distinct=True))
+        .order_by("-n", "name")[:10]
+    )
+    open_actions = Action.objects.filter(
+        meeting__panel=panel, status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS]
+    ).count()
+    return PanelOverTime(
+        panel=panel,
+        start=start,
+        end=end,
+        categories=categories,
+        meetings=figures,
+        adverse_themes=[(t, t.n) for t in adverse],
+        open_actions=open_actions,
+    )
+
+
+def panel_for_user(*, user, slug: str) -> Panel:
+    """A panel the user sits on or, for OPCC staff, any panel; 404 otherwise."""
+    panels = Panel.objects.select_related("framework")
+    if not is_opcc_staff(user):
+        panels = panels.filter(memberships__user=user, memberships__is_active=True)
+    return get_object_or_404(panels, slug=slug)

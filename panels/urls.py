@@ -34,6 +34,7 @@ urlpatterns = [
         meeting_views.meeting_export,
         name="meeting_export",
     ),
+    path("panels/<slug:slug>/over-time/", meeting_views.panel_over_time, name="panel_over_time"),
     path("actions/", meeting_views.action_list, name="action_list"),
     path("actions/<int:pk>/", meeting_views.action_edit, name="action_edit"),
     path("meetings/<int:pk>/draw/", views.sample_draw, name="sample_draw"),

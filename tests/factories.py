@@ -20,6 +20,7 @@ from panels.models import (
     Panel,
     Rating,
     ReviewedCase,
+    Theme,
 )
 
 PASSWORD = "correct-horse-battery-staple"
@@ -94,6 +95,10 @@ def framework(slug: str = "oocr-four-way") -> Framework:
 
 def category(code: str, framework_slug: str = "oocr-four-way") -> OutcomeCategory:
     return OutcomeCategory.objects.get(framework__slug=framework_slug, code=code)
+
+
+def theme(slug: str) -> Theme:
+    return Theme.objects.get(slug=slug)
 
 
 class PanelFactory(factory.django.DjangoModelFactory):

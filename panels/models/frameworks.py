@@ -41,6 +41,11 @@ class OutcomeCategory(models.Model):
     is_inconclusive = models.BooleanField(
         default=False, help_text="No conclusion: the case may be carried to a later meeting."
     )
+    is_adverse = models.BooleanField(
+        default=False,
+        help_text="A finding against the force (e.g. inconsistent with policy, non-compliant): "
+        "the panel's reports look at the themes behind these.",
+    )
 
     class Meta:
         ordering = ["framework", "position"]

@@ -278,3 +278,46 @@ def test_the_chairs_pages_run_the_same_queries_at_any_size(
             client.get(url)
 
     assert counts[0] == counts[1], f"{view}: {counts}"
+
+
+def test_the_panel_over_time_shows_each_meeting_in_the_chart_and_the_table(
+    client, discussing, chris
+):
+    from panels.services import DecisionInput, decision_record
+
+    for reviewed in discussing.reviewed_cases.all():
+        decision_record(
+            reviewed_case=reviewed,
+            by=chris,
+            data=DecisionInput(category=factories.category("inconsistent"), reasons="Reasons."),
+            version=0,
+        )
+    decision = Decision.objects.get(reviewed_case__position=1)
+    decision.themes.set([factories.theme("crime-misclassified")])
+    url = f"/panels/panels/{discussing.panel.slug}/over-time/"
+
+    response = page(client, chris, url, data={"start": "2025-01-01", "end": "2027-12-31"})
+
+    body = response.content.decode()
+    assert body.count("<title>Inconsistent: 2</title>") == 1
+    report = response.context["report"]
+    assert [f.counts for f in report.meetings] == [[0, 0, 2, 0]]
+    assert (report.differed, report.compared) == (1, 1)  # case 1 was a tie: no majority
+    assert [(t.slug, n) for t, n in report.adverse_themes] == [("crime-misclassified", 1)]
+
+
+def test_the_panel_over_time_refuses_a_backwards_period(client, discussing, chris):
+    url = f"/panels/panels/{discussing.panel.slug}/over-time/"
+
+    response = page(client, chris, url, data={"start": "2027-01-01", "end": "2026-01-01"})
+
+    assert "The start of the period must be before its end" in response.content.decode()
+
+
+@pytest.mark.parametrize(("who", "status"), [("nadia", 404), ("eve", 404), ("olu", 200)])
+def test_the_panel_over_time_is_for_its_members_and_opcc_staff(
+    client, discussing, request, who, status
+):
+    url = f"/panels/panels/{discussing.panel.slug}/over-time/"
+
+    assert page(client, request.getfixturevalue(who), url).status_code == status
