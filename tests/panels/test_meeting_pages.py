@@ -259,7 +259,9 @@ def build(cases: int, members: int, olu):
     return meeting, chair
 
 
-@pytest.mark.parametrize(("view", "budget"), [("discussion", 16), ("decision", 24)])
+@pytest.mark.parametrize(
+    ("view", "budget"), [("discussion", 13), ("decision", 20), ("meeting", 30)]
+)
 def test_the_chairs_pages_run_the_same_queries_at_any_size(
     client, olu, view, budget, django_assert_max_num_queries
 ):
@@ -270,6 +272,7 @@ def test_the_chairs_pages_run_the_same_queries_at_any_size(
         url = {
             "discussion": f"/panels/meetings/{meeting.pk}/discussion/",
             "decision": f"/panels/meetings/{meeting.pk}/cases/1/decision/",
+            "meeting": f"/panels/meetings/{meeting.pk}/",
         }[view]
         with CaptureQueriesContext(connection) as captured:
             assert client.get(url).status_code == 200
