@@ -30,6 +30,7 @@ def test_agenda_add_page_has_no_accessibility_violations(page, live_server, demo
 
     page.get_by_label("Case reference").fill(pooled.reference)
     page.get_by_role("button", name="Add the case").click()
-    assert page.get_by_text(f"Case {pooled.reference} added to the agenda").is_visible()
+    # The next page is a redirect away: wait for its banner rather than look at once.
+    page.get_by_text(f"Case {pooled.reference} added to the agenda").wait_for()
     assert axe_violations(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= width

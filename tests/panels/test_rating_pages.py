@@ -284,7 +284,7 @@ def queries(client, url: str) -> int:
 
 @pytest.mark.parametrize(
     ("page", "budget"),
-    [("home", 14), ("case", 19), ("meeting", 21)],
+    [("home", 14), ("case", 19), ("meeting", 28)],
     ids=["member home", "case page", "meeting page"],
 )
 def test_pages_run_a_fixed_number_of_queries_whatever_the_meeting_size(
