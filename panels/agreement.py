@@ -56,6 +56,17 @@ def fleiss_kappa(table: list[list[int]]) -> Kappa:
 
 
 def case_agreement(counts: list[int]) -> float | None:
-    """The share of a case's ratings in its most common category (1.0 = unanimous)."""
+    """The share of a case's ratings in its most common category (1.0 = unanimous);
+    None with fewer than two ratings, when there is nothing to agree or disagree."""
     total = sum(counts)
-    return max(counts) / total if total else None
+    return max(counts) / total if total >= 2 else None
+
+
+def majority(counts: list[int]) -> int | None:
+    """The index of the category more than half the ratings chose, if two or more
+    members rated the case and one category has such a majority; otherwise None."""
+    total = sum(counts)
+    if total < 2:
+        return None
+    top = max(counts)
+    return counts.index(top) if top * 2 > total else None

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from core.roles import is_opcc_staff
 
-from .agreement import case_agreement, fleiss_kappa
+from .agreement import case_agreement, fleiss_kappa, majority
 from .enums import ActionStatus, Assessment, MeetingStatus, MembershipRole, RatingStatus
 from .models import (
     Action,
@@ -419,9 +419,13 @@ class CaseDiscussion:
 
     @property
     def leading(self) -> OutcomeCategory | None:
-        top = max((n for _, n in self.counts), default=0)
-        leaders = [c for c, n in self.counts if n == top and n]
-        return leaders[0] if len(leaders) == 1 else None
+        """The category a majority of those who rated it chose, as decisions record it."""
+        top = majority([n for _, n in self.counts])
+        return None if top is None else self.counts[top][0]
+
+    @property
+    def leading_count(self) -> int:
+        return max((n for _, n in self.counts), default=0)
 
 
 @dataclass(frozen=True)

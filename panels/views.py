@@ -43,6 +43,7 @@ def meeting_list(request):
 def meeting_detail(request, pk: int):
     meeting = selectors.meeting_for_user(user=request.user, pk=pk)
     decided = meeting.status in REVEALED
+    reasons = selectors.decisions_by_category(meeting=meeting) if decided else None
     membership = selectors.membership_for(user=request.user, meeting=meeting)
     show_progress = request.user.has_perm("panels.view_rating_progress", meeting)
     progress, conflicts = (
@@ -52,7 +53,12 @@ def meeting_detail(request, pk: int):
         "meeting": meeting,
         "agenda": selectors.agenda(meeting=meeting),
         "counts": selectors.decision_counts(meeting=meeting) if decided else None,
-        "reasons": selectors.decisions_by_category(meeting=meeting) if decided else None,
+        "reasons": reasons,
+        "categories_with_reasons": {
+            category.pk
+            for category, items in reasons or []
+            if any(item.decision.reasons for item in items)
+        },
         "progress": selectors.rating_progress(meeting=meeting),
         "member_progress": progress,
         "conflicts": conflicts,

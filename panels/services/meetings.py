@@ -10,6 +10,7 @@ from django.db.models import Max
 from cases.enums import CaseStatus
 from cases.workflow import case_transitions
 
+from ..agreement import majority
 from ..enums import AttendanceKind, CaseSource, MeetingStatus, RatingStatus
 from ..models import (
     Action,
@@ -137,23 +138,20 @@ def _release_cases(meeting: Meeting, by) -> None:
 
 
 def majority_category(reviewed_case: ReviewedCase) -> OutcomeCategory | None:
-    """The category most voting members chose on their own, or None if none did or the
-    most common is shared."""
-    counts: dict[int, int] = {}
-    ratings = Rating.objects.filter(
+    """The category more than half the voting members who rated the case chose on their
+    own (see agreement.majority), or None."""
+    categories = list(reviewed_case.meeting.panel.framework.categories.order_by("position"))
+    chosen = Rating.objects.filter(
         reviewed_case=reviewed_case,
         status=RatingStatus.SUBMITTED,
         membership__is_voting=True,
-    ).select_related("category")
-    categories = {}
-    for rating in ratings:
-        counts[rating.category_id] = counts.get(rating.category_id, 0) + 1
-        categories[rating.category_id] = rating.category
-    if not counts:
-        return None
-    top = max(counts.values())
-    leaders = [pk for pk, n in counts.items() if n == top]
-    return categories[leaders[0]] if len(leaders) == 1 else None
+    ).values_list("category_id", flat=True)
+    counts = [0] * len(categories)
+    index = {c.pk: i for i, c in enumerate(categories)}
+    for category_id in chosen:
+        counts[index[category_id]] += 1
+    top = majority(counts)
+    return None if top is None else categories[top]
 
 
 class StaleDecision(Exception):

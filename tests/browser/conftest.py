@@ -89,3 +89,41 @@ def axe_violations(page: Page) -> list[str]:
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
         for v in result["violations"]
     ]
+
+
+DESKTOP, PHONE = 1024, 375
+
+
+def overflow(page: Page) -> int:
+    """How wide the page is: more than the viewport means it scrolls sideways."""
+    return page.evaluate("document.documentElement.scrollWidth")
+
+
+def too_wide(page: Page, width: int) -> list[str]:
+    """The innermost elements reaching past the right edge, to say what overflows."""
+    return page.evaluate(
+        """width => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > width + 0.5)
+            .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > width + 0.5))
+            .map(e => `${e.tagName}.${e.className}: ${e.textContent.trim().slice(0, 40)}`)
+            .slice(0, 5)""",
+        width,
+    )
+
+
+def assert_accessible(page: Page, widths=(DESKTOP, PHONE)) -> None:
+    """axe finds nothing at each width, and the page never scrolls sideways."""
+    original = page.viewport_size
+    for width in widths:
+        page.set_viewport_size({"width": width, "height": 800})
+        where = f"{page.url} at {width}px"
+        assert axe_violations(page) == [], where
+        assert overflow(page) <= width, f"{where}: {too_wide(page, width)}"
+    page.set_viewport_size(original)
+
+
+def sign_in_as(page: Page, base_url: str, username: str) -> None:
+    """Sign in afresh as someone else, landing on their home page."""
+    page.context.clear_cookies()
+    sign_in(page, base_url, username)
+    assert page.url == f"{base_url}/"

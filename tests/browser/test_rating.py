@@ -11,14 +11,14 @@ from django.utils import timezone
 from playwright.sync_api import Page
 
 from panels.demo.data import DEMO_PASSWORD
-from tests.browser.conftest import axe_violations, sign_in
+from tests.browser.conftest import assert_accessible, overflow, sign_in_as
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-DESKTOP, PHONE, NARROW = 1024, 375, 320
+NARROW = 320
 
 # Distinctive words the first member writes; the second member must meet none of them.
 FIRST_REASONS = "The caution lacked a recorded admission XYZZY"
@@ -38,27 +38,6 @@ def criterion_labels(meeting) -> list[str]:
     return list(
         meeting.panel.framework.criteria.order_by("position").values_list("label", flat=True)
     )
-
-
-def overflow(page: Page) -> int:
-    return page.evaluate("document.documentElement.scrollWidth")
-
-
-def assert_accessible(page: Page, widths=(DESKTOP, PHONE)) -> None:
-    """axe finds nothing at each width, and the page never scrolls sideways."""
-    original = page.viewport_size
-    for width in widths:
-        page.set_viewport_size({"width": width, "height": 800})
-        where = f"{page.url} at {width}px"
-        assert axe_violations(page) == [], where
-        assert overflow(page) <= width, where
-    page.set_viewport_size(original)
-
-
-def sign_in_as(page: Page, base_url: str, username: str) -> None:
-    page.context.clear_cookies()
-    sign_in(page, base_url, username)
-    assert page.url == f"{base_url}/"
 
 
 def task_status(page: Page, meeting, position: int) -> str:

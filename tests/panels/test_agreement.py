@@ -2,7 +2,7 @@
 
 import pytest
 
-from panels.agreement import case_agreement, fleiss_kappa
+from panels.agreement import case_agreement, fleiss_kappa, majority
 
 # Fleiss (1971), as reproduced in most textbooks: 10 subjects, 14 raters, 5 categories.
 FLEISS_1971 = [
@@ -66,4 +66,13 @@ def test_unanimous_cases_across_categories_agree_perfectly():
 
 def test_case_agreement_is_the_share_of_the_most_common_category():
     assert case_agreement([3, 1, 0]) == 0.75
+    assert case_agreement([1, 0]) is None  # one rating agrees with nobody
     assert case_agreement([0, 0]) is None
+
+
+def test_a_majority_is_more_than_half_of_two_or_more_ratings():
+    assert majority([2, 1, 0]) == 0
+    assert majority([0, 3]) == 1
+    assert majority([1, 1, 1]) is None
+    assert majority([2, 2]) is None
+    assert majority([1, 0]) is None
