@@ -107,14 +107,12 @@ def meeting_move(
         locked = _lock(meeting)
         if to == MeetingStatus.IN_DISCUSSION:
             Meeting.objects.filter(pk=locked.pk).update(anonymous_reveal=anonymous)
+            locked.anonymous_reveal = anonymous
         moved = meeting_transition(meeting=locked, to=to, by=by, note=note)
         if to == MeetingStatus.CLOSED:
             _mark_reviewed(moved, by)
         if to == MeetingStatus.CANCELLED:
             _release_cases(moved, by)
-    moved.anonymous_reveal = (
-        anonymous if to == MeetingStatus.IN_DISCUSSION else moved.anonymous_reveal
-    )
     return moved
 
 
