@@ -328,3 +328,26 @@ def test_the_panel_over_time_is_for_its_members_and_opcc_staff(
     url = f"/panels/panels/{discussing.panel.slug}/over-time/"
 
     assert page(client, request.getfixturevalue(who), url).status_code == status
+
+
+@pytest.mark.parametrize("path", ["attendance/", "notes/add/", "actions/add/", "edit/"])
+@pytest.mark.parametrize(
+    ("who", "status"), [("mina", 403), ("pat", 403), ("alice", 403), ("nadia", 404)]
+)
+def test_only_the_chair_and_opcc_staff_keep_the_meetings_record(
+    client, discussing, request, path, who, status
+):
+    url = f"/panels/meetings/{discussing.pk}/{path}"
+
+    assert page(client, request.getfixturevalue(who), url).status_code == status
+    assert client.post(url, {"text": "x", "description": "x", "owner": "x"}).status_code == status
+    assert not Observation.objects.exists()
+    assert not Action.objects.exists()
+
+
+def test_an_action_cannot_be_changed_from_another_panel(client, discussing, chris, nadia):
+    from panels.services import action_save
+
+    action = action_save(meeting=discussing, by=chris, description="Brief officers.", owner="Force")
+
+    assert page(client, nadia, f"/panels/actions/{action.pk}/").status_code == 404
