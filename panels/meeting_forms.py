@@ -262,7 +262,17 @@ class ObservationForm(forms.Form):
         label="Themes (optional)",
     )
 
-    def __init__(self, *args, meeting: Meeting, **kwargs):
+    def __init__(self, *args, meeting: Meeting, observation=None, **kwargs):
+        if observation is not None:
+            kwargs["initial"] = {
+                "kind": observation.kind,
+                "text": observation.text,
+                "is_public": "yes" if observation.is_public else "no",
+                "reviewed_case": str(observation.reviewed_case.position)
+                if observation.reviewed_case
+                else "",
+                "themes": [t.pk for t in observation.themes.all()],
+            }
         super().__init__(*args, **kwargs)
         self.cases = {str(rc.position): rc for rc in meeting.reviewed_cases.select_related("case")}
         self.fields["reviewed_case"].choices = [("", "Not about one case")] + [
@@ -275,7 +285,7 @@ class ObservationForm(forms.Form):
             Field.radios("is_public", legend_size=Size.SMALL),
             Field.select("reviewed_case", label_size=Size.SMALL),
             Field.checkboxes("themes", legend_size=Size.SMALL, small=True),
-            submit="Add the note",
+            submit="Save the note",
         )
 
     def observation_arguments(self) -> dict:

@@ -259,22 +259,34 @@ def observation_add(request, pk: int):
     meeting = selectors.meeting_for_user(
         user=request.user, pk=pk, perm="panels.manage_meeting_record"
     )
-    form = ObservationForm(request.POST or None, meeting=meeting)
+    return _observation_form(request, meeting, None)
+
+
+@login_required
+def observation_edit(request, pk: int, note_pk: int):
+    meeting = selectors.meeting_for_user(
+        user=request.user, pk=pk, perm="panels.manage_meeting_record"
+    )
+    return _observation_form(request, meeting, selectors.meeting_note(meeting=meeting, pk=note_pk))
+
+
+def _observation_form(request, meeting, observation):
+    form = ObservationForm(request.POST or None, meeting=meeting, observation=observation)
     if request.method == "POST" and form.is_valid():
         try:
-            services.observation_add(
-                meeting=meeting, by=request.user, **form.observation_arguments()
+            services.observation_save(
+                meeting=meeting,
+                by=request.user,
+                observation=observation,
+                **form.observation_arguments(),
             )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Note added")
-            return redirect("panels:meeting_detail", pk=pk)
-    context = {
-        "meeting": meeting,
-        "form": form,
-        "page_title": "Add a note: observation, good practice or learning",
-    }
+            messages.success(request, "Note changed" if observation else "Note added")
+            return redirect("panels:meeting_detail", pk=meeting.pk)
+    title = "Change a note" if observation else "Add a note: observation, good practice or learning"
+    context = {"meeting": meeting, "form": form, "page_title": title}
     return render(request, "panels/meeting_record_form.html", context)
 
 

@@ -21,6 +21,7 @@ from .models import (
     Decision,
     Meeting,
     Membership,
+    Observation,
     OutcomeCategory,
     Panel,
     Rating,
@@ -746,3 +747,7 @@ def panel_for_user(*, user, slug: str) -> Panel:
     if not is_opcc_staff(user):
         panels = panels.filter(memberships__user=user, memberships__is_active=True)
     return get_object_or_404(panels, slug=slug)
+
+
+def meeting_note(*, meeting: Meeting, pk: int) -> Observation:
+    return get_object_or_404(meeting.observations.select_related("reviewed_case"), pk=pk)

@@ -28,6 +28,11 @@ urlpatterns = [
     ),
     path("meetings/<int:pk>/attendance/", meeting_views.attendance, name="attendance"),
     path("meetings/<int:pk>/notes/add/", meeting_views.observation_add, name="observation_add"),
+    path(
+        "meetings/<int:pk>/notes/<int:note_pk>/",
+        meeting_views.observation_edit,
+        name="observation_edit",
+    ),
     path("meetings/<int:pk>/actions/add/", meeting_views.action_add, name="action_add"),
     path(
         "meetings/<int:pk>/export/<slug:table>.<slug:fmt>",

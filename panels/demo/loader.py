@@ -35,7 +35,7 @@ from ..services import (
     conflict_declare,
     decision_record,
     meeting_move,
-    observation_add,
+    observation_save,
     rating_save,
 )
 from . import data
@@ -221,7 +221,7 @@ def _follow_up(meeting: Meeting, spec: dict, opcc) -> None:
         observers=[],
     )
     for kind, text, themes in spec["observations"]:
-        observation_add(
+        observation_save(
             meeting=meeting,
             by=opcc,
             kind=kind,

@@ -11,7 +11,7 @@ from .meetings import (
     meeting_move,
     meeting_plan,
     meeting_update,
-    observation_add,
+    observation_save,
 )
 from .ratings import (
     RatingInput,
@@ -40,5 +40,5 @@ __all__ = [
     "meeting_move",
     "meeting_plan",
     "meeting_update",
-    "observation_add",
+    "observation_save",
 ]

@@ -280,7 +280,7 @@ def attendance_record(
         return Attendance.objects.bulk_create(rows)
 
 
-def observation_add(
+def observation_save(
     *,
     meeting: Meeting,
     by,
@@ -289,26 +289,30 @@ def observation_add(
     is_public: bool,
     themes: list[Theme] | None = None,
     reviewed_case: ReviewedCase | None = None,
+    observation: Observation | None = None,
 ) -> Observation:
+    """Add a note to the meeting (an observation, good practice or learning), or change
+    one, once the discussion has started."""
     _require(by, "panels.manage_meeting_record", meeting)
     if not text.strip():
-        raise ValidationError({"text": "Enter the observation"})
+        raise ValidationError({"text": "Enter the note"})
     if reviewed_case is not None and reviewed_case.meeting_id != meeting.pk:
         raise ValidationError({"reviewed_case": "Choose a case on this meeting's agenda"})
+    if observation is not None and observation.meeting_id != meeting.pk:
+        raise ValidationError("That note belongs to another meeting.")
     with transaction.atomic():
         locked = _lock(meeting)
         if locked.status not in {MeetingStatus.IN_DISCUSSION, MeetingStatus.CLOSED}:
             raise ValidationError("Notes are added once the discussion has started.")
-        last = locked.observations.aggregate(n=Max("position"))["n"] or 0
-        observation = Observation.objects.create(
-            meeting=locked,
-            kind=kind,
-            text=text.strip(),
-            is_public=is_public,
-            reviewed_case=reviewed_case,
-            position=last + 1,
-            created_by=by,
-        )
+        if observation is None:
+            last = locked.observations.aggregate(n=Max("position"))["n"] or 0
+            observation = Observation(meeting=locked, position=last + 1, created_by=by)
+        observation.kind = kind
+        observation.text = text.strip()
+        observation.is_public = is_public
+        observation.reviewed_case = reviewed_case
+        observation.full_clean()
+        observation.save()
         observation.themes.set(themes or [])
     return observation
 

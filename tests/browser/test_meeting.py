@@ -389,7 +389,7 @@ def test_planning_follow_up_and_closed_meeting_pages_are_accessible(page, live_s
     page.goto(f"{base}/panels/meetings/{closed.pk}/notes/add/")
     assert heading(page) == "Add a note: observation, good practice or learning"
     assert_accessible(page)
-    follow(page.get_by_role("button", name="Add the note"))
+    follow(page.get_by_role("button", name="Save the note"))
     assert error_links(page) == [
         "Select what kind of note it is",
         "Enter the note",

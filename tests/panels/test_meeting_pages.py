@@ -351,3 +351,28 @@ def test_an_action_cannot_be_changed_from_another_panel(client, discussing, chri
     action = action_save(meeting=discussing, by=chris, description="Brief officers.", owner="Force")
 
     assert page(client, nadia, f"/panels/actions/{action.pk}/").status_code == 404
+
+
+def test_a_note_is_changed_and_keeps_its_place(client, discussing, chris):
+    from panels.services import observation_save
+
+    note = observation_save(
+        meeting=discussing, by=chris, kind="learning", text="First wording.", is_public=True
+    )
+    client.force_login(chris)
+
+    response = client.post(
+        f"/panels/meetings/{discussing.pk}/notes/{note.pk}/",
+        {"kind": "learning", "text": "Better wording.", "is_public": "no", "reviewed_case": "1"},
+    )
+
+    assert response.status_code == 302
+    note.refresh_from_db()
+    assert (note.text, note.is_public, note.reviewed_case.position, note.position) == (
+        "Better wording.",
+        False,
+        1,
+        1,
+    )
+    other = factories.MeetingFactory(panel=discussing.panel)
+    assert page(client, chris, f"/panels/meetings/{other.pk}/notes/{note.pk}/").status_code == 404
