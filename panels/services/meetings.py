@@ -58,6 +58,8 @@ def meeting_plan(
     location: str = "",
 ) -> Meeting:
     _require(by, "panels.plan_meeting", panel)
+    if not theme.strip():
+        raise ValidationError({"theme": "Enter the meeting's theme"})
     _check_dates(date, rating_deadline)
     if Meeting.objects.filter(panel=panel, date=date).exists():
         raise ValidationError({"date": f"{panel} already has a meeting on {date:%-d %B %Y}"})
