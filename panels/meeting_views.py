@@ -83,6 +83,9 @@ def meeting_edit(request, pk: int):
     meeting = selectors.meeting_for_user(user=request.user, pk=pk, perm="panels.view_meeting")
     if not request.user.has_perm("panels.plan_meeting", meeting.panel):
         raise PermissionDenied
+    if meeting.status not in {MeetingStatus.PLANNED, MeetingStatus.RATING_OPEN}:
+        # Nothing about a meeting in discussion, closed or cancelled can be changed here.
+        raise PermissionDenied
     initial = {
         "date": meeting.date,
         "theme": meeting.theme,

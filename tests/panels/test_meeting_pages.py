@@ -376,3 +376,7 @@ def test_a_note_is_changed_and_keeps_its_place(client, discussing, chris):
     )
     other = factories.MeetingFactory(panel=discussing.panel)
     assert page(client, chris, f"/panels/meetings/{other.pk}/notes/{note.pk}/").status_code == 404
+
+
+def test_a_meeting_in_discussion_cannot_be_changed(client, discussing, olu):
+    assert page(client, olu, f"/panels/meetings/{discussing.pk}/edit/").status_code == 403
