@@ -39,3 +39,23 @@ def _first_input_id(bound) -> str:
     if isinstance(bound.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
         return f"{bound.auto_id}_0"
     return bound.auto_id
+
+
+STALE_FORM = "This form is out of date. Reload the page and try again."
+
+
+def version_field() -> forms.IntegerField:
+    """The hidden version a form was opened at, for the service's version check."""
+    return forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=0,
+        error_messages={key: STALE_FORM for key in ("required", "invalid", "min_value")},
+    )
+
+
+def with_version(data, version: int):
+    """A copy of posted data at the version saved meanwhile, so the form can show the
+    person's own answers and a second save keeps them on purpose."""
+    data = data.copy()
+    data["version"] = str(version)
+    return data

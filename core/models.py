@@ -30,7 +30,24 @@ class ImmutableQuerySet(models.QuerySet):
         raise ValidationError("History rows cannot be deleted.")
 
 
-class StatusHistory(models.Model):
+class ImmutableModel(models.Model):
+    """Rows written once and never edited or deleted, one at a time or in bulk."""
+
+    objects = ImmutableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError("History rows cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("History rows cannot be deleted.")
+
+
+class StatusHistory(ImmutableModel):
     """One row per status change: who moved what, from where to where, and when.
 
     Rows are written once by the workflow function and never edited, so the
@@ -45,22 +62,12 @@ class StatusHistory(models.Model):
     changed_at = models.DateTimeField(auto_now_add=True)
     note = models.TextField(blank=True)
 
-    objects = ImmutableQuerySet.as_manager()
-
     class Meta:
         abstract = True
         ordering = ["changed_at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.from_status or '—'} → {self.to_status}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError("History rows cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError("History rows cannot be deleted.")
 
 
 def choice_constraint(model_label: str, field: str, choices: type[models.TextChoices]):

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 
 from cases.models import CrimeCode, OutcomeType
-from core.forms import error_summary, post_form_helper
+from core.forms import error_summary, post_form_helper, version_field
 
 from . import sampling
 from .enums import Assessment
@@ -298,14 +298,7 @@ class RatingForm(forms.Form):
     the service's rule (`services.rating_save`), whose messages come back onto the fields.
     """
 
-    version = forms.IntegerField(
-        widget=forms.HiddenInput,
-        min_value=0,
-        error_messages={
-            key: "This form is out of date. Reload the page and try again."
-            for key in ("required", "invalid", "min_value")
-        },
-    )
+    version = version_field()
     category = forms.ModelChoiceField(
         queryset=OutcomeCategory.objects.none(),
         required=False,

@@ -4,7 +4,7 @@ from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 
-from core.forms import error_summary, post_form_helper
+from core.forms import error_summary, post_form_helper, version_field
 
 from .enums import ActionStatus, AttendanceKind, ObservationKind
 from .forms import OptionalDateField
@@ -85,14 +85,7 @@ class MeetingMoveForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    version = forms.IntegerField(
-        widget=forms.HiddenInput,
-        min_value=0,
-        error_messages={
-            key: "This form is out of date. Reload the page and try again."
-            for key in ("required", "invalid", "min_value")
-        },
-    )
+    version = version_field()
     category = forms.ModelChoiceField(
         queryset=OutcomeCategory.objects.none(),
         widget=forms.RadioSelect,

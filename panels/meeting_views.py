@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from core.forms import add_service_errors
+from core.forms import add_service_errors, with_version
 
 from . import charts, resources, selectors, services
 from .enums import ActionStatus, MeetingStatus
@@ -216,9 +216,12 @@ def decision(request, pk: int, position: int):
                 version=form.cleaned_data["version"],
             )
         except services.StaleDecision as stale:
-            data = request.POST.copy()
-            data["version"] = str(stale.current.version)
-            context["form"] = DecisionForm(data, meeting=meeting, later=later, decision=current)
+            context["form"] = DecisionForm(
+                with_version(request.POST, stale.current.version),
+                meeting=meeting,
+                later=later,
+                decision=current,
+            )
             context["form"].is_valid()
             context.update(stale=stale.current, status=409)
         except ValidationError as error:

@@ -17,7 +17,19 @@ def _field(attribute: str | None, heading: str) -> fields.Field:
     return fields.Field(attribute=attribute, column_name=heading)
 
 
-class RatingResource(SafeExportMixin, resources.ModelResource):
+class MeetingResource(SafeExportMixin, resources.ModelResource):
+    """One table of one meeting's record; `labels` names voting members as the page does."""
+
+    def __init__(self, *, meeting: Meeting, labels: dict[int, str] | None = None):
+        super().__init__()
+        self.meeting, self.labels = meeting, labels or {}
+
+    @staticmethod
+    def names(themes) -> str:
+        return "; ".join(t.name for t in themes.all())
+
+
+class RatingResource(MeetingResource):
     case = _field("reviewed_case__position", "Case")
     reference = _field("reviewed_case__case__reference", "Reference")
     member = _field(None, "Member")
@@ -42,10 +54,6 @@ class RatingResource(SafeExportMixin, resources.ModelResource):
             "submitted_at",
         )
 
-    def __init__(self, *, meeting: Meeting, labels: dict[int, str]):
-        super().__init__()
-        self.meeting, self.labels = meeting, labels
-
     def get_queryset(self):
         return (
             Rating.objects.filter(
@@ -63,7 +71,7 @@ class RatingResource(SafeExportMixin, resources.ModelResource):
         return "" if self.meeting.anonymous_reveal else rating.membership.get_agency_display()
 
     def dehydrate_themes(self, rating):
-        return "; ".join(t.name for t in rating.themes.all())
+        return self.names(rating.themes)
 
     def dehydrate_criteria(self, rating):
         return "; ".join(
@@ -72,7 +80,7 @@ class RatingResource(SafeExportMixin, resources.ModelResource):
         )
 
 
-class DecisionResource(SafeExportMixin, resources.ModelResource):
+class DecisionResource(MeetingResource):
     case = _field("reviewed_case__position", "Case")
     reference = _field("reviewed_case__case__reference", "Reference")
     category = _field("category__label", "Decision")
@@ -95,10 +103,6 @@ class DecisionResource(SafeExportMixin, resources.ModelResource):
             "differs",
         )
 
-    def __init__(self, *, meeting: Meeting, labels=None):
-        super().__init__()
-        self.meeting = meeting
-
     def get_queryset(self):
         return (
             Decision.objects.filter(reviewed_case__meeting=self.meeting)
@@ -108,10 +112,10 @@ class DecisionResource(SafeExportMixin, resources.ModelResource):
         )
 
     def dehydrate_themes(self, decision):
-        return "; ".join(t.name for t in decision.themes.all())
+        return self.names(decision.themes)
 
 
-class ObservationResource(SafeExportMixin, resources.ModelResource):
+class ObservationResource(MeetingResource):
     kind = _field("kind", "Kind")
     text = _field("text", "Note")
     public = _field("is_public", "In the published findings")
@@ -122,18 +126,14 @@ class ObservationResource(SafeExportMixin, resources.ModelResource):
         model = Observation
         fields = ("kind", "text", "public", "case", "themes")
 
-    def __init__(self, *, meeting: Meeting, labels=None):
-        super().__init__()
-        self.meeting = meeting
-
     def get_queryset(self):
         return self.meeting.observations.select_related("reviewed_case").prefetch_related("themes")
 
     def dehydrate_themes(self, observation):
-        return "; ".join(t.name for t in observation.themes.all())
+        return self.names(observation.themes)
 
 
-class ActionResource(SafeExportMixin, resources.ModelResource):
+class ActionResource(MeetingResource):
     description = _field("description", "Action")
     owner = _field("owner", "Owner")
     due_date = _field("due_date", "Due")
@@ -153,10 +153,6 @@ class ActionResource(SafeExportMixin, resources.ModelResource):
             "responded_at",
             "follow_up_date",
         )
-
-    def __init__(self, *, meeting: Meeting, labels=None):
-        super().__init__()
-        self.meeting = meeting
 
     def get_queryset(self):
         return self.meeting.actions.all()

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from core.forms import add_service_errors
+from core.forms import add_service_errors, with_version
 from core.roles import is_opcc_staff
 
 from . import sampling, selectors, services
@@ -175,7 +175,7 @@ def _rating(request, access, context):
     except services.StaleRating as stale:
         context.update(stale=stale.current, yours=form.rating_input(), status=409)
         context["form"] = RatingForm(
-            _with_version(request.POST, stale.current.version), rating=rating, **parts
+            with_version(request.POST, stale.current.version), rating=rating, **parts
         )
         context["form"].is_valid()
         return None
@@ -196,12 +196,6 @@ def _rating(request, access, context):
         return redirect(f"{reverse('home')}#meeting-{access.meeting.pk}")
     messages.success(request, f"Your rating of case {position} has been saved as a draft")
     return redirect("panels:case_papers", pk=access.meeting.pk, position=position)
-
-
-def _with_version(post, version: int):
-    data = post.copy()
-    data["version"] = str(version)
-    return data
 
 
 def _comment(request, access, context):

@@ -1,8 +1,7 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 
-from core.models import ImmutableQuerySet, choice_constraint
+from core.models import ImmutableModel, choice_constraint
 
 from ..enums import (
     Assessment,
@@ -98,7 +97,7 @@ class Rating(models.Model):
         return f"{self.membership.user} on {self.reviewed_case}"
 
 
-class RatingVersion(models.Model):
+class RatingVersion(ImmutableModel):
     """What a rating held after one save: kept for the rater, blind like the rating."""
 
     rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="versions")
@@ -116,8 +115,6 @@ class RatingVersion(models.Model):
     assessments = models.JSONField(default=dict, help_text="Criterion code to [answer, note].")
     changes = models.JSONField(default=list, help_text="What this save changed, in words.")
 
-    objects = ImmutableQuerySet.as_manager()
-
     class Meta:
         ordering = ["rating", "number"]
         constraints = [
@@ -127,11 +124,6 @@ class RatingVersion(models.Model):
 
     def __str__(self) -> str:
         return f"Version {self.number} of {self.rating}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError("Rating versions cannot be changed.")
-        super().save(*args, **kwargs)
 
 
 class CaseComment(models.Model):

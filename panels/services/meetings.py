@@ -9,6 +9,7 @@ from django.db.models import Max
 
 from cases.enums import CaseStatus
 from cases.workflow import case_transitions
+from core.forms import STALE_FORM
 
 from ..agreement import majority
 from ..enums import AttendanceKind, CaseSource, MeetingStatus, RatingStatus
@@ -186,7 +187,7 @@ def decision_record(
         current = Decision.objects.filter(reviewed_case=reviewed_case).first()
         if (current.version if current else 0) != version:
             if current is None:
-                raise ValidationError("This form is out of date. Reload the page and try again.")
+                raise ValidationError(STALE_FORM, code="stale")
             raise StaleDecision(current)
         _check_decision(data, meeting=meeting, reviewed_case=reviewed_case)
         majority = majority_category(reviewed_case)

@@ -11,6 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.forms import STALE_FORM
+
 from ..enums import Assessment, RatingStatus
 from ..models import (
     CaseComment,
@@ -160,9 +162,7 @@ def rating_save(
             .first()
         )
         if rating is None and version != 0:
-            raise ValidationError(
-                "This form is out of date. Reload the page and try again.", code="stale"
-            )
+            raise ValidationError(STALE_FORM, code="stale")
         if (rating.version if rating else 0) != version:
             raise StaleRating(rating)
         submit = submit or (rating is not None and rating.status == RatingStatus.SUBMITTED)
