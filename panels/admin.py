@@ -157,7 +157,10 @@ def _move_meetings(modeladmin, request, queryset, to: str):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(ReadOnlyAdmin):
+    """Meetings are planned, changed and moved on their own pages, by their services'
+    rules; here they are read, and moved only through the same service."""
+
     list_display = ["panel", "date", "theme", "status", "rating_deadline"]
     list_filter = ["status", "panel"]
     search_fields = ["theme", "panel__name"]
@@ -268,15 +271,14 @@ class DecisionAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Observation)
-class ObservationAdmin(admin.ModelAdmin):
+class ObservationAdmin(ReadOnlyAdmin):
     list_display = ["meeting", "kind", "text"]
     list_filter = ["kind", "themes"]
     search_fields = ["text"]
-    filter_horizontal = ["themes"]
 
 
 @admin.register(Action)
-class ActionAdmin(admin.ModelAdmin):
+class ActionAdmin(ReadOnlyAdmin):
     list_display = ["description", "meeting", "owner", "due_date", "status"]
     list_filter = ["status", "owner"]
     search_fields = ["description", "owner", "force_response"]

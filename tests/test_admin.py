@@ -78,3 +78,20 @@ def test_admin_privacy_finding_cannot_be_resolved_outside_the_import_pages(clien
 
     finding.refresh_from_db()
     assert (finding.status, finding.reason) == ("open", "")
+
+
+@pytest.mark.parametrize("model", ["meeting", "observation", "action"])
+def test_meetings_notes_and_actions_are_only_read_in_the_admin(client, model, meeting):
+    """Their pages' services hold the rules (dates, statuses, who may write), so the
+    admin does not write around them."""
+    root = factories.UserFactory(username="root", is_staff=True, is_superuser=True)
+    client.force_login(root)
+
+    assert client.get(f"/admin/panels/{model}/add/").status_code == 403
+    response = client.post(
+        f"/admin/panels/meeting/{meeting.pk}/change/",
+        {"panel": meeting.panel.pk, "date": "2030-01-01", "theme": "Changed"},
+    )
+    assert response.status_code == 403
+    meeting.refresh_from_db()
+    assert meeting.theme == "Stalking or Harassment"
