@@ -12,6 +12,8 @@
 #   static/govuk/LICENSE.txt, VERSION
 #   tests/browser/vendor/axe.min.js         axe-core, for accessibility tests
 #   tests/browser/vendor/LICENSE, LICENSE-3RD-PARTY.txt, VERSION
+#   static/fonts/atkinson-hyperlegible-latin-*.woff  the PDF's font (report-pdf.css)
+#   static/fonts/OFL.txt, VERSION
 set -euo pipefail
 
 FRONTEND_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -23,6 +25,19 @@ STATIC_DIR="${ROOT_DIR}/static"
 GOVUK_OUT="${STATIC_DIR}/govuk"
 CSS_OUT="${STATIC_DIR}/css/app.css"
 AXE_OUT="${ROOT_DIR}/tests/browser/vendor"
+FONTS_OUT="${STATIC_DIR}/fonts"
+FONT_PKG="@fontsource/atkinson-hyperlegible"
+# Latin subset only: it covers English text, the pound sign and typographic
+# punctuation. WOFF rather than WOFF2: WeasyPrint unpacks WOFF with fontTools
+# alone, while WOFF2 also needs brotli at run time.
+REQUIRED_FONT_FILES=(
+  atkinson-hyperlegible-latin-400-normal.woff
+  atkinson-hyperlegible-latin-700-normal.woff
+)
+OPTIONAL_FONT_FILES=(
+  atkinson-hyperlegible-latin-400-italic.woff
+  atkinson-hyperlegible-latin-700-italic.woff
+)
 
 # Images from GOV.UK Frontend that may be shipped. Deliberately empty: in
 # GOV.UK Frontend 5.x favicon.ico, favicon.svg and the govuk-icon-*.png touch
@@ -48,6 +63,8 @@ GOVUK_LICENSE="$(pkg_license govuk-frontend)"
 SASS_VERSION="$(pkg_version sass)"
 AXE_VERSION="$(pkg_version axe-core)"
 AXE_LICENSE="$(pkg_license axe-core)"
+FONT_VERSION="$(pkg_version "${FONT_PKG}")"
+FONT_LICENSE="$(pkg_license "${FONT_PKG}")"
 
 echo "==> Compiling SCSS (govuk-frontend ${GOVUK_VERSION}, sass ${SASS_VERSION})"
 mkdir -p "$(dirname "${CSS_OUT}")"
@@ -107,6 +124,32 @@ axe-core ${AXE_VERSION}
 Licence: ${AXE_LICENSE} (see LICENSE and LICENSE-3RD-PARTY.txt)
 Source: https://www.npmjs.com/package/axe-core/v/${AXE_VERSION}
 Files: axe.min.js (copied unmodified; used by browser tests only)
+Rebuild with: make assets
+VERSION_EOF
+
+echo "==> Vendoring Atkinson Hyperlegible ${FONT_VERSION} (for PDFs)"
+# Only report-pdf.css loads these; app.css keeps its system font stack.
+rm -rf "${FONTS_OUT}"
+mkdir -p "${FONTS_OUT}"
+font_files=()
+for font in "${REQUIRED_FONT_FILES[@]}"; do
+  cp "${NM}/${FONT_PKG}/files/${font}" "${FONTS_OUT}/"
+  font_files+=("${font}")
+done
+for font in "${OPTIONAL_FONT_FILES[@]}"; do
+  if [[ -f "${NM}/${FONT_PKG}/files/${font}" ]]; then
+    cp "${NM}/${FONT_PKG}/files/${font}" "${FONTS_OUT}/"
+    font_files+=("${font}")
+  fi
+done
+cp "${NM}/${FONT_PKG}/LICENSE" "${FONTS_OUT}/OFL.txt"
+
+cat > "${FONTS_OUT}/VERSION" <<VERSION_EOF
+${FONT_PKG} ${FONT_VERSION}
+Licence: ${FONT_LICENSE} (see OFL.txt)
+Source: https://www.npmjs.com/package/${FONT_PKG}/v/${FONT_VERSION}
+Files: ${font_files[*]} (copied unmodified)
+Used by: ../css/report-pdf.css only (embedded in published PDFs)
 Rebuild with: make assets
 VERSION_EOF
 

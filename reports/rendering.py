@@ -1,0 +1,131 @@
+"""Turning a report's HTML into a tagged PDF, and describing the file to the public.
+
+WeasyPrint fetches what the HTML links to (stylesheets, fonts, images). Published reports
+must never reach out to the network while rendering, nor read files outside the app's own
+static files, so every fetch goes through `static_url_fetcher`.
+
+WeasyPrint is imported inside the functions that need it: the import alone costs about
+half a second, and most processes (the public site, tests of other apps) never render.
+"""
+
+import mimetypes
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.exceptions import SuspiciousFileOperation
+
+PDF_VARIANT = "pdf/ua-1"
+# Any host will do: the fetcher maps /static/ paths to local files and never connects.
+DEFAULT_BASE_URL = "http://localhost/"
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    content: bytes
+    pages: int
+
+
+def render_pdf(html: str, *, base_url: str = DEFAULT_BASE_URL) -> RenderedPdf:
+    """`html` as a PDF/UA-1 file: tagged, titled from <title>, language from <html lang>."""
+    import weasyprint
+
+    source = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=static_fetcher())
+    # The variant is given to both steps: render() lays out with tags on, write_pdf()
+    # writes the PDF/UA metadata.
+    document = source.render(pdf_variant=PDF_VARIANT)
+    # An /ID hashed from the content rather than none. The bytes still differ from one
+    # second to the next: WeasyPrint's WOFF decoding stamps the time into each font.
+    content = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True)
+    return RenderedPdf(content=content, pages=len(document.pages))
+
+
+def static_fetcher():
+    """A WeasyPrint URL fetcher object that only serves `static_url_fetcher`'s answers.
+
+    WeasyPrint 65+ wants a `weasyprint.urls.URLFetcher` here, not a plain function: its
+    error handling reads attributes of the fetcher object.
+    """
+    from weasyprint.urls import URLFetcher
+
+    class _StaticFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            return static_url_fetcher(url)
+
+    return _StaticFetcher()
+
+
+def static_url_fetcher(url: str, timeout=10, ssl_context=None):
+    """A `URLFetcherResponse` for a data: URL or one of the app's static files.
+
+    Anything else raises ValueError, which WeasyPrint reports and skips. `timeout` and
+    `ssl_context` are accepted for WeasyPrint's fetcher signature and unused: nothing
+    here opens a connection.
+    """
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    if url.startswith("data:"):
+        # WeasyPrint's own fetcher decodes data: URLs; restricted to them it has no
+        # other protocol to open.
+        return URLFetcher(allowed_protocols={"data"}).fetch(url)
+    name = _static_name(url)
+    content = _static_file(name)
+    if content is None:
+        raise ValueError(f"Not one of the app's static files: {url}")
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    if content_type.startswith("text/"):
+        content_type += "; charset=utf-8"
+    return URLFetcherResponse(url, content, {"Content-Type": content_type})
+
+
+def _static_name(url: str) -> str:
+    """The static file name that an http(s) URL under STATIC_URL points to, checked."""
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:
+        raise ValueError(f"Malformed URL: {url}") from error
+    if parts.scheme not in {"http", "https"}:
+        raise ValueError(f"Only static files over http(s) are fetched: {url}")
+    prefix = urlsplit(settings.STATIC_URL).path  # STATIC_URL may itself be absolute
+    path = unquote(parts.path)
+    if not path.startswith(prefix):
+        raise ValueError(f"Not under {prefix}: {url}")
+    name = path.removeprefix(prefix)
+    segments = name.split("/")
+    # Checked after unquoting, so %2e%2e and %5c cannot slip a parent directory through.
+    if any(s in {"", ".", ".."} or "\\" in s or "\x00" in s for s in segments):
+        raise ValueError(f"Refused static path: {url}")
+    return name
+
+
+def _static_file(name: str) -> bytes | None:
+    """A static file's content: from the finders (source), else the collected storage.
+
+    Development and tests serve static/ as it is (STATIC_FROM_SOURCE); production has the
+    collected, hashed names that {% static %} writes, which only the storage knows.
+    """
+    try:
+        found = finders.find(name)
+        if found:
+            return Path(found).read_bytes()
+        if staticfiles_storage.exists(name):
+            with staticfiles_storage.open(name) as stored:
+                return stored.read()
+    except SuspiciousFileOperation:
+        return None
+    return None
+
+
+def pdf_size_label(n_bytes: int) -> str:
+    """File size in GOV.UK attachment wording: "900 bytes", "142 KB", "1.2 MB" (1 KB = 1024)."""
+    if n_bytes == 1:
+        return "1 byte"
+    if n_bytes < 1024:
+        return f"{n_bytes} bytes"
+    kilobytes = int(n_bytes / 1024 + 0.5)  # half up, not round()'s half to even
+    if kilobytes < 1024:
+        return f"{kilobytes} KB"
+    return f"{n_bytes / 1024 / 1024:.1f} MB"
