@@ -1,1 +1,244 @@
-# Findings reports and their published versions arrive with the reporting work.
+"""Findings reports: drafts built from a meeting's decisions, and frozen published versions."""
+
+from django.conf import settings
+from django.db import models
+
+from core.models import ImmutableModel, StatusHistory, choice_constraint
+from panels.models import Decision, Meeting, OutcomeCategory, Panel, Theme
+
+from .enums import ReportKind, ReportStatus, SectionKey
+
+
+class FindingsReport(models.Model):
+    """A meeting's findings (or a period's summary) on its way to publication.
+
+    The counts and the reasons' cases are never stored here: they are derived from the
+    panel's decisions whenever the report is shown, until a version is published and frozen.
+    """
+
+    kind = models.CharField(max_length=10, choices=ReportKind.choices, default=ReportKind.MEETING)
+    panel = models.ForeignKey(Panel, on_delete=models.PROTECT, related_name="reports")
+    meeting = models.OneToOneField(
+        Meeting, on_delete=models.PROTECT, null=True, blank=True, related_name="report"
+    )
+    period_start = models.DateField(null=True, blank=True)
+    period_end = models.DateField(null=True, blank=True)
+    slug = models.SlugField(max_length=120)
+    title = models.CharField(max_length=300)
+    status = models.CharField(
+        max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT
+    )
+    version = models.PositiveIntegerField(default=1, help_text="Goes up with every edit.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    last_edited_at = models.DateTimeField(auto_now_add=True)
+    current_version = models.ForeignKey(
+        "PublishedVersion",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The version the public sees; blank until the first publication.",
+    )
+    withdrawn_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            choice_constraint("findingsreport", "kind", ReportKind),
+            choice_constraint("findingsreport", "status", ReportStatus),
+            models.UniqueConstraint(fields=["panel", "slug"], name="findingsreport_slug_unique"),
+            models.CheckConstraint(
+                condition=models.Q(kind=ReportKind.PERIOD)
+                | models.Q(meeting__isnull=False, kind=ReportKind.MEETING),
+                name="findingsreport_meeting_report_has_meeting",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind=ReportKind.MEETING)
+                | models.Q(
+                    period_start__isnull=False,
+                    period_end__isnull=False,
+                    period_end__gte=models.F("period_start"),
+                ),
+                name="findingsreport_period_has_dates",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ReportStatusChange(StatusHistory):
+    report = models.ForeignKey(
+        FindingsReport, on_delete=models.PROTECT, related_name="status_history"
+    )
+
+
+class SectionText(models.Model):
+    """A narrative section's words: plain text in a small Markdown subset."""
+
+    key = models.CharField(max_length=30, choices=SectionKey.choices)
+    heading = models.CharField(max_length=200)
+    body = models.TextField(blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.heading
+
+
+class ReportSection(SectionText):
+    """One editable narrative section of a report."""
+
+    report = models.ForeignKey(FindingsReport, on_delete=models.CASCADE, related_name="sections")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["report", "key"], name="reportsection_unique"),
+            choice_constraint("reportsection", "key", SectionKey),
+        ]
+
+
+class StandingText(SectionText):
+    """A panel's default text for a section, which each new draft starts from."""
+
+    panel = models.ForeignKey(Panel, on_delete=models.CASCADE, related_name="standing_texts")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["panel", "key"], name="standingtext_unique"),
+            choice_constraint("standingtext", "key", SectionKey),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.panel}: {self.heading}"
+
+
+class ThemeBackground(models.Model):
+    """Background text about a meeting theme (what stalking is), kept for the next meeting."""
+
+    theme_key = models.CharField(
+        max_length=200, unique=True, help_text="The theme in lower case, spaces squeezed."
+    )
+    theme = models.CharField(max_length=200)
+    heading = models.CharField(max_length=200)
+    body = models.TextField()
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return self.theme
+
+
+class ReasonBullet(models.Model):
+    """One published bullet under a category: a case's reasons, or several cases' merged.
+
+    Which cases it speaks for is the decisions merged into it, plus any decision tagged
+    with its theme; "In three cases" is counted from those, among the decisions still in
+    this category, whenever the report is shown.
+    """
+
+    report = models.ForeignKey(FindingsReport, on_delete=models.CASCADE, related_name="bullets")
+    category = models.ForeignKey(OutcomeCategory, on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField(default=0)
+    text = models.TextField(
+        blank=True, help_text="The published wording; blank to use the recorded reasons."
+    )
+    decisions = models.ManyToManyField(Decision, blank=True, related_name="report_bullets")
+    theme = models.ForeignKey(
+        Theme, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    lead_with_count = models.BooleanField(
+        default=True, help_text='Start the bullet with "In three cases".'
+    )
+
+    class Meta:
+        ordering = ["category__position", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60] or f"Bullet {self.pk}"
+
+
+class DisclosureAcceptance(models.Model):
+    """A disclosure finding staff judged safe to publish, with their reason."""
+
+    report = models.ForeignKey(
+        FindingsReport, on_delete=models.CASCADE, related_name="disclosure_acceptances"
+    )
+    fingerprint = models.CharField(max_length=64, help_text="SHA-256 of where and what matched.")
+    kind = models.CharField(max_length=30)
+    location = models.CharField(max_length=200)
+    reason = models.TextField()
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    accepted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "fingerprint"], name="disclosureacceptance_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.kind}"
+
+
+def _version_path(version: "PublishedVersion", name: str) -> str:
+    report = version.report
+    return f"reports/{report.panel.slug}/{report.slug}/v{version.number}/{name}"
+
+
+class PublishedVersion(ImmutableModel):
+    """What the public saw: the rendered HTML, the PDF and the figures, frozen at publication."""
+
+    report = models.ForeignKey(FindingsReport, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField()
+    published_at = models.DateTimeField(auto_now_add=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    change_note = models.TextField(blank=True)
+    title = models.CharField(max_length=300)
+    theme = models.CharField(max_length=200, blank=True)
+    framework_name = models.CharField(max_length=200)
+    meeting_date = models.DateField(null=True, blank=True)
+    period_start = models.DateField(null=True, blank=True)
+    period_end = models.DateField(null=True, blank=True)
+    year = models.PositiveSmallIntegerField(help_text="The year the findings belong to.")
+    html_file = models.FileField(max_length=300)
+    html_sha256 = models.CharField(max_length=64)
+    pdf_file = models.FileField(max_length=300)
+    pdf_sha256 = models.CharField(max_length=64)
+    pdf_bytes = models.PositiveIntegerField()
+    pdf_pages = models.PositiveSmallIntegerField()
+    figures = models.JSONField(help_text="Counts, reasons and themes, as the open data gives them.")
+
+    class Meta:
+        ordering = ["report", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="publishedversion_unique")
+        ]
+        indexes = [models.Index(fields=["year", "meeting_date"], name="publishedversion_year")]
+
+    def __str__(self) -> str:
+        return f"{self.title} (version {self.number})"
+
+    def file_path(self, name: str) -> str:
+        return _version_path(self, name)

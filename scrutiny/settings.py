@@ -173,6 +173,9 @@ STORAGES = {
 # alone; SQLite ignores included columns, which is all the warning says.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
+# Published reports' frozen HTML and PDFs, written and read through the storage API only
+# (the public site streams them; the web server does not serve this folder).
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # Uploaded extracts are kept outside anything the web server serves.
 PRIVATE_UPLOAD_ROOT = Path(os.environ.get("PRIVATE_UPLOAD_ROOT", BASE_DIR / "var" / "uploads"))
 # Case extract imports: limits a data admin sees in plain words when a file breaks them.
@@ -231,4 +234,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # WeasyPrint's font subsetting logs every table it touches at INFO.
+    "loggers": {
+        "fontTools": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }

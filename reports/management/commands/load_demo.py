@@ -3,10 +3,14 @@ from django.core.management.base import BaseCommand, CommandError
 
 from panels.demo import data
 from panels.demo.loader import load_demo
+from reports.demo import load_reports
 
 
 class Command(BaseCommand):
-    help = "Load the demo panels, meetings, cases and one account per role. Safe to run twice."
+    help = (
+        "Load the demo panels, meetings, cases, published reports and one account per role. "
+        "Safe to run twice."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -23,12 +27,15 @@ class Command(BaseCommand):
                 "or pass --allow-without-debug on a throwaway database."
             )
         result = load_demo()
+        published = load_reports(result["users"])
         created = result["meetings_created"]
         self.stdout.write(
             f"Demo loaded: {len(created)} meeting(s) created."
             if created
             else "Demo already loaded: nothing changed."
         )
+        if published:
+            self.stdout.write(f"Findings reports published: {published}.")
         self.stdout.write("")
         self.stdout.write(f"Demo sign-ins (password for every account: {data.DEMO_PASSWORD})")
         for username, _first, _last, _role, about in data.USERS:

@@ -1,0 +1,139 @@
+"""The disclosure check a report passes before publication.
+
+The report's words, as the public would read them, go through the same privacy screen
+as imported extracts, and are searched for the meeting's case references, runs of 12
+or more words copied from a case's narrative, and the names of the panel's members.
+Each finding is fixed (it disappears) or accepted with a recorded reason.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from cases import privacy
+from cases.enums import PrivacyKind
+from panels.models import Membership, ReviewedCase
+
+from . import markup
+from .enums import DisclosureKind
+from .models import DisclosureAcceptance, FindingsReport
+from .presenters import present
+
+RUN = 12  # words in a row that count as copied narrative
+_WORD = re.compile(r"[\w'’-]+")
+_LABELS = {**dict(PrivacyKind.choices), **dict(DisclosureKind.choices)}
+
+
+@dataclass(frozen=True)
+class Finding:
+    fingerprint: str
+    kind: str
+    location: str
+    excerpt: str  # the surrounding words with the match masked
+    acceptance: DisclosureAcceptance | None = None
+
+    @property
+    def kind_label(self) -> str:
+        return _LABELS.get(self.kind, self.kind)
+
+
+def check(report: FindingsReport) -> list[Finding]:
+    texts = report_texts(report)
+    cases = list(
+        ReviewedCase.objects.filter(meeting=report.meeting_id).values_list(
+            "case__reference", "case__facts_at_decision", "case__later_information"
+        )
+    )
+    names = _member_names(report)
+    accepted = {a.fingerprint: a for a in report.disclosure_acceptances.all()}
+    found = []
+    for location, text in texts:
+        for kind, start, end in _hits(text, cases, names):
+            fingerprint = _fingerprint(location, kind, text[start:end])
+            found.append(
+                Finding(
+                    fingerprint,
+                    kind,
+                    location,
+                    _excerpt(text, start, end, kind),
+                    accepted.get(fingerprint),
+                )
+            )
+    return found
+
+
+def report_texts(report: FindingsReport) -> list[tuple[str, str]]:
+    """(where, words) for everything the published report will say."""
+    presented = present(report)
+    texts = [("Title", report.title)]
+    if report.meeting:
+        texts.append(("Theme", report.meeting.theme))
+    for section in presented.sections.values():
+        texts.append((f"Section “{section.heading}”", section.heading))
+        texts.append((f"Section “{section.heading}”", markup.plain(section.body)))
+    for finding in getattr(presented, "findings", []):
+        for n, bullet in enumerate(finding.bullets, start=1):
+            texts.append((f"{finding.category.short_label}, reason {n}", bullet.sentence))
+    for heading, observations in getattr(presented, "observations", []):
+        for n, observation in enumerate(observations, start=1):
+            texts.append((f"{heading}, item {n}", observation.text))
+    actions = getattr(presented, "actions", None)
+    if actions is None:
+        actions = presented.actions_opened + presented.actions_closed
+    for n, action in enumerate(actions, start=1):
+        texts.append((f"Action {n}", f"{action.description} {action.owner}"))
+    return texts
+
+
+def _hits(text: str, cases, names):
+    yield from privacy.scan(text)
+    for reference, facts, later in cases:
+        for match in re.finditer(re.escape(reference), text, flags=re.IGNORECASE):
+            yield DisclosureKind.CASE_REFERENCE.value, match.start(), match.end()
+        yield from _copied(text, f"{facts} {later}")
+    for name in names:
+        for match in re.finditer(rf"\b{re.escape(name)}\b", text, flags=re.IGNORECASE):
+            yield DisclosureKind.MEMBER_NAME.value, match.start(), match.end()
+
+
+def _copied(text: str, narrative: str):
+    """Runs of RUN or more words of `text` that appear in that order in the narrative."""
+    source = [w.lower() for w in _WORD.findall(narrative)]
+    if len(source) < RUN:
+        return
+    shingles = {tuple(source[i : i + RUN]) for i in range(len(source) - RUN + 1)}
+    words = list(_WORD.finditer(text))
+    lowered = [w[0].lower() for w in words]
+    i = 0
+    while i <= len(words) - RUN:
+        if tuple(lowered[i : i + RUN]) in shingles:
+            end = i + RUN
+            while end < len(words) and tuple(lowered[end - RUN + 1 : end + 1]) in shingles:
+                end += 1
+            yield DisclosureKind.NARRATIVE.value, words[i].start(), words[end - 1].end()
+            i = end
+        else:
+            i += 1
+
+
+def _member_names(report: FindingsReport) -> list[str]:
+    people = Membership.objects.filter(panel=report.panel).values_list(
+        "user__first_name", "user__last_name"
+    )
+    return sorted({f"{first} {last}".strip() for first, last in people if first and last})
+
+
+def _fingerprint(location: str, kind: str, matched: str) -> str:
+    return hashlib.sha256(f"{location}\x00{kind}\x00{matched.lower()}".encode()).hexdigest()
+
+
+def _excerpt(text: str, start: int, end: int, kind: str) -> str:
+    before = text[max(0, start - 60) : start]
+    after = text[end : end + 60]
+    if kind == DisclosureKind.NARRATIVE:
+        masked = f"[{len(_WORD.findall(text[start:end]))} words copied from the case papers]"
+    else:
+        masked = f"[{_LABELS.get(kind, kind).lower()}]"
+    return (
+        f"{'…' if start > 60 else ''}{before}{masked}{after}{'…' if end + 60 < len(text) else ''}"
+    )

@@ -1,0 +1,131 @@
+"""Forms for OPCC staff's report pages."""
+
+from django import forms
+
+from core.forms import post_form_helper, version_field
+from panels.models import Theme
+
+MARKDOWN_HINT = (
+    "Plain text. Leave a blank line between paragraphs. Start a line with ## for a "
+    "heading, - for a bullet or 1. for a numbered list; **two stars** for bold; "
+    "[words](https://example.org) for a link."
+)
+
+
+class SectionForm(forms.Form):
+    version = version_field()
+    heading = forms.CharField(
+        label="Heading", max_length=200, error_messages={"required": "Enter a heading"}
+    )
+    body = forms.CharField(
+        label="Text",
+        help_text=MARKDOWN_HINT,
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 12}),
+    )
+    keep = forms.BooleanField(required=False)
+
+    def __init__(self, *args, keep_label: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].label = keep_label
+        self.helper = post_form_helper("version", "heading", "body", "keep", submit="Save")
+
+
+class BulletForm(forms.Form):
+    version = version_field()
+    decisions = forms.MultipleChoiceField(
+        label="Which cases does this bullet speak for?",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    theme = forms.ModelChoiceField(
+        label="Also every case in this category tagged with the theme (optional)",
+        queryset=Theme.objects.filter(is_active=True),
+        required=False,
+        empty_label="No theme",
+    )
+    text = forms.CharField(
+        label="Published wording",
+        help_text='Leave blank to publish the case\'s reasons as recorded. With "In N cases" '
+        "on, write what follows it, for example: there was no clear admission from the "
+        "perpetrator.",
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    lead_with_count = forms.BooleanField(
+        label='Start with the number of cases ("In three cases …")', required=False
+    )
+
+    def __init__(self, *args, decisions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.decision_rows = {str(d.pk): d for d in decisions}
+        self.fields["decisions"].choices = [
+            (str(d.pk), f"Case {d.reviewed_case.position}: {d.reasons or 'No reasons recorded'}")
+            for d in decisions
+        ]
+        self.helper = post_form_helper(
+            "version", "decisions", "theme", "text", "lead_with_count", submit="Save bullet"
+        )
+
+    def chosen_decisions(self):
+        return [self.decision_rows[pk] for pk in self.cleaned_data["decisions"]]
+
+
+class ConfirmForm(forms.Form):
+    """A move's confirmation: with a note, change note or public reason where it needs one."""
+
+    note = forms.CharField(
+        required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args, note_label: str | None, note_hint: str = "", submit: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        if note_label is None:
+            del self.fields["note"]
+            self.helper = post_form_helper(submit=submit)
+        else:
+            self.fields["note"].label = note_label
+            self.fields["note"].help_text = note_hint
+            self.helper = post_form_helper("note", submit=submit)
+
+
+class AcceptForm(forms.Form):
+    reason = forms.CharField(
+        label="Why can this be published?",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why this can be published"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = post_form_helper("reason", submit="Accept")
+
+
+def _day(label: str, which: str) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": f"Enter the {which} day of the period",
+            "invalid": f"Enter the {which} day as a real date",
+        },
+    )
+
+
+class PeriodReportForm(forms.Form):
+    panel = forms.ModelChoiceField(
+        label="Panel",
+        queryset=None,
+        empty_label=None,
+        error_messages={"required": "Select a panel", "invalid_choice": "Select a panel"},
+    )
+    start = _day("From", "first")
+    end = _day("To", "last")
+
+    def __init__(self, *args, panels, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["panel"].queryset = panels
+        self.helper = post_form_helper("panel", "start", "end", submit="Write the period report")

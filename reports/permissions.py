@@ -1,0 +1,39 @@
+"""Who may do what with findings reports, as predicates (django-rules)."""
+
+import rules
+
+from core.roles import is_opcc_staff as _is_opcc_staff
+
+from .enums import ReportStatus
+
+
+@rules.predicate
+def is_opcc_staff(user) -> bool:
+    return _is_opcc_staff(user)
+
+
+@rules.predicate
+def is_last_editor(user, report) -> bool:
+    return report.last_edited_by_id == user.pk
+
+
+@rules.predicate
+def is_public(user, report) -> bool:
+    """A report the public may read: published at least once and not withdrawn."""
+    return report.current_version_id is not None and report.status != ReportStatus.WITHDRAWN
+
+
+# Drafts, their history and their disclosure findings are OPCC staff's alone.
+rules.add_perm("reports.manage_report", is_opcc_staff)
+# Four eyes: whoever changed the report last cannot be the one who approves it.
+rules.add_perm("reports.approve_report", is_opcc_staff & ~is_last_editor)
+rules.add_perm("reports.view_published", is_public)
+
+
+def approval_refusal(user, report) -> str | None:
+    """Why this user may not approve this report, in words, or None if they may."""
+    if rules.has_perm("reports.approve_report", user, report):
+        return None
+    if is_last_editor(user, report):
+        return "You made the last change to this report, so someone else must approve it."
+    return "Only OPCC staff can approve findings reports."

@@ -1,0 +1,341 @@
+"""A meeting's findings report as the template needs it: every count derived from decisions.
+
+Nothing here is stored. Until a version is published the report is built afresh from
+the panel's decisions each time it is shown, so a decision changed before publication
+changes the counts and the "In three cases" of every bullet that speaks for it.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from panels import charts as panel_charts
+from panels.enums import ActionStatus, Agency, FrameworkKind, ObservationKind
+from panels.models import Action, Decision, Observation, OutcomeCategory, SampleDraw
+
+from . import charts, markup, wording
+from .enums import ReportKind
+from .models import FindingsReport, ReasonBullet
+from .selectors import published_meetings_between
+
+
+@dataclass
+class Bullet:
+    text: str
+    count: int
+    lead_with_count: bool
+    reworded: bool
+    decision_ids: list[int]
+    source: ReasonBullet | None = None  # None: a case's reasons as the panel recorded them
+
+    @property
+    def sentence(self) -> str:
+        if not self.lead_with_count:
+            return self.text
+        return f"{wording.in_n_cases(self.count)} {self.text}"
+
+
+@dataclass
+class CategoryFinding:
+    number: int
+    category: OutcomeCategory
+    count: int
+    bullets: list[Bullet]
+    shown: bool
+
+    @property
+    def sentence(self) -> wording.Sentence:
+        return wording.finding(self.category, self.count, has_reasons=bool(self.bullets))
+
+
+@dataclass
+class Section:
+    key: str
+    heading: str
+    body: str
+
+    @property
+    def html(self):
+        return markup.render(self.body)
+
+
+@dataclass
+class MeetingReport:
+    report: FindingsReport
+    findings: list[CategoryFinding]
+    sections: dict[str, Section]
+    draw: SampleDraw | None
+    draw_count: int
+    observations: list[tuple[str, list[Observation]]]
+    actions: list[Action]
+    agencies: list[str]
+    attending_agencies: list[str]
+    rights: list[str]
+    themes: list[tuple[str, int]]
+    chart: dict = field(default_factory=dict)
+
+    @property
+    def meeting(self):
+        return self.report.meeting
+
+    @property
+    def framework(self):
+        return self.report.panel.framework
+
+    @property
+    def total(self) -> int:
+        return sum(f.count for f in self.findings)
+
+    @property
+    def is_vcop(self) -> bool:
+        return self.framework.kind == FrameworkKind.VCOP
+
+    def section(self, key: str) -> Section | None:
+        return self.sections.get(key)
+
+
+def meeting_report(report: FindingsReport) -> MeetingReport:
+    """Everything a meeting's findings report shows, in about a dozen queries."""
+    meeting = report.meeting
+    framework = report.panel.framework
+    categories = list(framework.categories.order_by("position"))
+    decisions = list(
+        Decision.objects.filter(reviewed_case__meeting=meeting)
+        .select_related("reviewed_case")
+        .prefetch_related("themes")
+        .order_by("reviewed_case__position")
+    )
+    bullets = list(
+        report.bullets.select_related("theme").prefetch_related(
+            Prefetch("decisions", queryset=Decision.objects.only("pk"))
+        )
+    )
+    draws = list(meeting.draws.order_by("-drawn_at"))
+    findings = _findings(categories, decisions, bullets, show_empty=not _omits_empty(framework))
+    return MeetingReport(
+        report=report,
+        findings=findings,
+        sections={s.key: Section(s.key, s.heading, s.body) for s in report.sections.all()},
+        draw=draws[0] if draws else None,
+        draw_count=len(draws),
+        observations=_observations(meeting),
+        actions=list(meeting.actions.order_by("due_date", "pk")),
+        agencies=_agencies(report.panel, voting=True),
+        attending_agencies=_agencies(report.panel, voting=False),
+        rights=_rights(framework),
+        themes=_themes(decisions),
+        chart=charts.category_bars([(f.category, f.count) for f in findings]),
+    )
+
+
+def _omits_empty(framework) -> bool:
+    # Victims' Code panels publish only the categories cases fell into; OoCR panels
+    # say "no cases were consistent with Policy" as well.
+    return framework.kind == FrameworkKind.VCOP
+
+
+def _findings(categories, decisions, bullets, *, show_empty: bool) -> list[CategoryFinding]:
+    by_category: dict[int, list[Decision]] = defaultdict(list)
+    for decision in decisions:
+        by_category[decision.category_id].append(decision)
+    findings = []
+    for number, category in enumerate(categories, start=1):
+        own = by_category.get(category.pk, [])
+        made = [b for b in bullets if b.category_id == category.pk]
+        findings.append(
+            CategoryFinding(
+                number=number,
+                category=category,
+                count=len(own),
+                bullets=category_bullets(own, made),
+                shown=show_empty or bool(own),
+            )
+        )
+    return findings
+
+
+def category_bullets(decisions: list[Decision], made: list[ReasonBullet]) -> list[Bullet]:
+    """The bullets under one category: staff's merged or reworded ones, then every other
+    case's reasons as recorded. A bullet counts only decisions still in its category."""
+    in_category = {d.pk: d for d in decisions}
+    covered: set[int] = set()
+    result = []
+    for bullet in made:
+        ids = _bullet_decisions(bullet, decisions, in_category)
+        covered.update(ids)
+        if ids:
+            result.append(_staff_bullet(bullet, ids, in_category))
+    for decision in decisions:
+        if decision.pk not in covered and decision.reasons.strip():
+            result.append(
+                Bullet(decision.reasons.strip(), 1, False, False, [decision.pk], source=None)
+            )
+    return result
+
+
+def _bullet_decisions(bullet, decisions, in_category) -> list[int]:
+    merged = {d.pk for d in bullet.decisions.all()} & set(in_category)
+    if bullet.theme_id:
+        merged |= {d.pk for d in decisions if any(t.pk == bullet.theme_id for t in d.themes.all())}
+    return sorted(merged, key=lambda pk: in_category[pk].reviewed_case.position)
+
+
+def _staff_bullet(bullet, ids, in_category) -> Bullet:
+    recorded = [in_category[pk].reasons.strip() for pk in ids]
+    text = bullet.text.strip() or " ".join(recorded)
+    reworded = len(ids) > 1 or bool(bullet.theme_id) or text != recorded[0]
+    return Bullet(text, len(ids), bullet.lead_with_count, reworded, ids, source=bullet)
+
+
+def _themes(decisions) -> list[tuple[str, int]]:
+    """How many cases the panel tagged with each theme, most first."""
+    counts = Counter(t.name for d in decisions for t in d.themes.all())
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _observations(meeting) -> list[tuple[str, list[Observation]]]:
+    public = list(Observation.objects.filter(meeting=meeting, is_public=True).order_by("position"))
+    headings = {
+        ObservationKind.GOOD_PRACTICE: "Good practice",
+        ObservationKind.LEARNING: "Learning",
+        ObservationKind.GENERAL: "Observations from the panel",
+    }
+    groups = []
+    for kind in (ObservationKind.GOOD_PRACTICE, ObservationKind.LEARNING, ObservationKind.GENERAL):
+        own = [o for o in public if o.kind == kind]
+        if own:
+            groups.append((headings[kind], own))
+    return groups
+
+
+def _agencies(panel, *, voting: bool) -> list[str]:
+    """The organisations members come from, never their names."""
+    codes = panel.memberships.filter(is_active=True, is_voting=voting).values_list(
+        "agency", flat=True
+    )
+    labels = dict(Agency.choices)
+    return sorted({labels[code] for code in codes})
+
+
+def _rights(framework) -> list[str]:
+    if framework.kind != FrameworkKind.VCOP:
+        return []
+    return list(framework.criteria.order_by("position").values_list("label", flat=True))
+
+
+@dataclass
+class PeriodMeeting:
+    """One published meeting in a period report, from its frozen figures."""
+
+    date: object
+    theme: str
+    counts: list[int]
+    title: str
+    url_args: tuple[str, str]
+
+    @property
+    def meeting(self):
+        return self  # the shape panels.charts.stacked_bars reads: row.meeting.date
+
+
+@dataclass
+class PeriodReport:
+    report: FindingsReport
+    categories: list[OutcomeCategory]
+    meetings: list[PeriodMeeting]
+    sections: dict[str, Section]
+    themes: list[tuple[str, int, int]]  # name, meetings, cases
+    actions_opened: list[Action]
+    actions_closed: list[Action]
+    chart: dict = field(default_factory=dict)
+
+    @property
+    def framework(self):
+        return self.report.panel.framework
+
+    @property
+    def totals(self) -> list[int]:
+        return [sum(m.counts[i] for m in self.meetings) for i in range(len(self.categories))]
+
+    @property
+    def total(self) -> int:
+        return sum(self.totals)
+
+    @property
+    def most(self) -> int:
+        return max([sum(m.counts) for m in self.meetings] + [1])
+
+    @property
+    def category_totals(self) -> list[tuple[OutcomeCategory, int]]:
+        return list(zip(self.categories, self.totals, strict=True))
+
+
+def period_report(report: FindingsReport) -> PeriodReport:
+    """A panel's published meetings between two dates, from their frozen figures."""
+    categories = list(report.panel.framework.categories.order_by("position"))
+    versions = published_meetings_between(
+        panel=report.panel, start=report.period_start, end=report.period_end
+    )
+    meetings = [
+        PeriodMeeting(
+            date=v.meeting_date,
+            theme=v.theme,
+            counts=_counts(v.figures, len(categories)),
+            title=v.title,
+            url_args=(v.report.panel.slug, v.report.slug),
+        )
+        for v in versions
+    ]
+    presented = PeriodReport(
+        report=report,
+        categories=categories,
+        meetings=meetings,
+        sections={s.key: Section(s.key, s.heading, s.body) for s in report.sections.all()},
+        themes=_recurring([v.figures.get("themes", []) for v in versions]),
+        actions_opened=_actions(report, closed=False),
+        actions_closed=_actions(report, closed=True),
+    )
+    presented.chart = panel_charts.stacked_bars(presented) if meetings else {}
+    return presented
+
+
+def _counts(figures: dict, size: int) -> list[int]:
+    counts = [0] * size
+    for row in figures["categories"]:
+        if 0 < row["position"] <= size:
+            counts[row["position"] - 1] = row["cases"]
+    return counts
+
+
+def _recurring(per_meeting: list[list[dict]]) -> list[tuple[str, int, int]]:
+    """Themes the panel tagged in more than one meeting: (name, meetings, cases)."""
+    meetings, cases = Counter(), Counter()
+    for themes in per_meeting:
+        for row in themes:
+            meetings[row["theme"]] += 1
+            cases[row["theme"]] += row["cases"]
+    recurring = [(name, n, cases[name]) for name, n in meetings.items() if n > 1]
+    return sorted(recurring, key=lambda t: (-t[1], -t[2], t[0]))
+
+
+def _actions(report, *, closed: bool) -> list[Action]:
+    actions = Action.objects.filter(meeting__panel=report.panel).select_related("meeting")
+    if closed:
+        return list(
+            actions.filter(
+                status__in=[ActionStatus.COMPLETED, ActionStatus.CLOSED],
+                updated_at__date__gte=report.period_start,
+                updated_at__date__lte=report.period_end,
+            ).order_by("updated_at")
+        )
+    return list(
+        actions.filter(
+            created_at__date__gte=report.period_start, created_at__date__lte=report.period_end
+        ).order_by("created_at")
+    )
+
+
+def present(report: FindingsReport):
+    """The report as its template needs it, whichever kind it is."""
+    return period_report(report) if report.kind == ReportKind.PERIOD else meeting_report(report)

@@ -1,0 +1,188 @@
+"""The public site: reads frozen published versions, never live rows or drafts.
+
+Anything not published, or withdrawn, is a 404: a withdrawn report's address says it
+was withdrawn and why, and nothing more.
+"""
+
+import csv
+import io
+
+from django.contrib.syndication.views import Feed
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.safestring import mark_safe
+
+from cases.resources import neutralise
+
+from . import figures, selectors
+from .enums import ReportStatus
+
+
+def report_list(request):
+    versions = list(selectors.public_versions())
+    chosen = {key: request.GET.get(key, "") for key in ("panel", "year", "theme")}
+    shown = [v for v in versions if _matches(v, chosen)]
+    context = {
+        "page_title": "Published findings",
+        "versions": shown,
+        "filters": chosen,
+        "panels": sorted(
+            {(v.report.panel.slug, v.report.panel.name) for v in versions}, key=lambda p: p[1]
+        ),
+        "years": sorted({v.year for v in versions}, reverse=True),
+        "themes": sorted({v.theme for v in versions if v.theme}),
+        "withdrawn": list(selectors.withdrawn_reports()),
+    }
+    return render(request, "reports/public/report_list.html", context)
+
+
+def _matches(version, chosen) -> bool:
+    return (
+        (not chosen["panel"] or version.report.panel.slug == chosen["panel"])
+        and (not chosen["year"] or str(version.year) == chosen["year"])
+        and (not chosen["theme"] or version.theme == chosen["theme"])
+    )
+
+
+def _version(panel: str, slug: str, number: int | None):
+    report = selectors.public_report(panel_slug=panel, slug=slug)
+    if report.status == ReportStatus.WITHDRAWN:
+        raise Withdrawn(report)
+    return report, selectors.public_version(report=report, number=number)
+
+
+class Withdrawn(Http404):
+    def __init__(self, report):
+        super().__init__("This report has been withdrawn.")
+        self.report = report
+
+
+def _withdrawn_page(request, report):
+    context = {"page_title": "This report has been withdrawn", "report": report}
+    return render(request, "reports/public/withdrawn.html", context, status=404)
+
+
+def report(request, panel: str, slug: str, number: int | None = None):
+    try:
+        found, version = _version(panel, slug, number)
+    except Withdrawn as withdrawn:
+        return _withdrawn_page(request, withdrawn.report)
+    from .rendering import pdf_size_label
+
+    with default_storage.open(version.html_file.name, "rb") as stored:
+        body = stored.read().decode()
+    context = {
+        "page_title": version.title,
+        "report": found,
+        "version": version,
+        "body": mark_safe(body),  # noqa: S308 (our own rendering, frozen at publication)
+        "later": selectors.later_version(version=version),
+        "pdf_size": pdf_size_label(version.pdf_bytes),
+        "is_latest": version.pk == found.current_version_id,
+    }
+    return render(request, "reports/public/report.html", context)
+
+
+def report_pdf(request, panel: str, slug: str, number: int | None = None):
+    """The PDF stored at publication, served as it is: never rendered again."""
+    try:
+        found, version = _version(panel, slug, number)
+    except Withdrawn as withdrawn:
+        return _withdrawn_page(request, withdrawn.report)
+    response = FileResponse(
+        default_storage.open(version.pdf_file.name, "rb"), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'inline; filename="{found.slug}-v{version.number}.pdf"'
+    return response
+
+
+def report_data(request, panel: str, slug: str, fmt: str):
+    _known_format(fmt)
+    try:
+        found, version = _version(panel, slug, None)
+    except Withdrawn as withdrawn:
+        return _withdrawn_page(request, withdrawn.report)
+    if fmt == "json":
+        return JsonResponse({"version": version.number, **version.figures})
+    response = HttpResponse(figures.meeting_csv(version.figures), content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="{found.slug}.csv"'
+    return response
+
+
+def all_data(request, fmt: str):
+    """Every published meeting's category counts, one row per meeting and category."""
+    _known_format(fmt)
+    rows = [
+        {
+            "panel": v.report.panel.name,
+            "meeting_date": v.meeting_date.isoformat() if v.meeting_date else "",
+            "theme": v.theme,
+            "framework": v.framework_name,
+            "position": c["position"],
+            "category": c["category"],
+            "cases": c["cases"],
+            "version": v.number,
+            "report_url": request.build_absolute_uri(
+                reverse("public:report", args=[v.report.panel.slug, v.report.slug])
+            ),
+        }
+        for v in selectors.public_versions().filter(meeting_date__isnull=False)
+        for c in v.figures["categories"]
+    ]
+    if fmt == "json":
+        return JsonResponse({"rows": rows})
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([name for name, _ in figures.ALL_MEETINGS_COLUMNS])
+    for row in rows:
+        writer.writerow([neutralise(row[name]) for name, _ in figures.ALL_MEETINGS_COLUMNS])
+    response = HttpResponse(out.getvalue(), content_type="text/csv")
+    response["Content-Disposition"] = 'attachment; filename="published-findings.csv"'
+    return response
+
+
+def _known_format(fmt: str) -> None:
+    if fmt not in {"csv", "json"}:
+        raise Http404
+
+
+def data_dictionary(request):
+    context = {
+        "page_title": "Open data: what the files contain",
+        "report_columns": figures.DICTIONARY,
+        "all_columns": figures.ALL_MEETINGS_COLUMNS,
+    }
+    return render(request, "reports/public/data_dictionary.html", context)
+
+
+class PublicationsFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Published scrutiny panel findings"
+    subtitle = "New and corrected findings reports of the scrutiny panels."
+
+    def link(self):
+        return reverse("public:report_list")
+
+    def items(self):
+        return list(selectors.public_versions()[:50])
+
+    def item_title(self, item):
+        return item.title if item.number == 1 else f"{item.title} (corrected)"
+
+    def item_description(self, item):
+        counts = "; ".join(
+            f"{c['category']}: {c['cases']}" for c in item.figures["categories"] if c["cases"]
+        )
+        return f"Theme: {item.theme}. {counts}."
+
+    def item_link(self, item):
+        return reverse("public:report", args=[item.report.panel.slug, item.report.slug])
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_guid(self, item):
+        return f"{self.item_link(item)}#v{item.number}"

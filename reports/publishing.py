@@ -1,0 +1,79 @@
+"""Freezing a report: render it once, store the HTML and the PDF, keep their hashes.
+
+The public site serves these stored files; it never renders a published report again,
+so what was approved and published is exactly what the public reads and downloads.
+"""
+
+import hashlib
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from . import figures as figures_module
+from .enums import ReportKind
+from .models import FindingsReport, PublishedVersion
+from .presenters import present
+from .rendering import render_pdf
+
+
+def template_for(report: FindingsReport) -> str:
+    if report.kind == ReportKind.PERIOD:
+        return "reports/period_report.html"
+    return "reports/report.html"
+
+
+def body_html(report: FindingsReport, presented=None, *, published_on=None) -> str:
+    """The report's article: the same markup for the web page and the PDF."""
+    presented = presented or present(report)
+    context = {"r": presented, "report": report, "published_on": published_on}
+    return render_to_string(template_for(report), context)
+
+
+def pdf_document(report: FindingsReport, body: str) -> str:
+    return render_to_string("reports/report_pdf.html", {"report": report, "body": body})
+
+
+def freeze(*, report: FindingsReport, by, change_note: str) -> PublishedVersion:
+    presented = present(report)
+    html = body_html(report, presented, published_on=timezone.now()).encode()
+    pdf = render_pdf(pdf_document(report, html.decode()))
+    version = PublishedVersion(
+        report=report,
+        number=report.versions.count() + 1,
+        published_by=by,
+        approved_by=_approver(report),
+        change_note=change_note,
+        title=report.title,
+        theme=report.meeting.theme if report.meeting else "",
+        framework_name=report.panel.framework.name,
+        meeting_date=report.meeting.date if report.meeting else None,
+        period_start=report.period_start,
+        period_end=report.period_end,
+        year=(report.meeting.date if report.meeting else report.period_end).year,
+        html_sha256=sha256(html),
+        pdf_sha256=sha256(pdf.content),
+        pdf_bytes=len(pdf.content),
+        pdf_pages=pdf.pages,
+        figures=figures_module.figures_of(presented),
+    )
+    version.html_file.name = store(version.file_path("report.html"), html)
+    version.pdf_file.name = store(version.file_path("report.pdf"), pdf.content)
+    version.full_clean()
+    version.save()
+    return version
+
+
+def sha256(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def store(path: str, content: bytes) -> str:
+    """Save through Django's storage API; returns the name the storage chose."""
+    return default_storage.save(path, ContentFile(content))
+
+
+def _approver(report: FindingsReport):
+    approval = report.status_history.filter(to_status="approved").order_by("-changed_at").first()
+    return approval.changed_by

@@ -1,0 +1,127 @@
+"""Reads for findings reports, scoped to who may see them."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import F, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from core.roles import is_opcc_staff
+from panels.enums import MeetingStatus
+from panels.models import Meeting, Panel
+
+from .enums import ReportStatus
+from .models import FindingsReport, PublishedVersion, ReasonBullet
+
+
+def reports_for(user) -> QuerySet[FindingsReport]:
+    """OPCC staff see every report; panel members their panels' (to be refused, not hidden)."""
+    reports = FindingsReport.objects.select_related("panel", "panel__framework", "meeting")
+    if is_opcc_staff(user):
+        return reports
+    if not user.is_authenticated:
+        return reports.none()
+    return reports.filter(
+        panel__memberships__user=user, panel__memberships__is_active=True
+    ).distinct()
+
+
+def report_for_user(*, user, pk: int, perm: str = "reports.manage_report") -> FindingsReport:
+    """The report, 404 outside the user's panels, 403 if they may see it but not do this."""
+    report = get_object_or_404(reports_for(user), pk=pk)
+    if not user.has_perm(perm, report):
+        raise PermissionDenied
+    return report
+
+
+def report_list(*, user) -> dict:
+    reports = list(reports_for(user).order_by("-meeting__date", "-created_at"))
+    waiting = Meeting.objects.filter(status=MeetingStatus.CLOSED, report__isnull=True)
+    return {
+        "reports": reports,
+        "meetings_without_report": list(waiting.select_related("panel").order_by("-date")),
+    }
+
+
+def closed_meeting(*, pk: int) -> Meeting:
+    return get_object_or_404(Meeting.objects.select_related("panel"), pk=pk)
+
+
+def report_history(*, report: FindingsReport):
+    return list(report.status_history.select_related("changed_by").order_by("changed_at", "pk"))
+
+
+def report_versions(*, report: FindingsReport) -> list[PublishedVersion]:
+    return list(report.versions.select_related("published_by", "approved_by").order_by("number"))
+
+
+def category_decisions(*, report: FindingsReport, category_pk: int):
+    """The category and the meeting's decisions in it, with their cases, in agenda order."""
+    category = get_object_or_404(report.panel.framework.categories, pk=category_pk)
+    decisions = list(
+        category.decisions.filter(reviewed_case__meeting=report.meeting_id)
+        .select_related("reviewed_case", "reviewed_case__case")
+        .prefetch_related("themes")
+        .order_by("reviewed_case__position")
+    )
+    return category, decisions
+
+
+def report_bullet(*, report: FindingsReport, pk: int) -> ReasonBullet:
+    return get_object_or_404(report.bullets.all(), pk=pk)
+
+
+def section(*, report: FindingsReport, key: str):
+    return get_object_or_404(report.sections.all(), key=key)
+
+
+# The public site: frozen versions only, never a draft --------------------------------
+
+PUBLIC = Q(report__current_version__isnull=False) & ~Q(report__status=ReportStatus.WITHDRAWN)
+
+
+def public_versions() -> QuerySet[PublishedVersion]:
+    """The version the public sees of each published, not withdrawn, report."""
+    return (
+        PublishedVersion.objects.filter(PUBLIC, report__current_version=F("pk"))
+        .select_related("report", "report__panel")
+        .order_by("-meeting_date", "-published_at")
+    )
+
+
+def public_report(*, panel_slug: str, slug: str) -> FindingsReport:
+    """A report that has been published, withdrawn or not; 404 for anything else."""
+    return get_object_or_404(
+        FindingsReport.objects.select_related("panel", "current_version").filter(
+            current_version__isnull=False
+        ),
+        panel__slug=panel_slug,
+        slug=slug,
+    )
+
+
+def public_version(*, report: FindingsReport, number: int | None) -> PublishedVersion:
+    if number is None:
+        return report.current_version
+    return get_object_or_404(report.versions.all(), number=number)
+
+
+def later_version(*, version: PublishedVersion) -> PublishedVersion | None:
+    return version.report.versions.filter(number__gt=version.number).order_by("number").first()
+
+
+def withdrawn_reports() -> QuerySet[FindingsReport]:
+    return FindingsReport.objects.filter(
+        status=ReportStatus.WITHDRAWN, current_version__isnull=False
+    ).select_related("panel", "current_version")
+
+
+def published_meetings_between(*, panel, start, end) -> list[PublishedVersion]:
+    """The public versions of a panel's meeting reports dated in a period, oldest first."""
+    return list(
+        public_versions()
+        .filter(report__panel=panel, meeting_date__gte=start, meeting_date__lte=end)
+        .order_by("meeting_date")
+    )
+
+
+def panels_with_reports() -> QuerySet[Panel]:
+    return Panel.objects.filter(reports__current_version__isnull=False).distinct()

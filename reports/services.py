@@ -1,0 +1,330 @@
+"""Writes for findings reports: drafting, editing, approval, publication and withdrawal.
+
+Each function is one transaction; the report row is locked while it changes, and an
+edit made from a page opened before someone else's save is refused (StaleReport).
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from panels.enums import MeetingStatus
+from panels.models import Decision, Meeting, OutcomeCategory, Theme
+
+from . import disclosure, standing_text
+from .enums import ReportKind, ReportStatus, SectionKey
+from .models import (
+    DisclosureAcceptance,
+    FindingsReport,
+    PublishedVersion,
+    ReasonBullet,
+    ReportSection,
+    ReportStatusChange,
+    StandingText,
+    ThemeBackground,
+)
+from .permissions import approval_refusal
+from .workflow import report_transition
+
+S = ReportStatus
+STANDING = [k for k in SectionKey.values if k != SectionKey.THEME_BACKGROUND]
+
+
+class StaleReport(Exception):
+    """The report was changed by someone else after this page was opened."""
+
+    def __init__(self, current: FindingsReport):
+        super().__init__("This report was changed after you opened it.")
+        self.current = current
+
+
+def theme_key(theme: str) -> str:
+    return re.sub(r"\s+", " ", theme).strip().lower()
+
+
+def report_generate(*, meeting: Meeting, by) -> FindingsReport:
+    """A draft for a closed meeting, starting from the panel's standing text."""
+    if meeting.status != MeetingStatus.CLOSED:
+        raise ValidationError("Close the meeting before writing its findings report.")
+    panel = meeting.panel
+    with transaction.atomic():
+        if FindingsReport.objects.filter(meeting=meeting).exists():
+            raise ValidationError("This meeting already has a findings report.")
+        report = FindingsReport(
+            panel=panel,
+            meeting=meeting,
+            slug=f"{meeting.date:%Y-%m-%d}-{slugify(meeting.theme)}"[:120],
+            title=f"{panel.name}: findings of the meeting on {meeting.date:%-d %B %Y}",
+            created_by=by,
+            last_edited_by=by,
+        )
+        report.full_clean()
+        try:
+            report.save()
+        except IntegrityError as error:  # two staff pressed "Create" together
+            raise ValidationError("This meeting already has a findings report.") from error
+        ReportSection.objects.bulk_create(_starting_sections(report, meeting))
+        ReportStatusChange.objects.create(report=report, to_status=S.DRAFT, changed_by=by)
+    return report
+
+
+def report_generate_period(*, panel, start, end, by) -> FindingsReport:
+    """A draft combining a panel's published meeting reports dated between two days."""
+    from .selectors import published_meetings_between
+
+    if start > end:
+        raise ValidationError({"end": "The end of the period must be after its start."})
+    if not published_meetings_between(panel=panel, start=start, end=end):
+        raise ValidationError("The panel has no published meeting reports in that period.")
+    slug = f"{start:%Y-%m-%d}-to-{end:%Y-%m-%d}"
+    with transaction.atomic():
+        if FindingsReport.objects.filter(panel=panel, slug=slug).exists():
+            raise ValidationError("This panel already has a report for that period.")
+        report = FindingsReport(
+            kind=ReportKind.PERIOD,
+            panel=panel,
+            period_start=start,
+            period_end=end,
+            slug=slug,
+            title=f"{panel.name}: findings from {start:%-d %B %Y} to {end:%-d %B %Y}",
+            created_by=by,
+            last_edited_by=by,
+        )
+        report.full_clean()
+        report.save()
+        ReportSection.objects.bulk_create(_starting_sections(report, None))
+        ReportStatusChange.objects.create(report=report, to_status=S.DRAFT, changed_by=by)
+    return report
+
+
+def _starting_sections(report, meeting) -> list[ReportSection]:
+    kept = {t.key: t for t in StandingText.objects.filter(panel=report.panel)}
+    sections = []
+    for key in SectionKey.values:
+        if key == SectionKey.THEME_BACKGROUND and meeting is None:
+            heading, body = "The period's themes", ""
+        elif key == SectionKey.THEME_BACKGROUND:
+            heading, body = _theme_background(report.panel, meeting.theme)
+        elif key in kept:
+            heading, body = kept[key].heading, kept[key].body
+        else:
+            heading, body = standing_text.default(report.panel, key)
+        sections.append(ReportSection(report=report, key=key, heading=heading, body=body))
+    return sections
+
+
+def _theme_background(panel, theme: str) -> tuple[str, str]:
+    kept = ThemeBackground.objects.filter(theme_key=theme_key(theme)).first()
+    if kept:
+        return kept.heading, kept.body
+    return standing_text.default(panel, SectionKey.THEME_BACKGROUND, theme=theme)
+
+
+def _locked(report: FindingsReport, version: int | None) -> FindingsReport:
+    locked = FindingsReport.objects.select_for_update().get(pk=report.pk)
+    if version is not None and locked.version != version:
+        raise StaleReport(locked)
+    return locked
+
+
+def _editable(report: FindingsReport) -> None:
+    if report.status != S.DRAFT:
+        raise ValidationError(
+            "Only a draft can be changed. Return the report to draft to change it."
+        )
+
+
+def _touched(report: FindingsReport, by) -> None:
+    FindingsReport.objects.filter(pk=report.pk).update(
+        version=report.version + 1, last_edited_by=by, last_edited_at=timezone.now()
+    )
+    report.version += 1
+    report.last_edited_by = by
+
+
+def section_save(
+    *,
+    report: FindingsReport,
+    key: str,
+    heading: str,
+    body: str,
+    by,
+    version: int,
+    keep: bool = False,
+) -> ReportSection:
+    """Change one narrative section; `keep` also makes it the text future drafts start from."""
+    if not heading.strip():
+        raise ValidationError({"heading": "Enter a heading for this section."})
+    with transaction.atomic():
+        locked = _locked(report, version)
+        _editable(locked)
+        section = locked.sections.get(key=key)
+        section.heading, section.body = heading.strip(), body.strip()
+        section.full_clean()
+        section.save()
+        if keep:
+            _keep(locked, section, by)
+        _touched(locked, by)
+    report.version, report.last_edited_by = locked.version, by
+    return section
+
+
+def _keep(report, section, by) -> None:
+    if section.key == SectionKey.THEME_BACKGROUND:
+        theme = report.meeting.theme if report.meeting else ""
+        ThemeBackground.objects.update_or_create(
+            theme_key=theme_key(theme),
+            defaults={
+                "theme": theme,
+                "heading": section.heading,
+                "body": section.body,
+                "updated_by": by,
+            },
+        )
+    else:
+        StandingText.objects.update_or_create(
+            panel=report.panel,
+            key=section.key,
+            defaults={"heading": section.heading, "body": section.body, "updated_by": by},
+        )
+
+
+def bullet_save(
+    *,
+    report: FindingsReport,
+    category: OutcomeCategory,
+    decisions: list[Decision],
+    text: str,
+    by,
+    version: int,
+    theme: Theme | None = None,
+    lead_with_count: bool = True,
+    bullet: ReasonBullet | None = None,
+) -> ReasonBullet:
+    """Merge cases' reasons into one bullet, or reword one case's, for publication only."""
+    _check_bullet(report, category, decisions, text, theme)
+    with transaction.atomic():
+        locked = _locked(report, version)
+        _editable(locked)
+        bullet = bullet or ReasonBullet(report=locked, category=category)
+        bullet.text, bullet.theme, bullet.lead_with_count = text.strip(), theme, lead_with_count
+        if bullet.pk is None:
+            bullet.position = locked.bullets.filter(category=category).count()
+        bullet.full_clean()
+        bullet.save()
+        bullet.decisions.set(decisions)
+        _touched(locked, by)
+    report.version, report.last_edited_by = locked.version, by
+    return bullet
+
+
+def _check_bullet(report, category, decisions, text, theme) -> None:
+    meeting_decisions = Decision.objects.filter(reviewed_case__meeting=report.meeting_id)
+    if category.framework_id != report.panel.framework_id:
+        raise ValidationError({"category": "Select a category of this panel's framework."})
+    if any(d.category_id != category.pk for d in decisions) or len(decisions) != (
+        meeting_decisions.filter(pk__in=[d.pk for d in decisions], category=category).count()
+    ):
+        raise ValidationError({"decisions": "Select cases the panel placed in this category."})
+    if not decisions and theme is None:
+        raise ValidationError({"decisions": "Select the cases this bullet speaks for."})
+    if (len(decisions) > 1 or theme is not None) and not text.strip():
+        raise ValidationError({"text": "Enter the wording for the merged reasons."})
+
+
+def bullet_delete(*, report: FindingsReport, bullet: ReasonBullet, by, version: int) -> None:
+    """Undo a merge or a rewording: the cases' recorded reasons show again."""
+    with transaction.atomic():
+        locked = _locked(report, version)
+        _editable(locked)
+        bullet.delete()
+        _touched(locked, by)
+    report.version, report.last_edited_by = locked.version, by
+
+
+def report_submit(*, report: FindingsReport, by) -> FindingsReport:
+    """Ask for approval; anyone but the last editor can then approve."""
+    return report_transition(report=report, to=S.AWAITING_APPROVAL, by=by)
+
+
+def report_approve(*, report: FindingsReport, by) -> FindingsReport:
+    with transaction.atomic():
+        locked = _locked(report, None)
+        refusal = approval_refusal(by, locked)
+        if refusal:
+            raise ValidationError(refusal)
+        return report_transition(report=locked, to=S.APPROVED, by=by)
+
+
+def report_return(*, report: FindingsReport, by, note: str) -> FindingsReport:
+    """Send an awaiting or approved report back to draft, saying what needs changing."""
+    if not note.strip():
+        raise ValidationError({"note": "Enter what needs to change."})
+    return report_transition(report=report, to=S.DRAFT, by=by, note=note.strip())
+
+
+def report_correct(*, report: FindingsReport, by) -> FindingsReport:
+    """Start a correction: a new draft; the published version stays up until replaced."""
+    return report_transition(report=report, to=S.DRAFT, by=by, note="Correction started.")
+
+
+def report_withdraw(*, report: FindingsReport, by, reason: str) -> FindingsReport:
+    """Take a published report off the public site, saying why in public."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter why the report is being withdrawn."})
+    with transaction.atomic():
+        locked = report_transition(report=report, to=S.WITHDRAWN, by=by, note=reason.strip())
+        FindingsReport.objects.filter(pk=locked.pk).update(withdrawn_reason=reason.strip())
+    report.withdrawn_reason = reason.strip()
+    return locked
+
+
+def disclosure_accept(*, report: FindingsReport, fingerprint: str, reason: str, by) -> None:
+    """Record that a disclosure finding is safe to publish, and why."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter why this can be published."})
+    finding = next((f for f in disclosure.check(report) if f.fingerprint == fingerprint), None)
+    if finding is None:
+        raise ValidationError("That finding is no longer in the report.")
+    DisclosureAcceptance.objects.update_or_create(
+        report=report,
+        fingerprint=fingerprint,
+        defaults={
+            "kind": finding.kind,
+            "location": finding.location,
+            "reason": reason.strip(),
+            "accepted_by": by,
+        },
+    )
+
+
+def report_publish(*, report: FindingsReport, by, change_note: str = "") -> PublishedVersion:
+    """Freeze the approved report: its HTML, PDF and figures, stored with their SHA-256."""
+    from .publishing import freeze  # rendering pulls in WeasyPrint, only needed here
+
+    with transaction.atomic():
+        locked = _locked(report, None)
+        _check_publishable(locked, change_note)
+        version = freeze(report=locked, by=by, change_note=change_note.strip())
+        report_transition(report=locked, to=S.PUBLISHED, by=by, note=change_note.strip())
+        FindingsReport.objects.filter(pk=locked.pk).update(
+            current_version=version, withdrawn_reason=""
+        )
+    report.status, report.current_version = S.PUBLISHED, version
+    return version
+
+
+def _check_publishable(report: FindingsReport, change_note: str) -> None:
+    if report.status != S.APPROVED:
+        raise ValidationError("Only an approved report can be published.")
+    open_findings = [f for f in disclosure.check(report) if f.acceptance is None]
+    if open_findings:
+        raise ValidationError(
+            f"The disclosure check found {len(open_findings)} thing"
+            f"{'s' if len(open_findings) != 1 else ''} to fix or accept before publishing."
+        )
+    if report.current_version_id and not change_note.strip():
+        raise ValidationError({"change_note": "Enter what this correction changes."})

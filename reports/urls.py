@@ -1,0 +1,32 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.report_list, name="report_list"),
+    path("periods/new/", views.period_new, name="period_new"),
+    path("meetings/<int:meeting_pk>/new/", views.report_generate, name="report_generate"),
+    path("<int:pk>/", views.report_detail, name="report_detail"),
+    path("<int:pk>/preview/", views.report_preview, name="report_preview"),
+    path("<int:pk>/preview.pdf", views.report_preview_pdf, name="report_preview_pdf"),
+    path("<int:pk>/sections/<slug:key>/", views.section_edit, name="section_edit"),
+    path("<int:pk>/reasons/<int:category_pk>/", views.reasons, name="reasons"),
+    path(
+        "<int:pk>/reasons/<int:category_pk>/bullets/<int:bullet_pk>/",
+        views.reasons,
+        name="bullet_edit",
+    ),
+    path(
+        "<int:pk>/reasons/<int:category_pk>/bullets/<int:bullet_pk>/remove/",
+        views.bullet_remove,
+        name="bullet_remove",
+    ),
+    path("<int:pk>/move/<slug:move>/", views.report_move, name="report_move"),
+    path(
+        "<int:pk>/disclosure/<str:fingerprint>/",
+        views.disclosure_accept,
+        name="disclosure_accept",
+    ),
+]

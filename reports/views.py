@@ -1,0 +1,370 @@
+"""OPCC staff's pages for drafting, approving and publishing findings reports."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from core.forms import add_service_errors, with_version
+from core.roles import is_opcc_staff
+
+from . import disclosure, selectors, services
+from .enums import ReportStatus, SectionKey
+from .forms import AcceptForm, BulletForm, ConfirmForm, PeriodReportForm, SectionForm
+from .permissions import approval_refusal
+from .presenters import category_bullets, present
+from .publishing import body_html, pdf_document
+from .workflow import REPORT_TRANSITIONS
+
+S = ReportStatus
+
+
+def _staff_only(user) -> None:
+    if not is_opcc_staff(user):
+        raise PermissionDenied
+
+
+@login_required
+def report_list(request):
+    _staff_only(request.user)
+    context = {"page_title": "Findings reports", **selectors.report_list(user=request.user)}
+    return render(request, "reports/report_list.html", context)
+
+
+@login_required
+@require_POST
+def report_generate(request, meeting_pk: int):
+    _staff_only(request.user)
+    meeting = selectors.closed_meeting(pk=meeting_pk)
+    try:
+        report = services.report_generate(meeting=meeting, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("reports:report_list")
+    messages.success(request, "Draft findings report created from the panel's decisions")
+    return redirect("reports:report_detail", pk=report.pk)
+
+
+@login_required
+def period_new(request):
+    """A panel's report over a period (a year, say), from its published meetings."""
+    _staff_only(request.user)
+    form = PeriodReportForm(request.POST or None, panels=selectors.panels_with_reports())
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.report_generate_period(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Draft period report created from the published meetings")
+            return redirect("reports:report_detail", pk=report.pk)
+    context = {"page_title": "Write a period report", "form": form}
+    return render(request, "reports/period_form.html", context)
+
+
+@login_required
+def report_detail(request, pk: int):
+    report = selectors.report_for_user(user=request.user, pk=pk)
+    presented = present(report)
+    findings = disclosure.check(report)
+    context = {
+        "page_title": report.title,
+        "report": report,
+        "r": presented,
+        "moves": report_moves(report),
+        "history": selectors.report_history(report=report),
+        "versions": selectors.report_versions(report=report),
+        "disclosure": findings,
+        "open_findings": sum(1 for f in findings if f.acceptance is None),
+        "editable": report.status == S.DRAFT,
+        "approval_refusal": approval_refusal(request.user, report),
+    }
+    return render(request, "reports/report_detail.html", context)
+
+
+@login_required
+def report_preview(request, pk: int):
+    report = selectors.report_for_user(user=request.user, pk=pk)
+    context = {
+        "page_title": f"Preview: {report.title}",
+        "report": report,
+        "body": body_html(report),
+    }
+    return render(request, "reports/report_preview.html", context)
+
+
+@login_required
+def report_preview_pdf(request, pk: int):
+    from .rendering import render_pdf
+
+    report = selectors.report_for_user(user=request.user, pk=pk)
+    pdf = render_pdf(pdf_document(report, body_html(report)))
+    response = HttpResponse(pdf.content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="draft-{report.slug}.pdf"'
+    return response
+
+
+@login_required
+def section_edit(request, pk: int, key: str):
+    report = selectors.report_for_user(user=request.user, pk=pk)
+    section = selectors.section(report=report, key=key)
+    keep_label = (
+        f"Keep this text for future meetings on “{report.meeting.theme}”"
+        if key == SectionKey.THEME_BACKGROUND
+        else "Use this text in this panel's future reports"
+    )
+    initial = {"version": report.version, "heading": section.heading, "body": section.body}
+    form = SectionForm(request.POST or None, initial=initial, keep_label=keep_label)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.section_save(report=report, key=key, by=request.user, **form.cleaned_data)
+        except services.StaleReport as stale:
+            form = SectionForm(
+                with_version(request.POST, stale.current.version), keep_label=keep_label
+            )
+            form.add_error(
+                None,
+                "Someone else changed this report after you opened this page. "
+                "Check the report, then save again to keep your text.",
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"“{form.cleaned_data['heading']}” saved")
+            return redirect("reports:report_detail", pk=report.pk)
+    context = {
+        "page_title": f"Change “{section.heading}”",
+        "report": report,
+        "form": form,
+        "editable": report.status == S.DRAFT,
+    }
+    return render(request, "reports/section_form.html", context)
+
+
+@login_required
+def reasons(request, pk: int, category_pk: int, bullet_pk: int | None = None):
+    """A category's reasons: merge several cases' into one bullet, or reword one case's."""
+    report = selectors.report_for_user(user=request.user, pk=pk)
+    category, decisions = selectors.category_decisions(report=report, category_pk=category_pk)
+    bullet = selectors.report_bullet(report=report, pk=bullet_pk) if bullet_pk else None
+    initial = {"version": report.version, "lead_with_count": True}
+    if bullet:
+        initial.update(
+            decisions=[str(d.pk) for d in bullet.decisions.all()],
+            theme=bullet.theme,
+            text=bullet.text,
+            lead_with_count=bullet.lead_with_count,
+        )
+    form = BulletForm(request.POST or None, initial=initial, decisions=decisions)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.bullet_save(
+                report=report,
+                category=category,
+                decisions=form.chosen_decisions(),
+                text=form.cleaned_data["text"],
+                theme=form.cleaned_data["theme"],
+                lead_with_count=form.cleaned_data["lead_with_count"],
+                version=form.cleaned_data["version"],
+                by=request.user,
+                bullet=bullet,
+            )
+        except services.StaleReport:
+            form.add_error(
+                None,
+                "Someone else changed this report after you opened this page. "
+                "Reload the page and try again.",
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Bullet saved")
+            return redirect("reports:reasons", pk=report.pk, category_pk=category.pk)
+    made = [b for b in report.bullets.prefetch_related("decisions") if b.category_id == category.pk]
+    context = {
+        "page_title": f"Reasons: {category.short_label}",
+        "report": report,
+        "category": category,
+        "decisions": decisions,
+        "bullets": category_bullets(decisions, made),
+        "bullet": bullet,
+        "form": form,
+        "editable": report.status == S.DRAFT,
+    }
+    return render(request, "reports/reasons.html", context)
+
+
+@login_required
+@require_POST
+def bullet_remove(request, pk: int, category_pk: int, bullet_pk: int):
+    report = selectors.report_for_user(user=request.user, pk=pk)
+    bullet = selectors.report_bullet(report=report, pk=bullet_pk)
+    try:
+        version = int(request.POST.get("version", ""))
+        services.bullet_delete(report=report, bullet=bullet, by=request.user, version=version)
+    except (ValueError, services.StaleReport):
+        messages.error(request, "This page was out of date. Check the bullets and try again.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Bullet removed: the cases' recorded reasons show again")
+    return redirect("reports:reasons", pk=report.pk, category_pk=category_pk)
+
+
+# Each move: (button, what it does, note label or None, note hint)
+MOVES = {
+    "submit": (
+        S.AWAITING_APPROVAL,
+        "Send for approval",
+        "Someone other than the last person to change it must approve it.",
+        None,
+        "",
+    ),
+    "approve": (
+        S.APPROVED,
+        "Approve the report",
+        "It can then be published. It can no longer be changed unless it is returned to draft.",
+        None,
+        "",
+    ),
+    "return": (
+        S.DRAFT,
+        "Return to draft",
+        "It can be changed again, then sent for approval.",
+        "What needs to change?",
+        "The person who drafted it will see this.",
+    ),
+    "publish": (
+        S.PUBLISHED,
+        "Publish the report",
+        "The report, its PDF and its figures are frozen and appear on the public site.",
+        None,
+        "",
+    ),
+    "correct": (
+        S.DRAFT,
+        "Start a correction",
+        "A new draft starts from this report. The published version stays on the public "
+        "site until the correction is published.",
+        None,
+        "",
+    ),
+    "withdraw": (
+        S.WITHDRAWN,
+        "Withdraw the report",
+        "The report comes off the public site. Its address will say it was withdrawn and why.",
+        "Why is it being withdrawn?",
+        "This is shown to the public.",
+    ),
+}
+
+
+def report_moves(report) -> list[tuple[str, str]]:
+    allowed = REPORT_TRANSITIONS[report.status]
+    return [
+        (name, move[1])
+        for name, move in MOVES.items()
+        if move[0] in allowed and _move_fits(report, name)
+    ]
+
+
+def _move_fits(report, name: str) -> bool:
+    # Back to draft is "return" before publication and "correct" after it.
+    if name == "return":
+        return report.status in {S.AWAITING_APPROVAL, S.APPROVED}
+    if name == "correct":
+        return report.status in {S.PUBLISHED, S.WITHDRAWN}
+    return True
+
+
+@login_required
+def report_move(request, pk: int, move: str):
+    report = selectors.report_for_user(user=request.user, pk=pk)
+    if move not in MOVES:
+        raise Http404
+    to, label, consequence, note_label, note_hint = MOVES[move]
+    if move == "publish" and report.current_version_id:
+        note_label, note_hint = "What does this correction change?", "Shown to the public."
+    data = request.POST if request.method == "POST" else None
+    form = ConfirmForm(data, note_label=note_label, note_hint=note_hint, submit=label)
+    problems = _move_problems(request.user, report, move)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _do_move(move, report, request.user, form.cleaned_data.get("note", ""))
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"The report is now {ReportStatus(to).label.lower()}")
+            return redirect("reports:report_detail", pk=report.pk)
+    context = {
+        "page_title": f"{label}: {report.title}",
+        "report": report,
+        "form": form,
+        "consequence": consequence,
+        "problems": problems,
+    }
+    return render(request, "reports/report_move.html", context)
+
+
+def _move_problems(user, report, move: str) -> list[str]:
+    problems = []
+    if MOVES[move][0] not in REPORT_TRANSITIONS[report.status] or not _move_fits(report, move):
+        problems.append(f"A report that is {report.get_status_display().lower()} cannot do this.")
+    if move == "approve":
+        refusal = approval_refusal(user, report)
+        if refusal:
+            problems.append(refusal)
+    if move == "publish":
+        open_findings = sum(1 for f in disclosure.check(report) if f.acceptance is None)
+        if open_findings:
+            problems.append(
+                f"The disclosure check found {open_findings} thing"
+                f"{'s' if open_findings != 1 else ''} to fix or accept first."
+            )
+    return problems
+
+
+def _do_move(move: str, report, user, note: str) -> None:
+    if move == "submit":
+        services.report_submit(report=report, by=user)
+    elif move == "approve":
+        services.report_approve(report=report, by=user)
+    elif move == "return":
+        services.report_return(report=report, by=user, note=note)
+    elif move == "publish":
+        services.report_publish(report=report, by=user, change_note=note)
+    elif move == "correct":
+        services.report_correct(report=report, by=user)
+    else:
+        services.report_withdraw(report=report, by=user, reason=note)
+
+
+@login_required
+def disclosure_accept(request, pk: int, fingerprint: str):
+    report = selectors.report_for_user(user=request.user, pk=pk)
+    finding = next((f for f in disclosure.check(report) if f.fingerprint == fingerprint), None)
+    if finding is None:
+        raise Http404
+    form = AcceptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.disclosure_accept(
+                report=report,
+                fingerprint=fingerprint,
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Finding accepted with your reason")
+            return redirect("reports:report_detail", pk=report.pk)
+    context = {
+        "page_title": "Accept a disclosure finding",
+        "report": report,
+        "finding": finding,
+        "form": form,
+    }
+    return render(request, "reports/disclosure_accept.html", context)

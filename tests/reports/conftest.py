@@ -1,0 +1,77 @@
+"""Closed meetings with decisions, and the staff who write and approve their reports."""
+
+import pytest
+
+from core.roles import StaffRole
+from panels.enums import MeetingStatus
+from reports import services
+from reports.enums import SectionKey
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def stored_files(settings, tmp_path):
+    """Published files go to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def nia(db):
+    """A second OPCC officer, to approve what Olu drafted."""
+    return factories.UserFactory(username="nia", roles=[StaffRole.OPCC_STAFF])
+
+
+def closed_meeting(
+    counts: dict[str, int],
+    *,
+    date=None,
+    framework_slug="oocr-four-way",
+    panel=None,
+    reasons=None,
+    themes=None,
+):
+    """A closed meeting whose panel decided `counts` cases per category code."""
+    panel = panel or factories.PanelFactory(framework=factories.framework(framework_slug))
+    extra = {"date": date} if date else {}
+    meeting = factories.MeetingFactory(panel=panel, status=MeetingStatus.CLOSED, **extra)
+    position = 0
+    for code, n in counts.items():
+        for _ in range(n):
+            position += 1
+            decision = factories.DecisionFactory(
+                reviewed_case__meeting=meeting,
+                reviewed_case__position=position,
+                category=factories.category(code, framework_slug),
+                reasons=(reasons or {}).get(position, f"Reason for case {position}."),
+            )
+            for slug in (themes or {}).get(position, []):
+                decision.themes.add(factories.theme(slug))
+    return meeting
+
+
+@pytest.fixture
+def build_meeting(db):
+    return closed_meeting
+
+
+@pytest.fixture
+def draft(build_meeting, olu):
+    meeting = build_meeting({"consistent-with-observations": 2, "inconsistent": 3})
+    return services.report_generate(meeting=meeting, by=olu)
+
+
+def write(report, body: str, *, by, key=SectionKey.WHY, heading="Why"):
+    """Change a section from the page's current version, as an editor would."""
+    return services.section_save(
+        report=report, key=key, heading=heading, body=body, by=by, version=report.version
+    )
+
+
+def approve(report, *, author, approver):
+    services.report_submit(report=report, by=author)
+    services.report_approve(report=report, by=approver)
+
+
+def publish(report, *, author, approver, note=""):
+    approve(report, author=author, approver=approver)
+    return services.report_publish(report=report, by=author, change_note=note)

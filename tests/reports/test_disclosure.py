@@ -1,0 +1,76 @@
+"""The disclosure check: what must not reach the public site is found before publishing."""
+
+import pytest
+
+from panels.models import ReviewedCase
+from reports import disclosure, services
+from reports.enums import SectionKey
+from tests import factories
+from tests.reports.conftest import write
+
+pytestmark = pytest.mark.django_db
+
+NARRATIVE = (
+    "The suspect sent eleven messages over four nights to the victim's work phone and then "
+    "waited outside the office on two occasions."
+)
+
+
+def kinds(report):
+    return sorted(f.kind for f in disclosure.check(report))
+
+
+def test_a_clean_report_has_no_findings(draft):
+    assert disclosure.check(draft) == []
+
+
+def test_a_case_reference_in_the_text_is_found(draft, olu):
+    reference = ReviewedCase.objects.filter(meeting=draft.meeting).first().case.reference
+    write(draft, f"As case {reference} showed.", by=olu, key=SectionKey.WHY, heading="Why")
+
+    assert kinds(draft) == ["case_reference"]
+
+
+def test_twelve_words_copied_from_a_narrative_are_found(build_meeting, olu):
+    meeting = build_meeting({"inconsistent": 1})
+    ReviewedCase.objects.filter(meeting=meeting).first().case.__class__.objects.filter(
+        reviews__meeting=meeting
+    ).update(facts_at_decision=NARRATIVE)
+    report = services.report_generate(meeting=meeting, by=olu)
+    copied = " ".join(NARRATIVE.split()[2:14])  # twelve words in a row
+    write(report, f"In one case {copied}.", by=olu, key=SectionKey.WHY, heading="Why")
+    eleven = " ".join(NARRATIVE.split()[2:13])
+    write(report, f"Also {eleven}.", by=olu, key=SectionKey.HOW, heading="How")
+
+    (finding,) = disclosure.check(report)
+    assert finding.kind == "narrative"
+    assert "12 words copied" in finding.excerpt
+
+
+def test_a_members_name_is_found(draft, olu):
+    member = factories.MembershipFactory(
+        panel=draft.panel, user__first_name="Chris", user__last_name="Carter"
+    )
+    write(
+        draft,
+        f"Chaired by {member.user.first_name} Carter.",
+        by=olu,
+        key=SectionKey.WHY,
+        heading="Why",
+    )
+
+    assert kinds(draft) == ["member_name"]
+
+
+def test_an_accepted_finding_comes_back_when_the_text_changes(build_meeting, olu):
+    meeting = build_meeting({"inconsistent": 1}, reasons={1: "Call 07700 900123 for help."})
+    report = services.report_generate(meeting=meeting, by=olu)
+    (finding,) = disclosure.check(report)
+    services.disclosure_accept(
+        report=report, fingerprint=finding.fingerprint, reason="A helpline, not a person.", by=olu
+    )
+    assert disclosure.check(report)[0].acceptance is not None
+
+    write(report, "Or 07700 900456.", by=olu, key=SectionKey.WHY, heading="Why")
+
+    assert [f.acceptance is None for f in disclosure.check(report)] == [True, False]

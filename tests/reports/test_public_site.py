@@ -1,0 +1,190 @@
+"""The public site: published reports only, their PDF, open data and feed, no sign-in."""
+
+import csv
+import io
+
+import pytest
+from django.core.files.storage import default_storage
+
+from panels.models import ReviewedCase
+from reports import services
+from reports.enums import SectionKey
+from tests.reports.conftest import approve, publish, write
+
+pytestmark = pytest.mark.django_db
+
+
+def urls(report, number=1):
+    base = f"/findings/{report.panel.slug}/{report.slug}/"
+    return [
+        base,
+        f"{base}report.pdf",
+        f"{base}figures.csv",
+        f"{base}figures.json",
+        f"{base}versions/{number}/",
+        f"{base}versions/{number}/report.pdf",
+    ]
+
+
+def test_nothing_of_a_draft_is_reachable(client, draft):
+    assert [client.get(url).status_code for url in urls(draft)] == [404] * 6
+    assert draft.title not in client.get("/findings/").content.decode()
+
+
+def test_nothing_of_an_approved_unpublished_report_is_reachable(client, draft, olu, nia):
+    approve(draft, author=olu, approver=nia)
+
+    assert [client.get(url).status_code for url in urls(draft)] == [404] * 6
+
+
+def test_an_unknown_report_is_a_404(client, db):
+    assert client.get("/findings/no-panel/no-report/").status_code == 404
+    assert client.get("/findings/no-panel/no-report/report.pdf").status_code == 404
+
+
+def test_a_published_report_is_public(client, draft, olu, nia):
+    publish(draft, author=olu, approver=nia)
+
+    statuses = [client.get(url).status_code for url in urls(draft)]
+    page = client.get(urls(draft)[0]).content.decode()
+
+    assert statuses == [200] * 6
+    assert "8 cases" not in page
+    assert "3 cases were inconsistent with Policy</strong> and their reasons" in page
+    assert "PDF, " in page and " pages" in page or " page<" in page
+
+
+def test_a_withdrawn_report_says_why_and_shows_nothing_else(client, draft, olu, nia):
+    publish(draft, author=olu, approver=nia)
+    services.report_withdraw(report=draft, by=olu, reason="Published in error.")
+
+    responses = [client.get(url) for url in urls(draft)]
+
+    assert [r.status_code for r in responses] == [404] * 6
+    body = responses[0].content.decode()
+    assert "Published in error." in body
+    assert "inconsistent with Policy" not in body
+
+
+def test_the_pdf_is_served_from_the_stored_file(client, draft, olu, nia):
+    version = publish(draft, author=olu, approver=nia)
+
+    response = client.get(urls(draft)[1])
+
+    assert response["Content-Type"] == "application/pdf"
+    assert (
+        b"".join(response.streaming_content) == default_storage.open(version.pdf_file.name).read()
+    )
+
+
+def test_a_superseded_version_stays_with_a_notice(client, draft, olu, nia):
+    publish(draft, author=olu, approver=nia)
+    services.report_correct(report=draft, by=olu)
+    write(draft, "Fixed.", by=olu, key=SectionKey.WHY, heading="Why")
+    publish(draft, author=olu, approver=nia, note="Corrected the panel's purpose.")
+
+    old = client.get(urls(draft)[4]).content.decode()
+    new = client.get(urls(draft)[0]).content.decode()
+
+    assert "Superseded" in old and "Corrected the panel&#x27;s purpose." in old
+    assert "Corrected on" in new and "Fixed." in new
+
+
+def test_figures_as_csv_and_json(client, draft, olu, nia):
+    publish(draft, author=olu, approver=nia)
+
+    rows = list(csv.DictReader(io.StringIO(client.get(urls(draft)[2]).content.decode())))
+    data = client.get(urls(draft)[3]).json()
+
+    assert [(r["record"], r["cases"]) for r in rows if r["record"] == "category"] == [
+        ("category", "0"),
+        ("category", "2"),
+        ("category", "3"),
+        ("category", "0"),
+    ]
+    assert len([r for r in rows if r["record"] == "reason"]) == 5
+    assert data["cases"] == 5 and data["version"] == 1
+
+
+def test_all_meetings_open_data_and_feed(client, draft, olu, nia):
+    publish(draft, author=olu, approver=nia)
+
+    rows = list(
+        csv.DictReader(io.StringIO(client.get("/findings/published-findings.csv").content.decode()))
+    )
+    feed = client.get("/findings/feed.atom").content.decode()
+
+    assert [int(r["cases"]) for r in rows] == [0, 2, 3, 0]
+    assert draft.title in feed and "<feed" in feed
+    assert client.get("/findings/published-findings.xml").status_code == 404
+
+
+def test_no_case_reference_or_member_name_reaches_the_public_page(client, draft, olu, nia):
+    from tests import factories
+
+    factories.MembershipFactory(panel=draft.panel, user__first_name="Mina", user__last_name="Malik")
+    olu.first_name, olu.last_name = "Olu", "Okafor"
+    olu.save()
+    publish(draft, author=olu, approver=nia)
+    references = ReviewedCase.objects.filter(meeting=draft.meeting).values_list(
+        "case__reference", flat=True
+    )
+
+    page = client.get(urls(draft)[0]).content.decode()
+
+    assert [ref for ref in references if ref in page] == []
+    assert ("Malik" in page, "Okafor" in page) == (False, False)
+    assert "Crown Prosecution Service" in page
+
+
+def test_the_list_filters_by_panel_year_and_theme(client, draft, olu, nia):
+    publish(draft, author=olu, approver=nia)
+
+    year = draft.meeting.date.year
+    shown = client.get(f"/findings/?panel={draft.panel.slug}&year={year}").content.decode()
+    hidden = client.get("/findings/?year=1999").content.decode()
+
+    assert draft.title in shown
+    assert draft.title not in hidden and "No published reports match" in hidden
+
+
+def test_anonymous_visitors_find_the_public_site_from_the_home_page(client, db):
+    body = client.get("/").content.decode()
+
+    assert 'href="/findings/"' in body
+
+
+def queries(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_public_pages_query_counts_do_not_grow_with_reports(client, build_meeting, olu, nia):
+    from reports.models import FindingsReport
+
+    reports = [
+        services.report_generate(meeting=build_meeting({"inconsistent": n}), by=olu)
+        for n in (1, 4, 9)
+    ]
+    publish(reports[0], author=olu, approver=nia)
+    one = [queries(client, url) for url in ("/findings/", urls(reports[0])[0])]
+    for report in reports[1:]:
+        publish(report, author=olu, approver=nia)
+    big = FindingsReport.objects.get(pk=reports[2].pk)
+
+    assert one == [2, 3]
+    assert [queries(client, url) for url in ("/findings/", urls(big)[0])] == one
+
+
+def test_staff_report_page_query_count_does_not_grow_with_cases(client, build_meeting, olu):
+    small = services.report_generate(meeting=build_meeting({"inconsistent": 2}), by=olu)
+    large = services.report_generate(
+        meeting=build_meeting({"inconsistent": 20, "consistent-with-observations": 20}), by=olu
+    )
+    client.force_login(olu)
+
+    assert queries(client, f"/reports/{small.pk}/") == queries(client, f"/reports/{large.pk}/")

@@ -1,0 +1,132 @@
+"""OPCC staff's report pages: who may use them, and what they do."""
+
+import pytest
+
+from reports.enums import ReportStatus
+from reports.models import FindingsReport
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def pages(report):
+    base = f"/reports/{report.pk}/"
+    category = factories.category("inconsistent")
+    return [
+        base,
+        f"{base}preview/",
+        f"{base}sections/why/",
+        f"{base}reasons/{category.pk}/",
+        f"{base}move/submit/",
+    ]
+
+
+def test_signed_out_visitors_are_sent_to_sign_in(client, draft):
+    for url in ["/reports/", *pages(draft)]:
+        assert client.get(url).status_code == 302
+
+
+def test_panel_members_may_not_see_drafts(client, draft, eve):
+    member = factories.MembershipFactory(panel=draft.panel).user
+    client.force_login(member)
+
+    assert client.get("/reports/").status_code == 403
+    assert [client.get(url).status_code for url in pages(draft)] == [403] * 5
+    client.force_login(eve)
+    assert [client.get(url).status_code for url in pages(draft)] == [404] * 5
+
+
+def test_staff_pages_open_for_opcc_staff(client, draft, olu):
+    client.force_login(olu)
+
+    assert [client.get(url).status_code for url in ["/reports/", *pages(draft)]] == [200] * 6
+
+
+def test_staff_create_a_draft_from_a_closed_meeting(client, build_meeting, olu):
+    meeting = build_meeting({"inconsistent": 2})
+    client.force_login(olu)
+
+    listed = client.get("/reports/").content.decode()
+    response = client.post(f"/reports/meetings/{meeting.pk}/new/")
+
+    report = FindingsReport.objects.get(meeting=meeting)
+    assert "Write the findings report" in listed
+    assert response["Location"] == f"/reports/{report.pk}/"
+
+
+def test_a_section_edit_saves_and_renders_only_the_markdown_subset(client, draft, olu):
+    client.force_login(olu)
+
+    client.post(
+        f"/reports/{draft.pk}/sections/why/",
+        {
+            "version": draft.version,
+            "heading": "Why we scrutinise",
+            "body": "**Open** justice.\n\n<script>alert(1)</script>\n\n- [link](javascript:x)",
+        },
+    )
+    preview = client.get(f"/reports/{draft.pk}/preview/").content.decode()
+
+    assert "<strong>Open</strong> justice." in preview
+    assert "<script>alert(1)</script>" not in preview
+    assert "&lt;script&gt;" in preview
+    assert "javascript:" not in preview
+
+
+def test_an_empty_heading_is_refused_with_a_message(client, draft, olu):
+    client.force_login(olu)
+
+    response = client.post(
+        f"/reports/{draft.pk}/sections/why/",
+        {"version": draft.version, "heading": "", "body": "Text"},
+    )
+
+    assert response.status_code == 200
+    assert "Enter a heading" in response.content.decode()
+    assert draft.sections.get(key="why").body != "Text"
+
+
+def test_merging_on_the_reasons_page(client, draft, olu):
+    category = factories.category("inconsistent")
+    ids = [str(d.pk) for d in category.decisions.all()[:2]]
+    client.force_login(olu)
+
+    client.post(
+        f"/reports/{draft.pk}/reasons/{category.pk}/",
+        {
+            "version": draft.version,
+            "decisions": ids,
+            "text": "the gravity score was missing.",
+            "lead_with_count": "on",
+        },
+    )
+    page = client.get(f"/reports/{draft.pk}/reasons/{category.pk}/").content.decode()
+
+    assert "In two cases the gravity score was missing." in page
+    assert "Reworded" in page
+
+
+def test_merging_without_wording_is_refused(client, draft, olu):
+    category = factories.category("inconsistent")
+    ids = [str(d.pk) for d in category.decisions.all()[:2]]
+    client.force_login(olu)
+
+    response = client.post(
+        f"/reports/{draft.pk}/reasons/{category.pk}/",
+        {"version": draft.version, "decisions": ids, "text": ""},
+    )
+
+    assert "Enter the wording for the merged reasons" in response.content.decode()
+    assert draft.bullets.count() == 0
+
+
+def test_the_last_editor_is_told_someone_else_must_approve(client, draft, olu):
+    client.force_login(olu)
+    client.post(f"/reports/{draft.pk}/move/submit/")
+
+    page = client.get(f"/reports/{draft.pk}/move/approve/").content.decode()
+    client.post(f"/reports/{draft.pk}/move/approve/")
+
+    draft.refresh_from_db()
+    assert "someone else must approve it" in page
+    assert draft.status == ReportStatus.AWAITING_APPROVAL
