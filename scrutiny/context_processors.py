@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.urls import reverse
 
-from core.roles import is_data_admin
+from core.roles import is_data_admin, is_opcc_staff
 
 
 def navigation(request):
@@ -12,10 +12,13 @@ def navigation(request):
         items.append(("Your work", reverse("home")))
         items.append(("Meetings", reverse("panels:meeting_list")))
         items.append(("Actions", reverse("panels:action_list")))
+        if is_opcc_staff(user):
+            items.append(("Reports", reverse("reports:report_list")))
         if is_data_admin(user):
             items.append(("Import cases", reverse("cases:upload")))
         if is_data_admin(user) or user.is_staff:
             items.append(("Administration", reverse("admin:index")))
+    items.append(("Published findings", reverse("public:report_list")))
     path = request.path
     nav = [
         {"label": label, "url": url, "active": path == url or (url != "/" and path.startswith(url))}

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views
+from . import public_pages, views
 
 admin.site.site_header = "Scrutiny administration"
 admin.site.site_title = "Scrutiny admin"
@@ -41,6 +41,11 @@ urlpatterns = [
         ),
         name="password_reset_complete",
     ),
+    path("accessibility/", public_pages.accessibility, name="accessibility"),
+    path("privacy/", public_pages.privacy, name="privacy"),
+    path("cookies/", public_pages.cookies, name="cookies"),
+    path("findings/", include("reports.public_urls")),
+    path("reports/", include("reports.urls")),
     path("panels/", include("panels.urls")),
     path("cases/", include("cases.urls")),
     path("admin/", admin.site.urls),

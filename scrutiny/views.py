@@ -1,5 +1,4 @@
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from cases import selectors as case_selectors
@@ -20,9 +19,15 @@ class SignInView(auth_views.LoginView):
     extra_context = {"page_title": "Sign in"}
 
 
-@login_required
 def home(request):
-    """Each role's starting point: what is waiting for them, and the next thing to do."""
+    """Each role's starting point; for visitors who are not signed in, the public site."""
+    if not request.user.is_authenticated:
+        return render(request, "public_home.html", {"page_title": "Scrutiny panels' findings"})
+    return _signed_in_home(request)
+
+
+def _signed_in_home(request):
+    """What is waiting for each role, and the next thing to do."""
     user = request.user
     context = {"page_title": "Your work", "sections": []}
     if is_data_admin(user):

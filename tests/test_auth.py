@@ -44,7 +44,8 @@ def test_sign_out_is_a_post_and_ends_the_session(client, mina):
     response = client.post("/sign-out/")
 
     assert response.status_code == 302
-    assert client.get("/").status_code == 302
+    assert client.get("/panels/meetings/").status_code == 302
+    assert "Read the published findings" in client.get("/").content.decode()
 
 
 def test_password_reset_emails_a_link_that_sets_a_new_password(client, mina):

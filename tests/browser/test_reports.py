@@ -1,0 +1,90 @@
+"""A findings report from draft to the public site, in Chromium.
+
+Olu drafts the October meeting's report, rewords its theme background and sends it for
+approval; Nia approves and publishes it; a visitor who is not signed in finds it from
+the home page, reads it, and downloads its PDF and its figures. Every page visited is
+checked with axe at desktop and phone widths.
+"""
+
+import csv
+import io
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.browser.conftest import assert_accessible, sign_in_as
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+BACKGROUND = "Stalking is a pattern of **fixated and obsessive** behaviour."
+
+
+@pytest.fixture(autouse=True)
+def stored_files(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def follow(target) -> None:
+    with target.page.expect_navigation():
+        target.click()
+
+
+def test_a_report_is_drafted_approved_published_and_read(page: Page, live_server, demo):
+    base = live_server.url
+    sign_in_as(page, base, "olu")
+    follow(page.get_by_role("link", name="Reports", exact=True))
+    assert_accessible(page)
+    follow(page.get_by_role("button", name="Write the findings report for Adult Out of Court"))
+    assert_accessible(page)
+    assert "8 cases were inconsistent with Policy" in page.locator("main").inner_text()
+
+    follow(page.get_by_role("link", name="Change Stalking or Harassment"))
+    assert_accessible(page)
+    page.get_by_label("Text", exact=True).fill(BACKGROUND)
+    follow(page.get_by_role("button", name="Save"))
+    follow(page.get_by_role("link", name="Merge or reword reasons: Inconsistent"))
+    assert_accessible(page)
+    follow(page.get_by_role("link", name="Back to the report"))
+    follow(page.get_by_role("link", name="Preview the report as the public will see it"))
+    assert page.locator("main strong", has_text="fixated and obsessive").count() == 1
+    assert_accessible(page)
+    follow(page.get_by_role("link", name="Back to the report"))
+    follow(page.get_by_role("button", name="Send for approval"))
+    assert_accessible(page)
+    follow(page.get_by_role("button", name="Send for approval"))
+    report_url = page.url
+
+    sign_in_as(page, base, "nia")
+    page.goto(report_url)
+    follow(page.get_by_role("button", name="Approve the report"))
+    follow(page.get_by_role("button", name="Approve the report"))
+    follow(page.get_by_role("button", name="Publish the report"))
+    assert_accessible(page)
+    follow(page.get_by_role("button", name="Publish the report"))
+    assert page.locator(".govuk-notification-banner").inner_text().find("published") >= 0
+
+    page.context.clear_cookies()
+    page.goto(f"{base}/")
+    assert_accessible(page)
+    follow(page.get_by_role("button", name="Read the published findings"))
+    assert_accessible(page)
+    follow(page.get_by_role("link", name="Adult Out of Court Resolutions Scrutiny Panel"))
+    assert_accessible(page)
+    text = page.locator("main").inner_text()
+    assert "The panel was of the view that 8 cases were inconsistent with Policy" in text
+    assert "fixated and obsessive" in text
+    assert "PDF, " in page.locator("#pdf-metadata").inner_text()
+
+    pdf_link = page.locator("#pdf-metadata").locator("xpath=..").get_by_role("link").first
+    pdf = page.request.get(base + pdf_link.get_attribute("href"))
+    assert pdf.headers["content-type"] == "application/pdf" and pdf.body().startswith(b"%PDF")
+    figures = page.request.get(
+        base + page.get_by_role("link", name="Figures (CSV)").get_attribute("href")
+    )
+    rows = list(csv.DictReader(io.StringIO(figures.text())))
+    assert [r["cases"] for r in rows if r["record"] == "category"] == ["0", "2", "8", "0"]
+    follow(page.get_by_role("link", name="What the files contain"))
+    assert_accessible(page)
