@@ -19,6 +19,7 @@ ORGANISATION = "Demoshire Local Criminal Justice Board"
 USERS = [
     ("alice", "Alice", "Adeyemi", "Data admin", "Data admin: imports extracts, manages panels"),
     ("olu", "Olu", "Okafor", "OPCC staff", "OPCC staff: plans meetings, publishes findings"),
+    ("nia", "Nia", "Novak", "OPCC staff", "OPCC staff: approves findings reports"),
     ("chris", "Chris", "Carter", None, "Panel chair (magistrate) of both panels"),
     ("mina", "Mina", "Malik", None, "Panel member (CPS lawyer), voting"),
     ("sam", "Sam", "Singh", None, "Panel member (probation), voting"),
