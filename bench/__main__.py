@@ -4,6 +4,7 @@ Usage: `make bench` (PostgreSQL at BENCH_DATABASE_URL, default
 postgres://postgres@127.0.0.1:5432/scrutiny_bench). Each `bench/bench_*.py`
 module exposes `run() -> str`, returning a Markdown section; the database is
 migrated before the first module runs and each module cleans up after itself.
+`make bench BENCH_ARGS=bench_reports` runs one module and keeps the other sections.
 """
 
 import datetime
@@ -64,9 +65,25 @@ def _write_report(sections: list[str], url: str) -> None:
         "- Reproduce: `make bench` (set `BENCH_DATABASE_URL` to use another database).",
         "",
     ]
-    text = "\n".join(header + sections) + "\n"
-    (ROOT / "docs" / "performance.md").write_text(text)
+    path = ROOT / "docs" / "performance.md"
+    kept = _sections(path.read_text()) if path.exists() else {}
+    kept.update(_sections("\n".join(sections)))
+    text = "\n".join(header + [body.rstrip() + "\n" for body in kept.values()])
+    path.write_text(text)
     print(text)
+
+
+def _sections(text: str) -> dict[str, str]:
+    """The `## ` sections of a report by heading, so a run of some modules keeps the rest."""
+    found: dict[str, str] = {}
+    heading = None
+    for line in text.splitlines(keepends=True):
+        if line.startswith("## "):
+            heading = line.strip()
+            found[heading] = ""
+        if heading:
+            found[heading] += line
+    return found
 
 
 if __name__ == "__main__":
