@@ -1,16 +1,45 @@
-"""The public site's pages pass axe at desktop and phone widths, signed out."""
+"""The public site's pages pass axe and never scroll sideways, at desktop and phone widths,
+for a visitor who has not signed in."""
 
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import DESKTOP, PHONE, assert_accessible
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.mark.parametrize(
-    "url", ["/", "/accessibility/", "/privacy/", "/cookies/", "/findings/", "/findings/data/"]
+    ("url", "heading"),
+    [
+        ("/accessibility/", "Accessibility statement"),
+        ("/privacy/", "Privacy notice"),
+        ("/cookies/", "Cookies"),
+    ],
 )
+def test_information_page_has_no_accessibility_violations_at_desktop_and_phone_widths(
+    page: Page, live_server, url, heading
+):
+    page.goto(f"{live_server.url}{url}")
+
+    assert page.get_by_role("heading", level=1).all_inner_texts() == [heading]
+    assert_accessible(page, widths=(DESKTOP, PHONE))
+
+
+def test_cookies_table_fits_a_phone_screen(page: Page, live_server):
+    page.set_viewport_size({"width": PHONE, "height": 800})
+    page.goto(f"{live_server.url}/cookies/")
+
+    table = page.get_by_role("table", name="Essential cookies this service sets")
+    box = table.bounding_box()
+
+    assert box["x"] + box["width"] <= PHONE
+
+
+@pytest.mark.parametrize("url", ["/", "/findings/", "/findings/data/"])
 def test_public_page_is_accessible(page: Page, live_server, url):
     page.goto(f"{live_server.url}{url}")
 
