@@ -105,5 +105,5 @@ def test_signing_out_returns_to_sign_in(page, live_server, demo):
     page.get_by_role("button", name="Sign out").click()
 
     assert page.get_by_role("heading", name="Sign in").is_visible()
-    page.goto(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/panels/meetings/")
     assert page.url.startswith(f"{live_server.url}/sign-in/")

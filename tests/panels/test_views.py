@@ -20,11 +20,11 @@ def open_meeting(meeting, olu):
     return meeting
 
 
-def test_home_for_anonymous_redirects_to_sign_in(client):
-    response = client.get("/")
+def test_home_for_anonymous_offers_the_findings_and_sign_in(client):
+    body = client.get("/").content.decode()
 
-    assert response.status_code == 302
-    assert response.url == "/sign-in/?next=/"
+    assert 'href="/findings/"' in body and 'href="/sign-in/"' in body
+    assert "Your work" not in body
 
 
 def test_home_for_member_lists_cases_to_rate(client, mina, open_meeting):

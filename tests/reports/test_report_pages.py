@@ -130,3 +130,35 @@ def test_the_last_editor_is_told_someone_else_must_approve(client, draft, olu):
     draft.refresh_from_db()
     assert "someone else must approve it" in page
     assert draft.status == ReportStatus.AWAITING_APPROVAL
+
+
+def test_the_report_says_how_the_sample_was_drawn_from_the_draw_record(client, draft, olu):
+    from panels.models import SampleDraw
+
+    SampleDraw.objects.create(
+        meeting=draft.meeting,
+        drawn_by=olu,
+        seed="a1b2c3d4e5f6",
+        algorithm_version="sha256-v1",
+        filters={"force": draft.panel.force.code, "exclude_previously_reviewed": True},
+        pool_size=1234,
+        pool_fingerprint="f" * 64,
+        sample_size=5,
+        selected_references=[],
+    )
+    client.force_login(olu)
+
+    page = client.get(f"/reports/{draft.pk}/preview/").content.decode()
+
+    assert "from the 1,234 cases that could be chosen" in page
+    assert "<code>a1b2c3d4e5f6</code>" in page and f"<code>{'f' * 64}</code>" in page
+    assert "<code>sha256-v1</code>" in page and "Not reviewed by a panel before" in page
+    assert f"verify_sample {draft.meeting.pk}" in page
+
+
+def test_a_meeting_without_a_draw_says_its_cases_were_chosen_by_staff(client, draft, olu):
+    client.force_login(olu)
+
+    page = client.get(f"/reports/{draft.pk}/preview/").content.decode()
+
+    assert "not drawn at random by the service" in page
