@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.deconstruct import deconstructible
 
+from auditlog.models import AbstractLogEntry, LogEntryManager
+
 
 @deconstructible(path="core.models.CodePointOrder")
 class CodePointOrder(models.Func):
@@ -76,3 +78,91 @@ def choice_constraint(model_label: str, field: str, choices: type[models.TextCho
         condition=models.Q(**{f"{field}__in": choices.values}),
         name=f"{model_label}_{field}_valid",
     )
+
+
+class AuditEntryQuerySet(ImmutableQuerySet):
+    pass
+
+
+class AuditEntryManager(LogEntryManager.from_queryset(AuditEntryQuerySet)):
+    """django-auditlog's manager (log_create and friends) over a queryset that
+    refuses update() and delete()."""
+
+
+class AuditEvent(models.TextChoices):
+    """What happened, in the words a data admin filters the audit trail by."""
+
+    CREATED = "created", "Created"
+    CHANGED = "changed", "Changed"
+    DELETED = "deleted", "Deleted"
+    VIEWED = "viewed", "Viewed"
+    EXPORTED = "exported", "Exported"
+    DOWNLOADED = "downloaded", "Downloaded"
+    IMPORTED = "imported", "Imported"
+    DRAWN = "drawn", "Sample drawn"
+    PUBLISHED = "published", "Published"
+    ERASED = "erased", "Erased (retention)"
+    SIGNED_IN = "signed_in", "Signed in"
+    SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
+    SIGNED_OUT = "signed_out", "Signed out"
+    LOCKED_OUT = "locked_out", "Locked out"
+    REFUSED = "refused", "Refused"
+    SECURITY = "security", "Security setting"
+
+
+class AuditEntry(AbstractLogEntry):
+    """One line of the append-only audit trail.
+
+    django-auditlog writes the created/changed/deleted rows of registered models
+    (with before and after) and the viewed rows; `core.audit.record` writes the
+    rest. Nothing in the service updates or deletes a row: the queryset and the
+    model refuse, the admin is read-only and, on PostgreSQL, a trigger refuses
+    UPDATE and DELETE (docs/adr/0008-audit-trail.md).
+    """
+
+    # Who and what are kept even if someone tries to delete them: a user or a
+    # content type with audit entries cannot be deleted.
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.PROTECT, related_name="+"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        blank=True,
+        null=True,
+        related_name="+",
+    )
+    event = models.CharField(max_length=20, choices=AuditEvent.choices, db_index=True)
+    summary = models.CharField(max_length=300, blank=True)
+
+    objects = AuditEntryManager()
+
+    class Meta(AbstractLogEntry.Meta):
+        verbose_name = "audit entry"
+        verbose_name_plural = "audit trail"
+        ordering = ["-timestamp", "-pk"]
+        indexes = [
+            models.Index(fields=["content_type", "object_pk"], name="audit_object"),
+            models.Index(fields=["actor", "timestamp"], name="audit_actor_time"),
+        ]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError("Audit entries cannot be changed.")
+        if not self.event:
+            self.event = _EVENT_OF_ACTION.get(self.action, AuditEvent.CHANGED)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("Audit entries cannot be deleted.")
+
+    def __str__(self) -> str:
+        return f"{self.timestamp:%Y-%m-%d %H:%M:%S} {self.get_event_display()}: {self.object_repr}"
+
+
+_EVENT_OF_ACTION = {
+    AbstractLogEntry.Action.CREATE: AuditEvent.CREATED,
+    AbstractLogEntry.Action.UPDATE: AuditEvent.CHANGED,
+    AbstractLogEntry.Action.DELETE: AuditEvent.DELETED,
+    AbstractLogEntry.Action.ACCESS: AuditEvent.VIEWED,
+}

@@ -81,6 +81,12 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "import_export",
     "rules.apps.AutodiscoverRulesConfig",
+    "auditlog",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "cases",
     "panels",
     "reports",
@@ -95,6 +101,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Every audit entry written during a request carries its user and address.
+    "core.audit.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -224,6 +232,55 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", False) else None
 )
+
+# The audit trail (docs/adr/0008-audit-trail.md): django-auditlog writes created /
+# changed / deleted rows of these models into core.AuditEntry, with before and
+# after. Case narrative and members' own words are left out; a rating shows that
+# it changed and its status, never its assessment, which stays blind until reveal.
+TRUST_X_FORWARDED_FOR = SECURE_PROXY_SSL_HEADER is not None
+AUDITLOG_LOGENTRY_MODEL = "core.AuditEntry"
+AUDITLOG_STORE_JSON_CHANGES = True
+AUDITLOG_DISABLE_REMOTE_ADDR = False
+_CASE_NARRATIVE = [
+    "previous_offending",
+    "conditions",
+    "facts_at_decision",
+    "later_information",
+    "extra",
+    "updated_at",
+]
+AUDITLOG_INCLUDE_TRACKING_MODELS = [
+    {"model": "auth.User", "exclude_fields": ["password", "last_login"], "m2m_fields": ["groups"]},
+    "cases.Force",
+    "cases.OutcomeType",
+    {"model": "cases.ExtractBatch", "exclude_fields": ["summary"]},
+    {"model": "cases.Case", "exclude_fields": _CASE_NARRATIVE},
+    "cases.PrivacyFinding",
+    "panels.Framework",
+    "panels.OutcomeCategory",
+    "panels.CriterionGroup",
+    "panels.Criterion",
+    "panels.Theme",
+    "panels.Panel",
+    "panels.Membership",
+    "panels.Meeting",
+    "panels.ReviewedCase",
+    "panels.SampleDraw",
+    "panels.ConflictDeclaration",
+    {"model": "panels.Rating", "include_fields": ["status", "version", "submitted_at"]},
+    {"model": "panels.CaseComment", "exclude_fields": ["text", "updated_at"]},
+    {"model": "panels.Decision", "m2m_fields": ["themes"], "exclude_fields": ["updated_at"]},
+    "panels.Observation",
+    "panels.Action",
+    "panels.Attendance",
+    "reports.FindingsReport",
+    "reports.ReportSection",
+    "reports.StandingText",
+    "reports.ThemeBackground",
+    "reports.ReasonBullet",
+    "reports.DisclosureAcceptance",
+    "reports.PublishedVersion",
+]
 
 SERVICE_NAME = os.environ.get("SERVICE_NAME", "Scrutiny panels")
 # Shown in the phase banner; deployments still in trial keep "Beta".
