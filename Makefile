@@ -8,10 +8,10 @@ PORT ?= 8000
 
 # Tests run with DEBUG off, as production does; the key below is for tests only.
 TEST_ENV := SECRET_KEY=test-only-not-a-secret ALLOWED_HOSTS=localhost,127.0.0.1,testserver \
-	STATIC_FROM_SOURCE=1 DEBUG=0
+	STATIC_FROM_SOURCE=1 DEBUG=0 REQUIRE_2FA=0
 RUN_ENV := DEBUG=1
 
-.PHONY: install run test lint format chromium bench assets clean
+.PHONY: install run test lint format chromium bench assets clean backup-roundtrip
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,8 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
 	$(PY) scripts/lint_model_usage_in_views.py
+	$(VENV)/bin/bandit --quiet -c pyproject.toml -r core cases panels reports scrutiny scripts bench
+	$(PY) scripts/pip_audit.py
 
 format: install
 	$(VENV)/bin/ruff format .
@@ -52,6 +54,14 @@ format: install
 
 test: install chromium lint
 	$(TEST_ENV) CHROMIUM=$(CHROMIUM) $(PY) -m pytest $(PYTEST_ARGS)
+	@$(MAKE) --no-print-directory backup-roundtrip
+
+# pg_dump and pg_restore of a scratch database, compared table by table (docs/operations.md).
+backup-roundtrip: install
+	@case "$$DATABASE_URL" in \
+	  postgres://*|postgresql://*) $(TEST_ENV) bash scripts/backup_roundtrip.sh ;; \
+	  *) echo "Backup round trip skipped: DATABASE_URL is not PostgreSQL (it needs pg_dump and a server)." ;; \
+	esac
 
 bench: install
 	$(TEST_ENV) $(PY) -m bench $(BENCH_ARGS)

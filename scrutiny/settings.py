@@ -96,15 +96,27 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (django-csp), then Cache-Control / Permissions-Policy /
+    # Cross-Origin-Opener-Policy on every response, static files included.
+    "csp.middleware.CSPMiddleware",
+    "core.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session has passed two-factor.
+    "django_otp.middleware.OTPMiddleware",
     # Every audit entry written during a request carries its user and address.
     "core.audit.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages: signing out an idle session leaves a message for the sign-in page.
+    "core.auth_events.IdleSessionMiddleware",
+    # Sends whoever must use two-factor to set it up or enter a code, page by page.
+    "core.two_factor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "scrutiny.urls"
@@ -143,17 +155,60 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out username or address is refused before any password check.
+    "core.auth_events.LockoutBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Sign-in hardening (docs/security.md, V2 and V3) -------------------------------------
+# Lockout (django-axes): five failures for one username from one address, or five from
+# one address whatever the usernames, lock that out for AXES_COOLOFF_MINUTES. The page
+# says the same whether or not the username exists.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_MINUTES = env_int("AXES_COOLOFF_MINUTES", 30)
+# axes reads a float as hours.
+AXES_COOLOFF_TIME = AXES_COOLOFF_MINUTES / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# Each attempt while locked out starts the cool-off again, so "try again in 30 minutes"
+# stays true and a script gains nothing by keeping on.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
+AXES_LOCKOUT_CALLABLE = "scrutiny.views.sign_in_locked_out"
+# The same address the audit trail records (X-Forwarded-For only behind the TLS proxy).
+AXES_CLIENT_IP_CALLABLE = "core.audit.client_address"
+# Sign-ins and sign-outs go to our own audit trail; axes keeps only the failure counts.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+
+# Sessions end after SESSION_IDLE_MINUTES without a request (core.auth_events
+# .IdleSessionMiddleware) and when the browser closes. The server-side expiry is a
+# backstop a little longer than the idle limit, renewed at most once a minute.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
+if SESSION_IDLE_MINUTES < 1:
+    raise ImproperlyConfigured("SESSION_IDLE_MINUTES must be 1 or more (minutes).")
+SESSION_COOKIE_AGE = (SESSION_IDLE_MINUTES + 2) * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_SAVE_EVERY_REQUEST = False
+
+# Two-factor authentication (django-otp): OPCC staff, data admins and anyone with admin
+# access must use an authenticator app; any member may. Off by default only while DEBUG
+# is on, so the demo signs in with a password alone.
+REQUIRE_2FA = env_bool("REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = os.environ.get("SERVICE_NAME", "Scrutiny panels")
+# The admin never shows anyone's authenticator key or recovery codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -215,6 +270,8 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Mail goes out on one background thread: a stalled server must not hold it for ever.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 15)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "scrutiny@localhost")
 
 # Where the service is reached, for links in emails sent outside a request.
@@ -233,12 +290,65 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", False) else None
 )
 
+# Security headers (docs/security.md, V14). With DEBUG off, HSTS is on (browsers only
+# see it over HTTPS) and plain http is redirected when the service's address (SITE_URL)
+# is https; SECURE_SSL_REDIRECT and HSTS_SECONDS override either.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG and SITE_URL.startswith("https://"))
+SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", not DEBUG)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+# Every inline script and style is gone from the templates: nothing inline runs.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # The favicon placeholder in base.html is a data: URI (<link rel="icon" href="data:,">).
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Sent by core.headers on every response.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), interest-cohort=(), magnetometer=(), microphone=(), payment=(), "
+    "usb=(), browsing-topics=()"
+)
+# Anonymous visitors' public pages may be cached this long; everything else is no-store.
+PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 300)
+# Request bodies: form fields in memory, files to disk beyond 2.5 MB; the extract
+# upload has its own IMPORT_MAX_BYTES above.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 2000)
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("DATA_UPLOAD_MAX_NUMBER_FILES", 5)
+# /.well-known/security.txt (RFC 9116): by default, security@ the service's own domain.
+_SITE_HOST = SITE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", f"mailto:security@{_SITE_HOST}")
+
 # The audit trail (docs/adr/0008-audit-trail.md): django-auditlog writes created /
 # changed / deleted rows of these models into core.AuditEntry, with before and
 # after. Case narrative and members' own words are left out; a rating shows that
 # it changed and its status, never its assessment, which stays blind until reveal.
-TRUST_X_FORWARDED_FOR = SECURE_PROXY_SSL_HEADER is not None
+# How many proxies in front append to X-Forwarded-For (the TLS proxy, a load
+# balancer): the client's address is that many entries from the right. None
+# unless the deployment says it is behind its TLS proxy.
+TRUSTED_PROXY_COUNT = (
+    env_int("TRUSTED_PROXY_COUNT", 1) if SECURE_PROXY_SSL_HEADER is not None else 0
+)
 AUDITLOG_LOGENTRY_MODEL = "core.AuditEntry"
+# django-auditlog's migrations would create its own entry table as well, unused, whose
+# key to content types stops the test runner emptying tables on PostgreSQL.
+MIGRATION_MODULES = {"auditlog": None}
 AUDITLOG_STORE_JSON_CHANGES = True
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 _CASE_NARRATIVE = [
@@ -265,8 +375,9 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = [
     "panels.Membership",
     "panels.Meeting",
     "panels.ReviewedCase",
-    "panels.SampleDraw",
-    "panels.ConflictDeclaration",
+    {"model": "panels.SampleDraw", "exclude_fields": ["selected_references"]},
+    # A conflict's details are the member's own words about themselves.
+    {"model": "panels.ConflictDeclaration", "exclude_fields": ["details"]},
     {"model": "panels.Rating", "include_fields": ["status", "version", "submitted_at"]},
     {"model": "panels.CaseComment", "exclude_fields": ["text", "updated_at"]},
     {"model": "panels.Decision", "m2m_fields": ["themes"], "exclude_fields": ["updated_at"]},
@@ -286,6 +397,22 @@ SERVICE_NAME = os.environ.get("SERVICE_NAME", "Scrutiny panels")
 # Shown in the phase banner; deployments still in trial keep "Beta".
 SERVICE_PHASE = os.environ.get("SERVICE_PHASE", "Beta")
 
+# Retention (docs/operations.md, "Retention"): `manage.py purge_expired`, run daily,
+# erases what is older than these many days. Published reports are a public record and
+# are kept indefinitely, with the meetings, reviewed cases and decisions behind them.
+RETENTION_EXTRACT_FILE_DAYS = env_int("RETENTION_EXTRACT_FILE_DAYS", 30)
+RETENTION_UNSAMPLED_CASE_DAYS = env_int("RETENTION_UNSAMPLED_CASE_DAYS", 3 * 365)
+RETENTION_RATING_DAYS = env_int("RETENTION_RATING_DAYS", 6 * 365)
+RETENTION_AUDIT_DAYS = env_int("RETENTION_AUDIT_DAYS", 7 * 365)
+for _name in (
+    "RETENTION_EXTRACT_FILE_DAYS",
+    "RETENTION_UNSAMPLED_CASE_DAYS",
+    "RETENTION_RATING_DAYS",
+    "RETENTION_AUDIT_DAYS",
+):
+    if globals()[_name] < 1:
+        raise ImproperlyConfigured(f"{_name} must be 1 or more (days).")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -295,5 +422,9 @@ LOGGING = {
     "loggers": {
         "fontTools": {"level": "WARNING"},
         "weasyprint.progress": {"level": "WARNING"},
+        # A refusal (403) is a normal event: one line, no traceback (core.headers).
+        "django.request": {"filters": ["refusals_one_line"]},
+        "django.security": {"filters": ["refusals_one_line"]},
     },
+    "filters": {"refusals_one_line": {"()": "core.headers.RefusalsOneLine"}},
 }

@@ -7,9 +7,17 @@ from . import public_pages, views
 admin.site.site_header = "Scrutiny administration"
 admin.site.site_title = "Scrutiny admin"
 
+_two_factor_urls = [
+    path("", views.two_factor_setup, name="setup"),
+    path("code/", views.two_factor_verify, name="verify"),
+    path("recovery-code/", views.two_factor_recovery, name="recovery"),
+    path("new-recovery-codes/", views.two_factor_recovery_codes_new, name="new_recovery_codes"),
+]
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("sign-in/", views.SignInView.as_view(), name="login"),
+    path("account/two-factor/", include((_two_factor_urls, "two_factor"))),
     path(
         "sign-out/",
         auth_views.LogoutView.as_view(extra_context={"page_title": "Signed out"}),
@@ -29,9 +37,7 @@ urlpatterns = [
     ),
     path(
         "password-reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            form_class=views.SetPasswordForm, extra_context={"page_title": "Choose a new password"}
-        ),
+        views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(
@@ -44,9 +50,14 @@ urlpatterns = [
     path("accessibility/", public_pages.accessibility, name="accessibility"),
     path("privacy/", public_pages.privacy, name="privacy"),
     path("cookies/", public_pages.cookies, name="cookies"),
+    path(".well-known/security.txt", public_pages.security_txt, name="security_txt"),
     path("findings/", include("reports.public_urls")),
     path("reports/", include("reports.urls")),
     path("panels/", include("panels.urls")),
     path("cases/", include("cases.urls")),
+    path("audit/", include("core.audit_urls")),
     path("admin/", admin.site.urls),
 ]
+
+# Refusals are logged in one line and audited; 404 and 500 use Django's own views.
+handler403 = "scrutiny.errors.permission_denied"
