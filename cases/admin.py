@@ -3,6 +3,7 @@ from import_export.admin import ExportMixin
 from import_export.formats.base_formats import CSV, JSON, XLSX
 
 from core.admin import ReadOnlyInline, StatusHistoryInline
+from core.audit import AuditEvent, record
 from core.roles import is_data_admin
 
 from .imports.columns import FACT_FIELDS
@@ -34,6 +35,19 @@ class DataAdminExport(ExportMixin):
 
     def has_export_permission(self, request):
         return is_data_admin(request.user)
+
+    def get_export_data(self, file_format, request, queryset, **kwargs):
+        data = super().get_export_data(file_format, request, queryset, **kwargs)
+        # Recorded once the export is built, so a refused or failed export leaves no entry.
+        record(
+            AuditEvent.EXPORTED,
+            None,
+            request=request,
+            model=self.model,
+            object_repr=f"{self.model._meta.verbose_name_plural} (admin export)",
+            summary=f"{queryset.count():,} rows as {file_format.get_title()}",
+        )
+        return data
 
 
 @admin.register(Force)
@@ -105,6 +119,13 @@ class CaseAdmin(DataAdminExport, admin.ModelAdmin):
     def has_add_permission(self, request):
         # Cases come only from an import, which screens them for personal data.
         return False
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        case = getattr(response, "context_data", {}).get("original")
+        if request.method == "GET" and case is not None:
+            record(AuditEvent.VIEWED, case, request=request, summary="Case page in the admin")
+        return response
 
 
 class PrivacyFindingInline(ReadOnlyInline):

@@ -12,18 +12,10 @@ Every export neutralises cells that a spreadsheet would run as a formula.
 
 from import_export import fields, resources, widgets
 
+from core.spreadsheets import neutralise
+
 from .imports.columns import FACT_FIELDS, FORCE_HEADER, HEADERS, STATUS_HEADER
 from .models import Case, ExtractBatch
-
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """A cell a spreadsheet will show as text, never run: a leading = + - @ tab or CR
-    gets an apostrophe in front (the OWASP advice for CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
 
 
 class SafeExportMixin:

@@ -2,17 +2,16 @@
 scoped object, calls one service and redirects."""
 
 import csv
-from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from core.roles import is_data_admin
+from core.audit import AuditEvent, record
+from core.roles import data_admin_required
 
 from . import selectors, services
 from .enums import BatchStatus, FindingStatus
@@ -21,17 +20,6 @@ from .imports import ExtractError
 from .resources import neutralise
 
 FINDINGS_SHOWN = 200
-
-
-def data_admin_required(view):
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_data_admin(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 @data_admin_required
@@ -67,6 +55,7 @@ def upload(request):
 def batch_detail(request, pk: int):
     batch = selectors.batch_for_user(user=request.user, pk=pk)
     preview = selectors.batch_preview(batch=batch)
+    record(AuditEvent.VIEWED, batch, request=request, summary="Import page with its row preview")
     context = {
         "batch": batch,
         **preview,
@@ -88,6 +77,7 @@ def batch_detail(request, pk: int):
 def batch_problems(request, pk: int):
     """Every problem stored for the batch, as CSV, for fixing a long list in a spreadsheet."""
     batch = selectors.batch_for_user(user=request.user, pk=pk)
+    record(AuditEvent.EXPORTED, batch, request=request, summary="Import problems as CSV")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="import-{batch.pk}-problems.csv"'
     writer = csv.writer(response)
@@ -155,6 +145,12 @@ def finding_resolve(request, pk: int, finding_pk: int):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect("cases:batch_detail", pk=pk)
+    record(
+        AuditEvent.VIEWED,
+        finding,
+        request=request,
+        summary=f"Possible personal data, shown unredacted: row {finding.row_number}",
+    )
     context = {
         "form": form,
         "finding": finding,

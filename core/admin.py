@@ -53,4 +53,5 @@ class NoDeleteAdmin(admin.ModelAdmin):
         return False
 
 
-from . import users_admin  # noqa: E402, F401 (replaces the stock people admin with ours)
+# Our people admin replaces the stock one; the audit trail is read-only.
+from . import audit_admin, users_admin  # noqa: E402, F401

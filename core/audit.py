@@ -15,7 +15,6 @@ from __future__ import annotations
 import ipaddress
 
 from auditlog.cid import get_cid
-from auditlog.context import auditlog_value
 from auditlog.middleware import AuditlogMiddleware
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -41,17 +40,26 @@ _ACTION_OF_EVENT = {
 def client_address(request) -> str | None:
     """The address a request came from.
 
-    X-Forwarded-For is believed only behind the TLS proxy the deployment says it
-    has (`BEHIND_TLS_PROXY`); otherwise anyone could write any address into the
-    trail by sending the header.
+    X-Forwarded-For is believed only behind the proxies the deployment says it has
+    (`BEHIND_TLS_PROXY`, `TRUSTED_PROXY_COUNT`), and then only the entry the nearest
+    trusted proxy added, counted from the right: the entries to its left are
+    whatever the client sent. Believing the leftmost would let anyone choose the
+    address in the trail and dodge the per-address sign-in lockout.
     """
     if request is None:
         return None
-    raw = request.META.get("REMOTE_ADDR", "")
-    if getattr(settings, "TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.headers.get("X-Forwarded-For", "")
-        if forwarded:
-            raw = forwarded.split(",")[0].strip()
+    direct = _address(request.META.get("REMOTE_ADDR", ""))
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if proxies < 1:
+        return direct
+    hops = [hop.strip() for hop in request.headers.get("X-Forwarded-For", "").split(",")]
+    hops = [hop for hop in hops if hop]
+    if len(hops) < proxies:
+        return direct
+    return _address(hops[-proxies]) or direct
+
+
+def _address(raw: str) -> str | None:
     try:
         return str(ipaddress.ip_address(raw))
     except ValueError:
@@ -64,9 +72,7 @@ def _actor_of(request, actor):
     user = getattr(request, "user", None)
     if isinstance(user, get_user_model()) and user.is_authenticated:
         return user
-    context = auditlog_value.get(None)
-    if context:
-        return context.get("actor")
+    # Inside a request, AuditMiddleware fills in the signed-in user as the entry is saved.
     return None
 
 
@@ -94,9 +100,6 @@ def record(
         text = object_repr or ""
     who = _actor_of(request, actor)
     address = client_address(request)
-    if address is None:
-        context = auditlog_value.get(None)
-        address = context.get("remote_addr") if context else None
     return AuditEntry.objects.create(
         event=event,
         action=_ACTION_OF_EVENT.get(event, AuditEntry.Action.ACCESS),
@@ -124,3 +127,18 @@ class AuditMiddleware(AuditlogMiddleware):
     @staticmethod
     def _get_remote_port(request):
         return None
+
+
+def track_own_fields_only() -> None:
+    """Leave reverse relations out of every tracked model's diff.
+
+    django-auditlog counts a model's reverse relations ("meetings" on a panel, the
+    decision on an agenda entry) among its fields, so a new row's entry would list
+    them as "Meeting.None" and a reverse one-to-one would cost a query per save.
+    Called once the registry is built from `AUDITLOG_INCLUDE_TRACKING_MODELS`.
+    """
+    from auditlog.registry import auditlog
+
+    for model, options in auditlog._registry.items():
+        reverse = [f.name for f in model._meta.get_fields() if f.auto_created and not f.concrete]
+        options["exclude_fields"] = sorted({*options["exclude_fields"], *reverse})

@@ -1,11 +1,10 @@
 """Shared building blocks for the apps' models."""
 
+from auditlog.models import AbstractLogEntry, LogEntryManager
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.deconstruct import deconstructible
-
-from auditlog.models import AbstractLogEntry, LogEntryManager
 
 
 @deconstructible(path="core.models.CodePointOrder")

@@ -5,6 +5,10 @@ admins can grant them without code. Chair and member are per panel and come
 from panel memberships, so they live in the panels app.
 """
 
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import models
 
 
@@ -32,3 +36,16 @@ def is_data_admin(user) -> bool:
 
 def is_opcc_staff(user) -> bool:
     return has_staff_role(user, StaffRole.OPCC_STAFF)
+
+
+def data_admin_required(view):
+    """A view for data admins only: others signed in are refused, others sent to sign in."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_data_admin(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper

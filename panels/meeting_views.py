@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from core.audit import AuditEvent, record
 from core.forms import add_service_errors, with_version
 
 from . import charts, resources, selectors, services
@@ -185,6 +186,13 @@ def decision(request, pk: int, position: int):
     current = selectors.case_decision(reviewed_case=reviewed)
     later = selectors.later_meetings(meeting=meeting)
     item, members = selectors.decision_ratings(meeting=meeting, reviewed_case=reviewed)
+    if request.method == "GET":
+        record(
+            AuditEvent.VIEWED,
+            reviewed.case,
+            request=request,
+            summary=f"Case papers and ratings for the decision: case {position} of {meeting}",
+        )
     form = DecisionForm(request.POST or None, meeting=meeting, later=later, decision=current)
     previous, following = selectors.agenda_neighbours(meeting=meeting, position=position)
     context = {
@@ -361,6 +369,13 @@ def meeting_export(request, pk: int, table: str, fmt: str):
     labels = {m.pk: label for m, label in selectors.voting_member_labels(meeting=meeting)}
     content, content_type = resources.export_meeting(
         meeting=meeting, table=table, fmt=fmt, labels=labels
+    )
+    record(
+        AuditEvent.EXPORTED,
+        meeting,
+        request=request,
+        summary=f"Meeting record exported: {table} as {fmt.upper()}",
+        data={"table": table, "format": fmt},
     )
     response = HttpResponse(content, content_type=content_type)
     name = f"{meeting.panel.slug}-{meeting.date:%Y-%m-%d}-{table}.{fmt}"

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from core.audit import AuditEvent, record
 from core.forms import add_service_errors, with_version
 from core.roles import is_opcc_staff
 
@@ -117,6 +118,13 @@ def case_papers(request, pk: int, position: int):
         if undeclared and meeting.status in DECLARING:
             return redirect("panels:conflict_declare", pk=pk, position=position)
         return _refused(request, access, papers_refusal(user, access))
+    if request.method == "GET":
+        record(
+            AuditEvent.VIEWED,
+            reviewed.case,
+            request=request,
+            summary=f"Case papers: case {reviewed.position} of {meeting}",
+        )
     previous, following = selectors.agenda_neighbours(meeting=meeting, position=position)
     context = {
         "meeting": meeting,

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.audit import AuditEvent, record
 from panels.enums import MeetingStatus
 from panels.models import Decision, Meeting, OutcomeCategory, Theme
 
@@ -312,6 +313,13 @@ def report_publish(*, report: FindingsReport, by, change_note: str = "") -> Publ
         report_transition(report=locked, to=S.PUBLISHED, by=by, note=change_note.strip())
         FindingsReport.objects.filter(pk=locked.pk).update(
             current_version=version, withdrawn_reason=""
+        )
+        record(
+            AuditEvent.PUBLISHED,
+            locked,
+            actor=by,
+            summary=f"Version {version.number} published",
+            data={"version": version.number, "pdf_sha256": version.pdf_sha256},
         )
     report.status, report.current_version = S.PUBLISHED, version
     return version

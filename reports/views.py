@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core.audit import AuditEvent, record
 from core.forms import add_service_errors, with_version
 from core.roles import is_opcc_staff
 
@@ -101,6 +102,7 @@ def report_preview_pdf(request, pk: int):
 
     report = selectors.report_for_user(user=request.user, pk=pk)
     pdf = render_pdf(pdf_document(report, body_html(report)))
+    record(AuditEvent.DOWNLOADED, report, request=request, summary="Draft report as PDF")
     response = HttpResponse(pdf.content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="draft-{report.slug}.pdf"'
     return response

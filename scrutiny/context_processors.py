@@ -16,6 +16,7 @@ def navigation(request):
             items.append(("Reports", reverse("reports:report_list")))
         if is_data_admin(user):
             items.append(("Import cases", reverse("cases:upload")))
+            items.append(("Audit trail", reverse("audit:list")))
         if is_data_admin(user) or user.is_staff:
             items.append(("Administration", reverse("admin:index")))
     items.append(("Published findings", reverse("public:report_list")))

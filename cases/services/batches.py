@@ -19,6 +19,7 @@ from cases.imports import ExtractPass, ImportOptions, Report, storage
 from cases.imports.engine import StagedPass
 from cases.models import Case, ExtractBatch, Force, HeldChange, ImportProblem, PrivacyFinding
 from cases.workflow import batch_transition
+from core.audit import AuditEvent, record
 
 from .findings import check_open
 
@@ -327,6 +328,21 @@ def _finish(batch: ExtractBatch, report: Report, *, user, status: str) -> None:
     batch.save()
     batch_transition(batch=batch, to=status, by=user)
     _record_held(batch, report)
+    if status == BatchStatus.COMMITTED:
+        # Rows go in through COPY, which no per-row log sees: the batch is the record.
+        record(
+            AuditEvent.IMPORTED,
+            batch,
+            actor=user,
+            summary=batch.summary,
+            data={
+                "rows": batch.row_count,
+                "created": batch.created_count,
+                "changed": batch.updated_count,
+                "unchanged": batch.unchanged_count,
+                "sha256": batch.sha256,
+            },
+        )
 
 
 def _reject_after_commit(batch: ExtractBatch, report: Report, *, user) -> ExtractBatch:

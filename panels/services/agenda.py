@@ -7,6 +7,7 @@ from django.db.models import Max, Q
 from cases.enums import CaseStatus
 from cases.models import Case, Force
 from cases.workflow import case_transitions
+from core.audit import AuditEvent, record
 from core.workflow import TransitionNotAllowed
 
 from .. import sampling
@@ -49,6 +50,13 @@ def sample_draw(
             selected=selected,
         )
         _build_agenda(meeting=meeting, draw=draw, by=by)
+        record(
+            AuditEvent.DRAWN,
+            meeting,
+            actor=by,
+            summary=f"{draw.sample_size} of {draw.pool_size:,} cases drawn at random",
+            data={"draw": draw.pk, "seed": seed, "pool_size": draw.pool_size},
+        )
     return draw
 
 

@@ -154,6 +154,7 @@ def test_agenda_add_page_runs_a_fixed_number_of_queries(
 ):
     client.force_login(olu)
 
-    # Sign-in, the locked meeting and case, full validation, the row and its history.
-    with django_assert_max_num_queries(26):
+    # Sign-in, the locked meeting and case, full validation, the row and its history,
+    # and the audit entries for the new agenda row and the case's change.
+    with django_assert_max_num_queries(29):
         client.post(add_url(meeting), {"reference": "OC-0142"})

@@ -1,0 +1,207 @@
+"""The audit trail for data admins: browse, filter, open one entry, export as CSV."""
+
+import csv
+import datetime
+
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from .audit import AuditEvent, record
+from .models import AuditEntry
+from .roles import data_admin_required
+from .spreadsheets import neutralise
+
+PAGE_SIZE = 50
+# An export is for an investigation, not a copy of the whole trail.
+EXPORT_MAX_ROWS = 100_000
+CSV_HEADINGS = [
+    "Time (UTC)",
+    "Event",
+    "User",
+    "Address",
+    "Type",
+    "Object id",
+    "Object",
+    "Summary",
+    "Changes",
+]
+
+
+class AuditFilterForm(forms.Form):
+    event = forms.ChoiceField(
+        label="Event", required=False, choices=[("", "Any event"), *AuditEvent.choices]
+    )
+    user = forms.CharField(
+        label="User name", required=False, max_length=150, help_text="The exact user name."
+    )
+    kind = forms.ChoiceField(label="Type of record", required=False)
+    object_id = forms.CharField(label="Record id", required=False, max_length=40)
+    since = forms.DateField(
+        label="From",
+        required=False,
+        help_text="For example, 2026-11-30",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    until = forms.DateField(
+        label="To",
+        required=False,
+        help_text="Up to and including this day",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, kinds=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", "Any type"), *kinds]
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            self.add_error("until", "The ‘To’ date must be the same as or after the ‘From’ date")
+        return data
+
+
+def _kinds() -> list[tuple[str, str]]:
+    """The types of record the trail holds, as filter choices."""
+    used = AuditEntry.objects.values_list("content_type", flat=True).distinct()
+    types = ContentType.objects.filter(pk__in=used)
+    return sorted(
+        (
+            (str(t.pk), str(t.model_class()._meta.verbose_name).capitalize())
+            for t in types
+            if t.model_class()
+        ),
+        key=lambda pair: pair[1],
+    )
+
+
+def _entries(form: AuditFilterForm):
+    """The entries the filters pick: all of them until a filter is chosen."""
+    entries = AuditEntry.objects.select_related("actor", "content_type")
+    if not form.is_bound:
+        return entries
+    if not form.is_valid():
+        return entries.none()
+    data = form.cleaned_data
+    if data["event"]:
+        entries = entries.filter(event=data["event"])
+    if data["user"]:
+        entries = entries.filter(actor__username=data["user"].strip())
+    if data["kind"]:
+        entries = entries.filter(content_type_id=data["kind"])
+    if data["object_id"]:
+        entries = entries.filter(object_pk=data["object_id"].strip())
+    zone = timezone.get_current_timezone()
+    if data["since"]:
+        start = datetime.datetime.combine(data["since"], datetime.time.min, tzinfo=zone)
+        entries = entries.filter(timestamp__gte=start)
+    if data["until"]:
+        end = datetime.datetime.combine(
+            data["until"] + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone
+        )
+        entries = entries.filter(timestamp__lt=end)
+    return entries
+
+
+def _form(request) -> AuditFilterForm:
+    # Filters are read from the address, so a filtered list can be bookmarked and shared.
+    bound = request.GET if any(request.GET.get(k) for k in AuditFilterForm.base_fields) else None
+    return AuditFilterForm(bound, kinds=_kinds())
+
+
+def changes_of(entry: AuditEntry) -> list[tuple[str, str, str]]:
+    """(field, before, after) for a created, changed or deleted row."""
+    changes = entry.changes if isinstance(entry.changes, dict) else {}
+    rows = []
+    for field, values in changes.items():
+        if isinstance(values, list | tuple) and len(values) == 2:
+            before, after = values
+        elif isinstance(values, dict):  # many-to-many: {"type", "operation", "objects"}
+            before, after = (
+                values.get("operation", ""),
+                ", ".join(map(str, values.get("objects", []))),
+            )
+        else:
+            before, after = "", values
+        rows.append((field, _text(before), _text(after)))
+    return rows
+
+
+def _text(value) -> str:
+    if value is None or value == "None":
+        return "—"
+    return str(value)
+
+
+@data_admin_required
+def audit_list(request):
+    form = _form(request)
+    entries = _entries(form)
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "errors": [
+            (form[name].id_for_label, message)
+            for name, messages in form.errors.items()
+            for message in messages
+        ],
+        "page": page,
+        "query": query.urlencode(),
+        "export_max": EXPORT_MAX_ROWS,
+        "page_title": "Audit trail",
+    }
+    return render(request, "core/audit_list.html", context)
+
+
+@data_admin_required
+def audit_entry(request, pk: int):
+    entry = get_object_or_404(AuditEntry.objects.select_related("actor", "content_type"), pk=pk)
+    context = {
+        "entry": entry,
+        "changes": changes_of(entry),
+        "page_title": f"Audit entry {entry.pk}",
+    }
+    return render(request, "core/audit_entry.html", context)
+
+
+@data_admin_required
+def audit_export(request):
+    form = _form(request)
+    entries = _entries(form)
+    rows = list(entries[:EXPORT_MAX_ROWS])
+    filters = {k: v for k, v in request.GET.items() if v and k != "page"}
+    record(
+        AuditEvent.EXPORTED,
+        None,
+        request=request,
+        model=AuditEntry,
+        object_repr="Audit trail",
+        summary=f"{len(rows):,} entries as CSV",
+        data={"filters": filters} if filters else None,
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = timezone.now().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="audit-trail-{stamp}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(CSV_HEADINGS)
+    for entry in rows:
+        changes = "; ".join(f"{f}: {b} → {a}" for f, b, a in changes_of(entry))
+        row = [
+            entry.timestamp.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M:%S"),
+            entry.get_event_display(),
+            entry.actor.username if entry.actor else "",
+            entry.remote_addr or "",
+            entry.content_type.model,
+            entry.object_pk,
+            entry.object_repr,
+            entry.summary,
+            changes,
+        ]
+        writer.writerow([neutralise(cell) for cell in row])
+    return response
