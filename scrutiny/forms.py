@@ -1,9 +1,24 @@
-"""Sign-in and password forms rendered with the GOV.UK template pack."""
+"""Sign-in, password and two-factor forms rendered with the GOV.UK template pack."""
+
+import re
 
 from crispy_forms_gds.layout import Field, Fluid
+from django import forms
+from django.conf import settings
 from django.contrib.auth import forms as auth_forms
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.template import loader
 
+from core import mail
 from core.forms import post_form_helper as _helper
+
+
+def locked_out_message() -> str:
+    minutes = settings.AXES_COOLOFF_MINUTES
+    return (
+        f"Too many failed attempts. You can try again in {minutes} minutes, or reset your password."
+    )
 
 
 class SignInForm(auth_forms.AuthenticationForm):
@@ -11,6 +26,13 @@ class SignInForm(auth_forms.AuthenticationForm):
         "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
         "inactive": "This account has been switched off. Ask your administrator.",
     }
+
+    def get_invalid_login_error(self):
+        # django-axes flags the request when this username or address is locked out; the
+        # same words whether or not the account exists, or the password was right.
+        if getattr(self.request, "axes_locked_out", False):
+            return ValidationError(locked_out_message(), code="locked_out")
+        return super().get_invalid_login_error()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -34,6 +56,26 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
             Field.text("email", field_width=Fluid.TWO_THIRDS), submit="Send reset link"
         )
 
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        """As Django's, but handed to a background thread: a known address must not
+        answer slower than an unknown one (core/mail.py)."""
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        body = loader.render_to_string(email_template_name, context)
+        message = EmailMultiAlternatives(subject, body, from_email, [to_email])
+        if html_email_template_name is not None:
+            message.attach_alternative(
+                loader.render_to_string(html_email_template_name, context), "text/html"
+            )
+        mail.send_later(message)
+
 
 class SetPasswordForm(auth_forms.SetPasswordForm):
     def __init__(self, *args, **kwargs):
@@ -43,3 +85,51 @@ class SetPasswordForm(auth_forms.SetPasswordForm):
             Field.text("new_password2", field_width=Fluid.TWO_THIRDS),
             submit="Change password",
         )
+
+
+_NOT_DIGITS = re.compile(r"[\s-]")
+_CODE_INPUT = {"autocomplete": "one-time-code", "spellcheck": "false", "autocapitalize": "none"}
+
+
+class AppCodeForm(forms.Form):
+    """The 6-digit code an authenticator app shows."""
+
+    code = forms.CharField(
+        label="Code from your authenticator app",
+        help_text="The 6-digit code your app shows now",
+        max_length=20,
+        widget=forms.TextInput(attrs={**_CODE_INPUT, "inputmode": "numeric"}),
+        error_messages={"required": "Enter the 6-digit code from your authenticator app"},
+    )
+
+    def __init__(self, *args, submit: str = "Continue", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.text("code", field_width=10), submit=submit)
+
+    def clean_code(self) -> str:
+        code = _NOT_DIGITS.sub("", self.cleaned_data["code"])
+        if not re.fullmatch(r"\d{6}", code):
+            raise ValidationError("Enter the code as 6 numbers, like 123456")
+        return code
+
+
+class RecoveryCodeForm(forms.Form):
+    """One of the ten single-use recovery codes."""
+
+    code = forms.CharField(
+        label="Recovery code",
+        help_text="One of the 8-character codes you saved when you set up two-factor",
+        max_length=30,
+        widget=forms.TextInput(attrs=_CODE_INPUT),
+        error_messages={"required": "Enter one of your recovery codes"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.text("code", field_width=10), submit="Continue")
+
+    def clean_code(self) -> str:
+        code = _NOT_DIGITS.sub("", self.cleaned_data["code"]).lower()
+        if not re.fullmatch(r"[a-z2-7]{8}", code):
+            raise ValidationError("Enter the recovery code as 8 letters and numbers")
+        return code

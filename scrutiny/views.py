@@ -1,22 +1,209 @@
+from axes.utils import reset as axes_reset
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.shortcuts import render
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
 from cases import selectors as case_selectors
 from cases.enums import CaseStatus
 from cases.models import Case
+from core import two_factor
+from core.audit import AuditEvent, record
 from core.roles import is_data_admin, is_opcc_staff
 from panels import selectors as panel_selectors
 from panels.enums import MeetingStatus
 
-from .forms import PasswordResetForm, SetPasswordForm, SignInForm
+from .forms import (
+    AppCodeForm,
+    PasswordResetForm,
+    RecoveryCodeForm,
+    SetPasswordForm,
+    SignInForm,
+    locked_out_message,
+)
 
-__all__ = ["PasswordResetForm", "SetPasswordForm", "SignInView", "home"]
+__all__ = [
+    "PasswordResetConfirmView",
+    "PasswordResetForm",
+    "SetPasswordForm",
+    "SignInView",
+    "home",
+    "sign_in_locked_out",
+    "two_factor_recovery",
+    "two_factor_recovery_codes_new",
+    "two_factor_setup",
+    "two_factor_verify",
+]
 
 
 class SignInView(auth_views.LoginView):
     form_class = SignInForm
     redirect_authenticated_user = True
     extra_context = {"page_title": "Sign in"}
+
+    def form_valid(self, form):
+        """Signed in with the password; whoever must use two-factor goes on to it."""
+        response = super().form_valid(form)
+        step = two_factor.next_step(self.request)
+        if step is None:
+            return response
+        return redirect(two_factor.step_url(step, response.url))
+
+
+def sign_in_locked_out(request, original_response=None, credentials=None):
+    """django-axes' lockout response (AXES_LOCKOUT_CALLABLE), status 429.
+
+    On our sign-in page the form already says why (SignInForm), so the page is kept as
+    it is; elsewhere (the admin's own sign-in) a plain page says the same words."""
+    if original_response is not None and request.resolver_match.view_name == "login":
+        original_response.status_code = 429
+        return original_response
+    context = {"page_title": "Too many failed attempts", "message": locked_out_message()}
+    return render(request, "registration/locked_out.html", context, status=429)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    form_class = SetPasswordForm
+    extra_context = {"page_title": "Choose a new password"}
+
+    def form_valid(self, form):
+        """A new password also lifts a lockout on the account's username, as the
+        lockout message promises."""
+        response = super().form_valid(form)
+        axes_reset(username=form.user.get_username())
+        record(
+            AuditEvent.SECURITY,
+            form.user,
+            request=self.request,
+            actor=form.user,
+            summary="Password changed with a reset link",
+        )
+        return response
+
+
+# Two-factor authentication (core/two_factor.py) -----------------------------------------
+
+_REFUSALS = {
+    two_factor.Outcome.WRONG: "The code is not right. Enter the code your app shows now",
+    two_factor.Outcome.REUSED: (
+        "This code has already been used. Wait for your app to show a new code, then enter that"
+    ),
+    two_factor.Outcome.TOO_MANY: "Too many wrong codes. Wait a minute, then try again",
+}
+_RECOVERY_REFUSALS = {
+    **_REFUSALS,
+    two_factor.Outcome.WRONG: (
+        "This recovery code is not right or has already been used. Enter one you have not used"
+    ),
+}
+
+
+def _next_url(request) -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+@login_required
+def two_factor_setup(request):
+    """Set up an authenticator app: QR code and secret, then a code to confirm it."""
+    if two_factor.app_device(request.user) is not None:
+        return _two_factor_status(request)
+    device = two_factor.app_setup_start(user=request.user)
+    form = AppCodeForm(request.POST or None)
+    if form.is_valid():
+        code = form.cleaned_data["code"]
+        codes = two_factor.app_setup_confirm(request=request, device=device, code=code)
+        if codes is not None:
+            return _recovery_codes_page(request, codes)
+        form.add_error("code", _REFUSALS[two_factor.Outcome.WRONG])
+    context = {
+        "page_title": "Set up two-factor authentication",
+        "form": form,
+        "qr_svg": two_factor.qr_svg(device),
+        "secret": two_factor.secret_text(device),
+        "next": _next_url(request),
+    }
+    return render(request, "two_factor/setup.html", context)
+
+
+def _two_factor_status(request):
+    context = {
+        "page_title": "Two-factor authentication",
+        "codes_left": two_factor.recovery_codes_left(request.user),
+        "verified": two_factor.is_verified(request.user),
+    }
+    return render(request, "two_factor/status.html", context)
+
+
+def _recovery_codes_page(request, codes: list[str]):
+    context = {"page_title": "Save your recovery codes", "codes": codes, "next": _next_url(request)}
+    return render(request, "two_factor/recovery_codes.html", context)
+
+
+@require_POST
+@login_required
+def two_factor_recovery_codes_new(request):
+    """Ten new recovery codes, for a session that has passed two-factor."""
+    if not two_factor.is_verified(request.user):
+        # The new codes are asked for by POST: after the code, back to the page with the button.
+        return redirect(two_factor.step_url("two_factor:verify", reverse("two_factor:setup")))
+    return _recovery_codes_page(request, two_factor.recovery_codes_issue(request=request))
+
+
+@login_required
+def two_factor_verify(request):
+    """After the password: the code the authenticator app shows."""
+    return _verify_page(
+        request,
+        AppCodeForm,
+        two_factor.app_code_verify,
+        _REFUSALS,
+        {"page_title": "Enter the code from your authenticator app"},
+    )
+
+
+@login_required
+def two_factor_recovery(request):
+    """After the password, without the app: one of the recovery codes."""
+    return _verify_page(
+        request,
+        RecoveryCodeForm,
+        two_factor.recovery_code_verify,
+        _RECOVERY_REFUSALS,
+        {"page_title": "Enter a recovery code", "recovery": True},
+    )
+
+
+def _verify_page(request, form_class, verify, refusals, context):
+    next_url = _next_url(request)
+    if two_factor.is_verified(request.user):
+        return redirect(next_url)
+    if two_factor.app_device(request.user) is None:
+        return redirect(two_factor.step_url("two_factor:setup", next_url))
+    form = form_class(request.POST or None)
+    if form.is_valid():
+        result = verify(request=request, code=form.cleaned_data["code"])
+        if result.outcome is two_factor.Outcome.ACCEPTED:
+            _say_codes_left(request, result.recovery_codes_left)
+            return redirect(next_url)
+        form.add_error("code", refusals[result.outcome])
+    context = {**context, "form": form, "next": next_url}
+    return render(request, "two_factor/verify.html", context)
+
+
+def _say_codes_left(request, left: int | None) -> None:
+    if left is None:
+        return
+    advice = " Get new ones from Two-factor authentication." if left <= 3 else ""
+    messages.info(request, f"You have {left} recovery codes left.{advice}")
 
 
 def home(request):

@@ -1,0 +1,102 @@
+"""Signing in and out: the lockout backend, the audit entries, and idle sign-out.
+
+Receivers here are connected in `CoreConfig.ready`. The audit entries name the account
+and the address; never the password, the session key or a one-time code (Django has
+already masked the password in `credentials`).
+"""
+
+from __future__ import annotations
+
+import time
+
+from axes.backends import AxesStandaloneBackend
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import SESSION_KEY, get_user_model, logout
+from django.contrib.auth.views import redirect_to_login
+
+from .audit import AuditEvent, record
+
+# When this session last made a request (seconds since the epoch).
+LAST_SEEN = "_last_seen"
+# How stale LAST_SEEN may be before it is written again: one write a minute at most.
+_REFRESH_SECONDS = 60
+
+
+class LockoutBackend(AxesStandaloneBackend):
+    """django-axes' lockout check, which needs the request to know the address.
+
+    Every sign-in form in the service passes the request. Only code that calls
+    `authenticate()` without one (Django's test client `login()`, a shell) skips the
+    check; the next backends still check the password.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+UNKNOWN_USERNAME = "(a username no account has)"
+
+
+def signed_in(sender, request, user, **kwargs) -> None:
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_SEEN] = int(time.time())
+    record(AuditEvent.SIGNED_IN, user, request=request, actor=user, summary="Signed in")
+
+
+def sign_in_failed(sender, credentials, request=None, **kwargs) -> None:
+    attempted = str(credentials.get("username") or "")
+    model = get_user_model()
+    account = model._default_manager.filter(**{model.USERNAME_FIELD: attempted}).first()
+    if getattr(request, "axes_locked_out", False):
+        event, summary = AuditEvent.LOCKED_OUT, "Sign-in refused: too many failed attempts"
+    else:
+        event, summary = AuditEvent.SIGN_IN_FAILED, "Wrong username or password"
+    # What was typed is kept only when it names an account: people type their password
+    # into the username box, and every data admin reads the trail.
+    shown = attempted[:150] if account is not None else UNKNOWN_USERNAME
+    if account is None:
+        summary = f"{summary} (no account has this username)"
+    record(event, account, request=request, object_repr=shown, summary=summary)
+
+
+def signed_out(sender, request, user, **kwargs) -> None:
+    if user is None:
+        return
+    idle = getattr(request, "signed_out_idle", False)
+    summary = "Signed out after a time without activity" if idle else "Signed out"
+    record(AuditEvent.SIGNED_OUT, user, request=request, actor=user, summary=summary)
+
+
+class IdleSessionMiddleware:
+    """Signs a session out after SESSION_IDLE_MINUTES without a request.
+
+    The last request's time is kept in the session and written at most once a minute,
+    so pages do not each pay for a session write.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if SESSION_KEY in request.session:
+            now = int(time.time())
+            seen = request.session.get(LAST_SEEN)
+            if seen is not None and now - seen > settings.SESSION_IDLE_MINUTES * 60:
+                return self._sign_out(request)
+            if seen is None or now - seen >= _REFRESH_SECONDS:
+                request.session[LAST_SEEN] = now
+        return self.get_response(request)
+
+    @staticmethod
+    def _sign_out(request):
+        request.signed_out_idle = True
+        logout(request)
+        messages.info(
+            request,
+            f"You were signed out because you had not used the service for "
+            f"{settings.SESSION_IDLE_MINUTES} minutes. Sign in again to carry on.",
+        )
+        return redirect_to_login(request.get_full_path())

@@ -1,0 +1,318 @@
+"""Sign-in hardening: lockout after repeated failures, the audit trail of signing in and
+out, password rules, no account enumeration, and sessions that end."""
+
+import datetime
+import re
+import time
+
+import pytest
+from axes.models import AccessAttempt
+from django.contrib.auth.password_validation import validate_password
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.core.mail.backends.locmem import EmailBackend as InMemoryBackend
+from django.test import Client, override_settings
+from django.utils import timezone
+
+from core import mail as background_mail
+from core.auth_events import LAST_SEEN
+from core.models import AuditEntry, AuditEvent
+from panels.demo.data import DEMO_PASSWORD
+from tests.factories import PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing(settings):
+    """Dozens of sign-ins per test: a fast hasher keeps the file quick. Set before the
+    cast's passwords are hashed, as an autouse fixture comes first."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+LOCKED = "Too many failed attempts. You can try again in 30 minutes, or reset your password."
+
+
+def sign_in(client, username, password, address="127.0.0.1"):
+    return client.post(
+        "/sign-in/", {"username": username, "password": password}, REMOTE_ADDR=address
+    )
+
+
+def fail(client, username, times, address="127.0.0.1"):
+    return [sign_in(client, username, "wrong-password", address) for _ in range(times)][-1]
+
+
+# Lockout ------------------------------------------------------------------------------
+
+
+def test_fifth_wrong_password_locks_out_with_a_clear_message(client, mina):
+    fourth = fail(client, "mina", 4)
+    fifth = sign_in(client, "mina", "wrong-password")
+
+    assert fourth.status_code == 200
+    assert fifth.status_code == 429
+    body = fifth.content.decode()
+    assert "There is a problem" in body
+    assert LOCKED in body
+
+
+def test_locked_out_username_is_refused_even_with_the_right_password(client, mina):
+    fail(client, "mina", 5)
+
+    response = sign_in(client, "mina", PASSWORD)
+
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_lockout_looks_the_same_for_a_username_nobody_has(client, mina):
+    known = fail(client, "mina", 5, address="10.0.0.1")
+    unknown = fail(client, "nobody-has-this", 5, address="10.0.0.2")
+
+    assert (known.status_code, unknown.status_code) == (429, 429)
+    assert _error_summary(known) == _error_summary(unknown) == [LOCKED]
+
+
+def test_wrong_password_and_unknown_username_get_the_same_words(client, mina):
+    wrong_password = sign_in(client, "mina", "wrong-password")
+    unknown = sign_in(client, "nobody-has-this", "wrong-password")
+
+    assert _error_summary(wrong_password) == _error_summary(unknown)
+
+
+def test_five_failures_from_one_address_lock_it_out_whatever_the_usernames(client, mina):
+    for n in range(5):
+        sign_in(client, f"guess{n}", "wrong-password", address="10.0.0.9")
+
+    response = sign_in(client, "mina", PASSWORD, address="10.0.0.9")
+
+    assert response.status_code == 429
+
+
+def test_a_lockout_at_one_address_does_not_lock_the_person_out_elsewhere(client, mina):
+    fail(client, "mina", 5, address="10.0.0.9")
+
+    response = sign_in(client, "mina", PASSWORD, address="10.0.0.10")
+
+    assert response.status_code == 302
+
+
+def test_signing_in_clears_the_failures(client, mina):
+    fail(client, "mina", 4)
+    sign_in(client, "mina", PASSWORD)
+    client.post("/sign-out/")
+
+    response = fail(client, "mina", 4)
+
+    assert response.status_code == 200
+
+
+def test_lockout_lifts_after_thirty_minutes(client, mina):
+    fail(client, "mina", 5)
+    AccessAttempt.objects.update(attempt_time=timezone.now() - datetime.timedelta(minutes=31))
+
+    response = sign_in(client, "mina", PASSWORD)
+
+    assert response.status_code == 302
+
+
+def test_lockout_is_recorded_in_the_audit_trail_without_the_password(client, mina):
+    fail(client, "mina", 6)
+
+    locked = AuditEntry.objects.filter(event=AuditEvent.LOCKED_OUT)
+    assert locked.count() == 2
+    assert locked.first().object_repr == "mina"
+    assert locked.first().remote_addr == "127.0.0.1"
+    assert "wrong-password" not in str(list(AuditEntry.objects.values()))
+
+
+def test_admin_sign_in_is_locked_out_too(client, alice):
+    for _ in range(5):
+        client.post(
+            "/admin/login/?next=/admin/", {"username": "alice", "password": "wrong-password"}
+        )
+
+    response = client.post(
+        "/admin/login/?next=/admin/", {"username": "alice", "password": PASSWORD}
+    )
+
+    assert response.status_code == 429
+    assert LOCKED in response.content.decode()
+
+
+# The audit trail of signing in and out ------------------------------------------------
+
+
+def test_signing_in_is_recorded_with_the_person_and_address(client, mina):
+    sign_in(client, "mina", PASSWORD, address="192.0.2.7")
+
+    entry = AuditEntry.objects.get(event=AuditEvent.SIGNED_IN)
+    assert (entry.actor, entry.remote_addr) == (mina, "192.0.2.7")
+
+
+def test_a_failed_sign_in_is_recorded_against_the_account(client, mina):
+    sign_in(client, "mina", "wrong-password")
+
+    entry = AuditEntry.objects.get(event=AuditEvent.SIGN_IN_FAILED)
+    assert (entry.object_pk, entry.actor, entry.remote_addr) == (str(mina.pk), None, "127.0.0.1")
+
+
+def test_a_failed_sign_in_for_an_unknown_username_keeps_nothing_typed(client, db):
+    # People type their password into the username box; the trail must not keep it.
+    sign_in(client, "my-Secret-passw0rd", "wrong-password")
+
+    entry = AuditEntry.objects.get(event=AuditEvent.SIGN_IN_FAILED)
+    assert (entry.object_pk, entry.object_repr) == ("", "(a username no account has)")
+    assert "Secret" not in str(AuditEntry.objects.values().get())
+
+
+def test_signing_out_is_recorded(client, mina):
+    sign_in(client, "mina", PASSWORD)
+
+    client.post("/sign-out/")
+
+    entry = AuditEntry.objects.get(event=AuditEvent.SIGNED_OUT)
+    assert (entry.actor, entry.remote_addr) == (mina, "127.0.0.1")
+
+
+# Passwords ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("password", [PASSWORD, DEMO_PASSWORD])
+def test_the_test_and_demo_passwords_meet_the_rules(password):
+    assert validate_password(password) is None
+
+
+@pytest.mark.parametrize("password", ["short-pass1", "password1234", "12345678901234"])
+def test_short_common_or_numeric_passwords_are_refused(password):
+    with pytest.raises(ValidationError):
+        validate_password(password)
+
+
+def test_a_new_password_shorter_than_twelve_characters_gets_an_error(client, mina):
+    link = _reset_link(client)
+    form_page = client.get(link, follow=True).redirect_chain[-1][0]
+
+    response = client.post(
+        form_page, {"new_password1": "Tr1cky-pass", "new_password2": "Tr1cky-pass"}
+    )
+
+    assert response.status_code == 200
+    assert "at least 12 characters" in response.content.decode()
+
+
+def test_resetting_the_password_lifts_the_lockout(client, mina):
+    fail(client, "mina", 5, address="10.0.0.1")
+    link = _reset_link(client)
+    form_page = client.get(link, follow=True).redirect_chain[-1][0]
+    new = "a-new-long-passphrase-42"
+    client.post(form_page, {"new_password1": new, "new_password2": new})
+
+    response = sign_in(Client(), "mina", new, address="10.0.0.2")
+
+    assert response.status_code == 302
+    assert AuditEntry.objects.filter(event=AuditEvent.SECURITY, actor=mina).count() == 1
+
+
+# Password reset: no enumeration -------------------------------------------------------
+
+
+def test_password_reset_answers_the_same_for_known_and_unknown_addresses(client, mina):
+    known = client.post("/password-reset/", {"email": "mina@example.org"}, follow=True)
+    unknown = client.post("/password-reset/", {"email": "nobody@example.org"}, follow=True)
+
+    assert known.redirect_chain == unknown.redirect_chain == [("/password-reset/sent/", 302)]
+    assert known.content == unknown.content
+
+
+class SlowBackend(InMemoryBackend):
+    """A mail server that takes a second to answer."""
+
+    def send_messages(self, messages):
+        time.sleep(1)
+        return super().send_messages(messages)
+
+
+@override_settings(EMAIL_BACKEND="tests.test_sign_in_security.SlowBackend")
+def test_password_reset_for_a_known_address_does_not_wait_for_the_mail_server(
+    client, mina, django_capture_on_commit_callbacks
+):
+    started = time.monotonic()
+    # The callbacks run as the block ends, as they would when the request's transaction
+    # commits: handing the mail to the background thread is part of the time measured.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/password-reset/", {"email": "mina@example.org"})
+    elapsed = time.monotonic() - started
+
+    assert response.url == "/password-reset/sent/"
+    assert elapsed < 0.5
+    background_mail.wait()
+    assert [m.to for m in mail.outbox] == [["mina@example.org"]]
+
+
+# Sessions ----------------------------------------------------------------------------
+
+
+def test_signing_out_ends_the_session_on_the_server(client, mina):
+    sign_in(client, "mina", PASSWORD)
+    old_key = client.cookies["sessionid"].value
+
+    client.post("/sign-out/")
+    replay = Client()
+    replay.cookies["sessionid"] = old_key
+
+    assert replay.get("/panels/meetings/").status_code == 302
+
+
+def test_signing_out_by_get_is_refused(client, mina):
+    client.force_login(mina)
+
+    assert client.get("/sign-out/").status_code == 405
+    assert client.get("/panels/meetings/").status_code == 200
+
+
+def test_a_session_idle_for_thirty_minutes_is_signed_out(client, mina):
+    client.force_login(mina)
+    _last_seen(client, minutes_ago=31)
+
+    response = client.get("/panels/meetings/", follow=True)
+
+    assert response.redirect_chain[0][0] == "/sign-in/?next=/panels/meetings/"
+    assert "had not used the service for 30 minutes" in response.content.decode()
+    signed_out = AuditEntry.objects.get(event=AuditEvent.SIGNED_OUT)
+    assert signed_out.summary == "Signed out after a time without activity"
+
+
+def test_a_session_used_within_thirty_minutes_carries_on(client, mina):
+    client.force_login(mina)
+    _last_seen(client, minutes_ago=29)
+
+    assert client.get("/panels/meetings/").status_code == 200
+    assert time.time() - client.session[LAST_SEEN] < 5
+
+
+def test_session_cookie_ends_with_the_browser_and_the_server_copy_soon_after(settings):
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
+    assert settings.SESSION_IDLE_MINUTES == 30
+    assert 30 * 60 < settings.SESSION_COOKIE_AGE <= 35 * 60
+
+
+# Helpers ------------------------------------------------------------------------------
+
+
+def _error_summary(response) -> list[str]:
+    summary = re.search(r'govuk-error-summary__list">(.*?)</ul>', response.content.decode(), re.S)
+    return [
+        re.sub(r"<[^>]+>", "", item).strip()
+        for item in re.findall(r"<li>(.*?)</li>", summary.group(1), re.S)
+    ]
+
+
+def _reset_link(client) -> str:
+    client.post("/password-reset/", {"email": "mina@example.org"})
+    return re.search(r"http://testserver(/password-reset/\S+/)", mail.outbox[-1].body).group(1)
+
+
+def _last_seen(client, *, minutes_ago: int) -> None:
+    session = client.session
+    session[LAST_SEEN] = int(time.time()) - minutes_ago * 60
+    session.save()
