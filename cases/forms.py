@@ -5,6 +5,8 @@ from crispy_forms_gds.layout import Button, Field, Fixed, Layout, Size
 from django import forms
 from django.conf import settings
 
+from core.text_safety import SafeTextMixin, hidden_character_message
+
 from .imports import ENCODINGS
 from .imports.storage import too_big_message
 from .models import Force
@@ -12,7 +14,7 @@ from .models import Force
 ALLOWED_SUFFIXES = (".csv", ".txt", ".xlsx")
 
 
-class UploadForm(forms.Form):
+class UploadForm(SafeTextMixin, forms.Form):
     force = forms.ModelChoiceField(
         queryset=Force.objects.all(),
         empty_label="Select a force",
@@ -68,12 +70,16 @@ class UploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > settings.IMPORT_MAX_BYTES:
             raise forms.ValidationError(too_big_message().rstrip("."))
+        hidden = hidden_character_message(upload.name, "The selected file's name")
+        if hidden:
+            # A name like "cases\u202excsl.csv" shows as something it is not.
+            raise forms.ValidationError(hidden, code="hidden_character")
         if not upload.name.lower().endswith(ALLOWED_SUFFIXES):
             raise forms.ValidationError("The selected file must be a CSV or XLSX")
         return upload
 
 
-class FindingForm(forms.Form):
+class FindingForm(SafeTextMixin, forms.Form):
     decision = forms.ChoiceField(
         label="What should happen to this cell?",
         choices=[

@@ -11,6 +11,7 @@ from django.core.validators import RegexValidator
 
 from cases.models import CrimeCode, OutcomeType
 from core.forms import error_summary, post_form_helper, version_field
+from core.text_safety import SafeTextMixin
 
 from . import sampling
 from .enums import Assessment
@@ -42,7 +43,7 @@ class OptionalDateField(DateInputField):
         return value
 
 
-class SampleDrawForm(forms.Form):
+class SampleDrawForm(SafeTextMixin, forms.Form):
     size = forms.IntegerField(
         label="How many cases should be drawn?",
         help_text="Cases carried over from earlier meetings are added on top of this number.",
@@ -192,7 +193,7 @@ class SampleDrawForm(forms.Form):
         }
 
 
-class AgendaAddForm(forms.Form):
+class AgendaAddForm(SafeTextMixin, forms.Form):
     reference = forms.CharField(
         label="Case reference",
         help_text="The force's pseudonymous reference, as in the extract, for example OC-2025-0142",
@@ -212,7 +213,7 @@ class AgendaAddForm(forms.Form):
 NO_CONFLICT, CONFLICT = "no", "yes"
 
 
-class ConflictForm(forms.Form):
+class ConflictForm(SafeTextMixin, forms.Form):
     """The gate before a case's papers: no conflict, or a conflict described."""
 
     has_conflict = forms.ChoiceField(
@@ -250,7 +251,7 @@ class ConflictForm(forms.Form):
         return self.cleaned_data["has_conflict"] == CONFLICT
 
 
-class ConflictWithdrawForm(forms.Form):
+class ConflictWithdrawForm(SafeTextMixin, forms.Form):
     note = forms.CharField(
         label="Why does the conflict no longer stand?",
         help_text="This is kept with the declaration. The chair will see it.",
@@ -267,7 +268,7 @@ class ConflictWithdrawForm(forms.Form):
         self.helper = post_form_helper("note", submit="Withdraw the conflict")
 
 
-class CommentForm(forms.Form):
+class CommentForm(SafeTextMixin, forms.Form):
     text = forms.CharField(
         label="Your comment for the panel's discussion",
         help_text=(
@@ -291,7 +292,7 @@ CRITERION_PREFIX, NOTE_PREFIX = "criterion-", "note-"
 MAX_REASONS = 10_000
 
 
-class RatingForm(forms.Form):
+class RatingForm(SafeTextMixin, forms.Form):
     """One member's rating of one case, built from the panel's framework.
 
     Every field may be blank here: whether the rating is complete enough to submit is

@@ -5,6 +5,7 @@ from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 
 from core.forms import error_summary, post_form_helper, version_field
+from core.text_safety import SafeTextMixin
 
 from .enums import ActionStatus, AttendanceKind, ObservationKind
 from .forms import OptionalDateField
@@ -12,7 +13,8 @@ from .models import Meeting, OutcomeCategory, Panel, Theme
 from .services import DecisionInput
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(SafeTextMixin, forms.Form):
+    text_labels = {"theme": "Meeting theme", "location": "Meeting location"}
     panel = forms.ModelChoiceField(
         queryset=Panel.objects.none(),
         label="Panel",
@@ -65,7 +67,7 @@ class MeetingForm(forms.Form):
         )
 
 
-class MeetingMoveForm(forms.Form):
+class MeetingMoveForm(SafeTextMixin, forms.Form):
     """The confirmation before a status change; the reveal may hide members' names."""
 
     anonymous = forms.BooleanField(
@@ -84,7 +86,7 @@ class MeetingMoveForm(forms.Form):
         )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(SafeTextMixin, forms.Form):
     version = version_field()
     category = forms.ModelChoiceField(
         queryset=OutcomeCategory.objects.none(),
@@ -168,7 +170,7 @@ class DecisionForm(forms.Form):
         return error_summary(self)
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(SafeTextMixin, forms.Form):
     observers = forms.CharField(
         label="Observers (optional)",
         help_text=(
@@ -227,7 +229,7 @@ class AttendanceForm(forms.Form):
         return rows
 
 
-class ObservationForm(forms.Form):
+class ObservationForm(SafeTextMixin, forms.Form):
     kind = forms.ChoiceField(
         label="What kind of note is it?",
         choices=ObservationKind.choices,
@@ -292,7 +294,7 @@ class ObservationForm(forms.Form):
         }
 
 
-class ActionForm(forms.Form):
+class ActionForm(SafeTextMixin, forms.Form):
     description = forms.CharField(
         label="What needs to be done",
         max_length=5000,
@@ -348,7 +350,7 @@ class ActionForm(forms.Form):
         )
 
 
-class PeriodForm(forms.Form):
+class PeriodForm(SafeTextMixin, forms.Form):
     """The period a panel's figures cover, from the address (?start=…&end=…)."""
 
     start = forms.DateField(

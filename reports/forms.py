@@ -3,6 +3,7 @@
 from django import forms
 
 from core.forms import post_form_helper, version_field
+from core.text_safety import SafeTextMixin
 from panels.models import Theme
 
 MARKDOWN_HINT = (
@@ -12,7 +13,8 @@ MARKDOWN_HINT = (
 )
 
 
-class SectionForm(forms.Form):
+class SectionForm(SafeTextMixin, forms.Form):
+    text_labels = {"heading": "Section heading", "body": "Section text"}
     version = version_field()
     heading = forms.CharField(
         label="Heading", max_length=200, error_messages={"required": "Enter a heading"}
@@ -32,7 +34,8 @@ class SectionForm(forms.Form):
         self.helper = post_form_helper("version", "heading", "body", "keep", submit="Save")
 
 
-class BulletForm(forms.Form):
+class BulletForm(SafeTextMixin, forms.Form):
+    text_labels = {"text": "Reason bullet text"}
     version = version_field()
     decisions = forms.MultipleChoiceField(
         label="Which cases does this bullet speak for?",
@@ -73,7 +76,7 @@ class BulletForm(forms.Form):
         return [self.decision_rows[pk] for pk in self.cleaned_data["decisions"]]
 
 
-class ConfirmForm(forms.Form):
+class ConfirmForm(SafeTextMixin, forms.Form):
     """A move's confirmation: with a note, change note or public reason where it needs one."""
 
     note = forms.CharField(
@@ -91,7 +94,7 @@ class ConfirmForm(forms.Form):
             self.helper = post_form_helper("note", submit=submit)
 
 
-class AcceptForm(forms.Form):
+class AcceptForm(SafeTextMixin, forms.Form):
     reason = forms.CharField(
         label="Why can this be published?",
         max_length=2000,
@@ -115,7 +118,7 @@ def _day(label: str, which: str) -> forms.DateField:
     )
 
 
-class PeriodReportForm(forms.Form):
+class PeriodReportForm(SafeTextMixin, forms.Form):
     panel = forms.ModelChoiceField(
         label="Panel",
         queryset=None,

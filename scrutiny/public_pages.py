@@ -1,7 +1,11 @@
 """The public information pages every UK public body's service publishes."""
 
+from datetime import UTC, timedelta
+
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 
 def accessibility(request):
@@ -17,7 +21,7 @@ def cookies(request):
     context = {
         "page_title": "Cookies",
         "session_cookie": settings.SESSION_COOKIE_NAME,
-        "session_age": _duration(settings.SESSION_COOKIE_AGE),
+        "session_idle": _duration(settings.SESSION_IDLE_MINUTES * 60),
         "csrf_cookie": settings.CSRF_COOKIE_NAME,
         "csrf_age": _duration(settings.CSRF_COOKIE_AGE),
     }
@@ -33,3 +37,15 @@ def _duration(seconds: int) -> str:
         return f"{days} day{'s' if days != 1 else ''}"
     minutes = seconds // 60
     return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def security_txt(request):
+    """/.well-known/security.txt (RFC 9116): whom to tell about a vulnerability."""
+    expires = timezone.now().astimezone(UTC).replace(microsecond=0) + timedelta(days=365)
+    lines = [
+        f"Contact: {settings.SECURITY_CONTACT}",
+        f"Expires: {expires.strftime('%Y-%m-%dT%H:%M:%SZ')}",
+        "Preferred-Languages: en",
+        f"Canonical: {settings.SITE_URL}/.well-known/security.txt",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

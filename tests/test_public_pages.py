@@ -177,7 +177,8 @@ def test_cookies_page_states_the_lifetimes_the_settings_use(client):
 
     gaps = missing(
         [
-            f"When you sign out, or after {settings.SESSION_COOKIE_AGE // 86400} days",
+            "When you sign out or close your browser, or after "
+            f"{settings.SESSION_IDLE_MINUTES} minutes without using the service",
             f"After {settings.CSRF_COOKIE_AGE // 86400} days",
         ],
         words,
