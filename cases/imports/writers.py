@@ -79,7 +79,7 @@ def _apply_changes(cursor, spool, facts: list[str], batch_id: int, now, keep_ext
     names = ", ".join(facts)
     cursor.execute("DROP TABLE IF EXISTS pg_temp.case_import")
     cursor.execute(
-        f"CREATE TEMP TABLE case_import ON COMMIT DROP AS "  # noqa: S608 — names are ours
+        f"CREATE TEMP TABLE case_import ON COMMIT DROP AS "  # noqa: S608 # nosec B608 # our names
         f"SELECT {names} FROM cases_case WITH NO DATA"
     )
     with cursor.cursor.copy(f"COPY case_import ({names}) FROM STDIN") as copy:
@@ -88,7 +88,7 @@ def _apply_changes(cursor, spool, facts: list[str], batch_id: int, now, keep_ext
     updated = [*_DB_COLUMNS[1:], "content_hash"] + (["extra"] if keep_extra else [])
     assignments = ", ".join(f"{column} = t.{column}" for column in updated)
     cursor.execute(
-        f"UPDATE cases_case AS c SET {assignments}, batch_id = %s, updated_at = %s "  # noqa: S608
+        f"UPDATE cases_case AS c SET {assignments}, batch_id = %s, updated_at = %s "  # noqa: S608 # nosec
         "FROM case_import AS t WHERE c.force_id = t.force_id AND c.reference = t.reference "
         "AND c.status NOT IN (%s, %s)",
         [batch_id, now, *PROTECTED_STATUSES],

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 D = datetime.date
 
-DEMO_PASSWORD = "scrutiny-demo"  # noqa: S105 (published on purpose: demo accounts only)
+DEMO_PASSWORD = "scrutiny-demo"  # noqa: S105 # nosec B105 # demo only, published
 FORCE = ("DEMO", "Demoshire Police")
 ORGANISATION = "Demoshire Local Criminal Justice Board"
 

@@ -285,7 +285,7 @@ POOL_OUTCOMES = [
 
 def _pool(force: Force) -> None:
     """A fictional pool of finalised cases for OPCC staff to sample from."""
-    rng = random.Random(2026)  # noqa: S311 (fixed seed: the demo is the same every time)
+    rng = random.Random(2026)  # noqa: S311 # nosec B311 # fixed seed, the demo is the same
     codes = {c.code: c for c in CrimeCode.objects.filter(code__in=[o[0] for o in POOL_OFFENCES])}
     outcomes = {o.code: o for o in OutcomeType.objects.filter(code__in=POOL_OUTCOMES)}
     existing = set(Case.objects.filter(force=force).values_list("reference", flat=True))

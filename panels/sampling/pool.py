@@ -130,8 +130,8 @@ def _aggregated(cases: QuerySet[Case], column: str | None) -> tuple[list[str], l
     sql, params = cases.values_list(*columns).query.sql_with_params()
     groups = "string_agg(COALESCE(p.g::text, ''), E'\\n')" if column else "NULL"
     query = (
-        f"SELECT count(*), string_agg(p.r, E'\\n'), {groups} "  # noqa: S608 — Django's SQL
-        f"FROM ({sql}) AS p(r{', g' if column else ''})"  # and our own; values go as params
+        f"SELECT count(*), string_agg(p.r, E'\\n'), {groups} "  # noqa: S608 # nosec B608
+        f"FROM ({sql}) AS p(r{', g' if column else ''})"  # Django's SQL, ours; values as params
     )
     with connection.cursor() as cursor:
         cursor.execute(query, params)

@@ -1,0 +1,91 @@
+"""Retention for the panels app: members' own ratings of a finished meeting.
+
+A rating (with its saved versions and criterion assessments), a non-voting
+attendee's comment and a conflict declaration are one member's working papers for a
+meeting. They go RETENTION_RATING_DAYS after the meeting was closed (or cancelled).
+The panel's decisions, observations and actions stay with the meeting: they are what
+the findings reports rest on, and published reports are kept indefinitely. A
+decision keeps the members' majority category it was recorded with, so erasing the
+ratings does not change what the decision says.
+
+`manage.py purge_expired` (reports/retention.py) calls these inside one transaction
+and writes the audit entries.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+from auditlog.context import disable_auditlog
+from django.conf import settings
+from django.db import models
+from django.db.models import Max, Q
+
+from .enums import MeetingStatus
+from .models import CaseComment, ConflictDeclaration, Meeting, Rating, RatingVersion
+
+FINISHED = (MeetingStatus.CLOSED, MeetingStatus.CANCELLED)
+
+
+def rating_cutoff(now: datetime.datetime) -> datetime.datetime:
+    return now - datetime.timedelta(days=settings.RETENTION_RATING_DAYS)
+
+
+def expired_meetings(*, now: datetime.datetime) -> models.QuerySet[Meeting]:
+    """Meetings closed or cancelled before the cutoff (by their status history)."""
+    return (
+        Meeting.objects.filter(status__in=FINISHED)
+        .annotate(
+            finished_at=Max(
+                "status_history__changed_at",
+                filter=Q(status_history__to_status__in=FINISHED),
+            )
+        )
+        .filter(finished_at__lt=rating_cutoff(now))
+        .order_by("pk")
+    )
+
+
+def expired_ratings(*, now: datetime.datetime) -> models.QuerySet[Rating]:
+    return Rating.objects.filter(
+        reviewed_case__meeting__in=expired_meetings(now=now).values("pk")
+    ).order_by("pk")
+
+
+def expired_papers(*, now: datetime.datetime) -> dict[str, list[int]]:
+    """The ids of every working paper past retention, by model label."""
+    meetings = expired_meetings(now=now).values("pk")
+    on = {"reviewed_case__meeting__in": meetings}
+    return {
+        Rating._meta.label: list(expired_ratings(now=now).values_list("pk", flat=True)),
+        CaseComment._meta.label: list(
+            CaseComment.objects.filter(**on).order_by("pk").values_list("pk", flat=True)
+        ),
+        ConflictDeclaration._meta.label: list(
+            ConflictDeclaration.objects.filter(**on).order_by("pk").values_list("pk", flat=True)
+        ),
+    }
+
+
+def erase_papers(*, papers: dict[str, Sequence[int]]) -> dict[str, int]:
+    """Delete the ratings (versions first: they PROTECT their rating; assessments and
+    themes CASCADE), comments and conflict declarations named in `papers`.
+
+    django-auditlog's per-row delete entries are off here (a conflict declaration's
+    details would be copied into the trail); the caller writes one erasure entry.
+    """
+    ratings = list(papers.get(Rating._meta.label, ()))
+    counts: dict[str, int] = {}
+    with disable_auditlog():
+        # RatingVersion rows are history and their queryset refuses delete(); the purge
+        # alone deletes them, through the plain QuerySet.delete.
+        _total, versions = models.QuerySet.delete(
+            RatingVersion.objects.filter(rating_id__in=ratings)
+        )
+        counts[RatingVersion._meta.label] = versions.get(RatingVersion._meta.label, 0)
+        for model in (Rating, CaseComment, ConflictDeclaration):
+            ids = list(papers.get(model._meta.label, ()))
+            _total, per_model = model.objects.filter(pk__in=ids).delete()
+            counts[model._meta.label] = per_model.get(model._meta.label, 0)
+    return counts
