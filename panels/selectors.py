@@ -494,6 +494,10 @@ def discussion(*, meeting: Meeting, order: str = "position") -> Discussion:
             membership__in=voters,
         ).select_related("category")
     )
+    if meeting.status not in REVEALED:
+        # Before the reveal a rating is its rater's alone (panels.view_rating_content), and
+        # the decision page asks for this view at any status: it gets no ratings to show.
+        ratings = []
     answers = CriterionAssessment.objects.filter(rating__in=ratings).values_list(
         "rating__reviewed_case_id", "criterion_id", "value"
     )
