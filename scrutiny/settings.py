@@ -221,6 +221,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # Production serves collected, hashed files; development and tests serve static/ as it is.
 STATIC_FROM_SOURCE = env_bool("STATIC_FROM_SOURCE", DEBUG)
 WHITENOISE_USE_FINDERS = STATIC_FROM_SOURCE
+# ... looked up as each file is asked for, rather than scanned whenever the app starts
+# (every test client starts it afresh).
+WHITENOISE_AUTOREFRESH = STATIC_FROM_SOURCE
 if STATIC_FROM_SOURCE:
     # Files come from the finders, so the absent collectstatic directory is expected.
     warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")

@@ -46,7 +46,8 @@ def check_deploy(env) -> subprocess.CompletedProcess:
 def test_deploy_check_passes_with_production_settings():
     result = check_deploy(production_env())
 
-    assert (result.returncode, result.stderr) == (0, "")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
 
 
 def test_deploy_check_fails_when_https_redirect_is_turned_off():
