@@ -12,6 +12,13 @@ from panels.enums import Agency, MembershipRole
 from tests import factories
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Every factory user has a password; the real hasher spends half a second on each.
+    Tests are about who may do what, not about the hasher, which Django tests itself."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def alice(db):
     return factories.UserFactory(username="alice", roles=[StaffRole.DATA_ADMIN], is_staff=True)
