@@ -20,6 +20,8 @@ def production_env(**overrides) -> dict[str, str]:
             "HSTS_PRELOAD",
             "SECURE_COOKIES",
             "STATIC_FROM_SOURCE",
+            # The browser tests set it for Playwright's event loop; no deployment does.
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
         }
     }
     env.update(
