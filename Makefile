@@ -11,7 +11,7 @@ TEST_ENV := SECRET_KEY=test-only-not-a-secret ALLOWED_HOSTS=localhost,127.0.0.1,
 	STATIC_FROM_SOURCE=1 DEBUG=0 REQUIRE_2FA=0
 RUN_ENV := DEBUG=1
 
-.PHONY: install run test lint format chromium bench assets clean backup-roundtrip
+.PHONY: install run serve test lint format chromium bench assets clean backup-roundtrip
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,15 @@ run: install
 	$(RUN_ENV) $(PY) manage.py load_demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
 	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production: settings from the environment (SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL,
+# SITE_URL; docs/operations.md). Refuses to start if Django's deployment checks warn.
+serve: install
+	$(PY) manage.py check --deploy --fail-level WARNING
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py collectstatic --no-input -v 0
+	ACCESS_LOG=$${ACCESS_LOG:-1} exec $(VENV)/bin/gunicorn --config python:scrutiny.gunicorn_conf \
+	  --bind $(HOST):$(PORT)
 
 chromium:
 	@if [ ! -x "$(CHROMIUM)" ]; then \

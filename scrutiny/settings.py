@@ -95,6 +95,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line a request causes carries its id (core.request_log).
+    "core.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy (django-csp), then Cache-Control / Permissions-Policy /
     # Cross-Origin-Opener-Policy on every response, static files included.
@@ -216,7 +218,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Production serves collected, hashed files; development and tests serve static/ as it is.
 STATIC_FROM_SOURCE = env_bool("STATIC_FROM_SOURCE", DEBUG)
@@ -297,6 +299,8 @@ SECURE_PROXY_SSL_HEADER = (
 # see it over HTTPS) and plain http is redirected when the service's address (SITE_URL)
 # is https; SECURE_SSL_REDIRECT and HSTS_SECONDS override either.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG and SITE_URL.startswith("https://"))
+# A load balancer asks for /health/ over plain http on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", not DEBUG)
@@ -416,10 +420,29 @@ for _name in (
     if globals()[_name] < 1:
         raise ImproperlyConfigured(f"{_name} must be 1 or more (days).")
 
+# Logs go to stdout, one JSON object per line with the request's id (core.request_log),
+# unless LOG_FORMAT=text (the default with DEBUG on, for reading in a terminal).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be json or text.")
+# One line per request (method, path, status, time, user id), for servers without an
+# access log of their own that knows the request id; `make serve` turns it on.
+ACCESS_LOG = env_bool("ACCESS_LOG", False)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "core.request_log.JsonLines"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # WeasyPrint's font subsetting logs every table it touches at INFO.
     "loggers": {
@@ -429,5 +452,8 @@ LOGGING = {
         "django.request": {"filters": ["refusals_one_line"]},
         "django.security": {"filters": ["refusals_one_line"]},
     },
-    "filters": {"refusals_one_line": {"()": "core.headers.RefusalsOneLine"}},
+    "filters": {
+        "refusals_one_line": {"()": "core.headers.RefusalsOneLine"},
+        "request_id": {"()": "core.request_log.RequestIdFilter"},
+    },
 }

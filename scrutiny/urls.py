@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import public_pages, views
+from . import health, public_pages, views
 
 admin.site.site_header = "Scrutiny administration"
 admin.site.site_title = "Scrutiny admin"
@@ -47,6 +47,7 @@ urlpatterns = [
         ),
         name="password_reset_complete",
     ),
+    path("health/", health.health, name="health"),
     path("accessibility/", public_pages.accessibility, name="accessibility"),
     path("privacy/", public_pages.privacy, name="privacy"),
     path("cookies/", public_pages.cookies, name="cookies"),

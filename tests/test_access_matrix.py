@@ -125,6 +125,7 @@ MATRIX: dict[str, Entry] = {
     "two_factor:recovery": Entry(redirect=dict.fromkeys(SIGNED_IN, "/account/two-factor/")),
     "two_factor:new_recovery_codes": post_only(SIGNED_IN),
     "security_txt": page(EVERYONE),
+    "health": page(EVERYONE),
     "accessibility": page(EVERYONE),
     "privacy": page(EVERYONE),
     "cookies": page(EVERYONE),
