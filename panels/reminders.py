@@ -15,6 +15,7 @@ import smtplib
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.mail import get_connection, send_mail
 from django.db import transaction
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
@@ -128,6 +129,9 @@ def _members_to_remind(*, meeting: Meeting, kind: ReminderKind) -> QuerySet[Memb
         Membership.objects.filter(
             panel_id=meeting.panel_id, is_active=True, is_voting=True, user__is_active=True
         )
+        # Invited but without a password yet: they cannot sign in to rate, and their
+        # invitation already says what to do.
+        .exclude(user__password__startswith=UNUSABLE_PASSWORD_PREFIX)
         .select_related("user")
         .annotate(
             unrated=Coalesce(Subquery(unrated, output_field=IntegerField()), Value(0)),

@@ -25,6 +25,8 @@ class Panel(models.Model):
         blank=True, help_text="Standing text about the panel for published reports."
     )
     is_active = models.BooleanField(default=True)
+    # Bumped on every change made through the pages, so a stale form is refused.
+    version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -46,8 +48,14 @@ class Membership(models.Model):
     is_voting = models.BooleanField(
         default=True, help_text="Non-voting attendees (e.g. police) see cases but do not rate."
     )
+    # False while paused or once ended: only active memberships see the panel's meetings.
     is_active = models.BooleanField(default=True)
     joined_on = models.DateField(null=True, blank=True)
+    # Ended memberships are kept for history and cannot be resumed.
+    ended_on = models.DateField(null=True, blank=True)
+    # When the last invitation to set a password was sent (None: never invited).
+    invited_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["panel", "role", "user__last_name"]
@@ -59,6 +67,10 @@ class Membership(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(role=MembershipRole.CHAIR) | models.Q(is_voting=True),
                 name="membership_chair_votes",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ended_on__isnull=True) | models.Q(is_active=False),
+                name="membership_ended_inactive",
             ),
         ]
 

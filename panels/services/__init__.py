@@ -42,3 +42,29 @@ __all__ = [
     "meeting_update",
     "observation_save",
 ]
+
+from .people import (  # noqa: E402 (appended: running panels and their people)
+    StaleEdit,
+    invitation_accept,
+    invitation_resend,
+    membership_end,
+    membership_invite,
+    membership_pause,
+    membership_resume,
+    membership_update,
+    panel_create,
+    panel_update,
+)
+
+__all__ += [
+    "StaleEdit",
+    "invitation_accept",
+    "invitation_resend",
+    "membership_end",
+    "membership_invite",
+    "membership_pause",
+    "membership_resume",
+    "membership_update",
+    "panel_create",
+    "panel_update",
+]
