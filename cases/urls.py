@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -15,4 +15,5 @@ urlpatterns = [
         views.finding_resolve,
         name="finding_resolve",
     ),
+    path("", include("cases.browse_urls")),
 ]

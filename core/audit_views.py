@@ -5,13 +5,13 @@ import datetime
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from .audit import AuditEvent, record
 from .models import AuditEntry
+from .pagination import paginate
 from .roles import data_admin_required
 from .spreadsheets import neutralise
 
@@ -141,18 +141,14 @@ def _text(value) -> str:
 def audit_list(request):
     form = _form(request)
     entries = _entries(form)
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
+        **paginate(request, entries, per_page=PAGE_SIZE),
         "form": form,
         "errors": [
             (form[name].id_for_label, message)
             for name, messages in form.errors.items()
             for message in messages
         ],
-        "page": page,
-        "query": query.urlencode(),
         "export_max": EXPORT_MAX_ROWS,
         "page_title": "Audit trail",
     }

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import meeting_views, views
 
@@ -44,4 +44,6 @@ urlpatterns = [
     path("actions/<int:pk>/", meeting_views.action_edit, name="action_edit"),
     path("meetings/<int:pk>/draw/", views.sample_draw, name="sample_draw"),
     path("meetings/<int:pk>/agenda/add/", views.agenda_add, name="agenda_add"),
+    path("", include("panels.people_urls")),
+    path("", include("panels.framework_urls")),
 ]

@@ -1,0 +1,83 @@
+"""Reads for the data admins' case and batch lists, each scoped to what the user may see.
+
+The case table is large (a million rows in the benchmarks), so the list filters only on
+indexed columns (force, status and outcome type lead one index; outcome date has its
+own), orders by outcome date, and joins its few foreign keys in the same query.
+"""
+
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+
+from .enums import FindingStatus
+from .models import Case, CrimeCode, ExtractBatch, Force, OutcomeType, PrivacyFinding
+
+
+def case_list(*, user, filters: dict) -> QuerySet[Case]:
+    """Cases the user may see, newest outcome first, narrowed by the filters given
+    (keys as in the case filter form; empty values are ignored)."""
+    cases = Case.objects.for_user(user).select_related("force", "outcome_type")
+    lookups = {
+        "force": "force",
+        "outcome_type": "outcome_type",
+        "offence_category": "offence_category",
+        "status": "status",
+        "batch": "batch_id",
+        "from": "outcome_date__gte",
+        "to": "outcome_date__lte",
+    }
+    for key, lookup in lookups.items():
+        if filters.get(key) not in (None, ""):
+            cases = cases.filter(**{lookup: filters[key]})
+    if filters.get("q"):
+        # A prefix of the pseudonymous reference, as written in the extract.
+        cases = cases.filter(reference__startswith=filters["q"].strip())
+    return cases.order_by("-outcome_date", "-pk")
+
+
+def case_for_user(*, user, pk: int) -> Case:
+    """The case with what its page shows, or 404 if the user may not see it."""
+    return get_object_or_404(
+        Case.objects.for_user(user).select_related(
+            "force", "outcome_type", "crime_code", "batch__uploaded_by"
+        ),
+        pk=pk,
+    )
+
+
+def case_history(*, case: Case) -> QuerySet:
+    return case.status_history.select_related("changed_by")
+
+
+def force_choices() -> QuerySet[Force]:
+    return Force.objects.order_by("name")
+
+
+def outcome_type_choices() -> QuerySet[OutcomeType]:
+    return OutcomeType.objects.order_by("position", "name")
+
+
+def offence_categories() -> list[str]:
+    """The offence categories of the crime codes: a small table, unlike the cases."""
+    return list(
+        CrimeCode.objects.exclude(offence_category="")
+        .order_by("offence_category")
+        .values_list("offence_category", flat=True)
+        .distinct()
+    )
+
+
+def batch_list(*, user, filters: dict) -> QuerySet[ExtractBatch]:
+    """Batches the user may see, newest first, each with its count of open findings."""
+    open_findings = PrivacyFinding.objects.filter(batch=OuterRef("pk"), status=FindingStatus.OPEN)
+    open_count = open_findings.order_by().values("batch").annotate(n=Count("pk")).values("n")[:1]
+    batches = (
+        ExtractBatch.objects.for_user(user)
+        .select_related("force", "uploaded_by")
+        .annotate(open_findings=Coalesce(Subquery(open_count), 0))
+    )
+    if filters.get("status"):
+        batches = batches.filter(status=filters["status"])
+    if filters.get("findings") == "open":
+        batches = batches.filter(Exists(open_findings))
+    return batches.order_by("-uploaded_at", "-pk")

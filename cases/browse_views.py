@@ -1,0 +1,192 @@
+"""Pages for data admins to browse cases and extract batches without the Django admin.
+
+Filters are read from the address (GET), so a filtered list can be bookmarked, shared
+and linked to from the home page.
+"""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import HTML, Field, Layout
+from django import forms
+from django.shortcuts import render
+
+from core.audit import AuditEvent, record
+from core.pagination import paginate
+from core.roles import data_admin_required
+
+from . import browse_selectors as selectors
+from .enums import BatchStatus, CaseStatus
+
+PAGE_SIZE = 50
+# Counting stops here: past it the list says "more than" and asks for narrower filters.
+COUNT_LIMIT = 10_000
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d %B %Y", "%d %b %Y"]
+
+
+def _date_field(label: str, what: str) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=False,
+        input_formats=DATE_FORMATS,
+        help_text="For example, 2025-03-01 or 1/3/2025",
+        # crispy-forms-gds drops the GOV.UK input class from a date widget in error.
+        widget=forms.TextInput,
+        error_messages={"invalid": f"Enter {what} as a real date, for example 2025-03-01"},
+    )
+
+
+def _get_helper(*fields, submit: str) -> FormHelper:
+    helper = FormHelper()
+    helper.form_method = "get"
+    helper.form_class = "app-filter"
+    helper.attrs = {"novalidate": ""}
+    # A button without a name, so the address holds only the filters.
+    button = HTML(
+        '<button type="submit" class="govuk-button govuk-button--secondary" '
+        f'data-module="govuk-button">{submit}</button>'
+    )
+    helper.layout = Layout(*fields, button)
+    return helper
+
+
+class CaseFilterForm(forms.Form):
+    force = forms.ModelChoiceField(
+        label="Force",
+        queryset=None,
+        to_field_name="code",
+        required=False,
+        empty_label="Any force",
+        error_messages={"invalid_choice": "Select a force from the list"},
+    )
+    outcome_type = forms.ModelChoiceField(
+        label="Outcome type",
+        queryset=None,
+        to_field_name="code",
+        required=False,
+        empty_label="Any outcome",
+        error_messages={"invalid_choice": "Select an outcome type from the list"},
+    )
+    offence_category = forms.ChoiceField(
+        label="Offence category",
+        required=False,
+        error_messages={"invalid_choice": "Select an offence category from the list"},
+    )
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[("", "Any status"), *CaseStatus.choices],
+        error_messages={"invalid_choice": "Select a status from the list"},
+    )
+    batch = forms.IntegerField(
+        label="Extract batch number",
+        required=False,
+        min_value=1,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "invalid": "Enter the extract batch number as a whole number, for example 12",
+            "min_value": "Enter the extract batch number as a whole number, for example 12",
+        },
+    )
+    q = forms.CharField(label="Reference starts with", required=False, max_length=60, strip=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["force"].queryset = selectors.force_choices()
+        self.fields["outcome_type"].queryset = selectors.outcome_type_choices()
+        categories = selectors.offence_categories()
+        self.fields["offence_category"].choices = [
+            ("", "Any category"),
+            *((c, c) for c in categories),
+        ]
+        # "from" and "to" are the names in the address, which Python cannot declare.
+        self.fields["from"] = _date_field("Outcome date from", "the ‘from’ date")
+        self.fields["to"] = _date_field("Outcome date to", "the ‘to’ date")
+        order = ["force", "outcome_type", "offence_category", "status", "batch", "from", "to"]
+        self.order_fields([*order, "q"])
+        self.helper = _get_helper(
+            *order[:4],
+            *(Field.text(name, field_width=10) for name in [*order[4:], "q"]),
+            submit="Show cases",
+        )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("from"), data.get("to")
+        if start and end and start > end:
+            self.add_error("to", "The ‘to’ date must be the same as or after the ‘from’ date")
+        return data
+
+
+class BatchFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[("", "Any status"), *BatchStatus.choices],
+        error_messages={"invalid_choice": "Select a status from the list"},
+    )
+    findings = forms.MultipleChoiceField(
+        label="Privacy findings",
+        required=False,
+        choices=[("open", "Only batches with privacy findings to decide")],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Select the box or leave it clear"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _get_helper(
+            "status", Field.checkboxes("findings", legend_size="s"), submit="Show batches"
+        )
+
+
+def _bound(request, form_class):
+    """The filter form, bound only when a filter is in the address (not just a page)."""
+    names = {*form_class.base_fields, "from", "to"}
+    return request.GET if any(request.GET.get(name) for name in names) else None
+
+
+@data_admin_required
+def case_list(request):
+    form = CaseFilterForm(_bound(request, CaseFilterForm))
+    valid = not form.is_bound or form.is_valid()
+    filters = form.cleaned_data if form.is_bound and valid else {}
+    cases = selectors.case_list(user=request.user, filters=filters)
+    if not valid:
+        cases = cases.none()
+    context = {
+        **paginate(request, cases, per_page=PAGE_SIZE, count_limit=COUNT_LIMIT),
+        "form": form,
+        "count_limit": COUNT_LIMIT,
+        "page_title": "Cases",
+    }
+    return render(request, "cases/browse/case_list.html", context)
+
+
+@data_admin_required
+def case_detail(request, pk: int):
+    case = selectors.case_for_user(user=request.user, pk=pk)
+    # The facts are case papers: reading them is recorded, as it is in the admin.
+    record(AuditEvent.VIEWED, case, request=request, summary="Case page")
+    context = {
+        "case": case,
+        "history": selectors.case_history(case=case),
+        "page_title": f"Case {case.reference}",
+    }
+    return render(request, "cases/browse/case_detail.html", context)
+
+
+@data_admin_required
+def batch_list(request):
+    form = BatchFilterForm(_bound(request, BatchFilterForm))
+    valid = not form.is_bound or form.is_valid()
+    filters = form.cleaned_data if form.is_bound and valid else {}
+    if "open" in filters.get("findings", []):
+        filters = {**filters, "findings": "open"}
+    batches = selectors.batch_list(user=request.user, filters=filters)
+    if not valid:
+        batches = batches.none()
+    context = {
+        **paginate(request, batches, per_page=PAGE_SIZE),
+        "form": form,
+        "page_title": "Extract batches",
+    }
+    return render(request, "cases/browse/batch_list.html", context)
