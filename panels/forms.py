@@ -4,10 +4,11 @@ import datetime
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fieldset, Fixed, Fluid, Layout, Size
+from crispy_forms_gds.layout import Field, Fixed, Fluid, Size
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.http import QueryDict
 
 from cases.models import CrimeCode, OutcomeType
 from core.forms import error_summary, post_form_helper, version_field
@@ -116,37 +117,39 @@ class SampleDrawForm(SafeTextMixin, forms.Form):
         },
     )
 
+    # The fields a step's page asks; the whole form (every field) checks every answer.
+    step_fields: tuple[str, ...] = ()
+
     def __init__(self, *args, meeting: Meeting, offence_categories: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
-        self.fields["outcome_types"].choices = list(
-            OutcomeType.objects.filter(is_active=True).values_list("code", "name")
-        )
-        self.fields["offence_categories"].choices = [(c, c) for c in offence_categories]
+        if self.step_fields:
+            for name in set(self.fields) - set(self.step_fields):
+                del self.fields[name]
+        if "outcome_types" in self.fields:
+            self.fields["outcome_types"].choices = list(
+                OutcomeType.objects.filter(is_active=True).values_list("code", "name")
+            )
+        if "offence_categories" in self.fields:
+            self.fields["offence_categories"].choices = [(c, c) for c in offence_categories]
         self.helper = self._helper()
 
     def _helper(self) -> FormHelper:
-        helper = FormHelper()
-        helper.form_method = "post"
-        helper.attrs = {"novalidate": ""}
-        helper.layout = Layout(
-            Field.text("size", field_width=Fixed.FIVE, label_size=Size.MEDIUM),
-            Fieldset(
-                Field.checkboxes("outcome_types", small=True),
-                Field.checkboxes("offence_categories", small=True),
-                Field.text("crime_codes", field_width=Fluid.ONE_HALF),
-                Field.checkboxes("flags_required", small=True),
-                Field.checkboxes("flags_excluded", small=True),
-                Field("outcome_from"),
-                Field("outcome_to"),
-                Field.checkbox("exclude_previously_reviewed", small=True),
-                legend="Which cases can be drawn",
-                legend_size=Size.MEDIUM,
-            ),
-            Field.radios("strata_field", legend_size=Size.MEDIUM, small=True),
-            Button("submit", "Draw the sample"),
-        )
-        return helper
+        return post_form_helper(*self.layout_fields(), submit=self.submit_label)
+
+    submit_label = "Draw the sample"
+
+    def layout_fields(self) -> list:
+        return list(self.fields)
+
+    def posted(self) -> dict[str, list[str]]:
+        """This step's answers as posted (a date's three boxes included), for keeping."""
+        names = tuple(self.fields)
+        return {
+            key: self.data.getlist(key)
+            for key in self.data
+            if key in names or key.rsplit("_", 1)[0] in names
+        }
 
     def clean_crime_codes(self) -> list[str]:
         codes = sorted(
@@ -191,6 +194,119 @@ class SampleDrawForm(SafeTextMixin, forms.Form):
             "size": data["size"],
             "strata_field": None if strata == NO_STRATA else strata,
         }
+
+
+OFFENCE_FIELDS = ("offence_categories", "exclude_previously_reviewed")
+OUTCOME_FIELDS = ("outcome_types",)
+DATE_FIELDS = ("outcome_from", "outcome_to")
+NARROW_FIELDS = ("crime_codes", "flags_required", "flags_excluded")
+SIZE_FIELDS = ("size", "strata_field")
+
+
+class SampleOffencesForm(SampleDrawForm):
+    """Step 1: which offences the draw is about (the meeting's theme, usually)."""
+
+    step_fields = OFFENCE_FIELDS
+    submit_label = "Continue"
+
+    def layout_fields(self) -> list:
+        return [
+            Field.checkboxes("offence_categories", small=True, legend_size=Size.MEDIUM),
+            Field.checkbox("exclude_previously_reviewed", small=True),
+        ]
+
+
+class SampleOutcomesForm(SampleDrawForm):
+    """Step 2: which outcome types."""
+
+    step_fields = OUTCOME_FIELDS
+    submit_label = "Continue"
+
+    def layout_fields(self) -> list:
+        return [Field.checkboxes("outcome_types", small=True, legend_size=Size.MEDIUM)]
+
+
+class SampleDatesForm(SampleDrawForm):
+    """Step 3: optionally, when the outcomes were settled."""
+
+    step_fields = DATE_FIELDS
+    submit_label = "Continue"
+
+    def layout_fields(self) -> list:
+        return [Field("outcome_from"), Field("outcome_to")]
+
+
+class SampleNarrowForm(SampleDrawForm):
+    """Step 4: optional narrowing by crime code and flags."""
+
+    step_fields = NARROW_FIELDS
+    submit_label = "Continue"
+
+    def layout_fields(self) -> list:
+        return [
+            Field.text("crime_codes", field_width=Fluid.ONE_HALF, label_size=Size.SMALL),
+            Field.checkboxes("flags_required", small=True, legend_size=Size.SMALL),
+            Field.checkboxes("flags_excluded", small=True, legend_size=Size.SMALL),
+        ]
+
+
+class SampleSizeForm(SampleDrawForm):
+    """Step 5: how many cases, and whether to spread them across groups."""
+
+    step_fields = SIZE_FIELDS
+    submit_label = "Continue"
+
+    def layout_fields(self) -> list:
+        return [
+            Field.text("size", field_width=Fixed.FIVE, label_size=Size.MEDIUM),
+            Field.radios("strata_field", legend_size=Size.MEDIUM, small=True),
+        ]
+
+
+# The draw's question pages in order: (step, form, page title).
+SAMPLE_STEPS = [
+    ("offences", SampleOffencesForm, "Which offences can be drawn?"),
+    ("outcomes", SampleOutcomesForm, "Which outcomes can be drawn?"),
+    ("dates", SampleDatesForm, "When were the outcomes? (optional)"),
+    ("narrow", SampleNarrowForm, "Narrow the cases down (optional)"),
+    ("size", SampleSizeForm, "Sample size"),
+]
+
+
+class SampleAnswers:
+    """The answers given so far on the draw's question pages, kept in the session so
+    they survive Back and need no JavaScript; one set per meeting."""
+
+    def __init__(self, session, meeting: Meeting):
+        self.session = session
+        self.key = f"sample-draw-{meeting.pk}"
+
+    def step(self, name: str) -> dict[str, list[str]] | None:
+        return self.session.get(self.key, {}).get(name)
+
+    def keep(self, name: str, form: SampleDrawForm) -> None:
+        kept = self.session.get(self.key, {})
+        kept[name] = form.posted()
+        self.session[self.key] = kept
+
+    def missing(self) -> str | None:
+        """The first step not answered yet, if any."""
+        return next((name for name, _, _ in SAMPLE_STEPS if self.step(name) is None), None)
+
+    def data(self, name: str | None = None) -> QueryDict | None:
+        """One step's answers (or all of them) as a form would receive them."""
+        kept = self.session.get(self.key, {})
+        if name is not None and name not in kept:
+            return None
+        data = QueryDict(mutable=True)
+        for step, answers in kept.items():
+            if name is None or step == name:
+                for key, values in answers.items():
+                    data.setlist(key, values)
+        return data
+
+    def clear(self) -> None:
+        self.session.pop(self.key, None)
 
 
 class AgendaAddForm(SafeTextMixin, forms.Form):

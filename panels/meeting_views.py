@@ -345,16 +345,25 @@ def action_list(request):
     status = request.GET.get("status", "")
     if status not in ActionStatus.values:
         status = ""
-    overdue = request.GET.get("overdue") == "1"
+    state = request.GET.get("state", "")
+    if request.GET.get("overdue") == "1":
+        state = "overdue"
+    if state not in selectors.ACTION_STATES:
+        state = ""
     panel = request.GET.get("panel", "")[:80]
-    actions = selectors.action_list(user=request.user, status=status, overdue=overdue, panel=panel)
+    today = timezone.localdate()
+    actions = selectors.action_list(
+        user=request.user, status=status, state=state, panel=panel, today=today
+    )
     context = {
         "actions": actions,
+        "rows": [(a, selectors.action_due(action=a, today=today)) for a in actions],
         "status": status,
-        "overdue": overdue,
+        "state": state,
+        "states": selectors.ACTION_STATES.items(),
         "panel": panel,
         "statuses": ActionStatus.choices,
-        "today": timezone.localdate(),
+        "today": today,
         "page_title": "Actions",
     }
     return render(request, "panels/action_list.html", context)

@@ -42,6 +42,9 @@ class RatingResource(MeetingResource):
 
     class Meta:
         model = Rating
+        # A meeting's ratings (cases x members: a few hundred) in one page of queries,
+        # not a fresh round of them for every hundred ratings.
+        chunk_size = 2_000
         fields = (
             "case",
             "reference",

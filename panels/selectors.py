@@ -2,7 +2,7 @@
 
 import datetime
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
@@ -413,6 +413,9 @@ class CaseDiscussion:
     conflicted: list[str]
     splits: list[CriterionSplit]
     agreement: float | None
+    # Every criterion someone answered, with how the answers fell: splits are those of
+    # more than one answer.
+    answers: list[CriterionSplit] = field(default_factory=list)
 
     @property
     def rated(self) -> int:
@@ -522,7 +525,7 @@ def discussion(*, meeting: Meeting, order: str = "position") -> Discussion:
     for rc in cases:
         own = by_case[rc.pk]
         counts = [(c, sum(r.category_id == c.pk for r in own.values())) for c in categories]
-        splits = [
+        answered = [
             CriterionSplit(
                 criterion,
                 [
@@ -531,8 +534,9 @@ def discussion(*, meeting: Meeting, order: str = "position") -> Discussion:
                 ],
             )
             for criterion in criteria
-            if len(tally := tallies.get((rc.pk, criterion.pk), {})) > 1
+            if (tally := tallies.get((rc.pk, criterion.pk), {}))
         ]
+        splits = [split for split in answered if len(split.answers) > 1]
         out = conflicted.get(rc.pk, set())
         items.append(
             CaseDiscussion(
@@ -543,6 +547,7 @@ def discussion(*, meeting: Meeting, order: str = "position") -> Discussion:
                 conflicted=[label[pk] for pk in out if pk in label],
                 splits=splits,
                 agreement=case_agreement([n for _, n in counts]),
+                answers=answered,
             )
         )
     table = [[n for _, n in item.counts] for item in items]
@@ -579,9 +584,25 @@ def open_actions_before(*, meeting: Meeting) -> QuerySet[Action]:
     )
 
 
+ACTION_STATES = {
+    "open": "Open or in progress",
+    "overdue": "Overdue",
+    "done": "Done or dropped",
+}
+UNFINISHED = [ActionStatus.OPEN, ActionStatus.IN_PROGRESS]
+
+
 def action_list(
-    *, user, status: str = "", overdue: bool = False, panel: str = "", today=None
+    *,
+    user,
+    status: str = "",
+    overdue: bool = False,
+    panel: str = "",
+    state: str = "",
+    today=None,
 ) -> QuerySet[Action]:
+    """Actions from the meetings the user may see. `state` is open, overdue or done."""
+    today = today or timezone.localdate()
     actions = Action.objects.filter(meeting__in=Meeting.objects.for_user(user)).select_related(
         "meeting", "meeting__panel"
     )
@@ -589,12 +610,22 @@ def action_list(
         actions = actions.filter(meeting__panel__slug=panel)
     if status:
         actions = actions.filter(status=status)
-    if overdue:
-        actions = actions.filter(
-            due_date__lt=today or timezone.localdate(),
-            status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS],
-        )
+    if overdue or state == "overdue":
+        actions = actions.filter(due_date__lt=today, status__in=UNFINISHED)
+    elif state == "open":
+        actions = actions.filter(status__in=UNFINISHED)
+    elif state == "done":
+        actions = actions.exclude(status__in=UNFINISHED)
     return actions.order_by("due_date", "pk")
+
+
+def action_due(*, action: Action, today: datetime.date) -> str:
+    """The warning tag of an action: "overdue", "today" or "" (done actions carry none)."""
+    if action.due_date is None or action.status not in UNFINISHED:
+        return ""
+    if action.due_date < today:
+        return "overdue"
+    return "today" if action.due_date == today else ""
 
 
 def plannable_panels(*, user) -> QuerySet[Panel]:
@@ -623,6 +654,52 @@ def case_decision(*, reviewed_case: ReviewedCase) -> Decision | None:
     )
 
 
+def framework_criteria(*, framework) -> list:
+    """The framework's criteria in order, each with its group, for reading beside a case."""
+    return list(framework.criteria.select_related("group").order_by("position"))
+
+
+@dataclass(frozen=True)
+class CaseOutcome:
+    """What a case page shows of the panel's view once the ratings are revealed."""
+
+    decision: Decision | None
+    members: CaseDiscussion | None  # the members' own ratings, summed; None if not theirs to see
+
+
+def criteria_sections(*, criteria: list, outcome: CaseOutcome | None) -> list[dict]:
+    """The criteria under their groups, each with how the members' answers fell when the
+    user may see them (an empty list otherwise)."""
+    members = outcome.members if outcome else None
+    answers = {split.criterion.pk: split.answers for split in members.answers} if members else {}
+    sections: list[dict] = []
+    for criterion in criteria:
+        if not sections or sections[-1]["group"] != criterion.group:
+            sections.append({"group": criterion.group, "items": []})
+        sections[-1]["items"].append(
+            {"criterion": criterion, "answers": answers.get(criterion.pk, [])}
+        )
+    return sections
+
+
+def case_outcome(*, user, access: CaseAccess) -> CaseOutcome | None:
+    """The panel's decision on the case and, for those who may see the discussion, how the
+    members' own assessments fell. Nothing before the reveal."""
+    meeting = access.meeting
+    if meeting.status not in REVEALED:
+        return None
+    decision = (
+        Decision.objects.filter(reviewed_case=access.reviewed_case)
+        .select_related("category", "recorded_by")
+        .prefetch_related("themes")
+        .first()
+    )
+    members = None
+    if user.has_perm("panels.view_discussion", meeting):
+        members, _ = decision_ratings(meeting=meeting, reviewed_case=access.reviewed_case)
+    return CaseOutcome(decision=decision, members=members)
+
+
 def panel_members(*, meeting: Meeting) -> QuerySet[Membership]:
     return (
         meeting.panel.memberships.filter(is_active=True)
@@ -640,10 +717,21 @@ def action_for_user(*, user, pk: int) -> Action:
     )
 
 
-def meetings_in_order(*, user, today: datetime.date | None = None) -> list[Meeting]:
-    """Upcoming meetings first, soonest first; then past meetings, latest first."""
+def meetings_in_order(
+    *, user, status: str = "", today: datetime.date | None = None
+) -> list[Meeting]:
+    """The user's meetings (of one status, if given) in the order every list shows them:
+    upcoming first, soonest first; then past meetings, latest first."""
+    meetings = meeting_list(user=user)
+    if status:
+        meetings = meetings.filter(status=status)
+    return order_meetings(meetings, today=today)
+
+
+def order_meetings(meetings, *, today: datetime.date | None = None) -> list[Meeting]:
+    """Upcoming meetings (today's included), soonest first; then past ones, latest first."""
     today = today or timezone.localdate()
-    meetings = list(meeting_list(user=user))
+    meetings = list(meetings)
     upcoming = sorted((m for m in meetings if m.date >= today), key=lambda m: (m.date, m.pk))
     past = sorted(
         (m for m in meetings if m.date < today), key=lambda m: (m.date, m.pk), reverse=True

@@ -2,8 +2,9 @@
 driven through the real forms."""
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_violations, sign_in
+from tests.browser.conftest import DESKTOP, assert_accessible, axe_violations, sign_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -26,17 +27,20 @@ def test_import_pages_have_no_accessibility_violations(page, live_server, demo, 
     page.goto(f"{live_server.url}/cases/imports/")
     assert axe_violations(page) == []
 
-    page.get_by_role("button", name="Upload and check").click()
-    assert page.locator(".govuk-error-summary").get_by_text("Select a force").is_visible()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Upload and check").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Choose a file to upload")
     assert axe_violations(page) == []
 
     page.get_by_label("Which force is this extract from?").select_option(label="Demoshire Police")
     page.get_by_label("Extract file").set_input_files(str(extract))
-    page.get_by_role("button", name="Upload and check").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Upload and check").click()
     assert page.get_by_text("Email address").first.is_visible()
     assert axe_violations(page) == []
 
-    page.get_by_role("link", name="Decide").first.click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Decide").first.click()
     assert axe_violations(page) == []
 
 
@@ -44,7 +48,8 @@ def _upload(page, base_url: str, path) -> None:
     page.goto(f"{base_url}/cases/imports/")
     page.get_by_label("Which force is this extract from?").select_option(label="Demoshire Police")
     page.get_by_label("Extract file").set_input_files(str(path))
-    page.get_by_role("button", name="Upload and check").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Upload and check").click()
 
 
 def test_import_outcome_pages_have_no_accessibility_violations(page, live_server, demo, tmp_path):
@@ -60,10 +65,12 @@ def test_import_outcome_pages_have_no_accessibility_violations(page, live_server
     assert page.get_by_role("heading", name="Reviewed cases this file would change").is_visible()
     assert axe_violations(page) == []
 
-    page.get_by_role("button", name="Remove all 1 remaining").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Remove all 1 remaining").click()
     assert axe_violations(page) == []
 
-    page.get_by_role("button", name="Import 2 cases").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Import 2 cases").click()
     assert page.get_by_text("Imported", exact=True).first.is_visible()
     assert axe_violations(page) == []
 
@@ -72,21 +79,77 @@ def test_import_outcome_pages_have_no_accessibility_violations(page, live_server
     assert axe_violations(page) == []
 
 
+# Each question page should fit in about two screens of a 1024 px wide browser.
+MAX_STEP_HEIGHT = 1700
+
+
+def _height(page) -> int:
+    page.set_viewport_size({"width": DESKTOP, "height": 800})
+    return page.evaluate("document.documentElement.scrollHeight")
+
+
+def _continue(page) -> None:
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
+
+
 def test_sampling_pages_have_no_accessibility_violations(page, live_server, demo):
     from panels.models import Meeting
 
     meeting = Meeting.objects.get(status="planned")
     sign_in(page, live_server.url, "olu")
+    heights = {}
 
     page.goto(f"{live_server.url}/panels/meetings/{meeting.pk}/draw/")
-    assert axe_violations(page) == []
+    expect(page.get_by_role("heading", level=1)).to_have_text("Which offences can be drawn?")
+    heights["offences"] = _height(page)
+    assert_accessible(page)
+    _continue(page)
 
-    page.get_by_role("button", name="Draw the sample").click()
-    assert page.locator(".govuk-error-summary").is_visible()
-    assert axe_violations(page) == []
+    expect(page.get_by_role("heading", level=1)).to_have_text("Which outcomes can be drawn?")
+    heights["outcomes"] = _height(page)
+    assert_accessible(page)
+    _continue(page)
 
-    page.get_by_label("How many cases should be drawn?").fill("8")
-    page.get_by_role("button", name="Draw the sample").click()
-    page.wait_for_url(f"{live_server.url}/panels/meetings/{meeting.pk}/**")
+    expect(page.get_by_role("heading", level=1)).to_have_text("When were the outcomes? (optional)")
+    heights["dates"] = _height(page)
+    assert_accessible(page)
+    _continue(page)
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Narrow the cases down (optional)")
+    heights["narrow"] = _height(page)
+    assert_accessible(page)
+    page.get_by_label("Home Office crime codes (optional)", exact=True).fill("99Z")
+    _continue(page)
+    expect(page.locator(".govuk-error-summary")).to_contain_text("99Z is not known")
+    heights["narrow with an error"] = _height(page)
+    assert_accessible(page)
+    page.get_by_label("Home Office crime codes (optional)", exact=True).fill("")
+    _continue(page)
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sample size")
+    _continue(page)
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter a sample size")
+    heights["size with an error"] = _height(page)
+    assert_accessible(page)
+    page.get_by_label("How many cases should be drawn?", exact=True).fill("8")
+    _continue(page)
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Check your answers before drawing the sample"
+    )
+    heights["check"] = _height(page)
+    assert_accessible(page)
+
+    # Back keeps the answers given.
+    with page.expect_navigation():
+        page.get_by_role("link", name="Back", exact=True).click()
+    expect(page.get_by_label("How many cases should be drawn?", exact=True)).to_have_value("8")
+    _continue(page)
+
+    with page.expect_navigation():
+        page.get_by_role("button", name="Draw the sample").click()
+    assert page.url == f"{live_server.url}/panels/meetings/{meeting.pk}/"
     assert page.get_by_text("How the cases were chosen").first.is_visible()
-    assert axe_violations(page) == []
+    assert_accessible(page)
+    assert {step: h for step, h in heights.items() if h > MAX_STEP_HEIGHT} == {}

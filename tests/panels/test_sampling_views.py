@@ -1,5 +1,7 @@
 """The draw page and how a draw is explained on the meeting page."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -7,6 +9,7 @@ from panels.enums import MeetingStatus
 from panels.models import SampleDraw
 from panels.sampling import PoolFilters
 from panels.services import sample_draw
+from panels.theme_filters import theme_offence_categories
 from panels.workflow import meeting_transition
 
 
@@ -18,23 +21,45 @@ def meeting_url(meeting) -> str:
     return reverse("panels:meeting_detail", args=[meeting.pk])
 
 
-def form_data(**overrides) -> dict:
-    data = {
-        "size": "5",
-        "strata_field": "none",
-        "exclude_previously_reviewed": "on",
-        "outcome_from_0": "",
-        "outcome_from_1": "",
-        "outcome_from_2": "",
-        "outcome_to_0": "",
-        "outcome_to_1": "",
-        "outcome_to_2": "",
-    }
-    data.update(overrides)
-    return data
+def ticked(page: str) -> list[str]:
+    """The values of the ticked checkboxes on a page."""
+    inputs = re.findall(r"<input[^>]*>", page)
+    boxes = [tag for tag in inputs if 'type="checkbox"' in tag and "checked" in tag]
+    return [(re.findall(r'value="([^"]*)"', tag) or ["on"])[0] for tag in boxes]
 
 
-def test_sample_draw_page_for_opcc_staff_shows_the_form_and_the_pool(
+def step_url(meeting, step: str) -> str:
+    return f"{draw_url(meeting)}?step={step}"
+
+
+OFFENCES = {"exclude_previously_reviewed": "on"}
+OUTCOMES: dict = {}
+DATES = {f"outcome_{end}_{n}": "" for end in ("from", "to") for n in range(3)}
+NARROW = {"crime_codes": ""}
+SIZE = {"size": "5", "strata_field": "none"}
+STEPS = {
+    "offences": OFFENCES,
+    "outcomes": OUTCOMES,
+    "dates": DATES,
+    "narrow": NARROW,
+    "size": SIZE,
+}
+
+
+def answer(client, meeting, **answers):
+    """Answer every question page, each with its defaults and any `answers[step]`."""
+    return [
+        client.post(step_url(meeting, step), {**defaults, **answers.get(step, {})})
+        for step, defaults in STEPS.items()
+    ]
+
+
+def draw(client, meeting, **answers):
+    answer(client, meeting, **answers)
+    return client.post(step_url(meeting, "check"), follow=True)
+
+
+def test_sample_draw_page_for_opcc_staff_shows_the_first_question_and_the_pool(
     client, olu, meeting, case_pool
 ):
     client.force_login(olu)
@@ -44,9 +69,123 @@ def test_sample_draw_page_for_opcc_staff_shows_the_form_and_the_pool(
     page = response.content.decode()
     assert response.status_code == 200
     assert "There are 30 cases from" in page
-    assert 'name="size"' in page
-    assert 'id="id_outcome_from_0"' in page
+    assert "Which offences can be drawn?" in page
+    assert 'name="offence_categories"' in page
+    assert 'name="outcome_types"' not in page
+    assert 'name="size"' not in page
     assert "Stalking and harassment" in page
+
+
+def test_sample_draw_steps_lead_one_to_the_next_and_end_on_check_your_answers(
+    client, olu, meeting, case_pool
+):
+    client.force_login(olu)
+
+    responses = answer(client, meeting)
+    check = client.get(step_url(meeting, "check"))
+
+    assert [r.url for r in responses] == [
+        step_url(meeting, "outcomes"),
+        step_url(meeting, "dates"),
+        step_url(meeting, "narrow"),
+        step_url(meeting, "size"),
+        step_url(meeting, "check"),
+    ]
+    page = check.content.decode()
+    assert "Check your answers before drawing the sample" in page
+    assert f'href="{step_url(meeting, "offences")}"' in page
+    assert f'href="{step_url(meeting, "outcomes")}"' in page
+    assert f'href="{step_url(meeting, "dates")}"' in page
+    assert f'href="{step_url(meeting, "narrow")}"' in page
+    assert f'href="{step_url(meeting, "size")}"' in page
+    assert '<dd class="govuk-summary-list__value" id="size">5</dd>' in page
+    assert SampleDraw.objects.count() == 0
+
+
+def test_sample_draw_step_shown_again_keeps_its_answers(client, olu, meeting, case_pool):
+    client.force_login(olu)
+    answer(client, meeting, offences={"offence_categories": ["Theft"]}, size={"size": "7"})
+
+    cases = client.get(step_url(meeting, "offences")).content.decode()
+    size = client.get(step_url(meeting, "size")).content.decode()
+
+    assert ticked(cases) == ["Theft", "on"]
+    assert 'name="size" value="7"' in size
+
+
+def test_sample_draw_check_page_before_the_questions_sends_back_to_the_first(
+    client, olu, meeting, case_pool
+):
+    client.force_login(olu)
+
+    response = client.get(step_url(meeting, "check"))
+
+    assert response.url == step_url(meeting, "offences")
+
+
+def test_sample_draw_check_page_lists_the_filters_in_words_and_the_matching_count(
+    client, olu, meeting, case_pool
+):
+    client.force_login(olu)
+    answer(client, meeting, outcomes={"outcome_types": ["simple-caution"]})
+
+    page = client.get(step_url(meeting, "check")).content.decode()
+
+    assert "<li>Outcome: Simple Caution</li>" in page
+    assert '<dd class="govuk-summary-list__value" id="matching">10</dd>' in page
+
+
+def test_sample_draw_first_step_ticks_the_categories_of_the_meeting_theme(
+    client, olu, meeting, case_pool
+):
+    meeting.theme = "Stalking or Harassment"
+    meeting.save()
+    client.force_login(olu)
+
+    response = client.get(draw_url(meeting))
+
+    assert response.context["form"].initial["offence_categories"] == ["Stalking and harassment"]
+    assert ticked(response.content.decode()) == ["Stalking and harassment", "on"]
+    assert 'id="theme-match"' in response.content.decode()
+
+
+def test_sample_draw_first_step_ticks_nothing_for_a_theme_naming_no_offence(
+    client, olu, meeting, case_pool
+):
+    meeting.theme = "Annual review"
+    meeting.save()
+    client.force_login(olu)
+
+    response = client.get(draw_url(meeting))
+
+    assert response.context["form"].initial["offence_categories"] == []
+    assert ticked(response.content.decode()) == ["on"]
+    assert 'id="theme-match"' not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("theme", "expected"),
+    [
+        ("Stalking or Harassment", ["Stalking and harassment"]),
+        ("Harassment", ["Stalking and harassment"]),
+        (
+            "Violence against women and girls",
+            ["Stalking and harassment", "Violence with injury", "Violence without injury"],
+        ),
+        ("Shoplifting", ["Theft"]),
+        ("Drugs", ["Drug offences"]),
+        ("Assaults on emergency workers", ["Violence with injury", "Violence without injury"]),
+        ("Hate crime", ["Stalking and harassment", "Violence without injury"]),
+        ("Annual review", []),
+        ("", []),
+    ],
+)
+def test_theme_offence_categories_match_theme_words_to_reference_data(db, theme, expected):
+    from cases.models import CrimeCode
+
+    categories = sorted(set(CrimeCode.objects.values_list("offence_category", flat=True)))
+
+    assert theme_offence_categories(theme=theme, categories=categories) == expected
 
 
 @pytest.mark.parametrize("username", ["alice", "chris", "mina", "pat"])
@@ -56,7 +195,7 @@ def test_sample_draw_page_for_users_who_see_the_meeting_but_may_not_draw_is_forb
     client.force_login(request.getfixturevalue(username))
 
     get = client.get(draw_url(meeting))
-    post = client.post(draw_url(meeting), form_data())
+    post = client.post(step_url(meeting, "check"))
 
     assert (get.status_code, post.status_code) == (403, 403)
     assert SampleDraw.objects.count() == 0
@@ -69,38 +208,47 @@ def test_sample_draw_page_for_users_outside_the_panel_is_not_found(
     client.force_login(request.getfixturevalue(username))
 
     get = client.get(draw_url(meeting))
-    post = client.post(draw_url(meeting), form_data())
+    post = client.post(step_url(meeting, "check"))
 
     assert (get.status_code, post.status_code) == (404, 404)
     assert SampleDraw.objects.count() == 0
 
 
 def test_sample_draw_page_when_signed_out_redirects_to_sign_in(client, meeting, case_pool):
-    response = client.post(draw_url(meeting), form_data())
+    response = client.post(step_url(meeting, "check"))
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
     assert SampleDraw.objects.count() == 0
 
 
-def test_sample_draw_posted_by_opcc_staff_draws_and_returns_to_the_meeting(
+def test_sample_draw_confirmed_by_opcc_staff_draws_and_returns_to_the_meeting(
     client, olu, meeting, case_pool
 ):
     client.force_login(olu)
 
-    response = client.post(draw_url(meeting), form_data(size="4"), follow=True)
+    response = draw(client, meeting, size={"size": "4"})
 
-    draw = SampleDraw.objects.get()
+    draw_ = SampleDraw.objects.get()
     assert response.redirect_chain == [(meeting_url(meeting), 302)]
     assert "4 cases drawn at random from 30" in response.content.decode()
     assert meeting.reviewed_cases.count() == 4
-    assert draw.filters["exclude_previously_reviewed"] is True
+    assert draw_.filters["exclude_previously_reviewed"] is True
+
+
+def test_sample_draw_forgets_the_answers_once_drawn(client, olu, meeting, case_pool):
+    client.force_login(olu)
+    draw(client, meeting)
+
+    response = client.get(step_url(meeting, "check"))
+
+    assert response.url == step_url(meeting, "offences")
 
 
 def test_sample_draw_of_one_case_says_case(client, olu, meeting, case_pool):
     client.force_login(olu)
 
-    response = client.post(draw_url(meeting), form_data(size="1"), follow=True)
+    response = draw(client, meeting, size={"size": "1"})
 
     assert "1 case drawn at random from 30" in response.content.decode()
 
@@ -108,55 +256,83 @@ def test_sample_draw_of_one_case_says_case(client, olu, meeting, case_pool):
 def test_sample_draw_posted_with_filters_and_strata_records_them(client, olu, meeting, case_pool):
     client.force_login(olu)
 
-    client.post(
-        draw_url(meeting),
-        form_data(
-            size="3",
-            outcome_types=["community-resolution", "simple-caution"],
-            offence_categories=["Stalking and harassment"],
-            crime_codes="8q, 8L ,8Q",
-            flags_excluded=["is_domestic_abuse"],
-            outcome_from_0="1",
-            outcome_from_1="1",
-            outcome_from_2="2025",
-            strata_field="outcome_type",
-        ),
+    draw(
+        client,
+        meeting,
+        offences={"offence_categories": ["Stalking and harassment"]},
+        outcomes={"outcome_types": ["community-resolution", "simple-caution"]},
+        dates={"outcome_from_0": "1", "outcome_from_1": "1", "outcome_from_2": "2025"},
+        narrow={"crime_codes": "8q, 8L ,8Q", "flags_excluded": ["is_domestic_abuse"]},
+        size={"size": "3", "strata_field": "outcome_type"},
     )
 
-    draw = SampleDraw.objects.get()
-    assert draw.filters["crime_codes"] == ["8L", "8Q"]
-    assert draw.filters["flags"] == {"is_domestic_abuse": False}
-    assert draw.filters["outcome_date_from"] == "2025-01-01"
-    assert draw.strata["field"] == "outcome_type"
+    draw_ = SampleDraw.objects.get()
+    assert draw_.filters["crime_codes"] == ["8L", "8Q"]
+    assert draw_.filters["flags"] == {"is_domestic_abuse": False}
+    assert draw_.filters["outcome_date_from"] == "2025-01-01"
+    assert draw_.strata["field"] == "outcome_type"
+
+
+def test_sample_draw_through_the_steps_records_what_the_service_records_for_the_same_answers(
+    client, olu, meeting, case_pool
+):
+    client.force_login(olu)
+    draw(
+        client,
+        meeting,
+        outcomes={"outcome_types": ["simple-caution"]},
+        narrow={"flags_required": ["is_domestic_abuse"]},
+        size={"size": "1", "strata_field": "outcome_type"},
+    )
+    through_pages = SampleDraw.objects.get()
+    filters = PoolFilters(
+        outcome_types=("simple-caution",),
+        flags={"is_domestic_abuse": True},
+        exclude_previously_reviewed=True,
+    )
+
+    direct = sample_draw(
+        meeting=meeting, by=olu, filters=filters, size=1, strata_field="outcome_type"
+    )
+
+    recorded = ["filters", "strata", "pool_size", "pool_fingerprint", "sample_size"]
+    assert [getattr(through_pages, f) for f in recorded] == [getattr(direct, f) for f in recorded]
 
 
 def test_sample_draw_without_a_size_asks_to_enter_one(client, olu, meeting, case_pool):
     client.force_login(olu)
 
-    response = client.post(draw_url(meeting), form_data(size=""))
+    response = client.post(step_url(meeting, "size"), {**SIZE, "size": ""})
 
     page = response.content.decode()
     assert response.status_code == 200
     assert '<a href="#id_size">Enter a sample size</a>' in page
-    assert "<title>Error: Draw the sample" in page
+    assert "<title>Error: Sample size – Draw the sample" in page
 
 
-def test_sample_draw_larger_than_the_pool_explains_the_limit(client, olu, meeting, case_pool):
+def test_sample_draw_larger_than_the_pool_explains_the_limit_on_the_size_page(
+    client, olu, meeting, case_pool
+):
     client.force_login(olu)
 
-    response = client.post(draw_url(meeting), form_data(size="31"))
+    response = draw(client, meeting, size={"size": "31"})
 
+    page = response.content.decode()
     assert response.status_code == 200
-    assert "Sample size must be 30 or fewer" in response.content.decode()
+    assert "Sample size must be 30 or fewer" in page
+    assert 'name="size" value="31"' in page
+    assert f'action="{step_url(meeting, "size")}"' in page
     assert SampleDraw.objects.count() == 0
 
 
 def test_sample_draw_from_an_empty_pool_asks_to_change_the_filters(client, olu, meeting, case_pool):
     client.force_login(olu)
 
-    response = client.post(draw_url(meeting), form_data(outcome_types=["outcome-22"]))
+    response = draw(client, meeting, outcomes={"outcome_types": ["outcome-22"]})
 
-    assert "There are no cases in the pool that match these filters" in response.content.decode()
+    page = response.content.decode()
+    assert "There are no cases in the pool that match these filters" in page
+    assert "govuk-error-summary" in page
     assert SampleDraw.objects.count() == 0
 
 
@@ -165,7 +341,7 @@ def test_sample_draw_after_rating_started_says_so(client, olu, meeting, case_poo
     meeting_transition(meeting=meeting, to=MeetingStatus.RATING_OPEN, by=olu)
     client.force_login(olu)
 
-    response = client.post(draw_url(meeting), form_data())
+    response = draw(client, meeting)
 
     page = response.content.decode()
     assert "rating has started for this meeting" in page
@@ -174,27 +350,35 @@ def test_sample_draw_after_rating_started_says_so(client, olu, meeting, case_poo
 
 
 @pytest.mark.parametrize(
-    ("overrides", "message"),
+    ("step", "overrides", "message"),
     [
-        ({"size": "ten"}, "Sample size must be a whole number, like 10"),
-        ({"size": "0"}, "Sample size must be 1 or more"),
-        ({"size": "501"}, "Sample size must be 500 or fewer"),
-        ({"crime_codes": "8L, 99Z"}, "Enter Home Office crime codes that exist; 99Z is not known"),
-        ({"outcome_types": ["made-up"]}, "Select outcome types from the list"),
-        ({"strata_field": "colour"}, "Select whether to spread the sample across groups"),
+        ("size", {"size": "ten"}, "Sample size must be a whole number, like 10"),
+        ("size", {"size": "0"}, "Sample size must be 1 or more"),
+        ("size", {"size": "501"}, "Sample size must be 500 or fewer"),
         (
+            "narrow",
+            {"crime_codes": "8L, 99Z"},
+            "Enter Home Office crime codes that exist; 99Z is not known",
+        ),
+        ("outcomes", {"outcome_types": ["made-up"]}, "Select outcome types from the list"),
+        ("size", {"strata_field": "colour"}, "Select whether to spread the sample across groups"),
+        (
+            "narrow",
             {"flags_required": ["is_hate_crime"], "flags_excluded": ["is_hate_crime"]},
             "Select each flag in only one of the two lists",
         ),
         (
+            "dates",
             {"outcome_from_0": "1", "outcome_from_1": "", "outcome_from_2": "2025"},
             "The earliest outcome date must include a month",
         ),
         (
+            "dates",
             {"outcome_to_0": "31", "outcome_to_1": "2", "outcome_to_2": "2025"},
             "The latest outcome date must be a real date",
         ),
         (
+            "dates",
             {
                 **{"outcome_from_0": "2", "outcome_from_1": "2", "outcome_from_2": "2025"},
                 **{"outcome_to_0": "1", "outcome_to_1": "2", "outcome_to_2": "2025"},
@@ -203,15 +387,31 @@ def test_sample_draw_after_rating_started_says_so(client, olu, meeting, case_poo
         ),
     ],
 )
-def test_sample_draw_form_with_bad_input_says_what_to_fix(
-    client, olu, meeting, case_pool, overrides, message
+def test_sample_draw_step_with_bad_input_says_what_to_fix_and_stays(
+    client, olu, meeting, case_pool, step, overrides, message
 ):
     client.force_login(olu)
+    defaults = STEPS[step]
 
-    response = client.post(draw_url(meeting), form_data(**overrides))
+    response = client.post(step_url(meeting, step), {**defaults, **overrides})
 
-    assert message in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert message in page
+    assert "govuk-error-summary" in page
+    assert client.session.get(f"sample-draw-{meeting.pk}", {}).get(step) is None
     assert SampleDraw.objects.count() == 0
+
+
+def test_sample_draw_pages_run_a_fixed_number_of_queries(
+    client, olu, meeting, case_pool, django_assert_max_num_queries
+):
+    client.force_login(olu)
+    answer(client, meeting)
+
+    for step in [*STEPS, "check"]:
+        with django_assert_max_num_queries(14):
+            assert client.get(step_url(meeting, step)).status_code == 200
 
 
 def test_meeting_page_offers_opcc_staff_the_draw_while_planned(client, olu, meeting):
