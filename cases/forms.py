@@ -1,7 +1,15 @@
 """Forms for importing case extracts, rendered with the GOV.UK template pack."""
 
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fixed, Layout, Size
+from crispy_forms_gds.layout import (
+    Button,
+    ConditionalQuestion,
+    ConditionalRadios,
+    Field,
+    Fixed,
+    Layout,
+    Size,
+)
 from django import forms
 from django.conf import settings
 
@@ -9,9 +17,10 @@ from core.text_safety import SafeTextMixin, hidden_character_message
 
 from .imports import ENCODINGS
 from .imports.storage import too_big_message
+from .imports.upload_check import upload_problem
 from .models import Force
 
-ALLOWED_SUFFIXES = (".csv", ".txt", ".xlsx")
+ALLOWED_SUFFIXES = (".csv", ".xlsx")
 
 
 class UploadForm(SafeTextMixin, forms.Form):
@@ -46,25 +55,37 @@ class UploadForm(SafeTextMixin, forms.Form):
         max_length=100,
         error_messages={"max_length": "Sheet name must be 100 characters or fewer"},
     )
-    keep_extra = forms.BooleanField(
-        label="Keep columns this service does not recognise in each case's extra data",
-        help_text="They are checked for personal data like every other column.",
+    keep_extra = forms.MultipleChoiceField(
+        label="Columns this service does not recognise",
+        help_text=(
+            "Columns you keep are checked for personal data like every other column. "
+            "Columns you do not keep are ignored."
+        ),
+        choices=[("keep", "Keep them in each case's extra data")],
+        widget=forms.CheckboxSelectMultiple,
         required=False,
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        forces = list(self.fields["force"].queryset[:2])
+        if len(forces) == 1:
+            # Only one force to choose from: it is chosen already.
+            self.fields["force"].initial = forces[0].pk
         self.helper = FormHelper()
         self.helper.form_method = "post"
         self.helper.attrs = {"novalidate": ""}
         self.helper.layout = Layout(
             Field.select("force"),
             Field("file"),
-            Field.radios("encoding", legend_size=Size.SMALL, small=True),
+            Field.radios("encoding", small=True),
             Field.text("sheet_name", field_width=Fixed.TWENTY),
-            Field.checkbox("keep_extra"),
+            Field.checkboxes("keep_extra", small=True),
             Button("submit", "Upload and check"),
         )
+
+    def clean_keep_extra(self) -> bool:
+        return "keep" in self.cleaned_data["keep_extra"]
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -76,7 +97,21 @@ class UploadForm(SafeTextMixin, forms.Form):
             raise forms.ValidationError(hidden, code="hidden_character")
         if not upload.name.lower().endswith(ALLOWED_SUFFIXES):
             raise forms.ValidationError("The selected file must be a CSV or XLSX")
+        problem = upload_problem(upload, file_name=upload.name)
+        if problem:
+            raise forms.ValidationError(problem)
         return upload
+
+
+class _SizedConditionalRadios(ConditionalRadios):
+    """Radios revealing a follow-up question, with a medium legend like the other pages'.
+
+    The reveal is shown to everyone until GOV.UK Frontend's script starts (govuk-init.js),
+    so the question still works without JavaScript."""
+
+    def render(self, form, context, *args, **kwargs):
+        context.update({"legend_size": Size.for_legend(Size.MEDIUM)})
+        return super().render(form, context, *args, **kwargs)
 
 
 class FindingForm(SafeTextMixin, forms.Form):
@@ -91,7 +126,7 @@ class FindingForm(SafeTextMixin, forms.Form):
     )
     reason = forms.CharField(
         label="Why can it be kept?",
-        help_text="Only if you keep it. For example: “a police station's public phone number”.",
+        help_text="For example: “a police station's public phone number”.",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=1000,
@@ -103,8 +138,13 @@ class FindingForm(SafeTextMixin, forms.Form):
         self.helper.form_method = "post"
         self.helper.attrs = {"novalidate": ""}
         self.helper.layout = Layout(
-            Field.radios("decision", legend_size=Size.MEDIUM),
-            Field.textarea("reason"),
+            _SizedConditionalRadios(
+                "decision",
+                self.fields["decision"].choices[0][1],
+                ConditionalQuestion(
+                    self.fields["decision"].choices[1][1], Field.textarea("reason")
+                ),
+            ),
             Button("submit", "Save decision"),
         )
 

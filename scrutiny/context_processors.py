@@ -12,19 +12,27 @@ def navigation(request):
         items.append(("Your work", reverse("home")))
         items.append(("Meetings", reverse("panels:meeting_list")))
         items.append(("Actions", reverse("panels:action_list")))
-        if is_opcc_staff(user):
+        opcc, data_admin = is_opcc_staff(user), is_data_admin(user)
+        if opcc:
             items.append(("Reports", reverse("reports:report_list")))
-        if is_data_admin(user):
+        if data_admin:
+            items.append(("Cases", reverse("cases:case_list")))
             items.append(("Import cases", reverse("cases:upload")))
+        if data_admin or opcc:
+            items.append(("Panels", reverse("panels:panel_list")))
+        if data_admin:
             items.append(("Audit trail", reverse("audit:list")))
-        if is_data_admin(user) or user.is_staff:
+        elif user.is_staff:
+            # Daily work has its own pages; the Django admin is only for repairs, and a
+            # data admin reaches it from the home page.
             items.append(("Administration", reverse("admin:index")))
     items.append(("Published findings", reverse("public:report_list")))
     path = request.path
-    nav = [
-        {"label": label, "url": url, "active": path == url or (url != "/" and path.startswith(url))}
-        for label, url in items
-    ]
+    # The one link whose address holds this page most closely is the current one
+    # ("Import cases" on /cases/upload/, not "Cases" as well).
+    matching = [url for _, url in items if path == url or (url != "/" and path.startswith(url))]
+    current = max(matching, key=len, default=None)
+    nav = [{"label": label, "url": url, "active": url == current} for label, url in items]
     return {
         "service_name": settings.SERVICE_NAME,
         "service_phase": settings.SERVICE_PHASE,

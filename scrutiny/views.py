@@ -221,13 +221,16 @@ def _signed_in_home(request):
         context["data_admin"] = _data_admin_summary(user)
     if is_opcc_staff(user):
         context["opcc"] = _opcc_summary(user)
+    chaired = panel_selectors.chaired_meetings(user=user).exclude(status=MeetingStatus.CLOSED)
     context["chaired"] = [
         (m, panel_selectors.rating_progress(meeting=m))
-        for m in panel_selectors.chaired_meetings(user=user).exclude(status=MeetingStatus.CLOSED)
+        for m in panel_selectors.order_meetings(chaired)
     ]
     context["tasks"] = panel_selectors.member_home(user=user)
     context["past"] = panel_selectors.past_meetings(user=user)
-    context["my_meetings"] = panel_selectors.meeting_list(user=user)[:10]
+    if not any(context.get(key) for key in ("tasks", "past", "chaired", "opcc", "data_admin")):
+        # Only shown when there is nothing else to show.
+        context["my_meetings"] = panel_selectors.meetings_in_order(user=user)[:10]
     return render(request, "home.html", context)
 
 
@@ -242,11 +245,25 @@ def _data_admin_summary(user) -> dict:
 
 
 def _opcc_summary(user) -> dict:
-    meetings = panel_selectors.meeting_list(user=user)
+    """Meetings by status, each list in the order the meetings page uses (upcoming
+    soonest first, then past latest first), with the figures the page links from."""
+    ordered = panel_selectors.meetings_in_order(user=user)
+    by_status = {status: [] for status in MeetingStatus.values}
+    for meeting in ordered:
+        by_status[meeting.status].append(meeting)
+    recent_closed = {m.pk for m in by_status[MeetingStatus.CLOSED][:5]}
     return {
-        "planned": meetings.filter(status=MeetingStatus.PLANNED).order_by("date"),
-        "rating_open": meetings.filter(status=MeetingStatus.RATING_OPEN).order_by("date"),
-        "in_discussion": meetings.filter(status=MeetingStatus.IN_DISCUSSION).order_by("date"),
-        "closed": meetings.filter(status=MeetingStatus.CLOSED)[:5],
+        # One list in the meetings page's order; of the closed meetings, the latest five.
+        "meetings": [
+            m
+            for m in ordered
+            if m.status != MeetingStatus.CANCELLED
+            and (m.status != MeetingStatus.CLOSED or m.pk in recent_closed)
+        ],
+        "planned": by_status[MeetingStatus.PLANNED],
+        "rating_open": by_status[MeetingStatus.RATING_OPEN],
+        "in_discussion": by_status[MeetingStatus.IN_DISCUSSION],
+        "closed": by_status[MeetingStatus.CLOSED][:5],
         "open_actions": panel_selectors.open_action_count(user=user),
+        "overdue_actions": panel_selectors.action_list(user=user, state="overdue").count(),
     }

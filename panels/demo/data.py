@@ -566,9 +566,13 @@ MEETINGS = [
     },
     {
         "panel": "adult-oocr",
-        "date": D(2027, 3, 10),
+        # Planned, so always fourteen weeks ahead of the day the demo is loaded, with
+        # members rating until a week before it.
+        "date": None,
+        "days_ahead": 98,
+        "rating_days_before": 7,
         "theme": "Hate crime",
-        "deadline": D(2027, 3, 3),
+        "deadline": None,
         "cases": [],
         "close": False,
         "observations": [],

@@ -41,7 +41,8 @@ from ..services import (
 from . import data
 
 User = get_user_model()
-# Members rate up to this many days before a meeting dated from today.
+# Members rate up to this many days before a meeting dated from today, unless its
+# entry in data.MEETINGS says otherwise.
 RATING_DAYS_BEFORE_MEETING = 2
 
 
@@ -107,7 +108,8 @@ def _meeting(spec, panels, force, users) -> Meeting | None:
         if Meeting.objects.filter(panel=panel, theme=spec["theme"]).exists():
             return None
         date = timezone.localdate() + datetime.timedelta(days=spec["days_ahead"])
-        deadline = date - datetime.timedelta(days=RATING_DAYS_BEFORE_MEETING)
+        before = spec.get("rating_days_before", RATING_DAYS_BEFORE_MEETING)
+        deadline = date - datetime.timedelta(days=before)
     elif Meeting.objects.filter(panel=panel, date=date).exists():
         return None
     meeting = Meeting(panel=panel, date=date, theme=spec["theme"], rating_deadline=deadline)

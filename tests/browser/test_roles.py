@@ -99,11 +99,18 @@ def test_meeting_list_and_error_pages_have_no_accessibility_violations(page, liv
     assert axe_violations(page) == []
 
 
-def test_signing_out_returns_to_sign_in(page, live_server, demo):
+def test_signing_out_returns_to_sign_in_saying_you_have_signed_out(page, live_server, demo):
     sign_in(page, live_server.url, "mina")
 
-    page.get_by_role("button", name="Sign out").click()
+    with page.expect_navigation():
+        page.locator("header").get_by_role("button", name="Sign out").click()
 
     assert page.get_by_role("heading", name="Sign in").is_visible()
+    lines = [line for line in page.get_by_role("alert").inner_text().splitlines() if line]
+    assert lines[-2:] == [
+        "You have signed out",
+        "To use the service again, sign in below.",
+    ]
+    assert axe_violations(page) == []
     page.goto(f"{live_server.url}/panels/meetings/")
     assert page.url.startswith(f"{live_server.url}/sign-in/")

@@ -1,13 +1,17 @@
 """The upload pages: who may use them, and the upload → preview → confirm journey."""
 
+import io
+import zipfile
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from cases import services
 from cases.enums import BatchStatus, FindingStatus
-from cases.models import Case
-from tests.cases.conftest import csv_bytes, row, upload
+from cases.models import Case, ExtractBatch
+from tests import factories
+from tests.cases.conftest import csv_bytes, row, upload, xlsx_bytes
 
 PERSONAL = {"Facts at decision": "Call Mr Smith on 07700 900123."}
 
@@ -78,6 +82,27 @@ def test_upload_of_another_kind_of_file_is_refused(client, alice, force):
     ).content.decode()
 
     assert "The selected file must be a CSV or XLSX" in page
+
+
+def test_upload_keeps_unknown_columns_only_when_asked(client, alice, force):
+    client.force_login(alice)
+    data = csv_bytes([row("CR-1", Notes="x")])
+
+    for keep in ([], ["keep"]):
+        client.post(
+            reverse("cases:upload"),
+            {
+                "force": force.pk,
+                "encoding": "auto",
+                "keep_extra": keep,
+                "file": SimpleUploadedFile("Q1.csv", data),
+            },
+        )
+
+    assert list(ExtractBatch.objects.order_by("pk").values_list("keep_extra", flat=True)) == [
+        False,
+        True,
+    ]
 
 
 def test_upload_checks_the_file_and_shows_its_preview(client, alice, force):
@@ -162,7 +187,9 @@ def test_confirming_after_redacting_everything_imports_the_cases(client, alice, 
 
     response = client.post(reverse("cases:batch_confirm", args=[previewed.pk]), follow=True)
 
-    assert "Imported: 2 rows: 2 new" in response.content.decode()
+    page = response.content.decode()
+    assert "govuk-notification-banner--success" in page
+    assert "You imported 2 cases from extract.csv: 2 new and 0 changed." in page
     assert Case.objects.count() == 2
 
 
@@ -247,3 +274,184 @@ def test_finding_page_for_a_batch_left_by_the_command_reads_the_upload(
     ).content.decode()
 
     assert '<mark title="Title followed by a name">Mr Smith</mark>' in page
+
+
+def _post_upload(client, force, name: str, data: bytes):
+    return client.post(
+        reverse("cases:upload"),
+        {"force": force.pk, "encoding": "auto", "file": SimpleUploadedFile(name, data)},
+    )
+
+
+NOT_EXTRACT = "The selected file must be a CSV or XLSX"
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
+PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("cases.txt", b"Reference,Offence\nCR-1,Theft\n", NOT_EXTRACT),
+        ("cases.csv", PDF, NOT_EXTRACT),
+        ("cases.csv", PNG, NOT_EXTRACT),
+        ("cases.csv", b"PK\x03\x04" + b"\x00" * 40, NOT_EXTRACT),
+        ("cases.xlsx", b"Reference,Offence\nCR-1,Theft\n", NOT_EXTRACT),
+        (
+            "cases.csv",
+            b"Dear colleague, the file follows\nThanks\n",
+            "first row of column headings",
+        ),
+        ("cases.csv", b"ref\x01\x02erence,Offence\n", NOT_EXTRACT),
+    ],
+    ids=["txt", "pdf-as-csv", "png-as-csv", "zip-as-csv", "csv-as-xlsx", "no-headings", "binary"],
+)
+def test_upload_of_a_file_that_is_not_an_extract_is_refused_and_nothing_is_stored(
+    client, alice, force, name, data, message
+):
+    client.force_login(alice)
+
+    page = _post_upload(client, force, name, data).content.decode()
+
+    assert "govuk-error-summary" in page
+    assert message in page
+    assert ExtractBatch.objects.count() == 0
+
+
+def test_upload_of_a_real_zip_that_is_not_a_workbook_is_refused(client, alice, force):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("notes.txt", "Reference,Offence")
+    client.force_login(alice)
+
+    page = _post_upload(client, force, "cases.xlsx", buffer.getvalue()).content.decode()
+
+    assert "The selected file must be a CSV or XLSX" in page
+    assert ExtractBatch.objects.count() == 0
+
+
+def test_upload_of_a_workbook_and_a_windows_1252_csv_is_accepted(client, alice, force):
+    client.force_login(alice)
+    windows = csv_bytes([row("CR-1", Offence="Theft of £5")], encoding="cp1252")
+
+    responses = [
+        _post_upload(client, force, "cases.xlsx", xlsx_bytes([row("CR-1")])),
+        _post_upload(client, force, "cases.csv", windows),
+    ]
+
+    assert [r.status_code for r in responses] == [302, 302]
+    assert ExtractBatch.objects.count() == 2
+
+
+def test_upload_form_chooses_the_only_force(client, alice, force):
+    client.force_login(alice)
+
+    page = client.get(reverse("cases:upload")).content.decode()
+
+    assert f'<option value="{force.pk}" selected>' in page
+
+
+def test_upload_form_leaves_the_force_to_choose_when_there_are_several(client, alice, force):
+    factories.ForceFactory()
+    client.force_login(alice)
+
+    page = client.get(reverse("cases:upload")).content.decode()
+
+    assert "selected>" not in page.split('name="force"')[1].split("</select>")[0].replace(
+        '<option value="" selected>', ""
+    )
+
+
+def test_upload_form_hint_names_the_columns_it_speaks_of_and_legends_match(client, alice, force):
+    client.force_login(alice)
+
+    page = client.get(reverse("cases:upload")).content.decode()
+
+    assert "They are checked" not in page
+    question = page.split("Columns this service does not recognise")[1]
+    assert question.index("Columns you keep are checked for personal data") < question.index(
+        "Keep them in each case&#x27;s extra data"
+    )
+    assert "govuk-fieldset__legend--s" not in page
+
+
+def test_finding_page_asks_why_only_under_keep(client, alice, previewed):
+    client.force_login(alice)
+    finding = previewed.findings.first()
+
+    page = client.get(
+        reverse("cases:finding_resolve", args=[previewed.pk, finding.pk])
+    ).content.decode()
+
+    reveal = page.split('class="govuk-radios__conditional')[1]
+    assert "Why can it be kept?" in reveal
+    assert 'id="id_reason"' in reveal
+    assert page.index("Keep it as it is") < page.index("Why can it be kept?")
+    assert 'data-module="govuk-radios"' in page
+
+
+def test_committed_batch_page_counts_the_findings_it_lists(client, alice, previewed):
+    client.force_login(alice)
+    client.post(reverse("cases:redact_all", args=[previewed.pk]))
+    client.post(reverse("cases:batch_confirm", args=[previewed.pk]))
+
+    page = client.get(reverse("cases:batch_detail", args=[previewed.pk])).content.decode()
+
+    listed = page.split('id="findings"')[1].count('<tr class="govuk-table__row">') - 1
+    assert listed == 2
+    assert (
+        'Possible personal data</dt><dd class="govuk-summary-list__value">2: 2 removed, 0 kept'
+        in page
+    )
+    assert "held back" not in page and "Nothing is imported until" not in page
+    assert "You imported 2 cases from extract.csv" in page
+
+
+def test_rejected_batch_names_missing_required_columns_as_required(client, alice, force):
+    batch = upload(alice, force, b"Reference,Notes\nCR-1,x\n")
+    client.force_login(alice)
+
+    page = client.get(reverse("cases:batch_detail", args=[batch.pk])).content.decode()
+
+    required = page.split("Required columns not in the file")[1].split("</dd>")[0]
+    optional = page.split("Optional columns not in the file")[1].split("</dd>")[0]
+    assert "Offence, Outcome type, Outcome date, Facts at decision" in required
+    assert "Offence," not in optional and "Crime code" in optional
+
+
+def test_batch_page_takes_a_fixed_number_of_queries(
+    client, alice, previewed, django_assert_max_num_queries
+):
+    client.force_login(alice)
+
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("cases:batch_detail", args=[previewed.pk]))
+
+    assert response.status_code == 200
+
+
+def test_finding_posted_without_a_decision_shows_the_error_and_changes_nothing(
+    client, alice, previewed
+):
+    client.force_login(alice)
+    finding = previewed.findings.first()
+
+    page = client.post(
+        reverse("cases:finding_resolve", args=[previewed.pk, finding.pk]), {}
+    ).content.decode()
+
+    summary = page.split('class="govuk-error-summary"')[1].split("</ul>")[0]
+    assert "Select whether to remove it or keep it" in summary
+    assert page.startswith("<!DOCTYPE html>") and "<title>Error: " in page
+    assert page.count("Select whether to remove it or keep it") == 2  # summary and field
+    finding.refresh_from_db()
+    assert finding.status == FindingStatus.OPEN
+
+
+def test_upload_posted_empty_shows_every_error(client, alice):
+    client.force_login(alice)
+
+    page = client.post(reverse("cases:upload"), {}).content.decode()
+
+    assert "govuk-error-summary" in page
+    assert "Choose a file to upload" in page
+    assert ExtractBatch.objects.count() == 0

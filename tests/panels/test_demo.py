@@ -1,7 +1,10 @@
 """`load_demo` mirrors two published meetings and can be run again safely."""
 
+import datetime
+
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from cases.models import Case
 from panels.enums import MeetingStatus
@@ -52,6 +55,22 @@ def test_demo_has_a_meeting_open_for_rating_with_work_for_a_member(demo):
 
     assert meeting.reviewed_cases.count() == 6
     assert Rating.objects.filter(reviewed_case__meeting=meeting).count() == 2
+
+
+def test_demo_open_and_planned_meetings_are_dated_from_the_day_it_is_loaded(demo):
+    today = timezone.localdate()
+    day = datetime.timedelta(days=1)
+    open_meeting = Meeting.objects.get(status=MeetingStatus.RATING_OPEN)
+    planned = Meeting.objects.get(status=MeetingStatus.PLANNED)
+
+    assert (open_meeting.date, open_meeting.rating_deadline) == (today + 7 * day, today + 5 * day)
+    assert (planned.date, planned.rating_deadline) == (today + 98 * day, today + 91 * day)
+
+
+def test_demo_published_meetings_keep_their_real_dates(demo):
+    closed = Meeting.objects.filter(status=MeetingStatus.CLOSED).order_by("date")
+
+    assert [str(m.date) for m in closed] == ["2025-09-17", "2025-10-15"]
 
 
 def test_demo_closed_meetings_went_through_the_workflow(demo):

@@ -1,0 +1,47 @@
+"""Every link in an error summary goes to something on the page: for a radio or checkbox
+question, its first input."""
+
+import re
+
+import pytest
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.template import Context, Template
+
+
+def summary_targets(html: str) -> list[str]:
+    summary = html.split("govuk-error-summary__list", 1)[1].split("</ul>", 1)[0]
+    return re.findall(r'href="#([^"]+)"', summary)
+
+
+@pytest.mark.django_db
+def test_a_radio_questions_error_links_to_its_first_radio(client, alice):
+    client.force_login(alice)
+
+    page = client.post("/cases/imports/", {}).content.decode()
+
+    targets = summary_targets(page)
+    assert "id_encoding_1" in targets
+    assert [t for t in targets if f'id="{t}"' not in page] == []
+
+
+class Choices(forms.Form):
+    kinds = forms.MultipleChoiceField(
+        choices=[("a", "A"), ("b", "B")], widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+
+
+def test_a_checkbox_questions_error_links_to_its_first_checkbox():
+    form = Choices(data={})
+    template = Template(
+        "{% load crispy_forms_tags crispy_forms_gds %}{% error_summary form %}{% crispy form %}"
+    )
+
+    page = template.render(Context({"form": form}))
+
+    assert summary_targets(page) == ["id_kinds_1"]
+    assert 'id="id_kinds_1"' in page
