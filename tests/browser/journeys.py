@@ -1,0 +1,129 @@
+"""A journey through the pages, in which every page landed on is checked.
+
+Every navigation goes through `Journey.goto` or `Journey.follow`, which check the page
+they arrive at: axe-core finds nothing, and the page is no wider than the window (wide
+tables scroll inside their own container). A navigation made some other way is caught:
+the main frame's navigations are recorded, and the next step (and `finish`) fails if one
+landed on a page that was not checked. Problems are collected rather than raised at
+once, so one run lists every page that needs fixing; `finish` then asserts there are none.
+"""
+
+from urllib.parse import urlsplit
+
+from django.urls import Resolver404, resolve
+from playwright.sync_api import Locator, Page, Response
+
+from panels.demo.data import DEMO_PASSWORD
+from tests.browser.conftest import axe_violations, overflow, too_wide
+
+VIEWPORTS = {"desktop": (1024, 800), "phone": (375, 740)}
+
+
+def _without_fragment(url: str) -> str:
+    return url.split("#", 1)[0]
+
+
+class Journey:
+    def __init__(self, page: Page, base_url: str):
+        self.page = page
+        self.base_url = base_url
+        self.width = page.viewport_size["width"]
+        self.checked: list[str] = []  # each checked page's path and query
+        self.problems: list[str] = []
+        self._unchecked: list[str] = []
+        page.on("framenavigated", self._navigated)
+
+    def _navigated(self, frame) -> None:
+        if frame != self.page.main_frame:
+            return
+        url = _without_fragment(frame.url)
+        if url.startswith(self.base_url) and (not self.checked or url != self._last_url()):
+            self._unchecked.append(url)
+
+    def _last_url(self) -> str:
+        return self.base_url + self.checked[-1]
+
+    def _nothing_unchecked(self) -> None:
+        assert self._unchecked == [], f"landed on pages that were not checked: {self._unchecked}"
+
+    # Moving about --------------------------------------------------------------------
+
+    def goto(self, path: str) -> Response | None:
+        self._nothing_unchecked()
+        response = self.page.goto(self.base_url + path)
+        self.check()
+        return response
+
+    def follow(self, target: Locator) -> None:
+        """Click a link or button, wait for the page it leads to, and check that page."""
+        self._nothing_unchecked()
+        with self.page.expect_navigation():
+            target.click()
+        self.check()
+
+    def menu(self, label: str) -> None:
+        """Follow a link in the header, opening the menu first where it is collapsed."""
+        button = self.page.locator(".govuk-header__menu-button")
+        collapsed = button.count() and button.get_attribute("aria-expanded") != "true"
+        if collapsed and button.is_visible():
+            button.click()
+        self.follow(self.page.locator(".govuk-header__navigation").get_by_role("link", name=label))
+
+    def sign_in(self, username: str) -> None:
+        """Sign out whoever was signed in, and sign in as someone else through the form."""
+        self.page.context.clear_cookies()
+        self.goto("/sign-in/")
+        self.page.get_by_label("Username").fill(username)
+        self.page.get_by_label("Password").fill(DEMO_PASSWORD)
+        self.follow(self.page.get_by_role("button", name="Sign in"))
+        assert self.path == "/", f"{username} was not signed in: {self.path}"
+
+    def sign_out(self) -> None:
+        self.page.context.clear_cookies()
+
+    # Checking ------------------------------------------------------------------------
+
+    def check(self) -> None:
+        """axe finds nothing on the page in view, and it does not scroll sideways."""
+        page = self.page
+        page.wait_for_load_state()
+        where = f"{self.path} at {self.width}px"
+        self.problems.extend(f"{where}: {v}" for v in axe_violations(page))
+        width = overflow(page)
+        if width > self.width:
+            self.problems.append(
+                f"{where}: {width}px wide, overflowing: {too_wide(page, self.width)}"
+            )
+        self.checked.append(self.path)
+        self._unchecked.clear()
+
+    @property
+    def path(self) -> str:
+        parts = urlsplit(self.page.url)
+        return parts.path + (f"?{parts.query}" if parts.query else "")
+
+    def view_names(self) -> list[str]:
+        """The URL name of each page checked, in order (the path itself if none)."""
+        names = []
+        for path in self.checked:
+            try:
+                names.append(resolve(urlsplit(path).path).view_name)
+            except Resolver404:
+                names.append(path)
+        return names
+
+    def finish(self) -> None:
+        """Every page landed on was checked, and none had a problem."""
+        self._nothing_unchecked()
+        assert self.problems == [], "\n".join(self.problems)
+
+    # Reading -------------------------------------------------------------------------
+
+    def heading(self) -> str:
+        return self.page.get_by_role("heading", level=1).inner_text()
+
+    def banner(self) -> str:
+        return self.page.locator(".govuk-notification-banner__heading").inner_text()
+
+    def errors(self) -> list[str]:
+        return self.page.locator(".govuk-error-summary a").all_inner_texts()
