@@ -11,7 +11,7 @@ TEST_ENV := SECRET_KEY=test-only-not-a-secret ALLOWED_HOSTS=localhost,127.0.0.1,
 	STATIC_FROM_SOURCE=1 DEBUG=0 REQUIRE_2FA=0
 RUN_ENV := DEBUG=1
 
-.PHONY: install run serve test lint format chromium bench assets clean backup-roundtrip
+.PHONY: install run serve worker test lint format chromium bench bench-load assets clean backup-roundtrip
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,8 +25,10 @@ run: install
 	@mkdir -p var
 	$(RUN_ENV) $(PY) manage.py migrate --no-input -v 0
 	$(RUN_ENV) $(PY) manage.py load_demo
-	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
-	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "Serving on http://$(HOST):$(PORT)/ with a background worker (Ctrl+C to stop)"
+	@$(RUN_ENV) $(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Production: settings from the environment (SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL,
 # SITE_URL; docs/operations.md). Refuses to start if Django's deployment checks warn.
@@ -36,6 +38,11 @@ serve: install
 	$(PY) manage.py collectstatic --no-input -v 0
 	ACCESS_LOG=$${ACCESS_LOG:-1} exec $(VENV)/bin/gunicorn --config python:scrutiny.gunicorn_conf \
 	  --bind $(HOST):$(PORT)
+
+# A worker for the background tasks (imports, publishing, email), with the same
+# environment as `make serve`; run as many as the work needs, on any machine.
+worker: install
+	exec $(PY) manage.py db_worker --interval 1
 
 chromium:
 	@if [ ! -x "$(CHROMIUM)" ]; then \
@@ -74,6 +81,10 @@ backup-roundtrip: install
 
 bench: install
 	$(TEST_ENV) $(PY) -m bench $(BENCH_ARGS)
+
+# gunicorn (2 workers) on loopback against a national-scale PostgreSQL dataset, driven by wrk.
+bench-load: install
+	$(TEST_ENV) $(PY) -m bench.load $(BENCH_ARGS)
 
 assets:
 	bash frontend/build.sh

@@ -11,12 +11,15 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from core.audit import AuditEvent, record
+from core.job_views import job_redirect
+from core.jobs import JobStatus
 from core.roles import data_admin_required
 
-from . import selectors, services
+from . import selectors, services, tasks
 from .enums import BatchStatus, FindingStatus
 from .forms import FindingForm, UploadForm
 from .imports import ExtractError
+from .imports.columns import HEADERS, REQUIRED_FIELDS
 from .resources import neutralise
 
 FINDINGS_SHOWN = 200
@@ -24,11 +27,13 @@ FINDINGS_SHOWN = 200
 
 @data_admin_required
 def upload(request):
-    form = UploadForm(request.POST or None, request.FILES or None)
+    # A POST with nothing in it is still an answer, and gets the error messages.
+    posted = request.method == "POST"
+    form = UploadForm(request.POST if posted else None, request.FILES if posted else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            batch = services.batch_upload(
+            _batch, job = tasks.batch_upload_start(
                 force=data["force"],
                 user=request.user,
                 file_name=data["file"].name,
@@ -40,7 +45,7 @@ def upload(request):
         except ExtractError as error:
             form.add_error("file", error.message.rstrip("."))
         else:
-            return redirect("cases:batch_detail", pk=batch.pk)
+            return job_redirect(job)  # the check runs in the background
     context = {
         "form": form,
         "batches": selectors.batch_list(user=request.user),
@@ -56,9 +61,13 @@ def batch_detail(request, pk: int):
     batch = selectors.batch_for_user(user=request.user, pk=pk)
     preview = selectors.batch_preview(batch=batch)
     record(AuditEvent.VIEWED, batch, request=request, summary="Import page with its row preview")
+    counts = preview["finding_counts"]
     context = {
         "batch": batch,
         **preview,
+        "finding_total": counts["open"] + counts["redacted"] + counts["accepted"],
+        **_missing_columns(batch),
+        "imported_sentence": _imported_sentence(batch),
         "findings_shown": FINDINGS_SHOWN,
         "problems_stored": settings.IMPORT_MAX_PROBLEMS,
         "findings": preview["findings"][:FINDINGS_SHOWN],
@@ -71,6 +80,28 @@ def batch_detail(request, pk: int):
         "page_title": f"Import of {batch.file_name}",
     }
     return render(request, "cases/batch_detail.html", context)
+
+
+def _missing_columns(batch) -> dict:
+    """The file's absent columns, the ones an import cannot do without first."""
+    required = {HEADERS[name] for name in REQUIRED_FIELDS}
+    missing = batch.missing_columns or []
+    return {
+        "missing_required": [c for c in missing if c in required],
+        "missing_optional": [c for c in missing if c not in required],
+    }
+
+
+def _imported_sentence(batch) -> str:
+    """The success banner after an import, as one sentence."""
+    rows = batch.created_count + batch.updated_count
+    if not rows:
+        return f"{batch.file_name} was checked and nothing needed changing."
+    cases = f"{rows:,} case{'s' if rows != 1 else ''}"
+    return (
+        f"You imported {cases} from {batch.file_name}: {batch.created_count:,} new and "
+        f"{batch.updated_count:,} changed. {batch.unchanged_count:,} were already up to date."
+    )
 
 
 @data_admin_required
@@ -93,14 +124,17 @@ def batch_problems(request, pk: int):
 def batch_confirm(request, pk: int):
     batch = selectors.batch_for_user(user=request.user, pk=pk)
     try:
-        batch = services.batch_confirm(batch=batch, user=request.user)
+        job = tasks.batch_confirm_start(batch=batch, user=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+        return redirect("cases:batch_detail", pk=batch.pk)
+    if job.status != JobStatus.DONE:
+        return job_redirect(job)  # importing in the background, or why it failed
+    batch.refresh_from_db()
+    if batch.status == BatchStatus.COMMITTED:
+        messages.success(request, _imported_sentence(batch))
     else:
-        if batch.status == BatchStatus.COMMITTED:
-            messages.success(request, f"Imported: {batch.summary}")
-        else:
-            messages.error(request, "Nothing was imported. The problems are listed below.")
+        messages.error(request, "Nothing was imported. The problems are listed below.")
     return redirect("cases:batch_detail", pk=batch.pk)
 
 
@@ -138,7 +172,7 @@ def finding_resolve(request, pk: int, finding_pk: int):
     initial = {"reason": finding.reason}
     if finding.status != FindingStatus.OPEN:
         initial["decision"] = "accept" if finding.status == FindingStatus.ACCEPTED else "redact"
-    form = FindingForm(request.POST or None, initial=initial)
+    form = FindingForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             _decide(finding, form.cleaned_data, user=request.user)

@@ -1,67 +1,60 @@
-"""Sending email after the response, on one background thread.
+"""Sending email from the task queue, never inside the request.
 
 A password reset for a known address sends a mail and one for an unknown address does
 not; if the request waited for the mail server, the response time would tell the two
-apart. `send_later` hands the message, already rendered, to a single worker thread
-once the current transaction commits, so a rolled-back request sends nothing and the
-worker never touches the database. `wait` lets tests and shutdown hooks drain it.
-
-No task queue: a lost message (the process stopping mid-send) means someone asks for
-another reset link, which the page already tells them they may.
+apart. `send_later` puts the message, already rendered, on the queue in the database
+(`send_email`) in the request's own transaction: a rolled-back request sends
+nothing, and a message waits on the queue, not in a process's memory, until a worker
+has sent it, so a restart loses none.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
-from concurrent.futures import Future, ThreadPoolExecutor
-from concurrent.futures import wait as wait_for
-
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.db import transaction
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django_tasks import task
+from django_tasks_db.models import DBTaskResult
 
-logger = logging.getLogger(__name__)
-
-# Tests' in-memory outbox: nothing to wait for, and tests read mail.outbox as soon as
-# a request returns, inside a transaction that never commits.
+# Tests' in-memory outbox: tests read mail.outbox as soon as a request returns.
 _IN_PROCESS_BACKENDS = {"django.core.mail.backends.locmem.EmailBackend"}
-
-_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mail")
-_pending: set[Future] = set()
-_lock = threading.Lock()
 
 
 def send_later(message: EmailMessage) -> None:
-    """Send `message` outside the request, after the transaction commits."""
+    """Send `message` from a worker, once the current transaction commits."""
     if settings.EMAIL_BACKEND in _IN_PROCESS_BACKENDS:
         message.send()
         return
-    transaction.on_commit(lambda: _submit(message), robust=True)
+    send_email.enqueue(**as_data(message))
 
 
-def wait(timeout: float | None = 10) -> None:
-    """Block until every message handed over so far has been sent (or has failed)."""
-    with _lock:
-        pending = list(_pending)
-    wait_for(pending, timeout=timeout)
-
-
-def _submit(message: EmailMessage) -> None:
-    future = _executor.submit(_send, message)
-    with _lock:
-        _pending.add(future)
-    future.add_done_callback(_forget)
-
-
-def _forget(future: Future) -> None:
-    with _lock:
-        _pending.discard(future)
-
-
-def _send(message: EmailMessage) -> None:
+@task(takes_context=True)
+def send_email(context, **message) -> None:
+    """Sends the message, then blanks it on the queue's record: a reset or invitation
+    link must not wait in the database (or its backups) after it has been sent. A failed
+    send is blanked too, its error kept; whoever asked may ask again."""
     try:
-        message.send()
-    except Exception:
-        # The request has long returned; the log is the only place left to say so.
-        logger.exception("An email could not be sent (subject %r)", message.subject)
+        from_data(**message).send()
+    finally:
+        DBTaskResult.objects.filter(id=context.task_result.id).update(
+            args_kwargs={"args": [], "kwargs": {}}
+        )
+
+
+def as_data(message: EmailMessage) -> dict:
+    """The message as plain data a task can carry (text parts only: we attach no files)."""
+    return {
+        "subject": message.subject,
+        "body": message.body,
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "alternatives": [
+            [content, mimetype] for content, mimetype in getattr(message, "alternatives", [])
+        ],
+    }
+
+
+def from_data(*, subject, body, from_email, to, alternatives) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(subject, body, from_email, to)
+    for content, mimetype in alternatives:
+        message.attach_alternative(content, mimetype)
+    return message

@@ -1,9 +1,13 @@
 """Shared building blocks for the apps' models."""
 
+import datetime
+import uuid
+
 from auditlog.models import AbstractLogEntry, LogEntryManager
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 
 
@@ -165,3 +169,86 @@ _EVENT_OF_ACTION = {
     AbstractLogEntry.Action.DELETE: AuditEvent.DELETED,
     AbstractLogEntry.Action.ACCESS: AuditEvent.VIEWED,
 }
+
+
+# Background work and its progress (core.jobs runs it).
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to start"
+    RUNNING = "running", "In progress"
+    DONE = "done", "Finished"
+    FAILED = "failed", "Failed"
+
+
+class Job(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    title = models.CharField(max_length=200, help_text="What is being done, e.g. Checking x.csv")
+    task_path = models.CharField(max_length=200)
+    task_kwargs = models.JSONField(default=dict)
+    status = models.CharField(max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(null=True, blank=True)
+    # How progress reads, with {done} and {total}: "Checked {done} of {total} rows"; and
+    # while the total is not known: "Checked {done} rows".
+    wording = models.CharField(max_length=120, default="{done} of {total} done")
+    wording_no_total = models.CharField(max_length=120, default="{done} done")
+    # Where the person goes when it has finished (the batch, the report).
+    result_url = models.CharField(max_length=300, blank=True)
+    error = models.TextField(blank=True, help_text="Why it failed, in words for the person")
+    attempts = models.PositiveSmallIntegerField(default=0)
+    # The staff role the work needs (core.roles.StaffRole): without it now, whoever
+    # started the job can no longer see or retry it.
+    required_role = models.CharField(max_length=30, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        app_label = "core"
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=JobStatus.values), name="job_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def finished(self) -> bool:
+        return self.status in {JobStatus.DONE, JobStatus.FAILED}
+
+    def _quiet_too_long(self) -> bool:
+        quiet = timezone.now() - self.updated_at
+        return quiet > datetime.timedelta(seconds=settings.JOB_STALLED_SECONDS)
+
+    @property
+    def stalled(self) -> bool:
+        """Started, but no news for longer than any step takes: its worker stopped."""
+        return self.status == JobStatus.RUNNING and self._quiet_too_long()
+
+    @property
+    def waiting_long(self) -> bool:
+        """Not started for a long while: no worker is running, or all are busy."""
+        return self.status == JobStatus.QUEUED and self._quiet_too_long()
+
+    @property
+    def percent(self) -> int | None:
+        if not self.total:
+            return 100 if self.status == JobStatus.DONE else None
+        return min(100, round(100 * self.done / self.total))
+
+    def can_retry(self) -> bool:
+        return self.status == JobStatus.FAILED or self.stalled
+
+    @property
+    def progress_text(self) -> str:
+        if self.status == JobStatus.QUEUED:
+            return "Waiting to start"
+        if self.total is None:
+            return self.wording_no_total.format(done=f"{self.done:,}")
+        return self.wording.format(done=f"{min(self.done, self.total):,}", total=f"{self.total:,}")

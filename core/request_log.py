@@ -1,9 +1,9 @@
 """One id per request, on every log line it causes, and logs as JSON lines.
 
-A load balancer or proxy may send its own X-Request-ID; it is kept when it looks like an
-id (so one request can be followed from the proxy's log into ours), and a new one is made
-otherwise. The id goes back in the response's X-Request-ID header, so a user reporting a
-problem can quote it.
+A load balancer or proxy we trust (TRUSTED_PROXY_COUNT) may send its own X-Request-ID;
+it is kept when it looks like an id (so one request can be followed from the proxy's log
+into ours), and a new one is made otherwise. The id goes back in the response's
+X-Request-ID header, so a user reporting a problem can quote it.
 """
 
 import contextvars
@@ -24,9 +24,16 @@ def current_request_id() -> str:
     return _request_id.get()
 
 
+def audit_correlation_id() -> str | None:
+    """Audit entries carry the id of the request that wrote them (AUDITLOG_CID_GETTER)."""
+    return _request_id.get() or None
+
+
 def _incoming_id(request) -> str:
+    """The proxy's id, when the service sits behind one it trusts (TRUSTED_PROXY_COUNT);
+    otherwise a new one: a client must not choose the id its audit entries carry."""
     offered = request.headers.get("X-Request-ID", "")
-    if _ACCEPTABLE_ID.fullmatch(offered):
+    if settings.TRUSTED_PROXY_COUNT and _ACCEPTABLE_ID.fullmatch(offered):
         return offered
     return uuid.uuid4().hex
 

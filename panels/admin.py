@@ -111,6 +111,8 @@ def _no_self_membership(request):
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
+    # Set by the invitation and membership services, not typed in.
+    readonly_fields = ["invited_at", "ended_on", "version"]
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
@@ -129,6 +131,7 @@ class PanelAdmin(admin.ModelAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
+    readonly_fields = ["invited_at", "ended_on", "version"]
     list_display = ["user", "panel", "role", "agency", "is_voting", "is_active"]
     list_filter = ["panel", "role", "agency", "is_voting", "is_active"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]

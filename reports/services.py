@@ -308,7 +308,7 @@ def report_publish(*, report: FindingsReport, by, change_note: str = "") -> Publ
 
     with transaction.atomic():
         locked = _locked(report, None)
-        _check_publishable(locked, change_note)
+        check_publishable(locked, change_note)
         version = freeze(report=locked, by=by, change_note=change_note.strip())
         report_transition(report=locked, to=S.PUBLISHED, by=by, note=change_note.strip())
         FindingsReport.objects.filter(pk=locked.pk).update(
@@ -325,7 +325,7 @@ def report_publish(*, report: FindingsReport, by, change_note: str = "") -> Publ
     return version
 
 
-def _check_publishable(report: FindingsReport, change_note: str) -> None:
+def check_publishable(report: FindingsReport, change_note: str) -> None:
     if report.status != S.APPROVED:
         raise ValidationError("Only an approved report can be published.")
     open_findings = [f for f in disclosure.check(report) if f.acceptance is None]

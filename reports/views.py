@@ -9,6 +9,8 @@ from django.views.decorators.http import require_POST
 
 from core.audit import AuditEvent, record
 from core.forms import add_service_errors, with_version
+from core.job_views import job_redirect
+from core.jobs import JobStatus
 from core.roles import is_opcc_staff
 
 from . import disclosure, selectors, services
@@ -17,6 +19,7 @@ from .forms import AcceptForm, BulletForm, ConfirmForm, PeriodReportForm, Sectio
 from .permissions import approval_refusal
 from .presenters import category_bullets, present
 from .publishing import body_html, pdf_document
+from .tasks import report_publish_start
 from .workflow import REPORT_TRANSITIONS
 
 S = ReportStatus
@@ -294,10 +297,12 @@ def report_move(request, pk: int, move: str):
     problems = _move_problems(request.user, report, move)
     if request.method == "POST" and form.is_valid():
         try:
-            _do_move(move, report, request.user, form.cleaned_data.get("note", ""))
+            job = _do_move(move, report, request.user, form.cleaned_data.get("note", ""))
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            if job is not None and job.status != JobStatus.DONE:
+                return job_redirect(job)  # publishing, under way (or why it failed)
             messages.success(request, f"The report is now {ReportStatus(to).label.lower()}")
             return redirect("reports:report_detail", pk=report.pk)
     context = {
@@ -328,7 +333,8 @@ def _move_problems(user, report, move: str) -> list[str]:
     return problems
 
 
-def _do_move(move: str, report, user, note: str) -> None:
+def _do_move(move: str, report, user, note: str):
+    """Make the move; publishing gives the background job doing it."""
     if move == "submit":
         services.report_submit(report=report, by=user)
     elif move == "approve":
@@ -336,11 +342,12 @@ def _do_move(move: str, report, user, note: str) -> None:
     elif move == "return":
         services.report_return(report=report, by=user, note=note)
     elif move == "publish":
-        services.report_publish(report=report, by=user, change_note=note)
+        return report_publish_start(report=report, by=user, change_note=note)
     elif move == "correct":
         services.report_correct(report=report, by=user)
     else:
         services.report_withdraw(report=report, by=user, reason=note)
+    return None
 
 
 @login_required

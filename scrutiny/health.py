@@ -1,17 +1,19 @@
 """GET /health/: whether this app server can do its work, for a load balancer.
 
-200 only when the database and file storage both answer; 503 otherwise, naming which
+200 only when the database, file storage and the task queue all answer; 503 otherwise, naming which
 did not (never why: the reason goes to the log, not to whoever asks)."""
 
 import logging
 import uuid
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from django_tasks_db.models import DBTaskResult
 
 log = logging.getLogger(__name__)
 HEALTH_PREFIX = "health"
@@ -35,7 +37,13 @@ def _storage() -> None:
         default_storage.delete(name)
 
 
-CHECKS = {"database": _database, "storage": _storage}
+def _task_queue() -> None:
+    """The queue's table answers (workers take tasks from it; they run elsewhere)."""
+    if "django_tasks_db" in settings.TASKS["default"]["BACKEND"]:
+        DBTaskResult.objects.exists()
+
+
+CHECKS = {"database": _database, "storage": _storage, "task_queue": _task_queue}
 
 
 @require_safe

@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "cases",
     "panels",
     "reports",
@@ -246,6 +248,39 @@ SILENCED_SYSTEM_CHECKS = ["models.W040"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # Uploaded extracts are kept outside anything the web server serves.
 PRIVATE_UPLOAD_ROOT = Path(os.environ.get("PRIVATE_UPLOAD_ROOT", BASE_DIR / "var" / "uploads"))
+# FILE_STORAGE=s3 keeps published reports and uploaded extracts in an S3-compatible bucket
+# (django-storages), so every app server and worker sees the same files; the bucket stays
+# private, as the app streams published files itself. Credentials come from boto3's usual
+# chain (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the machine's role).
+FILE_STORAGE = os.environ.get("FILE_STORAGE", "local")
+if FILE_STORAGE not in {"local", "s3"}:
+    raise ImproperlyConfigured("FILE_STORAGE must be local or s3.")
+
+
+def s3_storage(location: str, *, bucket: str, endpoint_url=None, region_name=None) -> dict:
+    """A private S3 storage under `location` in the bucket."""
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "location": location,
+            "endpoint_url": endpoint_url,
+            "region_name": region_name,
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+
+
+if FILE_STORAGE == "s3":
+    _bucket = {
+        "bucket": env_required("S3_BUCKET"),
+        "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("S3_REGION") or None,
+    }
+    STORAGES["default"] = s3_storage("published", **_bucket)
+    STORAGES["extracts"] = s3_storage("extracts", **_bucket)
 # Case extract imports: limits a data admin sees in plain words when a file breaks them.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 100 * 1024 * 1024)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 300_000)
@@ -284,6 +319,23 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # `manage.py send_rating_reminders` emails members this many days before the
 # rating deadline, and again on the day.
 RATING_REMINDER_DAYS = env_int("RATING_REMINDER_DAYS", 3)
+# How long a panel invitation's set-your-password link works (core.invitations).
+INVITATION_DAYS = env_int("INVITATION_DAYS", 7)
+
+# Long work (checking and importing extracts, rendering reports to publish, reminders)
+# runs as tasks on a queue in the database (docs/adr/0010-background-tasks.md): `make
+# worker` runs a worker. TASKS_BACKEND=immediate runs each task at once, inside the
+# request that asked for it, with no worker: the tests do, and a one-process trial may.
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured("TASKS_BACKEND must be database or immediate.")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
+# A job with no news for this long has lost its worker; its page offers to try again.
+JOB_STALLED_SECONDS = env_int("JOB_STALLED_SECONDS", 120)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
@@ -353,6 +405,9 @@ TRUSTED_PROXY_COUNT = (
     env_int("TRUSTED_PROXY_COUNT", 1) if SECURE_PROXY_SSL_HEADER is not None else 0
 )
 AUDITLOG_LOGENTRY_MODEL = "core.AuditEntry"
+# Each entry's correlation id is the id of the request that wrote it (core.request_log),
+# the same id as on that request's log lines.
+AUDITLOG_CID_GETTER = "core.request_log.audit_correlation_id"
 # django-auditlog's migrations would create its own entry table as well, unused, whose
 # key to content types stops the test runner emptying tables on PostgreSQL.
 MIGRATION_MODULES = {"auditlog": None}

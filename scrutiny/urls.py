@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, reverse_lazy
+from django.utils.text import format_lazy
 
 from . import health, public_pages, views
 
@@ -18,9 +19,13 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("sign-in/", views.SignInView.as_view(), name="login"),
     path("account/two-factor/", include((_two_factor_urls, "two_factor"))),
+    # Signing out lands on the sign-in page, which then says "You have signed out".
     path(
         "sign-out/",
-        auth_views.LogoutView.as_view(extra_context={"page_title": "Signed out"}),
+        auth_views.LogoutView.as_view(
+            next_page=format_lazy("{}?signed-out", reverse_lazy("login")),
+            extra_context={"page_title": "Signed out"},
+        ),
         name="logout",
     ),
     path(
@@ -57,6 +62,7 @@ urlpatterns = [
     path("panels/", include("panels.urls")),
     path("cases/", include("cases.urls")),
     path("audit/", include("core.audit_urls")),
+    path("jobs/", include("core.job_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -19,6 +19,26 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """Background tasks run inside the request that starts them, as if a worker took
+    each one at once; tests/test_jobs.py puts them on the database queue, with workers."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def reference_data(db):
+    """The seeded frameworks, crime codes and outcome types, put back if a test that
+    flushes the database (transaction=True) ran before and took them away."""
+    from django.apps import apps
+
+    from cases.reference_data import seed as seed_cases
+    from panels.reference_data import seed as seed_panels
+
+    seed_cases(apps)
+    seed_panels(apps)
+
+
 @pytest.fixture
 def alice(db):
     return factories.UserFactory(username="alice", roles=[StaffRole.DATA_ADMIN], is_staff=True)

@@ -32,6 +32,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from core.jobs import Job
 from core.roles import StaffRole
 from panels.enums import Agency, MeetingStatus, MembershipRole, ObservationKind
 from panels.sampling import PoolFilters
@@ -183,6 +184,34 @@ MATRIX: dict[str, Entry] = {
     "cases:batch_abandon": post_only(DATA_ADMIN),
     "cases:redact_all": post_only(DATA_ADMIN),
     "cases:finding_resolve": page(DATA_ADMIN),
+    # Browsing cases and extract batches, and editing frameworks: data admins only.
+    "cases:case_list": page(DATA_ADMIN),
+    "cases:case_detail": page(DATA_ADMIN),
+    "cases:batch_list": page(DATA_ADMIN),
+    "panels:framework_list": page(DATA_ADMIN),
+    "panels:framework_create": page(DATA_ADMIN),
+    "panels:framework_detail": page(DATA_ADMIN),
+    "panels:framework_edit": page(DATA_ADMIN),
+    "panels:part_add": page(DATA_ADMIN),
+    "panels:part_edit": page(DATA_ADMIN),
+    "panels:part_delete": post_only(DATA_ADMIN),
+    "panels:part_move": post_only(DATA_ADMIN),
+    # Panels and their people: OPCC staff and data admins.
+    "panels:panel_list": page(OPCC, DATA_ADMIN),
+    "panels:panel_create": page(OPCC, DATA_ADMIN),
+    "panels:panel_detail": page(OPCC, DATA_ADMIN),
+    "panels:panel_edit": page(OPCC, DATA_ADMIN),
+    "panels:member_invite": page(OPCC, DATA_ADMIN),
+    "panels:membership_edit": page(OPCC, DATA_ADMIN),
+    "panels:membership_pause": page(OPCC, DATA_ADMIN),
+    "panels:membership_resume": page(OPCC, DATA_ADMIN),
+    "panels:membership_end": page(OPCC, DATA_ADMIN),
+    "panels:invitation_resend": page(OPCC, DATA_ADMIN),
+    # Anyone holding an invitation link; a used or bad one says to ask for a new one.
+    "panels:invitation_accept": page(EVERYONE),
+    # A background job's page: only whoever started it (Alice's import here).
+    "jobs:detail": page(DATA_ADMIN),
+    "jobs:retry": post_only(DATA_ADMIN),
     # The audit trail: data admins only.
     "audit:list": page(DATA_ADMIN),
     "audit:export": page(DATA_ADMIN),
@@ -441,7 +470,8 @@ def build_world():
         "eve": factories.UserFactory(username="eve"),
     }
     nia = factories.UserFactory(username="nia", roles=[StaffRole.OPCC_STAFF])
-    staff = {"olu": w.users["olu"], "nia": nia, "alice": w.users["alice"]}
+    alice = w.users["alice"]
+    staff = {"olu": w.users["olu"], "nia": nia, "alice": alice}
     w.a = build_side(
         "A", day=10, cases_in_discussion=2, people=("chris", "mina", "pat", "connie"), **staff
     )
@@ -452,6 +482,9 @@ def build_world():
     # A reset link for someone who never signs in here, so the token stays good.
     w.reset_uid = urlsafe_base64_encode(force_bytes(nia.pk))
     w.reset_token = default_token_generator.make_token(nia)
+    w.job = Job.objects.create(
+        title="Checking extract.csv", task_path="cases.tasks.check_extract", created_by=alice
+    )
     return w
 
 
@@ -569,6 +602,42 @@ KWARGS = {
     "cases:redact_all": lambda w, s: {"pk": s.batch.pk},
     "cases:finding_resolve": lambda w, s: {"pk": s.batch.pk, "finding_pk": s.finding.pk},
     "audit:entry": lambda w, s: {"pk": _first(apps.get_model("core", "AuditEntry"))},
+    "cases:case_detail": lambda w, s: {"pk": s.disc.reviewed_cases.first().case_id},
+    "panels:framework_detail": lambda w, s: {"pk": s.panel.framework_id},
+    "panels:framework_edit": lambda w, s: {"pk": s.panel.framework_id},
+    "panels:part_add": lambda w, s: {"pk": s.panel.framework_id, "kind": "categories"},
+    **{
+        f"panels:{name}": lambda w, s, extra=extra: {
+            "pk": s.category.framework_id,
+            "kind": "categories",
+            "part_pk": s.category.pk,
+            **extra,
+        }
+        for name, extra in [
+            ("part_edit", {}),
+            ("part_delete", {}),
+            ("part_move", {"direction": "up"}),
+        ]
+    },
+    "panels:panel_detail": lambda w, s: {"slug": s.panel.slug},
+    "panels:panel_edit": lambda w, s: {"slug": s.panel.slug},
+    "panels:member_invite": lambda w, s: {"slug": s.panel.slug},
+    **{
+        f"panels:{name}": lambda w, s: {
+            "slug": s.panel.slug,
+            "pk": s.panel.memberships.get(user=s.member).pk,
+        }
+        for name in [
+            "membership_edit",
+            "membership_pause",
+            "membership_resume",
+            "membership_end",
+            "invitation_resend",
+        ]
+    },
+    "panels:invitation_accept": lambda w, s: {"uidb64": w.reset_uid, "token": "used-token"},
+    "jobs:detail": lambda w, s: {"job_id": w.job.pk},
+    "jobs:retry": lambda w, s: {"job_id": w.job.pk},
 }
 
 

@@ -1,10 +1,11 @@
-"""GET /health/ answers 200 only when the database and file storage both answer."""
+"""GET /health/ answers 200 only when the database, file storage and task queue answer."""
 
 import json
 
 import pytest
 from django.core.files.storage import default_storage
 from django.db import connection
+from django_tasks_db.models import DBTaskResult
 
 from scrutiny import health
 
@@ -17,7 +18,7 @@ def test_health_answers_ok_when_database_and_storage_answer(client):
     assert response.status_code == 200
     assert json.loads(response.content) == {
         "status": "ok",
-        "checks": {"database": "ok", "storage": "ok"},
+        "checks": {"database": "ok", "storage": "ok", "task_queue": "ok"},
     }
     assert "no-store" in response["Cache-Control"]
 
@@ -28,7 +29,9 @@ def test_health_leaves_no_file_behind(client):
     assert default_storage.listdir(health.HEALTH_PREFIX) == ([], [])
 
 
-def test_health_answers_503_when_the_database_does_not(client, monkeypatch):
+def test_health_answers_503_when_the_database_does_not(client, monkeypatch, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
     def broken_cursor(*args, **kwargs):
         raise connection.Database.OperationalError("connection refused")
 
@@ -39,7 +42,7 @@ def test_health_answers_503_when_the_database_does_not(client, monkeypatch):
     assert response.status_code == 503
     assert json.loads(response.content) == {
         "status": "unavailable",
-        "checks": {"database": "unavailable", "storage": "ok"},
+        "checks": {"database": "unavailable", "storage": "ok", "task_queue": "unavailable"},
     }
 
 
@@ -54,7 +57,24 @@ def test_health_answers_503_when_storage_cannot_be_written(client, settings, tmp
     assert json.loads(response.content)["checks"] == {
         "database": "ok",
         "storage": "unavailable",
+        "task_queue": "ok",
     }
+
+
+def test_health_answers_503_when_the_task_queue_does_not(client, settings, monkeypatch):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+    def broken(*args, **kwargs):
+        raise connection.Database.OperationalError("relation does not exist")
+
+    monkeypatch.setattr(DBTaskResult.objects, "exists", broken)
+
+    response = client.get("/health/")
+
+    assert (response.status_code, json.loads(response.content)["checks"]["task_queue"]) == (
+        503,
+        "unavailable",
+    )
 
 
 def test_health_does_not_say_why_a_check_failed(client, monkeypatch):

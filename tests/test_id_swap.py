@@ -49,12 +49,30 @@ def client(world):
 OUTSIDERS = [("chris", "a", "b"), ("mina", "a", "b"), ("pat", "a", "b"), ("nadia", "b", "a")]
 
 # Addresses inside one panel's world, each filled from the side's own objects. Left out:
-# report_generate and the import pages, which refuse anyone but OPCC staff or data admins
-# (403) before any object is looked up, wherever it belongs.
+# report_generate, the import pages and the pages that run panels, their people and the
+# frameworks, which refuse anyone but OPCC staff or data admins (403) before any object
+# is looked up, wherever it belongs; and an invitation link, which is anyone's who holds it.
+STAFF_ONLY_PANEL_PAGES = {
+    "panels:framework_detail",
+    "panels:framework_edit",
+    "panels:part_add",
+    "panels:part_edit",
+    "panels:part_delete",
+    "panels:part_move",
+    "panels:panel_detail",
+    "panels:panel_edit",
+    "panels:member_invite",
+    "panels:membership_edit",
+    "panels:membership_pause",
+    "panels:membership_resume",
+    "panels:membership_end",
+    "panels:invitation_resend",
+    "panels:invitation_accept",
+}
 PANEL_SCOPED = sorted(
     key
     for key in KWARGS
-    if key.startswith("panels:")
+    if (key.startswith("panels:") and key not in STAFF_ONLY_PANEL_PAGES)
     or (key.startswith("reports:") and key != "reports:report_generate")
 )
 POSTED = {"reports:bullet_remove"}  # only answers POST

@@ -42,12 +42,21 @@ def test_response_carries_a_new_request_id(client):
     assert first != second
 
 
-def test_a_proxys_request_id_is_kept(client):
+@override_settings(TRUSTED_PROXY_COUNT=1)
+def test_a_trusted_proxys_request_id_is_kept(client):
     response = client.get("/accessibility/", headers={"X-Request-ID": "lb-1234-abcd"})
 
     assert response["X-Request-ID"] == "lb-1234-abcd"
 
 
+@override_settings(TRUSTED_PROXY_COUNT=0)
+def test_a_request_id_from_a_client_with_no_proxy_in_front_is_replaced(client):
+    response = client.get("/accessibility/", headers={"X-Request-ID": "chosen-by-client"})
+
+    assert response["X-Request-ID"] != "chosen-by-client"
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1)
 @pytest.mark.parametrize("offered", ["short", "bad id with spaces", "x" * 65, "<script>"])
 def test_an_offered_id_that_is_not_an_id_is_replaced(client, offered):
     response = client.get("/accessibility/", headers={"X-Request-ID": offered})
@@ -56,7 +65,7 @@ def test_an_offered_id_that_is_not_an_id_is_replaced(client, offered):
     assert len(response["X-Request-ID"]) == 32
 
 
-@override_settings(ACCESS_LOG=True)
+@override_settings(ACCESS_LOG=True, TRUSTED_PROXY_COUNT=1)
 def test_access_line_is_json_with_the_request_id(client, access_lines):
     response = client.get("/accessibility/", headers={"X-Request-ID": "trace-0001"})
 

@@ -38,6 +38,9 @@ def test_settings_without_secret_key_and_debug_off_names_the_variable():
         ({"SECRET_KEY": "k", "ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS must be set"),
         ({"SECRET_KEY": "k", "DATABASE_URL": "nonsense://x"}, "DATABASE_URL is not a valid"),
         ({"SECRET_KEY": "k", "CONN_MAX_AGE": "ten"}, "CONN_MAX_AGE must be a whole number"),
+        ({"SECRET_KEY": "k", "FILE_STORAGE": "ftp"}, "FILE_STORAGE must be local or s3"),
+        ({"SECRET_KEY": "k", "FILE_STORAGE": "s3"}, "S3_BUCKET must be set"),
+        ({"SECRET_KEY": "k", "LOG_FORMAT": "xml"}, "LOG_FORMAT must be json or text"),
     ],
 )
 def test_settings_with_bad_value_stop_start_up_naming_it(env, message):

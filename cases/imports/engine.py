@@ -108,8 +108,12 @@ class _Pass:
         *,
         decisions: Decisions | None = None,
         redact_all: bool = False,
+        progress=None,
     ):
+        """`progress(rows_read, estimated_total=None, force=False)`, if given, hears how
+        far a check has got (a background job's progress bar)."""
         self.options = options
+        self.progress = progress
         self.decisions = decisions or {}
         self.redact_all = redact_all
         self.decided_rows = {row_number for row_number, _ in self.decisions}
@@ -278,6 +282,8 @@ class ExtractPass(_Pass):
                 sheet_name=self.options.sheet_name,
             ) as reader:
                 report.file_format = reader.format
+                if self.progress is not None:
+                    self.progress(0, reader.estimated_rows(), force=True)
                 rows = self._checked_rows(reader)
                 if rows is None:
                     return report
@@ -295,6 +301,8 @@ class ExtractPass(_Pass):
                 self.stage_writer.close()
         if report.held:
             self._describe_held()
+        if self.progress is not None:
+            self.progress(report.row_count, report.row_count, force=True)
         return report
 
     def _checked_rows(self, reader):
@@ -321,11 +329,13 @@ class ExtractPass(_Pass):
         report = self.report
         seen: dict[str, int] = {}
         max_rows = settings.IMPORT_MAX_ROWS
+        progress = self.progress or (lambda done: None)
         for row in reader.rows():
             cells = row.cells
             if _blank(cells):
                 continue
             report.row_count += 1
+            progress(report.row_count)
             if report.row_count > max_rows:
                 raise ExtractError(
                     f"The file has more than {max_rows:,} rows. Split it into smaller files "

@@ -147,6 +147,15 @@ class CsvReader:
         if self._handle:
             self._handle.close()
 
+    def estimated_rows(self) -> int:
+        """Lines after the heading: the row count, unless cells hold line breaks."""
+        lines, last = 0, b""
+        with open(self.path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                lines += chunk.count(b"\n")
+                last = chunk
+        return max(0, lines - 1 + (not last.endswith(b"\n")))
+
     def _next_record(self):
         try:
             return next(self._reader)

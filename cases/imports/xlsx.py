@@ -307,6 +307,10 @@ class XlsxReader:
             raise
         return self
 
+    def estimated_rows(self) -> None:
+        """Unknown before reading: a workbook's stated dimensions are often wrong."""
+        return None
+
     def __exit__(self, *exc):
         self._archive.close()
 

@@ -44,26 +44,78 @@ def batch_upload(
     sheet_name: str = "",
     keep_extra: bool = False,
 ) -> ExtractBatch:
-    """Store the file privately and check it: the batch is previewed, or rejected with
-    its problems listed. Nothing is written to the cases yet."""
+    """Store the file privately and check it, here and now: the batch is previewed, or
+    rejected with its problems listed. Nothing is written to the cases yet."""
+    batch = batch_store(
+        force=force,
+        user=user,
+        file_name=file_name,
+        chunks=chunks,
+        encoding=encoding,
+        sheet_name=sheet_name,
+        keep_extra=keep_extra,
+    )
+    return batch_check(batch=batch, user=user)
+
+
+def batch_store(
+    *,
+    force: Force,
+    user,
+    file_name: str,
+    chunks: Iterable[bytes],
+    encoding: str = "auto",
+    sheet_name: str = "",
+    keep_extra: bool = False,
+) -> ExtractBatch:
+    """Store the file privately and record its batch, uploaded and waiting to be checked
+    (by batch_check, here or in the background)."""
     stored_name, sha256, size = storage.store(chunks)
     options = ImportOptions(force, file_name, encoding, sheet_name, keep_extra)
-    staged = storage.staged_path(stored_name)
     try:
-        report = ExtractPass(storage.path_for(stored_name), options, stage=staged).check()
         with transaction.atomic():
             batch = _new_batch(
                 options, user=user, stored_name=stored_name, sha256=sha256, size=size
             )
-            status = BatchStatus.PREVIEWED if report.ok else BatchStatus.REJECTED
-            batch.staged_sha256 = storage.sha256_of(staged) if report.ok else ""
-            _record(batch, report, status=status, user=user)
     except BaseException:
         storage.delete(stored_name)
         raise
+    return batch
+
+
+def batch_check(*, batch: ExtractBatch, user, progress=None) -> ExtractBatch:
+    """Check an uploaded batch's file: previewed, or rejected with its problems listed.
+
+    The check only reads; what it found is written in one transaction at the end, so a
+    check stopped part-way (its worker killed) leaves the batch uploaded, to be checked
+    again. `progress(rows, estimated_total)` hears how far it has got."""
+    batch = ExtractBatch.objects.get(pk=batch.pk)
+    _check_still_uploaded(batch)
+    # Rows staged by an earlier attempt that was stopped part-way are not to be trusted.
+    storage.delete_staged(batch.stored_name)
+    staged = storage.staged_path(batch.stored_name)
+    extract = ExtractPass(
+        storage.path_for(batch.stored_name), _options(batch), stage=staged, progress=progress
+    )
+    report = extract.check()
+    if report.ok:
+        storage.share(staged)
+    with transaction.atomic():
+        batch = ExtractBatch.objects.select_for_update().get(pk=batch.pk)
+        _check_still_uploaded(batch)
+        status = BatchStatus.PREVIEWED if report.ok else BatchStatus.REJECTED
+        batch.staged_sha256 = storage.sha256_of(staged) if report.ok else ""
+        _record(batch, report, status=status, user=user)
     if status == BatchStatus.REJECTED:
         _forget_file(batch)
     return batch
+
+
+def _check_still_uploaded(batch: ExtractBatch) -> None:
+    if batch.status == BatchStatus.ABANDONED:
+        raise ValidationError("This upload was abandoned before its check finished.")
+    if batch.status != BatchStatus.UPLOADED:
+        raise ValidationError("This file has already been checked.")
 
 
 def batch_confirm(*, batch: ExtractBatch, user) -> ExtractBatch:
@@ -72,7 +124,7 @@ def batch_confirm(*, batch: ExtractBatch, user) -> ExtractBatch:
     try:
         with transaction.atomic():
             batch = ExtractBatch.objects.select_for_update().get(pk=batch.pk)
-            _check_confirmable(batch)
+            check_confirmable(batch)
             Force.objects.select_for_update().get(pk=batch.force_id)
             report = _confirm_pass(batch).commit(batch_id=batch.pk)
             if not report.ok or report.unresolved:
@@ -204,7 +256,7 @@ def abandon_stale_batches(*, days: int) -> tuple[int, int]:
     return abandoned, strays
 
 
-def _check_confirmable(batch: ExtractBatch) -> None:
+def check_confirmable(batch: ExtractBatch) -> None:
     check_open(batch)
     if batch.error_count:
         raise ValidationError("This file has problems. Fix them and upload it again.")
@@ -244,6 +296,8 @@ def _new_batch(options: ImportOptions, *, user, stored_name: str, sha256: str, s
         file_size=size,
         sheet_name=options.sheet_name,
         keep_extra=options.keep_extra,
+        # The encoding asked for, until the check records the one it found.
+        encoding="" if options.encoding == "auto" else options.encoding,
         stored_name=stored_name,
         status=BatchStatus.UPLOADED,
     )

@@ -69,6 +69,33 @@ def test_reminder_sent_to_voting_members_days_before_the_deadline(rating_meeting
     ]
 
 
+def test_reminder_not_sent_to_someone_invited_who_has_no_password_yet(
+    rating_meeting, mailoutbox, mina
+):
+    mina.set_unusable_password()
+    mina.save()
+
+    send(THREE_DAYS_BEFORE)
+
+    assert recipients(mailoutbox) == ["chris@example.org"]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_reminders_handed_to_a_worker_are_sent_by_it(
+    reference_data, rating_meeting, mailoutbox, settings
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+    out = send(THREE_DAYS_BEFORE, "--in-background")
+
+    assert (out.strip(), mailoutbox) == (
+        "Queued the reminders for 6 December 2026: a worker sends them.",
+        [],
+    )
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+    assert recipients(mailoutbox) == ["chris@example.org", "mina@example.org"]
+
+
 def test_reminder_sent_on_the_deadline_day(rating_meeting, mailoutbox):
     send(DEADLINE)
 

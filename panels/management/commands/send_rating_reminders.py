@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from panels.enums import ReminderKind
 from panels.reminders import DueReminder, ReminderRun, rating_reminders_send
+from panels.tasks import send_rating_reminders
 
 
 def _iso_date(value: str) -> datetime.date:
@@ -43,9 +44,18 @@ class Command(BaseCommand):
             action="store_true",
             help="List the reminders that would be sent, without sending or recording them.",
         )
+        parser.add_argument(
+            "--in-background",
+            action="store_true",
+            help="Put the sending on the task queue for a worker (make worker), and return.",
+        )
 
     def handle(self, *args, date: datetime.date | None, dry_run: bool, **options):
         today = date or timezone.localdate()
+        if options["in_background"] and not dry_run:
+            send_rating_reminders.enqueue(today=today.isoformat())
+            self.stdout.write(f"Queued the reminders for {today:%-d %B %Y}: a worker sends them.")
+            return
         run = rating_reminders_send(today=today, dry_run=dry_run)
         if dry_run:
             for reminder in run.sent:

@@ -1,0 +1,137 @@
+"""Long work done in the background, with progress a page can show.
+
+A Job is what a person started and is waiting for ("Checking extract.csv"): its progress
+("43,000 of 100,000 rows"), how it ended and where its result is. The work itself runs as
+a task on the queue in the database (django-tasks, docs/adr/0010-background-tasks.md); a
+job records which task and arguments, so it can be run again.
+
+Each task does its writing in one transaction, so a worker that dies part-way leaves
+nothing half-written. Its job is then left "running" with no news: after
+JOB_STALLED_SECONDS without progress the page says it has stopped and offers to try again.
+"""
+
+import logging
+import time
+from contextlib import contextmanager
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from .audit import AuditEvent, record
+from .models import Job, JobStatus
+from .roles import StaffRole, has_staff_role
+
+log = logging.getLogger(__name__)
+
+# How often a running task writes its progress, at most.
+PROGRESS_EVERY_SECONDS = 0.5
+
+
+def job_start(*, task, title: str, by, role, wording: str, wording_no_total: str, **kwargs) -> Job:
+    """Record a job and put its task on the queue, in the caller's transaction: the
+    task is only seen by workers once whatever it works on has been committed.
+
+    The same work asked for twice (a double click) while it is waiting or running gives
+    the job already under way."""
+    under_way = Job.objects.filter(
+        task_path=task.module_path,
+        task_kwargs=kwargs,
+        status__in=[JobStatus.QUEUED, JobStatus.RUNNING],
+    ).first()
+    if under_way is not None and not under_way.stalled:
+        return under_way
+    job = Job.objects.create(
+        title=title,
+        task_path=task.module_path,
+        task_kwargs=kwargs,
+        wording=wording,
+        wording_no_total=wording_no_total,
+        required_role=role.value,
+        created_by=by,
+    )
+    task.enqueue(job_id=str(job.pk), **kwargs)
+    job.refresh_from_db()  # a task run at once (tests, ImmediateBackend) may have moved it
+    return job
+
+
+def job_retry(*, job: Job, by) -> Job:
+    """Run a failed or stalled job's task again."""
+
+    with transaction.atomic():
+        job = Job.objects.select_for_update().get(pk=job.pk)
+        if not job.can_retry():
+            raise ValidationError("This is still running. Wait for it to finish.")
+        job.status, job.error, job.done = JobStatus.QUEUED, "", 0
+        job.save(update_fields=["status", "error", "done", "updated_at"])
+        import_string(job.task_path).enqueue(job_id=str(job.pk), **job.task_kwargs)
+        record(AuditEvent.CHANGED, job, actor=by, summary=f"Tried again: {job.title}")
+    job.refresh_from_db()
+    return job
+
+
+class Progress:
+    """What a running task tells its job: `progress(done, total=None)`."""
+
+    def __init__(self, job_id):
+        self.job_id = job_id
+        self._last = 0.0
+
+    def __call__(self, done: int, total: int | None = None, *, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self._last < PROGRESS_EVERY_SECONDS:
+            return
+        self._last = now
+        fields = {"done": done, "updated_at": timezone.now()}
+        if total is not None:
+            fields["total"] = total
+        Job.objects.filter(pk=self.job_id).update(**fields)
+
+
+@contextmanager
+def job_running(job_id, *, result_url: str = ""):
+    """Around a task's work: marks the job running, then finished or failed.
+
+    A ValidationError's message is shown to the person as the reason; anything else is
+    logged in full and they are told it went wrong without the details."""
+    Job.objects.filter(pk=job_id).update(
+        status=JobStatus.RUNNING,
+        started_at=timezone.now(),
+        updated_at=timezone.now(),
+        attempts=models.F("attempts") + 1,
+    )
+    outcome = {"result_url": result_url}
+    try:
+        yield outcome
+    except ValidationError as refusal:
+        _finish(job_id, JobStatus.FAILED, error=" ".join(refusal.messages), **outcome)
+        raise
+    except BaseException:
+        log.exception("Background job %s failed", job_id)
+        _finish(job_id, JobStatus.FAILED, error="Something went wrong. Try again.", **outcome)
+        raise
+    else:
+        _finish(job_id, JobStatus.DONE, **outcome)
+
+
+def _finish(job_id, status: JobStatus, *, error: str = "", result_url: str = "") -> None:
+    now = timezone.now()
+    fields = {"status": status, "error": error, "finished_at": now, "updated_at": now}
+    if result_url:
+        fields["result_url"] = result_url
+    # A run that finished first is not overwritten by a later one's failure.
+    Job.objects.filter(pk=job_id).exclude(status=JobStatus.DONE).update(**fields)
+
+
+def job_for_user(user, job_id) -> Job | None:
+    """The job if this person started it and still holds the role its work needs;
+    nobody sees another's."""
+    if not user.is_authenticated:
+        return None
+    job = Job.objects.filter(pk=job_id, created_by=user).first()
+    if job is None or (
+        job.required_role and not has_staff_role(user, StaffRole(job.required_role))
+    ):
+        return None
+    return job
