@@ -5,74 +5,17 @@ It runs the real command against a database of its own (a scratch PostgreSQL dat
 when the suite runs on PostgreSQL, a SQLite file otherwise) on a free loopback port."""
 
 import json
-import os
 import re
-import secrets
-import signal
-import socket
-import subprocess
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
-import psycopg
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-STARTUP_SECONDS = 120
+from tests.servers import Process, free_port, get, production_env, scratch_database
+
 HTTPS = {"X-Forwarded-Proto": "https"}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def scratch_database(tmp_path):
-    """A URL for an empty database, and a function that removes it."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        return f"sqlite:///{tmp_path / 'serve.sqlite3'}", lambda: None
-    name = f"scrutiny_serve_{os.getpid()}"
-    server = url.rsplit("/", 1)[0]
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-    def drop():
-        with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    return f"{server}/{name}", drop
-
-
-def production_env(tmp_path, port: int, database_url: str) -> dict[str, str]:
-    dropped = {"STATIC_FROM_SOURCE", "DJANGO_ALLOW_ASYNC_UNSAFE", "SECURE_SSL_REDIRECT"}
-    dropped |= {"HSTS_SECONDS", "HSTS_PRELOAD", "SECURE_COOKIES", "LOG_FORMAT", "DEBUG"}
-    env = {key: value for key, value in os.environ.items() if key not in dropped}
-    env.update(
-        SECRET_KEY=secrets.token_urlsafe(64),
-        ALLOWED_HOSTS="127.0.0.1",
-        SITE_URL="https://scrutiny.example.org",
-        BEHIND_TLS_PROXY="1",
-        DATABASE_URL=database_url,
-        PORT=str(port),
-        STATIC_ROOT=str(tmp_path / "static"),
-        MEDIA_ROOT=str(tmp_path / "media"),
-        WEB_CONCURRENCY="2",
-    )
-    return env
-
-
-def get(url: str, headers=None):
-    request = urllib.request.Request(url, headers=headers or {})  # noqa: S310 (loopback)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
-            return response.status, dict(response.headers), response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -80,46 +23,26 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def wait_until_healthy(base: str, server: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"make serve stopped ({server.returncode}):\n{log.read_text()[-3000:]}")
-        try:
-            if get(f"{base}/health/")[0] == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    pytest.fail(f"make serve did not answer /health/ in time:\n{log.read_text()[-3000:]}")
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("serve")
     port = free_port()
-    database_url, drop = scratch_database(tmp_path)
-    log = tmp_path / "serve.log"
-    with log.open("w") as out:
-        server = subprocess.Popen(  # noqa: S603 (our own command)
-            ["make", "--no-print-directory", "serve"],  # noqa: S607
-            cwd=ROOT,
-            env=production_env(tmp_path, port, database_url),
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
+    with scratch_database(tmp_path, "serve") as database_url:
+        env = production_env(
+            tmp_path,
+            ALLOWED_HOSTS="127.0.0.1",
+            SITE_URL="https://scrutiny.example.org",
+            BEHIND_TLS_PROXY="1",
+            DATABASE_URL=database_url,
+            PORT=str(port),
         )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(base, server, log)
-        yield base, log
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
+        server = Process(["make", "--no-print-directory", "serve"], env, tmp_path / "serve.log")
+        base = f"http://127.0.0.1:{port}"
         try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-        drop()
+            server.wait_until_healthy(base)
+            yield base, server.log
+        finally:
+            server.stop()
 
 
 def log_lines(log: Path) -> list[dict]:
@@ -135,7 +58,10 @@ def test_serve_answers_health_with_database_and_storage(served):
 
     status, _, body = get(f"{base}/health/")
 
-    assert (status, json.loads(body)["checks"]) == (200, {"database": "ok", "storage": "ok"})
+    assert (status, json.loads(body)["checks"]) == (
+        200,
+        {"database": "ok", "storage": "ok", "task_queue": "ok"},
+    )
 
 
 def test_serve_runs_with_debug_off_behind_the_tls_proxy(served):
