@@ -230,6 +230,13 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["force", "status", "outcome_type"]),
             models.Index(fields=["outcome_date"]),
+            # The case list's offence-category filter, newest outcomes first.
+            models.Index(fields=["offence_category", "-outcome_date", "-id"]),
+            # The case list's reference search is a prefix match (LIKE 'x%'), which a
+            # B-tree serves only with pattern operators (PostgreSQL; ignored elsewhere).
+            models.Index(
+                fields=["reference"], name="case_reference_prefix", opclasses=["varchar_pattern_ops"]
+            ),
             # The pool a sample is drawn from, already in the order its fingerprint
             # needs, with the columns a draw can be stratified by: a draw reads a
             # million references from this index alone instead of sorting them.
