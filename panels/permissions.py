@@ -24,16 +24,30 @@ def is_data_admin(user) -> bool:
     return _is_data_admin(user)
 
 
+def active_memberships(user) -> dict[int, Membership]:
+    """The user's active memberships, by panel id.
+
+    Read once and kept on the user object, which lives for one request: a page asks
+    several rules about the same meeting, and each would otherwise be a query.
+    """
+    if not user.is_authenticated:
+        return {}
+    cache = getattr(user, "_active_memberships_cache", None)
+    if cache is None:
+        cache = {m.panel_id: m for m in Membership.objects.filter(user=user, is_active=True)}
+        user._active_memberships_cache = cache
+    return cache
+
+
 @rules.predicate
 def is_panel_member(user, meeting) -> bool:
-    return meeting.panel.memberships.filter(user=user, is_active=True).exists()
+    return meeting.panel_id in active_memberships(user)
 
 
 @rules.predicate
 def is_panel_chair(user, meeting) -> bool:
-    return meeting.panel.memberships.filter(
-        user=user, is_active=True, role=MembershipRole.CHAIR
-    ).exists()
+    membership = active_memberships(user).get(meeting.panel_id)
+    return membership is not None and membership.role == MembershipRole.CHAIR
 
 
 rules.add_perm("panels.view_meeting", is_opcc_staff | is_data_admin | is_panel_member)

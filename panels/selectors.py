@@ -2,10 +2,11 @@
 
 import datetime
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -28,7 +29,7 @@ from .models import (
     ReviewedCase,
     Theme,
 )
-from .permissions import REVEALED, CaseAccess, by_rule
+from .permissions import REVEALED, CaseAccess, active_memberships, by_rule
 
 
 def meeting_list(*, user) -> QuerySet[Meeting]:
@@ -50,7 +51,11 @@ def meeting_for_user(*, user, pk: int, perm: str = "panels.view_meeting") -> Mee
     return meeting
 
 
-def membership_for(*, user, meeting: Meeting) -> Membership | None:
+def membership_for(*, user, meeting: Meeting, fresh: bool = False) -> Membership | None:
+    """The user's active membership of the meeting's panel: read once per request for
+    pages, or `fresh` from the database for a service deciding whether to write."""
+    if not fresh:
+        return active_memberships(user).get(meeting.panel_id)
     if not user.is_authenticated:
         return None
     return Membership.objects.filter(panel_id=meeting.panel_id, user=user, is_active=True).first()
@@ -70,22 +75,39 @@ class CategoryCount:
     count: int
 
 
-def decision_counts(*, meeting: Meeting) -> list[CategoryCount]:
-    """How many cases the panel placed in each category, zeros included, in framework order."""
-    categories = OutcomeCategory.objects.filter(framework_id=meeting.panel.framework_id).annotate(
-        n=Count("decisions", filter=Q(decisions__reviewed_case__meeting=meeting))
-    )
-    return [CategoryCount(category=c, count=c.n) for c in categories]
+def decision_counts(*, meeting: Meeting, cases: list | None = None) -> list[CategoryCount]:
+    """How many cases the panel placed in each category, zeros included, in framework order.
+
+    `cases`: the meeting's agenda as `agenda` reads it, when the page has it already."""
+    if cases is None:
+        cases = list(agenda(meeting=meeting))
+    placed = Counter(rc.decision.category_id for rc in cases if _decision(rc) is not None)
+    categories = OutcomeCategory.objects.filter(framework_id=meeting.panel.framework_id)
+    return [CategoryCount(category=c, count=placed[c.pk]) for c in categories]
 
 
-def decisions_by_category(*, meeting: Meeting) -> list[tuple[OutcomeCategory, list]]:
-    """Decided cases grouped under their category, categories in framework order."""
+def latest_draw(*, meeting: Meeting):
+    """The meeting's latest sample draw (or None) and how many draws it has had."""
+    draw = meeting.draws.first()
+    return draw, meeting.draws.count() if draw is not None else 0
+
+
+def decisions_by_category(*, cases: list) -> list[tuple[OutcomeCategory, list]]:
+    """Decided cases of an agenda (as `agenda` reads it) grouped under their category,
+    categories in framework order."""
     groups: dict[int, tuple[OutcomeCategory, list]] = {}
-    decided = agenda(meeting=meeting).filter(decision__isnull=False)
+    decided = [rc for rc in cases if _decision(rc) is not None]
     for item in sorted(decided, key=lambda rc: (rc.decision.category.position, rc.position)):
         category = item.decision.category
         groups.setdefault(category.pk, (category, []))[1].append(item)
     return list(groups.values())
+
+
+def _decision(reviewed_case: ReviewedCase) -> Decision | None:
+    try:
+        return reviewed_case.decision
+    except Decision.DoesNotExist:
+        return None
 
 
 def open_action_count(*, user) -> int:
@@ -189,8 +211,10 @@ def member_home(*, user, today: datetime.date | None = None) -> list[MeetingTask
         .select_related("panel")
         .order_by("date", "pk")
     )
-    cases = ReviewedCase.objects.filter(meeting__in=meetings).select_related(
-        "case", "case__outcome_type"
+    cases = (
+        ReviewedCase.objects.filter(meeting__in=meetings)
+        .select_related("case", "case__outcome_type")
+        .only("meeting_id", "position", "case__offence", "case__outcome_type__name")
     )
     mine = list(memberships.values())
     ratings = {
@@ -241,9 +265,10 @@ def past_meetings(*, user, limit: int = 10) -> QuerySet[Meeting]:
     )
 
 
-def case_access(*, user, reviewed_case: ReviewedCase) -> CaseAccess:
-    """The user's membership and current conflict answer for one case (two queries)."""
-    membership = membership_for(user=user, meeting=reviewed_case.meeting)
+def case_access(*, user, reviewed_case: ReviewedCase, fresh: bool = False) -> CaseAccess:
+    """The user's membership and current conflict answer for one case (at most two
+    queries; `fresh` reads the membership again, as a service about to write must)."""
+    membership = membership_for(user=user, meeting=reviewed_case.meeting, fresh=fresh)
     declaration = None
     if membership is not None:
         declaration = current_declaration(reviewed_case=reviewed_case, membership=membership)
@@ -385,6 +410,13 @@ def rating_progress(*, meeting: Meeting) -> tuple[int, int]:
         reviewed_case__meeting=meeting, membership__in=voters, status=RatingStatus.SUBMITTED
     ).count()
     return submitted, expected
+
+
+def progress_totals(progress: list[MemberProgress]) -> tuple[int, int]:
+    """`rating_progress`'s figures, from `member_progress`'s rows when a page has them."""
+    voting = [row for row in progress if row.membership.is_voting]
+    submitted = sum(row.submitted for row in voting)
+    return submitted, sum(row.cases - row.conflicts for row in voting)
 
 
 def _answer_order(value: str) -> int:

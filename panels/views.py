@@ -58,28 +58,36 @@ def meeting_list(request):
 def meeting_detail(request, pk: int):
     meeting = selectors.meeting_for_user(user=request.user, pk=pk)
     decided = meeting.status in REVEALED
-    reasons = selectors.decisions_by_category(meeting=meeting) if decided else None
-    membership = selectors.membership_for(user=request.user, meeting=meeting)
+    # The agenda is read once: its rows, the counts by category and the reasons.
+    agenda = list(selectors.agenda(meeting=meeting))
+    reasons = selectors.decisions_by_category(cases=agenda) if decided else None
+    is_member = selectors.membership_for(user=request.user, meeting=meeting) is not None
     show_progress = request.user.has_perm("panels.view_rating_progress", meeting)
-    progress, conflicts = (
-        selectors.member_progress(meeting=meeting) if show_progress else (None, None)
-    )
+    if show_progress:
+        progress, conflicts = selectors.member_progress(meeting=meeting)
+        totals = selectors.progress_totals(progress)
+    else:
+        progress, conflicts = None, None
+        totals = selectors.rating_progress(meeting=meeting)
+    draw, draw_count = selectors.latest_draw(meeting=meeting)
     context = {
         "meeting": meeting,
-        "agenda": selectors.agenda(meeting=meeting),
-        "counts": selectors.decision_counts(meeting=meeting) if decided else None,
+        "agenda": agenda,
+        "counts": selectors.decision_counts(meeting=meeting, cases=agenda) if decided else None,
         "reasons": reasons,
         "categories_with_reasons": {
             category.pk
             for category, items in reasons or []
             if any(item.decision.reasons for item in items)
         },
-        "progress": selectors.rating_progress(meeting=meeting),
+        "progress": totals,
         "member_progress": progress,
         "conflicts": conflicts,
+        "draw": draw,
+        "draw_count": draw_count,
         "can_withdraw_conflicts": request.user.has_perm("panels.withdraw_conflict", meeting),
         "can_open_cases": is_opcc_staff(request.user)
-        or (membership is not None and meeting.status != MeetingStatus.PLANNED),
+        or (is_member and meeting.status != MeetingStatus.PLANNED),
         "observations": meeting.observations.prefetch_related("themes"),
         "actions": meeting.actions.all(),
         "earlier_actions": selectors.open_actions_before(meeting=meeting),

@@ -5,12 +5,15 @@ was withdrawn and why, and nothing more.
 """
 
 import csv
+import hashlib
 import io
 
 from django.contrib.syndication.views import Feed
+from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.safestring import mark_safe
@@ -20,14 +23,36 @@ from cases.resources import neutralise
 from . import figures, selectors
 from .enums import ReportStatus
 
+LIST_CACHE_SECONDS = 300
+
 
 def report_list(request):
+    """The published reports, filtered. Its body is the same for every visitor, so it is
+    kept in the cache under the list's stamp and the filters: a publication, withdrawal
+    or panel change makes a new stamp, and so a new body, on every server at once."""
+    chosen = {key: request.GET.get(key, "")[:200] for key in ("panel", "year", "theme")}
+    key = (
+        "public-report-list:"
+        + hashlib.sha256(
+            repr((selectors.public_list_stamp(), sorted(chosen.items()))).encode()
+        ).hexdigest()
+    )
+    body = cache.get(key)
+    if body is None:
+        # Without the request: nothing in the body depends on who is looking.
+        body = render_to_string(
+            "reports/public/report_list_body.html", _report_list_context(chosen)
+        )
+        cache.set(key, body, LIST_CACHE_SECONDS)
+    body = mark_safe(body)  # noqa: S308 # nosec B308 B703 # our own template's output
+    context = {"page_title": "Published findings", "body": body}
+    return render(request, "reports/public/report_list.html", context)
+
+
+def _report_list_context(chosen: dict) -> dict:
     versions = list(selectors.public_versions())
-    chosen = {key: request.GET.get(key, "") for key in ("panel", "year", "theme")}
-    shown = [v for v in versions if _matches(v, chosen)]
-    context = {
-        "page_title": "Published findings",
-        "versions": shown,
+    return {
+        "versions": [v for v in versions if _matches(v, chosen)],
         "filters": chosen,
         "panels": sorted(
             {(v.report.panel.slug, v.report.panel.name) for v in versions}, key=lambda p: p[1]
@@ -36,7 +61,6 @@ def report_list(request):
         "themes": sorted({v.theme for v in versions if v.theme}),
         "withdrawn": list(selectors.withdrawn_reports()),
     }
-    return render(request, "reports/public/report_list.html", context)
 
 
 def _matches(version, chosen) -> bool:

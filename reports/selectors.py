@@ -1,7 +1,7 @@
 """Reads for findings reports, scoped to who may see them."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
 from core.roles import is_opcc_staff
@@ -106,6 +106,20 @@ def public_version(*, report: FindingsReport, number: int | None) -> PublishedVe
 
 def later_version(*, version: PublishedVersion) -> PublishedVersion | None:
     return version.report.versions.filter(number__gt=version.number).order_by("number").first()
+
+
+def public_list_stamp() -> tuple:
+    """What the public report list is drawn from, in a few figures that change whenever
+    anything it shows does: a report published, corrected, withdrawn or re-published
+    (its current version, the withdrawn count) or a panel renamed (its version). The
+    published versions themselves are frozen. One query, so a page can cache on it."""
+    found = FindingsReport.objects.filter(current_version__isnull=False).aggregate(
+        reports=Count("pk"),
+        versions=Sum("current_version_id"),
+        withdrawn=Count("pk", filter=Q(status=ReportStatus.WITHDRAWN)),
+        panels=Sum("panel__version"),
+    )
+    return tuple(found[key] for key in ("reports", "versions", "withdrawn", "panels"))
 
 
 def withdrawn_reports() -> QuerySet[FindingsReport]:

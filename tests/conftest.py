@@ -20,6 +20,17 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: ids repeat once a test's rows are rolled
+    back, so a page cached by one test could otherwise answer the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _tasks_run_at_once(settings):
     """Background tasks run inside the request that starts them, as if a worker took
     each one at once; tests/test_jobs.py puts them on the database queue, with workers."""

@@ -64,7 +64,7 @@ def _locked_access(*, reviewed_case: ReviewedCase, user) -> CaseAccess:
     )
     reviewed_case = ReviewedCase.objects.select_related("case").get(pk=reviewed_case.pk)
     reviewed_case.meeting = meeting
-    return case_access(user=user, reviewed_case=reviewed_case)
+    return case_access(user=user, reviewed_case=reviewed_case, fresh=True)
 
 
 def _refuse(reason: str | None) -> None:

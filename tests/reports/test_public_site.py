@@ -176,8 +176,35 @@ def test_public_pages_query_counts_do_not_grow_with_reports(client, build_meetin
         publish(report, author=olu, approver=nia)
     big = FindingsReport.objects.get(pk=reports[2].pk)
 
-    assert one == [2, 3]
+    # The list: its stamp, then (not cached yet) the versions and the withdrawn reports.
+    assert one == [3, 3]
     assert [queries(client, url) for url in ("/findings/", urls(big)[0])] == one
+
+
+def test_the_list_is_cached_until_something_it_shows_changes(client, build_meeting, olu, nia):
+    from panels.services import panel_update
+
+    first, second = (
+        services.report_generate(meeting=build_meeting({"inconsistent": 1}), by=olu)
+        for _ in range(2)
+    )
+    publish(first, author=olu, approver=nia)
+    assert queries(client, "/findings/") == 3
+    assert queries(client, "/findings/") == 1  # the stamp only: the body is cached
+
+    publish(second, author=olu, approver=nia)
+    page = client.get("/findings/").content.decode()
+    assert "2 reports" in page and second.current_version.title in page
+
+    services.report_withdraw(report=second, by=olu, reason="Published in error.")
+    page = client.get("/findings/").content.decode()
+    assert "1 report<" in page and "Published in error." in page
+
+    panel = first.panel
+    panel_update(panel=panel, by=olu, version=panel.version, name="Renamed scrutiny panel")
+    assert "Renamed scrutiny panel" in client.get("/findings/").content.decode()
+    # Each filter is cached apart: a theme with nothing in it says so.
+    assert "No published reports match" in client.get("/findings/?theme=nothing").content.decode()
 
 
 def test_staff_report_page_query_count_does_not_grow_with_cases(client, build_meeting, olu):
