@@ -235,7 +235,9 @@ class Case(models.Model):
             # The case list's reference search is a prefix match (LIKE 'x%'), which a
             # B-tree serves only with pattern operators (PostgreSQL; ignored elsewhere).
             models.Index(
-                fields=["reference"], name="case_reference_prefix", opclasses=["varchar_pattern_ops"]
+                fields=["reference"],
+                name="case_reference_prefix",
+                opclasses=["varchar_pattern_ops"],
             ),
             # The pool a sample is drawn from, already in the order its fingerprint
             # needs, with the columns a draw can be stratified by: a draw reads a

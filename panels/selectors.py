@@ -62,6 +62,9 @@ def membership_for(*, user, meeting: Meeting, fresh: bool = False) -> Membership
 
 
 def chaired_meetings(*, user) -> QuerySet[Meeting]:
+    """Meetings of the panels the user chairs (no query at all for someone who chairs none)."""
+    if not any(m.role == MembershipRole.CHAIR for m in active_memberships(user).values()):
+        return Meeting.objects.none()
     return meeting_list(user=user).filter(
         panel__memberships__user=user,
         panel__memberships__role=MembershipRole.CHAIR,
@@ -128,10 +131,13 @@ def agenda_entry(*, meeting: Meeting, position: int) -> ReviewedCase:
     )
 
 
-def agenda(*, meeting: Meeting) -> QuerySet[ReviewedCase]:
-    return meeting.reviewed_cases.select_related(
+def agenda(*, meeting: Meeting, themes: bool = True) -> QuerySet[ReviewedCase]:
+    """The meeting's cases with their decisions (and the decisions' themes, unless the
+    page shows none)."""
+    cases = meeting.reviewed_cases.select_related(
         "case", "case__outcome_type", "decision", "decision__category"
-    ).prefetch_related("decision__themes")
+    )
+    return cases.prefetch_related("decision__themes") if themes else cases
 
 
 # Task-list statuses, worded as the GOV.UK task list pattern words them.
@@ -203,7 +209,7 @@ def member_home(*, user, today: datetime.date | None = None) -> list[MeetingTask
     the case number, offence and outcome type here, nothing more, until they declare.
     """
     today = today or timezone.localdate()
-    memberships = {m.panel_id: m for m in Membership.objects.filter(user=user, is_active=True)}
+    memberships = active_memberships(user)
     if not memberships:
         return []
     meetings = list(
@@ -253,14 +259,11 @@ def _task_status(is_voting: bool, rating_status: str | None, conflict: bool | No
 
 
 def past_meetings(*, user, limit: int = 10) -> QuerySet[Meeting]:
-    """Meetings of the user's panels that have reached their discussion, newest first."""
+    """Meetings of the panels the user is an active member of that have reached their
+    discussion, newest first."""
     return (
-        meeting_list(user=user)
-        .filter(
-            panel__memberships__user=user,
-            panel__memberships__is_active=True,
-            status__in=REVEALED,
-        )
+        Meeting.objects.filter(panel_id__in=list(active_memberships(user)), status__in=REVEALED)
+        .select_related("panel")
         .order_by("-date")[:limit]
     )
 
@@ -353,15 +356,19 @@ class MemberProgress:
         return max(self.cases - self.submitted - self.drafts - self.conflicts, 0)
 
 
-def member_progress(*, meeting: Meeting) -> tuple[list[MemberProgress], list[ConflictDeclaration]]:
+def member_progress(
+    *, meeting: Meeting, cases: int | None = None
+) -> tuple[list[MemberProgress], list[ConflictDeclaration]]:
     """Each active member's progress on the meeting, and the conflicts declared with their
-    notes, for the chair and OPCC staff. Five queries whatever the size of the meeting."""
+    notes, for the chair and OPCC staff. Five queries whatever the size of the meeting
+    (four when the page knows how many `cases` the agenda has)."""
     members = list(
         meeting.panel.memberships.filter(is_active=True)
         .select_related("user")
         .order_by("-is_voting", "role", "user__last_name", "user__first_name")
     )
-    cases = meeting.reviewed_cases.count()
+    if cases is None:
+        cases = meeting.reviewed_cases.count()
     counts = {
         (row["membership_id"], row["status"]): row["n"]
         for row in Rating.objects.filter(reviewed_case__meeting=meeting)

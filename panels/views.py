@@ -59,12 +59,12 @@ def meeting_detail(request, pk: int):
     meeting = selectors.meeting_for_user(user=request.user, pk=pk)
     decided = meeting.status in REVEALED
     # The agenda is read once: its rows, the counts by category and the reasons.
-    agenda = list(selectors.agenda(meeting=meeting))
+    agenda = list(selectors.agenda(meeting=meeting, themes=False))
     reasons = selectors.decisions_by_category(cases=agenda) if decided else None
     is_member = selectors.membership_for(user=request.user, meeting=meeting) is not None
     show_progress = request.user.has_perm("panels.view_rating_progress", meeting)
     if show_progress:
-        progress, conflicts = selectors.member_progress(meeting=meeting)
+        progress, conflicts = selectors.member_progress(meeting=meeting, cases=len(agenda))
         totals = selectors.progress_totals(progress)
     else:
         progress, conflicts = None, None
