@@ -223,18 +223,16 @@ def member_home(*, user, today: datetime.date | None = None) -> list[MeetingTask
         .only("meeting_id", "position", "case__offence", "case__outcome_type__name")
     )
     mine = list(memberships.values())
-    ratings = {
-        r.reviewed_case_id: r.status
-        for r in Rating.objects.filter(reviewed_case__in=cases, membership__in=mine).only(
+    ratings = dict(
+        Rating.objects.filter(reviewed_case__in=cases, membership__in=mine).values_list(
             "reviewed_case_id", "status"
         )
-    }
-    conflicted = {
-        d.reviewed_case_id: d.has_conflict
-        for d in ConflictDeclaration.objects.filter(
+    )
+    conflicted = dict(
+        ConflictDeclaration.objects.filter(
             reviewed_case__in=cases, membership__in=mine, superseded_at__isnull=True
-        ).only("reviewed_case_id", "has_conflict")
-    }
+        ).values_list("reviewed_case_id", "has_conflict")
+    )
     by_meeting: dict[int, list[MemberTask]] = {m.pk: [] for m in meetings}
     voting = {panel_id: m.is_voting for panel_id, m in memberships.items()}
     for reviewed in cases.order_by("meeting_id", "position"):

@@ -138,6 +138,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "scrutiny.context_processors.navigation",
             ],
+            # {% url %} that remembers what it reversed (core/templatetags/cached_url.py).
+            "builtins": ["core.templatetags.cached_url"],
         },
     },
 ]
