@@ -90,9 +90,10 @@ def decision_counts(*, meeting: Meeting, cases: list | None = None) -> list[Cate
 
 
 def latest_draw(*, meeting: Meeting):
-    """The meeting's latest sample draw (or None) and how many draws it has had."""
-    draw = meeting.draws.first()
-    return draw, meeting.draws.count() if draw is not None else 0
+    """The meeting's latest sample draw (or None) and how many draws it has had (one
+    query: a meeting is drawn once, or a few times at most)."""
+    draws = list(meeting.draws.all())
+    return (draws[0] if draws else None), len(draws)
 
 
 def decisions_by_category(*, cases: list) -> list[tuple[OutcomeCategory, list]]:
@@ -619,6 +620,21 @@ def open_actions_before(*, meeting: Meeting) -> QuerySet[Action]:
         .select_related("meeting")
         .order_by("due_date", "pk")
     )
+
+
+@dataclass(frozen=True)
+class EarlierActions:
+    shown: list  # the ones due soonest
+    total: int
+
+
+def open_actions_before_in_short(*, meeting: Meeting, shown: int = 10) -> EarlierActions:
+    """The earlier open actions due soonest, and how many there are: a meeting page lists
+    a few and links to the panel's action list for the rest."""
+    actions = open_actions_before(meeting=meeting)
+    first = list(actions[: shown + 1])
+    total = len(first) if len(first) <= shown else actions.count()
+    return EarlierActions(shown=first[:shown], total=total)
 
 
 ACTION_STATES = {

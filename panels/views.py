@@ -90,7 +90,7 @@ def meeting_detail(request, pk: int):
         or (is_member and meeting.status != MeetingStatus.PLANNED),
         "observations": meeting.observations.prefetch_related("themes"),
         "actions": meeting.actions.all(),
-        "earlier_actions": selectors.open_actions_before(meeting=meeting),
+        "earlier": selectors.open_actions_before_in_short(meeting=meeting),
         "attendance": meeting.attendance.select_related("membership__user"),
         "moves": meeting_moves(meeting)
         if request.user.has_perm("panels.move_meeting", meeting)

@@ -381,3 +381,41 @@ def test_a_note_is_changed_and_keeps_its_place(client, discussing, chris):
 
 def test_a_meeting_in_discussion_cannot_be_changed(client, discussing, olu):
     assert page(client, olu, f"/panels/meetings/{discussing.pk}/edit/").status_code == 403
+
+
+def test_the_meeting_page_lists_the_ten_earlier_open_actions_due_soonest(client, discussing, olu):
+    earlier = factories.MeetingFactory(
+        panel=discussing.panel, date=discussing.date - datetime.timedelta(days=90)
+    )
+    start = datetime.date(2027, 1, 1)
+    for n in range(12):
+        Action.objects.create(
+            meeting=earlier,
+            description=f"Earlier action {n:02}",
+            owner="Force",
+            due_date=start + datetime.timedelta(days=n),
+        )
+    Action.objects.create(
+        meeting=earlier, description="Finished one", owner="Force", status="completed"
+    )
+    client.force_login(olu)
+
+    page = client.get(f"/panels/meetings/{discussing.pk}/").content.decode()
+
+    assert [f"Earlier action {n:02}" in page for n in range(12)] == [True] * 10 + [False] * 2
+    assert "Finished one" not in page
+    assert "The 10 due soonest of 12." in page
+    assert f"/panels/actions/?panel={discussing.panel.slug}&amp;state=open" in page
+
+
+def test_a_few_earlier_open_actions_are_all_listed_without_a_link(client, discussing, olu):
+    earlier = factories.MeetingFactory(
+        panel=discussing.panel, date=discussing.date - datetime.timedelta(days=90)
+    )
+    Action.objects.create(meeting=earlier, description="The only earlier action", owner="Force")
+    client.force_login(olu)
+
+    page = client.get(f"/panels/meetings/{discussing.pk}/").content.decode()
+
+    assert "The only earlier action" in page
+    assert "due soonest" not in page and "See all open actions" not in page
