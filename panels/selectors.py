@@ -58,7 +58,11 @@ def membership_for(*, user, meeting: Meeting, fresh: bool = False) -> Membership
         return active_memberships(user).get(meeting.panel_id)
     if not user.is_authenticated:
         return None
-    return Membership.objects.filter(panel_id=meeting.panel_id, user=user, is_active=True).first()
+    return (
+        Membership.objects.filter(panel_id=meeting.panel_id, user=user, is_active=True)
+        .select_related("user")
+        .first()
+    )
 
 
 def chaired_meetings(*, user) -> QuerySet[Meeting]:

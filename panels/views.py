@@ -147,14 +147,11 @@ def case_papers(request, pk: int, position: int):
             request=request,
             summary=f"Case papers: case {reviewed.position} of {meeting}",
         )
-    previous, following = selectors.agenda_neighbours(meeting=meeting, position=position)
     context = {
         "meeting": meeting,
         "reviewed": reviewed,
         "case": reviewed.case,
         "access": access,
-        "previous": previous,
-        "next": following,
         "today": timezone.localdate(),
         "page_title": f"Case {reviewed.position}: {reviewed.case.offence}",
     }
@@ -169,6 +166,9 @@ def case_papers(request, pk: int, position: int):
     response = handler(request, access, context) if handler else None
     if response is not None:
         return response
+    context["previous"], context["next"] = selectors.agenda_neighbours(
+        meeting=meeting, position=position
+    )
     context["comments"] = selectors.revealed_comments(user=user, reviewed_case=reviewed)
     context["outcome"] = selectors.case_outcome(user=user, access=access)
     if context.get("form") is None:
@@ -186,22 +186,27 @@ def case_papers(request, pk: int, position: int):
 
 def _rating(request, access, context):
     """The voting member's rating: shown, saved, or refused."""
-    rating = selectors.own_rating(access=access)
     can_rate = by_rule("panels.rate_case", request.user, access)
     parts = selectors.framework_form_parts(framework=access.meeting.panel.framework)
-    context.update(rating=rating, can_rate=can_rate, **parts)
+    context.update(can_rate=can_rate, **parts)
     if not can_rate:
         if request.method == "POST":
             return _refused(request, access, rating_refusal(request.user, access))
+        context["rating"] = selectors.own_rating(access=access)
         return None
-    form = RatingForm(request.POST or None, rating=rating, **parts)
+    if request.method != "POST":
+        context["rating"] = rating = selectors.own_rating(access=access)
+        context["form"] = RatingForm(rating=rating, **parts)
+        return None
+    # The form is the member's post; the rating as stored (and its history) is read only
+    # if the page is shown again, as a save that works goes straight on.
+    form = RatingForm(request.POST, **parts)
     context["form"] = form
     action = request.POST.get("action")
-    if request.method != "POST":
-        return None
     if action not in RATING_ACTIONS:
         form.add_error(None, "Choose Save as draft, Submit rating or Save and go to the next case")
     if not form.is_valid():
+        context["rating"] = selectors.own_rating(access=access)
         return None
     try:
         saved = services.rating_save(
@@ -212,6 +217,7 @@ def _rating(request, access, context):
             version=form.cleaned_data["version"],
         )
     except services.StaleRating as stale:
+        context["rating"] = rating = selectors.own_rating(access=access)
         context.update(stale=stale.current, yours=form.rating_input(), status=409)
         context["form"] = RatingForm(
             with_version(request.POST, stale.current.version), rating=rating, **parts
@@ -219,15 +225,21 @@ def _rating(request, access, context):
         context["form"].is_valid()
         return None
     except ValidationError as error:
+        context["rating"] = selectors.own_rating(access=access)
         add_service_errors(form, error)
         return None
     position = access.reviewed_case.position
     if saved.status == RatingStatus.SUBMITTED and action == "submit":
         messages.success(request, f"Your rating of case {position} has been submitted")
         return redirect(f"{reverse('home')}#meeting-{access.meeting.pk}")
-    if action == "next" and context["next"] is not None:
+    following = (
+        selectors.agenda_neighbours(meeting=access.meeting, position=position)[1]
+        if action == "next"
+        else None
+    )
+    if following is not None:
         messages.success(request, f"Your rating of case {position} has been saved")
-        return redirect("panels:case_papers", pk=access.meeting.pk, position=context["next"])
+        return redirect("panels:case_papers", pk=access.meeting.pk, position=following)
     if action == "next":
         messages.success(
             request, f"Your rating of case {position} has been saved: it was the last case"

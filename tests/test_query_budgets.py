@@ -554,7 +554,7 @@ BUDGETS = {
     "audit:export": 7,  # 6 / 6
     "audit:entry": 5,  # 4 / 4
     "jobs:detail": 5,  # 4 / 4
-    "POST rating_save": 31,  # 28 / 28
+    "POST rating_save": 28,  # 25 / 25
     "POST decision_record": 30,  # 27 / 27
 }
 

@@ -161,6 +161,9 @@ def rating_save(
             .prefetch_related("themes", "assessments__criterion")
             .first()
         )
+        if rating is not None:
+            # Already read under the lock: the audit trail names the rating from these.
+            rating.reviewed_case, rating.membership = access.reviewed_case, access.membership
         if rating is None and version != 0:
             raise ValidationError(STALE_FORM, code="stale")
         if (rating.version if rating else 0) != version:
