@@ -157,6 +157,14 @@ TASK_LABELS = {
 }
 
 
+# The GOV.UK tag colour of each status shown as a tag; the others are plain text.
+TASK_TAGS = {
+    NOT_STARTED: "govuk-tag--blue",
+    IN_PROGRESS: "govuk-tag--light-blue",
+    CONFLICT: "govuk-tag--grey",
+}
+
+
 @dataclass(frozen=True)
 class MemberTask:
     reviewed_case: ReviewedCase
@@ -165,6 +173,16 @@ class MemberTask:
     @property
     def label(self) -> str:
         return TASK_LABELS[self.status]
+
+    @property
+    def tag(self) -> str:
+        """The tag's colour class, or "" when the status is shown as plain text."""
+        return TASK_TAGS.get(self.status, "")
+
+    @property
+    def url_name(self) -> str:
+        """Where the task's link goes: the papers, or first the conflict question."""
+        return "panels:conflict_declare" if self.status == CONFLICT else "panels:case_papers"
 
 
 @dataclass(frozen=True)
