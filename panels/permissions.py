@@ -9,6 +9,7 @@ from core.roles import is_opcc_staff as _is_opcc_staff
 
 from .enums import MeetingStatus, MembershipRole
 from .models import ConflictDeclaration, Meeting, Membership, ReviewedCase
+from .models.panels import active_memberships
 
 # Once a meeting reaches these, members' ratings are shown to the panel.
 REVEALED = {MeetingStatus.IN_DISCUSSION, MeetingStatus.CLOSED}
@@ -22,21 +23,6 @@ def is_opcc_staff(user) -> bool:
 @rules.predicate
 def is_data_admin(user) -> bool:
     return _is_data_admin(user)
-
-
-def active_memberships(user) -> dict[int, Membership]:
-    """The user's active memberships, by panel id.
-
-    Read once and kept on the user object, which lives for one request: a page asks
-    several rules about the same meeting, and each would otherwise be a query.
-    """
-    if not user.is_authenticated:
-        return {}
-    cache = getattr(user, "_active_memberships_cache", None)
-    if cache is None:
-        cache = {m.panel_id: m for m in Membership.objects.filter(user=user, is_active=True)}
-        user._active_memberships_cache = cache
-    return cache
 
 
 @rules.predicate

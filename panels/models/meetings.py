@@ -6,7 +6,7 @@ from core.roles import is_data_admin, is_opcc_staff
 from ..enums import (
     MeetingStatus,
 )
-from .panels import Panel
+from .panels import Panel, active_memberships
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -15,9 +15,8 @@ class MeetingQuerySet(models.QuerySet):
             return self
         if not user.is_authenticated:
             return self.none()
-        return self.filter(
-            panel__memberships__user=user, panel__memberships__is_active=True
-        ).distinct()
+        # The panels of the user's active memberships, read once per request.
+        return self.filter(panel_id__in=list(active_memberships(user)))
 
 
 class Meeting(models.Model):

@@ -77,3 +77,18 @@ class Membership(models.Model):
     def __str__(self) -> str:
         name = self.user.get_full_name() or self.user.username
         return f"{name} ({self.get_role_display()}, {self.panel})"
+
+
+def active_memberships(user) -> dict[int, "Membership"]:
+    """The user's active memberships, by panel id.
+
+    Read once and kept on the user object, which lives for one request: a page asks
+    several rules about the same meeting, and each would otherwise be a query.
+    """
+    if not user.is_authenticated:
+        return {}
+    cache = getattr(user, "_active_memberships_cache", None)
+    if cache is None:
+        cache = {m.panel_id: m for m in Membership.objects.filter(user=user, is_active=True)}
+        user._active_memberships_cache = cache
+    return cache
