@@ -9,7 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 from django_tasks import task
 
-from core.jobs import Job, Progress, job_running, job_start
+from core.jobs import Job, Progress, job_running, job_start, progress_inside_transactions
 from core.roles import StaffRole
 
 from .imports import storage
@@ -39,11 +39,13 @@ def check_extract(*, job_id: str, batch_id: int) -> None:
 def confirm_extract(*, job_id: str, batch_id: int, user_id: int) -> None:
     batch = ExtractBatch.objects.get(pk=batch_id)
     user = get_user_model().objects.get(pk=user_id)
+    progress = Progress(job_id, aside=True)  # the rows go in inside one transaction
     try:
         with job_running(job_id, result_url=_batch_url(batch_id)):
-            Progress(job_id)(0, batch.row_count, force=True)
-            batches.batch_confirm(batch=batch, user=user)
+            progress(0, batch.row_count, force=True)
+            batches.batch_confirm(batch=batch, user=user, progress=progress)
     finally:
+        progress.close()
         storage.forget_local_copies(batch.stored_name)
 
 
@@ -74,7 +76,11 @@ def batch_confirm_start(*, batch: ExtractBatch, user) -> Job:
             task=confirm_extract,
             title=f"Importing {batch.file_name}",
             role=StaffRole.DATA_ADMIN,
-            wording="Importing {total} rows",
+            # Rows written are counted as they go where the database lets a second
+            # connection report them during the import's transaction (PostgreSQL).
+            wording="Imported {done} of {total} rows"
+            if progress_inside_transactions()
+            else "Importing {total} rows",
             wording_no_total="Importing the rows",
             by=user,
             batch_id=batch.pk,

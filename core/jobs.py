@@ -15,7 +15,7 @@ import time
 from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -71,22 +71,71 @@ def job_retry(*, job: Job, by) -> Job:
     return job
 
 
-class Progress:
-    """What a running task tells its job: `progress(done, total=None)`."""
+def progress_inside_transactions() -> bool:
+    """Whether a task's progress can be seen while its transaction is still open: on
+    PostgreSQL it is written through a second connection of its own (`Progress`)."""
+    return connection.vendor == "postgresql"
 
-    def __init__(self, job_id):
+
+class Progress:
+    """What a running task tells its job: `progress(done, total=None)`.
+
+    With `aside=True`, for work done inside one transaction (an import writing its
+    rows): an update made on the task's own connection would not be seen until the end,
+    and the connection is busy with a COPY. So inside a transaction, on PostgreSQL,
+    progress goes through a second connection in autocommit, opened when first needed
+    and closed with `close()`. It waits at most a second for the job's row, and if it
+    cannot write (or cannot see the job, made in the same transaction when the task runs
+    at once), the work goes on without progress until it ends. Elsewhere, inside a
+    transaction, nothing is written until the work ends.
+    """
+
+    def __init__(self, job_id, *, aside: bool = False):
         self.job_id = job_id
+        self.aside = aside
         self._last = 0.0
+        self._connection = None  # the second connection, while open
+        self._aside_failed = False
 
     def __call__(self, done: int, total: int | None = None, *, force: bool = False) -> None:
         now = time.monotonic()
-        if not force and now - self._last < PROGRESS_EVERY_SECONDS:
+        # The first figure from inside the transaction goes at once: the rows have started.
+        starting = self.aside and self._connection is None and connection.in_atomic_block
+        if not force and not starting and now - self._last < PROGRESS_EVERY_SECONDS:
             return
         self._last = now
         fields = {"done": done, "updated_at": timezone.now()}
         if total is not None:
             fields["total"] = total
+        if self.aside and connection.in_atomic_block:
+            if progress_inside_transactions() and not self._aside_failed:
+                self._write_aside(fields)
+            return
         Job.objects.filter(pk=self.job_id).update(**fields)
+
+    def _write_aside(self, fields: dict) -> None:
+        table = connection.ops.quote_name(Job._meta.db_table)
+        columns = ", ".join(f"{connection.ops.quote_name(name)} = %s" for name in fields)
+        try:
+            if self._connection is None:
+                self._connection = connection.Database.connect(**connection.get_connection_params())
+                self._connection.autocommit = True
+                self._connection.execute("SET lock_timeout = '1s'")
+            written = self._connection.execute(
+                f"UPDATE {table} SET {columns} WHERE id = %s",  # noqa: S608 # nosec B608 # our own column names
+                [*fields.values(), self.job_id],
+            ).rowcount
+        except connection.Database.Error:
+            log.warning("Job %s: progress could not be written during the work", self.job_id)
+            written = 0
+        if not written:
+            self._aside_failed = True
+            self.close()
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
 
 @contextmanager

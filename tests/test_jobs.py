@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from cases.enums import BatchStatus
@@ -252,6 +252,70 @@ def test_progress_is_written_at_most_twice_a_second(db, alice):
     assert (job.done, job.total) == (1000, 1000)
 
 
+ON_POSTGRES = pytest.mark.skipif(
+    os.environ.get("DATABASE_URL", "").split(":", 1)[0] not in {"postgres", "postgresql"},
+    reason="progress from inside a transaction needs PostgreSQL",
+)
+
+
+def seen_from_elsewhere(job_id) -> tuple:
+    """The job's figures as another connection (the progress page's) reads them."""
+    with connection.Database.connect(**connection.get_connection_params()) as other:
+        return other.execute("SELECT done, total FROM core_job WHERE id = %s", [job_id]).fetchone()
+
+
+@ON_POSTGRES
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_progress_from_inside_a_transaction_is_seen_before_it_commits(alice):
+    job = Job.objects.create(title="Importing extract.csv", created_by=alice)
+    progress = Progress(job.pk, aside=True)
+    try:
+        with transaction.atomic():
+            progress(500, 1000, force=True)
+            during = seen_from_elsewhere(job.pk)
+            progress(900, force=True)
+            later = seen_from_elsewhere(job.pk)
+    finally:
+        progress.close()
+
+    assert (during, later) == ((500, 1000), (900, 1000))
+
+
+@ON_POSTGRES
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_progress_that_cannot_be_written_does_not_stop_the_work(alice, caplog):
+    job = Job.objects.create(title="Importing extract.csv", created_by=alice)
+    progress = Progress(job.pk, aside=True)
+    try:
+        with transaction.atomic():
+            Job.objects.filter(pk=job.pk).update(title="Held")  # this transaction has the row
+            started = time.monotonic()
+            progress(5, force=True)  # waits at most a second for the row, then gives up
+            progress(6, force=True)  # and does not wait again
+            waited = time.monotonic() - started
+    finally:
+        progress.close()
+
+    assert waited < 3
+    assert "progress could not be written" in caplog.text
+    assert seen_from_elsewhere(job.pk) == (0, None)
+
+
+def test_progress_set_aside_is_dropped_where_nothing_else_could_see_it(db, alice):
+    """Made in this same transaction (a task run at once), the job is out of a second
+    connection's sight; on SQLite there is no second connection. Either way the work
+    goes on, and its figures come when it ends."""
+    job = Job.objects.create(title="x", created_by=alice)
+    progress = Progress(job.pk, aside=True)
+    with transaction.atomic():
+        progress(5, 10, force=True)
+        progress(6, force=True)
+        job.refresh_from_db()
+    progress.close()
+
+    assert (job.done, job.total) == (0, None)
+
+
 # --- the database queue and its workers ----------------------------------------------
 
 
@@ -334,7 +398,8 @@ def test_a_worker_killed_mid_import_leaves_nothing_and_the_import_can_be_tried_a
     job = batch_confirm_start(batch=batch, user=alice)
     worker = worker_process(settings.PRIVATE_UPLOAD_ROOT)
     try:
-        wait_for(copying_rows)  # inside the import's one transaction
+        # Inside the import's one transaction, with its progress already to be seen.
+        wait_for(lambda: copying_rows() and Job.objects.get(pk=job.pk).done > 0)
         os.kill(worker.pid, signal.SIGKILL)
         worker.wait(timeout=10)
     finally:
@@ -348,6 +413,9 @@ def test_a_worker_killed_mid_import_leaves_nothing_and_the_import_can_be_tried_a
         BatchStatus.PREVIEWED,
         0,
     )
+    # What the page said while the rows were going in: counted, though none had landed.
+    assert 0 < job.done < 40_000
+    assert job.progress_text == f"Imported {job.done:,} of 40,000 rows"
 
     Job.objects.filter(pk=job.pk).update(updated_at=timezone.now() - datetime.timedelta(hours=1))
     job_retry(job=job, by=alice)

@@ -111,7 +111,7 @@ class _Pass:
         progress=None,
     ):
         """`progress(rows_read, estimated_total=None, force=False)`, if given, hears how
-        far a check has got (a background job's progress bar)."""
+        far a check or an import has got (a background job's progress bar)."""
         self.options = options
         self.progress = progress
         self.decisions = decisions or {}
@@ -388,8 +388,10 @@ class StagedPass(_Pass):
     def _counted(self, rows, crime_codes: set[int], outcome_types: set[int]):
         """Count the rows, and refuse any whose reference data has gone since the check."""
         crime, outcome = FACT_FIELDS.index("crime_code"), FACT_FIELDS.index("outcome_type")
+        progress = self.progress or (lambda done: None)
         for item in rows:
             self.report.row_count += 1
+            progress(self.report.row_count)
             values = item[1].values
             if values[outcome] not in outcome_types or (
                 values[crime] is not None and values[crime] not in crime_codes

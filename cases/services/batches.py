@@ -118,15 +118,16 @@ def _check_still_uploaded(batch: ExtractBatch) -> None:
         raise ValidationError("This file has already been checked.")
 
 
-def batch_confirm(*, batch: ExtractBatch, user) -> ExtractBatch:
+def batch_confirm(*, batch: ExtractBatch, user, progress=None) -> ExtractBatch:
     """Import a previewed batch in one transaction: every row, or none. The rows come
-    from those the check staged, after checking they are unchanged (SHA-256)."""
+    from those the check staged, after checking they are unchanged (SHA-256).
+    `progress(rows)` hears how many rows have been written so far."""
     try:
         with transaction.atomic():
             batch = ExtractBatch.objects.select_for_update().get(pk=batch.pk)
             check_confirmable(batch)
             Force.objects.select_for_update().get(pk=batch.force_id)
-            report = _confirm_pass(batch).commit(batch_id=batch.pk)
+            report = _confirm_pass(batch, progress).commit(batch_id=batch.pk)
             if not report.ok or report.unresolved:
                 raise _RollBack(report)
             _finish(batch, report, user=user, status=BatchStatus.COMMITTED)
@@ -137,7 +138,7 @@ def batch_confirm(*, batch: ExtractBatch, user) -> ExtractBatch:
     return batch
 
 
-def _confirm_pass(batch: ExtractBatch):
+def _confirm_pass(batch: ExtractBatch, progress=None):
     """The rows the check staged; or, for a batch left by the command line (which stages
     nothing), the uploaded file read, checked and screened again."""
     if batch.staged_sha256:
@@ -148,7 +149,7 @@ def _confirm_pass(batch: ExtractBatch):
         expected, source = batch.sha256, ExtractPass
     if not path.exists() or storage.sha256_of(path) != expected:
         raise ValidationError("The stored file has changed since it was checked.")
-    return source(path, _options(batch), decisions=_decisions(batch))
+    return source(path, _options(batch), decisions=_decisions(batch), progress=progress)
 
 
 def batch_import(
