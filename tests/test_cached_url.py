@@ -25,6 +25,15 @@ def test_the_url_tag_gives_what_reverse_gives_and_remembers_it():
     assert render(source, pk=8, position=3) == reverse("panels:case_papers", args=[8, 3])
 
 
+def test_text_written_in_the_template_is_remembered_too():
+    source = "{% url 'panels:meeting_export' 3 'ratings' 'csv' %}"
+    render(source)
+    hits = _reverse.cache_info().hits
+
+    assert render(source) == reverse("panels:meeting_export", args=[3, "ratings", "csv"])
+    assert _reverse.cache_info().hits == hits + 1
+
+
 def test_keyword_arguments_and_as_var():
     url = reverse("public:report", kwargs={"panel": "north", "slug": "x"})
     assert render("{% url 'public:report' slug='x' panel='north' %}") == url

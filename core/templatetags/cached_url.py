@@ -14,10 +14,12 @@ from django.conf import settings
 from django.template import defaulttags
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString
 
 register = template.Library()
 
-_PLAIN = (str, int)
+# Text written in the template itself ({% url 'x' 'csv' %}) arrives as SafeString.
+_PLAIN = (str, SafeString, int)
 
 
 @functools.lru_cache(maxsize=20_000)
