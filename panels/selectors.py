@@ -67,13 +67,14 @@ def membership_for(*, user, meeting: Meeting, fresh: bool = False) -> Membership
 
 def chaired_meetings(*, user) -> QuerySet[Meeting]:
     """Meetings of the panels the user chairs (no query at all for someone who chairs none)."""
-    if not any(m.role == MembershipRole.CHAIR for m in active_memberships(user).values()):
+    chaired = [
+        panel_id
+        for panel_id, membership in active_memberships(user).items()
+        if membership.role == MembershipRole.CHAIR
+    ]
+    if not chaired:
         return Meeting.objects.none()
-    return meeting_list(user=user).filter(
-        panel__memberships__user=user,
-        panel__memberships__role=MembershipRole.CHAIR,
-        panel__memberships__is_active=True,
-    )
+    return meeting_list(user=user).filter(panel_id__in=chaired)
 
 
 @dataclass(frozen=True)
