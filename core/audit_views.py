@@ -4,12 +4,12 @@ import csv
 import datetime
 
 from django import forms
-from django.contrib.contenttypes.models import ContentType
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 
 from .audit import AuditEvent, record
+from .audit_selectors import audit_entries, audit_entry_get, audit_kinds
 from .models import AuditEntry
 from .pagination import paginate
 from .roles import data_admin_required
@@ -65,52 +65,19 @@ class AuditFilterForm(forms.Form):
         return data
 
 
-def _kinds() -> list[tuple[str, str]]:
-    """The types of record the trail holds, as filter choices."""
-    used = AuditEntry.objects.values_list("content_type", flat=True).distinct()
-    types = ContentType.objects.filter(pk__in=used)
-    return sorted(
-        (
-            (str(t.pk), str(t.model_class()._meta.verbose_name).capitalize())
-            for t in types
-            if t.model_class()
-        ),
-        key=lambda pair: pair[1],
-    )
-
-
 def _entries(form: AuditFilterForm):
     """The entries the filters pick: all of them until a filter is chosen."""
-    entries = AuditEntry.objects.select_related("actor", "content_type")
     if not form.is_bound:
-        return entries
+        return audit_entries(None)
     if not form.is_valid():
-        return entries.none()
-    data = form.cleaned_data
-    if data["event"]:
-        entries = entries.filter(event=data["event"])
-    if data["user"]:
-        entries = entries.filter(actor__username=data["user"].strip())
-    if data["kind"]:
-        entries = entries.filter(content_type_id=data["kind"])
-    if data["object_id"]:
-        entries = entries.filter(object_pk=data["object_id"].strip())
-    zone = timezone.get_current_timezone()
-    if data["since"]:
-        start = datetime.datetime.combine(data["since"], datetime.time.min, tzinfo=zone)
-        entries = entries.filter(timestamp__gte=start)
-    if data["until"]:
-        end = datetime.datetime.combine(
-            data["until"] + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone
-        )
-        entries = entries.filter(timestamp__lt=end)
-    return entries
+        return audit_entries(None).none()
+    return audit_entries(form.cleaned_data)
 
 
 def _form(request) -> AuditFilterForm:
     # Filters are read from the address, so a filtered list can be bookmarked and shared.
     bound = request.GET if any(request.GET.get(k) for k in AuditFilterForm.base_fields) else None
-    return AuditFilterForm(bound, kinds=_kinds())
+    return AuditFilterForm(bound, kinds=audit_kinds())
 
 
 def changes_of(entry: AuditEntry) -> list[tuple[str, str, str]]:
@@ -157,7 +124,7 @@ def audit_list(request):
 
 @data_admin_required
 def audit_entry(request, pk: int):
-    entry = get_object_or_404(AuditEntry.objects.select_related("actor", "content_type"), pk=pk)
+    entry = audit_entry_get(pk)
     context = {
         "entry": entry,
         "changes": changes_of(entry),

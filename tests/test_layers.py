@@ -33,6 +33,25 @@ def test_views_lint_accepts_a_scoped_queryset(tmp_path):
     assert _lint().check(root=ROOT, files=[view]) == []
 
 
+def test_views_lint_reads_every_kind_of_views_module(tmp_path):
+    """`views.py`, `*_views.py` and every module of a `views` package, at any depth."""
+    for name in ["views.py", "audit_views.py", "views/papers.py", "rating/views/papers.py"]:
+        (tmp_path / "panels" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "panels" / name).write_text("x = 1\n")
+    (tmp_path / "panels" / "selectors.py").write_text("x = 1\n")
+    (tmp_path / "panels" / "migrations").mkdir()
+    (tmp_path / "panels" / "migrations" / "0001_views.py").write_text("x = 1\n")
+
+    found = [str(p.relative_to(tmp_path)) for p in _lint().view_modules(tmp_path)]
+
+    assert found == [
+        "panels/audit_views.py",
+        "panels/rating/views/papers.py",
+        "panels/views/papers.py",
+        "panels/views.py",
+    ]
+
+
 def test_views_lint_passes_on_the_real_views():
     assert _lint().check() == []
 
