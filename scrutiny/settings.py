@@ -138,7 +138,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "scrutiny.context_processors.navigation",
             ],
-            # {% url %} that remembers what it reversed (core/templatetags/cached_url.py).
+            # {% cached_url %}: {% url %} remembering its answers, for hot loops
+            # (core/templatetags/cached_url.py). {% url %} itself is Django's.
             "builtins": ["core.templatetags.cached_url"],
         },
     },

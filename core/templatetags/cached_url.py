@@ -1,33 +1,41 @@
-"""`{% url %}` that remembers its answers, for every template (a builtin, see settings).
+"""`{% cached_url %}`: Django's `{% url %}`, remembering its answers, for hot loops.
 
 Reversing a URL name walks the URL patterns each time: about 40-70 µs here, and a
-meeting page or a member's task list asks for a hundred of them. The same name and
-arguments always give the same address under the same URL configuration and script
-prefix, so answers are kept per process, keyed by all four. Only plain arguments
-(text and whole numbers) are remembered; anything else is reversed as Django does.
+meeting's agenda or a member's task list asks for a hundred of them. The same name and
+arguments give the same address under the same URL configuration, script prefix and
+language, so answers are kept per process, keyed by all of them. They are kept on the
+URL resolver itself, so `clear_url_caches()` (which builds a new resolver) empties
+them too. Only plain arguments (text and whole numbers) are remembered; anything else
+is reversed as Django does. Everywhere else, templates use Django's own `{% url %}`.
 """
 
-import functools
+import weakref
 
 from django import template
 from django.conf import settings
 from django.template import defaulttags
-from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+from django.urls import NoReverseMatch, get_resolver, get_script_prefix, get_urlconf, reverse
+from django.utils import translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 
 register = template.Library()
 
-# Text written in the template itself ({% url 'x' 'csv' %}) arrives as SafeString.
+# Text written in the template itself ({% cached_url 'x' 'csv' %}) arrives as SafeString.
 _PLAIN = (str, SafeString, int)
+# Past this many answers for one resolver, start again rather than grow without bound.
+MAX_REMEMBERED = 20_000
+
+_remembered: "weakref.WeakKeyDictionary[object, dict]" = weakref.WeakKeyDictionary()
 
 
-@functools.lru_cache(maxsize=20_000)
-def _reverse(view_name, args, kwargs, current_app, urlconf, prefix) -> str:
-    del prefix  # part of the key only: reverse() reads the current one itself
-    return reverse(
-        view_name, urlconf=urlconf, args=args, kwargs=dict(kwargs), current_app=current_app
-    )
+def remembered(urlconf=None) -> dict:
+    """The answers kept for this URL configuration's current resolver."""
+    resolver = get_resolver(urlconf or get_urlconf() or settings.ROOT_URLCONF)
+    answers = _remembered.get(resolver)
+    if answers is None or len(answers) >= MAX_REMEMBERED:
+        answers = _remembered[resolver] = {}
+    return answers
 
 
 def cached_reverse(view_name, args=(), kwargs=None, current_app=None) -> str:
@@ -36,7 +44,20 @@ def cached_reverse(view_name, args=(), kwargs=None, current_app=None) -> str:
     if not isinstance(view_name, str) or not all(type(v) in _PLAIN for v in values):
         return reverse(view_name, args=args, kwargs=dict(kwargs), current_app=current_app)
     urlconf = get_urlconf() or settings.ROOT_URLCONF
-    return _reverse(view_name, tuple(args), kwargs, current_app, urlconf, get_script_prefix())
+    key = (
+        view_name,
+        tuple(args),
+        kwargs,
+        current_app,
+        get_script_prefix(),
+        translation.get_language(),
+    )
+    answers = remembered(urlconf)
+    if key not in answers:
+        answers[key] = reverse(
+            view_name, urlconf=urlconf, args=args, kwargs=dict(kwargs), current_app=current_app
+        )
+    return answers[key]
 
 
 class CachedURLNode(defaulttags.URLNode):
@@ -64,7 +85,7 @@ class CachedURLNode(defaulttags.URLNode):
 
 
 @register.tag
-def url(parser, token):
+def cached_url(parser, token):
     """As Django's `{% url %}`, with the answer remembered."""
     node = defaulttags.url(parser, token)
     return CachedURLNode(node.view_name, node.args, node.kwargs, node.asvar)
