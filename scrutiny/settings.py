@@ -187,7 +187,11 @@ AXES_COOLOFF_MINUTES = env_int("AXES_COOLOFF_MINUTES", 30)
 # axes reads a float as hours.
 AXES_COOLOFF_TIME = AXES_COOLOFF_MINUTES / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+# Signing in clears only that person's own failures from that address, never the
+# address's count of everyone else's (core.auth_events.LockoutHandler).
 AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "core.auth_events.LockoutHandler"
+AXES_USERNAME_CALLABLE = "core.auth_events.axes_username"
 # Each attempt while locked out starts the cool-off again, so "try again in 30 minutes"
 # stays true and a script gains nothing by keeping on.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True

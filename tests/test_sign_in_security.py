@@ -107,6 +107,30 @@ def test_signing_in_clears_the_failures(client, mina):
     assert response.status_code == 200
 
 
+def test_a_colleague_signing_in_does_not_clear_the_failures_against_another_account(
+    client, mina, chris
+):
+    # Twelve guesses at Mina's account from one address, Chris signing in from the same
+    # address halfway: the guesses still lock Mina's account there.
+    responses = [sign_in(client, "mina", "wrong-password") for _ in range(4)]
+    colleague = Client()
+    assert sign_in(colleague, "chris", PASSWORD).status_code == 302
+    responses += [sign_in(client, "mina", "wrong-password") for _ in range(8)]
+
+    assert responses[3].status_code == 200
+    assert responses[4].status_code == 429
+    assert sign_in(client, "mina", PASSWORD).status_code == 429
+
+
+def test_signing_in_clears_only_the_persons_own_failures(client, mina, chris):
+    fail(client, "mina", 2)
+    fail(client, "chris", 2)
+
+    sign_in(Client(), "chris", PASSWORD)
+
+    assert set(AccessAttempt.objects.values_list("username", flat=True)) == {"mina"}
+
+
 def test_lockout_lifts_after_thirty_minutes(client, mina):
     fail(client, "mina", 5)
     AccessAttempt.objects.update(attempt_time=timezone.now() - datetime.timedelta(minutes=31))
