@@ -34,6 +34,16 @@ class SignInForm(auth_forms.AuthenticationForm):
             return ValidationError(locked_out_message(), code="locked_out")
         return super().get_invalid_login_error()
 
+    def clean_username(self) -> str:
+        # Django sets the field's max_length after building it, so the length is only the
+        # browser's to check; a longer name names no account and must not reach the lockout
+        # table (255 characters) or the audit trail.
+        username = self.cleaned_data["username"]
+        limit = self.username_field.max_length
+        if len(username) > limit:
+            raise ValidationError(f"Username must be {limit} characters or fewer", code="long")
+        return username
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].error_messages["required"] = "Enter your username"

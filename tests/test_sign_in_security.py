@@ -73,6 +73,21 @@ def test_lockout_looks_the_same_for_a_username_nobody_has(client, mina):
     assert _error_summary(known) == _error_summary(unknown) == [LOCKED]
 
 
+def test_a_username_longer_than_any_account_can_have_gets_a_form_error(client, mina):
+    response = sign_in(client, "m" * 300, "wrong-password")
+
+    assert response.status_code == 200
+    assert _error_summary(response) == ["Username must be 150 characters or fewer"]
+    assert not AccessAttempt.objects.exists()
+
+
+def test_the_lockout_keeps_at_most_150_characters_of_a_username(rf):
+    from core.auth_events import axes_username
+
+    assert axes_username(rf.post("/"), {"username": "m" * 300}) == "m" * 150
+    assert axes_username(rf.post("/", {"username": "m" * 300}), None) == "m" * 150
+
+
 def test_wrong_password_and_unknown_username_get_the_same_words(client, mina):
     wrong_password = sign_in(client, "mina", "wrong-password")
     unknown = sign_in(client, "nobody-has-this", "wrong-password")
