@@ -115,11 +115,13 @@ def report_preview_pdf(request, pk: int):
 def section_edit(request, pk: int, key: str):
     report = selectors.report_for_user(user=request.user, pk=pk)
     section = selectors.section(report=report, key=key)
-    keep_label = (
-        f"Keep this text for future meetings on “{report.meeting.theme}”"
-        if key == SectionKey.THEME_BACKGROUND
-        else "Use this text in this panel's future reports"
-    )
+    if key != SectionKey.THEME_BACKGROUND:
+        keep_label = "Use this text in this panel's future reports"
+    elif report.meeting is not None:
+        keep_label = f"Keep this text for future meetings on “{report.meeting.theme}”"
+    else:
+        # A period report has no meeting, so no theme to keep its themes' text for.
+        keep_label = None
     initial = {"version": report.version, "heading": section.heading, "body": section.body}
     form = SectionForm(request.POST or None, initial=initial, keep_label=keep_label)
     if request.method == "POST" and form.is_valid():
