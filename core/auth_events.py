@@ -22,8 +22,12 @@ from .audit import AuditEvent, record
 
 # When this session last made a request (seconds since the epoch).
 LAST_SEEN = "_last_seen"
-# How stale LAST_SEEN may be before it is written again: one write a minute at most.
-_REFRESH_SECONDS = 60
+
+
+def _refresh_seconds(idle_seconds: int) -> int:
+    """How stale LAST_SEEN may be before it is written again: at most one session write
+    every 30 seconds, and a quarter of the idle limit when that is shorter."""
+    return max(1, min(30, idle_seconds // 4))
 
 
 class LockoutBackend(AxesStandaloneBackend):
@@ -104,8 +108,11 @@ def signed_out(sender, request, user, **kwargs) -> None:
 class IdleSessionMiddleware:
     """Signs a session out after SESSION_IDLE_MINUTES without a request.
 
-    The last request's time is kept in the session and written at most once a minute,
-    so pages do not each pay for a session write.
+    The last request's time is kept in the session and written again only once it is
+    `_refresh_seconds` old, so pages do not each pay for a session write. The recorded
+    time can therefore be up to that much earlier than the last request, and the limit
+    allows for it: a session in use is never signed out, and an idle one is signed out
+    after the idle limit and at most that many seconds more.
     """
 
     def __init__(self, get_response):
@@ -115,9 +122,11 @@ class IdleSessionMiddleware:
         if SESSION_KEY in request.session:
             now = int(time.time())
             seen = request.session.get(LAST_SEEN)
-            if seen is not None and now - seen > settings.SESSION_IDLE_MINUTES * 60:
+            idle = settings.SESSION_IDLE_MINUTES * 60
+            refresh = _refresh_seconds(idle)
+            if seen is not None and now - seen > idle + refresh:
                 return self._sign_out(request)
-            if seen is None or now - seen >= _REFRESH_SECONDS:
+            if seen is None or now - seen >= refresh:
                 request.session[LAST_SEEN] = now
         return self.get_response(request)
 

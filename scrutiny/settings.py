@@ -204,7 +204,7 @@ AXES_VERBOSE = False
 
 # Sessions end after SESSION_IDLE_MINUTES without a request (core.auth_events
 # .IdleSessionMiddleware) and when the browser closes. The server-side expiry is a
-# backstop a little longer than the idle limit, renewed at most once a minute.
+# backstop a little longer than the idle limit, renewed at most every 30 seconds.
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
 if SESSION_IDLE_MINUTES < 1:
     raise ImproperlyConfigured("SESSION_IDLE_MINUTES must be 1 or more (minutes).")

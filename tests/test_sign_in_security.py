@@ -332,6 +332,52 @@ def test_a_session_used_within_thirty_minutes_carries_on(client, mina):
     assert time.time() - client.session[LAST_SEEN] < 5
 
 
+class Clock:
+    """Stands in for the `time` module of the idle sign-out, so a test moves time on."""
+
+    def __init__(self, now: float):
+        self.now = now
+
+    def time(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    fake = Clock(time.time())
+    monkeypatch.setattr("core.auth_events.time", fake)
+    return fake
+
+
+def test_a_session_in_use_every_thirty_seconds_outlasts_a_one_minute_idle_limit(
+    client, mina, settings, clock
+):
+    settings.SESSION_IDLE_MINUTES = 1
+    sign_in(client, "mina", PASSWORD)
+
+    statuses = []
+    for _ in range(10):
+        clock.now += 31
+        statuses.append(client.get("/panels/meetings/").status_code)
+
+    assert statuses == [200] * 10
+
+
+def test_a_session_left_alone_past_a_one_minute_idle_limit_is_signed_out(
+    client, mina, settings, clock
+):
+    settings.SESSION_IDLE_MINUTES = 1
+    sign_in(client, "mina", PASSWORD)
+    clock.now += 31
+    assert client.get("/panels/meetings/").status_code == 200
+
+    clock.now += 2 * 60
+    response = client.get("/panels/meetings/")
+
+    assert response.status_code == 302
+    assert response.url == "/sign-in/?next=/panels/meetings/"
+
+
 def test_session_cookie_ends_with_the_browser_and_the_server_copy_soon_after(settings):
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
     assert settings.SESSION_IDLE_MINUTES == 30
