@@ -104,6 +104,8 @@ MIDDLEWARE = [
     # Cross-Origin-Opener-Policy on every response, static files included.
     "csp.middleware.CSPMiddleware",
     "core.headers.SecurityHeadersMiddleware",
+    # Refuses a body over its limit before anything below reads it (core.request_size).
+    "core.request_size.RequestSizeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -390,9 +392,15 @@ PERMISSIONS_POLICY = (
 )
 # Anonymous visitors' public pages may be cached this long; everything else is no-store.
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 300)
-# Request bodies: form fields in memory, files to disk beyond 2.5 MB; the extract
-# upload has its own IMPORT_MAX_BYTES above.
-DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
+# Request bodies (core.request_size): at most REQUEST_MAX_BYTES (1 MB), refused with 413
+# before they are read; only the extract upload, for signed-in users, takes more: the
+# file's IMPORT_MAX_BYTES and 1 MB for the rest of the form. The proxy in front sets the
+# same limits (docs/operations.md). Form fields are kept in memory up to the same 1 MB;
+# files stay in memory up to 2.5 MB, beyond that in the temporary folder, which only the
+# extract upload can reach.
+REQUEST_MAX_BYTES = env_int("REQUEST_MAX_BYTES", 1024 * 1024)
+REQUEST_MAX_BYTES_UPLOAD = IMPORT_MAX_BYTES + 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", REQUEST_MAX_BYTES)
 FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 2000)
 DATA_UPLOAD_MAX_NUMBER_FILES = env_int("DATA_UPLOAD_MAX_NUMBER_FILES", 5)
