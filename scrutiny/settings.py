@@ -320,6 +320,9 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 # Mail goes out on one background thread: a stalled server must not hold it for ever.
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 15)
+# Password resets asked for one address, and reset mails sent to one account, in an hour
+# (core/password_resets.py); past it the page answers the same and sends nothing.
+PASSWORD_RESET_MAX_PER_HOUR = env_int("PASSWORD_RESET_MAX_PER_HOUR", 3)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "scrutiny@localhost")
 
 # Where the service is reached, for links in emails sent outside a request.

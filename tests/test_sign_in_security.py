@@ -12,12 +12,15 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.mail.backends.locmem import EmailBackend as InMemoryBackend
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from core.auth_events import LAST_SEEN
-from core.models import AuditEntry, AuditEvent
+from core.models import AuditEntry, AuditEvent, PasswordResetRequest
+from core.password_resets import password_reset_send
 from panels.demo.data import DEMO_PASSWORD
 from tests.factories import PASSWORD
 
@@ -289,6 +292,76 @@ def test_password_reset_for_a_known_address_does_not_wait_for_the_mail_server(
     assert [m.to for m in mail.outbox] == [["mina@example.org"]]
     # Sent, the message (and its reset link) no longer waits in the database.
     assert [r.args_kwargs for r in DBTaskResult.objects.all()] == [{"args": [], "kwargs": {}}]
+
+
+def _queries(client, email: str) -> list[str]:
+    """The statements the reset page runs for `email`, with the values taken out."""
+    with CaptureQueriesContext(connection) as captured:
+        client.post("/password-reset/", {"email": email})
+    values = r"'[^']*'|\"s\w+_x\d+\"|\b\d+(\.\d+)?\b"  # strings, savepoints, numbers
+    return [re.sub(values, "?", q["sql"]) for q in captured]
+
+
+def test_password_reset_does_the_same_work_for_known_and_unknown_addresses(client, mina, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+    known = _queries(client, "mina@example.org")
+    unknown = _queries(client, "nobody@example.org")
+
+    assert known == unknown
+    queued = list(DBTaskResult.objects.order_by("enqueued_at"))
+    assert [r.task_path for r in queued] == ["core.password_resets.password_reset_send"] * 2
+    assert [r.args_kwargs["kwargs"]["email"] for r in queued] == [
+        "mina@example.org",
+        "nobody@example.org",
+    ]
+    assert mail.outbox == []
+
+
+def test_the_worker_sends_a_known_address_its_link_and_an_unknown_one_nothing(
+    client, mina, settings
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    client.post("/password-reset/", {"email": "nobody@example.org"})
+    client.post("/password-reset/", {"email": "mina@example.org"})
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+
+    assert [m.to for m in mail.outbox] == [["mina@example.org"]]
+    link = re.search(r"http://testserver(/password-reset/\S+/)", mail.outbox[0].body).group(1)
+    assert client.get(link, follow=True).redirect_chain[-1][0].endswith("/set-password/")
+
+
+def test_the_fourth_reset_for_an_address_in_an_hour_sends_no_email(client, mina):
+    pages = [
+        client.post("/password-reset/", {"email": "mina@example.org"}, follow=True)
+        for _ in range(4)
+    ]
+
+    assert len(mail.outbox) == 3
+    assert pages[3].redirect_chain == [("/password-reset/sent/", 302)]
+    assert pages[3].content == pages[0].content
+
+
+def test_resets_for_an_address_are_allowed_again_after_an_hour(client, mina):
+    for _ in range(3):
+        client.post("/password-reset/", {"email": "mina@example.org"})
+    PasswordResetRequest.objects.update(
+        requested_at=timezone.now() - datetime.timedelta(minutes=61)
+    )
+
+    client.post("/password-reset/", {"email": "MINA@example.org"})
+
+    assert len(mail.outbox) == 4
+
+
+def test_an_account_gets_at_most_three_reset_emails_an_hour(mina):
+    for _ in range(4):
+        password_reset_send.enqueue(
+            email="mina@example.org", domain="testserver", site_name="x", use_https=False
+        )
+
+    assert len(mail.outbox) == 3
 
 
 # Sessions ----------------------------------------------------------------------------
