@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from core.audit import AuditEvent, record
@@ -118,7 +119,8 @@ def section_edit(request, pk: int, key: str):
     if key != SectionKey.THEME_BACKGROUND:
         keep_label = "Use this text in this panel's future reports"
     elif report.meeting is not None:
-        keep_label = f"Keep this text for future meetings on “{report.meeting.theme}”"
+        # The template pack prints labels unescaped; the theme is text.
+        keep_label = format_html("Keep this text for future meetings on “{}”", report.meeting.theme)
     else:
         # A period report has no meeting, so no theme to keep its themes' text for.
         keep_label = None

@@ -1,4 +1,5 @@
-"""A period report's own sections: it has no meeting, so no meeting theme."""
+"""The theme section's page: a period report has no meeting, so no meeting theme; a
+meeting report names its meeting's theme, as text."""
 
 import datetime
 
@@ -52,3 +53,16 @@ def test_a_period_reports_themes_section_saves(client, olu, period_report):
     assert response.status_code == 302
     section = period_report.sections.get(key=SectionKey.THEME_BACKGROUND)
     assert section.body == "Admissions were often not recorded."
+
+
+def test_a_meeting_theme_carrying_html_is_shown_as_text_on_its_section_page(client, olu):
+    meeting = closed_meeting({"consistent": 1})
+    meeting.theme = "<img src=x onerror=alert(1)>"
+    meeting.save()
+    report = services.report_generate(meeting=meeting, by=olu)
+    client.force_login(olu)
+
+    body = client.get(f"/reports/{report.pk}/sections/theme_background/").content.decode()
+
+    assert "<img src=x" not in body
+    assert "future meetings on “&lt;img src=x onerror=alert(1)&gt;”" in body
