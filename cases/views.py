@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from core.audit import AuditEvent, record
 from core.job_views import job_redirect
 from core.jobs import JobStatus
+from core.request_size import allows_large_body
 from core.roles import data_admin_required
 
 from . import selectors, services, tasks
@@ -25,6 +26,7 @@ from .resources import neutralise
 FINDINGS_SHOWN = 200
 
 
+@allows_large_body(lambda: settings.REQUEST_MAX_BYTES_UPLOAD)
 @data_admin_required
 def upload(request):
     # A POST with nothing in it is still an answer, and gets the error messages.

@@ -10,6 +10,9 @@ from __future__ import annotations
 import time
 
 from axes.backends import AxesStandaloneBackend
+from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import get_client_username
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import SESSION_KEY, get_user_model, logout
@@ -19,8 +22,12 @@ from .audit import AuditEvent, record
 
 # When this session last made a request (seconds since the epoch).
 LAST_SEEN = "_last_seen"
-# How stale LAST_SEEN may be before it is written again: one write a minute at most.
-_REFRESH_SECONDS = 60
+
+
+def _refresh_seconds(idle_seconds: int) -> int:
+    """How stale LAST_SEEN may be before it is written again: at most one session write
+    every 30 seconds, and a quarter of the idle limit when that is shorter."""
+    return max(1, min(30, idle_seconds // 4))
 
 
 class LockoutBackend(AxesStandaloneBackend):
@@ -35,6 +42,34 @@ class LockoutBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+class LockoutHandler(AxesDatabaseHandler):
+    """django-axes' database handler, except that signing in clears only the failures
+    of the person who signed in, from their address.
+
+    axes' own reset deletes every attempt matching any lockout parameter, and one of
+    ours is the address alone: a colleague signing in from the same address would wipe
+    the failures of everyone guessing from it, so twelve guesses at one account with a
+    sign-in between would lock nothing.
+    """
+
+    def reset_user_attempts(self, request, credentials=None) -> int:
+        username = get_client_username(request, credentials)
+        if not username:
+            return 0
+        deleted, _ = AccessAttempt.objects.filter(
+            username=username, ip_address=request.axes_ip_address
+        ).delete()
+        return deleted
+
+
+def axes_username(request, credentials) -> str | None:
+    """The username axes counts failures against, cut to what its table holds (255)
+    and what any account can have (150): a longer one names no account."""
+    source = credentials if credentials else getattr(request, "POST", {})
+    username = source.get("username")
+    return None if username is None else str(username)[:150]
 
 
 UNKNOWN_USERNAME = "(a username no account has)"
@@ -73,8 +108,11 @@ def signed_out(sender, request, user, **kwargs) -> None:
 class IdleSessionMiddleware:
     """Signs a session out after SESSION_IDLE_MINUTES without a request.
 
-    The last request's time is kept in the session and written at most once a minute,
-    so pages do not each pay for a session write.
+    The last request's time is kept in the session and written again only once it is
+    `_refresh_seconds` old, so pages do not each pay for a session write. The recorded
+    time can therefore be up to that much earlier than the last request, and the limit
+    allows for it: a session in use is never signed out, and an idle one is signed out
+    after the idle limit and at most that many seconds more.
     """
 
     def __init__(self, get_response):
@@ -84,9 +122,11 @@ class IdleSessionMiddleware:
         if SESSION_KEY in request.session:
             now = int(time.time())
             seen = request.session.get(LAST_SEEN)
-            if seen is not None and now - seen > settings.SESSION_IDLE_MINUTES * 60:
+            idle = settings.SESSION_IDLE_MINUTES * 60
+            refresh = _refresh_seconds(idle)
+            if seen is not None and now - seen > idle + refresh:
                 return self._sign_out(request)
-            if seen is None or now - seen >= _REFRESH_SECONDS:
+            if seen is None or now - seen >= refresh:
                 request.session[LAST_SEEN] = now
         return self.get_response(request)
 

@@ -252,3 +252,19 @@ class Job(models.Model):
         if self.total is None:
             return self.wording_no_total.format(done=f"{self.done:,}")
         return self.wording.format(done=f"{min(self.done, self.total):,}", total=f"{self.total:,}")
+
+
+class PasswordResetRequest(models.Model):
+    """One password reset asked for, counted against the hourly limit of the address it
+    was asked for (`key` "address:" and a keyed hash, never the address itself) or of
+    the account a reset mail was sent to ("account:" and its id). A table, not a cache,
+    so every app server counts the same requests (core/password_resets.py)."""
+
+    key = models.CharField(max_length=80)
+    requested_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["key", "requested_at"], name="core_pwreset_key_time")]
+
+    def __str__(self) -> str:
+        return f"{self.key} at {self.requested_at:%Y-%m-%d %H:%M}"

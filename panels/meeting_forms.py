@@ -3,6 +3,7 @@
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
+from django.utils.html import format_html
 
 from core.forms import error_summary, post_form_helper, version_field
 from core.text_safety import SafeTextMixin
@@ -191,7 +192,10 @@ class AttendanceForm(SafeTextMixin, forms.Form):
             name = f"member-{membership.pk}"
             names.append(name)
             self.fields[name] = forms.ChoiceField(
-                label=membership.user.get_full_name() or membership.user.username,
+                # The GOV.UK template pack prints labels unescaped: a name is text.
+                label=format_html(
+                    "{}", membership.user.get_full_name() or membership.user.username
+                ),
                 help_text=membership.get_agency_display(),
                 choices=[
                     (AttendanceKind.PRESENT, "Present"),

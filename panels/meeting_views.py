@@ -5,6 +5,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import slug_re
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -351,6 +352,9 @@ def action_list(request):
     if state not in selectors.ACTION_STATES:
         state = ""
     panel = request.GET.get("panel", "")[:80]
+    if panel and not slug_re.fullmatch(panel):
+        # No panel has such a name (and PostgreSQL refuses a NUL character in a query).
+        raise Http404("No panel has this name")
     today = timezone.localdate()
     actions = selectors.action_list(
         user=request.user, status=status, state=state, panel=panel, today=today

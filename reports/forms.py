@@ -28,10 +28,16 @@ class SectionForm(SafeTextMixin, forms.Form):
     )
     keep = forms.BooleanField(required=False)
 
-    def __init__(self, *args, keep_label: str, **kwargs):
+    def __init__(self, *args, keep_label: str | None, **kwargs):
+        """`keep_label` None: the text cannot be kept for future reports (no box)."""
         super().__init__(*args, **kwargs)
-        self.fields["keep"].label = keep_label
-        self.helper = post_form_helper("version", "heading", "body", "keep", submit="Save")
+        fields = ["version", "heading", "body"]
+        if keep_label is None:
+            del self.fields["keep"]
+        else:
+            self.fields["keep"].label = keep_label
+            fields.append("keep")
+        self.helper = post_form_helper(*fields, submit="Save")
 
 
 class BulletForm(SafeTextMixin, forms.Form):

@@ -8,6 +8,7 @@ import csv
 import hashlib
 import io
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.core.files.storage import default_storage
@@ -16,6 +17,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from cases.resources import neutralise
@@ -197,10 +199,13 @@ class PublicationsFeed(Feed):
         return item.title if item.number == 1 else f"{item.title} (corrected)"
 
     def item_description(self, item):
+        """Atom's summary is `type="html"`: readers decode the XML, then read the result
+        as HTML, so the theme and category labels are HTML-escaped first (the XML writer
+        escapes once more). A theme like `<img onerror=…>` then reads as text."""
         counts = "; ".join(
             f"{c['category']}: {c['cases']}" for c in item.figures["categories"] if c["cases"]
         )
-        return f"Theme: {item.theme}. {counts}."
+        return escape(f"Theme: {item.theme}. {counts}.")
 
     def item_link(self, item):
         return reverse("public:report", args=[item.report.panel.slug, item.report.slug])
@@ -209,4 +214,6 @@ class PublicationsFeed(Feed):
         return item.published_at
 
     def item_guid(self, item):
-        return f"{self.item_link(item)}#v{item.number}"
+        """Atom ids must be absolute IRIs; the service's own address (SITE_URL) keeps an
+        entry's id the same whichever host name the feed was read through."""
+        return f"{settings.SITE_URL}{self.item_link(item)}#v{item.number}"

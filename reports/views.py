@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from core.audit import AuditEvent, record
@@ -115,11 +116,14 @@ def report_preview_pdf(request, pk: int):
 def section_edit(request, pk: int, key: str):
     report = selectors.report_for_user(user=request.user, pk=pk)
     section = selectors.section(report=report, key=key)
-    keep_label = (
-        f"Keep this text for future meetings on “{report.meeting.theme}”"
-        if key == SectionKey.THEME_BACKGROUND
-        else "Use this text in this panel's future reports"
-    )
+    if key != SectionKey.THEME_BACKGROUND:
+        keep_label = "Use this text in this panel's future reports"
+    elif report.meeting is not None:
+        # The template pack prints labels unescaped; the theme is text.
+        keep_label = format_html("Keep this text for future meetings on “{}”", report.meeting.theme)
+    else:
+        # A period report has no meeting, so no theme to keep its themes' text for.
+        keep_label = None
     initial = {"version": report.version, "heading": section.heading, "body": section.body}
     form = SectionForm(request.POST or None, initial=initial, keep_label=keep_label)
     if request.method == "POST" and form.is_valid():

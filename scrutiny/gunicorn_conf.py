@@ -31,5 +31,15 @@ logconfig_dict = {
         "gunicorn.error": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
-# The TLS proxy in front sets X-Forwarded-Proto; only trust it from these addresses.
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# The TLS proxy in front sets X-Forwarded-Proto; gunicorn trusts it only from these
+# addresses, and only when there is such a proxy (BEHIND_TLS_PROXY, read as Django's
+# settings read it). Without one, nobody's X-Forwarded-Proto makes plain http "secure".
+_BEHIND_TLS_PROXY = os.environ.get("BEHIND_TLS_PROXY", "").strip().lower() in {
+    "1",
+    "true",
+    "yes",
+    "on",
+}
+forwarded_allow_ips = (
+    os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1") if _BEHIND_TLS_PROXY else ""
+)

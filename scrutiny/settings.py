@@ -104,6 +104,8 @@ MIDDLEWARE = [
     # Cross-Origin-Opener-Policy on every response, static files included.
     "csp.middleware.CSPMiddleware",
     "core.headers.SecurityHeadersMiddleware",
+    # Refuses a body over its limit before anything below reads it (core.request_size).
+    "core.request_size.RequestSizeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -188,7 +190,11 @@ AXES_COOLOFF_MINUTES = env_int("AXES_COOLOFF_MINUTES", 30)
 # axes reads a float as hours.
 AXES_COOLOFF_TIME = AXES_COOLOFF_MINUTES / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+# Signing in clears only that person's own failures from that address, never the
+# address's count of everyone else's (core.auth_events.LockoutHandler).
 AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "core.auth_events.LockoutHandler"
+AXES_USERNAME_CALLABLE = "core.auth_events.axes_username"
 # Each attempt while locked out starts the cool-off again, so "try again in 30 minutes"
 # stays true and a script gains nothing by keeping on.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
@@ -201,7 +207,7 @@ AXES_VERBOSE = False
 
 # Sessions end after SESSION_IDLE_MINUTES without a request (core.auth_events
 # .IdleSessionMiddleware) and when the browser closes. The server-side expiry is a
-# backstop a little longer than the idle limit, renewed at most once a minute.
+# backstop a little longer than the idle limit, renewed at most every 30 seconds.
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
 if SESSION_IDLE_MINUTES < 1:
     raise ImproperlyConfigured("SESSION_IDLE_MINUTES must be 1 or more (minutes).")
@@ -315,6 +321,9 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 # Mail goes out on one background thread: a stalled server must not hold it for ever.
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 15)
+# Password resets asked for one address, and reset mails sent to one account, in an hour
+# (core/password_resets.py); past it the page answers the same and sends nothing.
+PASSWORD_RESET_MAX_PER_HOUR = env_int("PASSWORD_RESET_MAX_PER_HOUR", 3)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "scrutiny@localhost")
 
 # Where the service is reached, for links in emails sent outside a request.
@@ -387,9 +396,15 @@ PERMISSIONS_POLICY = (
 )
 # Anonymous visitors' public pages may be cached this long; everything else is no-store.
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 300)
-# Request bodies: form fields in memory, files to disk beyond 2.5 MB; the extract
-# upload has its own IMPORT_MAX_BYTES above.
-DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
+# Request bodies (core.request_size): at most REQUEST_MAX_BYTES (1 MB), refused with 413
+# before they are read; only the extract upload, for signed-in users, takes more: the
+# file's IMPORT_MAX_BYTES and 1 MB for the rest of the form. The proxy in front sets the
+# same limits (docs/operations.md). Form fields are kept in memory up to the same 1 MB;
+# files stay in memory up to 2.5 MB, beyond that in the temporary folder, which only the
+# extract upload can reach.
+REQUEST_MAX_BYTES = env_int("REQUEST_MAX_BYTES", 1024 * 1024)
+REQUEST_MAX_BYTES_UPLOAD = IMPORT_MAX_BYTES + 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", REQUEST_MAX_BYTES)
 FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 2000)
 DATA_UPLOAD_MAX_NUMBER_FILES = env_int("DATA_UPLOAD_MAX_NUMBER_FILES", 5)

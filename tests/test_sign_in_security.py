@@ -12,12 +12,15 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.mail.backends.locmem import EmailBackend as InMemoryBackend
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from core.auth_events import LAST_SEEN
-from core.models import AuditEntry, AuditEvent
+from core.models import AuditEntry, AuditEvent, PasswordResetRequest
+from core.password_resets import password_reset_send
 from panels.demo.data import DEMO_PASSWORD
 from tests.factories import PASSWORD
 
@@ -73,6 +76,21 @@ def test_lockout_looks_the_same_for_a_username_nobody_has(client, mina):
     assert _error_summary(known) == _error_summary(unknown) == [LOCKED]
 
 
+def test_a_username_longer_than_any_account_can_have_gets_a_form_error(client, mina):
+    response = sign_in(client, "m" * 300, "wrong-password")
+
+    assert response.status_code == 200
+    assert _error_summary(response) == ["Username must be 150 characters or fewer"]
+    assert not AccessAttempt.objects.exists()
+
+
+def test_the_lockout_keeps_at_most_150_characters_of_a_username(rf):
+    from core.auth_events import axes_username
+
+    assert axes_username(rf.post("/"), {"username": "m" * 300}) == "m" * 150
+    assert axes_username(rf.post("/", {"username": "m" * 300}), None) == "m" * 150
+
+
 def test_wrong_password_and_unknown_username_get_the_same_words(client, mina):
     wrong_password = sign_in(client, "mina", "wrong-password")
     unknown = sign_in(client, "nobody-has-this", "wrong-password")
@@ -105,6 +123,30 @@ def test_signing_in_clears_the_failures(client, mina):
     response = fail(client, "mina", 4)
 
     assert response.status_code == 200
+
+
+def test_a_colleague_signing_in_does_not_clear_the_failures_against_another_account(
+    client, mina, chris
+):
+    # Twelve guesses at Mina's account from one address, Chris signing in from the same
+    # address halfway: the guesses still lock Mina's account there.
+    responses = [sign_in(client, "mina", "wrong-password") for _ in range(4)]
+    colleague = Client()
+    assert sign_in(colleague, "chris", PASSWORD).status_code == 302
+    responses += [sign_in(client, "mina", "wrong-password") for _ in range(8)]
+
+    assert responses[3].status_code == 200
+    assert responses[4].status_code == 429
+    assert sign_in(client, "mina", PASSWORD).status_code == 429
+
+
+def test_signing_in_clears_only_the_persons_own_failures(client, mina, chris):
+    fail(client, "mina", 2)
+    fail(client, "chris", 2)
+
+    sign_in(Client(), "chris", PASSWORD)
+
+    assert set(AccessAttempt.objects.values_list("username", flat=True)) == {"mina"}
 
 
 def test_lockout_lifts_after_thirty_minutes(client, mina):
@@ -252,6 +294,76 @@ def test_password_reset_for_a_known_address_does_not_wait_for_the_mail_server(
     assert [r.args_kwargs for r in DBTaskResult.objects.all()] == [{"args": [], "kwargs": {}}]
 
 
+def _queries(client, email: str) -> list[str]:
+    """The statements the reset page runs for `email`, with the values taken out."""
+    with CaptureQueriesContext(connection) as captured:
+        client.post("/password-reset/", {"email": email})
+    values = r"'[^']*'|\"s\w+_x\d+\"|\b\d+(\.\d+)?\b"  # strings, savepoints, numbers
+    return [re.sub(values, "?", q["sql"]) for q in captured]
+
+
+def test_password_reset_does_the_same_work_for_known_and_unknown_addresses(client, mina, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+    known = _queries(client, "mina@example.org")
+    unknown = _queries(client, "nobody@example.org")
+
+    assert known == unknown
+    queued = list(DBTaskResult.objects.order_by("enqueued_at"))
+    assert [r.task_path for r in queued] == ["core.password_resets.password_reset_send"] * 2
+    assert [r.args_kwargs["kwargs"]["email"] for r in queued] == [
+        "mina@example.org",
+        "nobody@example.org",
+    ]
+    assert mail.outbox == []
+
+
+def test_the_worker_sends_a_known_address_its_link_and_an_unknown_one_nothing(
+    client, mina, settings
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    client.post("/password-reset/", {"email": "nobody@example.org"})
+    client.post("/password-reset/", {"email": "mina@example.org"})
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+
+    assert [m.to for m in mail.outbox] == [["mina@example.org"]]
+    link = re.search(r"http://testserver(/password-reset/\S+/)", mail.outbox[0].body).group(1)
+    assert client.get(link, follow=True).redirect_chain[-1][0].endswith("/set-password/")
+
+
+def test_the_fourth_reset_for_an_address_in_an_hour_sends_no_email(client, mina):
+    pages = [
+        client.post("/password-reset/", {"email": "mina@example.org"}, follow=True)
+        for _ in range(4)
+    ]
+
+    assert len(mail.outbox) == 3
+    assert pages[3].redirect_chain == [("/password-reset/sent/", 302)]
+    assert pages[3].content == pages[0].content
+
+
+def test_resets_for_an_address_are_allowed_again_after_an_hour(client, mina):
+    for _ in range(3):
+        client.post("/password-reset/", {"email": "mina@example.org"})
+    PasswordResetRequest.objects.update(
+        requested_at=timezone.now() - datetime.timedelta(minutes=61)
+    )
+
+    client.post("/password-reset/", {"email": "MINA@example.org"})
+
+    assert len(mail.outbox) == 4
+
+
+def test_an_account_gets_at_most_three_reset_emails_an_hour(mina):
+    for _ in range(4):
+        password_reset_send.enqueue(
+            email="mina@example.org", domain="testserver", site_name="x", use_https=False
+        )
+
+    assert len(mail.outbox) == 3
+
+
 # Sessions ----------------------------------------------------------------------------
 
 
@@ -291,6 +403,52 @@ def test_a_session_used_within_thirty_minutes_carries_on(client, mina):
 
     assert client.get("/panels/meetings/").status_code == 200
     assert time.time() - client.session[LAST_SEEN] < 5
+
+
+class Clock:
+    """Stands in for the `time` module of the idle sign-out, so a test moves time on."""
+
+    def __init__(self, now: float):
+        self.now = now
+
+    def time(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    fake = Clock(time.time())
+    monkeypatch.setattr("core.auth_events.time", fake)
+    return fake
+
+
+def test_a_session_in_use_every_thirty_seconds_outlasts_a_one_minute_idle_limit(
+    client, mina, settings, clock
+):
+    settings.SESSION_IDLE_MINUTES = 1
+    sign_in(client, "mina", PASSWORD)
+
+    statuses = []
+    for _ in range(10):
+        clock.now += 31
+        statuses.append(client.get("/panels/meetings/").status_code)
+
+    assert statuses == [200] * 10
+
+
+def test_a_session_left_alone_past_a_one_minute_idle_limit_is_signed_out(
+    client, mina, settings, clock
+):
+    settings.SESSION_IDLE_MINUTES = 1
+    sign_in(client, "mina", PASSWORD)
+    clock.now += 31
+    assert client.get("/panels/meetings/").status_code == 200
+
+    clock.now += 2 * 60
+    response = client.get("/panels/meetings/")
+
+    assert response.status_code == 302
+    assert response.url == "/sign-in/?next=/panels/meetings/"
 
 
 def test_session_cookie_ends_with_the_browser_and_the_server_copy_soon_after(settings):
