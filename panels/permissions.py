@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import rules
 
+from core.permissions import by_rule
 from core.roles import is_data_admin as _is_data_admin
 from core.roles import is_opcc_staff as _is_opcc_staff
 
@@ -63,12 +64,6 @@ def ratings_revealed(user, rating) -> bool:
 # The one rule for a rating's content (category, reasons, criteria, notes, themes):
 # before the reveal only its rater sees it, on any page, download or admin screen.
 rules.add_perm("panels.view_rating_content", is_rater | ratings_revealed)
-
-
-def by_rule(perm: str, user, obj) -> bool:
-    """Ask the rule set alone. Django's model backend lets a superuser through every
-    permission; a member's own view of a case (rating, comment) has no such exception."""
-    return rules.has_perm(perm, user, obj)
 
 
 def can_see_rating_content(user, rating) -> bool:

@@ -185,3 +185,34 @@ def test_rating_cannot_be_changed_in_the_admin(client, alice, rating):
 
     rating.refresh_from_db()
     assert rating.reasons == REASONS
+
+
+@pytest.mark.parametrize("status", [MeetingStatus.PLANNED, MeetingStatus.RATING_OPEN])
+def test_a_decision_before_the_reveal_is_not_in_the_admin_even_for_a_superuser(
+    client, root, meeting, status
+):
+    """Decisions are recorded after the reveal; one on a meeting that has not reached it
+    (carrying the members' majority) is neither listed nor opened."""
+    decision = factories.DecisionFactory(
+        reviewed_case=factories.ReviewedCaseFactory(meeting=meeting), reasons=REASONS
+    )
+    _set_status(meeting, status)
+    client.force_login(root)
+
+    listing = client.get("/admin/panels/decision/").content.decode()
+    detail = client.get(f"/admin/panels/decision/{decision.pk}/change/", follow=True)
+
+    assert REASONS not in listing
+    assert REASONS not in detail.content.decode()
+
+
+def test_a_decision_after_the_reveal_is_in_the_admin(client, root, meeting):
+    decision = factories.DecisionFactory(
+        reviewed_case=factories.ReviewedCaseFactory(meeting=meeting), reasons=REASONS
+    )
+    _set_status(meeting, MeetingStatus.IN_DISCUSSION)
+    client.force_login(root)
+
+    detail = client.get(f"/admin/panels/decision/{decision.pk}/change/")
+
+    assert REASONS in detail.content.decode()
