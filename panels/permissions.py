@@ -70,6 +70,15 @@ def can_see_rating_content(user, rating) -> bool:
     return by_rule("panels.view_rating_content", user, rating)
 
 
+def panel_roles(user) -> set[str]:
+    """The panel roles the user holds, in words ("Panel chair"): memberships not ended, as
+    a paused one may be resumed. Told to core (core.roles.register_role_source)."""
+    held = Membership.objects.filter(user=user, ended_on__isnull=True).values_list(
+        "role", flat=True
+    )
+    return {f"Panel {MembershipRole(role).label.lower()}" for role in held}
+
+
 @dataclass(frozen=True)
 class CaseAccess:
     """What decides a user's access to one case on an agenda, loaded once per request

@@ -37,6 +37,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from core import accounts
 from core.jobs import Job
 from core.models import AuditEntry
 from core.roles import StaffRole
@@ -138,6 +139,11 @@ MATRIX: dict[str, Entry] = {
     "two_factor:verify": Entry(redirect=dict.fromkeys(SIGNED_IN, "/account/two-factor/")),
     "two_factor:recovery": Entry(redirect=dict.fromkeys(SIGNED_IN, "/account/two-factor/")),
     "two_factor:new_recovery_codes": post_only(SIGNED_IN),
+    # Your account: anyone signed in. A link confirming a new email address opens only for
+    # the account it was made for (Mina's here); anyone else is told it is not theirs.
+    "account": page(SIGNED_IN),
+    "account_email": page(SIGNED_IN),
+    "account_email_confirm": page({"mina"}),
     "security_txt": page(EVERYONE),
     "health": page(EVERYONE),
     "accessibility": page(EVERYONE),
@@ -514,6 +520,7 @@ def build_world():
         "B", day=17, cases_in_discussion=3, people=("bea", "nadia", "pete", "cora"), **staff
     )
     w.users.update(chris=w.a.chair, mina=w.a.member, pat=w.a.nonvoting, nadia=w.b.member)
+    w.email_token = accounts.email_change_token(user=w.a.member, new_email="mina@example.net")
     # A reset link for someone who never signs in here, so the token stays good.
     w.reset_uid = urlsafe_base64_encode(force_bytes(nia.pk))
     w.reset_token = default_token_generator.make_token(nia)
@@ -586,6 +593,7 @@ def public(s, **extra):
 
 KWARGS = {
     "password_reset_confirm": lambda w, s: {"uidb64": w.reset_uid, "token": w.reset_token},
+    "account_email_confirm": lambda w, s: {"token": w.email_token},
     "public:all_data": lambda w, s: {"fmt": "csv"},
     "public:report": lambda w, s: public(s),
     "public:report_pdf": lambda w, s: public(s),
