@@ -38,6 +38,26 @@ def is_opcc_staff(user) -> bool:
     return has_staff_role(user, StaffRole.OPCC_STAFF)
 
 
+# Roles granted outside core (a panel's chair, member or attendee, from the panels app's
+# memberships) are told to core by the app that grants them, so core imports none of it.
+_ROLE_SOURCES: list = []
+
+
+def register_role_source(source) -> None:
+    """`source(user) -> set[str]`: the roles, in words, the user holds in that app."""
+    if source not in _ROLE_SOURCES:
+        _ROLE_SOURCES.append(source)
+
+
+def roles_held(user) -> set[str]:
+    """Every role the user has been given: the organisation-wide groups and each app's own
+    (superuser status is not a role here; it is asked about on its own)."""
+    held = set(user.groups.values_list("name", flat=True))
+    for source in _ROLE_SOURCES:
+        held |= set(source(user))
+    return held
+
+
 def data_admin_required(view):
     """A view for data admins only: others signed in are refused, others sent to sign in."""
 

@@ -30,7 +30,7 @@ from .models import (
     SampleDraw,
     Theme,
 )
-from .permissions import can_see_rating_content
+from .permissions import REVEALED, by_rule, can_see_rating_content
 from .services import meeting_move
 
 
@@ -206,8 +206,8 @@ class ConflictDeclarationAdmin(ListedFiltersOnly, ReadOnlyAdmin):
     def get_fields(self, request, obj=None):
         fields = ["reviewed_case", "membership", "has_conflict", "declared_by", "declared_at"]
         fields.append("superseded_at")
-        if obj is not None and request.user.has_perm(
-            "panels.view_rating_progress", obj.reviewed_case.meeting
+        if obj is not None and by_rule(
+            "panels.view_rating_progress", request.user, obj.reviewed_case.meeting
         ):
             fields.insert(3, "details")
         return fields
@@ -268,9 +268,18 @@ class RatingAdmin(ListedFiltersOnly, ReadOnlyAdmin):
 
 @admin.register(Decision)
 class DecisionAdmin(ReadOnlyAdmin):
+    """The panel's decisions are recorded in its discussion, after the reveal, and carry the
+    members' majority: one on a meeting that has not reached the reveal is not shown."""
+
     list_display = ["reviewed_case", "category", "recorded_by", "recorded_at"]
     list_filter = ["category", "themes"]
     search_fields = ["reasons", "reviewed_case__case__reference"]
+
+    def get_queryset(self, request):
+        revealed = super().get_queryset(request).filter(reviewed_case__meeting__status__in=REVEALED)
+        return revealed.select_related(
+            "reviewed_case__case", "reviewed_case__meeting__panel", "category", "recorded_by"
+        )
 
 
 @admin.register(Observation)

@@ -6,5 +6,9 @@ class PanelsConfig(AppConfig):
     verbose_name = "Panels and meetings"
 
     def ready(self) -> None:
+        from core.roles import register_role_source
+
         # Registers the object permissions with django-rules.
-        from . import permissions  # noqa: F401
+        from . import permissions
+
+        register_role_source(permissions.panel_roles)

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from core.audit import AuditEvent, record
 from core.forms import add_service_errors, with_version
+from core.permissions import by_rule
 
 from . import charts, resources, selectors, services
 from .enums import ActionStatus, MeetingStatus
@@ -63,7 +64,7 @@ def meeting_moves(meeting) -> list[tuple[str, str]]:
 
 @login_required
 def meeting_plan(request):
-    if not request.user.has_perm("panels.plan_meeting", None):
+    if not by_rule("panels.plan_meeting", request.user, None):
         raise PermissionDenied
     panels = selectors.plannable_panels(user=request.user)
     form = MeetingForm(request.POST or None, panels=panels)
@@ -83,7 +84,7 @@ def meeting_plan(request):
 @login_required
 def meeting_edit(request, pk: int):
     meeting = selectors.meeting_for_user(user=request.user, pk=pk, perm="panels.view_meeting")
-    if not request.user.has_perm("panels.plan_meeting", meeting.panel):
+    if not by_rule("panels.plan_meeting", request.user, meeting.panel):
         raise PermissionDenied
     if meeting.status not in {MeetingStatus.PLANNED, MeetingStatus.RATING_OPEN}:
         # Nothing about a meeting in discussion, closed or cancelled can be changed here.
@@ -173,7 +174,7 @@ def discussion(request, pk: int):
         "meeting": meeting,
         "view": view,
         "order": order,
-        "can_decide": request.user.has_perm("panels.record_decision", meeting)
+        "can_decide": by_rule("panels.record_decision", request.user, meeting)
         and meeting.status == MeetingStatus.IN_DISCUSSION,
         "page_title": f"Discussion: {meeting}",
     }
@@ -320,7 +321,7 @@ def action_edit(request, pk: int):
 
 
 def _action_form(request, meeting, action):
-    if not request.user.has_perm("panels.manage_meeting_record", meeting):
+    if not by_rule("panels.manage_meeting_record", request.user, meeting):
         raise PermissionDenied
     form = ActionForm(request.POST or None, action=action)
     if request.method == "POST" and form.is_valid():

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import rules
 
+from core.permissions import by_rule
 from core.roles import is_data_admin as _is_data_admin
 from core.roles import is_opcc_staff as _is_opcc_staff
 
@@ -65,14 +66,17 @@ def ratings_revealed(user, rating) -> bool:
 rules.add_perm("panels.view_rating_content", is_rater | ratings_revealed)
 
 
-def by_rule(perm: str, user, obj) -> bool:
-    """Ask the rule set alone. Django's model backend lets a superuser through every
-    permission; a member's own view of a case (rating, comment) has no such exception."""
-    return rules.has_perm(perm, user, obj)
-
-
 def can_see_rating_content(user, rating) -> bool:
     return by_rule("panels.view_rating_content", user, rating)
+
+
+def panel_roles(user) -> set[str]:
+    """The panel roles the user holds, in words ("Panel chair"): memberships not ended, as
+    a paused one may be resumed. Told to core (core.roles.register_role_source)."""
+    held = Membership.objects.filter(user=user, ended_on__isnull=True).values_list(
+        "role", flat=True
+    )
+    return {f"Panel {MembershipRole(role).label.lower()}" for role in held}
 
 
 @dataclass(frozen=True)

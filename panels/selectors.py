@@ -46,7 +46,7 @@ def meeting_for_user(*, user, pk: int, perm: str = "panels.view_meeting") -> Mee
     meeting = get_object_or_404(
         Meeting.objects.for_user(user).select_related("panel", "panel__framework"), pk=pk
     )
-    if not user.has_perm(perm, meeting):
+    if not by_rule(perm, user, meeting):
         raise PermissionDenied
     return meeting
 
@@ -706,7 +706,7 @@ def action_due(*, action: Action, today: datetime.date) -> str:
 
 def plannable_panels(*, user) -> QuerySet[Panel]:
     """Panels the user may plan meetings for."""
-    if not is_opcc_staff(user) and not user.is_superuser:
+    if not by_rule("panels.plan_meeting", user, None):
         return Panel.objects.none()
     return Panel.objects.filter(is_active=True).select_related("framework")
 
@@ -771,7 +771,7 @@ def case_outcome(*, user, access: CaseAccess) -> CaseOutcome | None:
         .first()
     )
     members = None
-    if user.has_perm("panels.view_discussion", meeting):
+    if by_rule("panels.view_discussion", user, meeting):
         members, _ = decision_ratings(meeting=meeting, reviewed_case=access.reviewed_case)
     return CaseOutcome(decision=decision, members=members)
 

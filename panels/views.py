@@ -62,7 +62,7 @@ def meeting_detail(request, pk: int):
     agenda = list(selectors.agenda(meeting=meeting, themes=False))
     reasons = selectors.decisions_by_category(cases=agenda) if decided else None
     is_member = selectors.membership_for(user=request.user, meeting=meeting) is not None
-    show_progress = request.user.has_perm("panels.view_rating_progress", meeting)
+    show_progress = by_rule("panels.view_rating_progress", request.user, meeting)
     if show_progress:
         progress, conflicts = selectors.member_progress(meeting=meeting, cases=len(agenda))
         totals = selectors.progress_totals(progress)
@@ -85,7 +85,7 @@ def meeting_detail(request, pk: int):
         "conflicts": conflicts,
         "draw": draw,
         "draw_count": draw_count,
-        "can_withdraw_conflicts": request.user.has_perm("panels.withdraw_conflict", meeting),
+        "can_withdraw_conflicts": by_rule("panels.withdraw_conflict", request.user, meeting),
         "can_open_cases": is_opcc_staff(request.user)
         or (is_member and meeting.status != MeetingStatus.PLANNED),
         "observations": meeting.observations.prefetch_related("themes"),
@@ -93,16 +93,16 @@ def meeting_detail(request, pk: int):
         "earlier": selectors.open_actions_before_in_short(meeting=meeting),
         "attendance": meeting.attendance.select_related("membership__user"),
         "moves": meeting_moves(meeting)
-        if request.user.has_perm("panels.move_meeting", meeting)
+        if by_rule("panels.move_meeting", request.user, meeting)
         else [],
-        "can_edit": request.user.has_perm("panels.plan_meeting", meeting.panel)
+        "can_edit": by_rule("panels.plan_meeting", request.user, meeting.panel)
         and meeting.status in {MeetingStatus.PLANNED, MeetingStatus.RATING_OPEN},
-        "can_discuss": request.user.has_perm("panels.view_discussion", meeting),
-        "can_decide": request.user.has_perm("panels.record_decision", meeting)
+        "can_discuss": by_rule("panels.view_discussion", request.user, meeting),
+        "can_decide": by_rule("panels.record_decision", request.user, meeting)
         and meeting.status == MeetingStatus.IN_DISCUSSION,
-        "can_export": request.user.has_perm("panels.export_meeting", meeting),
+        "can_export": by_rule("panels.export_meeting", request.user, meeting),
         "export_tables": EXPORT_TABLES,
-        "can_record": request.user.has_perm("panels.manage_meeting_record", meeting)
+        "can_record": by_rule("panels.manage_meeting_record", request.user, meeting)
         and meeting.status in REVEALED,
         "page_title": str(meeting),
     }

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
+from core.permissions import by_rule
 from core.roles import is_opcc_staff
 from panels.enums import MeetingStatus
 from panels.models import Meeting, Panel
@@ -27,7 +28,7 @@ def reports_for(user) -> QuerySet[FindingsReport]:
 def report_for_user(*, user, pk: int, perm: str = "reports.manage_report") -> FindingsReport:
     """The report, 404 outside the user's panels, 403 if they may see it but not do this."""
     report = get_object_or_404(reports_for(user), pk=pk)
-    if not user.has_perm(perm, report):
+    if not by_rule(perm, user, report):
         raise PermissionDenied
     return report
 

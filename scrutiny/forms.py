@@ -137,3 +137,28 @@ class RecoveryCodeForm(forms.Form):
         if not re.fullmatch(r"[a-z2-7]{8}", code):
             raise ValidationError("Enter the recovery code as 8 letters and numbers")
         return code
+
+
+class EmailChangeForm(forms.Form):
+    """A new email address for one's own account, with the current password."""
+
+    email = forms.CharField(
+        label="New email address",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={"required": "Enter your new email address"},
+    )
+    password = forms.CharField(
+        label="Your current password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Enter your current password"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.text("email", field_width=Fluid.TWO_THIRDS),
+            Field.text("password", field_width=Fluid.TWO_THIRDS),
+            submit="Send confirmation link",
+        )

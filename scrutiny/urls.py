@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 from django.utils.text import format_lazy
 
-from . import health, public_pages, views
+from . import account_views, health, public_pages, views
 
 admin.site.site_header = "Scrutiny administration"
 admin.site.site_title = "Scrutiny admin"
@@ -18,6 +18,13 @@ _two_factor_urls = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("sign-in/", views.SignInView.as_view(), name="login"),
+    path("account/", account_views.account, name="account"),
+    path("account/email/", account_views.email_change, name="account_email"),
+    path(
+        "account/email/confirm/<str:token>/",
+        account_views.email_change_confirm,
+        name="account_email_confirm",
+    ),
     path("account/two-factor/", include((_two_factor_urls, "two_factor"))),
     # Signing out lands on the sign-in page, which then says "You have signed out".
     path(

@@ -12,29 +12,38 @@ unchecked; so does an entry for an address that has gone.
 
 Then what the allowed pages show: lists open to everyone signed in hold nothing of
 panel A for outsiders, the public site holds nothing of drafts or open meetings, and a
-rating made before the reveal shows to nobody but its rater on any page.
+rating made before the reveal shows to nobody but its rater on any page: a superuser
+opens every address, download and admin page while panel A rates, and finds none of it.
 """
 
 import datetime
 import hashlib
+import io
+import zipfile
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from types import SimpleNamespace
 
+import pypdf
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from core import accounts
 from core.jobs import Job
+from core.models import AuditEntry
 from core.roles import StaffRole
+from panels import resources
 from panels.enums import Agency, MeetingStatus, MembershipRole, ObservationKind
+from panels.models import Rating
 from panels.sampling import PoolFilters
 from panels.services import (
     DecisionInput,
@@ -58,13 +67,18 @@ pytestmark = pytest.mark.django_db
 
 # --- the cast -------------------------------------------------------------------------
 
-ROLES = ["anonymous", "mina", "nadia", "pat", "chris", "olu", "alice", "eve"]
+ROLES = ["anonymous", "mina", "nadia", "pat", "chris", "olu", "alice", "eve", "root"]
 EVERYONE = frozenset(ROLES)
 SIGNED_IN = EVERYONE - {"anonymous"}
 PANEL_A = frozenset({"mina", "pat", "chris"})
-OPCC = frozenset({"olu"})
-DATA_ADMIN = frozenset({"alice"})
-CHAIR_OR_OPCC = frozenset({"chris", "olu"})
+# Root is a superuser. A superuser holds the organisation-wide roles (core.roles: OPCC
+# staff and data admin, so the first account can run a new deployment) and the whole
+# admin, but no panel role and no exception from any rule: whatever OPCC staff and data
+# admins may not see (a blind rating, a meeting's export before the reveal), nor may root.
+ROOT = frozenset({"root"})
+OPCC = frozenset({"olu"}) | ROOT
+DATA_ADMIN = frozenset({"alice"}) | ROOT
+CHAIR_OR_OPCC = frozenset({"chris"}) | OPCC
 NOBODY = frozenset()
 
 PERSONAL = {"Facts at decision": "Call Mr Smith on 07700 900123."}
@@ -125,6 +139,11 @@ MATRIX: dict[str, Entry] = {
     "two_factor:verify": Entry(redirect=dict.fromkeys(SIGNED_IN, "/account/two-factor/")),
     "two_factor:recovery": Entry(redirect=dict.fromkeys(SIGNED_IN, "/account/two-factor/")),
     "two_factor:new_recovery_codes": post_only(SIGNED_IN),
+    # Your account: anyone signed in. A link confirming a new email address opens only for
+    # the account it was made for (Mina's here); anyone else is told it is not theirs.
+    "account": page(SIGNED_IN),
+    "account_email": page(SIGNED_IN),
+    "account_email_confirm": page({"mina"}),
     "security_txt": page(EVERYONE),
     "health": page(EVERYONE),
     "accessibility": page(EVERYONE),
@@ -209,15 +228,15 @@ MATRIX: dict[str, Entry] = {
     "panels:invitation_resend": page(OPCC, DATA_ADMIN),
     # Anyone holding an invitation link; a used or bad one says to ask for a new one.
     "panels:invitation_accept": page(EVERYONE),
-    # A background job's page: only whoever started it (Alice's import here).
-    "jobs:detail": page(DATA_ADMIN),
-    "jobs:retry": post_only(DATA_ADMIN),
+    # A background job's page: only whoever started it (Alice's import here), not root.
+    "jobs:detail": page({"alice"}),
+    "jobs:retry": post_only({"alice"}),
     # The audit trail: data admins only.
     "audit:list": page(DATA_ADMIN),
     "audit:export": page(DATA_ADMIN),
     "audit:entry": page(DATA_ADMIN),
-    # The admin: only Alice of the cast is staff. Non-staff are sent to the admin's
-    # own sign-in page (Django's behaviour), which counts as a refusal here.
+    # The admin: only Alice and root of the cast are staff. Non-staff are sent to the
+    # admin's own sign-in page (Django's behaviour), which counts as a refusal here.
     "admin:index": page(DATA_ADMIN),
     **{
         f"admin:{app}_{model}_{kind}": page(DATA_ADMIN)
@@ -247,9 +266,10 @@ MATRIX: dict[str, Entry] = {
         ]
         for kind in ["changelist", "change"]
     },
-    # Drafts are OPCC staff's alone, and Olu is not staff in the admin: nobody in the cast.
-    "admin:reports_findingsreport_changelist": page(NOBODY),
-    "admin:reports_findingsreport_change": page(NOBODY),
+    # Drafts are OPCC staff's alone, and Olu is not staff in the admin: only root, who
+    # holds the OPCC role (the report is of a closed meeting, so nothing there is blind).
+    "admin:reports_findingsreport_changelist": page(ROOT),
+    "admin:reports_findingsreport_change": page(ROOT),
 }
 
 
@@ -388,15 +408,35 @@ def build_side(label: str, *, day: int, cases_in_discussion: int, olu, nia, alic
     meeting_move(meeting=s.rating_meeting, to=MeetingStatus.RATING_OPEN, by=olu)
     conflict_declare(reviewed_case=s.rating_cases[0], user=s.member, has_conflict=False)
     s.blind_reasons = f"Blind reasons of panel {label}."
+    s.blind_note = f"Blind criterion note of panel {label}."
     s.blind_rating = rating_save(
         reviewed_case=s.rating_cases[0],
         user=s.member,
         data=RatingInput(
             category=factories.category("no-conclusion"),
             reasons=s.blind_reasons,
-            assessments={c.code: ("met", "") for c in s.panel.framework.criteria.all()},
+            assessments={
+                c.code: ("not_met", s.blind_note) for c in s.panel.framework.criteria.all()
+            },
         ),
         submit=True,
+        version=0,
+    )
+    # And a draft another member has saved but not submitted.
+    conflict_declare(reviewed_case=s.rating_cases[0], user=s.conflicted, has_conflict=False)
+    s.blind_draft = f"Blind draft reasons of panel {label}."
+    s.blind_draft_note = f"Blind draft note of panel {label}."
+    s.draft_rating = rating_save(
+        reviewed_case=s.rating_cases[0],
+        user=s.conflicted,
+        data=RatingInput(
+            category=factories.category("consistent"),
+            reasons=s.blind_draft,
+            assessments={
+                c.code: ("partly_met", s.blind_draft_note) for c in s.panel.framework.criteria.all()
+            },
+        ),
+        submit=False,
         version=0,
     )
     conflict_declare(reviewed_case=s.rating_cases[0], user=s.nonvoting, has_conflict=False)
@@ -468,6 +508,7 @@ def build_world():
             username="alice", roles=[StaffRole.DATA_ADMIN], is_staff=True
         ),
         "eve": factories.UserFactory(username="eve"),
+        "root": factories.UserFactory(username="root", is_superuser=True, is_staff=True),
     }
     nia = factories.UserFactory(username="nia", roles=[StaffRole.OPCC_STAFF])
     alice = w.users["alice"]
@@ -479,6 +520,7 @@ def build_world():
         "B", day=17, cases_in_discussion=3, people=("bea", "nadia", "pete", "cora"), **staff
     )
     w.users.update(chris=w.a.chair, mina=w.a.member, pat=w.a.nonvoting, nadia=w.b.member)
+    w.email_token = accounts.email_change_token(user=w.a.member, new_email="mina@example.net")
     # A reset link for someone who never signs in here, so the token stays good.
     w.reset_uid = urlsafe_base64_encode(force_bytes(nia.pk))
     w.reset_token = default_token_generator.make_token(nia)
@@ -551,6 +593,7 @@ def public(s, **extra):
 
 KWARGS = {
     "password_reset_confirm": lambda w, s: {"uidb64": w.reset_uid, "token": w.reset_token},
+    "account_email_confirm": lambda w, s: {"token": w.email_token},
     "public:all_data": lambda w, s: {"fmt": "csv"},
     "public:report": lambda w, s: public(s),
     "public:report_pdf": lambda w, s: public(s),
@@ -747,7 +790,7 @@ def check_get(client, world, key, role, entry, url):
 GATE = lambda w: reverse("panels:conflict_declare", args=[w.a.rating_meeting.pk, 1])  # noqa: E731
 BEFORE_REVEAL = {
     "panels:meeting_detail": page(PANEL_A, OPCC, DATA_ADMIN),
-    "panels:case_papers": Entry(get=frozenset({"mina", "pat", "olu"}), redirect={"chris": GATE}),
+    "panels:case_papers": Entry(get=frozenset({"mina", "pat"}) | OPCC, redirect={"chris": GATE}),
     "panels:conflict_declare": page(PANEL_A),
     "panels:discussion": page(NOBODY),
     # Shown with the reason decisions must wait for the discussion, and (since the fix in
@@ -778,13 +821,31 @@ def blind_rating_pages(w) -> list[tuple[str, str]]:
         for key, entry in BEFORE_REVEAL.items()
         for role in sorted(entry.get)
     ]
-    rating_admin = reverse("admin:panels_rating_change", args=[w.a.blind_rating.pk])
-    return [*pages, ("alice", reverse("admin:panels_rating_changelist")), ("alice", rating_admin)]
+    admin = [(role, url) for url in rating_admin_pages(w) for role in ("alice", "root")]
+    return [*pages, *admin]
+
+
+def rating_admin_pages(w) -> list[str]:
+    """The admin's pages about the blind ratings: their list, each one, and its history."""
+    pages = [reverse("admin:panels_rating_changelist")]
+    pages += [f"{pages[0]}?status={status}" for status in ("draft", "submitted")]
+    for rating in (w.a.blind_rating, w.a.draft_rating):
+        pages += [
+            reverse("admin:panels_rating_change", args=[rating.pk]),
+            reverse("admin:panels_rating_history", args=[rating.pk]),
+        ]
+    return pages
 
 
 def blind_views(w) -> dict[str, str]:
-    """What members said before the reveal, and who said it."""
-    return {w.a.blind_reasons: "mina", w.a.blind_comment: "pat"}
+    """What members said before the reveal, and who said it (Connie's is a draft)."""
+    return {
+        w.a.blind_reasons: "mina",
+        w.a.blind_note: "mina",
+        w.a.blind_draft: "connie",
+        w.a.blind_draft_note: "connie",
+        w.a.blind_comment: "pat",
+    }
 
 
 def test_a_blind_rating_or_comment_shows_to_nobody_but_its_author(client, world):
@@ -808,6 +869,112 @@ def test_a_blind_view_shows_to_its_author(client, world, role):
     body = as_role(client, world, role).get(url).content.decode()
 
     assert [t for t, author in blind_views(world).items() if author == role and t in body] != []
+
+
+# --- a superuser before the reveal ------------------------------------------------------
+
+MEETING_ROUTE = "/panels/meetings/<int:pk>/"
+
+
+def rating_meeting_addresses(w) -> list[str]:
+    """Every page of the meeting open for rating (each case's, for both its cases) and
+    every table of its record in every format."""
+    urls = []
+    for key in CHECKED:
+        if not PATTERNS[key][0].startswith(MEETING_ROUTE) or key == "panels:meeting_export":
+            continue
+        kwargs = {**KWARGS[key](w, w.a), "pk": w.a.rating_meeting.pk}
+        for position in (1, 2) if "position" in kwargs else (None,):
+            if position is not None:
+                kwargs["position"] = position
+            urls.append(reverse(key, kwargs=kwargs))
+    return urls + export_addresses(w)
+
+
+def export_addresses(w) -> list[str]:
+    return [
+        reverse("panels:meeting_export", args=[w.a.rating_meeting.pk, table, fmt])
+        for table in resources.TABLES
+        for fmt in resources.FORMATS
+    ]
+
+
+def audit_addresses(w) -> list[str]:
+    """The audit trail's entries about the ratings, in the trail's pages and the admin."""
+    entries = AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Rating),
+        object_pk__in=[str(w.a.blind_rating.pk), str(w.a.draft_rating.pk)],
+    )
+    assert entries.exists()
+    return [
+        url
+        for entry in entries
+        for url in (
+            reverse("audit:entry", args=[entry.pk]),
+            reverse("admin:core_auditentry_change", args=[entry.pk]),
+        )
+    ]
+
+
+def readable(response) -> str:
+    """A response's text: a page, CSV or JSON as it is; a spreadsheet's XML unzipped; a
+    PDF's text."""
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if content.startswith(b"PK"):
+        with zipfile.ZipFile(io.BytesIO(content)) as xlsx:
+            return "".join(xlsx.read(name).decode(errors="replace") for name in xlsx.namelist())
+    if content.startswith(b"%PDF"):
+        pdf = pypdf.PdfReader(io.BytesIO(content))
+        return " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
+    return content.decode(errors="replace")
+
+
+def superuser_crawl(w) -> list[str]:
+    """Every address the site answers (each pattern with panel A's real ids), the blind
+    meeting's pages and downloads, and the admin's and the trail's pages on its ratings."""
+    return [
+        *(address(w, key) for key in CHECKED),
+        *rating_meeting_addresses(w),
+        *rating_admin_pages(w),
+        *audit_addresses(w),
+    ]
+
+
+def test_a_superuser_sees_no_blind_rating_anywhere_before_the_reveal(client, world):
+    """Root opens every page and download, following redirects, while panel A's meeting is
+    open for rating: no member's category reasons, criterion notes or draft shows."""
+    as_role(client, world, "root")
+    shown, opened = [], []
+    for url in superuser_crawl(world):
+        response = client.get(url, follow=True)
+        assert response.status_code < 500, f"GET {url} as root: {response.status_code}"
+        opened += [url] if response.status_code == 200 else []
+        body = readable(response)
+        shown += [(url, text) for text in blind_views(world) if text in body]
+
+    assert shown == []
+    # The crawl did open the admin's pages on the ratings (the downloads are refused: below).
+    assert set(rating_admin_pages(world)) - set(opened) == set()
+
+
+def test_a_superuser_is_refused_the_meetings_record_before_the_reveal(client, world):
+    """Refused as the chair and OPCC staff are: 403, never a file."""
+    for role in ("root", "chris", "olu"):
+        as_role(client, world, role)
+        answers = {url: client.get(url).status_code for url in export_addresses(world)}
+        assert set(answers.values()) == {403}, (role, answers)
+
+
+@pytest.mark.parametrize("fmt", sorted(resources.FORMATS))
+def test_a_superuser_reads_the_ratings_in_the_record_after_the_reveal(client, world, fmt):
+    """…so the crawl above would have found them: the same download after the reveal."""
+    meeting_move(meeting=world.a.rating_meeting, to=MeetingStatus.IN_DISCUSSION, by=world.a.chair)
+    url = reverse("panels:meeting_export", args=[world.a.rating_meeting.pk, "ratings", fmt])
+
+    body = readable(as_role(client, world, "root").get(url))
+
+    assert world.a.blind_reasons in body
+    assert world.a.blind_note in body
 
 
 # --- posting ------------------------------------------------------------------------

@@ -3,7 +3,9 @@ and no rating content before the reveal."""
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core import mail
 
+from core.models import AuditEntry, AuditEvent
 from core.roles import StaffRole
 from panels.enums import MeetingStatus
 from panels.models import Membership, ReviewedCase
@@ -185,3 +187,110 @@ def test_rating_cannot_be_changed_in_the_admin(client, alice, rating):
 
     rating.refresh_from_db()
     assert rating.reasons == REASONS
+
+
+@pytest.mark.parametrize("status", [MeetingStatus.PLANNED, MeetingStatus.RATING_OPEN])
+def test_a_decision_before_the_reveal_is_not_in_the_admin_even_for_a_superuser(
+    client, root, meeting, status
+):
+    """Decisions are recorded after the reveal; one on a meeting that has not reached it
+    (carrying the members' majority) is neither listed nor opened."""
+    decision = factories.DecisionFactory(
+        reviewed_case=factories.ReviewedCaseFactory(meeting=meeting), reasons=REASONS
+    )
+    _set_status(meeting, status)
+    client.force_login(root)
+
+    listing = client.get("/admin/panels/decision/").content.decode()
+    detail = client.get(f"/admin/panels/decision/{decision.pk}/change/", follow=True)
+
+    assert REASONS not in listing
+    assert REASONS not in detail.content.decode()
+
+
+def test_a_decision_after_the_reveal_is_in_the_admin(client, root, meeting):
+    decision = factories.DecisionFactory(
+        reviewed_case=factories.ReviewedCaseFactory(meeting=meeting), reasons=REASONS
+    )
+    _set_status(meeting, MeetingStatus.IN_DISCUSSION)
+    client.force_login(root)
+
+    detail = client.get(f"/admin/panels/decision/{decision.pk}/change/")
+
+    assert REASONS in detail.content.decode()
+
+
+# Email addresses: a password reset goes to one, so changing it is taking the account.
+
+
+@pytest.mark.parametrize("who", ["olu", "mina", "chris", "other_admin"])
+def test_data_admin_cannot_change_the_email_of_a_role_holder_or_staff(client, alice, who, request):
+    """Alice may not point Olu's (OPCC staff), a panel member's or chair's, or another
+    staff account's address at her own and reset its password."""
+    if who == "other_admin":
+        person = factories.UserFactory(username="ada", roles=[StaffRole.DATA_ADMIN], is_staff=True)
+    else:
+        person = request.getfixturevalue(who)
+    before = person.email
+    client.force_login(alice)
+    url = f"/admin/auth/user/{person.pk}/change/"
+
+    page = client.get(url).content.decode()
+    client.post(url, _user_form(person, email=alice.email))
+
+    assert 'name="email"' not in page
+    assert "Only a superuser can change the email address" in page
+    person.refresh_from_db()
+    assert person.email == before
+
+
+def test_data_admin_can_change_the_email_of_someone_with_no_role(client, alice, eve):
+    """…so the refusal above is about roles, not the field."""
+    client.force_login(alice)
+
+    response = client.post(
+        f"/admin/auth/user/{eve.pk}/change/", _user_form(eve, email="eve@example.net")
+    )
+
+    assert response.status_code == 302
+    eve.refresh_from_db()
+    assert eve.email == "eve@example.net"
+
+
+@pytest.mark.parametrize("who", ["olu", "mina"])
+def test_data_admin_cannot_set_a_role_holders_password(client, alice, who, request):
+    person = request.getfixturevalue(who)
+    client.force_login(alice)
+
+    response = client.post(
+        f"/admin/auth/user/{person.pk}/password/",
+        {"password1": "a-new-password-42", "password2": "a-new-password-42"},
+    )
+
+    assert response.status_code == 403
+    person.refresh_from_db()
+    assert person.check_password("a-new-password-42") is False
+
+
+def test_superuser_can_change_a_role_holders_email_and_it_is_audited(client, root, olu):
+    client.force_login(root)
+
+    response = client.post(
+        f"/admin/auth/user/{olu.pk}/change/",
+        _user_form(
+            olu,
+            email="olu@example.net",
+            groups=[Group.objects.get(name=StaffRole.OPCC_STAFF.value).pk],
+            date_joined_0=f"{olu.date_joined:%Y-%m-%d}",
+            date_joined_1=f"{olu.date_joined:%H:%M:%S}",
+        ),
+    )
+
+    assert response.status_code == 302
+    olu.refresh_from_db()
+    assert olu.email == "olu@example.net"
+    entry = AuditEntry.objects.get(event=AuditEvent.SECURITY, object_pk=str(olu.pk), actor=root)
+    assert entry.summary == "Email address changed in the admin"
+    assert entry.additional_data == {"from": "olu@example.org", "to": "olu@example.net"}
+    # The old address is told.
+    assert [m.to for m in mail.outbox] == [["olu@example.org"]]

@@ -1,5 +1,6 @@
 """The layering and view rules that `make test` enforces, shown to bite."""
 
+import ast
 import importlib.util
 import subprocess
 import sys
@@ -72,3 +73,37 @@ def test_import_contracts_fail_on_a_back_arrow(tmp_path):
         back_arrow.unlink()
     assert result.returncode == 1
     assert "cases._back_arrow_probe -> panels.models" in result.stdout
+
+
+def _permission_asked_of_a_user(source: str) -> list[int]:
+    """Lines calling `<anything but rules>.has_perm(…)`: Django's `user.has_perm`, which
+    says yes to every superuser."""
+    return [
+        node.lineno
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "has_perm"
+        and not (isinstance(node.func.value, ast.Name) and node.func.value.id == "rules")
+    ]
+
+
+def test_permissions_are_asked_of_the_rule_set_never_of_the_user():
+    """A superuser is no exception to any rule (a blind rating, an export before the
+    reveal): pages, services, selectors and the admin ask `core.permissions.by_rule`."""
+    found = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for app in ["core", "cases", "panels", "reports", "scrutiny"]
+        for path in sorted((ROOT / app).rglob("*.py"))
+        if "migrations" not in path.parts
+        for line in _permission_asked_of_a_user(path.read_text())
+    ]
+
+    assert found == []
+
+
+def test_the_permission_check_finds_a_user_has_perm():
+    """…so its silence above means something."""
+    source = "def view(request):\n    return request.user.has_perm('panels.view_meeting')\n"
+
+    assert _permission_asked_of_a_user(source) == [2]

@@ -10,6 +10,7 @@ from django.db.models import Max
 from cases.enums import CaseStatus
 from cases.workflow import case_transitions
 from core.forms import STALE_FORM
+from core.permissions import by_rule
 
 from ..agreement import majority
 from ..enums import AttendanceKind, CaseSource, MeetingStatus, RatingStatus
@@ -30,7 +31,7 @@ from ..workflow import meeting_transition
 
 
 def _require(user, perm: str, obj) -> None:
-    if not user.has_perm(perm, obj):
+    if not by_rule(perm, user, obj):
         raise PermissionDenied
 
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.forms import STALE_FORM
+from core.permissions import by_rule
 
 from ..enums import Assessment, RatingStatus
 from ..models import (
@@ -98,7 +99,7 @@ def conflict_withdraw(*, declaration: ConflictDeclaration, by, note: str) -> Con
     """OPCC staff record that a declared conflict no longer stands; the member may then
     read and rate the case. The conflict stays on record."""
     note = note.strip()
-    if not by.has_perm("panels.withdraw_conflict", declaration.reviewed_case.meeting):
+    if not by_rule("panels.withdraw_conflict", by, declaration.reviewed_case.meeting):
         raise PermissionDenied
     if not note:
         raise ValidationError({"note": "Say why the conflict no longer stands"})
