@@ -38,6 +38,14 @@ def is_opcc_staff(user) -> bool:
     return has_staff_role(user, StaffRole.OPCC_STAFF)
 
 
+def users_with_role(role: StaffRole):
+    """Active accounts in the role's group (superusers only by being in it too): who is
+    emailed about the role's waiting work."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(groups__name=role.value, is_active=True).distinct()
+
+
 def data_admin_required(view):
     """A view for data admins only: others signed in are refused, others sent to sign in."""
 

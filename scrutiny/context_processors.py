@@ -26,6 +26,8 @@ def navigation(request):
             # Daily work has its own pages; the Django admin is only for repairs, and a
             # data admin reaches it from the home page.
             items.append(("Administration", reverse("admin:index")))
+    if user is not None and user.is_authenticated:
+        items.append(("Email settings", reverse("notification_settings")))
     items.append(("Published findings", reverse("public:report_list")))
     path = request.path
     # The one link whose address holds this page most closely is the current one

@@ -3,6 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 from django.utils.text import format_lazy
 
+from core import notification_views
+
 from . import health, public_pages, views
 
 admin.site.site_header = "Scrutiny administration"
@@ -19,6 +21,11 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("sign-in/", views.SignInView.as_view(), name="login"),
     path("account/two-factor/", include((_two_factor_urls, "two_factor"))),
+    path(
+        "account/notifications/",
+        notification_views.notification_settings,
+        name="notification_settings",
+    ),
     # Signing out lands on the sign-in page, which then says "You have signed out".
     path(
         "sign-out/",

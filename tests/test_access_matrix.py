@@ -125,6 +125,8 @@ MATRIX: dict[str, Entry] = {
     "two_factor:verify": Entry(redirect=dict.fromkeys(SIGNED_IN, "/account/two-factor/")),
     "two_factor:recovery": Entry(redirect=dict.fromkeys(SIGNED_IN, "/account/two-factor/")),
     "two_factor:new_recovery_codes": post_only(SIGNED_IN),
+    # Each person's own choice of emails: anyone signed in, about themselves only.
+    "notification_settings": page(SIGNED_IN),
     "security_txt": page(EVERYONE),
     "health": page(EVERYONE),
     "accessibility": page(EVERYONE),
