@@ -261,6 +261,7 @@ class NotificationKind(models.TextChoices):
     are always sent."""
 
     RATING_OPEN = "rating_open", "A meeting opens for rating"
+    RATING_REMINDER = "rating_reminder", "A rating deadline is near and you have cases to rate"
     APPROVAL_WAITING = "approval_waiting", "A findings report is waiting for your approval"
     REPORT_RETURNED = "report_returned", "A findings report you wrote is returned to you"
     REPORT_PUBLISHED = "report_published", "A findings report is published"

@@ -110,6 +110,16 @@ def test_other_moves_of_a_meeting_email_no_one(sent, planned, olu):
     assert mail.outbox == []
 
 
+def test_rating_reminders_skip_members_who_turned_them_off(planned, olu, mina):
+    meeting_move(meeting=planned, to=MeetingStatus.RATING_OPEN, by=olu)
+    mail.outbox.clear()
+    notification_preferences_save(user=mina, enabled=[NotificationKind.RATING_OPEN])
+
+    call_command("send_rating_reminders", "--date", DEADLINE.isoformat(), stdout=io.StringIO())
+
+    assert sorted(by_recipient()) == ["chris@example.org"]
+
+
 # Actions --------------------------------------------------------------------------------
 
 
@@ -284,7 +294,9 @@ def test_settings_page_ticks_every_kind_until_someone_turns_one_off(client, mina
 
     assert response.status_code == 200
     assert response.context["form"]["kinds"].value() == NotificationKind.values
-    assert len(re.findall(r'type="checkbox"[^>]*checked', response.content.decode())) == 6
+    assert len(re.findall(r'type="checkbox"[^>]*checked', response.content.decode())) == len(
+        NotificationKind.values
+    )
     assert "always sent" in response.content.decode()
 
 
