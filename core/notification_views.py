@@ -13,7 +13,9 @@ from .notifications import notification_preferences, notification_preferences_sa
 def notification_settings(request):
     current = notification_preferences(user=request.user)
     initial = {"kinds": [kind for kind, enabled in current.items() if enabled]}
-    form = NotificationSettingsForm(request.POST or None, initial=initial)
+    # Unticking every box posts no kinds at all: still a form to save.
+    data = request.POST if request.method == "POST" else None
+    form = NotificationSettingsForm(data, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             notification_preferences_save(user=request.user, enabled=form.cleaned_data["kinds"])

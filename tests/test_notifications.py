@@ -313,6 +313,16 @@ def test_settings_page_saves_the_kinds_ticked(client, mina):
     assert "Your email settings have been saved" in page
 
 
+def test_settings_page_saves_every_box_unticked(client, mina):
+    client.force_login(mina)
+
+    response = client.post(reverse("notification_settings"), {})
+
+    assert response.status_code == 302
+    stored = NotificationPreference.objects.filter(user=mina, enabled=False).count()
+    assert stored == len(NotificationKind.values)
+
+
 def test_settings_page_refuses_a_kind_not_listed_and_writes_nothing(client, mina):
     client.force_login(mina)
 
@@ -354,6 +364,34 @@ def test_a_members_home_lists_cases_to_rate_and_actions_due(client, discussing, 
         ("3 cases to rate by 12 December", f"/#meeting-{rating.pk}"),
         ("An action is due on 31 January 2027", f"/panels/meetings/{discussing.pk}/#actions"),
     ]
+
+
+def test_a_chairs_home_lists_the_cases_they_rate_too(client, planned, chris, olu):
+    meeting_move(meeting=planned, to=MeetingStatus.RATING_OPEN, by=olu)
+    client.force_login(chris)
+
+    page = client.get(reverse("home")).content.decode()
+
+    assert (
+        f'<a class="govuk-link" href="/#meeting-{planned.pk}">2 cases to rate by 12 December</a>'
+        in page
+    )
+
+
+def test_a_non_voting_attendees_home_lists_no_cases_to_rate(client, planned, pat, olu):
+    meeting_move(meeting=planned, to=MeetingStatus.RATING_OPEN, by=olu)
+    client.force_login(pat)
+
+    assert client.get(reverse("home")).context["waiting"] == []
+
+
+def test_opcc_staffs_home_lists_the_actions_their_email_names(client, discussing, olu):
+    Action.objects.create(meeting=discussing, description="Brief.", owner="olu@example.org")
+    client.force_login(olu)
+
+    waiting = client.get(reverse("home")).context["waiting"]
+
+    assert [w.text for w in waiting] == ["An action is open"]
 
 
 def test_someone_with_nothing_waiting_has_no_waiting_list(client, eve):
