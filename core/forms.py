@@ -59,3 +59,29 @@ def with_version(data, version: int):
     data = data.copy()
     data["version"] = str(version)
     return data
+
+
+class NotificationSettingsForm(forms.Form):
+    """Which kinds of email about waiting work someone gets (every one, until they say)."""
+
+    kinds = forms.MultipleChoiceField(
+        label="Email me when",
+        help_text=(
+            "Emails about your password, your invitation and changes to your email address "
+            "are always sent."
+        ),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Select only the emails listed"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        from crispy_forms_gds.layout import Field, Size
+
+        from .models import NotificationKind
+
+        super().__init__(*args, **kwargs)
+        self.fields["kinds"].choices = NotificationKind.choices
+        self.helper = post_form_helper(
+            Field.checkboxes("kinds", legend_size=Size.MEDIUM), submit="Save email settings"
+        )

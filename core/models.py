@@ -268,3 +268,58 @@ class PasswordResetRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} at {self.requested_at:%Y-%m-%d %H:%M}"
+
+
+# Emails about waiting work (core.notifications sends them).
+class NotificationKind(models.TextChoices):
+    """Each kind of email about waiting work a person can turn off. Security emails
+    (password resets, invitations, email-change confirmations) are not kinds: they
+    are always sent."""
+
+    RATING_OPEN = "rating_open", "A meeting opens for rating"
+    RATING_REMINDER = "rating_reminder", "A rating deadline is near and you have cases to rate"
+    APPROVAL_WAITING = "approval_waiting", "A findings report is waiting for your approval"
+    REPORT_RETURNED = "report_returned", "A findings report you wrote is returned to you"
+    REPORT_PUBLISHED = "report_published", "A findings report is published"
+    ACTION_ASSIGNED = "action_assigned", "An action is given to you"
+    ACTION_DUE = "action_due", "An action of yours is nearly due or overdue"
+
+
+class NotificationPreference(models.Model):
+    """A kind of email someone has chosen to get or not. No row means they get it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    kind = models.CharField(max_length=30, choices=NotificationKind.choices)
+    enabled = models.BooleanField(default=True)
+
+    class Meta:
+        app_label = "core"
+        ordering = ["user", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="notification_preference_unique"),
+            choice_constraint("notification_preference", "kind", NotificationKind),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_kind_display()} ({'on' if self.enabled else 'off'})"
+
+
+class SentNotification(models.Model):
+    """A once-only email already sent (an action falling due), so a daily job run twice,
+    or every day, does not send it again. `key` names what it was about and in which
+    state, e.g. "action:12:2026-12-10:overdue"; it holds no case detail."""
+
+    key = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=30, choices=NotificationKind.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        app_label = "core"
+        ordering = ["-sent_at"]
+        constraints = [choice_constraint("sent_notification", "kind", NotificationKind)]
+
+    def __str__(self) -> str:
+        return self.key

@@ -58,6 +58,14 @@ def roles_held(user) -> set[str]:
     return held
 
 
+def users_with_role(role: StaffRole):
+    """Active accounts in the role's group (superusers only by being in it too): who is
+    emailed about the role's waiting work."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(groups__name=role.value, is_active=True).distinct()
+
+
 def data_admin_required(view):
     """A view for data admins only: others signed in are refused, others sent to sign in."""
 

@@ -23,6 +23,8 @@ from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from core.models import NotificationKind, NotificationPreference
+
 from .enums import MeetingStatus, RatingStatus, ReminderKind
 from .models import ConflictDeclaration, Meeting, Membership, Rating, RatingReminder, ReviewedCase
 
@@ -68,10 +70,11 @@ def rating_reminders_due(
     A meeting counts when it is open for rating and its deadline is `today` (a
     reminder on the day) or `days_ahead` days later (a reminder ahead of it;
     `days_ahead` defaults to `RATING_REMINDER_DAYS`, and 0 or less turns these
-    off). Only active voting members with at least one case still to rate are
-    included. A case is still to rate unless the member has submitted a rating
-    for it or their current declaration says they have a conflict in it. Members
-    without an email address are included; `rating_reminders_send` skips them.
+    off). Only active voting members with at least one case still to rate, and who
+    have not turned these reminders off, are included. A case is still to rate unless
+    the member has submitted a rating for it or their current declaration says they
+    have a conflict in it. Members without an email address are included;
+    `rating_reminders_send` skips them.
     """
     if days_ahead is None:
         days_ahead = settings.RATING_REMINDER_DAYS
@@ -125,6 +128,9 @@ def _members_to_remind(*, meeting: Meeting, kind: ReminderKind) -> QuerySet[Memb
     already_sent = RatingReminder.objects.filter(
         meeting=meeting, membership=OuterRef("pk"), kind=kind
     )
+    turned_off = NotificationPreference.objects.filter(
+        user=OuterRef("user"), kind=NotificationKind.RATING_REMINDER, enabled=False
+    )
     return (
         Membership.objects.filter(
             panel_id=meeting.panel_id, is_active=True, is_voting=True, user__is_active=True
@@ -136,7 +142,7 @@ def _members_to_remind(*, meeting: Meeting, kind: ReminderKind) -> QuerySet[Memb
         .annotate(
             unrated=Coalesce(Subquery(unrated, output_field=IntegerField()), Value(0)),
         )
-        .filter(Q(unrated__gt=0), ~Exists(already_sent))
+        .filter(Q(unrated__gt=0), ~Exists(already_sent), ~Exists(turned_off))
         .order_by("user__last_name", "user__first_name", "pk")
     )
 

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -919,3 +919,20 @@ def panel_for_user(*, user, slug: str) -> Panel:
 
 def meeting_note(*, meeting: Meeting, pk: int) -> Observation:
     return get_object_or_404(meeting.observations.select_related("reviewed_case"), pk=pk)
+
+
+def actions_owned_by(*, user) -> list[Action]:
+    """Unfinished actions of the meetings `user` may see whose owner names them, by their
+    email address or full name (panels.notifications.action_owner), soonest due first."""
+    names = [n for n in (user.email.strip(), user.get_full_name().strip()) if n]
+    if not names:
+        return []
+    owner = Q()
+    for name in names:
+        owner |= Q(owner__iexact=name)
+    return list(
+        Action.objects.filter(owner, meeting__in=Meeting.objects.for_user(user))
+        .filter(status__in=UNFINISHED)
+        .select_related("meeting", "meeting__panel")
+        .order_by(F("due_date").asc(nulls_last=True), "pk")
+    )

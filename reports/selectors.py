@@ -1,5 +1,6 @@
 """Reads for findings reports, scoped to who may see them."""
 
+import rules
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
@@ -140,3 +141,12 @@ def published_meetings_between(*, panel, start, end) -> list[PublishedVersion]:
 
 def panels_with_reports() -> QuerySet[Panel]:
     return Panel.objects.filter(reports__current_version__isnull=False).distinct()
+
+
+def reports_to_approve(*, user) -> list[FindingsReport]:
+    """Reports waiting for approval that the rule set lets `user` approve (four eyes:
+    not one they changed last)."""
+    if not is_opcc_staff(user):
+        return []
+    waiting = FindingsReport.objects.filter(status=ReportStatus.AWAITING_APPROVAL).order_by("pk")
+    return [r for r in waiting if rules.has_perm("reports.approve_report", user, r)]

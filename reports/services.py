@@ -27,6 +27,11 @@ from .models import (
     StandingText,
     ThemeBackground,
 )
+from .notifications import (
+    report_approval_notify,
+    report_published_notify,
+    report_returned_notify,
+)
 from .permissions import approval_refusal
 from .workflow import report_transition
 
@@ -247,8 +252,12 @@ def bullet_delete(*, report: FindingsReport, bullet: ReasonBullet, by, version: 
 
 
 def report_submit(*, report: FindingsReport, by) -> FindingsReport:
-    """Ask for approval; anyone but the last editor can then approve."""
-    return report_transition(report=report, to=S.AWAITING_APPROVAL, by=by)
+    """Ask for approval; anyone but the last editor can then approve, and each of them
+    is emailed once this commits."""
+    with transaction.atomic():
+        moved = report_transition(report=report, to=S.AWAITING_APPROVAL, by=by)
+        report_approval_notify(report=moved, by=by)
+    return moved
 
 
 def report_approve(*, report: FindingsReport, by) -> FindingsReport:
@@ -264,7 +273,10 @@ def report_return(*, report: FindingsReport, by, note: str) -> FindingsReport:
     """Send an awaiting or approved report back to draft, saying what needs changing."""
     if not note.strip():
         raise ValidationError({"note": "Enter what needs to change."})
-    return report_transition(report=report, to=S.DRAFT, by=by, note=note.strip())
+    with transaction.atomic():
+        moved = report_transition(report=report, to=S.DRAFT, by=by, note=note.strip())
+        report_returned_notify(report=moved, by=by, reason=note.strip())
+    return moved
 
 
 def report_correct(*, report: FindingsReport, by) -> FindingsReport:
@@ -321,6 +333,7 @@ def report_publish(*, report: FindingsReport, by, change_note: str = "") -> Publ
             summary=f"Version {version.number} published",
             data={"version": version.number, "pdf_sha256": version.pdf_sha256},
         )
+        report_published_notify(report=locked, by=by, version=version.number)
     report.status, report.current_version = S.PUBLISHED, version
     return version
 

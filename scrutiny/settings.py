@@ -331,6 +331,9 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # `manage.py send_rating_reminders` emails members this many days before the
 # rating deadline, and again on the day.
 RATING_REMINDER_DAYS = env_int("RATING_REMINDER_DAYS", 3)
+# `manage.py send_action_reminders` emails an action's owner once when it is due within
+# this many days, and once when it is overdue.
+ACTION_REMINDER_DAYS = env_int("ACTION_REMINDER_DAYS", 7)
 # How long a panel invitation's set-your-password link works (core.invitations).
 INVITATION_DAYS = env_int("INVITATION_DAYS", 7)
 

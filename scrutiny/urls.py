@@ -3,6 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 from django.utils.text import format_lazy
 
+from core import notification_views
+
 from . import account_views, health, public_pages, views
 
 admin.site.site_header = "Scrutiny administration"
@@ -26,6 +28,11 @@ urlpatterns = [
         name="account_email_confirm",
     ),
     path("account/two-factor/", include((_two_factor_urls, "two_factor"))),
+    path(
+        "account/notifications/",
+        notification_views.notification_settings,
+        name="notification_settings",
+    ),
     # Signing out lands on the sign-in page, which then says "You have signed out".
     path(
         "sign-out/",

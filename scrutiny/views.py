@@ -1,9 +1,12 @@
+from dataclasses import dataclass
+
 from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render, resolve_url
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -16,6 +19,7 @@ from core.audit import AuditEvent, record
 from core.roles import is_data_admin, is_opcc_staff
 from panels import selectors as panel_selectors
 from panels.enums import MeetingStatus
+from reports import selectors as report_selectors
 
 from .forms import (
     AppCodeForm,
@@ -228,10 +232,46 @@ def _signed_in_home(request):
     ]
     context["tasks"] = panel_selectors.member_home(user=user)
     context["past"] = panel_selectors.past_meetings(user=user)
-    if not any(context.get(key) for key in ("tasks", "past", "chaired", "opcc", "data_admin")):
+    context["waiting"] = _waiting(user, context["tasks"])
+    keys = ("waiting", "tasks", "past", "chaired", "opcc", "data_admin")
+    if not any(context.get(key) for key in keys):
         # Only shown when there is nothing else to show.
         context["my_meetings"] = panel_selectors.meetings_in_order(user=user)[:10]
     return render(request, "home.html", context)
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """One line of "Waiting for you": what it is, and where to do it."""
+
+    text: str
+    url: str
+    hint: str = ""
+
+
+def _waiting(user, tasks) -> list[Waiting]:
+    """What waits for this person: reports to approve, cases to rate, their actions."""
+    waiting = []
+    to_approve = report_selectors.reports_to_approve(user=user)
+    if len(to_approve) == 1:
+        url = reverse("reports:report_detail", args=[to_approve[0].pk])
+        waiting.append(Waiting("A report is waiting for your approval", url))
+    elif to_approve:
+        url = reverse("reports:report_list")
+        waiting.append(Waiting(f"{len(to_approve)} reports are waiting for your approval", url))
+    for item in tasks:
+        left = item.to_rate - item.rated
+        if item.membership.is_voting and left > 0:
+            deadline = item.meeting.rating_deadline
+            by = f" by {deadline:%-d %B}" if deadline else ""
+            text = f"{left} case{pluralize(left)} to rate{by}"
+            waiting.append(Waiting(text, f"{reverse('home')}#meeting-{item.meeting.pk}"))
+    for action in panel_selectors.actions_owned_by(user=user):
+        url = reverse("panels:meeting_detail", args=[action.meeting_id]) + "#actions"
+        when = f"due on {action.due_date:%-d %B %Y}" if action.due_date else "open"
+        hint = f"{action.meeting.panel.name}, meeting of {action.meeting.date:%-d %B %Y}"
+        waiting.append(Waiting(f"An action is {when}", url, hint))
+    return waiting
 
 
 def _data_admin_summary(user) -> dict:

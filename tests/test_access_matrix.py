@@ -144,6 +144,8 @@ MATRIX: dict[str, Entry] = {
     "account": page(SIGNED_IN),
     "account_email": page(SIGNED_IN),
     "account_email_confirm": page({"mina"}),
+    # Each person's own choice of emails: anyone signed in, about themselves only.
+    "notification_settings": page(SIGNED_IN),
     "security_txt": page(EVERYONE),
     "health": page(EVERYONE),
     "accessibility": page(EVERYONE),

@@ -27,6 +27,7 @@ from ..models import (
     ReviewedCase,
     Theme,
 )
+from ..notifications import action_assigned_notify, meeting_rating_open_notify
 from ..workflow import meeting_transition
 
 
@@ -117,6 +118,9 @@ def meeting_move(
             _mark_reviewed(moved, by)
         if to == MeetingStatus.CANCELLED:
             _release_cases(moved, by)
+        if to == MeetingStatus.RATING_OPEN:
+            # Queued to go once this commits: a move that rolls back tells no one.
+            meeting_rating_open_notify(meeting=moved)
     return moved
 
 
@@ -333,9 +337,11 @@ def action_save(*, meeting: Meeting, by, action: Action | None = None, **fields)
         locked = _lock(meeting)
         if locked.status not in {MeetingStatus.IN_DISCUSSION, MeetingStatus.CLOSED}:
             raise ValidationError("Actions are added once the discussion has started.")
+        before = action.owner if action else ""
         action = action or Action(meeting=locked)
         for name, value in fields.items():
             setattr(action, name, value.strip() if isinstance(value, str) else value)
         action.full_clean()
         action.save()
+        action_assigned_notify(action=action, before=before)
     return action
