@@ -18,10 +18,10 @@ class StaffRole(models.TextChoices):
 
 
 def has_staff_role(user, role: StaffRole) -> bool:
+    # A superuser holds a role only by being in its group, like anyone else: superuser
+    # status opens the Django admin for repairs, never the work of a role.
     if not user.is_authenticated:
         return False
-    if user.is_superuser:
-        return True
     # Cached per request object: home pages and navigation ask more than once.
     cache = getattr(user, "_staff_roles_cache", None)
     if cache is None:

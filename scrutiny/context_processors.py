@@ -25,7 +25,7 @@ def navigation(request):
         elif user.is_staff:
             # Daily work has its own pages; the Django admin is only for repairs, and a
             # data admin reaches it from the home page.
-            items.append(("Administration", reverse("admin:index")))
+            items.append(("Django admin", reverse("admin:index")))
     items.append(("Published findings", reverse("public:report_list")))
     path = request.path
     # The one link whose address holds this page most closely is the current one

@@ -159,7 +159,7 @@ def test_home_header_has_no_admin_link_for_a_data_admin(client, alice):
 
     labels = [item["label"] for item in client.get(reverse("home")).context["nav_items"]]
 
-    assert "Administration" not in labels
+    assert "Django admin" not in labels
     assert labels[:3] == ["Your work", "Meetings", "Actions"]
 
 

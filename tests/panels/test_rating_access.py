@@ -8,6 +8,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from core.roles import StaffRole
 from panels.enums import Agency, MeetingStatus, RatingStatus
 from panels.models import (
     CaseComment,
@@ -50,7 +51,13 @@ def sam(panel):
 
 @pytest.fixture
 def root(db):
-    return factories.UserFactory(username="root", is_superuser=True, is_staff=True)
+    """A superuser who is OPCC staff and a data admin too: superuser status adds nothing."""
+    return factories.UserFactory(
+        username="root",
+        is_superuser=True,
+        is_staff=True,
+        roles=[StaffRole.OPCC_STAFF, StaffRole.DATA_ADMIN],
+    )
 
 
 @pytest.fixture
