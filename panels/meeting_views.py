@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from core.audit import AuditEvent, record
 from core.forms import add_service_errors, with_version
+from core.roles import is_opcc_staff
 
 from . import charts, resources, selectors, services
 from .enums import ActionStatus, MeetingStatus
@@ -120,17 +121,28 @@ def meeting_move(request, pk: int, to: str):
     reveal = to == MeetingStatus.IN_DISCUSSION
     # A confirmation may post no fields at all, and must still be a bound form.
     data = request.POST if request.method == "POST" else None
-    form = MeetingMoveForm(data, reveal=reveal, label=label)
+    today = timezone.localdate()
+    early = meeting.date > today
+    form = MeetingMoveForm(
+        data, reveal=reveal, label=label, early=early and is_opcc_staff(request.user)
+    )
     warnings = []
     if to not in MEETING_TRANSITIONS[meeting.status]:
         warnings.append(f"A meeting that is {meeting.get_status_display().lower()} cannot do this.")
+    warnings += _early_warnings(meeting, to, request.user) if early else []
+    behind = []
     if reveal or to == MeetingStatus.CANCELLED:
-        behind = selectors.members_behind(meeting=meeting)
+        behind = selectors.members_yet_to_rate(meeting=meeting)
         if behind:
             warnings.append(
-                f"{behind} member{'s have' if behind != 1 else ' has'} not submitted every "
-                "rating: drafts will not count."
+                f"{len(behind)} member{'s have' if len(behind) != 1 else ' has'} not submitted "
+                "every rating: drafts will not count."
             )
+    if reveal and meeting.rating_deadline and meeting.rating_deadline >= today:
+        warnings.append(
+            f"The rating deadline, {meeting.rating_deadline:%-d %B %Y}, has not passed yet: "
+            "members may still be rating."
+        )
     if to == MeetingStatus.CLOSED:
         undecided = meeting.reviewed_cases.filter(decision__isnull=True).count()
         if undecided:
@@ -144,6 +156,7 @@ def meeting_move(request, pk: int, to: str):
                 to=to,
                 by=request.user,
                 anonymous=form.cleaned_data.get("anonymous", False),
+                early_reason=form.cleaned_data.get("early_reason", ""),
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -157,9 +170,25 @@ def meeting_move(request, pk: int, to: str):
         "form": form,
         "consequence": consequence,
         "warnings": warnings,
+        "behind": behind,
         "page_title": f"{label}: {meeting}",
     }
     return render(request, "panels/meeting_move.html", context)
+
+
+def _early_warnings(meeting, to: str, user) -> list[str]:
+    """What the confirmation page says of a move before the meeting's date."""
+    on = f"{meeting.date:%-d %B %Y}"
+    if to == MeetingStatus.CLOSED:
+        return [f"The meeting is on {on}: it cannot be closed before then."]
+    if to != MeetingStatus.IN_DISCUSSION:
+        return []
+    if is_opcc_staff(user):
+        return [f"The meeting is on {on}. To start the discussion early, confirm it and say why."]
+    return [
+        f"The meeting is on {on}, so the discussion cannot start yet. OPCC staff can "
+        "confirm an early start, with a reason."
+    ]
 
 
 @login_required

@@ -374,6 +374,11 @@ class MemberProgress:
     cases: int
 
     @property
+    def left(self) -> int:
+        """Ratings still to submit: every case without a conflict is rated."""
+        return max(self.cases - self.conflicts - self.submitted, 0)
+
+    @property
     def not_started(self) -> int:
         return max(self.cases - self.submitted - self.drafts - self.conflicts, 0)
 
@@ -711,14 +716,11 @@ def plannable_panels(*, user) -> QuerySet[Panel]:
     return Panel.objects.filter(is_active=True).select_related("framework")
 
 
-def members_behind(*, meeting: Meeting) -> int:
-    """Voting members who have not submitted every rating they are expected to."""
+def members_yet_to_rate(*, meeting: Meeting) -> list[MemberProgress]:
+    """Voting members who have not submitted every rating they are expected to (`left` says
+    how many each has still to submit)."""
     progress, _ = member_progress(meeting=meeting)
-    return sum(
-        1
-        for row in progress
-        if row.membership.is_voting and row.submitted < row.cases - row.conflicts
-    )
+    return [row for row in progress if row.membership.is_voting and row.left > 0]
 
 
 def case_decision(*, reviewed_case: ReviewedCase) -> Decision | None:

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from cases.enums import CaseStatus
 from cases.workflow import case_transitions
 from core.forms import STALE_FORM
+from core.roles import is_opcc_staff
 
 from ..agreement import majority
 from ..enums import AttendanceKind, CaseSource, MeetingStatus, RatingStatus
@@ -100,14 +102,25 @@ def meeting_update(*, meeting: Meeting, by, **fields) -> Meeting:
 
 
 def meeting_move(
-    *, meeting: Meeting, to: str, by, anonymous: bool = False, note: str = ""
+    *,
+    meeting: Meeting,
+    to: str,
+    by,
+    anonymous: bool = False,
+    note: str = "",
+    early_reason: str = "",
 ) -> Meeting:
     """Move the meeting on through the workflow door. Starting the discussion reveals the
     ratings (with or without names); closing marks its decided cases reviewed; cancelling
-    puts its cases back where they came from."""
+    puts its cases back where they came from.
+
+    The discussion starts on or after the meeting's date, or earlier only when OPCC staff
+    confirm it with `early_reason` (kept as the history row's note); a meeting never
+    closes before its date."""
     _require(by, "panels.move_meeting", meeting)
     with transaction.atomic():
         locked = _lock(meeting)
+        note = _check_date(locked, to, by, early_reason) or note
         if to == MeetingStatus.IN_DISCUSSION:
             Meeting.objects.filter(pk=locked.pk).update(anonymous_reveal=anonymous)
             locked.anonymous_reveal = anonymous
@@ -117,6 +130,32 @@ def meeting_move(
         if to == MeetingStatus.CANCELLED:
             _release_cases(moved, by)
     return moved
+
+
+def _check_date(meeting: Meeting, to: str, by, early_reason: str) -> str:
+    """The note an early start is recorded with, or a refusal of a move before the date."""
+    today = timezone.localdate()
+    if meeting.date <= today:
+        return ""
+    on = f"{meeting.date:%-d %B %Y}"
+    if to == MeetingStatus.CLOSED:
+        raise ValidationError(
+            f"The meeting is on {on}: it cannot be closed before then.", code="too_early"
+        )
+    if to != MeetingStatus.IN_DISCUSSION:
+        return ""
+    if not is_opcc_staff(by):
+        raise ValidationError(
+            f"The meeting is on {on}, so the discussion cannot start yet. OPCC staff can "
+            "confirm an early start, with a reason.",
+            code="too_early",
+        )
+    if not early_reason.strip():
+        raise ValidationError(
+            {"early_reason": "Enter why the discussion starts before the meeting's date"},
+            code="too_early",
+        )
+    return f"Started before the meeting's date ({on}): {early_reason.strip()}"
 
 
 def _mark_reviewed(meeting: Meeting, by) -> None:

@@ -1,10 +1,12 @@
 """The chair's pages: moving the meeting on, the discussion view, decisions, follow-up."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from cases.models import Force
 from panels.enums import Agency, MeetingStatus, MembershipRole
@@ -419,3 +421,91 @@ def test_a_few_earlier_open_actions_are_all_listed_without_a_link(client, discus
 
     assert "The only earlier action" in page
     assert "due soonest" not in page and "See all open actions" not in page
+
+
+def move_date(meeting, days, deadline_days=None):
+    today = timezone.localdate()
+    Meeting.objects.filter(pk=meeting.pk).update(
+        date=today + datetime.timedelta(days=days),
+        rating_deadline=None
+        if deadline_days is None
+        else today + datetime.timedelta(days=deadline_days),
+    )
+    meeting.refresh_from_db()
+
+
+def test_reveal_page_before_the_date_tells_the_chair_staff_must_confirm(client, rating_open, chris):
+    move_date(rating_open, 7)
+    url = f"/panels/meetings/{rating_open.pk}/move/in_discussion/"
+    on = f"{rating_open.date:%-d %B %Y}"
+
+    confirm = page(client, chris, url).content.decode()
+    refused = client.post(url).content.decode()
+
+    notice = f"The meeting is on {on}, so the discussion cannot start yet. OPCC staff can "
+    assert notice in confirm
+    assert 'name="early_reason"' not in confirm
+    assert notice in refused
+    rating_open.refresh_from_db()
+    assert rating_open.status == MeetingStatus.RATING_OPEN
+
+
+def test_reveal_page_before_the_date_lets_staff_start_early_with_a_reason(client, rating_open, olu):
+    move_date(rating_open, 7)
+    url = f"/panels/meetings/{rating_open.pk}/move/in_discussion/"
+
+    confirm = page(client, olu, url).content.decode()
+    unconfirmed = client.post(url, {"early_reason": "Chair away"}).content.decode()
+    response = client.post(url, {"early_start": "on", "early_reason": "Chair away"})
+
+    assert "Start the discussion before the meeting's date" in confirm
+    assert "Confirm that the discussion starts before the meeting&#x27;s date" in unconfirmed
+    assert response.status_code == 302
+    row = rating_open.status_history.get(to_status=MeetingStatus.IN_DISCUSSION)
+    assert row.note.endswith(": Chair away")
+
+
+def test_reveal_page_on_the_date_offers_no_early_start(client, rating_open, olu):
+    move_date(rating_open, 0)
+
+    confirm = page(client, olu, f"/panels/meetings/{rating_open.pk}/move/in_discussion/")
+
+    assert 'name="early_reason"' not in confirm.content.decode()
+
+
+def test_reveal_page_names_who_has_not_rated_and_how_many_cases_left(
+    client, rating_open, chris, mina
+):
+    rate(rating_open.reviewed_cases.get(position=1), mina, "consistent")
+
+    confirm = page(client, chris, f"/panels/meetings/{rating_open.pk}/move/in_discussion/")
+
+    items = re.findall(
+        r"<li>(.*?)</li>",
+        re.search(r'id="still-to-rate">(.*?)</ul>', confirm.content.decode(), re.S)[1],
+    )
+    assert items == [
+        f"{chris.get_full_name()} (Magistracy): 2 cases left",
+        f"{mina.get_full_name()} (Crown Prosecution Service): 1 case left",
+    ]
+
+
+def test_reveal_page_warns_while_the_rating_deadline_has_not_passed(client, rating_open, chris):
+    move_date(rating_open, 0, deadline_days=0)
+
+    confirm = page(client, chris, f"/panels/meetings/{rating_open.pk}/move/in_discussion/")
+
+    assert (
+        f"The rating deadline, {rating_open.rating_deadline:%-d %B %Y}, has not passed yet: "
+        "members may still be rating."
+    ) in confirm.content.decode()
+
+
+def test_close_page_before_the_date_says_it_cannot_close(client, discussing, chris):
+    move_date(discussing, 3)
+
+    confirm = page(client, chris, f"/panels/meetings/{discussing.pk}/move/closed/")
+
+    assert (
+        f"The meeting is on {discussing.date:%-d %B %Y}: it cannot be closed before then."
+    ) in confirm.content.decode()
