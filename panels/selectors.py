@@ -533,13 +533,18 @@ def member_labels(*, meeting: Meeting, members: list[Membership]) -> list[tuple[
     return [(m, f"Member {chr(ord('A') + i)}") for i, m in enumerate(shuffled)]
 
 
-def voting_member_labels(*, meeting: Meeting) -> list[tuple[Membership, str]]:
-    voters = (
-        meeting.panel.memberships.filter(is_voting=True)
+def _voters(meeting: Meeting) -> list[Membership]:
+    """The panel's active voting members: the one list the chair's pages and the meeting's
+    export both label, so Member B is the same person in each."""
+    return list(
+        meeting.panel.memberships.filter(is_active=True, is_voting=True)
         .select_related("user")
         .order_by("role", "user__last_name", "user__first_name")
     )
-    return member_labels(meeting=meeting, members=list(voters))
+
+
+def voting_member_labels(*, meeting: Meeting) -> list[tuple[Membership, str]]:
+    return member_labels(meeting=meeting, members=_voters(meeting))
 
 
 def discussion(*, meeting: Meeting, order: str = "position") -> Discussion:
@@ -548,11 +553,7 @@ def discussion(*, meeting: Meeting, order: str = "position") -> Discussion:
     framework = meeting.panel.framework
     categories = list(framework.categories.order_by("position"))
     criteria = list(framework.criteria.order_by("position"))
-    voters = list(
-        meeting.panel.memberships.filter(is_active=True, is_voting=True)
-        .select_related("user")
-        .order_by("role", "user__last_name", "user__first_name")
-    )
+    voters = _voters(meeting)
     members = member_labels(meeting=meeting, members=voters)
     label = {m.pk: name for m, name in members}
     cases = list(agenda(meeting=meeting))
