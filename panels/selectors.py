@@ -482,6 +482,8 @@ class CaseDiscussion:
     # Every criterion someone answered, with how the answers fell: splits are those of
     # more than one answer.
     answers: list[CriterionSplit] = field(default_factory=list)
+    # Non-voting attendees' comments (a police attendee's, say): heard, never counted.
+    comments: list[CaseComment] = field(default_factory=list)
 
     @property
     def rated(self) -> int:
@@ -564,10 +566,18 @@ def discussion(*, meeting: Meeting, order: str = "position") -> Discussion:
             membership__in=voters,
         ).select_related("category")
     )
+    comments = list(
+        CaseComment.objects.filter(reviewed_case__meeting=meeting, membership__is_voting=False)
+        .select_related("membership__user")
+        .order_by("created_at")
+    )
     if meeting.status not in REVEALED:
         # Before the reveal a rating is its rater's alone (panels.view_rating_content), and
         # the decision page asks for this view at any status: it gets no ratings to show.
-        ratings = []
+        ratings, comments = [], []
+    comments_by_case: dict[int, list[CaseComment]] = {}
+    for comment in comments:
+        comments_by_case.setdefault(comment.reviewed_case_id, []).append(comment)
     answers = CriterionAssessment.objects.filter(rating__in=ratings).values_list(
         "rating__reviewed_case_id", "criterion_id", "value"
     )
@@ -615,6 +625,7 @@ def discussion(*, meeting: Meeting, order: str = "position") -> Discussion:
                 splits=splits,
                 agreement=case_agreement([n for _, n in counts]),
                 answers=answered,
+                comments=comments_by_case.get(rc.pk, []),
             )
         )
     table = [[n for _, n in item.counts] for item in items]

@@ -11,7 +11,13 @@ from django.utils import timezone
 from cases.models import Force
 from panels.enums import Agency, MeetingStatus, MembershipRole
 from panels.models import Action, Decision, Meeting, Observation
-from panels.services import RatingInput, conflict_declare, meeting_move, rating_save
+from panels.services import (
+    RatingInput,
+    comment_save,
+    conflict_declare,
+    meeting_move,
+    rating_save,
+)
 from tests import factories
 
 
@@ -509,3 +515,48 @@ def test_close_page_before_the_date_says_it_cannot_close(client, discussing, chr
     assert (
         f"The meeting is on {discussing.date:%-d %B %Y}: it cannot be closed before then."
     ) in confirm.content.decode()
+
+
+def police_comment(meeting, pat):
+    reviewed = meeting.reviewed_cases.get(position=1)
+    conflict_declare(reviewed_case=reviewed, user=pat, has_conflict=False)
+    comment_save(
+        reviewed_case=reviewed,
+        user=pat,
+        text="The officer recorded the victim's views on a separate form.",
+    )
+
+
+def attendee_comments(body):
+    """The words of the comments block, tags dropped."""
+    block = body.split('<div class="app-attendee-comments">')[1]
+    words = " ".join(re.sub(r"<[^>]+>", " ", block).split())
+    return words.split(" Record the decision")[0]
+
+
+def test_discussion_shows_a_non_voting_attendees_comment_with_their_agency(
+    client, rating_open, chris, mina, pat
+):
+    police_comment(rating_open, pat)
+    meeting_move(meeting=rating_open, to=MeetingStatus.IN_DISCUSSION, by=chris)
+
+    body = page(client, chris, f"/panels/meetings/{rating_open.pk}/discussion/").content.decode()
+
+    assert attendee_comments(body) == (
+        "Comments from non-voting attendees on case 1 Heard in the discussion; not counted in "
+        f"the ratings above. {pat.get_full_name()} (Police), non-voting The officer recorded "
+        "the victim&#x27;s views on a separate form."
+    )
+
+
+def test_decision_page_shows_a_non_voting_attendees_comment(client, rating_open, chris, pat):
+    police_comment(rating_open, pat)
+    meeting_move(meeting=rating_open, to=MeetingStatus.IN_DISCUSSION, by=chris)
+
+    body = page(
+        client, chris, f"/panels/meetings/{rating_open.pk}/cases/1/decision/"
+    ).content.decode()
+
+    assert "Comments from non-voting attendees" in body
+    assert "recorded the victim&#x27;s views on a separate form." in body
+    assert f"{pat.get_full_name()} (Police), non-voting" in body
