@@ -108,7 +108,7 @@ def test_the_discussion_shows_where_members_split(client, discussing, chris):
 
     assert "Victim&#x27;s views sought and recorded: 1 met, 1 not met" in body
     assert "Agreement: 50% of the 2 ratings" in body
-    assert "Fleiss' kappa for the members' own categories" in body
+    assert "Agreement cannot be judged yet: kappa needs at least 5 cases" in body
 
 
 def test_the_discussion_can_put_the_least_agreed_cases_first(client, discussing, chris):
@@ -560,3 +560,14 @@ def test_decision_page_shows_a_non_voting_attendees_comment(client, rating_open,
     assert "Comments from non-voting attendees" in body
     assert "recorded the victim&#x27;s views on a separate form." in body
     assert f"{pat.get_full_name()} (Police), non-voting" in body
+
+
+def test_discussion_over_too_few_cases_says_agreement_cannot_be_judged(client, discussing, chris):
+    body = page(client, chris, f"/panels/meetings/{discussing.pk}/discussion/").content.decode()
+
+    assert (
+        '<p class="govuk-body" id="kappa-too-few">Agreement cannot be judged yet: kappa needs '
+        "at least 5 cases with two or more ratings, and there are 2.</p>"
+    ) in body
+    assert "Fleiss&#x27; kappa for the members&#x27; own categories is" not in body
+    assert "Fleiss' kappa for the members' own categories is" not in body
