@@ -1,6 +1,7 @@
 """Pages for running a meeting: plan, move on, the chair's view, decisions and follow-up."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -55,10 +56,31 @@ MOVES = {
 }
 
 
-def meeting_moves(meeting) -> list[tuple[str, str]]:
-    """(status, button label) for each move the workflow allows from here."""
+# Moves that undo or abandon work: shown as warning buttons, apart from the next step.
+DESTRUCTIVE_MOVES = {MeetingStatus.PLANNED, MeetingStatus.CANCELLED}
+
+
+@dataclass(frozen=True)
+class MeetingMoves:
+    """The buttons of the meeting page: the next step, and the moves that undo work."""
+
+    next: tuple[str, str] | None
+    destructive: list[tuple[str, str]]
+
+    def __bool__(self) -> bool:
+        return self.next is not None or bool(self.destructive)
+
+
+def meeting_moves(meeting) -> MeetingMoves:
+    """(status, button label) for each move the workflow allows from here: the one step
+    forward, and those that go back or cancel."""
     allowed = MEETING_TRANSITIONS[meeting.status]
-    return [(to, MOVES[to][0]) for to in MOVES if to in allowed]
+    moves = [(to, MOVES[to][0]) for to in MOVES if to in allowed]
+    forward = [move for move in moves if move[0] not in DESTRUCTIVE_MOVES]
+    return MeetingMoves(
+        next=forward[0] if forward else None,
+        destructive=[move for move in moves if move[0] in DESTRUCTIVE_MOVES],
+    )
 
 
 @login_required

@@ -571,3 +571,22 @@ def test_discussion_over_too_few_cases_says_agreement_cannot_be_judged(client, d
     ) in body
     assert "Fleiss&#x27; kappa for the members&#x27; own categories is" not in body
     assert "Fleiss' kappa for the members' own categories is" not in body
+
+
+def buttons(body, group_id):
+    """(label, classes) of each button in the button group with that id."""
+    group = body.split(f'id="{group_id}">')[1].split("</div>")[0]
+    return [
+        (label, classes)
+        for classes, label in re.findall(r'class="(govuk-button[^"]*)"[^>]*>([^<]+)</a>', group)
+    ]
+
+
+def test_meeting_page_makes_the_next_step_primary_and_sets_undo_apart(client, rating_open, chris):
+    body = page(client, chris, f"/panels/meetings/{rating_open.pk}/").content.decode()
+
+    assert buttons(body, "meeting-next-step") == [("Start the discussion", "govuk-button")]
+    assert buttons(body, "meeting-undo") == [
+        ("Move back to planned", "govuk-button govuk-button--warning"),
+        ("Cancel the meeting", "govuk-button govuk-button--warning"),
+    ]
