@@ -182,6 +182,8 @@ class DecisionForm(SafeTextMixin, forms.Form):
             themes=list(data.get("themes") or []),
             information_requested=data.get("information_requested", ""),
             carry_to=data.get("carry_to"),
+            # Offered later meetings, leaving the choice at "Do not carry it over" is a choice.
+            carry_over=(data.get("carry_to") is not None) if "carry_to" in self.fields else None,
         )
 
     def summary_errors(self):

@@ -209,6 +209,9 @@ class DecisionInput:
     themes: list[Theme] | None = None
     information_requested: str = ""
     carry_to: Meeting | None = None
+    # The chair's choice when later meetings were offered: False for "Do not carry it
+    # over"; None when none was offered (the next draw then brings the case back).
+    carry_over: bool | None = None
 
 
 def decision_record(
@@ -240,12 +243,24 @@ def decision_record(
         decision.differs_from_majority = (
             None if majority is None else majority.pk != data.category.pk
         )
+        decision.carry_over = _carry_choice(data, reviewed_case)
         decision.version = version + 1
         decision.save()
         decision.themes.set(data.themes or [])
         if data.carry_to is not None:
             _carry_over(reviewed_case, data.carry_to)
     return decision
+
+
+def _carry_choice(data: DecisionInput, reviewed_case: ReviewedCase) -> bool | None:
+    """Whether the chair carried the case over, chose not to, or was not asked (None)."""
+    if data.category is None or not data.category.is_inconclusive:
+        return None
+    if data.carry_to is not None:
+        return True
+    if ReviewedCase.objects.filter(carried_over_from=reviewed_case).exists():
+        return True  # carried when first recorded; changing the reasons keeps that
+    return data.carry_over
 
 
 def _check_decision(data: DecisionInput, *, meeting: Meeting, reviewed_case: ReviewedCase):

@@ -8,15 +8,18 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from cases.enums import CaseStatus
 from cases.models import Force
-from panels.enums import Agency, MeetingStatus, MembershipRole
+from panels.enums import Agency, CaseSource, MeetingStatus, MembershipRole
 from panels.models import Action, Decision, Meeting, Observation
+from panels.sampling import PoolFilters
 from panels.services import (
     RatingInput,
     comment_save,
     conflict_declare,
     meeting_move,
     rating_save,
+    sample_draw,
 )
 from tests import factories
 
@@ -589,4 +592,32 @@ def test_meeting_page_makes_the_next_step_primary_and_sets_undo_apart(client, ra
     assert buttons(body, "meeting-undo") == [
         ("Move back to planned", "govuk-button govuk-button--warning"),
         ("Cancel the meeting", "govuk-button govuk-button--warning"),
+    ]
+
+
+def test_do_not_carry_it_over_keeps_the_case_off_the_next_draw(client, discussing, chris, olu):
+    later = factories.MeetingFactory(
+        panel=discussing.panel, date=discussing.date + datetime.timedelta(days=30)
+    )
+    client.force_login(chris)
+    client.post(
+        f"/panels/meetings/{discussing.pk}/cases/1/decision/",
+        {
+            "version": 0,
+            "category": factories.category("no-conclusion").pk,
+            "reasons": "The file has no statement from the victim.",
+            "information_requested": "The victim's statement.",
+            "carry_to": "",
+        },
+    )
+    for reviewed in discussing.reviewed_cases.select_related("case"):
+        reviewed.case.status = CaseStatus.REVIEWED
+        reviewed.case.save()
+    factories.CaseFactory(force=discussing.panel.force, reference="POOL-1")
+
+    sample_draw(meeting=later, by=olu, filters=PoolFilters(), size=1, seed="s")
+
+    assert Decision.objects.get().carry_over is False
+    assert list(later.reviewed_cases.values_list("case__reference", "source")) == [
+        ("POOL-1", CaseSource.SAMPLED)
     ]
