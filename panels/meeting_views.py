@@ -14,7 +14,7 @@ from core.audit import AuditEvent, record
 from core.forms import add_service_errors, with_version
 from core.roles import is_opcc_staff
 
-from . import charts, resources, selectors, services
+from . import charts, resources, screening, selectors, services
 from .enums import ActionStatus, MeetingStatus
 from .meeting_forms import (
     ActionForm,
@@ -339,7 +339,7 @@ def _observation_form(request, meeting, observation):
     form = ObservationForm(request.POST or None, meeting=meeting, observation=observation)
     if request.method == "POST" and form.is_valid():
         try:
-            services.observation_save(
+            saved = services.observation_save(
                 meeting=meeting,
                 by=request.user,
                 observation=observation,
@@ -348,11 +348,21 @@ def _observation_form(request, meeting, observation):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Note changed" if observation else "Note added")
+            _saved(request, meeting, saved, "Note changed" if observation else "Note added")
             return redirect("panels:meeting_detail", pk=meeting.pk)
     title = "Change a note" if observation else "Add a note: observation, good practice or learning"
     context = {"meeting": meeting, "form": form, "page_title": title}
     return render(request, "panels/meeting_record_form.html", context)
+
+
+def _saved(request, meeting, item, done: str) -> None:
+    """The banner after a note or action is saved: a warning when its words look like
+    personal data (it is saved all the same, to be checked before publication)."""
+    warning = screening.saved_warning(meeting=meeting, item=item)
+    if warning:
+        messages.warning(request, f"{done}. {warning}")
+    else:
+        messages.success(request, done)
 
 
 @login_required
@@ -375,13 +385,13 @@ def _action_form(request, meeting, action):
     form = ActionForm(request.POST or None, action=action)
     if request.method == "POST" and form.is_valid():
         try:
-            services.action_save(
+            saved = services.action_save(
                 meeting=meeting, by=request.user, action=action, **form.cleaned_data
             )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Action saved")
+            _saved(request, meeting, saved, "Action saved")
             return redirect("panels:meeting_detail", pk=meeting.pk)
     context = {
         "meeting": meeting,

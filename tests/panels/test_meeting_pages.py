@@ -274,9 +274,10 @@ def build(cases: int, members: int, olu):
     return meeting, chair
 
 
-# The decision page includes the audit entry recording that its case papers were read.
+# The decision page includes the audit entry recording that its case papers were read, and
+# the non-voting attendees' comments.
 @pytest.mark.parametrize(
-    ("view", "budget"), [("discussion", 13), ("decision", 21), ("meeting", 30)]
+    ("view", "budget"), [("discussion", 13), ("decision", 22), ("meeting", 30)]
 )
 def test_the_chairs_pages_run_the_same_queries_at_any_size(
     client, olu, view, budget, django_assert_max_num_queries
@@ -621,3 +622,74 @@ def test_do_not_carry_it_over_keeps_the_case_off_the_next_draw(client, discussin
     assert list(later.reviewed_cases.values_list("case__reference", "source")) == [
         ("POOL-1", CaseSource.SAMPLED)
     ]
+
+
+def add_note(client, meeting, text, is_public="yes"):
+    return client.post(
+        f"/panels/meetings/{meeting.pk}/notes/add/",
+        {"kind": "general", "text": text, "is_public": is_public},
+        follow=True,
+    )
+
+
+def personal_data_links(body):
+    if 'id="personal-data"' not in body:
+        return []
+    block = body.split('id="personal-data"')[1].split("</ul>")[0]
+    return re.findall(
+        r'<a class="govuk-notification-banner__link" href="([^"]+)">([^<]+)</a>', block
+    )
+
+
+def test_public_note_with_a_name_and_phone_number_is_saved_with_a_warning(
+    client, discussing, chris
+):
+    client.force_login(chris)
+    add_note(client, discussing, "Victims were updated promptly.")
+
+    response = add_note(client, discussing, "Mr Jones was called on 07700 900123 twice.")
+
+    body = response.content.decode()
+    second = Observation.objects.get(position=2)
+    assert second.text == "Mr Jones was called on 07700 900123 twice."
+    assert (
+        "Note added. The note looks like it contains a name (a title followed by a name) and a "
+        "phone number. Check it before the findings are published."
+    ) in body
+    assert personal_data_links(body) == [
+        (
+            f"/panels/meetings/{discussing.pk}/notes/{second.pk}/",
+            "Observation 2 looks like it contains a name (a title followed by a name) and a "
+            "phone number",
+        )
+    ]
+
+
+def test_internal_note_with_a_phone_number_is_not_flagged(client, discussing, chris):
+    client.force_login(chris)
+
+    response = add_note(client, discussing, "Ring the lead on 07700 900123.", is_public="no")
+
+    body = response.content.decode()
+    assert "Note added" in body
+    assert personal_data_links(body) == []
+
+
+def test_action_wording_with_a_members_name_is_flagged(client, discussing, chris, mina):
+    client.force_login(chris)
+
+    response = client.post(
+        f"/panels/meetings/{discussing.pk}/actions/add/",
+        {
+            "description": f"{mina.get_full_name()} to email the force lead.",
+            "owner": "OPCC",
+            "status": "open",
+        },
+        follow=True,
+    )
+
+    action = Action.objects.get()
+    assert [text for _, text in personal_data_links(response.content.decode())] == [
+        "Action 1 looks like it contains a panel member&#x27;s name"
+    ]
+    assert action.description.startswith(mina.get_full_name())
