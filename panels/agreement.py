@@ -15,6 +15,11 @@ BANDS = [
     (1.0, "almost perfect agreement"),
 ]
 
+# Below this many rated cases kappa swings on a single rating (over 2 cases it can read
+# "worse than chance" when members disagreed once), so the pages say agreement cannot be
+# judged yet instead of showing the figure.
+MIN_CASES = 5
+
 
 @dataclass(frozen=True)
 class Kappa:
@@ -22,6 +27,19 @@ class Kappa:
     cases: int  # cases counted (two or more ratings)
     raters: int  # most ratings any counted case had
     left_out: int  # cases with fewer than two ratings
+
+    @property
+    def judgeable(self) -> bool:
+        """Whether the figure means anything: worked out, over MIN_CASES or more cases."""
+        return self.value is not None and self.cases >= MIN_CASES
+
+    @property
+    def too_few(self) -> str:
+        """What the pages say instead of a figure over too few cases."""
+        return (
+            f"Agreement cannot be judged yet: kappa needs at least {MIN_CASES} cases with two "
+            f"or more ratings, and there {'is' if self.cases == 1 else 'are'} {self.cases}."
+        )
 
     @property
     def reading(self) -> str:

@@ -77,14 +77,32 @@ class MeetingMoveForm(SafeTextMixin, forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, reveal: bool, label: str, **kwargs):
+    early_start = forms.BooleanField(
+        label="Start the discussion before the meeting's date",
+        error_messages={"required": "Confirm that the discussion starts before the meeting's date"},
+    )
+    early_reason = forms.CharField(
+        label="Why the discussion starts early",
+        help_text="This is kept in the meeting's history.",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why the discussion starts before the meeting's date"},
+    )
+
+    def __init__(self, *args, reveal: bool, label: str, early: bool = False, **kwargs):
+        """`early`: OPCC staff starting the discussion before the meeting's date confirm it
+        with a reason."""
         super().__init__(*args, **kwargs)
-        if not reveal:
+        names = []
+        if reveal:
+            names.append("anonymous")
+        else:
             del self.fields["anonymous"]
-        self.helper = post_form_helper(
-            *(["anonymous"] if reveal else []),
-            submit=label,
-        )
+        if reveal and early:
+            names += ["early_start", Field.textarea("early_reason", label_size=Size.SMALL)]
+        else:
+            del self.fields["early_start"], self.fields["early_reason"]
+        self.helper = post_form_helper(*names, submit=label)
 
 
 class DecisionForm(SafeTextMixin, forms.Form):
@@ -165,6 +183,8 @@ class DecisionForm(SafeTextMixin, forms.Form):
             themes=list(data.get("themes") or []),
             information_requested=data.get("information_requested", ""),
             carry_to=data.get("carry_to"),
+            # Offered later meetings, leaving the choice at "Do not carry it over" is a choice.
+            carry_over=(data.get("carry_to") is not None) if "carry_to" in self.fields else None,
         )
 
     def summary_errors(self):

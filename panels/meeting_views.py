@@ -1,6 +1,7 @@
 """Pages for running a meeting: plan, move on, the chair's view, decisions and follow-up."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,8 +14,9 @@ from django.utils import timezone
 from core.audit import AuditEvent, record
 from core.forms import add_service_errors, with_version
 from core.permissions import by_rule
+from core.roles import is_opcc_staff
 
-from . import charts, resources, selectors, services
+from . import charts, resources, screening, selectors, services
 from .enums import ActionStatus, MeetingStatus
 from .meeting_forms import (
     ActionForm,
@@ -56,10 +58,31 @@ MOVES = {
 }
 
 
-def meeting_moves(meeting) -> list[tuple[str, str]]:
-    """(status, button label) for each move the workflow allows from here."""
+# Moves that undo or abandon work: shown as warning buttons, apart from the next step.
+DESTRUCTIVE_MOVES = {MeetingStatus.PLANNED, MeetingStatus.CANCELLED}
+
+
+@dataclass(frozen=True)
+class MeetingMoves:
+    """The buttons of the meeting page: the next step, and the moves that undo work."""
+
+    next: tuple[str, str] | None
+    destructive: list[tuple[str, str]]
+
+    def __bool__(self) -> bool:
+        return self.next is not None or bool(self.destructive)
+
+
+def meeting_moves(meeting) -> MeetingMoves:
+    """(status, button label) for each move the workflow allows from here: the one step
+    forward, and those that go back or cancel."""
     allowed = MEETING_TRANSITIONS[meeting.status]
-    return [(to, MOVES[to][0]) for to in MOVES if to in allowed]
+    moves = [(to, MOVES[to][0]) for to in MOVES if to in allowed]
+    forward = [move for move in moves if move[0] not in DESTRUCTIVE_MOVES]
+    return MeetingMoves(
+        next=forward[0] if forward else None,
+        destructive=[move for move in moves if move[0] in DESTRUCTIVE_MOVES],
+    )
 
 
 @login_required
@@ -122,17 +145,28 @@ def meeting_move(request, pk: int, to: str):
     reveal = to == MeetingStatus.IN_DISCUSSION
     # A confirmation may post no fields at all, and must still be a bound form.
     data = request.POST if request.method == "POST" else None
-    form = MeetingMoveForm(data, reveal=reveal, label=label)
+    today = timezone.localdate()
+    early = meeting.date > today
+    form = MeetingMoveForm(
+        data, reveal=reveal, label=label, early=early and is_opcc_staff(request.user)
+    )
     warnings = []
     if to not in MEETING_TRANSITIONS[meeting.status]:
         warnings.append(f"A meeting that is {meeting.get_status_display().lower()} cannot do this.")
+    warnings += _early_warnings(meeting, to, request.user) if early else []
+    behind = []
     if reveal or to == MeetingStatus.CANCELLED:
-        behind = selectors.members_behind(meeting=meeting)
+        behind = selectors.members_yet_to_rate(meeting=meeting)
         if behind:
             warnings.append(
-                f"{behind} member{'s have' if behind != 1 else ' has'} not submitted every "
-                "rating: drafts will not count."
+                f"{len(behind)} member{'s have' if len(behind) != 1 else ' has'} not submitted "
+                "every rating: drafts will not count."
             )
+    if reveal and meeting.rating_deadline and meeting.rating_deadline >= today:
+        warnings.append(
+            f"The rating deadline, {meeting.rating_deadline:%-d %B %Y}, has not passed yet: "
+            "members may still be rating."
+        )
     if to == MeetingStatus.CLOSED:
         undecided = meeting.reviewed_cases.filter(decision__isnull=True).count()
         if undecided:
@@ -146,6 +180,7 @@ def meeting_move(request, pk: int, to: str):
                 to=to,
                 by=request.user,
                 anonymous=form.cleaned_data.get("anonymous", False),
+                early_reason=form.cleaned_data.get("early_reason", ""),
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -159,9 +194,25 @@ def meeting_move(request, pk: int, to: str):
         "form": form,
         "consequence": consequence,
         "warnings": warnings,
+        "behind": behind,
         "page_title": f"{label}: {meeting}",
     }
     return render(request, "panels/meeting_move.html", context)
+
+
+def _early_warnings(meeting, to: str, user) -> list[str]:
+    """What the confirmation page says of a move before the meeting's date."""
+    on = f"{meeting.date:%-d %B %Y}"
+    if to == MeetingStatus.CLOSED:
+        return [f"The meeting is on {on}: it cannot be closed before then."]
+    if to != MeetingStatus.IN_DISCUSSION:
+        return []
+    if is_opcc_staff(user):
+        return [f"The meeting is on {on}. To start the discussion early, confirm it and say why."]
+    return [
+        f"The meeting is on {on}, so the discussion cannot start yet. OPCC staff can "
+        "confirm an early start, with a reason."
+    ]
 
 
 @login_required
@@ -290,7 +341,7 @@ def _observation_form(request, meeting, observation):
     form = ObservationForm(request.POST or None, meeting=meeting, observation=observation)
     if request.method == "POST" and form.is_valid():
         try:
-            services.observation_save(
+            saved = services.observation_save(
                 meeting=meeting,
                 by=request.user,
                 observation=observation,
@@ -299,11 +350,21 @@ def _observation_form(request, meeting, observation):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Note changed" if observation else "Note added")
+            _saved(request, meeting, saved, "Note changed" if observation else "Note added")
             return redirect("panels:meeting_detail", pk=meeting.pk)
     title = "Change a note" if observation else "Add a note: observation, good practice or learning"
     context = {"meeting": meeting, "form": form, "page_title": title}
     return render(request, "panels/meeting_record_form.html", context)
+
+
+def _saved(request, meeting, item, done: str) -> None:
+    """The banner after a note or action is saved: a warning when its words look like
+    personal data (it is saved all the same, to be checked before publication)."""
+    warning = screening.saved_warning(meeting=meeting, item=item)
+    if warning:
+        messages.warning(request, f"{done}. {warning}")
+    else:
+        messages.success(request, done)
 
 
 @login_required
@@ -326,13 +387,13 @@ def _action_form(request, meeting, action):
     form = ActionForm(request.POST or None, action=action)
     if request.method == "POST" and form.is_valid():
         try:
-            services.action_save(
+            saved = services.action_save(
                 meeting=meeting, by=request.user, action=action, **form.cleaned_data
             )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Action saved")
+            _saved(request, meeting, saved, "Action saved")
             return redirect("panels:meeting_detail", pk=meeting.pk)
     context = {
         "meeting": meeting,

@@ -374,6 +374,11 @@ class MemberProgress:
     cases: int
 
     @property
+    def left(self) -> int:
+        """Ratings still to submit: every case without a conflict is rated."""
+        return max(self.cases - self.conflicts - self.submitted, 0)
+
+    @property
     def not_started(self) -> int:
         return max(self.cases - self.submitted - self.drafts - self.conflicts, 0)
 
@@ -477,6 +482,8 @@ class CaseDiscussion:
     # Every criterion someone answered, with how the answers fell: splits are those of
     # more than one answer.
     answers: list[CriterionSplit] = field(default_factory=list)
+    # Non-voting attendees' comments (a police attendee's, say): heard, never counted.
+    comments: list[CaseComment] = field(default_factory=list)
 
     @property
     def rated(self) -> int:
@@ -528,13 +535,18 @@ def member_labels(*, meeting: Meeting, members: list[Membership]) -> list[tuple[
     return [(m, f"Member {chr(ord('A') + i)}") for i, m in enumerate(shuffled)]
 
 
-def voting_member_labels(*, meeting: Meeting) -> list[tuple[Membership, str]]:
-    voters = (
-        meeting.panel.memberships.filter(is_voting=True)
+def _voters(meeting: Meeting) -> list[Membership]:
+    """The panel's active voting members: the one list the chair's pages and the meeting's
+    export both label, so Member B is the same person in each."""
+    return list(
+        meeting.panel.memberships.filter(is_active=True, is_voting=True)
         .select_related("user")
         .order_by("role", "user__last_name", "user__first_name")
     )
-    return member_labels(meeting=meeting, members=list(voters))
+
+
+def voting_member_labels(*, meeting: Meeting) -> list[tuple[Membership, str]]:
+    return member_labels(meeting=meeting, members=_voters(meeting))
 
 
 def discussion(*, meeting: Meeting, order: str = "position") -> Discussion:
@@ -543,11 +555,7 @@ def discussion(*, meeting: Meeting, order: str = "position") -> Discussion:
     framework = meeting.panel.framework
     categories = list(framework.categories.order_by("position"))
     criteria = list(framework.criteria.order_by("position"))
-    voters = list(
-        meeting.panel.memberships.filter(is_active=True, is_voting=True)
-        .select_related("user")
-        .order_by("role", "user__last_name", "user__first_name")
-    )
+    voters = _voters(meeting)
     members = member_labels(meeting=meeting, members=voters)
     label = {m.pk: name for m, name in members}
     cases = list(agenda(meeting=meeting))
@@ -558,10 +566,18 @@ def discussion(*, meeting: Meeting, order: str = "position") -> Discussion:
             membership__in=voters,
         ).select_related("category")
     )
+    comments = list(
+        CaseComment.objects.filter(reviewed_case__meeting=meeting, membership__is_voting=False)
+        .select_related("membership__user")
+        .order_by("created_at")
+    )
     if meeting.status not in REVEALED:
         # Before the reveal a rating is its rater's alone (panels.view_rating_content), and
         # the decision page asks for this view at any status: it gets no ratings to show.
-        ratings = []
+        ratings, comments = [], []
+    comments_by_case: dict[int, list[CaseComment]] = {}
+    for comment in comments:
+        comments_by_case.setdefault(comment.reviewed_case_id, []).append(comment)
     answers = CriterionAssessment.objects.filter(rating__in=ratings).values_list(
         "rating__reviewed_case_id", "criterion_id", "value"
     )
@@ -609,6 +625,7 @@ def discussion(*, meeting: Meeting, order: str = "position") -> Discussion:
                 splits=splits,
                 agreement=case_agreement([n for _, n in counts]),
                 answers=answered,
+                comments=comments_by_case.get(rc.pk, []),
             )
         )
     table = [[n for _, n in item.counts] for item in items]
@@ -711,14 +728,11 @@ def plannable_panels(*, user) -> QuerySet[Panel]:
     return Panel.objects.filter(is_active=True).select_related("framework")
 
 
-def members_behind(*, meeting: Meeting) -> int:
-    """Voting members who have not submitted every rating they are expected to."""
+def members_yet_to_rate(*, meeting: Meeting) -> list[MemberProgress]:
+    """Voting members who have not submitted every rating they are expected to (`left` says
+    how many each has still to submit)."""
     progress, _ = member_progress(meeting=meeting)
-    return sum(
-        1
-        for row in progress
-        if row.membership.is_voting and row.submitted < row.cases - row.conflicts
-    )
+    return [row for row in progress if row.membership.is_voting and row.left > 0]
 
 
 def case_decision(*, reviewed_case: ReviewedCase) -> Decision | None:

@@ -9,7 +9,7 @@ from core.audit import AuditEvent, record
 from core.forms import add_service_errors, with_version
 from core.roles import is_opcc_staff
 
-from . import sampling, selectors, services
+from . import sampling, screening, selectors, services
 from .enums import MeetingStatus, RatingStatus
 from .forms import (
     NO_CONFLICT,
@@ -70,6 +70,8 @@ def meeting_detail(request, pk: int):
         progress, conflicts = None, None
         totals = selectors.rating_progress(meeting=meeting)
     draw, draw_count = selectors.latest_draw(meeting=meeting)
+    observations = list(meeting.observations.prefetch_related("themes"))
+    actions = list(meeting.actions.all())
     context = {
         "meeting": meeting,
         "agenda": agenda,
@@ -88,8 +90,13 @@ def meeting_detail(request, pk: int):
         "can_withdraw_conflicts": by_rule("panels.withdraw_conflict", request.user, meeting),
         "can_open_cases": is_opcc_staff(request.user)
         or (is_member and meeting.status != MeetingStatus.PLANNED),
-        "observations": meeting.observations.prefetch_related("themes"),
-        "actions": meeting.actions.all(),
+        "observations": observations,
+        "actions": actions,
+        "record_warnings": screening.record_warnings(
+            meeting=meeting, observations=observations, actions=actions
+        )
+        if decided
+        else [],
         "earlier": selectors.open_actions_before_in_short(meeting=meeting),
         "attendance": meeting.attendance.select_related("membership__user"),
         "moves": meeting_moves(meeting)

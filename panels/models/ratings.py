@@ -220,6 +220,13 @@ class Decision(models.Model):
         null=True, help_text="Whether the panel's decision moved away from the members' majority."
     )
     version = models.PositiveIntegerField(default=1)
+    carry_over = models.BooleanField(
+        null=True,
+        help_text=(
+            "For a case the panel could not conclude on: whether the chair chose to carry it "
+            "over. Blank when no later meeting was offered, so the next draw brings it back."
+        ),
+    )
 
     def __str__(self) -> str:
         return f"{self.reviewed_case}: {self.category.short_label}"

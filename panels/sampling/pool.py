@@ -79,7 +79,8 @@ def eligible_cases(*, user, meeting: Meeting, filters: PoolFilters) -> QuerySet[
 
 
 def carry_over_candidates(*, meeting: Meeting) -> QuerySet[ReviewedCase]:
-    """Earlier reviews by this panel that reached no conclusion and have not come back yet."""
+    """Earlier reviews by this panel that reached no conclusion and have not come back yet,
+    unless the chair chose not to carry them over."""
     return (
         ReviewedCase.objects.filter(
             meeting__panel_id=meeting.panel_id,
@@ -88,6 +89,7 @@ def carry_over_candidates(*, meeting: Meeting) -> QuerySet[ReviewedCase]:
             carried_to__isnull=True,
             case__status__in=[CaseStatus.REVIEWED, CaseStatus.ON_AGENDA],
         )
+        .exclude(decision__carry_over=False)
         .exclude(case__reviews__meeting=meeting)
         .select_related("case")
         .order_by("meeting__date", "position")

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from cases.enums import CaseStatus
 from cases.workflow import case_transitions
 from core.forms import STALE_FORM
 from core.permissions import by_rule
+from core.roles import is_opcc_staff
 
 from ..agreement import majority
 from ..enums import AttendanceKind, CaseSource, MeetingStatus, RatingStatus
@@ -102,14 +104,25 @@ def meeting_update(*, meeting: Meeting, by, **fields) -> Meeting:
 
 
 def meeting_move(
-    *, meeting: Meeting, to: str, by, anonymous: bool = False, note: str = ""
+    *,
+    meeting: Meeting,
+    to: str,
+    by,
+    anonymous: bool = False,
+    note: str = "",
+    early_reason: str = "",
 ) -> Meeting:
     """Move the meeting on through the workflow door. Starting the discussion reveals the
     ratings (with or without names); closing marks its decided cases reviewed; cancelling
-    puts its cases back where they came from."""
+    puts its cases back where they came from.
+
+    The discussion starts on or after the meeting's date, or earlier only when OPCC staff
+    confirm it with `early_reason` (kept as the history row's note); a meeting never
+    closes before its date."""
     _require(by, "panels.move_meeting", meeting)
     with transaction.atomic():
         locked = _lock(meeting)
+        note = _check_date(locked, to, by, early_reason) or note
         if to == MeetingStatus.IN_DISCUSSION:
             Meeting.objects.filter(pk=locked.pk).update(anonymous_reveal=anonymous)
             locked.anonymous_reveal = anonymous
@@ -122,6 +135,32 @@ def meeting_move(
             # Queued to go once this commits: a move that rolls back tells no one.
             meeting_rating_open_notify(meeting=moved)
     return moved
+
+
+def _check_date(meeting: Meeting, to: str, by, early_reason: str) -> str:
+    """The note an early start is recorded with, or a refusal of a move before the date."""
+    today = timezone.localdate()
+    if meeting.date <= today:
+        return ""
+    on = f"{meeting.date:%-d %B %Y}"
+    if to == MeetingStatus.CLOSED:
+        raise ValidationError(
+            f"The meeting is on {on}: it cannot be closed before then.", code="too_early"
+        )
+    if to != MeetingStatus.IN_DISCUSSION:
+        return ""
+    if not is_opcc_staff(by):
+        raise ValidationError(
+            f"The meeting is on {on}, so the discussion cannot start yet. OPCC staff can "
+            "confirm an early start, with a reason.",
+            code="too_early",
+        )
+    if not early_reason.strip():
+        raise ValidationError(
+            {"early_reason": "Enter why the discussion starts before the meeting's date"},
+            code="too_early",
+        )
+    return f"Started before the meeting's date ({on}): {early_reason.strip()}"
 
 
 def _mark_reviewed(meeting: Meeting, by) -> None:
@@ -175,6 +214,9 @@ class DecisionInput:
     themes: list[Theme] | None = None
     information_requested: str = ""
     carry_to: Meeting | None = None
+    # The chair's choice when later meetings were offered: False for "Do not carry it
+    # over"; None when none was offered (the next draw then brings the case back).
+    carry_over: bool | None = None
 
 
 def decision_record(
@@ -206,12 +248,24 @@ def decision_record(
         decision.differs_from_majority = (
             None if majority is None else majority.pk != data.category.pk
         )
+        decision.carry_over = _carry_choice(data, reviewed_case)
         decision.version = version + 1
         decision.save()
         decision.themes.set(data.themes or [])
         if data.carry_to is not None:
             _carry_over(reviewed_case, data.carry_to)
     return decision
+
+
+def _carry_choice(data: DecisionInput, reviewed_case: ReviewedCase) -> bool | None:
+    """Whether the chair carried the case over, chose not to, or was not asked (None)."""
+    if data.category is None or not data.category.is_inconclusive:
+        return None
+    if data.carry_to is not None:
+        return True
+    if ReviewedCase.objects.filter(carried_over_from=reviewed_case).exists():
+        return True  # carried when first recorded; changing the reasons keeps that
+    return data.carry_over
 
 
 def _check_decision(data: DecisionInput, *, meeting: Meeting, reviewed_case: ReviewedCase):

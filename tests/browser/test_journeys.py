@@ -232,10 +232,17 @@ def test_member_journey_rates_saves_a_draft_and_the_attendee_comments(journey, d
 
 
 def test_chair_journey_reveals_decides_and_closes_the_meeting(journey, demo):
+    from django.utils import timezone
+
     from panels.enums import MeetingStatus
-    from panels.models import Action, Decision, Observation
+    from panels.models import Action, Decision, Meeting, Observation
 
     meeting = open_meeting()
+    # The meeting's day has come (the demo dates it a week ahead) and rating has closed:
+    # the discussion does not start before the meeting's date.
+    today = timezone.localdate()
+    Meeting.objects.filter(pk=meeting.pk).update(date=today, rating_deadline=None)
+    meeting.refresh_from_db()
     # Every voting member's rating is in: Mina rated case 1 in the demo; case 3's
     # split is what the chair should see.
     rate(meeting, "mina", {p: "consistent" for p in (2, 3, 4, 5, 6)})

@@ -4,6 +4,7 @@ Every page visited is checked with axe at desktop and phone widths, with no side
 scrolling at either.
 """
 
+import datetime
 import re
 
 import pytest
@@ -141,6 +142,14 @@ def test_chair_reveals_discusses_decides_and_closes_the_meeting(page, live_serve
     from panels.models import Action, Decision, Meeting, ReviewedCase
 
     meeting = open_meeting()
+    # The meeting's day has come (the demo dates it a week ahead) and rating has closed.
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    Meeting.objects.filter(pk=meeting.pk).update(
+        date=today, rating_deadline=today - datetime.timedelta(days=1)
+    )
+    meeting.refresh_from_db()
     later = Meeting.objects.get(panel=meeting.panel, theme="Hate crime")
     rate(meeting, "chris", CHRIS_RATES, {})
     rate(meeting, "sam", SAM_RATES, SAM_NOT_MET)
@@ -151,7 +160,7 @@ def test_chair_reveals_discusses_decides_and_closes_the_meeting(page, live_serve
     # The meeting page offers the moves the workflow allows from "open for rating".
     page.goto(meeting_url)
     moves = page.locator(".govuk-button-group .govuk-button").all_inner_texts()
-    assert moves == ["Move back to planned", "Start the discussion", "Cancel the meeting"]
+    assert moves == ["Start the discussion", "Move back to planned", "Cancel the meeting"]
     assert_accessible(page)
 
     # The confirmation says what the reveal does and who has not finished.
@@ -162,9 +171,12 @@ def test_chair_reveals_discusses_decides_and_closes_the_meeting(page, live_serve
     assert "Members will see each other's ratings" in warning
     assert warning.endswith("This cannot be undone.")
     # Chris has rated every case; Mina has a draft and unrated cases, Sam has one left.
-    assert page.locator("main .govuk-list--bullet li").all_inner_texts() == [
+    assert page.locator("main .govuk-list--bullet").first.locator("li").all_inner_texts() == [
         "2 members have not submitted every rating: drafts will not count."
     ]
+    still_to_rate = page.locator("#still-to-rate li").all_inner_texts()
+    assert [text.split(" (")[0] for text in still_to_rate] == ["Mina Malik", "Sam Singh"]
+    assert still_to_rate[1].endswith(": 1 case left")
     anonymous = page.get_by_label("Show members' ratings without their names (as Member A, B, C)")
     assert not anonymous.is_checked()
     assert_accessible(page)
@@ -198,10 +210,10 @@ def test_chair_reveals_discusses_decides_and_closes_the_meeting(page, live_serve
     ).is_visible()
     assert case_1.get_by_text("Offence admitted: 2 met, 1 not met").is_visible()
     assert case_1.locator(".govuk-tag").inner_text() == "Needs a decision"
-    # Over cases 1, 4, 5 and 6 (two or more ratings each): p̄ = 0.5, pₑ = 29/81.
+    # Only cases 1, 4, 5 and 6 have two or more ratings: too few for kappa to mean much.
     assert page.get_by_text(
-        "Fleiss' kappa for the members' own categories is 0.22: fair agreement, "
-        "over 4 cases with up to 3 ratings each."
+        "Agreement cannot be judged yet: kappa needs at least 5 cases with two or more "
+        "ratings, and there are 4."
     ).is_visible()
     assert page.get_by_text(
         "2 cases are left out because they have fewer than two ratings."
@@ -277,7 +289,7 @@ def test_chair_reveals_discusses_decides_and_closes_the_meeting(page, live_serve
     follow(page.get_by_role("link", name="Back to the meeting"))
     assert page.url == meeting_url
     moves = page.locator(".govuk-button-group .govuk-button").all_inner_texts()
-    assert moves == ["Go to the discussion", "Close the meeting"]
+    assert moves == ["Close the meeting", "Go to the discussion"]
     assert_accessible(page)
     follow(page.get_by_role("link", name="Add an action"))
     assert page.url == f"{meeting_url}actions/add/"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from panels.agreement import case_agreement, fleiss_kappa, majority
+from panels.agreement import MIN_CASES, case_agreement, fleiss_kappa, majority
 
 # Fleiss (1971), as reproduced in most textbooks: 10 subjects, 14 raters, 5 categories.
 FLEISS_1971 = [
@@ -76,3 +76,18 @@ def test_a_majority_is_more_than_half_of_two_or_more_ratings():
     assert majority([1, 1, 1]) is None
     assert majority([2, 2]) is None
     assert majority([1, 0]) is None
+
+
+def test_kappa_over_fewer_than_the_minimum_cases_cannot_be_judged():
+    kappa = fleiss_kappa([[1, 1, 0], [0, 1, 1]] + [[0, 0, 0]] * 3)
+
+    assert kappa.cases == 2 < MIN_CASES
+    assert kappa.judgeable is False
+    assert kappa.too_few == (
+        "Agreement cannot be judged yet: kappa needs at least 5 cases with two or more "
+        "ratings, and there are 2."
+    )
+
+
+def test_kappa_over_the_minimum_cases_is_judged():
+    assert fleiss_kappa(FLEISS_1971[:MIN_CASES]).judgeable is True

@@ -7,7 +7,9 @@ import json
 import pytest
 from openpyxl import load_workbook
 
+from panels import selectors
 from panels.enums import MeetingStatus
+from panels.models import Membership
 from panels.services import (
     DecisionInput,
     RatingInput,
@@ -113,3 +115,42 @@ def test_an_unknown_table_or_format_is_not_found(client, meeting_in_discussion, 
 
     assert client.get(url(meeting_in_discussion, "passwords", "csv")).status_code == 404
     assert client.get(url(meeting_in_discussion, "ratings", "exe")).status_code == 404
+
+
+def test_anonymous_export_letters_match_the_chairs_page_after_a_member_leaves(
+    client, meeting, olu, chris
+):
+    voters = [
+        factories.MembershipFactory(panel=meeting.panel, user__username=f"voter{i}")
+        for i in range(4)
+    ]
+    reviewed = factories.ReviewedCaseFactory(meeting=meeting, position=1)
+    meeting_move(meeting=meeting, to=MeetingStatus.RATING_OPEN, by=olu)
+    for membership in voters:
+        conflict_declare(reviewed_case=reviewed, user=membership.user, has_conflict=False)
+        rating_save(
+            reviewed_case=reviewed,
+            user=membership.user,
+            data=RatingInput(
+                category=factories.category("consistent"),
+                reasons="Fictional reasons.",
+                assessments={c.code: ("met", "") for c in meeting.panel.framework.criteria.all()},
+            ),
+            submit=True,
+            version=0,
+        )
+    meeting_move(meeting=meeting, to=MeetingStatus.IN_DISCUSSION, by=chris, anonymous=True)
+    # The first lettered member other than the chair leaves the panel after the reveal.
+    first = next(m for m, _ in selectors.voting_member_labels(meeting=meeting) if m.user != chris)
+    Membership.objects.filter(pk=first.pk).update(is_active=False)
+    client.force_login(chris)
+
+    rows = json.loads(client.get(url(meeting, "ratings", "json")).content)
+    body = client.get(f"/panels/meetings/{meeting.pk}/discussion/").content.decode()
+
+    meeting.refresh_from_db()
+    shown = {m.pk: label for m, label in selectors.discussion(meeting=meeting).members}
+    # Rows come in membership order; the member who left has no letter on the chair's page.
+    exported = [r["Member"] for r in rows if r["Member"] != "Member"]
+    assert exported == [shown[v.pk] for v in voters if v.pk != first.pk]
+    assert all(f">{label}</th>" in body for label in exported)

@@ -1,15 +1,26 @@
 """The chair's pages: moving the meeting on, the discussion view, decisions, follow-up."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from cases.enums import CaseStatus
 from cases.models import Force
-from panels.enums import Agency, MeetingStatus, MembershipRole
+from panels.enums import Agency, CaseSource, MeetingStatus, MembershipRole
 from panels.models import Action, Decision, Meeting, Observation
-from panels.services import RatingInput, conflict_declare, meeting_move, rating_save
+from panels.sampling import PoolFilters
+from panels.services import (
+    RatingInput,
+    comment_save,
+    conflict_declare,
+    meeting_move,
+    rating_save,
+    sample_draw,
+)
 from tests import factories
 
 
@@ -100,7 +111,7 @@ def test_the_discussion_shows_where_members_split(client, discussing, chris):
 
     assert "Victim&#x27;s views sought and recorded: 1 met, 1 not met" in body
     assert "Agreement: 50% of the 2 ratings" in body
-    assert "Fleiss' kappa for the members' own categories" in body
+    assert "Agreement cannot be judged yet: kappa needs at least 5 cases" in body
 
 
 def test_the_discussion_can_put_the_least_agreed_cases_first(client, discussing, chris):
@@ -263,9 +274,10 @@ def build(cases: int, members: int, olu):
     return meeting, chair
 
 
-# The decision page includes the audit entry recording that its case papers were read.
+# The decision page includes the audit entry recording that its case papers were read, and
+# the non-voting attendees' comments.
 @pytest.mark.parametrize(
-    ("view", "budget"), [("discussion", 13), ("decision", 21), ("meeting", 30)]
+    ("view", "budget"), [("discussion", 13), ("decision", 22), ("meeting", 30)]
 )
 def test_the_chairs_pages_run_the_same_queries_at_any_size(
     client, olu, view, budget, django_assert_max_num_queries
@@ -419,3 +431,265 @@ def test_a_few_earlier_open_actions_are_all_listed_without_a_link(client, discus
 
     assert "The only earlier action" in page
     assert "due soonest" not in page and "See all open actions" not in page
+
+
+def move_date(meeting, days, deadline_days=None):
+    today = timezone.localdate()
+    Meeting.objects.filter(pk=meeting.pk).update(
+        date=today + datetime.timedelta(days=days),
+        rating_deadline=None
+        if deadline_days is None
+        else today + datetime.timedelta(days=deadline_days),
+    )
+    meeting.refresh_from_db()
+
+
+def test_reveal_page_before_the_date_tells_the_chair_staff_must_confirm(client, rating_open, chris):
+    move_date(rating_open, 7)
+    url = f"/panels/meetings/{rating_open.pk}/move/in_discussion/"
+    on = f"{rating_open.date:%-d %B %Y}"
+
+    confirm = page(client, chris, url).content.decode()
+    refused = client.post(url).content.decode()
+
+    notice = f"The meeting is on {on}, so the discussion cannot start yet. OPCC staff can "
+    assert notice in confirm
+    assert 'name="early_reason"' not in confirm
+    assert notice in refused
+    rating_open.refresh_from_db()
+    assert rating_open.status == MeetingStatus.RATING_OPEN
+
+
+def test_reveal_page_before_the_date_lets_staff_start_early_with_a_reason(client, rating_open, olu):
+    move_date(rating_open, 7)
+    url = f"/panels/meetings/{rating_open.pk}/move/in_discussion/"
+
+    confirm = page(client, olu, url).content.decode()
+    unconfirmed = client.post(url, {"early_reason": "Chair away"}).content.decode()
+    response = client.post(url, {"early_start": "on", "early_reason": "Chair away"})
+
+    assert "Start the discussion before the meeting's date" in confirm
+    assert "Confirm that the discussion starts before the meeting&#x27;s date" in unconfirmed
+    assert response.status_code == 302
+    row = rating_open.status_history.get(to_status=MeetingStatus.IN_DISCUSSION)
+    assert row.note.endswith(": Chair away")
+
+
+def test_reveal_page_on_the_date_offers_no_early_start(client, rating_open, olu):
+    move_date(rating_open, 0)
+
+    confirm = page(client, olu, f"/panels/meetings/{rating_open.pk}/move/in_discussion/")
+
+    assert 'name="early_reason"' not in confirm.content.decode()
+
+
+def test_reveal_page_names_who_has_not_rated_and_how_many_cases_left(
+    client, rating_open, chris, mina
+):
+    rate(rating_open.reviewed_cases.get(position=1), mina, "consistent")
+
+    confirm = page(client, chris, f"/panels/meetings/{rating_open.pk}/move/in_discussion/")
+
+    items = re.findall(
+        r"<li>(.*?)</li>",
+        re.search(r'id="still-to-rate">(.*?)</ul>', confirm.content.decode(), re.S)[1],
+    )
+    assert items == [
+        f"{chris.get_full_name()} (Magistracy): 2 cases left",
+        f"{mina.get_full_name()} (Crown Prosecution Service): 1 case left",
+    ]
+
+
+def test_reveal_page_warns_while_the_rating_deadline_has_not_passed(client, rating_open, chris):
+    move_date(rating_open, 0, deadline_days=0)
+
+    confirm = page(client, chris, f"/panels/meetings/{rating_open.pk}/move/in_discussion/")
+
+    assert (
+        f"The rating deadline, {rating_open.rating_deadline:%-d %B %Y}, has not passed yet: "
+        "members may still be rating."
+    ) in confirm.content.decode()
+
+
+def test_close_page_before_the_date_says_it_cannot_close(client, discussing, chris):
+    move_date(discussing, 3)
+
+    confirm = page(client, chris, f"/panels/meetings/{discussing.pk}/move/closed/")
+
+    assert (
+        f"The meeting is on {discussing.date:%-d %B %Y}: it cannot be closed before then."
+    ) in confirm.content.decode()
+
+
+def police_comment(meeting, pat):
+    reviewed = meeting.reviewed_cases.get(position=1)
+    conflict_declare(reviewed_case=reviewed, user=pat, has_conflict=False)
+    comment_save(
+        reviewed_case=reviewed,
+        user=pat,
+        text="The officer recorded the victim's views on a separate form.",
+    )
+
+
+def attendee_comments(body):
+    """The words of the comments block, tags dropped."""
+    block = body.split('<div class="app-attendee-comments">')[1]
+    words = " ".join(re.sub(r"<[^>]+>", " ", block).split())
+    return words.split(" Record the decision")[0]
+
+
+def test_discussion_shows_a_non_voting_attendees_comment_with_their_agency(
+    client, rating_open, chris, mina, pat
+):
+    police_comment(rating_open, pat)
+    meeting_move(meeting=rating_open, to=MeetingStatus.IN_DISCUSSION, by=chris)
+
+    body = page(client, chris, f"/panels/meetings/{rating_open.pk}/discussion/").content.decode()
+
+    assert attendee_comments(body) == (
+        "Comments from non-voting attendees on case 1 Heard in the discussion; not counted in "
+        f"the ratings above. {pat.get_full_name()} (Police), non-voting The officer recorded "
+        "the victim&#x27;s views on a separate form."
+    )
+
+
+def test_decision_page_shows_a_non_voting_attendees_comment(client, rating_open, chris, pat):
+    police_comment(rating_open, pat)
+    meeting_move(meeting=rating_open, to=MeetingStatus.IN_DISCUSSION, by=chris)
+
+    body = page(
+        client, chris, f"/panels/meetings/{rating_open.pk}/cases/1/decision/"
+    ).content.decode()
+
+    assert "Comments from non-voting attendees" in body
+    assert "recorded the victim&#x27;s views on a separate form." in body
+    assert f"{pat.get_full_name()} (Police), non-voting" in body
+
+
+def test_discussion_over_too_few_cases_says_agreement_cannot_be_judged(client, discussing, chris):
+    body = page(client, chris, f"/panels/meetings/{discussing.pk}/discussion/").content.decode()
+
+    assert (
+        '<p class="govuk-body" id="kappa-too-few">Agreement cannot be judged yet: kappa needs '
+        "at least 5 cases with two or more ratings, and there are 2.</p>"
+    ) in body
+    assert "Fleiss&#x27; kappa for the members&#x27; own categories is" not in body
+    assert "Fleiss' kappa for the members' own categories is" not in body
+
+
+def buttons(body, group_id):
+    """(label, classes) of each button in the button group with that id."""
+    group = body.split(f'id="{group_id}">')[1].split("</div>")[0]
+    return [
+        (label, classes)
+        for classes, label in re.findall(r'class="(govuk-button[^"]*)"[^>]*>([^<]+)</a>', group)
+    ]
+
+
+def test_meeting_page_makes_the_next_step_primary_and_sets_undo_apart(client, rating_open, chris):
+    body = page(client, chris, f"/panels/meetings/{rating_open.pk}/").content.decode()
+
+    assert buttons(body, "meeting-next-step") == [("Start the discussion", "govuk-button")]
+    assert buttons(body, "meeting-undo") == [
+        ("Move back to planned", "govuk-button govuk-button--warning"),
+        ("Cancel the meeting", "govuk-button govuk-button--warning"),
+    ]
+
+
+def test_do_not_carry_it_over_keeps_the_case_off_the_next_draw(client, discussing, chris, olu):
+    later = factories.MeetingFactory(
+        panel=discussing.panel, date=discussing.date + datetime.timedelta(days=30)
+    )
+    client.force_login(chris)
+    client.post(
+        f"/panels/meetings/{discussing.pk}/cases/1/decision/",
+        {
+            "version": 0,
+            "category": factories.category("no-conclusion").pk,
+            "reasons": "The file has no statement from the victim.",
+            "information_requested": "The victim's statement.",
+            "carry_to": "",
+        },
+    )
+    for reviewed in discussing.reviewed_cases.select_related("case"):
+        reviewed.case.status = CaseStatus.REVIEWED
+        reviewed.case.save()
+    factories.CaseFactory(force=discussing.panel.force, reference="POOL-1")
+
+    sample_draw(meeting=later, by=olu, filters=PoolFilters(), size=1, seed="s")
+
+    assert Decision.objects.get().carry_over is False
+    assert list(later.reviewed_cases.values_list("case__reference", "source")) == [
+        ("POOL-1", CaseSource.SAMPLED)
+    ]
+
+
+def add_note(client, meeting, text, is_public="yes"):
+    return client.post(
+        f"/panels/meetings/{meeting.pk}/notes/add/",
+        {"kind": "general", "text": text, "is_public": is_public},
+        follow=True,
+    )
+
+
+def personal_data_links(body):
+    if 'id="personal-data"' not in body:
+        return []
+    block = body.split('id="personal-data"')[1].split("</ul>")[0]
+    return re.findall(
+        r'<a class="govuk-notification-banner__link" href="([^"]+)">([^<]+)</a>', block
+    )
+
+
+def test_public_note_with_a_name_and_phone_number_is_saved_with_a_warning(
+    client, discussing, chris
+):
+    client.force_login(chris)
+    add_note(client, discussing, "Victims were updated promptly.")
+
+    response = add_note(client, discussing, "Mr Jones was called on 07700 900123 twice.")
+
+    body = response.content.decode()
+    second = Observation.objects.get(position=2)
+    assert second.text == "Mr Jones was called on 07700 900123 twice."
+    assert (
+        "Note added. The note looks like it contains a name (a title followed by a name) and a "
+        "phone number. Check it before the findings are published."
+    ) in body
+    assert personal_data_links(body) == [
+        (
+            f"/panels/meetings/{discussing.pk}/notes/{second.pk}/",
+            "Observation 2 looks like it contains a name (a title followed by a name) and a "
+            "phone number",
+        )
+    ]
+
+
+def test_internal_note_with_a_phone_number_is_not_flagged(client, discussing, chris):
+    client.force_login(chris)
+
+    response = add_note(client, discussing, "Ring the lead on 07700 900123.", is_public="no")
+
+    body = response.content.decode()
+    assert "Note added" in body
+    assert personal_data_links(body) == []
+
+
+def test_action_wording_with_a_members_name_is_flagged(client, discussing, chris, mina):
+    client.force_login(chris)
+
+    response = client.post(
+        f"/panels/meetings/{discussing.pk}/actions/add/",
+        {
+            "description": f"{mina.get_full_name()} to email the force lead.",
+            "owner": "OPCC",
+            "status": "open",
+        },
+        follow=True,
+    )
+
+    action = Action.objects.get()
+    assert [text for _, text in personal_data_links(response.content.decode())] == [
+        "Action 1 looks like it contains a panel member&#x27;s name"
+    ]
+    assert action.description.startswith(mina.get_full_name())

@@ -5,6 +5,7 @@ import itertools
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from cases.enums import CaseStatus
 from core.workflow import TransitionNotAllowed
@@ -415,3 +416,80 @@ def test_attendance_replaces_what_was_recorded(discussing, chris, mina, nadia):
     assert list(Attendance.objects.values_list("membership__user__username", "kind")) == [
         ("chris", AttendanceKind.PRESENT)
     ]
+
+
+def future_meeting(meeting, olu, days=7):
+    """A meeting open for rating whose date is still `days` ahead."""
+    Meeting.objects.filter(pk=meeting.pk).update(
+        date=timezone.localdate() + datetime.timedelta(days=days)
+    )
+    meeting.refresh_from_db()
+    agenda_case(meeting, 1)
+    meeting_move(meeting=meeting, to=MeetingStatus.RATING_OPEN, by=olu)
+    return meeting
+
+
+def test_discussion_start_before_the_date_refused_for_the_chair(meeting, olu, chris):
+    future_meeting(meeting, olu)
+
+    with pytest.raises(ValidationError) as refused:
+        meeting_move(meeting=meeting, to=MeetingStatus.IN_DISCUSSION, by=chris)
+
+    assert refused.value.messages == [
+        f"The meeting is on {meeting.date:%-d %B %Y}, so the discussion cannot start yet. "
+        "OPCC staff can confirm an early start, with a reason."
+    ]
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.RATING_OPEN
+
+
+def test_discussion_start_before_the_date_needs_a_reason_from_staff(meeting, olu):
+    future_meeting(meeting, olu)
+
+    with pytest.raises(ValidationError) as refused:
+        meeting_move(meeting=meeting, to=MeetingStatus.IN_DISCUSSION, by=olu, early_reason=" ")
+
+    assert refused.value.message_dict == {
+        "early_reason": ["Enter why the discussion starts before the meeting's date"]
+    }
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.RATING_OPEN
+
+
+def test_discussion_start_before_the_date_keeps_the_staff_reason_in_the_history(meeting, olu):
+    future_meeting(meeting, olu)
+
+    meeting_move(
+        meeting=meeting,
+        to=MeetingStatus.IN_DISCUSSION,
+        by=olu,
+        early_reason="The chair is away on the day.",
+    )
+
+    row = meeting.status_history.get(to_status=MeetingStatus.IN_DISCUSSION)
+    assert (row.changed_by, row.note) == (
+        olu,
+        f"Started before the meeting's date ({meeting.date:%-d %B %Y}): "
+        "The chair is away on the day.",
+    )
+
+
+def test_meeting_close_before_the_date_refused(meeting, olu, chris):
+    future_meeting(meeting, olu)
+    meeting_move(meeting=meeting, to=MeetingStatus.IN_DISCUSSION, by=olu, early_reason="Away.")
+    reviewed = meeting.reviewed_cases.get()
+    decision_record(
+        reviewed_case=reviewed,
+        by=chris,
+        data=DecisionInput(category=factories.category("consistent")),
+        version=0,
+    )
+
+    with pytest.raises(ValidationError) as refused:
+        meeting_move(meeting=meeting, to=MeetingStatus.CLOSED, by=olu)
+
+    assert refused.value.messages == [
+        f"The meeting is on {meeting.date:%-d %B %Y}: it cannot be closed before then."
+    ]
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.IN_DISCUSSION

@@ -9,7 +9,7 @@ from cases.enums import CaseStatus
 from cases.models import Case, CaseStatusChange
 from panels import sampling
 from panels.enums import CaseSource, MeetingStatus
-from panels.models import ReviewedCase, SampleDraw, SampleDrawPool
+from panels.models import Decision, ReviewedCase, SampleDraw, SampleDrawPool
 from panels.sampling import Pool, PoolFilters
 from panels.services import sample_draw
 from panels.workflow import meeting_transition
@@ -314,3 +314,13 @@ def test_sample_draw_that_picks_a_case_gone_from_the_pool_changes_nothing(
         draw(meeting, olu, size=2)
 
     assert snapshot() == before
+
+
+def test_sample_draw_leaves_out_a_case_the_chair_chose_not_to_carry_over(meeting, olu, case_pool):
+    kept_back = factories.CaseFactory(force=meeting.panel.force, reference="KEPT-1")
+    origin = inconclusive_review(meeting.panel, kept_back, datetime.date(2025, 6, 1), olu)
+    Decision.objects.filter(reviewed_case=origin).update(carry_over=False)
+
+    result = draw(meeting, olu, size=3)
+
+    assert agenda_references(meeting) == result.selected_references
