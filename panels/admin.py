@@ -31,19 +31,51 @@ from .models import (
     Theme,
 )
 from .permissions import REVEALED, by_rule, can_see_rating_content
+from .services import frameworks as framework_services
 from .services import meeting_move
+
+
+class HistorySafeForm(forms.ModelForm):
+    """Refuses what the framework pages refuse (docs/adr/0009 and 0012): a used part keeps
+    its code and meaning; a rated category cannot become panel decision only."""
+
+    def clean(self):
+        cleaned = super().clean()
+        model = type(self.instance)
+        if self.instance.pk is None:
+            return cleaned
+        current = model.objects.get(pk=self.instance.pk)
+        editable = framework_services.EDITABLE[model]
+        values = {f: cleaned[f] for f in editable if f in cleaned and f in self.changed_data}
+        for field, reason in framework_services.refusals(current, values).items():
+            self.add_error(field if field in self.fields else None, reason)
+        return cleaned
+
+
+CATEGORY_FIELDS = [
+    "position",
+    "code",
+    "label",
+    "short_label",
+    "requires_reasons",
+    "is_inconclusive",
+    "is_adverse",
+    "panel_decision_only",
+]
 
 
 class OutcomeCategoryInline(admin.TabularInline):
     can_delete = False
     model = OutcomeCategory
+    form = HistorySafeForm
     extra = 0
-    fields = ["position", "code", "label", "short_label", "requires_reasons", "is_inconclusive"]
+    fields = CATEGORY_FIELDS
 
 
 class CriterionGroupInline(admin.TabularInline):
     can_delete = False
     model = CriterionGroup
+    form = HistorySafeForm
     extra = 0
     fields = ["position", "code", "label", "description"]
 
@@ -51,6 +83,7 @@ class CriterionGroupInline(admin.TabularInline):
 class CriterionInline(admin.TabularInline):
     can_delete = False
     model = Criterion
+    form = HistorySafeForm
     extra = 0
     fields = ["position", "code", "label", "group", "guidance"]
 
@@ -64,6 +97,7 @@ class CriterionInline(admin.TabularInline):
 
 @admin.register(Framework)
 class FrameworkAdmin(NoDeleteAdmin):
+    form = HistorySafeForm
     list_display = ["name", "kind", "slug", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "slug"]
@@ -72,22 +106,54 @@ class FrameworkAdmin(NoDeleteAdmin):
 
 @admin.register(OutcomeCategory)
 class OutcomeCategoryAdmin(NoDeleteAdmin):
-    list_display = ["label", "framework", "position", "requires_reasons", "is_inconclusive"]
-    list_filter = ["framework", "is_inconclusive"]
+    form = HistorySafeForm
+    list_display = [
+        "label",
+        "framework",
+        "position",
+        "requires_reasons",
+        "is_inconclusive",
+        "panel_decision_only",
+    ]
+    list_filter = ["framework", "is_inconclusive", "panel_decision_only"]
     search_fields = ["label", "code"]
 
 
 @admin.register(Criterion)
 class CriterionAdmin(NoDeleteAdmin):
+    form = HistorySafeForm
     list_display = ["label", "framework", "group", "position"]
     list_filter = ["framework"]
     search_fields = ["label", "code"]
 
 
+class ThemeAdminForm(forms.ModelForm):
+    """A theme history on a framework's panels uses stays with that framework (ADR 12)."""
+
+    class Meta:
+        model = Theme
+        fields = ["name", "slug", "is_active", "frameworks"]
+        widgets = {"frameworks": forms.CheckboxSelectMultiple}
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None or "frameworks" not in cleaned:
+            return cleaned
+        kept = set(cleaned["frameworks"])
+        for framework in self.instance.frameworks.all():
+            if framework not in kept:
+                for reason in framework_services.theme_removal_refusals(
+                    framework=framework, removed=[self.instance]
+                ):
+                    self.add_error("frameworks", f"{framework.name}: {reason}")
+        return cleaned
+
+
 @admin.register(Theme)
 class ThemeAdmin(NoDeleteAdmin):
+    form = ThemeAdminForm
     list_display = ["name", "slug", "is_active"]
-    list_filter = ["is_active"]
+    list_filter = ["is_active", "frameworks"]
     search_fields = ["name"]
 
 

@@ -17,7 +17,7 @@ from core.text_safety import SafeTextMixin
 from . import sampling
 from .enums import Assessment
 from .models import Meeting, OutcomeCategory, Theme
-from .services import RatingInput
+from .services import RatingInput, panel_only_refusal
 
 MAX_SAMPLE_SIZE = 500
 NO_STRATA = "none"
@@ -444,11 +444,15 @@ class RatingForm(SafeTextMixin, forms.Form):
         error_messages={"invalid_choice": "Select themes from the list"},
     )
 
-    def __init__(self, *args, criteria, categories, themes, rating=None, **kwargs):
+    def __init__(self, *args, criteria, categories, themes, panel_only=(), rating=None, **kwargs):
         super().__init__(*args, initial=self._initial(rating, criteria), **kwargs)
         self.criteria = criteria
         category_field = self.fields["category"]
-        category_field.queryset = OutcomeCategory.objects.filter(pk__in=[c.pk for c in categories])
+        # The panel-only categories are known to the field, so choosing one is told why it
+        # is refused, but never offered as a radio.
+        self.panel_only = {c.pk: c for c in panel_only}
+        known = [c.pk for c in categories] + list(self.panel_only)
+        category_field.queryset = OutcomeCategory.objects.filter(pk__in=known)
         category_field.choices = [(c.pk, c.label) for c in categories]
         self.category_objects = {str(c.pk): c for c in categories}
         self.fields["themes"].queryset = Theme.objects.filter(pk__in=[t.pk for t in themes])
@@ -484,6 +488,12 @@ class RatingForm(SafeTextMixin, forms.Form):
             initial[CRITERION_PREFIX + assessment.criterion.code] = assessment.value
             initial[NOTE_PREFIX + assessment.criterion.code] = assessment.note
         return initial
+
+    def clean_category(self):
+        category = self.cleaned_data.get("category")
+        if category is not None and category.pk in self.panel_only:
+            raise ValidationError(panel_only_refusal(category), code="panel_only")
+        return category
 
     def clean(self):
         known = {CRITERION_PREFIX + c.code for c in self.criteria}

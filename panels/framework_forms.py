@@ -2,14 +2,14 @@
 
 import copy
 
-from crispy_forms_gds.layout import Field, Fluid
+from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 
 from core.forms import STALE_FORM, post_form_helper
 from core.text_safety import SafeTextMixin
 
 from .enums import FrameworkKind
-from .models import Criterion, CriterionGroup, Framework, OutcomeCategory
+from .models import Criterion, CriterionGroup, Framework, OutcomeCategory, Theme
 
 CODE_HELP = "Letters, numbers, hyphens and underscores, for example partly-met."
 CODE_ERRORS = {
@@ -103,6 +103,7 @@ class CategoryForm(_PartForm):
             "requires_reasons",
             "is_inconclusive",
             "is_adverse",
+            "panel_decision_only",
         ]
         labels = {
             "label": "Label",
@@ -110,6 +111,7 @@ class CategoryForm(_PartForm):
             "requires_reasons": "A rating or decision in this category must give reasons",
             "is_inconclusive": "No conclusion: the case may come back to a later meeting",
             "is_adverse": "A finding against the force",
+            "panel_decision_only": "Only the panel's decision can use this category",
         }
         help_texts = {
             "short_label": "Used in tables and charts.",
@@ -117,6 +119,8 @@ class CategoryForm(_PartForm):
             "requires_reasons": "",
             "is_inconclusive": "",
             "is_adverse": "For example, inconsistent with policy or non-compliant.",
+            "panel_decision_only": "Members do not see it when they rate, for example "
+            "“Panel fails to reach a conclusion”.",
         }
         error_messages = {
             "label": {"required": "Enter the category's label"},
@@ -155,6 +159,38 @@ class CriterionForm(_PartForm):
         super().__init__(*args, instance=instance, **kwargs)
         self.fields["group"].queryset = instance.framework.criterion_groups.all()
         self.fields["group"].empty_label = "No group"
+
+
+class FrameworkThemesForm(SafeTextMixin, forms.Form):
+    """The themes a framework's ratings, decisions and notes offer, and a new one."""
+
+    text_labels = {"new_theme": "The new theme"}
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Themes this framework offers",
+        help_text="Members and chairs can tag ratings, decisions and notes with these.",
+        error_messages={"invalid_choice": "Select themes from the list"},
+    )
+    new_theme = forms.CharField(
+        label="Add a new theme (optional)",
+        help_text="For example, Victim's views not sought.",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "Enter a theme of 200 characters or fewer"},
+    )
+    seen = _seen_field()
+
+    def __init__(self, *args, choices, chosen, seen: str, **kwargs):
+        super().__init__(*args, initial={"themes": chosen, "seen": seen}, **kwargs)
+        self.fields["themes"].queryset = choices
+        self.helper = post_form_helper(
+            Field.checkboxes("themes", legend_size=Size.MEDIUM, small=True),
+            Field.text("new_theme", field_width=Fluid.TWO_THIRDS),
+            "seen",
+            submit="Save the themes",
+        )
 
 
 FORMS = {"categories": CategoryForm, "groups": GroupForm, "criteria": CriterionForm}

@@ -14,9 +14,11 @@ from .models import (
     CriterionGroup,
     Decision,
     Framework,
+    Observation,
     OutcomeCategory,
     Rating,
     RatingVersion,
+    Theme,
 )
 
 KINDS = {"categories": OutcomeCategory, "groups": CriterionGroup, "criteria": Criterion}
@@ -63,6 +65,47 @@ def framework_parts(*, framework: Framework) -> dict:
     for group in groups:
         group.in_use = any(c.in_use for c in criteria if c.group_id == group.pk)
     return {"categories": categories, "groups": groups, "criteria": criteria}
+
+
+def category_rated(category: OutcomeCategory) -> bool:
+    """Whether a member's rating (or a saved version of one) chose the category: it then
+    cannot become one only the panel's decision may use (docs/adr/0011)."""
+    return (
+        Rating.objects.filter(category=category).exists()
+        or RatingVersion.objects.filter(category=category).exists()
+    )
+
+
+def _theme_used_on(framework: Framework):
+    theme, case = OuterRef("pk"), "reviewed_case__meeting__panel__framework"
+    return (
+        Exists(Rating.themes.through.objects.filter(theme=theme, **{f"rating__{case}": framework}))
+        | Exists(
+            Decision.themes.through.objects.filter(theme=theme, **{f"decision__{case}": framework})
+        )
+        | Exists(
+            Observation.themes.through.objects.filter(
+                theme=theme, observation__meeting__panel__framework=framework
+            )
+        )
+    )
+
+
+def framework_themes(*, framework: Framework) -> list[Theme]:
+    """The framework's themes by name, each marked `in_use` when a rating, decision or note
+    on one of its panels chose it."""
+    return list(framework.themes.annotate(in_use=_theme_used_on(framework)).order_by("name"))
+
+
+def theme_choices(*, framework: Framework) -> QuerySet[Theme]:
+    """The themes a data admin may give the framework: every active one, and any it holds."""
+    return Theme.objects.filter(Q(is_active=True) | Q(frameworks=framework)).distinct()
+
+
+def themes_in_use(*, framework: Framework, themes) -> list[Theme]:
+    """Which of these themes a rating, decision or note on the framework's panels chose."""
+    pks = [t.pk for t in themes]
+    return list(Theme.objects.filter(pk__in=pks).filter(_theme_used_on(framework)))
 
 
 def category_in_use(category: OutcomeCategory) -> bool:

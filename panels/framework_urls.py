@@ -7,6 +7,7 @@ urlpatterns: list = [
     path("frameworks/new/", views.framework_create, name="framework_create"),
     path("frameworks/<int:pk>/", views.framework_detail, name="framework_detail"),
     path("frameworks/<int:pk>/edit/", views.framework_edit, name="framework_edit"),
+    path("frameworks/<int:pk>/themes/", views.framework_themes, name="framework_themes"),
     path("frameworks/<int:pk>/<slug:kind>/add/", views.part_add, name="part_add"),
     path("frameworks/<int:pk>/<slug:kind>/<int:part_pk>/", views.part_edit, name="part_edit"),
     path(

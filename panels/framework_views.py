@@ -12,7 +12,7 @@ from core.forms import add_service_errors
 from core.roles import data_admin_required
 
 from . import framework_selectors as selectors
-from .framework_forms import FORMS, ConfirmForm, FrameworkForm
+from .framework_forms import FORMS, ConfirmForm, FrameworkForm, FrameworkThemesForm
 from .models import Framework
 from .services import frameworks as services
 
@@ -31,6 +31,7 @@ def framework_detail(request, pk: int):
     context = {
         "framework": framework,
         **selectors.framework_parts(framework=framework),
+        "themes": selectors.framework_themes(framework=framework),
         "page_title": framework.name,
     }
     return render(request, "panels/frameworks/framework_detail.html", context)
@@ -77,6 +78,37 @@ def framework_edit(request, pk: int):
         "page_title": f"Change {framework.name}",
     }
     return render(request, "panels/frameworks/form.html", context)
+
+
+@data_admin_required
+def framework_themes(request, pk: int):
+    framework = selectors.framework_get(pk=pk)
+    form = FrameworkThemesForm(
+        request.POST or None,
+        choices=selectors.theme_choices(framework=framework),
+        chosen=list(framework.themes.all()),
+        seen=services.themes_fingerprint(framework),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.framework_themes_set(
+                by=request.user,
+                framework=framework,
+                themes=list(form.cleaned_data["themes"]),
+                new_theme=form.cleaned_data["new_theme"],
+                seen=form.cleaned_data["seen"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Themes saved")
+            return redirect(reverse("panels:framework_detail", args=[framework.pk]) + "#themes")
+    context = {
+        "form": form,
+        "framework": framework,
+        "page_title": "Choose the framework’s themes",
+    }
+    return render(request, "panels/frameworks/themes_form.html", context)
 
 
 def _kind_form(kind: str):

@@ -159,7 +159,8 @@ class DecisionForm(SafeTextMixin, forms.Form):
         super().__init__(*args, initial=initial, **kwargs)
         self.fields["category"].queryset = meeting.panel.framework.categories.order_by("position")
         self.fields["category"].label_from_instance = lambda c: f"{c.position}. {c.label}"
-        self.fields["themes"].queryset = Theme.objects.filter(is_active=True)
+        # Only this framework's themes (docs/adr/0011); the panel may use every category.
+        self.fields["themes"].queryset = meeting.panel.framework.themes.filter(is_active=True)
         self.fields["carry_to"].queryset = later
         self.fields["carry_to"].label_from_instance = lambda m: f"{m.date:%-d %B %Y}: {m.theme}"
         fields = [
@@ -297,7 +298,7 @@ class ObservationForm(SafeTextMixin, forms.Form):
         self.fields["reviewed_case"].choices = [("", "Not about one case")] + [
             (key, f"Case {key}: {rc.case.offence}") for key, rc in self.cases.items()
         ]
-        self.fields["themes"].queryset = Theme.objects.filter(is_active=True)
+        self.fields["themes"].queryset = meeting.panel.framework.themes.filter(is_active=True)
         self.helper = post_form_helper(
             Field.radios("kind", legend_size=Size.SMALL),
             Field.textarea("text", label_size=Size.SMALL),

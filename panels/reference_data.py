@@ -168,6 +168,30 @@ THEMES = [
     ("good-practice", "Good practice"),
 ]
 
+OOCR_FRAMEWORKS = ["oocr-four-way", "oocr-three-way"]
+ALL_FRAMEWORKS = [*OOCR_FRAMEWORKS, "vcop-seven-way"]
+# The frameworks whose forms offer each seeded theme (Theme.frameworks).
+THEME_FRAMEWORKS = {
+    "crime-misclassified": OOCR_FRAMEWORKS,
+    "no-clear-admission": OOCR_FRAMEWORKS,
+    "victim-views-not-sought": OOCR_FRAMEWORKS,
+    "authority-not-recorded": OOCR_FRAMEWORKS,
+    "gravity-score-missing": OOCR_FRAMEWORKS,
+    "not-all-crimes-recorded": OOCR_FRAMEWORKS,
+    "cps-advice-not-sought": OOCR_FRAMEWORKS,
+    "intervention-not-meaningful": OOCR_FRAMEWORKS,
+    "victim-not-updated": ["vcop-seven-way"],
+    "victim-leaflet-not-recorded": ["vcop-seven-way"],
+    "good-practice": ALL_FRAMEWORKS,
+}
+
+# The seeded categories only the panel's decision may use (OutcomeCategory.panel_decision_only):
+# a member who cannot decide says so in their reasons; failing to conclude is the panel's.
+PANEL_DECISION_ONLY = {
+    "oocr-four-way": ["no-conclusion"],
+    "vcop-seven-way": ["no-decision"],
+}
+
 
 # The seeded categories that are findings against the force (OutcomeCategory.is_adverse).
 ADVERSE = {
@@ -183,6 +207,30 @@ def mark_adverse(apps) -> None:
         OutcomeCategory.objects.filter(framework__slug=framework, code__in=codes).update(
             is_adverse=True
         )
+
+
+def mark_panel_decision_only(apps) -> None:
+    OutcomeCategory = apps.get_model("panels", "OutcomeCategory")
+    for framework, codes in PANEL_DECISION_ONLY.items():
+        OutcomeCategory.objects.filter(framework__slug=framework, code__in=codes).update(
+            panel_decision_only=True
+        )
+
+
+def assign_themes(apps) -> None:
+    """Give each seeded theme to its frameworks. Adds, never removes: a theme an admin
+    gave to another framework stays there."""
+    Framework = apps.get_model("panels", "Framework")
+    Theme = apps.get_model("panels", "Theme")
+    frameworks = {f.slug: f for f in Framework.objects.filter(slug__in=ALL_FRAMEWORKS)}
+    for theme in Theme.objects.filter(slug__in=THEME_FRAMEWORKS):
+        theme.frameworks.add(
+            *(frameworks[s] for s in THEME_FRAMEWORKS[theme.slug] if s in frameworks)
+        )
+
+
+def _has_field(apps, model: str, name: str) -> bool:
+    return any(f.name == name for f in apps.get_model("panels", model)._meta.get_fields())
 
 
 def seed(apps) -> None:
@@ -224,7 +272,10 @@ def seed(apps) -> None:
             )
     for slug, name in THEMES:
         Theme.objects.update_or_create(slug=slug, defaults={"name": name})
-    OutcomeCategory = apps.get_model("panels", "OutcomeCategory")
-    if any(f.name == "is_adverse" for f in OutcomeCategory._meta.get_fields()):
-        # Migrations before the field existed seed without it; 0006 marks them.
+    # Migrations before a field existed seed without it; the migration adding it marks them.
+    if _has_field(apps, "OutcomeCategory", "is_adverse"):
         mark_adverse(apps)
+    if _has_field(apps, "OutcomeCategory", "panel_decision_only"):
+        mark_panel_decision_only(apps)
+    if _has_field(apps, "Theme", "frameworks"):
+        assign_themes(apps)

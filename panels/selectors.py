@@ -346,12 +346,20 @@ def revealed_comments(*, user, reviewed_case: ReviewedCase) -> list[CaseComment]
 
 
 def framework_form_parts(*, framework) -> dict:
-    """The categories, criteria (with their groups) and themes a rating form offers."""
+    """The categories, criteria (with their groups) and themes a rating form offers, and
+    the categories only the panel's decision may use (`panel_only`), which it does not."""
+    categories = list(framework.categories.order_by("position"))
     return {
-        "categories": list(framework.categories.order_by("position")),
+        "categories": [c for c in categories if not c.panel_decision_only],
+        "panel_only": [c for c in categories if c.panel_decision_only],
         "criteria": list(framework.criteria.select_related("group").order_by("position")),
-        "themes": list(Theme.objects.filter(is_active=True)),
+        "themes": list(offered_themes(framework=framework)),
     }
+
+
+def offered_themes(*, framework) -> QuerySet[Theme]:
+    """The active themes the framework's ratings, decisions and notes offer."""
+    return Theme.objects.filter(frameworks=framework, is_active=True)
 
 
 def agenda_neighbours(*, meeting: Meeting, position: int) -> tuple[int | None, int | None]:

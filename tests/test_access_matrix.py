@@ -212,6 +212,7 @@ MATRIX: dict[str, Entry] = {
     "panels:framework_create": page(DATA_ADMIN),
     "panels:framework_detail": page(DATA_ADMIN),
     "panels:framework_edit": page(DATA_ADMIN),
+    "panels:framework_themes": page(DATA_ADMIN),
     "panels:part_add": page(DATA_ADMIN),
     "panels:part_edit": page(DATA_ADMIN),
     "panels:part_delete": post_only(DATA_ADMIN),
@@ -415,7 +416,7 @@ def build_side(label: str, *, day: int, cases_in_discussion: int, olu, nia, alic
         reviewed_case=s.rating_cases[0],
         user=s.member,
         data=RatingInput(
-            category=factories.category("no-conclusion"),
+            category=factories.category("consistent"),
             reasons=s.blind_reasons,
             assessments={
                 c.code: ("not_met", s.blind_note) for c in s.panel.framework.criteria.all()
@@ -650,6 +651,7 @@ KWARGS = {
     "cases:case_detail": lambda w, s: {"pk": s.disc.reviewed_cases.first().case_id},
     "panels:framework_detail": lambda w, s: {"pk": s.panel.framework_id},
     "panels:framework_edit": lambda w, s: {"pk": s.panel.framework_id},
+    "panels:framework_themes": lambda w, s: {"pk": s.panel.framework_id},
     "panels:part_add": lambda w, s: {"pk": s.panel.framework_id, "kind": "categories"},
     **{
         f"panels:{name}": lambda w, s, extra=extra: {

@@ -55,6 +55,7 @@ OUTSIDERS = [("chris", "a", "b"), ("mina", "a", "b"), ("pat", "a", "b"), ("nadia
 STAFF_ONLY_PANEL_PAGES = {
     "panels:framework_detail",
     "panels:framework_edit",
+    "panels:framework_themes",
     "panels:part_add",
     "panels:part_edit",
     "panels:part_delete",

@@ -362,6 +362,7 @@ PAGES = {
     "panels:framework_create": ("alice", None),
     "panels:framework_detail": ("alice", lambda w: {"pk": w.panel.framework_id}),
     "panels:framework_edit": ("alice", lambda w: {"pk": w.panel.framework_id}),
+    "panels:framework_themes": ("alice", lambda w: {"pk": w.panel.framework_id}),
     "panels:part_add": ("alice", lambda w: {"pk": w.panel.framework_id, "kind": "criteria"}),
     "panels:part_edit": (
         "alice",
@@ -541,8 +542,9 @@ BUDGETS = {
     "panels:invitation_resend": 6,  # 5 / 5
     "panels:framework_list": 5,  # 4 / 4
     "panels:framework_create": 4,  # 3 / 3
-    "panels:framework_detail": 8,  # 7 / 7
+    "panels:framework_detail": 9,  # 8 / 8
     "panels:framework_edit": 6,  # 5 / 5
+    "panels:framework_themes": 9,  # 8 / 8
     "panels:part_add": 6,  # 5 / 5
     "panels:part_edit": 9,  # 8 / 8
     "cases:upload": 7,  # 6 / 6

@@ -252,7 +252,7 @@ OOCR_OCTOBER_CASES = [
         "have been recorded under the Online Safety Act 2023 s.181. With a threat to kill as "
         "an aggravating factor and high public interest, the case needed CPS sign-off.",
         themes=["crime-misclassified", "cps-advice-not-sought", "authority-not-recorded"],
-        dissent={"sam": "no-conclusion"},
+        dissent={"sam": "consistent-with-observations"},
     ),
     CaseSpec(
         "DS-25-0534",

@@ -46,6 +46,11 @@ class OutcomeCategory(models.Model):
         help_text="A finding against the force (e.g. inconsistent with policy, non-compliant): "
         "the panel's reports look at the themes behind these.",
     )
+    panel_decision_only = models.BooleanField(
+        default=False,
+        help_text="Only the panel's decision may use this category (e.g. the panel failed to "
+        "reach a conclusion): members do not offer it as their own rating.",
+    )
 
     class Meta:
         ordering = ["framework", "position"]
@@ -124,11 +129,21 @@ class Criterion(models.Model):
 
 
 class Theme(models.Model):
-    """A tag for decisions and observations, e.g. "crime misclassified"."""
+    """A tag for decisions and observations, e.g. "crime misclassified".
+
+    A theme belongs to the frameworks whose ratings, decisions and notes offer it; one
+    theme may serve several (both OoCR frameworks, or "good practice" everywhere), see
+    docs/adr/0012-panel-only-categories-and-framework-themes.md."""
 
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=200, unique=True)
     is_active = models.BooleanField(default=True)
+    frameworks = models.ManyToManyField(
+        Framework,
+        blank=True,
+        related_name="themes",
+        help_text="The frameworks whose ratings, decisions and notes offer this theme.",
+    )
 
     class Meta:
         ordering = ["name"]

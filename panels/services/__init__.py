@@ -19,6 +19,7 @@ from .ratings import (
     comment_save,
     conflict_declare,
     conflict_withdraw,
+    panel_only_refusal,
     rating_save,
 )
 
@@ -30,6 +31,7 @@ __all__ = [
     "conflict_declare",
     "conflict_withdraw",
     "rating_save",
+    "panel_only_refusal",
     "comment_save",
     "DecisionInput",
     "StaleDecision",

@@ -11,12 +11,13 @@ import hashlib
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.text import slugify
 
 from core.audit import AuditEvent, record
 from core.forms import STALE_FORM
 
 from .. import framework_selectors as selectors
-from ..models import Criterion, CriterionGroup, Framework, OutcomeCategory
+from ..models import Criterion, CriterionGroup, Framework, OutcomeCategory, Theme
 
 # Fields that carry meaning history depends on, and why each may not change.
 LOCKED = {
@@ -49,10 +50,18 @@ EDITABLE = {
         "requires_reasons",
         "is_inconclusive",
         "is_adverse",
+        "panel_decision_only",
     ],
     CriterionGroup: ["code", "label", "description"],
     Criterion: ["group", "code", "label", "guidance"],
 }
+# Turning it on would leave members' ratings with a category members may no longer give.
+RATED_PANEL_ONLY = (
+    "Members have already chosen this category in their ratings, so it cannot become one "
+    "only the panel's decision may use"
+)
+# Allowed changes to a part in use that are more than wording, named so in the trail.
+NOT_WORDING = {"panel_decision_only"}
 NAMES = {
     OutcomeCategory: "category",
     CriterionGroup: "group",
@@ -73,13 +82,25 @@ def _check_fresh(current, seen: str) -> None:
         raise ValidationError(STALE_FORM)
 
 
-def _refuse_locked(current, values: dict) -> None:
-    """Refuse changes to a used row's code and meaning, each with its reason."""
+def refusals(current, values: dict) -> dict[str, str]:
+    """The changes to a saved row history forbids, field → reason; the pages' service and
+    the Django admin both ask this."""
     changed = {f for f, v in values.items() if _value(current, f) != _value_of(v)}
     locked = LOCKED[type(current)]
-    if not changed & set(locked) or not selectors.in_use(current):
-        return
-    raise ValidationError({f: locked[f] for f in locked if f in changed})
+    refused = {}
+    if changed & set(locked) and selectors.in_use(current):
+        refused = {f: locked[f] for f in locked if f in changed}
+    turned_on = "panel_decision_only" in changed and values["panel_decision_only"]
+    if turned_on and selectors.category_rated(current):
+        refused["panel_decision_only"] = RATED_PANEL_ONLY
+    return refused
+
+
+def _refuse_locked(current, values: dict) -> None:
+    """Refuse changes to a used row's code and meaning, each with its reason."""
+    refused = refusals(current, values)
+    if refused:
+        raise ValidationError(refused)
 
 
 def _value(obj, field: str):
@@ -98,12 +119,14 @@ def _apply(obj, values: dict, *, by, created: bool):
     obj.save()
     changed = sorted(f for f in before if before[f] != _value(obj, f))
     if changed and selectors.in_use(obj):
-        # Allowed because it is only wording; said out loud so the trail shows it.
+        # Allowed because it is only wording (or who may choose it); said out loud so the
+        # trail shows it.
+        what = "Changed" if NOT_WORDING & set(changed) else "Wording fixed on"
         record(
             AuditEvent.CHANGED,
             obj,
             actor=by,
-            summary=f"Wording fixed on a {NAMES[type(obj)]} in use: {', '.join(changed)}",
+            summary=f"{what} a {NAMES[type(obj)]} in use: {', '.join(changed)}",
             data={"fields": changed},
         )
     return obj
@@ -194,3 +217,65 @@ def part_move(*, by, part, direction: str) -> bool:
         obj.position = position
         obj.save(update_fields=["position"])
     return True
+
+
+def themes_fingerprint(framework: Framework) -> str:
+    """Which themes the framework held when a form was opened."""
+    pks = sorted(framework.themes.values_list("pk", flat=True))
+    return hashlib.sha256(repr(pks).encode()).hexdigest()[:16]
+
+
+def theme_removal_refusals(*, framework: Framework, removed) -> list[str]:
+    """Why these themes cannot be taken off the framework: history on its panels uses them.
+    The pages' service and the Django admin both ask this."""
+    return [
+        f"“{theme.name}” is used by ratings, decisions or notes on this framework's panels, "
+        "so it cannot be taken off the framework"
+        for theme in selectors.themes_in_use(framework=framework, themes=removed)
+    ]
+
+
+@transaction.atomic
+def framework_themes_set(
+    *, by, framework: Framework, themes: list[Theme], new_theme: str = "", seen: str
+) -> list[Theme]:
+    """Set the themes the framework's ratings, decisions and notes offer, adding a new theme
+    by name if given. A theme history on the framework's panels uses stays with it."""
+    framework = Framework.objects.select_for_update().get(pk=framework.pk)
+    if seen != themes_fingerprint(framework):
+        raise ValidationError(STALE_FORM)
+    current = set(framework.themes.all())
+    removed = sorted(current - set(themes), key=lambda t: t.name)
+    refused = theme_removal_refusals(framework=framework, removed=removed)
+    if refused:
+        raise ValidationError({"themes": refused})
+    chosen = list(themes)
+    if new_theme.strip():
+        chosen.append(_theme_create(name=new_theme.strip()))
+    framework.themes.set(chosen)
+    added = sorted(t.name for t in set(chosen) - current)
+    if added or removed:
+        record(
+            AuditEvent.CHANGED,
+            framework,
+            actor=by,
+            summary="Themes changed",
+            data={"added": added, "removed": [t.name for t in removed]},
+        )
+    return chosen
+
+
+def _theme_create(*, name: str) -> Theme:
+    slug = slugify(name)[:80]
+    if Theme.objects.filter(name__iexact=name).exists() or (
+        slug and Theme.objects.filter(slug=slug).exists()
+    ):
+        raise ValidationError(
+            {"new_theme": f"“{name}” is already a theme: choose it from the list"}
+        )
+    if not slug:
+        raise ValidationError({"new_theme": "Enter a theme name using letters or numbers"})
+    theme = Theme(name=name, slug=slug)
+    theme.full_clean()
+    theme.save()
+    return theme

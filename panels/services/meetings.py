@@ -284,6 +284,8 @@ def _check_decision(data: DecisionInput, *, meeting: Meeting, reviewed_case: Rev
             ]
         if data.carry_to is not None and not category.is_inconclusive:
             errors["carry_to"] = ["Only a case the panel could not conclude on is carried over"]
+    if _unoffered_themes(data.themes, framework=meeting.panel.framework):
+        errors["themes"] = ["Select themes from the list"]
     target = data.carry_to
     if target is not None and "carry_to" not in errors:
         if target.panel_id != meeting.panel_id:
@@ -296,6 +298,12 @@ def _check_decision(data: DecisionInput, *, meeting: Meeting, reviewed_case: Rev
             errors["carry_to"] = ["The case is already on that meeting's agenda"]
     if errors:
         raise ValidationError(errors)
+
+
+def _unoffered_themes(themes: list[Theme] | None, *, framework) -> bool:
+    """Whether any theme is retired or belongs to another framework (docs/adr/0011)."""
+    offered = framework.themes.filter(is_active=True).values_list("pk", flat=True)
+    return bool(themes) and not {t.pk for t in themes} <= set(offered)
 
 
 def _carry_over(reviewed_case: ReviewedCase, target: Meeting) -> ReviewedCase:
@@ -362,6 +370,8 @@ def observation_save(
         raise ValidationError({"reviewed_case": "Choose a case on this meeting's agenda"})
     if observation is not None and observation.meeting_id != meeting.pk:
         raise ValidationError("That note belongs to another meeting.")
+    if _unoffered_themes(themes, framework=meeting.panel.framework):
+        raise ValidationError({"themes": "Select themes from the list"})
     with transaction.atomic():
         locked = _lock(meeting)
         if locked.status not in {MeetingStatus.IN_DISCUSSION, MeetingStatus.CLOSED}:

@@ -207,10 +207,13 @@ def _check(data: RatingInput, *, criteria: dict, framework, submit: bool) -> Non
         )
     if data.category is not None and data.category.framework_id != framework.pk:
         errors["category"] = ["Select one of this panel's outcome categories"]
+    elif data.category is not None and data.category.panel_decision_only:
+        errors["category"] = [panel_only_refusal(data.category)]
     for code, (value, _note) in data.assessments.items():
         if value not in {UNANSWERED, *Assessment.values}:
             errors[f"criterion-{code}"] = [f"Select a valid answer for '{criteria[code].label}'"]
-    if any(not theme.is_active for theme in data.themes):
+    offered = set(framework.themes.filter(is_active=True).values_list("pk", flat=True))
+    if any(theme.pk not in offered for theme in data.themes):
         errors["themes"] = ["Select themes from the list"]
     if submit:
         for code, criterion in criteria.items():
@@ -224,6 +227,14 @@ def _check(data: RatingInput, *, criteria: dict, framework, submit: bool) -> Non
             errors["reasons"] = [f"Enter your reasons for '{data.category.label}'"]
     if errors:
         raise ValidationError(errors)
+
+
+def panel_only_refusal(category: OutcomeCategory) -> str:
+    """Why a member may not give a category only the panel's decision may use."""
+    return (
+        f"Only the panel's decision can be '{category.label}'. Select the category you "
+        "would give, and say in your reasons what stops you concluding"
+    )
 
 
 def _snapshot(rating: Rating) -> dict:

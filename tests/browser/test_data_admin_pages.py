@@ -81,3 +81,22 @@ def test_framework_create_page_is_accessible(page: Page, live_server, demo):
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Create a framework")
     assert_accessible(page)
+
+
+def test_framework_themes_page_is_accessible_and_keeps_a_used_theme(page: Page, live_server, demo):
+    sign_in(page, live_server.url, "alice")
+    page.goto(f"{live_server.url}/panels/frameworks/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Out of Court Resolutions (four categories)").click()
+    expect(page.get_by_role("heading", name="Themes", exact=True)).to_be_visible()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Choose the themes").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Choose the framework’s themes")
+    assert_accessible(page)
+
+    # The demo's October decisions use this theme, so it stays with the framework.
+    page.get_by_label("Crime misclassified").uncheck()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save the themes").click()
+    expect(page.get_by_role("alert")).to_contain_text("“Crime misclassified” is used by ratings")
+    assert_accessible(page)

@@ -44,6 +44,10 @@ def rate(reviewed, user, code, *, declare=True, **answers):
     )
 
 
+# A theme of each framework (a decision offers only its framework's themes).
+THEMES = {"oocr-four-way": "no-clear-admission", "vcop-seven-way": "victim-not-updated"}
+
+
 def decide(reviewed, chair, code, framework_slug="oocr-four-way"):
     return decision_record(
         reviewed_case=reviewed,
@@ -51,7 +55,7 @@ def decide(reviewed, chair, code, framework_slug="oocr-four-way"):
         data=DecisionInput(
             category=factories.category(code, framework_slug),
             reasons="The admission was not clear.",
-            themes=[factories.theme("no-clear-admission")],
+            themes=[factories.framework(framework_slug).themes.get(slug=THEMES[framework_slug])],
         ),
         version=0,
     )

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("panels", "0007_membership_state"),
+        ("panels", "0008_panel_decision_only_and_framework_themes"),
     ]
 
     operations = [
