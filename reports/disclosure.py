@@ -1,8 +1,9 @@
 """The disclosure check a report passes before publication.
 
 The report's words, as the public would read them, go through the same privacy screen
-as imported extracts, and are searched for the meeting's case references, runs of 12
-or more words copied from a case's narrative, and the names of the panel's members.
+as imported extracts, and are searched for the case references of the meeting (of every
+meeting in the period, for a period report), runs of 12 or more words copied from those
+cases' narratives, and the names of the panel's members.
 Each finding is fixed (it disappears) or accepted with a recorded reason.
 """
 
@@ -15,7 +16,7 @@ from cases.enums import PrivacyKind
 from panels.models import Membership, ReviewedCase
 
 from . import markup
-from .enums import DisclosureKind
+from .enums import DisclosureKind, ReportKind
 from .models import DisclosureAcceptance, FindingsReport
 from .presenters import present
 
@@ -40,7 +41,7 @@ class Finding:
 def check(report: FindingsReport) -> list[Finding]:
     texts = report_texts(report)
     cases = list(
-        ReviewedCase.objects.filter(meeting=report.meeting_id).values_list(
+        _reviewed_cases(report).values_list(
             "case__reference", "case__facts_at_decision", "case__later_information"
         )
     )
@@ -114,6 +115,17 @@ def _copied(text: str, narrative: str):
             i = end
         else:
             i += 1
+
+
+def _reviewed_cases(report: FindingsReport):
+    """The cases the report speaks for: its meeting's, or every meeting's in its period."""
+    if report.kind == ReportKind.PERIOD:
+        return ReviewedCase.objects.filter(
+            meeting__panel=report.panel_id,
+            meeting__date__gte=report.period_start,
+            meeting__date__lte=report.period_end,
+        )
+    return ReviewedCase.objects.filter(meeting=report.meeting_id)
 
 
 def _member_names(report: FindingsReport) -> list[str]:
