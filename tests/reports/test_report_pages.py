@@ -162,3 +162,32 @@ def test_a_meeting_without_a_draw_says_its_cases_were_chosen_by_staff(client, dr
     page = client.get(f"/reports/{draft.pk}/preview/").content.decode()
 
     assert "not drawn at random by the service" in page
+
+
+def test_the_author_is_not_offered_an_approve_button_they_cannot_use(client, draft, olu, nia):
+    client.force_login(olu)
+    client.post(f"/reports/{draft.pk}/move/submit/")
+
+    own = client.get(f"/reports/{draft.pk}/").content.decode()
+    client.force_login(nia)
+    other = client.get(f"/reports/{draft.pk}/").content.decode()
+
+    assert "Approve the report" not in own
+    assert "someone else must approve it" in own
+    assert "Approve the report" in other
+
+
+def test_a_published_report_offers_no_draft_pdf_and_its_history_reads_plainly(
+    client, draft, olu, nia
+):
+    from tests.reports.conftest import publish
+
+    publish(draft, author=olu, approver=nia)
+    client.force_login(olu)
+
+    page = client.get(f"/reports/{draft.pk}/").content.decode()
+
+    assert "draft PDF" not in page
+    assert "moved it to" not in page
+    for phrase in ("started the draft", "sent it for approval", "approved it", "published it"):
+        assert phrase in page
