@@ -328,6 +328,11 @@ def _move_problems(user, report, move: str) -> list[str]:
         refusal = approval_refusal(user, report)
         if refusal:
             problems.append(refusal)
+    doing = {"submit": "sent for approval", "approve": "approved", "publish": "published"}
+    if move in doing:
+        refusal = services.too_early(report, doing[move])
+        if refusal:
+            problems.append(refusal)
     if move == "publish":
         open_findings = sum(1 for f in disclosure.check(report) if f.acceptance is None)
         if open_findings:
