@@ -191,3 +191,46 @@ def test_a_published_report_offers_no_draft_pdf_and_its_history_reads_plainly(
     assert "moved it to" not in page
     for phrase in ("started the draft", "sent it for approval", "approved it", "published it"):
         assert phrase in page
+
+
+@pytest.mark.parametrize(
+    "body, claim",
+    [
+        (
+            "The panel looks at cases randomly selected from the force's records.",
+            "randomly selected",
+        ),
+        ("Cases are selected at random.", "selected at random"),
+        ("The cases were chosen by the OPCC.", "chosen by"),
+    ],
+)
+def test_section_text_may_not_say_how_the_cases_were_chosen(client, draft, olu, body, claim):
+    client.force_login(olu)
+
+    response = client.post(
+        f"/reports/{draft.pk}/sections/how/",
+        {"version": draft.version, "heading": "How", "body": body, "keep": "on"},
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f"Remove “{claim}”" in page and "govuk-error-summary" in page
+    assert draft.sections.get(key="how").body != body
+    assert not draft.panel.standing_texts.filter(body=body).exists()
+
+
+@pytest.mark.parametrize("framework_slug", ["oocr-four-way", "vcop-seven-way"])
+def test_the_starting_text_makes_no_claim_about_how_cases_were_chosen(
+    client, build_meeting, olu, framework_slug
+):
+    from reports import services
+
+    code = "inconsistent" if framework_slug == "oocr-four-way" else "fully-compliant"
+    meeting = build_meeting({code: 1}, framework_slug=framework_slug)
+    report = services.report_generate(meeting=meeting, by=olu)
+    client.force_login(olu)
+
+    page = client.get(f"/reports/{report.pk}/preview/").content.decode()
+
+    assert "selected at random" not in page and "randomly" not in page
+    assert page.count("at random") == 1  # the service's own sentence about the sample
