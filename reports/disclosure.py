@@ -11,6 +11,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from django.urls import reverse
+
 from cases import privacy
 from cases.enums import PrivacyKind
 from panels.models import Membership, ReviewedCase
@@ -32,6 +34,7 @@ class Finding:
     location: str
     excerpt: str  # the surrounding words with the match masked
     acceptance: DisclosureAcceptance | None = None
+    fix_url: str = ""  # where the words are changed, down to the field
 
     @property
     def kind_label(self) -> str:
@@ -48,42 +51,76 @@ def check(report: FindingsReport) -> list[Finding]:
     names = _member_names(report)
     accepted = {a.fingerprint: a for a in report.disclosure_acceptances.all()}
     found = []
-    for location, text in texts:
-        for kind, start, end in _hits(text, cases, names):
-            fingerprint = _fingerprint(location, kind, text[start:end])
+    for text in texts:
+        for kind, start, end in _hits(text.words, cases, names):
+            fingerprint = _fingerprint(text.location, kind, text.words[start:end])
             found.append(
                 Finding(
                     fingerprint,
                     kind,
-                    location,
-                    _excerpt(text, start, end, kind),
+                    text.location,
+                    _excerpt(text.words, start, end, kind),
                     accepted.get(fingerprint),
+                    text.fix_url,
                 )
             )
     return found
 
 
-def report_texts(report: FindingsReport) -> list[tuple[str, str]]:
-    """(where, words) for everything the published report will say."""
+@dataclass(frozen=True)
+class Text:
+    location: str
+    words: str
+    fix_url: str = ""  # the page and field where these words are changed
+
+
+def report_texts(report: FindingsReport) -> list[Text]:
+    """Everything the published report will say, with where each part is changed."""
     presented = present(report)
-    texts = [("Title", report.title)]
+    texts = [Text("Title", report.title)]
     if report.meeting:
-        texts.append(("Theme", report.meeting.theme))
+        texts.append(
+            Text(
+                "Theme",
+                report.meeting.theme,
+                _url("panels:meeting_edit", report.meeting_id, field="theme"),
+            )
+        )
     for section in presented.sections.values():
-        texts.append((f"Section “{section.heading}”", section.heading))
-        texts.append((f"Section “{section.heading}”", markup.plain(section.body)))
+        where = f"Section “{section.heading}”"
+        edit = reverse("reports:section_edit", args=[report.pk, section.key])
+        texts.append(Text(where, section.heading, f"{edit}#id_heading"))
+        texts.append(Text(where, markup.plain(section.body), f"{edit}#id_body"))
     for finding in getattr(presented, "findings", []):
+        reasons = reverse("reports:reasons", args=[report.pk, finding.category.pk])
         for n, bullet in enumerate(finding.bullets, start=1):
-            texts.append((f"{finding.category.short_label}, reason {n}", bullet.sentence))
+            if bullet.source is not None:
+                fix = reverse(
+                    "reports:bullet_edit", args=[report.pk, finding.category.pk, bullet.source.pk]
+                )
+            else:
+                fix = reasons
+            texts.append(
+                Text(
+                    f"{finding.category.short_label}, reason {n}", bullet.sentence, f"{fix}#id_text"
+                )
+            )
     for heading, observations in getattr(presented, "observations", []):
         for n, observation in enumerate(observations, start=1):
-            texts.append((f"{heading}, item {n}", observation.text))
+            fix = reverse("panels:observation_edit", args=[observation.meeting_id, observation.pk])
+            texts.append(Text(f"{heading}, item {n}", observation.text, f"{fix}#id_text"))
     actions = getattr(presented, "actions", None)
     if actions is None:
         actions = presented.actions_opened + presented.actions_closed
     for n, action in enumerate(actions, start=1):
-        texts.append((f"Action {n}", f"{action.description} {action.owner}"))
+        fix = reverse("panels:action_edit", args=[action.pk])
+        texts.append(Text(f"Action {n}", action.description, f"{fix}#id_description"))
+        texts.append(Text(f"Action {n}", action.owner, f"{fix}#id_owner"))
     return texts
+
+
+def _url(name: str, *args, field: str) -> str:
+    return f"{reverse(name, args=args)}#id_{field}"
 
 
 def _hits(text: str, cases, names):
