@@ -11,6 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.urls import reverse
 
 from cases import privacy
@@ -124,7 +125,10 @@ def _url(name: str, *args, field: str) -> str:
 
 
 def _hits(text: str, cases, names):
-    yield from privacy.scan(text)
+    own = _own_contact()
+    for kind, start, end in privacy.scan(text):
+        if _squeezed(text[start:end]) not in own:  # the office's own email or phone
+            yield kind, start, end
     for reference, facts, later in cases:
         for match in re.finditer(re.escape(reference), text, flags=re.IGNORECASE):
             yield DisclosureKind.CASE_REFERENCE.value, match.start(), match.end()
@@ -132,6 +136,18 @@ def _hits(text: str, cases, names):
     for name in names:
         for match in re.finditer(rf"\b{re.escape(name)}\b", text, flags=re.IGNORECASE):
             yield DisclosureKind.MEMBER_NAME.value, match.start(), match.end()
+
+
+def _own_contact() -> set[str]:
+    return {
+        _squeezed(value)
+        for value in (settings.ORGANISATION_EMAIL, settings.ORGANISATION_PHONE)
+        if value
+    }
+
+
+def _squeezed(value: str) -> str:
+    return re.sub(r"\s+", "", value).lower()
 
 
 def _copied(text: str, narrative: str):

@@ -7,6 +7,7 @@ version as the panel's standing text for the next draft.
 
 import re
 
+from core.organisation import contact_markdown, organisation
 from panels.enums import FrameworkKind
 
 from .enums import SectionKey
@@ -80,7 +81,7 @@ _COMMON = {
     SectionKey.OTHER_FORMATS: (
         "If you need this information in another format",
         "If you need this report in a different language or format, such as large print or "
-        "easy read, contact the Office of the Police and Crime Commissioner.",
+        "easy read, contact {office}{contact}.",
     ),
 }
 
@@ -121,5 +122,13 @@ def default(panel, key: str, **values: str) -> tuple[str, str]:
     """The built-in heading and body of a section for this panel's kind of framework."""
     own = _VCOP if panel.framework.kind == FrameworkKind.VCOP else _OOCR
     heading, body = own.get(key) or _COMMON.get(key) or (SectionKey(key).label, "")
-    fill = _Blank(organisation=panel.organisation, force=str(panel.force), **values)
+    office = organisation()
+    how = contact_markdown()
+    fill = _Blank(
+        organisation=panel.organisation,
+        force=str(panel.force),
+        office=office["in_sentence"],
+        contact=f" {how}" if how else "",
+        **values,
+    )
     return heading.format_map(fill), body.format_map(fill)
