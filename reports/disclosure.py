@@ -80,13 +80,8 @@ def report_texts(report: FindingsReport) -> list[Text]:
     presented = present(report)
     texts = [Text("Title", report.title)]
     if report.meeting:
-        texts.append(
-            Text(
-                "Theme",
-                report.meeting.theme,
-                _url("panels:meeting_edit", report.meeting_id, field="theme"),
-            )
-        )
+        # Fixed once the meeting has closed: a finding here can only be accepted.
+        texts.append(Text("Theme", report.meeting.theme))
     for section in presented.sections.values():
         where = f"Section “{section.heading}”"
         edit = reverse("reports:section_edit", args=[report.pk, section.key])
@@ -118,10 +113,6 @@ def report_texts(report: FindingsReport) -> list[Text]:
         texts.append(Text(f"Action {n}", action.description, f"{fix}#id_description"))
         texts.append(Text(f"Action {n}", action.owner, f"{fix}#id_owner"))
     return texts
-
-
-def _url(name: str, *args, field: str) -> str:
-    return f"{reverse(name, args=args)}#id_{field}"
 
 
 def _hits(text: str, cases, names):
