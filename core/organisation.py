@@ -1,6 +1,7 @@
 """The office that runs the service, and how the public can reach it (from settings)."""
 
 from django.conf import settings
+from django.core.checks import Tags, Warning, register
 
 
 def organisation() -> dict:
@@ -31,3 +32,17 @@ def contact_markdown() -> str:
     if len(ways) > 1:
         return f"{', '.join(ways[:-1])} or {ways[-1]}"
     return ways[0] if ways else ""
+
+
+@register(Tags.security, deploy=True)
+def contact_is_set(app_configs, **kwargs) -> list[Warning]:
+    """Public pages tell people to contact the office: a deployment must say how."""
+    if organisation()["ways"]:
+        return []
+    return [
+        Warning(
+            "The public pages cannot say how to contact the office that runs the service.",
+            hint="Set ORGANISATION_EMAIL, ORGANISATION_PHONE or ORGANISATION_URL.",
+            id="scrutiny.W001",
+        )
+    ]
