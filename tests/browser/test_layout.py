@@ -1,4 +1,5 @@
-"""Pages fit a 375 px phone: tables scroll inside their own box, the header's Menu button
+"""The signed-in header menu takes one line at 1280 px for every role. Pages fit a 375 px
+phone: tables scroll inside their own box, the header's Menu button
 sits inside the header and holds Sign out, short status tags and case links stay on one
 line, and the privacy-finding question reveals "Why can it be kept?" only under "Keep"."""
 
