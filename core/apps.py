@@ -9,7 +9,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 
-        from . import audit, auth_events
+        from . import audit, auth_events, organisation  # noqa: F401 (registers its check)
         from .groups import ensure_role_groups
 
         audit.track_own_fields_only()

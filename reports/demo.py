@@ -1,7 +1,16 @@
 """The demo's published reports: the two closed meetings, drafted, approved by a second
-person and published through the services, so a newcomer's public site shows them."""
+person and published through the services, so a newcomer's public site shows them.
+
+Each is drafted, approved and published on days after its meeting, not on the day the
+demo is loaded, so the public site never says a panel met after its report came out.
+"""
+
+import datetime
+from contextlib import contextmanager
+from unittest import mock
 
 from django.db import transaction
+from django.utils import timezone
 
 from panels.enums import MeetingStatus
 from panels.models import Meeting, Theme
@@ -43,25 +52,49 @@ MERGES = [
 ]
 
 
+# The day each panel's report came out. The published documents do not print it; these
+# are the weeks after each meeting when the office put its findings on its website.
+PUBLISHED_ON = {
+    "adult-oocr": datetime.date(2025, 11, 12),
+    "victims-code": datetime.date(2025, 10, 15),
+}
+WEEKS_AFTER = 4  # for any other closed demo meeting
+
+
 @transaction.atomic
 def load_reports(users: dict) -> int:
     """Publish a report for each closed demo meeting that has none; returns how many."""
     published = 0
     for meeting in Meeting.objects.filter(status=MeetingStatus.CLOSED, report__isnull=True):
-        report = services.report_generate(meeting=meeting, by=users["olu"])
-        _merge(report, users["olu"])
-        for finding in disclosure.check(report):
-            services.disclosure_accept(
-                report=report,
-                fingerprint=finding.fingerprint,
-                reason="Checked before publication: not personal data.",
-                by=users["olu"],
-            )
-        services.report_submit(report=report, by=users["olu"])
-        services.report_approve(report=report, by=users["nia"])
-        services.report_publish(report=report, by=users["olu"])
+        day = PUBLISHED_ON.get(meeting.panel.slug) or meeting.date + datetime.timedelta(
+            weeks=WEEKS_AFTER
+        )
+        with _on(day - datetime.timedelta(days=9), hour=10):
+            report = services.report_generate(meeting=meeting, by=users["olu"])
+            _merge(report, users["olu"])
+            for finding in disclosure.check(report):
+                services.disclosure_accept(
+                    report=report,
+                    fingerprint=finding.fingerprint,
+                    reason="Checked before publication: not personal data.",
+                    by=users["olu"],
+                )
+        with _on(day - datetime.timedelta(days=6), hour=15):
+            services.report_submit(report=report, by=users["olu"])
+        with _on(day - datetime.timedelta(days=2), hour=11):
+            services.report_approve(report=report, by=users["nia"])
+        with _on(day, hour=9):
+            services.report_publish(report=report, by=users["olu"])
         published += 1
     return published
+
+
+@contextmanager
+def _on(day: datetime.date, *, hour: int):
+    """Do the work as if on that day: what it stores and prints is dated then."""
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+    with mock.patch.object(timezone, "now", return_value=moment):
+        yield
 
 
 def _merge(report: FindingsReport, by) -> None:

@@ -1,8 +1,9 @@
 """The disclosure check a report passes before publication.
 
 The report's words, as the public would read them, go through the same privacy screen
-as imported extracts, and are searched for the meeting's case references, runs of 12
-or more words copied from a case's narrative, and the names of the panel's members.
+as imported extracts, and are searched for the case references of the meeting (of every
+meeting in the period, for a period report), runs of 12 or more words copied from those
+cases' narratives, and the names of the panel's members.
 Each finding is fixed (it disappears) or accepted with a recorded reason.
 """
 
@@ -10,12 +11,15 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.urls import reverse
+
 from cases import privacy
 from cases.enums import PrivacyKind
 from panels.models import Membership, ReviewedCase
 
 from . import markup
-from .enums import DisclosureKind
+from .enums import DisclosureKind, ReportKind
 from .models import DisclosureAcceptance, FindingsReport
 from .presenters import present
 
@@ -31,6 +35,7 @@ class Finding:
     location: str
     excerpt: str  # the surrounding words with the match masked
     acceptance: DisclosureAcceptance | None = None
+    fix_url: str = ""  # where the words are changed, down to the field
 
     @property
     def kind_label(self) -> str:
@@ -40,53 +45,81 @@ class Finding:
 def check(report: FindingsReport) -> list[Finding]:
     texts = report_texts(report)
     cases = list(
-        ReviewedCase.objects.filter(meeting=report.meeting_id).values_list(
+        _reviewed_cases(report).values_list(
             "case__reference", "case__facts_at_decision", "case__later_information"
         )
     )
     names = _member_names(report)
     accepted = {a.fingerprint: a for a in report.disclosure_acceptances.all()}
     found = []
-    for location, text in texts:
-        for kind, start, end in _hits(text, cases, names):
-            fingerprint = _fingerprint(location, kind, text[start:end])
+    for text in texts:
+        for kind, start, end in _hits(text.words, cases, names):
+            fingerprint = _fingerprint(text.location, kind, text.words[start:end])
             found.append(
                 Finding(
                     fingerprint,
                     kind,
-                    location,
-                    _excerpt(text, start, end, kind),
+                    text.location,
+                    _excerpt(text.words, start, end, kind),
                     accepted.get(fingerprint),
+                    text.fix_url,
                 )
             )
     return found
 
 
-def report_texts(report: FindingsReport) -> list[tuple[str, str]]:
-    """(where, words) for everything the published report will say."""
+@dataclass(frozen=True)
+class Text:
+    location: str
+    words: str
+    fix_url: str = ""  # the page and field where these words are changed
+
+
+def report_texts(report: FindingsReport) -> list[Text]:
+    """Everything the published report will say, with where each part is changed."""
     presented = present(report)
-    texts = [("Title", report.title)]
+    texts = [Text("Title", report.title)]
     if report.meeting:
-        texts.append(("Theme", report.meeting.theme))
+        # Fixed once the meeting has closed: a finding here can only be accepted.
+        texts.append(Text("Theme", report.meeting.theme))
     for section in presented.sections.values():
-        texts.append((f"Section “{section.heading}”", section.heading))
-        texts.append((f"Section “{section.heading}”", markup.plain(section.body)))
+        where = f"Section “{section.heading}”"
+        edit = reverse("reports:section_edit", args=[report.pk, section.key])
+        texts.append(Text(where, section.heading, f"{edit}#id_heading"))
+        texts.append(Text(where, markup.plain(section.body), f"{edit}#id_body"))
     for finding in getattr(presented, "findings", []):
+        reasons = reverse("reports:reasons", args=[report.pk, finding.category.pk])
         for n, bullet in enumerate(finding.bullets, start=1):
-            texts.append((f"{finding.category.short_label}, reason {n}", bullet.sentence))
+            if bullet.source is not None:
+                fix = reverse(
+                    "reports:bullet_edit", args=[report.pk, finding.category.pk, bullet.source.pk]
+                )
+            else:
+                fix = reasons
+            texts.append(
+                Text(
+                    f"{finding.category.short_label}, reason {n}", bullet.sentence, f"{fix}#id_text"
+                )
+            )
     for heading, observations in getattr(presented, "observations", []):
         for n, observation in enumerate(observations, start=1):
-            texts.append((f"{heading}, item {n}", observation.text))
+            fix = reverse("panels:observation_edit", args=[observation.meeting_id, observation.pk])
+            texts.append(Text(f"{heading}, item {n}", observation.text, f"{fix}#id_text"))
     actions = getattr(presented, "actions", None)
     if actions is None:
         actions = presented.actions_opened + presented.actions_closed
     for n, action in enumerate(actions, start=1):
-        texts.append((f"Action {n}", f"{action.description} {action.owner}"))
+        fix = reverse("panels:action_edit", args=[action.pk])
+        texts.append(Text(f"Action {n}", action.description, f"{fix}#id_description"))
+        texts.append(Text(f"Action {n}", action.owner, f"{fix}#id_owner"))
     return texts
 
 
 def _hits(text: str, cases, names):
-    yield from privacy.scan(text)
+    own = _own_contact()
+    for kind, start, end in privacy.scan(text):
+        if _squeezed(text[start:end]) not in own:  # the office's own email or phone
+            yield kind, start, end
     for reference, facts, later in cases:
         for match in re.finditer(re.escape(reference), text, flags=re.IGNORECASE):
             yield DisclosureKind.CASE_REFERENCE.value, match.start(), match.end()
@@ -94,6 +127,18 @@ def _hits(text: str, cases, names):
     for name in names:
         for match in re.finditer(rf"\b{re.escape(name)}\b", text, flags=re.IGNORECASE):
             yield DisclosureKind.MEMBER_NAME.value, match.start(), match.end()
+
+
+def _own_contact() -> set[str]:
+    return {
+        _squeezed(value)
+        for value in (settings.ORGANISATION_EMAIL, settings.ORGANISATION_PHONE)
+        if value
+    }
+
+
+def _squeezed(value: str) -> str:
+    return re.sub(r"\s+", "", value).lower()
 
 
 def _copied(text: str, narrative: str):
@@ -114,6 +159,17 @@ def _copied(text: str, narrative: str):
             i = end
         else:
             i += 1
+
+
+def _reviewed_cases(report: FindingsReport):
+    """The cases the report speaks for: its meeting's, or every meeting's in its period."""
+    if report.kind == ReportKind.PERIOD:
+        return ReviewedCase.objects.filter(
+            meeting__panel=report.panel_id,
+            meeting__date__gte=report.period_start,
+            meeting__date__lte=report.period_end,
+        )
+    return ReviewedCase.objects.filter(meeting=report.meeting_id)
 
 
 def _member_names(report: FindingsReport) -> list[str]:

@@ -1,12 +1,14 @@
 """Findings reports: drafts built from a meeting's decisions, and frozen published versions."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from core.models import ImmutableModel, StatusHistory, choice_constraint
 from panels.models import Decision, Meeting, OutcomeCategory, Panel, Theme
 
 from .enums import ReportKind, ReportStatus, SectionKey
+from .standing_text import selection_claim_error
 
 
 class FindingsReport(models.Model):
@@ -91,6 +93,15 @@ class SectionText(models.Model):
 
     def __str__(self) -> str:
         return self.heading
+
+    def clean(self) -> None:
+        errors = {
+            name: message
+            for name in ("heading", "body")
+            if (message := selection_claim_error(getattr(self, name)))
+        }
+        if errors:
+            raise ValidationError(errors)
 
 
 class ReportSection(SectionText):

@@ -15,7 +15,7 @@ from panels.enums import ActionStatus, Agency, FrameworkKind, ObservationKind
 from panels.models import Action, Decision, Observation, OutcomeCategory, SampleDraw
 
 from . import charts, markup, wording
-from .enums import ReportKind
+from .enums import ReportKind, ReportStatus
 from .models import FindingsReport, ReasonBullet
 from .selectors import published_meetings_between
 
@@ -339,3 +339,19 @@ def _actions(report, *, closed: bool) -> list[Action]:
 def present(report: FindingsReport):
     """The report as its template needs it, whichever kind it is."""
     return period_report(report) if report.kind == ReportKind.PERIOD else meeting_report(report)
+
+
+def history_phrase(change) -> str:
+    """What a status change did, in words: "sent it for approval", "approved it"."""
+    if change.to_status == ReportStatus.DRAFT:
+        if not change.from_status:
+            return "started the draft"
+        if change.from_status in {ReportStatus.PUBLISHED, ReportStatus.WITHDRAWN}:
+            return "started a correction"
+        return "returned it to draft"
+    return {
+        ReportStatus.AWAITING_APPROVAL: "sent it for approval",
+        ReportStatus.APPROVED: "approved it",
+        ReportStatus.PUBLISHED: "published it",
+        ReportStatus.WITHDRAWN: "withdrew it",
+    }.get(change.to_status, "changed its status")

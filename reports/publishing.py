@@ -11,6 +11,8 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.organisation import organisation
+
 from . import figures as figures_module
 from .enums import ReportKind
 from .models import FindingsReport, PublishedVersion
@@ -27,7 +29,12 @@ def template_for(report: FindingsReport) -> str:
 def body_html(report: FindingsReport, presented=None, *, published_on=None) -> str:
     """The report's article: the same markup for the web page and the PDF."""
     presented = presented or present(report)
-    context = {"r": presented, "report": report, "published_on": published_on}
+    context = {
+        "r": presented,
+        "report": report,
+        "published_on": published_on,
+        "organisation": organisation(),
+    }
     return render_to_string(template_for(report), context)
 
 

@@ -251,9 +251,27 @@ def bullet_delete(*, report: FindingsReport, bullet: ReasonBullet, by, version: 
     report.version, report.last_edited_by = locked.version, by
 
 
+def too_early(report: FindingsReport, doing: str) -> str | None:
+    """Why a report cannot be `doing` yet: its meeting's date is still to come."""
+    meeting = report.meeting
+    if meeting is None or meeting.date <= timezone.localdate():
+        return None
+    return (
+        f"The meeting is dated {meeting.date:%-d %B %Y}, so its report cannot be {doing} "
+        "before then."
+    )
+
+
+def _not_too_early(report: FindingsReport, doing: str) -> None:
+    refusal = too_early(report, doing)
+    if refusal:
+        raise ValidationError(refusal)
+
+
 def report_submit(*, report: FindingsReport, by) -> FindingsReport:
     """Ask for approval; anyone but the last editor can then approve, and each of them
     is emailed once this commits."""
+    _not_too_early(report, "sent for approval")
     with transaction.atomic():
         moved = report_transition(report=report, to=S.AWAITING_APPROVAL, by=by)
         report_approval_notify(report=moved, by=by)
@@ -266,6 +284,7 @@ def report_approve(*, report: FindingsReport, by) -> FindingsReport:
         refusal = approval_refusal(by, locked)
         if refusal:
             raise ValidationError(refusal)
+        _not_too_early(locked, "approved")
         return report_transition(report=locked, to=S.APPROVED, by=by)
 
 
@@ -341,6 +360,7 @@ def report_publish(*, report: FindingsReport, by, change_note: str = "") -> Publ
 def check_publishable(report: FindingsReport, change_note: str) -> None:
     if report.status != S.APPROVED:
         raise ValidationError("Only an approved report can be published.")
+    _not_too_early(report, "published")
     open_findings = [f for f in disclosure.check(report) if f.acceptance is None]
     if open_findings:
         raise ValidationError(

@@ -5,6 +5,9 @@ the organisation and force filled in. Staff edit it per report, and can keep the
 version as the panel's standing text for the next draft.
 """
 
+import re
+
+from core.organisation import contact_markdown, organisation
 from panels.enums import FrameworkKind
 
 from .enums import SectionKey
@@ -29,7 +32,7 @@ _OOCR = {
     SectionKey.HOW: (
         "How {organisation} scrutinises the use of OoCRs",
         "The panel is made up of specialists from organisations other than the police. It "
-        "'dip-samples' cases selected at random that {force} resolved through an OoCR. It "
+        "'dip-samples' cases that {force} resolved through an OoCR. It "
         "does not audit every case: the sample gives an exploratory snapshot of how the "
         "police are doing.\n\n"
         "Members consider the written information for each case and explore whether the "
@@ -55,7 +58,7 @@ _VCOP = {
     SectionKey.HOW: (
         "How {organisation} scrutinises compliance with the Victims' Code",
         "The panel 'dip-samples' criminal cases finalised through the criminal justice "
-        "system, selected at random, with personal information removed. Members discuss the "
+        "system, with personal information removed. Members discuss the "
         "12 victims' rights for each case to explore whether the rights were fulfilled and a "
         "good service was given to the victim.",
     ),
@@ -78,9 +81,36 @@ _COMMON = {
     SectionKey.OTHER_FORMATS: (
         "If you need this information in another format",
         "If you need this report in a different language or format, such as large print or "
-        "easy read, contact the Office of the Police and Crime Commissioner.",
+        "easy read, contact {office}{contact}.",
     ),
 }
+
+
+# How the cases were chosen is said once, by the service, from the record of the draw
+# (or that staff chose them). Standing text that says it too can contradict it.
+_SELECTION_CLAIM = re.compile(
+    r"\b(?:(?:selected|chosen|drawn|picked|sampled|taken)\s+(?:at\s+random|randomly|by)"
+    r"|at\s+random|randomly(?:\s+(?:selected|chosen|drawn|picked|sampled))?"
+    r"|random(?:ised|ized)?\s+(?:sample|selection|draw)"
+    r"|hand[-\s]?picked)\b",
+    re.IGNORECASE,
+)
+
+
+def selection_claim(text: str) -> str | None:
+    """The words in `text` that claim how cases were chosen, or None."""
+    found = _SELECTION_CLAIM.search(text or "")
+    return found.group(0) if found else None
+
+
+def selection_claim_error(text: str) -> str | None:
+    claim = selection_claim(text)
+    if claim is None:
+        return None
+    return (
+        f"Remove “{claim}”: the report says how the cases were chosen, from the record "
+        "of the sample draw, and other text must not say it differently"
+    )
 
 
 class _Blank(dict):
@@ -92,5 +122,13 @@ def default(panel, key: str, **values: str) -> tuple[str, str]:
     """The built-in heading and body of a section for this panel's kind of framework."""
     own = _VCOP if panel.framework.kind == FrameworkKind.VCOP else _OOCR
     heading, body = own.get(key) or _COMMON.get(key) or (SectionKey(key).label, "")
-    fill = _Blank(organisation=panel.organisation, force=str(panel.force), **values)
+    office = organisation()
+    how = contact_markdown()
+    fill = _Blank(
+        organisation=panel.organisation,
+        force=str(panel.force),
+        office=office["in_sentence"],
+        contact=f" {how}" if how else "",
+        **values,
+    )
     return heading.format_map(fill), body.format_map(fill)

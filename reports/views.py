@@ -18,7 +18,7 @@ from . import disclosure, selectors, services
 from .enums import ReportStatus, SectionKey
 from .forms import AcceptForm, BulletForm, ConfirmForm, PeriodReportForm, SectionForm
 from .permissions import approval_refusal
-from .presenters import category_bullets, present
+from .presenters import category_bullets, history_phrase, present
 from .publishing import body_html, pdf_document
 from .tasks import report_publish_start
 from .workflow import REPORT_TRANSITIONS
@@ -78,8 +78,10 @@ def report_detail(request, pk: int):
         "page_title": report.title,
         "report": report,
         "r": presented,
-        "moves": report_moves(report),
-        "history": selectors.report_history(report=report),
+        "moves": report_moves(report, request.user),
+        "history": [
+            (change, history_phrase(change)) for change in selectors.report_history(report=report)
+        ],
         "versions": selectors.report_versions(report=report),
         "disclosure": findings,
         "open_findings": sum(1 for f in findings if f.acceptance is None),
@@ -270,12 +272,15 @@ MOVES = {
 }
 
 
-def report_moves(report) -> list[tuple[str, str]]:
+def report_moves(report, user) -> list[tuple[str, str]]:
+    """The moves this user can make now: no "Approve" for whoever changed it last."""
     allowed = REPORT_TRANSITIONS[report.status]
     return [
         (name, move[1])
         for name, move in MOVES.items()
-        if move[0] in allowed and _move_fits(report, name)
+        if move[0] in allowed
+        and _move_fits(report, name)
+        and not (name == "approve" and approval_refusal(user, report))
     ]
 
 
@@ -325,6 +330,11 @@ def _move_problems(user, report, move: str) -> list[str]:
         problems.append(f"A report that is {report.get_status_display().lower()} cannot do this.")
     if move == "approve":
         refusal = approval_refusal(user, report)
+        if refusal:
+            problems.append(refusal)
+    doing = {"submit": "sent for approval", "approve": "approved", "publish": "published"}
+    if move in doing:
+        refusal = services.too_early(report, doing[move])
         if refusal:
             problems.append(refusal)
     if move == "publish":

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.urls import reverse
 
+from core.organisation import organisation
 from core.roles import is_data_admin, is_opcc_staff
 
 
@@ -26,7 +27,10 @@ def navigation(request):
             # Daily work has its own pages; the Django admin is only for repairs, and a
             # data admin reaches it from the home page.
             items.append(("Django admin", reverse("admin:index")))
-    items.append(("Published findings", reverse("public:report_list")))
+    # Signed in, the menu is long: the public pages get a shorter name, so a data admin's
+    # menu stays on one line on a laptop.
+    public = "Public site" if user is not None and user.is_authenticated else "Published findings"
+    items.append((public, reverse("public:report_list")))
     path = request.path
     # The one link whose address holds this page most closely is the current one
     # ("Import cases" on /cases/upload/, not "Cases" as well).
@@ -37,4 +41,5 @@ def navigation(request):
         "service_name": settings.SERVICE_NAME,
         "service_phase": settings.SERVICE_PHASE,
         "nav_items": nav,
+        "organisation": organisation(),
     }

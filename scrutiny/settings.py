@@ -480,6 +480,19 @@ SERVICE_NAME = os.environ.get("SERVICE_NAME", "Scrutiny panels")
 # Shown in the phase banner; deployments still in trial keep "Beta".
 SERVICE_PHASE = os.environ.get("SERVICE_PHASE", "Beta")
 
+# The office that runs the service, named in every page's header and footer with how to
+# contact it; reports' and the accessibility statement's "contact" text says how too.
+# The demo's made-up office in debug; a deployment sets its own.
+ORGANISATION_NAME = os.environ.get(
+    "ORGANISATION_NAME",
+    "Office of the Police and Crime Commissioner for Demoshire"
+    if DEBUG
+    else "Office of the Police and Crime Commissioner",
+)
+ORGANISATION_EMAIL = os.environ.get("ORGANISATION_EMAIL", "opcc@example.org" if DEBUG else "")
+ORGANISATION_PHONE = os.environ.get("ORGANISATION_PHONE", "01632 960000" if DEBUG else "")
+ORGANISATION_URL = os.environ.get("ORGANISATION_URL", "https://www.example.org/" if DEBUG else "")
+
 # Retention (docs/operations.md, "Retention"): `manage.py purge_expired`, run daily,
 # erases what is older than these many days. Published reports are a public record and
 # are kept indefinitely, with the meetings, reviewed cases and decisions behind them.

@@ -29,6 +29,7 @@ def production_env(**overrides) -> dict[str, str]:
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="scrutiny.example.org",
         SITE_URL="https://scrutiny.example.org",
+        ORGANISATION_EMAIL="opcc@example.org",
     )
     env.update(overrides)
     return env
@@ -57,3 +58,10 @@ def test_deploy_check_fails_when_https_redirect_is_turned_off():
 
     assert result.returncode == 1
     assert "security.W008" in result.stderr
+
+
+def test_deploy_check_warns_when_the_office_cannot_be_contacted():
+    result = check_deploy(production_env(ORGANISATION_EMAIL=""))
+
+    assert result.returncode == 1
+    assert "scrutiny.W001" in result.stderr and "ORGANISATION_EMAIL" in result.stderr

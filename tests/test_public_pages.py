@@ -110,7 +110,7 @@ def test_accessibility_statement_states_compliance_testing_and_date(client):
             "zoom in up to 400% without the text spilling off the screen",
             "navigate most of the service using speech recognition software",
             "listen to most of the service using a screen reader",
-            "contact the Office of the Police and Crime Commissioner that published the report",
+            "contact the office that published the report: each report says how to reach it",
             "The Equality and Human Rights Commission (EHRC) is responsible for enforcing",
             "contact the Equality Advisory and Support Service (EASS)",
             "This service is partially compliant with the Web Content Accessibility Guidelines"

@@ -32,6 +32,7 @@ def served(tmp_path_factory):
             tmp_path,
             ALLOWED_HOSTS="127.0.0.1",
             SITE_URL="https://scrutiny.example.org",
+            ORGANISATION_EMAIL="opcc@example.org",
             BEHIND_TLS_PROXY="1",
             DATABASE_URL=database_url,
             PORT=str(port),

@@ -45,7 +45,7 @@ OOCR_PANEL = {
     "name": "Adult Out of Court Resolutions Scrutiny Panel",
     "framework": "oocr-four-way",
     "public_description": (
-        "The panel dip-samples cases selected at random that the police resolved out of "
+        "The panel dip-samples cases that the police resolved out of "
         "court, and asks whether the resolution given was the right decision. Members come "
         "from the Crown Prosecution Service, the magistracy and probation; the police attend "
         "to answer questions but do not rate cases."
@@ -56,7 +56,7 @@ VCOP_PANEL = {
     "name": "Victims' Code of Practice Scrutiny Panel",
     "framework": "vcop-seven-way",
     "public_description": (
-        "The panel dip-samples finalised cases selected at random and asks whether the "
+        "The panel dip-samples finalised cases and asks whether the "
         "victim received each of their 12 rights under the Victims' Code of Practice."
     ),
 }

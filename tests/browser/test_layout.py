@@ -1,4 +1,5 @@
-"""Pages fit a 375 px phone: tables scroll inside their own box, the header's Menu button
+"""The signed-in header menu takes one line at 1280 px for every role. Pages fit a 375 px
+phone: tables scroll inside their own box, the header's Menu button
 sits inside the header and holds Sign out, short status tags and case links stay on one
 line, and the privacy-finding question reveals "Why can it be kept?" only under "Keep"."""
 
@@ -201,3 +202,22 @@ def test_why_it_can_be_kept_is_asked_without_javascript(browser, live_server, ba
 
 
 assert CHROMIUM_ARGS  # the harness's browser, launched once per session
+
+
+WIDE = 1280
+
+
+@pytest.mark.parametrize("who", ["alice", "olu", "chris", "mina"])
+def test_the_signed_in_header_menu_takes_one_line_at_1280_px(page: Page, live_server, demo, who):
+    sign_in(page, live_server.url, who)
+    page.set_viewport_size({"width": WIDE, "height": 800})
+    page.goto(live_server.url + "/")
+
+    items = page.locator(".govuk-header__navigation-item")
+    tops = items.evaluate_all("els => els.map(e => Math.round(e.getBoundingClientRect().top))")
+    line = items.first.evaluate("e => e.getBoundingClientRect().height")
+    menu = page.locator("#navigation").evaluate("e => e.getBoundingClientRect().height")
+
+    assert len(set(tops)) == 1, f"the menu wraps onto {len(set(tops))} lines"
+    assert menu < 1.5 * line
+    expect(page.locator("header").get_by_role("button", name="Sign out")).to_be_visible()

@@ -88,3 +88,44 @@ def test_a_report_is_drafted_approved_published_and_read(page: Page, live_server
     assert [r["cases"] for r in rows if r["record"] == "category"] == ["0", "2", "8", "0"]
     follow(page.get_by_role("link", name="What the files contain"))
     assert_accessible(page)
+
+
+def test_disclosure_findings_lead_to_the_text_and_the_author_gets_no_approve_button(
+    page: Page, live_server, demo
+):
+    from panels.enums import MeetingStatus
+    from panels.models import Meeting
+    from reports import services
+    from reports.enums import SectionKey
+
+    olu = demo["users"]["olu"]
+    meeting = Meeting.objects.filter(status=MeetingStatus.CLOSED, report__isnull=True).first()
+    report = services.report_generate(meeting=meeting, by=olu)
+    reference = meeting.reviewed_cases.first().case.reference
+    services.section_save(
+        report=report,
+        key=SectionKey.WHY,
+        heading="Why",
+        body=f"As case {reference} showed.",
+        by=olu,
+        version=report.version,
+    )
+    sign_in_as(page, live_server.url, "olu")
+    page.goto(f"{live_server.url}/reports/{report.pk}/")
+    assert_accessible(page)
+
+    fix = page.locator("#disclosure ~ dl").get_by_role("link", name="Fix the text")
+    follow(fix)
+
+    assert page.url.endswith(f"/reports/{report.pk}/sections/why/#id_body")
+    assert reference in page.get_by_label("Text", exact=True).input_value()
+    assert_accessible(page)
+
+    page.get_by_label("Text", exact=True).fill("As one case showed.")
+    follow(page.get_by_role("button", name="Save"))
+    follow(page.get_by_role("button", name="Send for approval"))
+    follow(page.get_by_role("button", name="Send for approval"))
+    main = page.locator("main")
+    assert main.get_by_role("button", name="Approve the report").count() == 0
+    assert "someone else must approve it" in main.inner_text()
+    assert "sent it for approval" in main.inner_text()

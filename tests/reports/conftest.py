@@ -1,6 +1,10 @@
 """Closed meetings with decisions, and the staff who write and approve their reports."""
 
+import datetime
+import itertools
+
 import pytest
+from django.utils import timezone
 
 from core.roles import StaffRole
 from panels.enums import MeetingStatus
@@ -21,6 +25,9 @@ def nia(db):
     return factories.UserFactory(username="nia", roles=[StaffRole.OPCC_STAFF])
 
 
+_DAYS_AGO = itertools.count(1)
+
+
 def closed_meeting(
     counts: dict[str, int],
     *,
@@ -32,8 +39,9 @@ def closed_meeting(
 ):
     """A closed meeting whose panel decided `counts` cases per category code."""
     panel = panel or factories.PanelFactory(framework=factories.framework(framework_slug))
-    extra = {"date": date} if date else {}
-    meeting = factories.MeetingFactory(panel=panel, status=MeetingStatus.CLOSED, **extra)
+    # A closed meeting has met: dated in the past unless a test says otherwise.
+    date = date or timezone.localdate() - datetime.timedelta(days=next(_DAYS_AGO))
+    meeting = factories.MeetingFactory(panel=panel, status=MeetingStatus.CLOSED, date=date)
     position = 0
     for code, n in counts.items():
         for _ in range(n):

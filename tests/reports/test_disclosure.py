@@ -74,3 +74,44 @@ def test_an_accepted_finding_comes_back_when_the_text_changes(build_meeting, olu
     write(report, "Or 07700 900456.", by=olu, key=SectionKey.WHY, heading="Why")
 
     assert [f.acceptance is None for f in disclosure.check(report)] == [True, False]
+
+
+def test_each_finding_links_to_the_field_where_its_words_are_changed(client, build_meeting, olu):
+    from panels.enums import ActionStatus, ObservationKind
+    from panels.models import Action, Observation
+
+    meeting = build_meeting({"inconsistent": 1}, reasons={1: "Call 07700 900123 for help."})
+    report = services.report_generate(meeting=meeting, by=olu)
+    reference = ReviewedCase.objects.filter(meeting=meeting).first().case.reference
+    write(report, f"As case {reference} showed.", by=olu, key=SectionKey.WHY, heading="Why")
+    note = Observation.objects.create(
+        meeting=meeting,
+        kind=ObservationKind.LEARNING,
+        text="Ring 07700 900456 next time.",
+        is_public=True,
+        created_by=olu,
+    )
+    member = factories.MembershipFactory(
+        panel=report.panel, user__first_name="Chris", user__last_name="Carter"
+    )
+    action = Action.objects.create(
+        meeting=meeting,
+        description="Brief officers.",
+        owner=member.user.get_full_name(),
+        status=ActionStatus.OPEN,
+    )
+    client.force_login(olu)
+
+    page = client.get(f"/reports/{report.pk}/").content.decode()
+
+    category = factories.category("inconsistent")
+    targets = {
+        f"/reports/{report.pk}/sections/why/#id_body": 'id="id_body"',
+        f"/reports/{report.pk}/reasons/{category.pk}/#id_text": 'id="id_text"',
+        f"/panels/meetings/{meeting.pk}/notes/{note.pk}/#id_text": 'id="id_text"',
+        f"/panels/actions/{action.pk}/#id_owner": 'id="id_owner"',
+    }
+    for link, field in targets.items():
+        assert f'href="{link}"' in page
+        target = client.get(link.split("#")[0])
+        assert target.status_code == 200 and field in target.content.decode()

@@ -5,11 +5,13 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from cases.models import Case
 from panels.enums import ActionStatus
-from panels.models import Action
-from reports import services
+from panels.models import Action, ReviewedCase
+from reports import disclosure, services
 from reports.presenters import period_report
-from tests.reports.conftest import closed_meeting, publish
+from tests import factories
+from tests.reports.conftest import approve, closed_meeting, publish, write
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +95,34 @@ def test_the_period_form_page(client, two_published, olu):
         {"panel": two_published.pk, "start": "2026-01-01", "end": "2026-12-31"},
     )
     assert response.status_code == 302
+
+
+def test_the_disclosure_check_searches_every_meeting_of_the_period(two_published, olu, nia):
+    report = services.report_generate_period(
+        panel=two_published, start=YEAR[0], end=YEAR[1], by=olu
+    )
+    later = ReviewedCase.objects.filter(meeting__date=datetime.date(2026, 9, 9)).first().case
+    earlier = ReviewedCase.objects.filter(meeting__date=datetime.date(2026, 3, 4)).first().case
+    narrative = (
+        "The suspect sent eleven messages over four nights to the victim's work phone and "
+        "then waited outside the office on two occasions."
+    )
+    Case.objects.filter(pk=earlier.pk).update(facts_at_decision=narrative)
+    member = factories.MembershipFactory(
+        panel=two_published, user__first_name="Chris", user__last_name="Carter"
+    )
+    copied = " ".join(narrative.split()[2:14])
+    write(
+        report,
+        f"As case {later.reference} showed, {copied}. Chaired by {member.user.get_full_name()}.",
+        by=olu,
+    )
+
+    assert sorted(f.kind for f in disclosure.check(report)) == [
+        "case_reference",
+        "member_name",
+        "narrative",
+    ]
+    approve(report, author=olu, approver=nia)
+    with pytest.raises(ValidationError, match="disclosure check found 3 things"):
+        services.report_publish(report=report, by=olu)

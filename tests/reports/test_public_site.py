@@ -215,3 +215,40 @@ def test_staff_report_page_query_count_does_not_grow_with_cases(client, build_me
     client.force_login(olu)
 
     assert queries(client, f"/reports/{small.pk}/") == queries(client, f"/reports/{large.pk}/")
+
+
+OFFICE = {
+    "ORGANISATION_NAME": "Testshire Office of the Police and Crime Commissioner",
+    "ORGANISATION_EMAIL": "opcc@testshire.example",
+    "ORGANISATION_PHONE": "01632 960123",
+    "ORGANISATION_URL": "https://testshire.example/",
+}
+
+
+def test_public_pages_name_the_office_and_say_how_to_contact_it(
+    client, settings, build_meeting, olu, nia
+):
+    import re
+
+    for name, value in OFFICE.items():
+        setattr(settings, name, value)
+    report = services.report_generate(meeting=build_meeting({"inconsistent": 1}), by=olu)
+    publish(report, author=olu, approver=nia)
+    report.refresh_from_db()
+    pages = ["/", "/findings/", "/accessibility/", "/privacy/", urls(report)[0]]
+
+    for url in pages:
+        page = client.get(url).content.decode()
+        header, _, rest = page.partition("</header>")
+        footer = rest.partition('<footer class="govuk-footer">')[2]
+        assert OFFICE["ORGANISATION_NAME"] in header, url
+        for part in ('href="mailto:opcc@testshire.example"', 'href="tel:01632960123"'):
+            assert part in footer, url
+        assert 'href="https://testshire.example/"' in footer, url
+        assert "contact the Office of the Police and Crime Commissioner" not in page, url
+        text = re.sub(r"<[^>]+>", "", page)
+        for said in re.finditer(r"\bcontact (?:it|{})".format(OFFICE["ORGANISATION_NAME"]), text):
+            assert "by email at opcc@testshire.example" in text[said.end() : said.end() + 80], url
+    report_page = client.get(urls(report)[0]).content.decode()
+    assert "different language or format" in report_page
+    assert 'href="mailto:opcc@testshire.example"' in report_page.partition("<footer")[0]

@@ -162,3 +162,75 @@ def test_a_meeting_without_a_draw_says_its_cases_were_chosen_by_staff(client, dr
     page = client.get(f"/reports/{draft.pk}/preview/").content.decode()
 
     assert "not drawn at random by the service" in page
+
+
+def test_the_author_is_not_offered_an_approve_button_they_cannot_use(client, draft, olu, nia):
+    client.force_login(olu)
+    client.post(f"/reports/{draft.pk}/move/submit/")
+
+    own = client.get(f"/reports/{draft.pk}/").content.decode()
+    client.force_login(nia)
+    other = client.get(f"/reports/{draft.pk}/").content.decode()
+
+    assert "Approve the report" not in own
+    assert "someone else must approve it" in own
+    assert "Approve the report" in other
+
+
+def test_a_published_report_offers_no_draft_pdf_and_its_history_reads_plainly(
+    client, draft, olu, nia
+):
+    from tests.reports.conftest import publish
+
+    publish(draft, author=olu, approver=nia)
+    client.force_login(olu)
+
+    page = client.get(f"/reports/{draft.pk}/").content.decode()
+
+    assert "draft PDF" not in page
+    assert "moved it to" not in page
+    for phrase in ("started the draft", "sent it for approval", "approved it", "published it"):
+        assert phrase in page
+
+
+@pytest.mark.parametrize(
+    "body, claim",
+    [
+        (
+            "The panel looks at cases randomly selected from the force's records.",
+            "randomly selected",
+        ),
+        ("Cases are selected at random.", "selected at random"),
+        ("The cases were chosen by the OPCC.", "chosen by"),
+    ],
+)
+def test_section_text_may_not_say_how_the_cases_were_chosen(client, draft, olu, body, claim):
+    client.force_login(olu)
+
+    response = client.post(
+        f"/reports/{draft.pk}/sections/how/",
+        {"version": draft.version, "heading": "How", "body": body, "keep": "on"},
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f"Remove “{claim}”" in page and "govuk-error-summary" in page
+    assert draft.sections.get(key="how").body != body
+    assert not draft.panel.standing_texts.filter(body=body).exists()
+
+
+@pytest.mark.parametrize("framework_slug", ["oocr-four-way", "vcop-seven-way"])
+def test_the_starting_text_makes_no_claim_about_how_cases_were_chosen(
+    client, build_meeting, olu, framework_slug
+):
+    from reports import services
+
+    code = "inconsistent" if framework_slug == "oocr-four-way" else "fully-compliant"
+    meeting = build_meeting({code: 1}, framework_slug=framework_slug)
+    report = services.report_generate(meeting=meeting, by=olu)
+    client.force_login(olu)
+
+    page = client.get(f"/reports/{report.pk}/preview/").content.decode()
+
+    assert "selected at random" not in page and "randomly" not in page
+    assert page.count("at random") == 1  # the service's own sentence about the sample

@@ -1,5 +1,6 @@
 """Drafting, merging, approving, publishing, correcting and withdrawing a report."""
 
+import datetime
 import hashlib
 
 import pytest
@@ -276,3 +277,43 @@ def test_publishing_is_blocked_until_disclosure_findings_are_accepted(build_meet
         report=report, fingerprint=finding.fingerprint, reason="A fictional test postcode.", by=olu
     )
     assert services.report_publish(report=report, by=olu).number == 1
+
+
+def test_a_report_cannot_be_sent_approved_or_published_before_its_meetings_date(
+    client, build_meeting, olu, nia
+):
+    from django.utils import timezone
+
+    from panels.models import Meeting
+
+    ahead = timezone.localdate() + datetime.timedelta(days=7)
+    meeting = build_meeting({"inconsistent": 2}, date=ahead)
+    report = services.report_generate(meeting=meeting, by=olu)
+    client.force_login(olu)
+
+    page = client.get(f"/reports/{report.pk}/move/submit/").content.decode()
+    client.post(f"/reports/{report.pk}/move/submit/")
+    with pytest.raises(ValidationError, match="cannot be sent for approval before then"):
+        services.report_submit(report=report, by=olu)
+
+    when = f"{ahead:%-d %B %Y}"
+    assert f"The meeting is dated {when}, so its report cannot be sent" in page
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DRAFT
+
+    # Approved while the date was right, then the meeting moved later: still refused.
+    Meeting.objects.filter(pk=meeting.pk).update(date=timezone.localdate())
+    services.report_submit(report=report, by=olu)
+    Meeting.objects.filter(pk=meeting.pk).update(date=ahead)
+    report.meeting.refresh_from_db()
+    with pytest.raises(ValidationError, match="cannot be approved before then"):
+        services.report_approve(report=report, by=nia)
+    Meeting.objects.filter(pk=meeting.pk).update(date=timezone.localdate())
+    report.meeting.refresh_from_db()
+    services.report_approve(report=report, by=nia)
+    Meeting.objects.filter(pk=meeting.pk).update(date=ahead)
+    report.meeting.refresh_from_db()
+    with pytest.raises(ValidationError, match="cannot be published before then"):
+        services.report_publish(report=report, by=olu)
+    report.refresh_from_db()
+    assert report.status == ReportStatus.APPROVED and report.current_version is None

@@ -1,0 +1,48 @@
+"""The office that runs the service, and how the public can reach it (from settings)."""
+
+from django.conf import settings
+from django.core.checks import Tags, Warning, register
+
+
+def organisation() -> dict:
+    """Its name, and each way to reach it that is set: email, phone, website."""
+    email, phone, url = (
+        settings.ORGANISATION_EMAIL,
+        settings.ORGANISATION_PHONE,
+        settings.ORGANISATION_URL,
+    )
+    ways = []
+    if email:
+        ways.append({"before": "by email at", "href": f"mailto:{email}", "text": email})
+    if phone:
+        dial = "".join(c for c in phone if c.isdigit() or c == "+")
+        ways.append({"before": "by phone on", "href": f"tel:{dial}", "text": phone})
+    if url:
+        label = url.split("://", 1)[-1].rstrip("/")
+        ways.append({"before": "through its website at", "href": url, "text": label})
+    name = settings.ORGANISATION_NAME
+    # "contact the Office of …", but "contact Demoshire OPCC".
+    in_sentence = f"the {name}" if name.startswith("Office ") else name
+    return {"name": name, "in_sentence": in_sentence, "ways": ways}
+
+
+def contact_markdown() -> str:
+    """The same ways in words, for a report's text: "by email at [x](mailto:x) or …"."""
+    ways = [f"{w['before']} [{w['text']}]({w['href']})" for w in organisation()["ways"]]
+    if len(ways) > 1:
+        return f"{', '.join(ways[:-1])} or {ways[-1]}"
+    return ways[0] if ways else ""
+
+
+@register(Tags.security, deploy=True)
+def contact_is_set(app_configs, **kwargs) -> list[Warning]:
+    """Public pages tell people to contact the office: a deployment must say how."""
+    if organisation()["ways"]:
+        return []
+    return [
+        Warning(
+            "The public pages cannot say how to contact the office that runs the service.",
+            hint="Set ORGANISATION_EMAIL, ORGANISATION_PHONE or ORGANISATION_URL.",
+            id="scrutiny.W001",
+        )
+    ]
