@@ -100,6 +100,7 @@ def _write_report(sections: list[str], url: str, path: Path = REPORT) -> None:
         "",
         f"- Run: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC",
         f"- Machine: {os.cpu_count()} cores, Python {platform.python_version()}, {engine}",
+        f"- {_load_line()}",
         "- Reproduce: `make bench` (set `BENCH_DATABASE_URL` to use another database).",
         "",
     ]
@@ -108,6 +109,16 @@ def _write_report(sections: list[str], url: str, path: Path = REPORT) -> None:
     text = "\n".join(header + [body.rstrip() + "\n" for body in kept.values()])
     path.write_text(text)
     print(text)
+
+
+def _load_line() -> str:
+    """The machine's load when the run ended: a shared machine's figures are slower than
+    what it can do, and this says by how much it was shared."""
+    one, five, fifteen = os.getloadavg()
+    line = f"Load average at the end: {one:.1f} (1 min), {five:.1f} (5 min), {fifteen:.1f} (15 min)"
+    if fifteen > (os.cpu_count() or 1):
+        line += "; more work than cores, so the times here are slower than an idle machine's"
+    return line
 
 
 def _sections(text: str) -> dict[str, str]:

@@ -13,7 +13,7 @@ import hashlib
 import pytest
 from django.db import connection
 
-from bench.__main__ import REPORT, SCALES, module_names, run_modules
+from bench.__main__ import REPORT, SCALES, _write_report, module_names, run_modules
 from bench.load import explain
 from bench.load.dataset import Cast
 from cases.models import Case, CaseStatusChange, ExtractBatch, ExtractBatchStatusChange, Force
@@ -125,3 +125,15 @@ def _small_cast() -> Cast:
         members=[member.user],
         open_pairs=[],
     )
+
+
+def test_bench_report_is_written_where_asked_with_the_machines_load(tmp_path):
+    output = tmp_path / "performance.md"
+    section = "## Findings reports\n\nA figure.\n"
+
+    _write_report([section], "postgres://example/scrutiny_bench", output)
+
+    lines = output.read_text().splitlines()
+    assert lines[0] == "# Performance"
+    assert sum(line.startswith("- Load average at the end: ") for line in lines) == 1
+    assert lines[-3:] == ["## Findings reports", "", "A figure."]
