@@ -545,7 +545,7 @@ BUDGETS = {
     "panels:part_add": 6,  # 5 / 5
     "panels:part_edit": 9,  # 8 / 8
     "cases:upload": 7,  # 6 / 6
-    "cases:import_template": 3,  # 3 / 3
+    "cases:import_template": 4,  # 3 / 3
     "cases:batch_detail": 10,  # 9 / 9
     "cases:batch_problems": 7,  # 6 / 6
     "cases:finding_resolve": 7,  # 6 / 6
