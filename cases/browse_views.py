@@ -23,10 +23,9 @@ COUNT_LIMIT = 10_000
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d %B %Y", "%d %b %Y"]
 # The case list's sortable columns (the orders themselves are the selector's CASE_ORDERS).
 CASE_SORT_COLUMNS = [
-    SortColumn("reference", "Reference", "A to Z", "Z to A"),
+    SortColumn("reference", "Reference", "A to Z within each force", "Z to A within each force"),
     SortColumn("outcome_date", "Outcome date", "oldest first", "newest first", "descending"),
     SortColumn("offence_category", "Offence category", "A to Z", "Z to A"),
-    SortColumn("status", "Status", "A to Z", "Z to A"),
 ]
 
 

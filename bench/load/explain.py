@@ -126,7 +126,8 @@ def scenarios(cast: Cast) -> list[tuple[str, Callable]]:
             _case_page(admin, {"force": force.pk}, "reference"),
         ),
         ("Case list: sorted by offence category", _case_page(admin, {}, "offence_category")),
-        ("Case list: sorted by status", _case_page(admin, {}, "status")),
+        ("Case list: sorted by reference", _case_page(admin, {}, "reference")),
+        ("Case list: sorted by reference, Z to A", _case_page(admin, {}, "-reference")),
         ("Sampling pool: whole force", _pool(opcc, planned, PoolFilters())),
         (
             "Sampling pool: whole force, stratified by outcome type",
