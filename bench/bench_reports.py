@@ -29,40 +29,42 @@ class _RolledBack(Exception):
     pass
 
 
-def run() -> str:
+def run(
+    *, runs: int = RUNS, meeting_cases: int = MEETING_CASES, meetings: int = MEETINGS_IN_YEAR
+) -> str:
     rows = []
     with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media):
         try:
             with transaction.atomic():
-                rows = _measure_all()
+                rows = _measure_all(runs, meeting_cases, meetings)
                 raise _RolledBack
         except _RolledBack:
             pass
-    return _report(rows)
+    return _report(rows, runs)
 
 
-def _measure_all() -> list[tuple]:
+def _measure_all(runs: int, meeting_cases: int, meetings: int) -> list[tuple]:
     olu = factories.UserFactory(username="bench-olu", roles=[StaffRole.OPCC_STAFF])
     nia = factories.UserFactory(username="bench-nia", roles=[StaffRole.OPCC_STAFF])
     panel = factories.PanelFactory(name="Benchmark panel", slug="bench-panel")
-    reports = [_published_meeting(panel, n, olu, nia) for n in range(MEETINGS_IN_YEAR)]
+    reports = [_published_meeting(panel, n, olu, nia, meeting_cases) for n in range(meetings)]
     annual = services.report_generate_period(
         panel=panel, start=datetime.date(2026, 1, 1), end=datetime.date(2026, 12, 31), by=olu
     )
     rows = [
-        _measure(f"{MEETING_CASES}-case meeting report", reports[0]),
-        _measure(f"{MEETING_CASES * MEETINGS_IN_YEAR}-case annual report", annual),
+        _measure(f"{meeting_cases}-case meeting report", reports[0], runs),
+        _measure(f"{meeting_cases * meetings}-case annual report", annual, runs),
     ]
-    rows.append(_serve(reports[0]))
+    rows.append(_serve(reports[0], runs, meeting_cases))
     return rows
 
 
-def _published_meeting(panel, n, olu, nia):
+def _published_meeting(panel, n, olu, nia, meeting_cases):
     meeting = factories.MeetingFactory(
         panel=panel, status=MeetingStatus.CLOSED, date=datetime.date(2026, 2 + 3 * n, 10)
     )
     codes = ["consistent", "consistent-with-observations", "inconsistent", "inconsistent"]
-    for position in range(1, MEETING_CASES + 1):
+    for position in range(1, meeting_cases + 1):
         factories.DecisionFactory(
             reviewed_case__meeting=meeting,
             reviewed_case__position=position,
@@ -76,9 +78,9 @@ def _published_meeting(panel, n, olu, nia):
     return report
 
 
-def _measure(label: str, report) -> tuple:
+def _measure(label: str, report, runs: int) -> tuple:
     build, pdf, bare, pages = [], [], [], 0
-    for _ in range(RUNS):
+    for _ in range(runs):
         started = time.perf_counter()
         html = publishing.pdf_document(report, publishing.body_html(report))
         built = time.perf_counter()
@@ -104,23 +106,26 @@ def _bare(html: str) -> float:
     return time.perf_counter() - started
 
 
-def _serve(report) -> tuple:
+def _serve(report, runs: int, meeting_cases: int) -> tuple:
     client = Client()
     url = f"/findings/{report.panel.slug}/{report.slug}/report.pdf"
     times = []
-    for _ in range(RUNS * 3):
+    for _ in range(runs * 3):
         started = time.perf_counter()
         response = client.get(url)
+        if response.status_code != 200:  # a benchmark of an error page must stop
+            raise SystemExit(f"{url} answered {response.status_code}")
         b"".join(response.streaming_content)
         times.append(time.perf_counter() - started)
-    return ("Serving the published 10-case PDF", None, None, statistics.median(times), None)
+    label = f"Serving the published {meeting_cases}-case PDF"
+    return (label, None, None, statistics.median(times), None)
 
 
-def _report(rows: list[tuple]) -> str:
+def _report(rows: list[tuple], runs: int) -> str:
     lines = [
         "## Findings reports",
         "",
-        f"Median of {RUNS} runs. Build: presenter and template to the PDF's HTML. PDF: build "
+        f"Median of {runs} runs. Build: presenter and template to the PDF's HTML. PDF: build "
         "plus WeasyPrint (PDF/UA-1, fonts embedded). Bare: WeasyPrint alone on the same HTML. "
         "Targets: build at most 30% of bare; a 10-case PDF under 1 s; serving a published PDF "
         "reads the stored file and renders nothing.",

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from core.audit import AuditEvent, record
 from core.pagination import paginate
 from core.roles import data_admin_required
+from core.sorting import SortColumn, sorting
 
 from . import browse_selectors as selectors
 from .enums import BatchStatus, CaseStatus
@@ -20,6 +21,12 @@ PAGE_SIZE = 50
 # Counting stops here: past it the list says "more than" and asks for narrower filters.
 COUNT_LIMIT = 10_000
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d %B %Y", "%d %b %Y"]
+# The case list's sortable columns (the orders themselves are the selector's CASE_ORDERS).
+CASE_SORT_COLUMNS = [
+    SortColumn("reference", "Reference", "A to Z within each force", "Z to A within each force"),
+    SortColumn("outcome_date", "Outcome date", "oldest first", "newest first", "descending"),
+    SortColumn("offence_category", "Offence category", "A to Z", "Z to A"),
+]
 
 
 def _date_field(label: str, what: str) -> forms.DateField:
@@ -87,6 +94,9 @@ class CaseFilterForm(forms.Form):
         },
     )
     q = forms.CharField(label="Reference starts with", required=False, max_length=60, strip=True)
+    # The order chosen from the table's headers, kept when the filters change; the
+    # selector ignores a value it does not offer.
+    sort = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -105,6 +115,7 @@ class CaseFilterForm(forms.Form):
         self.helper = _get_helper(
             *order[:4],
             *(Field.text(name, field_width=10) for name in [*order[4:], "q"]),
+            "sort",
             submit="Show cases",
         )
 
@@ -149,12 +160,14 @@ def case_list(request):
     form = CaseFilterForm(_bound(request, CaseFilterForm))
     valid = not form.is_bound or form.is_valid()
     filters = form.cleaned_data if form.is_bound and valid else {}
-    cases = selectors.case_list(user=request.user, filters=filters)
+    order = sorting(request, CASE_SORT_COLUMNS, default=selectors.DEFAULT_CASE_ORDER)
+    cases = selectors.case_list(user=request.user, filters=filters, sort=order.sort)
     if not valid:
         cases = cases.none()
     context = {
         **paginate(request, cases, per_page=PAGE_SIZE, count_limit=COUNT_LIMIT),
         "form": form,
+        "sorting": order,
         "count_limit": COUNT_LIMIT,
         "page_title": "Cases",
     }

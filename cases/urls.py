@@ -5,6 +5,7 @@ from . import views
 app_name = "cases"
 urlpatterns = [
     path("imports/", views.upload, name="upload"),
+    path("imports/template.csv", views.import_template, name="import_template"),
     path("imports/<int:pk>/", views.batch_detail, name="batch_detail"),
     path("imports/<int:pk>/problems.csv", views.batch_problems, name="batch_problems"),
     path("imports/<int:pk>/confirm/", views.batch_confirm, name="batch_confirm"),

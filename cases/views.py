@@ -20,7 +20,7 @@ from . import selectors, services, tasks
 from .enums import BatchStatus, FindingStatus
 from .forms import FindingForm, UploadForm
 from .imports import ExtractError
-from .imports.columns import HEADERS, REQUIRED_FIELDS
+from .imports.columns import HEADERS, REQUIRED_FIELDS, canonical_headers
 from .resources import neutralise
 
 FINDINGS_SHOWN = 200
@@ -118,6 +118,17 @@ def batch_problems(request, pk: int):
     for problem in selectors.batch_problems(batch=batch):
         row = [problem.row_number or "", problem.column, problem.message]
         writer.writerow([neutralise(cell) for cell in row])
+    return response
+
+
+@data_admin_required
+def import_template(request):
+    """A CSV with only the heading row an import expects, in order, to start an extract
+    from. Made from the import's own column list, so it cannot drift from what is read;
+    no example row, so a template uploaded as it is imports no made-up case."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="case-extract-template.csv"'
+    csv.writer(response).writerow(canonical_headers().values())
     return response
 
 

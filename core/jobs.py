@@ -14,6 +14,7 @@ import logging
 import time
 from contextlib import contextmanager
 
+from auditlog.context import auditlog_value, set_actor
 from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
 from django.utils import timezone
@@ -140,7 +141,8 @@ class Progress:
 
 @contextmanager
 def job_running(job_id, *, result_url: str = ""):
-    """Around a task's work: marks the job running, then finished or failed.
+    """Around a task's work: marks the job running, then finished or failed, and has the
+    audit trail name the person who started the job for whatever the work writes.
 
     A ValidationError's message is shown to the person as the reason; anything else is
     logged in full and they are told it went wrong without the details."""
@@ -152,7 +154,8 @@ def job_running(job_id, *, result_url: str = ""):
     )
     outcome = {"result_url": result_url}
     try:
-        yield outcome
+        with _acting_for(job_id):
+            yield outcome
     except ValidationError as refusal:
         _finish(job_id, JobStatus.FAILED, error=" ".join(refusal.messages), **outcome)
         raise
@@ -162,6 +165,30 @@ def job_running(job_id, *, result_url: str = ""):
         raise
     else:
         _finish(job_id, JobStatus.DONE, **outcome)
+
+
+@contextmanager
+def _acting_for(job_id):
+    """While a task runs, its audit entries name the job's starter: a worker has no
+    signed-in user, so django-auditlog's entries (and `core.audit.record`'s without an
+    actor) would otherwise say "Not signed in". `set_actor` fills in only entries with
+    no actor of their own.
+
+    Run at once inside a request (tests, ImmediateBackend), the request's own actor
+    context is put back afterwards: django-auditlog's context does not nest, and the
+    rest of the request would lose its user."""
+    job = Job.objects.select_related("created_by").filter(pk=job_id).first()
+    starter = job.created_by if job is not None else None
+    if starter is None:
+        yield
+        return
+    outer = auditlog_value.get(None)
+    try:
+        with set_actor(starter):
+            yield
+    finally:
+        if outer is not None:
+            auditlog_value.set(outer)
 
 
 def _finish(job_id, status: JobStatus, *, error: str = "", result_url: str = "") -> None:

@@ -198,6 +198,7 @@ MATRIX: dict[str, Entry] = {
     "panels:agenda_add": page(OPCC),
     # Importing extracts: data admins only.
     "cases:upload": page(DATA_ADMIN),
+    "cases:import_template": page(DATA_ADMIN),
     "cases:batch_detail": page(DATA_ADMIN),
     "cases:batch_problems": page(DATA_ADMIN),
     "cases:batch_confirm": post_only(DATA_ADMIN),

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from auditlog.context import set_actor
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
@@ -20,7 +21,8 @@ from django.utils import timezone
 from cases.enums import BatchStatus
 from cases.models import Case, ExtractBatch
 from cases.tasks import batch_confirm_start, batch_upload_start
-from core.jobs import Job, JobStatus, Progress, job_retry
+from core.audit import AuditEvent, record
+from core.jobs import Job, JobStatus, Progress, job_retry, job_running
 from core.models import AuditEntry
 from tests import factories
 from tests.cases.conftest import csv_bytes, row
@@ -426,3 +428,42 @@ def test_a_worker_killed_mid_import_leaves_nothing_and_the_import_can_be_tried_a
     assert (job.status, job.attempts, batch.status) == (JobStatus.DONE, 2, BatchStatus.COMMITTED)
     assert Case.objects.filter(force=force).count() == 40_000
     assert ExtractBatch.objects.get(pk=batch.pk).created_count == 40_000
+
+
+# --- who the audit trail names -----------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_background_jobs_audit_entries_name_the_person_who_started_it(alice, force):
+    """A worker has no signed-in user: the trail names the job's starter, not nobody."""
+    batch, _check = start_upload(alice, force, [row("J-1"), row("J-2")])
+    batch_confirm_start(batch=batch, user=alice)
+
+    batch_entries = AuditEntry.objects.filter(
+        content_type__model="extractbatch", object_pk=batch.pk
+    )
+    # After the upload stored the batch (in the request, which names its user), the
+    # batch's changes as its status moved (written by django-auditlog) and the import
+    # itself (written by core.audit), all in the workers' tasks.
+    stored = batch_entries.get(event="created")
+    by_tasks = AuditEntry.objects.filter(pk__gt=stored.pk)
+    assert sorted(by_tasks.values_list("event", flat=True)) == ["changed", "changed", "imported"]
+    assert {entry.actor for entry in by_tasks} == {alice}
+
+
+@pytest.mark.django_db
+def test_a_job_run_inside_a_request_gives_the_request_back_its_user(alice, olu):
+    """Tasks run at once (tests, a queue-less setup) run inside the request's own actor
+    context; afterwards the request's entries still name its user."""
+    job = Job.objects.create(title="Publishing", task_path="reports.tasks.x", created_by=olu)
+
+    with set_actor(alice):
+        with job_running(job.pk):
+            record(AuditEvent.CHANGED, job, summary="During the job")
+        record(AuditEvent.CHANGED, job, summary="After the job")
+
+    entries = AuditEntry.objects.filter(summary__in=["During the job", "After the job"])
+    assert {entry.summary: entry.actor for entry in entries} == {
+        "During the job": olu,
+        "After the job": alice,
+    }

@@ -370,6 +370,7 @@ PAGES = {
     ),
     # Extracts and cases: data admins.
     "cases:upload": ("alice", None),
+    "cases:import_template": ("alice", None),
     "cases:batch_detail": ("alice", lambda w: {"pk": w.batch.pk}),
     "cases:batch_problems": ("alice", lambda w: {"pk": w.batch.pk}),
     "cases:finding_resolve": ("alice", lambda w: {"pk": w.batch.pk, "finding_pk": w.finding.pk}),
@@ -548,6 +549,7 @@ BUDGETS = {
     "panels:part_add": 6,  # 5 / 5
     "panels:part_edit": 9,  # 8 / 8
     "cases:upload": 7,  # 6 / 6
+    "cases:import_template": 4,  # 3 / 3
     "cases:batch_detail": 10,  # 9 / 9
     "cases:batch_problems": 7,  # 6 / 6
     "cases:finding_resolve": 7,  # 6 / 6

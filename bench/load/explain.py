@@ -83,9 +83,9 @@ class Plan:
     buffers: int
 
 
-def _case_page(user, filters: dict) -> Callable:
+def _case_page(user, filters: dict, sort: str = browse_selectors.DEFAULT_CASE_ORDER) -> Callable:
     def read():
-        cases = browse_selectors.case_list(user=user, filters=filters)
+        cases = browse_selectors.case_list(user=user, filters=filters, sort=sort)
         page = CappedPaginator(cases, PAGE_SIZE, count_limit=COUNT_LIMIT).get_page(1)
         list(page.object_list)
 
@@ -120,6 +120,14 @@ def scenarios(cast: Cast) -> list[tuple[str, Callable]]:
             ),
         ),
         ("Case list: reference prefix", _case_page(admin, {"q": f"{force.code}/2024/00001"})),
+        ("Case list: sorted by outcome date, oldest first", _case_page(admin, {}, "outcome_date")),
+        (
+            "Case list: one force, sorted by reference",
+            _case_page(admin, {"force": force.pk}, "reference"),
+        ),
+        ("Case list: sorted by offence category", _case_page(admin, {}, "offence_category")),
+        ("Case list: sorted by reference", _case_page(admin, {}, "reference")),
+        ("Case list: sorted by reference, Z to A", _case_page(admin, {}, "-reference")),
         ("Sampling pool: whole force", _pool(opcc, planned, PoolFilters())),
         (
             "Sampling pool: whole force, stratified by outcome type",

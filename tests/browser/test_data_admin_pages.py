@@ -24,8 +24,16 @@ def test_data_admin_filters_cases_and_opens_one(page: Page, live_server, demo):
     assert "status=in_pool" in page.url
     assert_accessible(page)
 
+    table = page.get_by_role("region", name="Cases")
     with page.expect_navigation():
-        page.get_by_role("region", name="Cases").get_by_role("link").first.click()
+        table.get_by_role("link", name="Reference", exact=True).click()
+    assert ("status=in_pool" in page.url, "sort=reference" in page.url) == (True, True)
+    reference = page.get_by_role("columnheader", name="Reference")
+    expect(reference).to_have_attribute("aria-sort", "ascending")
+    assert_accessible(page)
+
+    with page.expect_navigation():
+        table.locator("tbody").get_by_role("link").first.click()
     expect(page.get_by_role("heading", name="Facts known at the decision")).to_be_visible()
     assert_accessible(page)
 

@@ -165,6 +165,91 @@ def test_case_list_pages_keep_the_filters(client, alice, force, monkeypatch):
     assert "5 cases, page 2 of 3" in body
 
 
+@pytest.mark.parametrize(
+    ("sort", "expected", "caption"),
+    [
+        ("reference", ["T-MID", "T-NEW", "T-OLD", "O-1"], "by reference, A to Z within each"),
+        ("-reference", ["O-1", "T-OLD", "T-NEW", "T-MID"], "by reference, Z to A within each"),
+        ("outcome_date", ["T-OLD", "T-MID", "O-1", "T-NEW"], "by outcome date, oldest first"),
+    ],
+)
+def test_case_list_sorts_by_the_column_asked_for(client, alice, pool, sort, expected, caption):
+    client.force_login(alice)
+
+    response = client.get(CASES, {"sort": sort})
+
+    assert _references(response) == expected
+    assert f"4 cases, sorted {caption}" in response.content.decode()
+
+
+def test_case_list_sorts_by_offence_category_then_newest_first(client, alice, force):
+    for reference, category, day in [("A", "Theft", 1), ("B", "Arson", 2), ("C", "Theft", 3)]:
+        factories.CaseFactory(
+            force=force, reference=reference, offence_category=category, outcome_date=_day(day)
+        )
+    client.force_login(alice)
+
+    response = client.get(CASES, {"sort": "offence_category"})
+
+    assert _references(response) == ["B", "C", "A"]
+
+
+def test_case_list_headers_link_to_the_other_order_keeping_the_filters(client, alice, pool):
+    client.force_login(alice)
+
+    response = client.get(CASES, {"force": "TEST", "sort": "reference", "page": "1"})
+
+    body = response.content.decode()
+    assert _references(response) == ["T-MID", "T-NEW", "T-OLD"]
+    assert (
+        '<th scope="col" class="govuk-table__header" aria-sort="ascending">'
+        '<a class="govuk-link app-sort-link" href="?force=TEST&amp;sort=-reference">Reference</a>'
+    ) in body
+    assert (
+        'aria-sort="none"><a class="govuk-link app-sort-link" '
+        'href="?force=TEST&amp;sort=-outcome_date">Outcome date</a>'
+    ) in body
+    assert body.count('aria-sort="none"') == 2  # outcome date, offence category
+    assert '<input type="hidden" name="sort" value="reference"' in body  # kept by the filters
+
+
+def test_case_list_by_default_marks_outcome_date_newest_first(client, alice, pool):
+    client.force_login(alice)
+
+    body = client.get(CASES).content.decode()
+
+    assert (
+        'aria-sort="descending"><a class="govuk-link app-sort-link" '
+        'href="?sort=outcome_date">Outcome date</a>'
+    ) in body
+    assert 'href="?sort=reference">Reference</a>' in body
+
+
+@pytest.mark.parametrize(
+    "bad", ["password", "-force__name", "outcome_date;drop", "--reference", "status", ""]
+)
+def test_case_list_unknown_sort_falls_back_to_newest_first(client, alice, pool, bad):
+    client.force_login(alice)
+
+    response = client.get(CASES, {"sort": bad})
+
+    assert response.status_code == 200
+    assert _references(response) == ["T-NEW", "O-1", "T-MID", "T-OLD"]
+    assert "4 cases, sorted by outcome date, newest first" in response.content.decode()
+
+
+def test_case_list_pages_keep_the_sort(client, alice, force, monkeypatch):
+    monkeypatch.setattr(browse_views, "PAGE_SIZE", 2)
+    for n in range(5):
+        factories.CaseFactory(force=force, reference=f"P-{n}", outcome_date=_day(n))
+    client.force_login(alice)
+
+    response = client.get(CASES, {"sort": "reference", "page": "2"})
+
+    assert _references(response) == ["P-2", "P-3"]
+    assert 'href="?sort=reference&amp;page=3"' in response.content.decode()
+
+
 @pytest.mark.parametrize("bad_page", ["zero", "-1", "0", "99999999999999999999"])
 def test_case_list_bad_page_number_never_fails(client, alice, pool, bad_page):
     client.force_login(alice)

@@ -1,5 +1,6 @@
 """The upload pages: who may use them, and the upload → preview → confirm journey."""
 
+import csv
 import io
 import zipfile
 
@@ -9,6 +10,7 @@ from django.urls import reverse
 
 from cases import services
 from cases.enums import BatchStatus, FindingStatus
+from cases.imports.columns import FACT_FIELDS, canonical_headers
 from cases.models import Case, ExtractBatch
 from tests import factories
 from tests.cases.conftest import csv_bytes, row, upload, xlsx_bytes
@@ -25,6 +27,7 @@ def pages(batch) -> list[tuple[str, str]]:
     finding = batch.findings.first()
     return [
         ("get", reverse("cases:upload")),
+        ("get", reverse("cases:import_template")),
         ("get", reverse("cases:batch_detail", args=[batch.pk])),
         ("get", reverse("cases:finding_resolve", args=[batch.pk, finding.pk])),
         ("get", reverse("cases:batch_problems", args=[batch.pk])),
@@ -60,6 +63,32 @@ def test_upload_page_shows_the_form_and_recent_imports(client, alice, previewed)
     assert "Import a case extract" in page
     assert 'class="govuk-file-upload' in page
     assert "extract.csv" in page
+
+
+def test_upload_page_offers_a_template_with_exactly_the_headings_read_in_order(client, alice):
+    client.force_login(alice)
+    page = client.get(reverse("cases:upload")).content.decode()
+    link = reverse("cases:import_template")
+
+    response = client.get(link)
+
+    assert f'href="{link}" download>Download a template CSV file</a>' in page
+    assert response["Content-Disposition"] == 'attachment; filename="case-extract-template.csv"'
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
+    assert rows == [list(canonical_headers().values())]
+    assert rows[0][:3] == ["Reference", "Offence", "Crime code"]
+    assert len(rows[0]) == len(FACT_FIELDS)
+
+
+def test_template_file_uploads_as_an_extract_with_no_missing_columns(client, alice, force):
+    client.force_login(alice)
+    template = client.get(reverse("cases:import_template")).content.decode("utf-8")
+    (headings,) = csv.reader(io.StringIO(template))
+
+    batch = upload(alice, force, csv_bytes([row("CR-1")], headers=headings))
+
+    assert (batch.status, batch.row_count) == (BatchStatus.PREVIEWED, 1)
+    assert Case.objects.filter(reference="CR-1").exists() is False  # not until confirmed
 
 
 def test_upload_without_force_or_file_shows_an_error_summary(client, alice):
