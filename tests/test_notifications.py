@@ -126,7 +126,13 @@ def test_rating_reminders_skip_members_who_turned_them_off(planned, olu, mina):
 @pytest.fixture
 def discussing(planned, olu):
     meeting_move(meeting=planned, to=MeetingStatus.RATING_OPEN, by=olu)
-    meeting_move(meeting=planned, to=MeetingStatus.IN_DISCUSSION, by=olu)
+    # The meeting's day is still to come: OPCC staff confirm the early start.
+    meeting_move(
+        meeting=planned,
+        to=MeetingStatus.IN_DISCUSSION,
+        by=olu,
+        early_reason="The panel met a week early",
+    )
     mail.outbox.clear()
     return planned
 

@@ -257,6 +257,8 @@ PAGES = {
     "home@olu": ("olu", None),
     "home@alice": ("alice", None),
     "notification_settings": ("member", None),
+    "account": ("member", None),
+    "account_email": ("member", None),
     "login": ("anonymous", None),
     "password_reset": ("anonymous", None),
     "password_reset_done": ("anonymous", None),
@@ -403,6 +405,7 @@ EXCLUDED = {
     # Reached only with a one-off token from an email.
     "password_reset_confirm": "needs an emailed token",
     "panels:invitation_accept": "needs an emailed token",
+    "account_email_confirm": "needs an emailed token",
 }
 
 
@@ -470,6 +473,8 @@ BUDGETS = {
     "home@olu": 10,  # 9 / 9 (two more: reports to approve, the actions the person owns)
     "home@alice": 9,  # 9 / 9
     "notification_settings": 5,  # 4 / 4
+    "account": 4,  # 4 / 4: session, user, roles, two-factor devices
+    "account_email": 3,  # 3 / 3
     "login": 1,  # 0 / 0
     "password_reset": 1,  # 0 / 0
     "password_reset_done": 1,  # 0 / 0
