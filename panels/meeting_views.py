@@ -11,12 +11,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from core import charts
 from core.audit import AuditEvent, record
 from core.forms import add_service_errors, with_version
 from core.permissions import by_rule
 from core.roles import is_opcc_staff
 
-from . import charts, resources, screening, selectors, services
+from . import resources, screening, selectors, services
 from .enums import ActionStatus, MeetingStatus
 from .meeting_forms import (
     ActionForm,

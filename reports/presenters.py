@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
-from panels import charts as panel_charts
+from core import charts
 from panels.enums import ActionStatus, Agency, FrameworkKind, ObservationKind
 from panels.models import Action, Decision, Observation, OutcomeCategory, SampleDraw
 
-from . import charts, markup, wording
+from . import markup, wording
 from .enums import ReportKind, ReportStatus
 from .models import FindingsReport, ReasonBullet
 from .selectors import published_meetings_between
@@ -236,7 +236,7 @@ class PeriodMeeting:
 
     @property
     def meeting(self):
-        return self  # the shape panels.charts.stacked_bars reads: row.meeting.date
+        return self  # the shape core.charts.stacked_bars reads: row.meeting.date
 
 
 @dataclass
@@ -296,7 +296,7 @@ def period_report(report: FindingsReport) -> PeriodReport:
         actions_opened=_actions(report, closed=False),
         actions_closed=_actions(report, closed=True),
     )
-    presented.chart = panel_charts.stacked_bars(presented) if meetings else {}
+    presented.chart = charts.stacked_bars(presented) if meetings else {}
     return presented
 
 

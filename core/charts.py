@@ -1,4 +1,10 @@
-"""Charts drawn on the server as SVG (no JavaScript), each with a table as its text."""
+"""Charts drawn on the server as SVG (no JavaScript), each shown beside a table that
+gives its figures as text. The same SVG goes into web pages and PDFs.
+
+- `category_bars`: cases per category, one horizontal bar a category (a report).
+- `stacked_bars`: cases per category per meeting, one stacked bar a meeting (a panel
+  over time, a period report).
+"""
 
 from dataclasses import dataclass
 
@@ -68,3 +74,30 @@ def stacked_bars(report) -> dict:
 
 def _colours(categories) -> list[str]:
     return [COLOURS[i % len(COLOURS)] for i in range(len(categories))]
+
+
+# Category bars: labels sit above their bars so long category names fit at any width.
+CB_WIDTH, CB_LABEL_HEIGHT, CB_BAR_HEIGHT, CB_GAP = 600, 20, 22, 14
+CB_BAR_SPACE = 520  # leaves room after the longest bar for its count
+
+
+def category_bars(counts) -> dict:
+    """`counts` is [(category, count)] in framework order; zero counts keep their row."""
+    most = max([n for _, n in counts] + [1])
+    rows, y = [], 4
+    for i, (category, count) in enumerate(counts):
+        width = CB_BAR_SPACE * count / most
+        rows.append(
+            {
+                "label": category.short_label,
+                "label_y": y + 14,
+                "bar_y": y + CB_LABEL_HEIGHT,
+                "width": round(width, 1),
+                "count": count,
+                "count_x": round(width + 6, 1),
+                "count_y": y + CB_LABEL_HEIGHT + 16,
+                "colour": COLOURS[i % len(COLOURS)],
+            }
+        )
+        y += CB_LABEL_HEIGHT + CB_BAR_HEIGHT + CB_GAP
+    return {"rows": rows, "width": CB_WIDTH, "height": y, "bar_height": CB_BAR_HEIGHT}

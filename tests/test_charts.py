@@ -1,0 +1,58 @@
+"""One chart module draws the panels' and the reports' charts, in the same colours."""
+
+import datetime
+from types import SimpleNamespace
+
+from core import charts
+
+
+def category(label):
+    return SimpleNamespace(short_label=label)
+
+
+CATEGORIES = [category("Consistent"), category("With observations"), category("Inconsistent")]
+
+
+def test_category_bars_keep_a_row_for_a_category_with_no_cases():
+    drawn = charts.category_bars(list(zip(CATEGORIES, [3, 0, 6], strict=True)))
+
+    assert [(row["label"], row["count"]) for row in drawn["rows"]] == [
+        ("Consistent", 3),
+        ("With observations", 0),
+        ("Inconsistent", 6),
+    ]
+    assert [row["width"] for row in drawn["rows"]] == [260.0, 0.0, 520.0]
+
+
+def test_stacked_bars_draw_one_bar_a_meeting_with_its_total():
+    meeting = SimpleNamespace(date=datetime.date(2025, 10, 15))
+    report = SimpleNamespace(
+        most=10,
+        categories=CATEGORIES,
+        meetings=[SimpleNamespace(meeting=meeting, counts=[0, 2, 8])],
+    )
+
+    drawn = charts.stacked_bars(report)
+
+    (row,) = drawn["rows"]
+    assert (row.label, row.total) == ("15 Oct 2025", 10)
+    assert [(s.label, s.count) for s in row.segments] == [
+        ("With observations", 2),
+        ("Inconsistent", 8),
+    ]
+
+
+def test_a_category_has_the_same_colour_in_both_charts():
+    bars = charts.category_bars([(c, 1) for c in CATEGORIES])
+    meeting = SimpleNamespace(date=datetime.date(2025, 10, 15))
+    stacked = charts.stacked_bars(
+        SimpleNamespace(
+            most=3,
+            categories=CATEGORIES,
+            meetings=[SimpleNamespace(meeting=meeting, counts=[1, 1, 1])],
+        )
+    )
+
+    assert [row["colour"] for row in bars["rows"]] == [
+        s.colour for s in stacked["rows"][0].segments
+    ]
