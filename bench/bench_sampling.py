@@ -1,6 +1,6 @@
 """Random dip sampling: drawing from a 1,000,000-case pool (target: under 1 s).
 
-Loads the pool with COPY, times `panels.services.sample_draw` end to end (pool
+Loads the pool with COPY, times `panels.sampling.services.sample_draw` end to end (pool
 read, fingerprint, ranking, the record and the agenda, in one transaction), then
 deletes everything it made. Runs twice: once with references stored in import
 order, as a force's sequential extracts arrive, and once with the rows shuffled,
@@ -24,7 +24,7 @@ from core.roles import StaffRole
 from panels import sampling
 from panels.models import Framework, Meeting, Panel
 from panels.sampling import PoolFilters
-from panels.services import sample_draw
+from panels.sampling.services import sample_draw
 
 POOL_SIZE = 1_000_000
 SAMPLE_SIZE = 30

@@ -11,6 +11,8 @@ from core.admin import (
 )
 
 from .enums import MeetingStatus
+from .frameworks import services as framework_services
+from .meetings.services import meeting_move
 from .models import (
     Action,
     ConflictDeclaration,
@@ -31,8 +33,6 @@ from .models import (
     Theme,
 )
 from .permissions import REVEALED, by_rule, can_see_rating_content
-from .services import frameworks as framework_services
-from .services import meeting_move
 
 
 class HistorySafeForm(forms.ModelForm):

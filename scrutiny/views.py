@@ -17,8 +17,9 @@ from cases.models import Case
 from core import two_factor
 from core.audit import AuditEvent, record
 from core.roles import is_data_admin, is_opcc_staff
-from panels import selectors as panel_selectors
 from panels.enums import MeetingStatus
+from panels.meetings import selectors as meeting_selectors
+from panels.rating import selectors as rating_selectors
 from reports import selectors as report_selectors
 
 from .forms import (
@@ -225,18 +226,18 @@ def _signed_in_home(request):
         context["data_admin"] = _data_admin_summary(user)
     if is_opcc_staff(user):
         context["opcc"] = _opcc_summary(user)
-    chaired = panel_selectors.chaired_meetings(user=user).exclude(status=MeetingStatus.CLOSED)
+    chaired = meeting_selectors.chaired_meetings(user=user).exclude(status=MeetingStatus.CLOSED)
     context["chaired"] = [
-        (m, panel_selectors.rating_progress(meeting=m))
-        for m in panel_selectors.order_meetings(chaired)
+        (m, rating_selectors.rating_progress(meeting=m))
+        for m in meeting_selectors.order_meetings(chaired)
     ]
-    context["tasks"] = panel_selectors.member_home(user=user)
-    context["past"] = panel_selectors.past_meetings(user=user)
+    context["tasks"] = rating_selectors.member_home(user=user)
+    context["past"] = meeting_selectors.past_meetings(user=user)
     context["waiting"] = _waiting(user, context["tasks"])
     keys = ("waiting", "tasks", "past", "chaired", "opcc", "data_admin")
     if not any(context.get(key) for key in keys):
         # Only shown when there is nothing else to show.
-        context["my_meetings"] = panel_selectors.meetings_in_order(user=user)[:10]
+        context["my_meetings"] = meeting_selectors.meetings_in_order(user=user)[:10]
     return render(request, "home.html", context)
 
 
@@ -266,7 +267,7 @@ def _waiting(user, tasks) -> list[Waiting]:
             by = f" by {deadline:%-d %B}" if deadline else ""
             text = f"{left} case{pluralize(left)} to rate{by}"
             waiting.append(Waiting(text, f"{reverse('home')}#meeting-{item.meeting.pk}"))
-    for action in panel_selectors.actions_owned_by(user=user):
+    for action in meeting_selectors.actions_owned_by(user=user):
         url = reverse("panels:meeting_detail", args=[action.meeting_id]) + "#actions"
         when = f"due on {action.due_date:%-d %B %Y}" if action.due_date else "open"
         hint = f"{action.meeting.panel.name}, meeting of {action.meeting.date:%-d %B %Y}"
@@ -287,7 +288,7 @@ def _data_admin_summary(user) -> dict:
 def _opcc_summary(user) -> dict:
     """Meetings by status, each list in the order the meetings page uses (upcoming
     soonest first, then past latest first), with the figures the page links from."""
-    ordered = panel_selectors.meetings_in_order(user=user)
+    ordered = meeting_selectors.meetings_in_order(user=user)
     by_status = {status: [] for status in MeetingStatus.values}
     for meeting in ordered:
         by_status[meeting.status].append(meeting)
@@ -304,6 +305,6 @@ def _opcc_summary(user) -> dict:
         "rating_open": by_status[MeetingStatus.RATING_OPEN],
         "in_discussion": by_status[MeetingStatus.IN_DISCUSSION],
         "closed": by_status[MeetingStatus.CLOSED][:5],
-        "open_actions": panel_selectors.open_action_count(user=user),
-        "overdue_actions": panel_selectors.action_list(user=user, state="overdue").count(),
+        "open_actions": meeting_selectors.open_action_count(user=user),
+        "overdue_actions": meeting_selectors.action_list(user=user, state="overdue").count(),
     }

@@ -41,22 +41,19 @@ from core import accounts
 from core.jobs import Job
 from core.models import AuditEntry
 from core.roles import StaffRole
-from panels import resources
 from panels.enums import Agency, MeetingStatus, MembershipRole, ObservationKind
-from panels.models import Rating
-from panels.sampling import PoolFilters
-from panels.services import (
+from panels.meetings import resources
+from panels.meetings.services import (
     DecisionInput,
-    RatingInput,
     action_save,
-    comment_save,
-    conflict_declare,
     decision_record,
     meeting_move,
     observation_save,
-    rating_save,
-    sample_draw,
 )
+from panels.models import Rating
+from panels.rating.services import RatingInput, comment_save, conflict_declare, rating_save
+from panels.sampling import PoolFilters
+from panels.sampling.services import sample_draw
 from reports import disclosure
 from reports import services as report_services
 from tests import factories
@@ -799,7 +796,7 @@ BEFORE_REVEAL = {
     "panels:conflict_declare": page(PANEL_A),
     "panels:discussion": page(NOBODY),
     # Shown with the reason decisions must wait for the discussion, and (since the fix in
-    # panels.selectors.discussion) without the members' blind ratings beside it.
+    # panels.rating.reveal.discussion) without the members' blind ratings beside it.
     "panels:decision": page(CHAIR_OR_OPCC),
     "panels:meeting_export": page(NOBODY),
     "panels:meeting_move": page(CHAIR_OR_OPCC),

@@ -17,8 +17,9 @@ from core.audit import client_address, record
 from core.models import AuditEntry, AuditEvent
 from panels.enums import MeetingStatus
 from panels.models import Panel
+from panels.rating.services import conflict_declare
 from panels.sampling import PoolFilters
-from panels.services import conflict_declare, sample_draw
+from panels.sampling.services import sample_draw
 from panels.workflow import meeting_transition
 from tests import factories
 from tests.cases import conftest as case_fixtures

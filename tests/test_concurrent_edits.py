@@ -15,9 +15,9 @@ from django.db import close_old_connections, connection, transaction
 
 from cases.reference_data import seed as seed_cases
 from panels.enums import MeetingStatus
+from panels.meetings.services import DecisionInput, StaleDecision, decision_record
 from panels.models import Decision
 from panels.reference_data import seed as seed_panels
-from panels.services import DecisionInput, StaleDecision, decision_record
 from panels.workflow import meeting_transition
 from reports.enums import SectionKey
 from reports.models import FindingsReport, ReportSection, StandingText

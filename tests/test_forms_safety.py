@@ -111,7 +111,7 @@ def test_reason_bullet_text_with_a_hidden_character_is_refused(draft):
 
 
 def test_meeting_theme_with_a_hidden_character_is_refused(panel):
-    from panels.meeting_forms import MeetingForm
+    from panels.meetings.forms import MeetingForm
     from panels.models import Panel
 
     form = MeetingForm(
@@ -133,7 +133,7 @@ def test_meeting_theme_with_a_hidden_character_is_refused(panel):
 
 
 def test_decision_reasons_with_a_hidden_character_are_refused(meeting):
-    from panels.meeting_forms import DecisionForm
+    from panels.meetings.forms import DecisionForm
 
     form = DecisionForm(
         data={"reasons": "Fine\u202a"},
@@ -240,8 +240,9 @@ def test_admin_change_user_form_refuses_a_mixed_script_last_name(eve):
 
 FORMS_MODULES = [
     "cases.forms",
-    "panels.forms",
-    "panels.meeting_forms",
+    "panels.sampling.forms",
+    "panels.rating.forms",
+    "panels.meetings.forms",
     "reports.forms",
     "core.forms",
     "core.users_admin",
@@ -274,7 +275,13 @@ def test_every_text_form_in_the_apps_checks_for_hidden_characters():
     from core.text_safety import SafeTextMixin
 
     unchecked = []
-    for name in ["cases.forms", "panels.forms", "panels.meeting_forms", "reports.forms"]:
+    for name in [
+        "cases.forms",
+        "panels.sampling.forms",
+        "panels.rating.forms",
+        "panels.meetings.forms",
+        "reports.forms",
+    ]:
         module = importlib.import_module(name)
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if (

@@ -15,8 +15,8 @@ from django.urls import reverse
 from core.models import NotificationKind, NotificationPreference, SentNotification
 from core.notifications import notification_preferences_save
 from panels.enums import ActionStatus, MeetingStatus
+from panels.meetings.services import action_save, meeting_move
 from panels.models import Action
-from panels.services.meetings import action_save, meeting_move
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -246,7 +246,7 @@ def test_a_changed_due_date_is_reminded_again(owned, django_capture_on_commit_ca
 
 
 def test_security_emails_are_sent_even_with_every_kind_turned_off(client, mina, olu, panel):
-    from panels.services.people import membership_invite
+    from panels.people.services import membership_invite
 
     notification_preferences_save(user=mina, enabled=[])
 

@@ -32,20 +32,17 @@ from core.jobs import Job, JobStatus
 from core.models import AuditEntry
 from core.roles import StaffRole
 from panels.enums import Agency, MeetingStatus, MembershipRole, ObservationKind
-from panels.models import Membership
-from panels.sampling import PoolFilters
-from panels.services import (
+from panels.meetings.services import (
     DecisionInput,
-    RatingInput,
     action_save,
-    comment_save,
-    conflict_declare,
     decision_record,
     meeting_move,
     observation_save,
-    rating_save,
-    sample_draw,
 )
+from panels.models import Membership
+from panels.rating.services import RatingInput, comment_save, conflict_declare, rating_save
+from panels.sampling import PoolFilters
+from panels.sampling.services import sample_draw
 from reports import disclosure
 from reports import services as report_services
 from tests import factories

@@ -20,8 +20,8 @@ from django.urls import reverse
 
 from core.auth_events import LAST_SEEN
 from panels.enums import MeetingStatus
-from panels.forms import CRITERION_PREFIX
 from panels.models import Framework, Rating
+from panels.rating.forms import CRITERION_PREFIX
 from reports.models import PublishedVersion
 
 from .dataset import Cast

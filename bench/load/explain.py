@@ -17,9 +17,11 @@ from cases.browse_views import COUNT_LIMIT, PAGE_SIZE
 from cases.enums import CaseStatus
 from cases.models import CrimeCode, OutcomeType
 from core.pagination import CappedPaginator
-from panels import selectors as panel_selectors
+from panels import queries
 from panels.enums import MeetingStatus
+from panels.meetings import selectors as meeting_selectors
 from panels.models import Meeting
+from panels.rating import selectors as rating_selectors
 from panels.sampling import PoolFilters, eligible_cases, load_pool
 from reports import selectors as report_selectors
 
@@ -151,21 +153,21 @@ def scenarios(cast: Cast) -> list[tuple[str, Callable]]:
         ),
         (
             "Agenda of the 40-case meeting, by position",
-            lambda: list(panel_selectors.agenda(meeting=cast.big_meeting).order_by("position")),
+            lambda: list(queries.agenda(meeting=cast.big_meeting).order_by("position")),
         ),
         (
             "Rating progress of the 40-case meeting",
-            lambda: panel_selectors.member_progress(meeting=cast.big_meeting),
+            lambda: rating_selectors.member_progress(meeting=cast.big_meeting),
         ),
-        ("Actions: open", lambda: list(panel_selectors.action_list(user=opcc, state="open"))),
+        ("Actions: open", lambda: list(meeting_selectors.action_list(user=opcc, state="open"))),
         (
             "Actions: overdue",
-            lambda: list(panel_selectors.action_list(user=opcc, state="overdue")),
+            lambda: list(meeting_selectors.action_list(user=opcc, state="overdue")),
         ),
-        ("Actions: done", lambda: list(panel_selectors.action_list(user=opcc, state="done"))),
+        ("Actions: done", lambda: list(meeting_selectors.action_list(user=opcc, state="done"))),
         (
             "Actions: one panel's, for its chair",
-            lambda: list(panel_selectors.action_list(user=chair, panel="national-1")),
+            lambda: list(meeting_selectors.action_list(user=chair, panel="national-1")),
         ),
         (
             "Public report list (published versions by date)",
@@ -174,17 +176,17 @@ def scenarios(cast: Cast) -> list[tuple[str, Callable]]:
                 list(report_selectors.withdrawn_reports()),
             ),
         ),
-        ("Member's home: task lists", lambda: panel_selectors.member_home(user=member)),
+        ("Member's home: task lists", lambda: rating_selectors.member_home(user=member)),
         (
             "Member's home: past and upcoming meetings",
             lambda: (
-                list(panel_selectors.past_meetings(user=member)),
-                panel_selectors.meetings_in_order(user=member)[:10],
+                list(meeting_selectors.past_meetings(user=member)),
+                meeting_selectors.meetings_in_order(user=member)[:10],
             ),
         ),
         (
             "Chair's home: chaired meetings",
-            lambda: list(panel_selectors.chaired_meetings(user=chair)),
+            lambda: list(meeting_selectors.chaired_meetings(user=chair)),
         ),
     ]
 

@@ -17,6 +17,14 @@ from cases.models import Case, CrimeCode, Force, OutcomeType
 from cases.workflow import case_transition
 
 from ..enums import AttendanceKind, CaseSource, MeetingStatus
+from ..meetings.services import (
+    DecisionInput,
+    action_save,
+    attendance_record,
+    decision_record,
+    meeting_move,
+    observation_save,
+)
 from ..models import (
     Framework,
     Meeting,
@@ -26,18 +34,7 @@ from ..models import (
     ReviewedCase,
     Theme,
 )
-from ..services import (
-    DecisionInput,
-    RatingInput,
-    action_save,
-    attendance_record,
-    comment_save,
-    conflict_declare,
-    decision_record,
-    meeting_move,
-    observation_save,
-    rating_save,
-)
+from ..rating.services import RatingInput, comment_save, conflict_declare, rating_save
 from . import data
 
 User = get_user_model()

@@ -78,7 +78,7 @@ def test_member_and_chair_pages_break_no_rule_of_the_policy(watched, live_server
 
     from panels.enums import MeetingStatus
     from panels.models import Meeting
-    from panels.services import conflict_declare
+    from panels.rating.services import conflict_declare
 
     meeting = Meeting.objects.get(status=MeetingStatus.RATING_OPEN)
     mina = get_user_model().objects.get(username="mina")

@@ -73,7 +73,7 @@ def user(username: str):
 def rate(meeting, username: str, categories: dict[int, str]) -> None:
     """Declare no conflict and submit a rating per case position, as the rating page would."""
     from panels.models import ConflictDeclaration, Rating
-    from panels.services import RatingInput, conflict_declare, rating_save
+    from panels.rating.services import RatingInput, conflict_declare, rating_save
 
     member = user(username)
     framework = meeting.panel.framework
@@ -103,7 +103,7 @@ def rate(meeting, username: str, categories: dict[int, str]) -> None:
 
 
 def decide(meeting, positions) -> None:
-    from panels.services import DecisionInput, decision_record
+    from panels.meetings.services import DecisionInput, decision_record
 
     consistent = meeting.panel.framework.categories.get(code="consistent")
     for position in positions:

@@ -75,7 +75,7 @@ def rate(meeting, username: str, categories: dict, not_met: dict) -> None:
     """Declare no conflict and submit a rating, as the rating page would."""
     from django.contrib.auth import get_user_model
 
-    from panels.services import RatingInput, conflict_declare, rating_save
+    from panels.rating.services import RatingInput, conflict_declare, rating_save
 
     user = get_user_model().objects.get(username=username)
     framework = meeting.panel.framework
@@ -101,7 +101,7 @@ def rate(meeting, username: str, categories: dict, not_met: dict) -> None:
 def decide(meeting, decisions: dict) -> None:
     from django.contrib.auth import get_user_model
 
-    from panels.services import DecisionInput, decision_record
+    from panels.meetings.services import DecisionInput, decision_record
 
     chris = get_user_model().objects.get(username="chris")
     framework = meeting.panel.framework

@@ -26,8 +26,8 @@ def test_meeting_list_shows_every_status_at_phone_width(page: Page, live_server,
 
 def test_early_start_and_personal_data_warnings_are_accessible(page: Page, live_server, demo):
     from panels.enums import MeetingStatus
+    from panels.meetings.services import observation_save
     from panels.models import Meeting
-    from panels.services import observation_save
 
     meeting = Meeting.objects.get(status=MeetingStatus.RATING_OPEN)
     olu = demo["users"]["olu"]

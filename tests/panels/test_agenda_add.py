@@ -8,7 +8,7 @@ from cases.enums import CaseStatus
 from panels.enums import CaseSource, MeetingStatus
 from panels.models import ReviewedCase
 from panels.sampling import PoolFilters
-from panels.services import agenda_add_case, sample_draw
+from panels.sampling.services import agenda_add_case, sample_draw
 from panels.workflow import meeting_transition
 from tests import factories
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from panels.agreement import MIN_CASES, case_agreement, fleiss_kappa, majority
+from panels.rating.agreement import MIN_CASES, case_agreement, fleiss_kappa, majority
 
 # Fleiss (1971), as reproduced in most textbooks: 10 subjects, 14 raters, 5 categories.
 FLEISS_1971 = [

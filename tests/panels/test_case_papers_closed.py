@@ -7,15 +7,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from panels.enums import Agency, MeetingStatus
+from panels.meetings.services import DecisionInput, decision_record, meeting_move
 from panels.models import CriterionGroup, Rating
-from panels.services import (
-    DecisionInput,
-    RatingInput,
-    conflict_declare,
-    decision_record,
-    meeting_move,
-    rating_save,
-)
+from panels.rating.services import RatingInput, conflict_declare, rating_save
 from tests import factories
 
 VCOP = "vcop-seven-way"

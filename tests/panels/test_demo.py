@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from cases.models import Case
 from panels.enums import MeetingStatus
+from panels.meetings.selectors import decision_counts
 from panels.models import Decision, Meeting, Rating
-from panels.selectors import decision_counts
 
 
 def counts(meeting: Meeting) -> dict[str, int]:

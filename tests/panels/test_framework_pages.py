@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from core.models import AuditEntry
+from panels.frameworks import services as services
 from panels.models import CriterionGroup, Framework, OutcomeCategory
-from panels.services import frameworks as services
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from core.forms import STALE_FORM
 from core.models import AuditEntry, AuditEvent
 from panels.enums import Assessment
+from panels.frameworks import services as services
 from panels.models import Criterion, CriterionAssessment, CriterionGroup, OutcomeCategory
-from panels.services import frameworks as services
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -7,17 +7,11 @@ import json
 import pytest
 from openpyxl import load_workbook
 
-from panels import selectors
 from panels.enums import MeetingStatus
+from panels.meetings.services import DecisionInput, decision_record, meeting_move
 from panels.models import Membership
-from panels.services import (
-    DecisionInput,
-    RatingInput,
-    conflict_declare,
-    decision_record,
-    meeting_move,
-    rating_save,
-)
+from panels.rating import reveal
+from panels.rating.services import RatingInput, conflict_declare, rating_save
 from tests import factories
 
 
@@ -141,7 +135,7 @@ def test_anonymous_export_letters_match_the_chairs_page_after_a_member_leaves(
         )
     meeting_move(meeting=meeting, to=MeetingStatus.IN_DISCUSSION, by=chris, anonymous=True)
     # The first lettered member other than the chair leaves the panel after the reveal.
-    first = next(m for m, _ in selectors.voting_member_labels(meeting=meeting) if m.user != chris)
+    first = next(m for m, _ in reveal.voting_member_labels(meeting=meeting) if m.user != chris)
     Membership.objects.filter(pk=first.pk).update(is_active=False)
     client.force_login(chris)
 
@@ -149,7 +143,7 @@ def test_anonymous_export_letters_match_the_chairs_page_after_a_member_leaves(
     body = client.get(f"/panels/meetings/{meeting.pk}/discussion/").content.decode()
 
     meeting.refresh_from_db()
-    shown = {m.pk: label for m, label in selectors.discussion(meeting=meeting).members}
+    shown = {m.pk: label for m, label in reveal.discussion(meeting=meeting).members}
     # Rows come in membership order; the member who left has no letter on the chair's page.
     exported = [r["Member"] for r in rows if r["Member"] != "Member"]
     assert exported == [shown[v.pk] for v in voters if v.pk != first.pk]

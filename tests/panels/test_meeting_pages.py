@@ -11,16 +11,11 @@ from django.utils import timezone
 from cases.enums import CaseStatus
 from cases.models import Force
 from panels.enums import Agency, CaseSource, MeetingStatus, MembershipRole
+from panels.meetings.services import meeting_move
 from panels.models import Action, Decision, Meeting, Observation
+from panels.rating.services import RatingInput, comment_save, conflict_declare, rating_save
 from panels.sampling import PoolFilters
-from panels.services import (
-    RatingInput,
-    comment_save,
-    conflict_declare,
-    meeting_move,
-    rating_save,
-    sample_draw,
-)
+from panels.sampling.services import sample_draw
 from tests import factories
 
 
@@ -303,7 +298,7 @@ def test_the_chairs_pages_run_the_same_queries_at_any_size(
 def test_the_panel_over_time_shows_each_meeting_in_the_chart_and_the_table(
     client, discussing, chris
 ):
-    from panels.services import DecisionInput, decision_record
+    from panels.meetings.services import DecisionInput, decision_record
 
     for reviewed in discussing.reviewed_cases.all():
         decision_record(
@@ -359,7 +354,7 @@ def test_only_the_chair_and_opcc_staff_keep_the_meetings_record(
 
 
 def test_an_action_cannot_be_changed_from_another_panel(client, discussing, chris, nadia):
-    from panels.services import action_save
+    from panels.meetings.services import action_save
 
     action = action_save(meeting=discussing, by=chris, description="Brief officers.", owner="Force")
 
@@ -367,7 +362,7 @@ def test_an_action_cannot_be_changed_from_another_panel(client, discussing, chri
 
 
 def test_a_note_is_changed_and_keeps_its_place(client, discussing, chris):
-    from panels.services import observation_save
+    from panels.meetings.services import observation_save
 
     note = observation_save(
         meeting=discussing, by=chris, kind="learning", text="First wording.", is_public=True

@@ -9,21 +9,20 @@ from django.utils import timezone
 
 from cases.enums import CaseStatus
 from core.workflow import TransitionNotAllowed
-from panels import selectors
 from panels.enums import ActionStatus, AttendanceKind, CaseSource, MeetingStatus
-from panels.models import Action, Attendance, Decision, Meeting, ReviewedCase
-from panels.services import (
+from panels.meetings import selectors as meeting_selectors
+from panels.meetings.services import (
     DecisionInput,
-    RatingInput,
     StaleDecision,
     action_save,
     attendance_record,
-    conflict_declare,
     decision_record,
     meeting_move,
     meeting_plan,
-    rating_save,
 )
+from panels.models import Action, Attendance, Decision, Meeting, ReviewedCase
+from panels.rating import reveal
+from panels.rating.services import RatingInput, conflict_declare, rating_save
 from panels.workflow import MEETING_TRANSITIONS
 from tests import factories
 
@@ -108,7 +107,7 @@ def test_revealing_without_names_is_recorded(meeting, olu, chris, mina):
 
     meeting.refresh_from_db()
     assert meeting.anonymous_reveal is True
-    labels = [label for _, label in selectors.discussion(meeting=meeting).members]
+    labels = [label for _, label in reveal.discussion(meeting=meeting).members]
     assert labels == ["Member A", "Member B"]
 
 
@@ -380,7 +379,7 @@ def test_actions_are_updated_after_the_meeting_closes(discussing, chris, olu):
     later = factories.MeetingFactory(
         panel=discussing.panel, date=discussing.date + datetime.timedelta(days=60)
     )
-    assert list(selectors.open_actions_before(meeting=later)) == [action]
+    assert list(meeting_selectors.open_actions_before(meeting=later)) == [action]
 
 
 def test_actions_wait_for_the_discussion(meeting, olu):

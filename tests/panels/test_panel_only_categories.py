@@ -12,17 +12,10 @@ from django.urls import reverse
 from core.models import AuditEntry
 from panels import reference_data
 from panels.enums import MeetingStatus
+from panels.frameworks import services as framework_services
+from panels.meetings.services import DecisionInput, decision_record, meeting_move, observation_save
 from panels.models import Decision, Framework, Observation, OutcomeCategory, Rating, Theme
-from panels.services import (
-    DecisionInput,
-    RatingInput,
-    conflict_declare,
-    decision_record,
-    meeting_move,
-    observation_save,
-    rating_save,
-)
-from panels.services import frameworks as framework_services
+from panels.rating.services import RatingInput, conflict_declare, rating_save
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -14,8 +14,9 @@ from django.utils import timezone
 
 from core.invitations import invitation_tokens
 from panels.enums import AgeGroup, Agency, MeetingStatus, MembershipRole
+from panels.meetings.services import meeting_move
 from panels.models import Membership, Panel
-from panels.services import meeting_move, membership_end, membership_invite
+from panels.people.services import membership_end, membership_invite
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -13,14 +13,14 @@ from django.utils.http import urlsafe_base64_encode
 
 from core.invitations import invitation_tokens
 from core.models import AuditEntry
-from panels import people_selectors
 from panels.enums import AgeGroup, Agency, MeetingStatus, MembershipRole
+from panels.meetings.services import meeting_move
 from panels.models import Meeting, Membership, Panel
-from panels.services import (
+from panels.people import selectors as people_selectors
+from panels.people.services import (
     StaleEdit,
     invitation_accept,
     invitation_resend,
-    meeting_move,
     membership_end,
     membership_invite,
     membership_pause,

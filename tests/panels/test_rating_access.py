@@ -19,7 +19,7 @@ from panels.models import (
     RatingVersion,
     Theme,
 )
-from panels.services import RatingInput, comment_save, conflict_declare, rating_save
+from panels.rating.services import RatingInput, comment_save, conflict_declare, rating_save
 from panels.workflow import meeting_transition
 from tests import factories
 

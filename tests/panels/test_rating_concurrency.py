@@ -12,17 +12,10 @@ from django.db import connection, transaction
 
 from cases.reference_data import seed as seed_cases
 from panels.enums import MeetingStatus
+from panels.meetings.services import DecisionInput, StaleDecision, decision_record
 from panels.models import Decision, Rating, RatingVersion
+from panels.rating.services import RatingInput, StaleRating, conflict_declare, rating_save
 from panels.reference_data import seed as seed_panels
-from panels.services import (
-    DecisionInput,
-    RatingInput,
-    StaleDecision,
-    StaleRating,
-    conflict_declare,
-    decision_record,
-    rating_save,
-)
 from panels.workflow import meeting_transition
 from tests import factories
 

@@ -15,7 +15,7 @@ from panels.models import (
     OutcomeCategory,
     Rating,
 )
-from panels.services import RatingInput, conflict_declare, rating_save
+from panels.rating.services import RatingInput, conflict_declare, rating_save
 from panels.workflow import meeting_transition
 from tests import factories
 

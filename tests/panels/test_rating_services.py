@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from panels.enums import MeetingStatus, RatingStatus
 from panels.models import CaseComment, ConflictDeclaration, Rating, RatingVersion
-from panels.services import (
+from panels.rating.services import (
     RatingInput,
     StaleRating,
     comment_save,

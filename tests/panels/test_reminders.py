@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from panels.enums import MeetingStatus, RatingStatus, ReminderKind
 from panels.models import ConflictDeclaration, Meeting, Membership, RatingReminder
-from panels.reminders import rating_reminders_due
+from panels.rating.reminders import rating_reminders_due
 from tests import factories
 
 MEETING_DAY = datetime.date(2026, 12, 12)

@@ -11,7 +11,7 @@ from panels import sampling
 from panels.enums import CaseSource, MeetingStatus
 from panels.models import Decision, ReviewedCase, SampleDraw, SampleDrawPool
 from panels.sampling import Pool, PoolFilters
-from panels.services import sample_draw
+from panels.sampling.services import sample_draw
 from panels.workflow import meeting_transition
 from tests import factories
 

@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 
 from panels.models import SampleDraw, SampleDrawPool
 from panels.sampling import Pool, PoolFilters
-from panels.services import sample_draw
+from panels.sampling.services import sample_draw
 from tests import factories
 
 

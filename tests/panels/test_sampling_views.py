@@ -8,8 +8,8 @@ from django.urls import reverse
 from panels.enums import MeetingStatus
 from panels.models import SampleDraw
 from panels.sampling import PoolFilters
-from panels.services import sample_draw
-from panels.theme_filters import theme_offence_categories
+from panels.sampling.services import sample_draw
+from panels.sampling.theme_filters import theme_offence_categories
 from panels.workflow import meeting_transition
 
 

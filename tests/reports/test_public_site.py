@@ -182,7 +182,7 @@ def test_public_pages_query_counts_do_not_grow_with_reports(client, build_meetin
 
 
 def test_the_list_is_cached_until_something_it_shows_changes(client, build_meeting, olu, nia):
-    from panels.services import panel_update
+    from panels.people.services import panel_update
 
     first, second = (
         services.report_generate(meeting=build_meeting({"inconsistent": 1}), by=olu)

@@ -5,7 +5,7 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from panels.action_reminders import OVERDUE, action_reminders_send
+from panels.meetings.action_reminders import OVERDUE, action_reminders_send
 
 from .send_rating_reminders import _iso_date
 

@@ -8,8 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from panels.enums import ReminderKind
-from panels.reminders import DueReminder, ReminderRun, rating_reminders_send
-from panels.tasks import send_rating_reminders
+from panels.rating.reminders import DueReminder, ReminderRun, rating_reminders_send
+from panels.rating.tasks import send_rating_reminders
 
 
 def _iso_date(value: str) -> datetime.date:

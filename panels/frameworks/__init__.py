@@ -1,0 +1,1 @@
+"""Frameworks: their outcome categories, criteria (in groups) and themes, as data."""

@@ -1,0 +1,202 @@
+"""Forms for editing frameworks: the framework itself, its categories, groups and criteria."""
+
+import copy
+
+from crispy_forms_gds.layout import Field, Fluid, Size
+from django import forms
+
+from core.forms import STALE_FORM, post_form_helper
+from core.text_safety import SafeTextMixin
+
+from ..enums import FrameworkKind
+from ..models import Criterion, CriterionGroup, Framework, OutcomeCategory, Theme
+
+CODE_HELP = "Letters, numbers, hyphens and underscores, for example partly-met."
+CODE_ERRORS = {
+    "required": "Enter a code",
+    "invalid": "Enter a code using only letters, numbers, hyphens or underscores",
+    "max_length": "Enter a code of 60 characters or fewer",
+}
+
+
+def _seen_field() -> forms.CharField:
+    return forms.CharField(
+        widget=forms.HiddenInput,
+        required=False,
+        error_messages={"required": STALE_FORM},
+    )
+
+
+class _PartForm(SafeTextMixin, forms.ModelForm):
+    """A ModelForm that never touches the row it was given: the service saves."""
+
+    seen = _seen_field()
+    submit = "Save"
+    wide = ()
+
+    def __init__(self, *args, instance, seen: str = "", **kwargs):
+        super().__init__(*args, instance=copy.copy(instance), **kwargs)
+        self.fields["seen"].initial = seen
+        names = [n for n in self.fields if n != "seen"]
+        self.helper = post_form_helper(
+            *[
+                Field.text(n, field_width=Fluid.TWO_THIRDS)
+                if n in self.wide
+                else Field.text(n, field_width=20)
+                if n == "code"
+                else n
+                for n in names
+            ],
+            "seen",
+            submit=self.submit,
+        )
+
+    def values(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k != "seen"}
+
+
+class FrameworkForm(_PartForm):
+    submit = "Save the framework"
+    wide = ("name", "criteria_heading")
+
+    class Meta:
+        model = Framework
+        fields = ["name", "slug", "kind", "description", "criteria_heading", "is_active"]
+        labels = {
+            "slug": "Code",
+            "criteria_heading": "What its criteria are called",
+            "is_active": "Panels can use this framework",
+        }
+        help_texts = {
+            "slug": CODE_HELP,
+            "criteria_heading": "For example, Criteria or Rights.",
+            "is_active": "Clear this to retire the framework. Nothing is deleted.",
+        }
+        widgets = {"kind": forms.RadioSelect}
+        error_messages = {
+            "name": {
+                "required": "Enter the framework's name",
+                "unique": "Enter a name no other framework uses",
+            },
+            "slug": {**CODE_ERRORS, "unique": "Enter a code no other framework uses"},
+            "kind": {"required": "Select the kind of framework"},
+            "criteria_heading": {"required": "Enter what the criteria are called"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Radios need no "nothing chosen" option: the error asks for one instead.
+        self.fields["kind"].choices = FrameworkKind.choices
+
+
+class CategoryForm(_PartForm):
+    submit = "Save the category"
+    wide = ("label", "short_label")
+
+    class Meta:
+        model = OutcomeCategory
+        fields = [
+            "label",
+            "short_label",
+            "code",
+            "description",
+            "requires_reasons",
+            "is_inconclusive",
+            "is_adverse",
+            "panel_decision_only",
+        ]
+        labels = {
+            "label": "Label",
+            "short_label": "Short label",
+            "requires_reasons": "A rating or decision in this category must give reasons",
+            "is_inconclusive": "No conclusion: the case may come back to a later meeting",
+            "is_adverse": "A finding against the force",
+            "panel_decision_only": "Only the panel's decision can use this category",
+        }
+        help_texts = {
+            "short_label": "Used in tables and charts.",
+            "code": CODE_HELP,
+            "requires_reasons": "",
+            "is_inconclusive": "",
+            "is_adverse": "For example, inconsistent with policy or non-compliant.",
+            "panel_decision_only": "Members do not see it when they rate, for example "
+            "“Panel fails to reach a conclusion”.",
+        }
+        error_messages = {
+            "label": {"required": "Enter the category's label"},
+            "short_label": {"required": "Enter a short label"},
+            "code": CODE_ERRORS,
+        }
+
+
+class GroupForm(_PartForm):
+    submit = "Save the group"
+    wide = ("label",)
+
+    class Meta:
+        model = CriterionGroup
+        fields = ["label", "code", "description"]
+        help_texts = {"code": CODE_HELP}
+        error_messages = {"label": {"required": "Enter the group's label"}, "code": CODE_ERRORS}
+
+
+class CriterionForm(_PartForm):
+    submit = "Save the criterion"
+    wide = ("label",)
+
+    class Meta:
+        model = Criterion
+        fields = ["label", "code", "group", "guidance"]
+        labels = {"group": "Group (optional)", "guidance": "Guidance for members (optional)"}
+        help_texts = {"code": CODE_HELP, "group": ""}
+        error_messages = {
+            "label": {"required": "Enter the criterion's label"},
+            "code": CODE_ERRORS,
+            "group": {"invalid_choice": "Select a group from the list"},
+        }
+
+    def __init__(self, *args, instance, **kwargs):
+        super().__init__(*args, instance=instance, **kwargs)
+        self.fields["group"].queryset = instance.framework.criterion_groups.all()
+        self.fields["group"].empty_label = "No group"
+
+
+class FrameworkThemesForm(SafeTextMixin, forms.Form):
+    """The themes a framework's ratings, decisions and notes offer, and a new one."""
+
+    text_labels = {"new_theme": "The new theme"}
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Themes this framework offers",
+        help_text="Members and chairs can tag ratings, decisions and notes with these.",
+        error_messages={"invalid_choice": "Select themes from the list"},
+    )
+    new_theme = forms.CharField(
+        label="Add a new theme (optional)",
+        help_text="For example, Victim's views not sought.",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "Enter a theme of 200 characters or fewer"},
+    )
+    seen = _seen_field()
+
+    def __init__(self, *args, choices, chosen, seen: str, **kwargs):
+        super().__init__(*args, initial={"themes": chosen, "seen": seen}, **kwargs)
+        self.fields["themes"].queryset = choices
+        self.helper = post_form_helper(
+            Field.checkboxes("themes", legend_size=Size.MEDIUM, small=True),
+            Field.text("new_theme", field_width=Fluid.TWO_THIRDS),
+            "seen",
+            submit="Save the themes",
+        )
+
+
+FORMS = {"categories": CategoryForm, "groups": GroupForm, "criteria": CriterionForm}
+
+
+class ConfirmForm(forms.Form):
+    """A delete or move button's form: only the version the page showed."""
+
+    seen = _seen_field()

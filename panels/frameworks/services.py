@@ -1,0 +1,281 @@
+"""Writes to frameworks and their categories, criterion groups and criteria.
+
+What may change once a framework is used is set down in docs/adr/0009-framework-edits.md:
+a part that history points at keeps its code and its meaning; its wording may be fixed,
+and such a fix is recorded in the audit trail. Each write locks the row it changes and
+refuses a form opened before someone else's save.
+"""
+
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.text import slugify
+
+from core.audit import AuditEvent, record
+from core.forms import STALE_FORM
+
+from ..models import Criterion, CriterionGroup, Framework, OutcomeCategory, Theme
+from . import selectors
+
+# Fields that carry meaning history depends on, and why each may not change.
+LOCKED = {
+    Framework: {
+        "slug": "The framework is used by ratings or decisions, so its code cannot change",
+        "kind": "The framework is used by ratings or decisions, so its kind cannot change",
+    },
+    OutcomeCategory: {
+        "code": "This category is used by ratings or decisions, so its code cannot change",
+        **{
+            flag: "This category is used by ratings or decisions, so what it means cannot "
+            "change. Add a new category instead"
+            for flag in ("requires_reasons", "is_inconclusive", "is_adverse")
+        },
+    },
+    CriterionGroup: {
+        "code": "Criteria in this group have been assessed, so its code cannot change",
+    },
+    Criterion: {
+        "code": "This criterion has been assessed, so its code cannot change",
+    },
+}
+EDITABLE = {
+    Framework: ["name", "slug", "kind", "description", "criteria_heading", "is_active"],
+    OutcomeCategory: [
+        "code",
+        "label",
+        "short_label",
+        "description",
+        "requires_reasons",
+        "is_inconclusive",
+        "is_adverse",
+        "panel_decision_only",
+    ],
+    CriterionGroup: ["code", "label", "description"],
+    Criterion: ["group", "code", "label", "guidance"],
+}
+# Turning it on would leave members' ratings with a category members may no longer give.
+RATED_PANEL_ONLY = (
+    "Members have already chosen this category in their ratings, so it cannot become one "
+    "only the panel's decision may use"
+)
+# Allowed changes to a part in use that are more than wording, named so in the trail.
+NOT_WORDING = {"panel_decision_only"}
+NAMES = {
+    OutcomeCategory: "category",
+    CriterionGroup: "group",
+    Criterion: "criterion",
+    Framework: "framework",
+}
+
+
+def fingerprint(obj) -> str:
+    """What the row held when a form was opened, to spot a save made meanwhile."""
+    fields = [*EDITABLE[type(obj)], *(["position"] if hasattr(obj, "position") else [])]
+    text = repr([getattr(obj, f + "_id" if f == "group" else f) for f in fields])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _check_fresh(current, seen: str) -> None:
+    if seen != fingerprint(current):
+        raise ValidationError(STALE_FORM)
+
+
+def refusals(current, values: dict) -> dict[str, str]:
+    """The changes to a saved row history forbids, field → reason; the pages' service and
+    the Django admin both ask this."""
+    changed = {f for f, v in values.items() if _value(current, f) != _value_of(v)}
+    locked = LOCKED[type(current)]
+    refused = {}
+    if changed & set(locked) and selectors.in_use(current):
+        refused = {f: locked[f] for f in locked if f in changed}
+    turned_on = "panel_decision_only" in changed and values["panel_decision_only"]
+    if turned_on and selectors.category_rated(current):
+        refused["panel_decision_only"] = RATED_PANEL_ONLY
+    return refused
+
+
+def _refuse_locked(current, values: dict) -> None:
+    """Refuse changes to a used row's code and meaning, each with its reason."""
+    refused = refusals(current, values)
+    if refused:
+        raise ValidationError(refused)
+
+
+def _value(obj, field: str):
+    return getattr(obj, f"{field}_id") if field == "group" else getattr(obj, field)
+
+
+def _value_of(value):
+    return getattr(value, "pk", value)
+
+
+def _apply(obj, values: dict, *, by, created: bool):
+    before = {f: _value(obj, f) for f in values} if not created else {}
+    for field, value in values.items():
+        setattr(obj, field, value)
+    obj.full_clean()
+    obj.save()
+    changed = sorted(f for f in before if before[f] != _value(obj, f))
+    if changed and selectors.in_use(obj):
+        # Allowed because it is only wording (or who may choose it); said out loud so the
+        # trail shows it.
+        what = "Changed" if NOT_WORDING & set(changed) else "Wording fixed on"
+        record(
+            AuditEvent.CHANGED,
+            obj,
+            actor=by,
+            summary=f"{what} a {NAMES[type(obj)]} in use: {', '.join(changed)}",
+            data={"fields": changed},
+        )
+    return obj
+
+
+def _only_editable(model, values: dict) -> dict:
+    return {f: v for f, v in values.items() if f in EDITABLE[model]}
+
+
+@transaction.atomic
+def framework_save(
+    *, by, values: dict, framework: Framework | None = None, seen: str = ""
+) -> Framework:
+    """Create a framework, or change one (refusing changes that would break history)."""
+    values = _only_editable(Framework, values)
+    if framework is None:
+        return _apply(Framework(), values, by=by, created=True)
+    current = Framework.objects.select_for_update().get(pk=framework.pk)
+    _check_fresh(current, seen)
+    _refuse_locked(current, values)
+    return _apply(current, values, by=by, created=False)
+
+
+@transaction.atomic
+def part_save(*, by, framework: Framework, model, values: dict, part=None, seen: str = ""):
+    """Add a category, group or criterion at the end of the framework's list, or change one."""
+    values = _only_editable(model, values)
+    # One writer at a time per framework: positions and codes are unique within it.
+    Framework.objects.select_for_update().get(pk=framework.pk)
+    _check_code_free(framework, model, values.get("code"), part)
+    if part is None:
+        last = model.objects.filter(framework=framework).aggregate(m=Max("position"))["m"]
+        new = model(framework=framework, position=(last or 0) + 1)
+        return _apply(new, values, by=by, created=True)
+    current = model.objects.select_for_update().get(pk=part.pk)
+    _check_fresh(current, seen)
+    _refuse_locked(current, values)
+    return _apply(current, values, by=by, created=False)
+
+
+def _check_code_free(framework, model, code, part) -> None:
+    others = model.objects.filter(framework=framework, code=code)
+    if part is not None:
+        others = others.exclude(pk=part.pk)
+    if code and others.exists():
+        raise ValidationError(
+            {"code": f"Enter a code no other {NAMES[model]} in this framework uses"}
+        )
+
+
+@transaction.atomic
+def part_delete(*, by, part, seen: str) -> None:
+    """Delete a part nothing points at; a used one stays, and the refusal says why."""
+    model = type(part)
+    current = model.objects.select_for_update().get(pk=part.pk)
+    _check_fresh(current, seen)
+    name = NAMES[model]
+    if selectors.in_use(current):
+        raise ValidationError(
+            f"This {name} is used by ratings, decisions or assessments, so it cannot be "
+            "deleted. Its wording can still be corrected"
+        )
+    if model is CriterionGroup and current.criteria.exists():
+        raise ValidationError("Move or delete the criteria in this group first")
+    record(AuditEvent.DELETED, current, actor=by, summary=f"Unused {name} deleted")
+    current.delete()
+
+
+@transaction.atomic
+def part_move(*, by, part, direction: str) -> bool:
+    """Swap a part with its neighbour above or below; False if it is already at that end."""
+    model = type(part)
+    Framework.objects.select_for_update().get(pk=part.framework_id)
+    current = model.objects.get(pk=part.pk)
+    siblings = model.objects.filter(framework_id=current.framework_id)
+    if direction == "up":
+        other = siblings.filter(position__lt=current.position).order_by("-position").first()
+    elif direction == "down":
+        other = siblings.filter(position__gt=current.position).order_by("position").first()
+    else:
+        raise ValidationError("Choose up or down")
+    if other is None:
+        return False
+    spare = (siblings.aggregate(m=Max("position"))["m"] or 0) + 1
+    mine, theirs = current.position, other.position
+    # Through a spare position: (framework, position) is unique at every step.
+    for obj, position in ((current, spare), (other, mine), (current, theirs)):
+        obj.position = position
+        obj.save(update_fields=["position"])
+    return True
+
+
+def themes_fingerprint(framework: Framework) -> str:
+    """Which themes the framework held when a form was opened."""
+    pks = sorted(framework.themes.values_list("pk", flat=True))
+    return hashlib.sha256(repr(pks).encode()).hexdigest()[:16]
+
+
+def theme_removal_refusals(*, framework: Framework, removed) -> list[str]:
+    """Why these themes cannot be taken off the framework: history on its panels uses them.
+    The pages' service and the Django admin both ask this."""
+    return [
+        f"“{theme.name}” is used by ratings, decisions or notes on this framework's panels, "
+        "so it cannot be taken off the framework"
+        for theme in selectors.themes_in_use(framework=framework, themes=removed)
+    ]
+
+
+@transaction.atomic
+def framework_themes_set(
+    *, by, framework: Framework, themes: list[Theme], new_theme: str = "", seen: str
+) -> list[Theme]:
+    """Set the themes the framework's ratings, decisions and notes offer, adding a new theme
+    by name if given. A theme history on the framework's panels uses stays with it."""
+    framework = Framework.objects.select_for_update().get(pk=framework.pk)
+    if seen != themes_fingerprint(framework):
+        raise ValidationError(STALE_FORM)
+    current = set(framework.themes.all())
+    removed = sorted(current - set(themes), key=lambda t: t.name)
+    refused = theme_removal_refusals(framework=framework, removed=removed)
+    if refused:
+        raise ValidationError({"themes": refused})
+    chosen = list(themes)
+    if new_theme.strip():
+        chosen.append(_theme_create(name=new_theme.strip()))
+    framework.themes.set(chosen)
+    added = sorted(t.name for t in set(chosen) - current)
+    if added or removed:
+        record(
+            AuditEvent.CHANGED,
+            framework,
+            actor=by,
+            summary="Themes changed",
+            data={"added": added, "removed": [t.name for t in removed]},
+        )
+    return chosen
+
+
+def _theme_create(*, name: str) -> Theme:
+    slug = slugify(name)[:80]
+    if Theme.objects.filter(name__iexact=name).exists() or (
+        slug and Theme.objects.filter(slug=slug).exists()
+    ):
+        raise ValidationError(
+            {"new_theme": f"“{name}” is already a theme: choose it from the list"}
+        )
+    if not slug:
+        raise ValidationError({"new_theme": "Enter a theme name using letters or numbers"})
+    theme = Theme(name=name, slug=slug)
+    theme.full_clean()
+    theme.save()
+    return theme

@@ -1,0 +1,392 @@
+"""Forms for running a meeting: planning it, the reveal, decisions, attendance and follow-up."""
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.layout import Field, Fluid, Size
+from django import forms
+from django.utils.html import format_html
+
+from core.forms import error_summary, post_form_helper, version_field
+from core.text_safety import SafeTextMixin
+
+from ..enums import ActionStatus, AttendanceKind, ObservationKind
+from ..models import Meeting, OutcomeCategory, Panel, Theme
+from ..sampling.forms import OptionalDateField
+from .services import DecisionInput
+
+
+class MeetingForm(SafeTextMixin, forms.Form):
+    text_labels = {"theme": "Meeting theme", "location": "Meeting location"}
+    panel = forms.ModelChoiceField(
+        queryset=Panel.objects.none(),
+        label="Panel",
+        empty_label=None,
+        error_messages={"required": "Select the panel", "invalid_choice": "Select the panel"},
+    )
+    date = DateInputField(label="Meeting date", help_text="For example, 9 12 2026")
+    theme = forms.CharField(
+        label="Theme",
+        help_text='What the panel looks at this time, for example "Stalking or harassment".',
+        max_length=200,
+        error_messages={"required": "Enter the meeting's theme"},
+    )
+    rating_deadline = OptionalDateField(
+        what="The rating deadline",
+        label="Rating deadline (optional)",
+        help_text="Members rate their cases by this date, which is on or before the meeting.",
+    )
+    location = forms.CharField(
+        label="Where (optional)",
+        help_text='A place, or "Online".',
+        max_length=200,
+        required=False,
+    )
+
+    def __init__(self, *args, panels, editing: Meeting | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["panel"].queryset = panels
+        self.fields["date"].error_messages["required"] = "Enter the meeting date"
+        self.fields["date"].error_messages["incomplete"] = "Enter the meeting date"
+        names = ["panel", "date", "theme", "rating_deadline", "location"]
+        if editing is not None:
+            del self.fields["panel"]
+            names.remove("panel")
+            if editing.status != "planned":
+                # Members are rating: only the deadline and place may still change.
+                for name in ("date", "theme"):
+                    del self.fields[name]
+                    names.remove(name)
+        elif panels.count() == 1:
+            self.fields["panel"].initial = panels.first()
+        self.helper = post_form_helper(
+            *[
+                Field.text(name, field_width=Fluid.TWO_THIRDS)
+                if name in {"theme", "location"}
+                else name
+                for name in names
+            ],
+            submit="Save the meeting",
+        )
+
+
+class MeetingMoveForm(SafeTextMixin, forms.Form):
+    """The confirmation before a status change; the reveal may hide members' names."""
+
+    anonymous = forms.BooleanField(
+        label="Show members' ratings without their names (as Member A, B, C)",
+        help_text="This can reduce deference to seniority. The choice is recorded.",
+        required=False,
+    )
+
+    early_start = forms.BooleanField(
+        label="Start the discussion before the meeting's date",
+        error_messages={"required": "Confirm that the discussion starts before the meeting's date"},
+    )
+    early_reason = forms.CharField(
+        label="Why the discussion starts early",
+        help_text="This is kept in the meeting's history.",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why the discussion starts before the meeting's date"},
+    )
+
+    def __init__(self, *args, reveal: bool, label: str, early: bool = False, **kwargs):
+        """`early`: OPCC staff starting the discussion before the meeting's date confirm it
+        with a reason."""
+        super().__init__(*args, **kwargs)
+        names = []
+        if reveal:
+            names.append("anonymous")
+        else:
+            del self.fields["anonymous"]
+        if reveal and early:
+            names += ["early_start", Field.textarea("early_reason", label_size=Size.SMALL)]
+        else:
+            del self.fields["early_start"], self.fields["early_reason"]
+        self.helper = post_form_helper(*names, submit=label)
+
+
+class DecisionForm(SafeTextMixin, forms.Form):
+    version = version_field()
+    category = forms.ModelChoiceField(
+        queryset=OutcomeCategory.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        label="The panel's decision",
+        required=False,
+        error_messages={"invalid_choice": "Select one of this panel's outcome categories"},
+    )
+    reasons = forms.CharField(
+        label="The panel's reasons",
+        help_text=(
+            "One reason per line, as it could be read in the published findings. Do not "
+            "include names or anything else that could identify someone."
+        ),
+        required=False,
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    information_requested = forms.CharField(
+        label="Information the panel needs (if it could not conclude)",
+        required=False,
+        max_length=5_000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    carry_to = forms.ModelChoiceField(
+        queryset=Meeting.objects.none(),
+        label="Carry the case over to (if it could not conclude)",
+        required=False,
+        empty_label="Do not carry it over",
+        error_messages={"invalid_choice": "Choose a later meeting of this panel"},
+    )
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Themes",
+        error_messages={"invalid_choice": "Select themes from the list"},
+    )
+
+    def __init__(self, *args, meeting: Meeting, later, decision=None, **kwargs):
+        initial = {"version": 0}
+        if decision is not None:
+            initial = {
+                "version": decision.version,
+                "category": decision.category_id,
+                "reasons": decision.reasons,
+                "information_requested": decision.information_requested,
+                "themes": [t.pk for t in decision.themes.all()],
+            }
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields["category"].queryset = meeting.panel.framework.categories.order_by("position")
+        self.fields["category"].label_from_instance = lambda c: f"{c.position}. {c.label}"
+        # Only this framework's themes (docs/adr/0011); the panel may use every category.
+        self.fields["themes"].queryset = meeting.panel.framework.themes.filter(is_active=True)
+        self.fields["carry_to"].queryset = later
+        self.fields["carry_to"].label_from_instance = lambda m: f"{m.date:%-d %B %Y}: {m.theme}"
+        fields = [
+            Field.radios("category", legend_size=Size.MEDIUM),
+            Field.textarea("reasons", label_size=Size.SMALL),
+            Field.textarea("information_requested", label_size=Size.SMALL),
+        ]
+        if later.exists():
+            fields.append(Field.select("carry_to", label_size=Size.SMALL))
+        else:
+            del self.fields["carry_to"]
+        fields += [Field.checkboxes("themes", legend_size=Size.SMALL, small=True), "version"]
+        self.helper = post_form_helper(*fields)
+        self.helper.form_tag = False
+
+    def decision_input(self) -> DecisionInput:
+        data = self.cleaned_data
+        return DecisionInput(
+            category=data.get("category"),
+            reasons=data.get("reasons", ""),
+            themes=list(data.get("themes") or []),
+            information_requested=data.get("information_requested", ""),
+            carry_to=data.get("carry_to"),
+            # Offered later meetings, leaving the choice at "Do not carry it over" is a choice.
+            carry_over=(data.get("carry_to") is not None) if "carry_to" in self.fields else None,
+        )
+
+    def summary_errors(self):
+        return error_summary(self)
+
+
+class AttendanceForm(SafeTextMixin, forms.Form):
+    observers = forms.CharField(
+        label="Observers (optional)",
+        help_text=(
+            "One per line: name, then a comma and their organisation, for example "
+            '"Sam Lee, HM Inspectorate of Constabulary".'
+        ),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, memberships, attendance, **kwargs):
+        super().__init__(*args, **kwargs)
+        recorded = {a.membership_id: a.kind for a in attendance if a.membership_id}
+        self.memberships = list(memberships)
+        names = []
+        for membership in self.memberships:
+            name = f"member-{membership.pk}"
+            names.append(name)
+            self.fields[name] = forms.ChoiceField(
+                # The GOV.UK template pack prints labels unescaped: a name is text.
+                label=format_html(
+                    "{}", membership.user.get_full_name() or membership.user.username
+                ),
+                help_text=membership.get_agency_display(),
+                choices=[
+                    (AttendanceKind.PRESENT, "Present"),
+                    (AttendanceKind.APOLOGIES, "Apologies"),
+                    ("", "Not recorded"),
+                ],
+                widget=forms.RadioSelect,
+                required=False,
+                initial=recorded.get(membership.pk, ""),
+            )
+        self.fields["observers"].initial = "\n".join(
+            f"{a.name}, {a.organisation}" if a.organisation else a.name
+            for a in attendance
+            if a.membership_id is None
+        )
+        self.helper = post_form_helper(
+            *[Field.radios(n, legend_size=Size.SMALL, inline=True) for n in names],
+            Field.textarea("observers", label_size=Size.SMALL),
+            submit="Save attendance",
+        )
+
+    def kinds(self) -> dict[int, str]:
+        return {
+            m.pk: self.cleaned_data[f"member-{m.pk}"]
+            for m in self.memberships
+            if self.cleaned_data.get(f"member-{m.pk}")
+        }
+
+    def observer_list(self) -> list[tuple[str, str]]:
+        rows = []
+        for line in self.cleaned_data["observers"].splitlines():
+            name, _, organisation = line.partition(",")
+            if name.strip():
+                rows.append((name.strip()[:200], organisation.strip()[:200]))
+        return rows
+
+
+class ObservationForm(SafeTextMixin, forms.Form):
+    kind = forms.ChoiceField(
+        label="What kind of note is it?",
+        choices=ObservationKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what kind of note it is"},
+    )
+    text = forms.CharField(
+        label="The note",
+        help_text="Written as it could be read in the published findings.",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter the note"},
+    )
+    is_public = forms.ChoiceField(
+        label="Who may read it?",
+        choices=[("yes", "Include it in the published findings"), ("no", "Internal only")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select who may read it"},
+    )
+    reviewed_case = forms.ChoiceField(label="About a case (optional)", required=False)
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Themes (optional)",
+    )
+
+    def __init__(self, *args, meeting: Meeting, observation=None, **kwargs):
+        if observation is not None:
+            kwargs["initial"] = {
+                "kind": observation.kind,
+                "text": observation.text,
+                "is_public": "yes" if observation.is_public else "no",
+                "reviewed_case": str(observation.reviewed_case.position)
+                if observation.reviewed_case
+                else "",
+                "themes": [t.pk for t in observation.themes.all()],
+            }
+        super().__init__(*args, **kwargs)
+        self.cases = {str(rc.position): rc for rc in meeting.reviewed_cases.select_related("case")}
+        self.fields["reviewed_case"].choices = [("", "Not about one case")] + [
+            (key, f"Case {key}: {rc.case.offence}") for key, rc in self.cases.items()
+        ]
+        self.fields["themes"].queryset = meeting.panel.framework.themes.filter(is_active=True)
+        self.helper = post_form_helper(
+            Field.radios("kind", legend_size=Size.SMALL),
+            Field.textarea("text", label_size=Size.SMALL),
+            Field.radios("is_public", legend_size=Size.SMALL),
+            Field.select("reviewed_case", label_size=Size.SMALL),
+            Field.checkboxes("themes", legend_size=Size.SMALL, small=True),
+            submit="Save the note",
+        )
+
+    def observation_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "kind": data["kind"],
+            "text": data["text"],
+            "is_public": data["is_public"] == "yes",
+            "themes": list(data["themes"]),
+            "reviewed_case": self.cases.get(data["reviewed_case"]),
+        }
+
+
+class ActionForm(SafeTextMixin, forms.Form):
+    description = forms.CharField(
+        label="What needs to be done",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter what needs to be done"},
+    )
+    owner = forms.CharField(
+        label="Owner",
+        help_text="The agency or person responsible, for example the force's OoCR lead.",
+        max_length=200,
+        error_messages={"required": "Enter who owns the action"},
+    )
+    due_date = OptionalDateField(what="The due date", label="Due by (optional)")
+    status = forms.ChoiceField(label="Status", choices=ActionStatus.choices)
+    force_response = forms.CharField(
+        label="The response (optional)",
+        max_length=10_000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    responded_at = OptionalDateField(what="The response date", label="Response received on")
+    follow_up_date = OptionalDateField(
+        what="The follow-up date",
+        label="Follow up on (optional)",
+        help_text='When the panel expects a further update, for example "in six months".',
+    )
+
+    def __init__(self, *args, action=None, **kwargs):
+        initial = None
+        if action is not None:
+            initial = {
+                name: getattr(action, name)
+                for name in (
+                    "description",
+                    "owner",
+                    "due_date",
+                    "status",
+                    "force_response",
+                    "responded_at",
+                    "follow_up_date",
+                )
+            }
+        super().__init__(*args, initial=initial, **kwargs)
+        self.helper = post_form_helper(
+            Field.textarea("description", label_size=Size.SMALL),
+            Field.text("owner", field_width=Fluid.TWO_THIRDS),
+            "due_date",
+            Field.select("status"),
+            Field.textarea("force_response", label_size=Size.SMALL),
+            "responded_at",
+            "follow_up_date",
+            submit="Save the action",
+        )
+
+
+class PeriodForm(SafeTextMixin, forms.Form):
+    """The period a panel's figures cover, from the address (?start=…&end=…)."""
+
+    start = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise forms.ValidationError("The start of the period must be before its end")
+        return data

@@ -1,0 +1,110 @@
+"""Who on a panel is emailed about waiting work, and when (core.notifications sends).
+
+- A meeting opens for rating: each active member of its panel, with the deadline.
+- An action is given to someone, and later falls due (panels.meetings.action_reminders): the
+  person the action's owner names.
+
+An action's owner is free text ("Force lead for out-of-court resolutions", "CPS
+area"), so most owners are an agency or a role and nobody is emailed. The owner names
+a person when it is, apart from case and spaces, the email address or the full name of
+exactly one active account that can open the meeting: an active member of the action's
+panel, or OPCC staff.
+
+Emails name the panel, dates and counts only: no case references, facts or ratings.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q, Value
+from django.db.models.functions import Concat, Lower, Trim
+from django.urls import reverse
+
+from core.notifications import NotificationKind, notify, site_url
+from core.roles import StaffRole
+
+from ..enums import ActionStatus
+from ..models import Action, Meeting
+
+UNFINISHED = [ActionStatus.OPEN, ActionStatus.IN_PROGRESS]
+
+
+def meeting_rating_open_notify(*, meeting: Meeting) -> list:
+    """Tell each active member that the meeting's cases are ready, and by when."""
+    members = list(
+        meeting.panel.memberships.filter(is_active=True).select_related("user").order_by("pk")
+    )
+    context = {
+        "panel_name": meeting.panel.name,
+        "meeting_date": meeting.date,
+        "deadline": meeting.rating_deadline,
+        "case_count": meeting.reviewed_cases.count(),
+        "url": site_url(reverse("home") + f"#meeting-{meeting.pk}"),
+    }
+    deadline = f" by {meeting.rating_deadline:%-d %B %Y}" if meeting.rating_deadline else ""
+    sent = []
+    for voting in (True, False):
+        sent += notify(
+            users=[m.user for m in members if m.is_voting == voting],
+            kind=NotificationKind.RATING_OPEN,
+            subject=f"Cases to {'rate' if voting else 'read'} for {meeting.panel.name}{deadline}",
+            template="panels/email/rating_open.txt",
+            context={**context, "is_voting": voting},
+        )
+    return sent
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def action_owner(*, action: Action):
+    """The account the action's owner names, or None (an agency, a role, or a name
+    that fits nobody or more than one person)."""
+    owner = _normalised(action.owner)
+    if not owner:
+        return None
+    full_name = Lower(Trim(Concat("first_name", Value(" "), "last_name")))
+    can_see = Q(memberships__panel_id=action.meeting.panel_id, memberships__is_active=True) | Q(
+        groups__name=StaffRole.OPCC_STAFF.value
+    )
+    matches = list(
+        get_user_model()
+        .objects.filter(can_see, is_active=True)
+        .annotate(full_name=full_name)
+        .filter(Q(email__iexact=owner) | Q(full_name=owner))
+        .distinct()[:2]
+    )
+    return matches[0] if len(matches) == 1 else None
+
+
+def action_context(action: Action) -> dict:
+    meeting = action.meeting
+    return {
+        "panel_name": meeting.panel.name,
+        "meeting_date": meeting.date,
+        "due_date": action.due_date,
+        "url": site_url(reverse("panels:meeting_detail", args=[meeting.pk]) + "#actions"),
+    }
+
+
+def action_assigned_notify(*, action: Action, before: str = "") -> list:
+    """Tell the person an unfinished action now names as its owner, unless it named
+    them already (`before` is the owner it had)."""
+    if action.status not in UNFINISHED:
+        return []
+    owner = action_owner(action=action)
+    if owner is None:
+        return []
+    if before and _normalised(before) in {
+        _normalised(owner.email),
+        _normalised(owner.get_full_name()),
+    }:
+        return []
+    return notify(
+        users=[owner],
+        kind=NotificationKind.ACTION_ASSIGNED,
+        subject=f"An action from {action.meeting.panel.name} is yours",
+        template="panels/email/action_assigned.txt",
+        context=action_context(action),
+    )

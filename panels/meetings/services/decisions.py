@@ -1,0 +1,255 @@
+"""The panel's decisions, attendance, notes and actions."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from core.forms import STALE_FORM
+
+from ...enums import AttendanceKind, CaseSource, MeetingStatus, RatingStatus
+from ...models import (
+    Action,
+    Attendance,
+    Decision,
+    Meeting,
+    Membership,
+    Observation,
+    OutcomeCategory,
+    Rating,
+    ReviewedCase,
+    Theme,
+)
+from ...rating.agreement import majority
+from ..notifications import action_assigned_notify
+from .meeting import _lock, _require
+
+
+def majority_category(reviewed_case: ReviewedCase) -> OutcomeCategory | None:
+    """The category more than half the voting members who rated the case chose on their
+    own (see agreement.majority), or None."""
+    categories = list(reviewed_case.meeting.panel.framework.categories.order_by("position"))
+    chosen = Rating.objects.filter(
+        reviewed_case=reviewed_case,
+        status=RatingStatus.SUBMITTED,
+        membership__is_voting=True,
+    ).values_list("category_id", flat=True)
+    counts = [0] * len(categories)
+    index = {c.pk: i for i, c in enumerate(categories)}
+    for category_id in chosen:
+        counts[index[category_id]] += 1
+    top = majority(counts)
+    return None if top is None else categories[top]
+
+
+class StaleDecision(Exception):
+    """The decision was saved by someone else after this form was opened."""
+
+    def __init__(self, current: Decision):
+        super().__init__("This decision was changed after you opened it.")
+        self.current = current
+
+
+@dataclass
+class DecisionInput:
+    category: OutcomeCategory | None
+    reasons: str = ""
+    themes: list[Theme] | None = None
+    information_requested: str = ""
+    carry_to: Meeting | None = None
+    # The chair's choice when later meetings were offered: False for "Do not carry it
+    # over"; None when none was offered (the next draw then brings the case back).
+    carry_over: bool | None = None
+
+
+def decision_record(
+    *, reviewed_case: ReviewedCase, by, data: DecisionInput, version: int
+) -> Decision:
+    """Record (or change) the panel's decision on a case while the meeting is in
+    discussion. `version` is the decision's version when the form was opened (0 if new)."""
+    with transaction.atomic():
+        meeting = _lock(reviewed_case.meeting)
+        _require(by, "panels.record_decision", meeting)
+        if meeting.status != MeetingStatus.IN_DISCUSSION:
+            raise ValidationError(
+                "Decisions are recorded while the meeting is in discussion.", code="refused"
+            )
+        current = Decision.objects.filter(reviewed_case=reviewed_case).first()
+        if (current.version if current else 0) != version:
+            if current is None:
+                raise ValidationError(STALE_FORM, code="stale")
+            raise StaleDecision(current)
+        _check_decision(data, meeting=meeting, reviewed_case=reviewed_case)
+        majority = majority_category(reviewed_case)
+        decision = current or Decision(reviewed_case=reviewed_case, recorded_by=by)
+        decision.category = data.category
+        decision.reasons = data.reasons.strip()
+        decision.information_requested = (
+            data.information_requested.strip() if data.category.is_inconclusive else ""
+        )
+        decision.majority_category = majority
+        decision.differs_from_majority = (
+            None if majority is None else majority.pk != data.category.pk
+        )
+        decision.carry_over = _carry_choice(data, reviewed_case)
+        decision.version = version + 1
+        decision.save()
+        decision.themes.set(data.themes or [])
+        if data.carry_to is not None:
+            _carry_over(reviewed_case, data.carry_to)
+    return decision
+
+
+def _carry_choice(data: DecisionInput, reviewed_case: ReviewedCase) -> bool | None:
+    """Whether the chair carried the case over, chose not to, or was not asked (None)."""
+    if data.category is None or not data.category.is_inconclusive:
+        return None
+    if data.carry_to is not None:
+        return True
+    if ReviewedCase.objects.filter(carried_over_from=reviewed_case).exists():
+        return True  # carried when first recorded; changing the reasons keeps that
+    return data.carry_over
+
+
+def _check_decision(data: DecisionInput, *, meeting: Meeting, reviewed_case: ReviewedCase):
+    errors: dict[str, list[str]] = {}
+    category = data.category
+    if category is None:
+        errors["category"] = ["Select the panel's outcome category"]
+    elif category.framework_id != meeting.panel.framework_id:
+        errors["category"] = ["Select one of this panel's outcome categories"]
+    else:
+        if category.requires_reasons and not data.reasons.strip():
+            errors["reasons"] = [f"Enter the panel's reasons for '{category.label}'"]
+        if category.is_inconclusive and not data.information_requested.strip():
+            errors["information_requested"] = [
+                "Say what information the panel needs before it can conclude"
+            ]
+        if data.carry_to is not None and not category.is_inconclusive:
+            errors["carry_to"] = ["Only a case the panel could not conclude on is carried over"]
+    if _unoffered_themes(data.themes, framework=meeting.panel.framework):
+        errors["themes"] = ["Select themes from the list"]
+    target = data.carry_to
+    if target is not None and "carry_to" not in errors:
+        if target.panel_id != meeting.panel_id:
+            errors["carry_to"] = ["Choose a later meeting of this panel"]
+        elif target.date <= meeting.date or target.status != MeetingStatus.PLANNED:
+            errors["carry_to"] = ["Choose a later meeting that is still being planned"]
+        elif ReviewedCase.objects.filter(carried_over_from=reviewed_case).exists():
+            errors["carry_to"] = ["This case has already been carried over"]
+        elif target.reviewed_cases.filter(case_id=reviewed_case.case_id).exists():
+            errors["carry_to"] = ["The case is already on that meeting's agenda"]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _unoffered_themes(themes: list[Theme] | None, *, framework) -> bool:
+    """Whether any theme is retired or belongs to another framework (docs/adr/0011)."""
+    offered = framework.themes.filter(is_active=True).values_list("pk", flat=True)
+    return bool(themes) and not {t.pk for t in themes} <= set(offered)
+
+
+def _carry_over(reviewed_case: ReviewedCase, target: Meeting) -> ReviewedCase:
+    target = Meeting.objects.select_for_update(of=("self",)).get(pk=target.pk)
+    if target.status != MeetingStatus.PLANNED:
+        raise ValidationError({"carry_to": ["Choose a later meeting that is still being planned"]})
+    last = target.reviewed_cases.aggregate(n=Max("position"))["n"] or 0
+    return ReviewedCase.objects.create(
+        meeting=target,
+        case=reviewed_case.case,
+        position=last + 1,
+        source=CaseSource.CARRIED_OVER,
+        carried_over_from=reviewed_case,
+    )
+
+
+def attendance_record(
+    *,
+    meeting: Meeting,
+    by,
+    kinds: dict[int, str],
+    observers: list[tuple[str, str]],
+) -> list[Attendance]:
+    """Replace the meeting's attendance: each membership id present or sending apologies,
+    and the observers as (name, organisation)."""
+    _require(by, "panels.manage_meeting_record", meeting)
+    members = {m.pk: m for m in Membership.objects.filter(panel_id=meeting.panel_id)}
+    if set(kinds) - set(members):
+        raise ValidationError("Attendance names someone who is not on this panel.")
+    if any(
+        kind not in {AttendanceKind.PRESENT, AttendanceKind.APOLOGIES} for kind in kinds.values()
+    ):
+        raise ValidationError("Choose present or apologies for each member.")
+    with transaction.atomic():
+        _lock(meeting)
+        meeting.attendance.all().delete()
+        rows = [
+            Attendance(meeting=meeting, membership=members[pk], kind=kind)
+            for pk, kind in kinds.items()
+        ] + [
+            Attendance(meeting=meeting, name=name, organisation=org, kind=AttendanceKind.OBSERVER)
+            for name, org in observers
+        ]
+        return Attendance.objects.bulk_create(rows)
+
+
+def observation_save(
+    *,
+    meeting: Meeting,
+    by,
+    kind: str,
+    text: str,
+    is_public: bool,
+    themes: list[Theme] | None = None,
+    reviewed_case: ReviewedCase | None = None,
+    observation: Observation | None = None,
+) -> Observation:
+    """Add a note to the meeting (an observation, good practice or learning), or change
+    one, once the discussion has started."""
+    _require(by, "panels.manage_meeting_record", meeting)
+    if not text.strip():
+        raise ValidationError({"text": "Enter the note"})
+    if reviewed_case is not None and reviewed_case.meeting_id != meeting.pk:
+        raise ValidationError({"reviewed_case": "Choose a case on this meeting's agenda"})
+    if observation is not None and observation.meeting_id != meeting.pk:
+        raise ValidationError("That note belongs to another meeting.")
+    if _unoffered_themes(themes, framework=meeting.panel.framework):
+        raise ValidationError({"themes": "Select themes from the list"})
+    with transaction.atomic():
+        locked = _lock(meeting)
+        if locked.status not in {MeetingStatus.IN_DISCUSSION, MeetingStatus.CLOSED}:
+            raise ValidationError("Notes are added once the discussion has started.")
+        if observation is None:
+            last = locked.observations.aggregate(n=Max("position"))["n"] or 0
+            observation = Observation(meeting=locked, position=last + 1, created_by=by)
+        observation.kind = kind
+        observation.text = text.strip()
+        observation.is_public = is_public
+        observation.reviewed_case = reviewed_case
+        observation.full_clean()
+        observation.save()
+        observation.themes.set(themes or [])
+    return observation
+
+
+def action_save(*, meeting: Meeting, by, action: Action | None = None, **fields) -> Action:
+    """Add an action to a meeting, or update one (its status, the force's response and
+    the follow-up date); responses are recorded after the meeting has closed too."""
+    _require(by, "panels.manage_meeting_record", meeting)
+    if not (fields.get("description") or (action and action.description) or "").strip():
+        raise ValidationError({"description": "Enter what needs to be done"})
+    if not (fields.get("owner") or (action and action.owner) or "").strip():
+        raise ValidationError({"owner": "Enter who owns the action"})
+    with transaction.atomic():
+        locked = _lock(meeting)
+        if locked.status not in {MeetingStatus.IN_DISCUSSION, MeetingStatus.CLOSED}:
+            raise ValidationError("Actions are added once the discussion has started.")
+        before = action.owner if action else ""
+        action = action or Action(meeting=locked)
+        for name, value in fields.items():
+            setattr(action, name, value.strip() if isinstance(value, str) else value)
+        action.full_clean()
+        action.save()
+        action_assigned_notify(action=action, before=before)
+    return action

@@ -1,0 +1,85 @@
+"""Actions: adding, editing and listing them."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import slug_re
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from core.forms import add_service_errors
+from core.permissions import by_rule
+
+from ... import queries
+from ...enums import ActionStatus
+from .. import selectors, services
+from ..forms import ActionForm
+from .meeting import _saved
+
+
+@login_required
+def action_add(request, pk: int):
+    meeting = queries.meeting_for_user(
+        user=request.user, pk=pk, perm="panels.manage_meeting_record"
+    )
+    return _action_form(request, meeting, None)
+
+
+@login_required
+def action_edit(request, pk: int):
+    action = selectors.action_for_user(user=request.user, pk=pk)
+    return _action_form(request, action.meeting, action)
+
+
+def _action_form(request, meeting, action):
+    if not by_rule("panels.manage_meeting_record", request.user, meeting):
+        raise PermissionDenied
+    form = ActionForm(request.POST or None, action=action)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.action_save(
+                meeting=meeting, by=request.user, action=action, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            _saved(request, meeting, saved, "Action saved")
+            return redirect("panels:meeting_detail", pk=meeting.pk)
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "page_title": "Change an action" if action else "Add an action",
+    }
+    return render(request, "panels/meeting_record_form.html", context)
+
+
+@login_required
+def action_list(request):
+    status = request.GET.get("status", "")
+    if status not in ActionStatus.values:
+        status = ""
+    state = request.GET.get("state", "")
+    if request.GET.get("overdue") == "1":
+        state = "overdue"
+    if state not in selectors.ACTION_STATES:
+        state = ""
+    panel = request.GET.get("panel", "")[:80]
+    if panel and not slug_re.fullmatch(panel):
+        # No panel has such a name (and PostgreSQL refuses a NUL character in a query).
+        raise Http404("No panel has this name")
+    today = timezone.localdate()
+    actions = selectors.action_list(
+        user=request.user, status=status, state=state, panel=panel, today=today
+    )
+    context = {
+        "actions": actions,
+        "rows": [(a, selectors.action_due(action=a, today=today)) for a in actions],
+        "status": status,
+        "state": state,
+        "states": selectors.ACTION_STATES.items(),
+        "panel": panel,
+        "statuses": ActionStatus.choices,
+        "today": today,
+        "page_title": "Actions",
+    }
+    return render(request, "panels/action_list.html", context)

@@ -1,0 +1,1 @@
+"""Running panels and their people: panels, memberships and invitations."""

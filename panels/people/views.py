@@ -1,0 +1,314 @@
+"""Pages for running panels and their people: for OPCC staff and data admins.
+
+Also the page an invited person opens to choose their first password.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.http import urlsafe_base64_decode
+from django.views.decorators.cache import never_cache
+
+from core.forms import add_service_errors, with_version
+from core.invitations import invitation_days, invitation_tokens
+
+from . import selectors, services
+from .forms import ConfirmForm, InvitationPasswordForm, InviteForm, MembershipForm, PanelForm
+
+
+def people_manager_required(view):
+    """OPCC staff and data admins only: others signed in are refused (403)."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not selectors.can_manage_people(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _posted(request):
+    # An empty post is still a post: it must come back with errors, not a blank form.
+    return request.POST if request.method == "POST" else None
+
+
+def _form_page(request, template, context, status=200):
+    # The page's title says "Error:" itself when the form has errors (form_page.html).
+    return render(request, template, context, status=status)
+
+
+# --- panels ---------------------------------------------------------------------------
+
+
+@people_manager_required
+def panel_list(request):
+    panels = selectors.managed_panels(user=request.user)
+    return render(request, "panels/people/panel_list.html", {"panels": panels})
+
+
+@people_manager_required
+def panel_create(request):
+    form = PanelForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            panel = services.panel_create(by=request.user, **form.service_fields())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{panel.name} has been created")
+            return redirect("panels:panel_detail", slug=panel.slug)
+    context = {"form": form, "page_title": "Create a panel"}
+    return _form_page(request, "panels/people/panel_form.html", context)
+
+
+@people_manager_required
+def panel_detail(request, slug: str):
+    panel = selectors.managed_panel(user=request.user, slug=slug)
+    context = {
+        "panel": panel,
+        "members": selectors.panel_members(panel=panel),
+        "page_title": panel.name,
+    }
+    return render(request, "panels/people/panel_detail.html", context)
+
+
+@people_manager_required
+def panel_edit(request, slug: str):
+    panel = selectors.managed_panel(user=request.user, slug=slug)
+    form = PanelForm(_posted(request), panel=panel)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.panel_update(
+                panel=panel,
+                by=request.user,
+                version=form.cleaned_data["version"],
+                **form.service_fields(),
+            )
+        except services.StaleEdit:
+            panel.refresh_from_db()
+            form = PanelForm(with_version(request.POST, panel.version), panel=panel)
+            form.is_valid()
+            form.add_error(None, _stale_message("panel"))
+            status = 409
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The panel has been changed")
+            return redirect("panels:panel_detail", slug=panel.slug)
+    context = {"form": form, "panel": panel, "page_title": "Change the panel"}
+    return _form_page(request, "panels/people/panel_form.html", context, status=status)
+
+
+def _stale_message(what: str) -> str:
+    return (
+        f"Someone else changed this {what} after you opened the page. The form now shows your "
+        "answers: check them against the saved details and save again to keep yours."
+    )
+
+
+# --- memberships ----------------------------------------------------------------------
+
+
+@people_manager_required
+def member_invite(request, slug: str):
+    panel = selectors.managed_panel(user=request.user, slug=slug)
+    form = InviteForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership = services.membership_invite(
+                panel=panel, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Invitation sent to {membership.user.email}")
+            return redirect("panels:panel_detail", slug=panel.slug)
+    context = {
+        "form": form,
+        "panel": panel,
+        "invitation_days": invitation_days(),
+        "page_title": f"Invite someone to {panel.name}",
+    }
+    return _form_page(request, "panels/people/member_invite.html", context)
+
+
+@people_manager_required
+def membership_edit(request, slug: str, pk: int):
+    panel = selectors.managed_panel(user=request.user, slug=slug)
+    membership = selectors.panel_membership(panel=panel, pk=pk)
+    if membership.ended_on is not None:
+        return _refused(
+            request, panel, membership, "This membership has ended, so it cannot be changed."
+        )
+    form = MembershipForm(_posted(request), membership=membership)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_update(
+                membership=membership,
+                by=request.user,
+                version=form.cleaned_data["version"],
+                **form.service_fields(),
+            )
+        except services.StaleEdit:
+            membership.refresh_from_db()
+            form = MembershipForm(
+                with_version(request.POST, membership.version), membership=membership
+            )
+            form.is_valid()
+            form.add_error(None, _stale_message("membership"))
+            status = 409
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{_name(membership)}'s membership has been changed")
+            return redirect("panels:panel_detail", slug=panel.slug)
+    context = {
+        "form": form,
+        "panel": panel,
+        "membership": membership,
+        "page_title": f"Change {_name(membership)}'s membership",
+    }
+    return _form_page(request, "panels/people/membership_form.html", context, status=status)
+
+
+def _name(membership) -> str:
+    return membership.user.get_full_name() or membership.user.get_username()
+
+
+def _refused(request, panel, membership, reason: str):
+    context = {
+        "panel": panel,
+        "membership": membership,
+        "reason": reason,
+        "page_title": "This cannot be done",
+    }
+    status = 403 if request.method == "POST" else 200
+    return render(request, "panels/people/membership_refused.html", context, status=status)
+
+
+# What each confirmation page is called, says and does: (title, button, explanation, done).
+ACTIONS = {
+    "pause": (
+        "Pause {name}'s membership",
+        "Pause the membership",
+        "While paused, they cannot see the panel's meetings or rate its cases. What they "
+        "have already done is kept. You can resume the membership at any time.",
+        "{name}'s membership has been paused",
+    ),
+    "resume": (
+        "Resume {name}'s membership",
+        "Resume the membership",
+        "They will be able to see the panel's meetings and rate its cases again.",
+        "{name}'s membership has been resumed",
+    ),
+    "end": (
+        "End {name}'s membership",
+        "End the membership",
+        "They will no longer see the panel's meetings or rate its cases. Their past ratings "
+        "and the membership are kept for the record. This cannot be undone.",
+        "{name}'s membership has ended",
+    ),
+    "resend": (
+        "Send {name} a new invitation",
+        "Send a new invitation",
+        "They will get a new email with a link to choose a password. The link in any "
+        "earlier invitation will stop working.",
+        "A new invitation has been sent to {email}",
+    ),
+}
+SERVICES = {
+    "pause": services.membership_pause,
+    "resume": services.membership_resume,
+    "end": services.membership_end,
+    "resend": services.invitation_resend,
+}
+
+
+def _confirm(request, slug: str, pk: int, action: str):
+    panel = selectors.managed_panel(user=request.user, slug=slug)
+    membership = selectors.panel_membership(panel=panel, pk=pk)
+    title, button, explanation, done = ACTIONS[action]
+    name = _name(membership)
+    data = request.POST if request.method == "POST" else None
+    form = ConfirmForm(data, submit=button)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            SERVICES[action](membership=membership, by=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            status = 409
+        else:
+            messages.success(request, done.format(name=name, email=membership.user.email))
+            return redirect("panels:panel_detail", slug=panel.slug)
+    state = selectors.membership_state(membership)
+    context = {
+        "form": form,
+        "panel": panel,
+        "membership": membership,
+        "state_label": state[1],
+        "explanation": explanation,
+        "page_title": title.format(name=name),
+    }
+    return _form_page(request, "panels/people/membership_confirm.html", context, status=status)
+
+
+@people_manager_required
+def membership_pause(request, slug: str, pk: int):
+    return _confirm(request, slug, pk, "pause")
+
+
+@people_manager_required
+def membership_resume(request, slug: str, pk: int):
+    return _confirm(request, slug, pk, "resume")
+
+
+@people_manager_required
+def membership_end(request, slug: str, pk: int):
+    return _confirm(request, slug, pk, "end")
+
+
+@people_manager_required
+def invitation_resend(request, slug: str, pk: int):
+    return _confirm(request, slug, pk, "resend")
+
+
+# --- the invited person ------------------------------------------------------------------
+
+
+def _invited_user(uidb64: str, token: str):
+    """The account the link is for, if the link is still good."""
+    try:
+        pk = int(urlsafe_base64_decode(uidb64).decode())
+    except (TypeError, ValueError, OverflowError, UnicodeDecodeError):
+        return None
+    user = get_user_model()._default_manager.filter(pk=pk, is_active=True).first()
+    if user is None or user.has_usable_password():
+        return None
+    return user if invitation_tokens.check_token(user, token) else None
+
+
+@never_cache
+def invitation_accept(request, uidb64: str, token: str):
+    """Anyone holding a good link chooses the account's first password, then signs in."""
+    user = _invited_user(uidb64, token)
+    if user is None:
+        context = {"page_title": "This invitation link has expired or has been used"}
+        return render(request, "panels/people/invitation_expired.html", context)
+    form = InvitationPasswordForm(user, _posted(request))
+    if request.method == "POST" and form.is_valid():
+        services.invitation_accept(user=user, password=form.cleaned_data["new_password1"])
+        messages.success(
+            request, f"Your password has been set. Sign in with your username, {user.username}"
+        )
+        return redirect("login")
+    context = {"form": form, "invited": user, "page_title": "Choose a password"}
+    return _form_page(request, "panels/people/invitation_accept.html", context)
