@@ -10,19 +10,19 @@ at a time, and what is kept per row is the reference seen (to catch duplicates)
 and the existing cases' fingerprints (to tell new, changed and unchanged apart).
 """
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 
 from cases import privacy
 from cases.enums import FindingStatus
-from cases.models import Case, CrimeCode, Force, OutcomeType
+from cases.models import Case, CrimeCode, OutcomeType
 
 from . import staging, values
 from .base import ExtractError
 from .columns import FACT_FIELDS, canonical_headers, map_headers
 from .readers import open_extract
+from .report import Finding, Held, ImportOptions, Report
 from .rows import CleanRow, ReferenceData, RowCleaner
 from .writers import PROTECTED_STATUSES, write_rows
 
@@ -31,67 +31,6 @@ REFERENCE_DATA_CHANGED = (
     "An outcome type or crime code this row uses has been removed or switched off since "
     "the file was checked. Upload the file again."
 )
-
-
-@dataclass(frozen=True)
-class ImportOptions:
-    force: Force
-    file_name: str
-    encoding: str = "auto"
-    sheet_name: str = ""
-    keep_extra: bool = False
-
-
-@dataclass(frozen=True)
-class Problem:
-    row_number: int | None  # None: the file as a whole
-    column: str
-    message: str
-
-
-@dataclass(frozen=True)
-class Finding:
-    row_number: int
-    column: str
-    kind: str
-
-
-@dataclass
-class Held:
-    """A reviewed case whose facts differ in the file; listed, never applied."""
-
-    row_number: int
-    reference: str
-    values: list
-    fields: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Report:
-    file_format: str = ""
-    encoding: str = ""
-    row_count: int = 0
-    created: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    held: list[Held] = field(default_factory=list)
-    held_count: int = 0
-    problems: list[Problem] = field(default_factory=list)
-    problem_count: int = 0
-    findings: list[Finding] = field(default_factory=list)
-    unresolved: int = 0
-    redacted_cells: int = 0
-    unknown_columns: list[str] = field(default_factory=list)
-    missing_columns: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return self.problem_count == 0
-
-    def add_problem(self, row_number: int | None, column: str, message: str) -> None:
-        self.problem_count += 1
-        if len(self.problems) < settings.IMPORT_MAX_PROBLEMS:
-            self.problems.append(Problem(row_number, column, message))
 
 
 # (row number, column) → {kind: FindingStatus} as decided by the admin.

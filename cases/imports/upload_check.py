@@ -13,7 +13,7 @@ import re
 from .base import ExtractError
 from .columns import header_lookup, normalise_header
 from .readers import OLE_MAGIC, UTF8_BOM, UTF16_BOMS, ZIP_MAGIC
-from .xlsx import check_zip
+from .zip_check import check_zip
 
 NOT_AN_EXTRACT = "The selected file must be a CSV or XLSX"
 NO_HEADINGS = (

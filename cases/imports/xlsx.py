@@ -10,16 +10,14 @@ element tree.
 """
 
 import re
-import struct
 import zipfile
-import zlib
 from pathlib import Path, PurePosixPath
 from xml.parsers import expat
 
 from defusedxml.ElementTree import fromstring as safe_fromstring
-from django.conf import settings
 
 from .base import XLSX, ExtractError, Row
+from .zip_check import DAMAGED, check_zip, small_part
 
 # Transitional (what Excel writes) and Strict Office Open XML namespaces.
 NAMESPACES = (
@@ -34,25 +32,8 @@ _TAGS = {
     for tag in ("row", "c", "v", "f", "is", "t", "si", "rPh")
 }
 CHUNK = 1 << 16
-SMALL_PART_LIMIT = 16 * 1024 * 1024
-MACRO_PARTS = re.compile(r"vbaproject|^xl/macrosheets/|^xl/activex/|^xl/dialogsheets/", re.I)
-MACRO_TYPES = re.compile(rb"macroEnabled|vbaProject|activeX", re.I)
 _COLUMN = re.compile(r"[A-Z]{1,3}")
 LAST_COLUMN = 16383  # XFD, the last column Excel allows
-# What reading a corrupt zip or XML part can raise; each means "damaged".
-DAMAGED = (
-    zipfile.BadZipFile,
-    zlib.error,
-    expat.ExpatError,
-    EOFError,
-    OSError,
-    ValueError,
-    KeyError,
-    IndexError,
-    NotImplementedError,  # a zip version or compression method zipfile does not support
-    RuntimeError,  # an encrypted part
-    struct.error,
-)
 
 
 class _Forbidden(Exception):
@@ -60,66 +41,9 @@ class _Forbidden(Exception):
     and external-entity attacks, and never needed by a real workbook."""
 
 
-def check_zip(path: Path) -> zipfile.ZipFile:
-    """The workbook as an open zip, or ExtractError if it is unsafe or not a workbook."""
-    try:
-        archive = zipfile.ZipFile(path)
-    except DAMAGED:
-        raise ExtractError("The file is not a valid Excel workbook (.xlsx).") from None
-    try:
-        _check_members(archive)
-    except DAMAGED:
-        archive.close()
-        raise ExtractError("The file is not a valid Excel workbook (.xlsx).") from None
-    except ExtractError:
-        archive.close()
-        raise
-    return archive
-
-
-def _check_members(archive: zipfile.ZipFile) -> None:
-    members = archive.infolist()
-    names = {info.filename for info in members}
-    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-        raise ExtractError("The file is a zip archive but not an Excel workbook (.xlsx).")
-    if len(members) > settings.IMPORT_MAX_ZIP_MEMBERS:
-        raise ExtractError("The workbook has too many parts to be a case extract.")
-    total = sum(info.file_size for info in members)
-    if total > settings.IMPORT_MAX_UNZIPPED_BYTES:
-        raise ExtractError(
-            f"The workbook unpacks to more than {_megabytes(settings.IMPORT_MAX_UNZIPPED_BYTES)}. "
-            "Split it into smaller files."
-        )
-    for info in members:
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > 1024 * 1024 and ratio > settings.IMPORT_MAX_ZIP_RATIO:
-            raise ExtractError(
-                "The workbook is compressed far more than a real spreadsheet can be, "
-                "so it has not been opened."
-            )
-    # Read only once the sizes are known to be sane.
-    if any(MACRO_PARTS.search(name) for name in names) or MACRO_TYPES.search(
-        _small_part(archive, "[Content_Types].xml")
-    ):
-        raise ExtractError(
-            "The workbook contains macros or controls. Save it as a plain Excel workbook (.xlsx)."
-        )
-
-
-def _megabytes(size: int) -> str:
-    return f"{size // (1024 * 1024):,} MB"
-
-
-def _small_part(archive: zipfile.ZipFile, name: str) -> bytes:
-    """A part read whole: only the workbook's small index parts are read this way."""
-    if archive.getinfo(name).file_size > SMALL_PART_LIMIT:
-        raise ExtractError("The workbook is damaged: a part is far larger than it should be.")
-    return archive.read(name)
-
-
 def _part(archive: zipfile.ZipFile, name: str):
     try:
-        return safe_fromstring(_small_part(archive, name), forbid_dtd=True)
+        return safe_fromstring(small_part(archive, name), forbid_dtd=True)
     except KeyError:
         raise ExtractError("The workbook is damaged: a part is missing.") from None
     except Exception:  # noqa: BLE001 — defusedxml and expat raise many types; all mean "unsafe"

@@ -17,10 +17,16 @@ from django.utils import timezone
 from cases.enums import BatchStatus, FindingStatus
 from cases.imports import ExtractPass, ImportOptions, Report, storage
 from cases.imports.engine import StagedPass
-from cases.models import Case, ExtractBatch, Force, HeldChange, ImportProblem, PrivacyFinding
+from cases.models import Case, ExtractBatch, Force
 from cases.workflow import batch_transition
-from core.audit import AuditEvent, record
 
+from .batch_records import (
+    finish,
+    forget_file,
+    record_check,
+    record_findings,
+    reject_after_commit,
+)
 from .findings import check_open
 
 OPEN_STATUSES = (BatchStatus.UPLOADED, BatchStatus.PREVIEWED)
@@ -105,9 +111,9 @@ def batch_check(*, batch: ExtractBatch, user, progress=None) -> ExtractBatch:
         _check_still_uploaded(batch)
         status = BatchStatus.PREVIEWED if report.ok else BatchStatus.REJECTED
         batch.staged_sha256 = storage.sha256_of(staged) if report.ok else ""
-        _record(batch, report, status=status, user=user)
+        record_check(batch, report, status=status, user=user)
     if status == BatchStatus.REJECTED:
-        _forget_file(batch)
+        forget_file(batch)
     return batch
 
 
@@ -130,10 +136,10 @@ def batch_confirm(*, batch: ExtractBatch, user, progress=None) -> ExtractBatch:
             report = _confirm_pass(batch, progress).commit(batch_id=batch.pk)
             if not report.ok or report.unresolved:
                 raise _RollBack(report)
-            _finish(batch, report, user=user, status=BatchStatus.COMMITTED)
+            finish(batch, report, user=user, status=BatchStatus.COMMITTED)
     except _RollBack as rollback:
-        return _reject_after_commit(batch, rollback.report, user=user)
-    _forget_file(batch)
+        return reject_after_commit(batch, rollback.report, user=user)
+    forget_file(batch)
     _settle_case_table(batch)
     return batch
 
@@ -181,16 +187,16 @@ def batch_import(
             report = extract.commit(batch_id=batch.pk)
             if not report.ok or report.unresolved:
                 raise _RollBack(report)
-            _finish(batch, report, user=user, status=BatchStatus.COMMITTED)
-            _record_findings(batch, report, status=FindingStatus.REDACTED, user=user)
+            finish(batch, report, user=user, status=BatchStatus.COMMITTED)
+            record_findings(batch, report, status=FindingStatus.REDACTED, user=user)
     except _RollBack as rollback:
         report = rollback.report
         with transaction.atomic():
             status = BatchStatus.PREVIEWED if report.ok else BatchStatus.REJECTED
-            _record(batch, report, status=status, user=user)
+            record_check(batch, report, status=status, user=user)
         if status == BatchStatus.PREVIEWED:
             return batch
-    _forget_file(batch)
+    forget_file(batch)
     if batch.status == BatchStatus.COMMITTED:
         _settle_case_table(batch)
     return batch
@@ -228,7 +234,7 @@ def _abandon(batch: ExtractBatch, *, user, summary: str) -> ExtractBatch:
         batch.full_clean()
         batch.save()
         batch_transition(batch=batch, to=BatchStatus.ABANDONED, by=user, note=summary)
-    _forget_file(batch)
+    forget_file(batch)
     return batch
 
 
@@ -305,141 +311,3 @@ def _new_batch(options: ImportOptions, *, user, stored_name: str, sha256: str, s
     batch.full_clean()
     batch.save()
     return batch
-
-
-def _record(batch: ExtractBatch, report: Report, *, status: str, user) -> None:
-    """Save what a check found: counts, problems, findings to decide, held changes."""
-    _counts(batch, report)
-    if status == BatchStatus.REJECTED:
-        batch.finished_at = timezone.now()
-    batch.summary = _summary(report, status)
-    batch.full_clean()
-    batch.save()
-    batch_transition(batch=batch, to=status, by=user)
-    ImportProblem.objects.bulk_create(
-        ImportProblem(
-            batch=batch, row_number=p.row_number, column=p.column[:120], message=p.message
-        )
-        for p in report.problems
-    )
-    _record_findings(batch, report, status=FindingStatus.OPEN)
-    _record_held(batch, report)
-
-
-def _record_findings(batch: ExtractBatch, report: Report, *, status: str, user=None) -> None:
-    resolved_at = timezone.now() if user else None
-    PrivacyFinding.objects.bulk_create(
-        (
-            PrivacyFinding(
-                batch=batch,
-                row_number=f.row_number,
-                column=f.column[:120],
-                kind=f.kind,
-                status=status,
-                resolved_by=user,
-                resolved_at=resolved_at,
-            )
-            for f in report.findings
-        ),
-        batch_size=1000,
-    )
-
-
-def _record_held(batch: ExtractBatch, report: Report) -> None:
-    batch.held_changes.all().delete()
-    case_ids = dict(
-        Case.objects.filter(
-            force_id=batch.force_id, reference__in=[h.reference for h in report.held]
-        ).values_list("reference", "pk")
-    )
-    HeldChange.objects.bulk_create(
-        HeldChange(
-            batch=batch, case_id=case_ids[h.reference], row_number=h.row_number, fields=h.fields
-        )
-        for h in report.held
-        if h.reference in case_ids
-    )
-
-
-def _counts(batch: ExtractBatch, report: Report) -> None:
-    batch.row_count = report.row_count
-    batch.created_count = report.created
-    batch.updated_count = report.changed
-    batch.unchanged_count = report.unchanged
-    batch.held_count = report.held_count
-    batch.error_count = report.problem_count
-    batch.finding_count = len(report.findings)
-    batch.encoding = report.encoding
-    batch.unknown_columns = report.unknown_columns
-    batch.missing_columns = report.missing_columns
-
-
-def _finish(batch: ExtractBatch, report: Report, *, user, status: str) -> None:
-    _counts(batch, report)
-    batch.finished_by = user
-    batch.finished_at = timezone.now()
-    batch.summary = _summary(report, status)
-    batch.full_clean()
-    batch.save()
-    batch_transition(batch=batch, to=status, by=user)
-    _record_held(batch, report)
-    if status == BatchStatus.COMMITTED:
-        # Rows go in through COPY, which no per-row log sees: the batch is the record.
-        record(
-            AuditEvent.IMPORTED,
-            batch,
-            actor=user,
-            summary=batch.summary,
-            data={
-                "rows": batch.row_count,
-                "created": batch.created_count,
-                "changed": batch.updated_count,
-                "unchanged": batch.unchanged_count,
-                "sha256": batch.sha256,
-            },
-        )
-
-
-def _reject_after_commit(batch: ExtractBatch, report: Report, *, user) -> ExtractBatch:
-    with transaction.atomic():
-        batch = ExtractBatch.objects.select_for_update().get(pk=batch.pk)
-        if report.unresolved and report.ok:
-            report.add_problem(
-                None, "", "The file has personal data that was not found when it was checked."
-            )
-        batch.finished_by = user
-        batch.problems.all().delete()
-        ImportProblem.objects.bulk_create(
-            ImportProblem(
-                batch=batch, row_number=p.row_number, column=p.column[:120], message=p.message
-            )
-            for p in report.problems
-        )
-        batch.error_count = report.problem_count
-        batch.finished_at = timezone.now()
-        batch.summary = _summary(report, BatchStatus.REJECTED)
-        batch.save()
-        batch_transition(batch=batch, to=BatchStatus.REJECTED, by=user)
-    _forget_file(batch)
-    return batch
-
-
-def _forget_file(batch: ExtractBatch) -> None:
-    if batch.stored_name:
-        storage.delete(batch.stored_name)
-        ExtractBatch.objects.filter(pk=batch.pk).update(stored_name="")
-        batch.stored_name = ""
-
-
-def _summary(report: Report, status: str) -> str:
-    rows = f"{report.row_count:,} row{'s' if report.row_count != 1 else ''}"
-    if status == BatchStatus.REJECTED:
-        return f"{rows}; {report.problem_count:,} problem(s) found, so nothing was imported."
-    verb = "imported" if status == BatchStatus.COMMITTED else "to import"
-    text = (
-        f"{rows}: {report.created:,} new, {report.changed:,} changed, "
-        f"{report.unchanged:,} unchanged {verb}"
-    )
-    if report.held_count:
-        text += f"; {report.held_count:,} reviewed case(s) listed, not changed"
-    return text + "."

@@ -1,0 +1,89 @@
+"""Checking an uploaded workbook as a plain zip before any of it is parsed: its parts,
+their sizes and compression ratio, and no macros or controls (docs/adr/0003-case-import.md).
+"""
+
+import re
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+from xml.parsers import expat
+
+from django.conf import settings
+
+from .base import ExtractError
+
+SMALL_PART_LIMIT = 16 * 1024 * 1024
+MACRO_PARTS = re.compile(r"vbaproject|^xl/macrosheets/|^xl/activex/|^xl/dialogsheets/", re.I)
+MACRO_TYPES = re.compile(rb"macroEnabled|vbaProject|activeX", re.I)
+# What reading a corrupt zip or XML part can raise; each means "damaged".
+DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    expat.ExpatError,
+    EOFError,
+    OSError,
+    ValueError,
+    KeyError,
+    IndexError,
+    NotImplementedError,  # a zip version or compression method zipfile does not support
+    RuntimeError,  # an encrypted part
+    struct.error,
+)
+
+
+def check_zip(path: Path) -> zipfile.ZipFile:
+    """The workbook as an open zip, or ExtractError if it is unsafe or not a workbook."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except DAMAGED:
+        raise ExtractError("The file is not a valid Excel workbook (.xlsx).") from None
+    try:
+        _check_members(archive)
+    except DAMAGED:
+        archive.close()
+        raise ExtractError("The file is not a valid Excel workbook (.xlsx).") from None
+    except ExtractError:
+        archive.close()
+        raise
+    return archive
+
+
+def _check_members(archive: zipfile.ZipFile) -> None:
+    members = archive.infolist()
+    names = {info.filename for info in members}
+    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+        raise ExtractError("The file is a zip archive but not an Excel workbook (.xlsx).")
+    if len(members) > settings.IMPORT_MAX_ZIP_MEMBERS:
+        raise ExtractError("The workbook has too many parts to be a case extract.")
+    total = sum(info.file_size for info in members)
+    if total > settings.IMPORT_MAX_UNZIPPED_BYTES:
+        raise ExtractError(
+            f"The workbook unpacks to more than {_megabytes(settings.IMPORT_MAX_UNZIPPED_BYTES)}. "
+            "Split it into smaller files."
+        )
+    for info in members:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > 1024 * 1024 and ratio > settings.IMPORT_MAX_ZIP_RATIO:
+            raise ExtractError(
+                "The workbook is compressed far more than a real spreadsheet can be, "
+                "so it has not been opened."
+            )
+    # Read only once the sizes are known to be sane.
+    if any(MACRO_PARTS.search(name) for name in names) or MACRO_TYPES.search(
+        small_part(archive, "[Content_Types].xml")
+    ):
+        raise ExtractError(
+            "The workbook contains macros or controls. Save it as a plain Excel workbook (.xlsx)."
+        )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size // (1024 * 1024):,} MB"
+
+
+def small_part(archive: zipfile.ZipFile, name: str) -> bytes:
+    """A part read whole: only the workbook's small index parts are read this way."""
+    if archive.getinfo(name).file_size > SMALL_PART_LIMIT:
+        raise ExtractError("The workbook is damaged: a part is far larger than it should be.")
+    return archive.read(name)
