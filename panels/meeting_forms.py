@@ -4,7 +4,7 @@ from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 
-from core.forms import error_summary, post_form_helper, version_field
+from core.forms import error_summary, post_form_helper, select, version_field
 from core.text_safety import SafeTextMixin
 
 from .enums import ActionStatus, AttendanceKind, ObservationKind
@@ -149,7 +149,7 @@ class DecisionForm(SafeTextMixin, forms.Form):
             Field.textarea("information_requested", label_size=Size.SMALL),
         ]
         if later.exists():
-            fields.append(Field.select("carry_to", label_size=Size.SMALL))
+            fields.append(select("carry_to", label_size=Size.SMALL))
         else:
             del self.fields["carry_to"]
         fields += [Field.checkboxes("themes", legend_size=Size.SMALL, small=True), "version"]
@@ -278,7 +278,7 @@ class ObservationForm(SafeTextMixin, forms.Form):
             Field.radios("kind", legend_size=Size.SMALL),
             Field.textarea("text", label_size=Size.SMALL),
             Field.radios("is_public", legend_size=Size.SMALL),
-            Field.select("reviewed_case", label_size=Size.SMALL),
+            select("reviewed_case", label_size=Size.SMALL),
             Field.checkboxes("themes", legend_size=Size.SMALL, small=True),
             submit="Save the note",
         )
