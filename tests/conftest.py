@@ -99,3 +99,12 @@ def nadia(db):
 @pytest.fixture
 def meeting(panel):
     return factories.MeetingFactory(panel=panel)
+
+
+def pytest_sessionfinish(session):
+    """The controlling process (not a pytest-xdist worker) removes the run's migrated
+    template for scratch databases, once every worker has finished with it."""
+    if not hasattr(session.config, "workerinput"):
+        from tests.servers import drop_template
+
+        drop_template()

@@ -6,7 +6,8 @@ from tests.browser.conftest import axe_violations, sign_in
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # It only reads: the demo is built once for the module (tests/browser/conftest.py).
+    pytest.mark.shared_demo,
 ]
 
 PAGES = [

@@ -8,7 +8,8 @@ from tests.browser.conftest import assert_accessible, sign_in
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # It only reads: the demo is built once for the module (tests/browser/conftest.py).
+    pytest.mark.shared_demo,
 ]
 
 
