@@ -18,7 +18,7 @@ from django.apps import apps as django_apps
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page, expect, sync_playwright
 
 from cases.reference_data import seed as seed_cases
 from panels.demo.data import DEMO_PASSWORD
@@ -276,4 +276,4 @@ def sign_in_as(page: Page, base_url: str, username: str) -> None:
     """Sign in afresh as someone else, landing on their home page."""
     page.context.clear_cookies()
     sign_in(page, base_url, username)
-    assert page.url == f"{base_url}/"
+    expect(page).to_have_url(f"{base_url}/")

@@ -12,7 +12,7 @@ import re
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.browser.journeys import Journey
 
@@ -158,7 +158,7 @@ def test_member_journey_rates_saves_a_draft_and_the_attendee_comments(journey, d
     assert journey.heading() == "Case 4: conflict of interest"
     declare_no_conflict(journey)
     assert journey.heading().startswith("Case 4:")
-    assert page.get_by_role("heading", name="What was known at the decision").is_visible()
+    expect(page.get_by_role("heading", name="What was known at the decision")).to_be_visible()
     for label in criteria:
         page.get_by_role("group", name=label, exact=True).get_by_label("Met", exact=True).check()
     outcome = page.get_by_role("group", name="Outcome category")
@@ -179,7 +179,7 @@ def test_member_journey_rates_saves_a_draft_and_the_attendee_comments(journey, d
     page.get_by_label("Your reasons").fill(DRAFT_REASONS)
     journey.follow(page.get_by_role("button", name="Save as draft"))
     assert journey.banner() == "Your rating of case 5 has been saved as a draft"
-    assert page.get_by_text("Draft saved").is_visible()
+    expect(page.get_by_text("Draft saved")).to_be_visible()
     journey.follow(page.get_by_role("link", name="Back to your cases"))
     assert progress_text(page, meeting) == "2 of 6 cases rated"
     assert task_status(page, meeting, 5) == "In progress"
@@ -248,13 +248,13 @@ def test_chair_journey_reveals_decides_and_closes_the_meeting(journey, demo):
     assert journey.path == f"{meeting_path}discussion/"
     assert journey.banner() == "The meeting is now in discussion"
     case_3 = page.locator("section", has=page.locator("#case-3-title"))
-    assert case_3.get_by_text(
-        "Agreement: 50% of the 2 ratings chose the most common category."
-    ).is_visible()
+    expect(
+        case_3.get_by_text("Agreement: 50% of the 2 ratings chose the most common category.")
+    ).to_be_visible()
     case_4 = page.locator("section", has=page.locator("#case-4-title"))
-    assert case_4.get_by_text(
-        "Agreement: 100% of the 3 ratings chose the most common category."
-    ).is_visible()
+    expect(
+        case_4.get_by_text("Agreement: 100% of the 3 ratings chose the most common category.")
+    ).to_be_visible()
 
     # A decision with reasons and a theme.
     journey.follow(page.get_by_role("link", name="Record the decision on case 3"))
@@ -476,7 +476,7 @@ def test_data_admin_journey_imports_an_extract_and_browses(journey, demo, tmp_pa
     page.get_by_label("Which force is this extract from?").select_option(label="Demoshire Police")
     page.get_by_label("Extract file").set_input_files(str(extract))
     journey.follow(page.get_by_role("button", name="Upload and check"))
-    assert page.get_by_text("Email address").first.is_visible()
+    expect(page.get_by_text("Email address").first).to_be_visible()
     assert PLANTED_EMAIL not in page.locator("main").inner_text()
 
     journey.follow(page.get_by_role("link", name=re.compile(r"^Decide")).first)
@@ -485,7 +485,7 @@ def test_data_admin_journey_imports_an_extract_and_browses(journey, demo, tmp_pa
     removal.get_by_label("Remove it", exact=False).check()
     journey.follow(page.get_by_role("button", name="Save decision"))
     journey.follow(page.get_by_role("button", name="Import 2 cases"))
-    assert page.get_by_text("Imported", exact=True).first.is_visible()
+    expect(page.get_by_text("Imported", exact=True).first).to_be_visible()
 
     imported = Case.objects.get(reference="JR-0001")
     assert PLANTED_EMAIL not in imported.facts_at_decision
