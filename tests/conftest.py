@@ -110,6 +110,7 @@ def pytest_sessionfinish(session):
         drop_template()
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     """Under pytest-xdist (`--dist loadgroup`), the tests of a module that share a
     module-scoped fixture (a demo built once, a server started once) run on one worker,
