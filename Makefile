@@ -99,13 +99,14 @@ format: install
 test: install chromium vnu lint
 	@mkdir -p var/coverage
 	$(TEST_ENV) CHROMIUM=$(CHROMIUM) VNU_JAR=$(abspath $(VNU_JAR)) JAVA=$(JAVA) \
-	  $(PY) -m pytest -n $(JOBS) $(COVERAGE) $(PYTEST_ARGS)
+	  $(PY) -m pytest -n $(JOBS) --dist loadgroup $(COVERAGE) $(PYTEST_ARGS)
 	@echo "Line coverage: $$($(PY) -m coverage report --format=total)%"
 	@$(MAKE) --no-print-directory backup-roundtrip
 
-# For everyday work: the suite without the browser and server tests (about two minutes).
+# For everyday work: the suite without the browser and server tests (about 80 seconds).
 test-fast: install
-	$(TEST_ENV) $(PY) -m pytest -n $(JOBS) -m "not browser and not server" $(PYTEST_ARGS)
+	$(TEST_ENV) $(PY) -m pytest -n $(JOBS) --dist loadgroup -m "not browser and not server" \
+	  $(PYTEST_ARGS)
 
 # pg_dump and pg_restore of a scratch database, compared table by table (docs/operations.md).
 backup-roundtrip: install
