@@ -3,6 +3,14 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM ?= /usr/bin/chromium
+# The W3C Nu HTML Checker for the browser tests, from the npm registry, run with Java.
+JAVA ?= java
+VNU_VERSION := 26.9.27
+VNU_DIR := var/vnu
+VNU_JAR ?= $(VNU_DIR)/node_modules/vnu-jar/build/dist/vnu.jar
+# Tests run on two cores when the machine has them (pytest-xdist), on one otherwise.
+JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); if [ "$$n" -ge 2 ]; then echo 2; else echo 0; fi)
+COVERAGE := --cov --cov-report=
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -11,7 +19,8 @@ TEST_ENV := SECRET_KEY=test-only-not-a-secret ALLOWED_HOSTS=localhost,127.0.0.1,
 	STATIC_FROM_SOURCE=1 DEBUG=0 REQUIRE_2FA=0
 RUN_ENV := DEBUG=1
 
-.PHONY: install run serve worker test lint format chromium bench bench-load assets clean backup-roundtrip
+.PHONY: install run serve worker test test-fast lint format chromium vnu bench bench-load assets clean \
+	backup-roundtrip
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -56,6 +65,23 @@ chromium:
 	  fi; \
 	fi
 
+# Java from Debian (as root) and vnu.jar from the npm registry into var/vnu (git-ignored).
+vnu:
+	@if ! command -v $(JAVA) >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "Installing Java from Debian packages for the HTML checker"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else \
+	    echo "The browser tests check markup with vnu, which needs Java."; \
+	    echo "Install it with: sudo apt-get install default-jre-headless  (or set JAVA=/path/to/java)"; \
+	    exit 1; \
+	  fi; \
+	fi
+	@if [ ! -f "$(VNU_JAR)" ]; then \
+	  echo "Installing the Nu HTML Checker (vnu-jar $(VNU_VERSION)) from the npm registry"; \
+	  npm install --prefix $(VNU_DIR) --no-audit --no-fund --silent vnu-jar@$(VNU_VERSION); \
+	fi
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -68,9 +94,19 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-test: install chromium lint
-	$(TEST_ENV) CHROMIUM=$(CHROMIUM) $(PY) -m pytest $(PYTEST_ARGS)
+# Everything: lint, the whole suite (browser and server tests too) with its line
+# coverage, and the backup round trip.
+test: install chromium vnu lint
+	@mkdir -p var/coverage
+	$(TEST_ENV) CHROMIUM=$(CHROMIUM) VNU_JAR=$(abspath $(VNU_JAR)) JAVA=$(JAVA) \
+	  $(PY) -m pytest -n $(JOBS) --dist loadgroup $(COVERAGE) $(PYTEST_ARGS)
+	@echo "Line coverage: $$($(PY) -m coverage report --format=total)%"
 	@$(MAKE) --no-print-directory backup-roundtrip
+
+# For everyday work: the suite without the browser and server tests (about 80 seconds).
+test-fast: install
+	$(TEST_ENV) $(PY) -m pytest -n $(JOBS) --dist loadgroup -m "not browser and not server" \
+	  $(PYTEST_ARGS)
 
 # pg_dump and pg_restore of a scratch database, compared table by table (docs/operations.md).
 backup-roundtrip: install

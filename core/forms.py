@@ -1,7 +1,7 @@
 """Form building blocks shared by the apps."""
 
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Layout
+from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 
 
@@ -13,6 +13,14 @@ def post_form_helper(*fields, submit: str | None = None) -> FormHelper:
     helper.attrs = {"novalidate": ""}
     helper.layout = Layout(*fields, *([Button("submit", submit)] if submit else []))
     return helper
+
+
+def select(name: str, label_size: str | None = None) -> Field:
+    """A GOV.UK select with its label at the given size. (crispy-forms-gds's own
+    `Field.select` takes no label size: it would write one onto the <select> as an
+    attribute HTML does not have.)"""
+    context = {"label_size": Size.for_label(label_size)} if label_size else {}
+    return Field(name, context=context)
 
 
 def add_service_errors(form, error) -> None:
@@ -37,7 +45,10 @@ def error_summary(form, order: list[str] | None = None) -> list[tuple[str, str]]
 
 def _first_input_id(bound) -> str:
     if isinstance(bound.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
-        return f"{bound.auto_id}_0"
+        if getattr(bound.form, "helper", None) is not None:
+            # crispy-forms-gds numbers a form's radios and checkboxes from 1, by name.
+            return f"id_{bound.html_name}_1"
+        return f"{bound.auto_id}_0"  # Django's own numbering, from 0
     return bound.auto_id
 
 

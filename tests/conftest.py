@@ -99,3 +99,29 @@ def nadia(db):
 @pytest.fixture
 def meeting(panel):
     return factories.MeetingFactory(panel=panel)
+
+
+def pytest_sessionfinish(session):
+    """The controlling process (not a pytest-xdist worker) removes the run's migrated
+    template for scratch databases, once every worker has finished with it."""
+    if not hasattr(session.config, "workerinput"):
+        from tests.servers import drop_template
+
+        drop_template()
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (`--dist loadgroup`), the tests of a module that share a
+    module-scoped fixture (a demo built once, a server started once) run on one worker,
+    so the fixture is made once rather than once per worker."""
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        info = getattr(item, "_fixtureinfo", None)
+        defs = info.name2fixturedefs.values() if info else []
+        shared = item.get_closest_marker("shared_demo") or any(
+            d[-1].scope == "module" for d in defs if d
+        )
+        if shared:
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))

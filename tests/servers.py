@@ -1,12 +1,15 @@
 """Running the app as production runs it, for tests: scratch databases, gunicorn and
 workers in their own processes on loopback, and a form reader for their pages."""
 
+import fcntl
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -43,18 +46,77 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _run_key() -> int:
+    """The same number in every process of one test run: the controlling process's id
+    (pytest-xdist's workers are its children)."""
+    return os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid()
+
+
+def _template_name() -> str:
+    return f"scrutiny_template_{_run_key()}"
+
+
+def _sqlite_template_path() -> Path:
+    return Path(tempfile.gettempdir()) / f"scrutiny-template-{_run_key()}.sqlite3"
+
+
+def _server_url() -> str:
+    return os.environ["DATABASE_URL"].rsplit("/", 1)[0]
+
+
+def _template() -> str:
+    """The URL of a database migrated once per test run, for scratch databases to be
+    copied from rather than each migrated again. The first process to need it makes it;
+    the others wait for it."""
+    base = Path(tempfile.gettempdir()) / f"scrutiny-template-{_run_key()}"
+    if on_postgresql():
+        url = f"{_server_url()}/{_template_name()}"
+    else:
+        url = f"sqlite:///{_sqlite_template_path()}"
+    with Path(f"{base}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = Path(f"{base}.done")
+        if not done.exists():
+            if on_postgresql():
+                with psycopg.connect(f"{_server_url()}/postgres", autocommit=True) as conn:
+                    conn.execute(f'DROP DATABASE IF EXISTS "{_template_name()}"')
+                    conn.execute(f'CREATE DATABASE "{_template_name()}"')
+            else:
+                _sqlite_template_path().unlink(missing_ok=True)
+            manage(production_env(base.parent, DATABASE_URL=url), "migrate", "--no-input")
+            done.touch()
+    return url
+
+
+def drop_template() -> None:
+    """Remove the run's migrated template, if one was made (at the end of the run)."""
+    if on_postgresql():
+        with psycopg.connect(f"{_server_url()}/postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{_template_name()}" WITH (FORCE)')
+    else:
+        _sqlite_template_path().unlink(missing_ok=True)
+    for suffix in (".lock", ".done"):
+        (Path(tempfile.gettempdir()) / f"scrutiny-template-{_run_key()}{suffix}").unlink(
+            missing_ok=True
+        )
+
+
 @contextmanager
 def scratch_database(tmp_path, label: str):
-    """A URL for an empty database of its own, removed afterwards: PostgreSQL beside the
-    suite's when the suite runs on it, a SQLite file otherwise."""
+    """A URL for a migrated database of its own, removed afterwards: PostgreSQL beside
+    the suite's when the suite runs on it, a SQLite file otherwise. Each is a copy of one
+    template migrated once per run (`CREATE DATABASE … TEMPLATE`, or a file copy)."""
+    template = _template()
     if not on_postgresql():
-        yield f"sqlite:///{tmp_path / (label + '.sqlite3')}"
+        path = tmp_path / (label + ".sqlite3")
+        shutil.copyfile(_sqlite_template_path(), path)
+        yield f"sqlite:///{path}"
         return
     name = f"scrutiny_{label}_{os.getpid()}"
-    server = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
+    server = _server_url()
     with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template.rsplit("/", 1)[1]}"')
     try:
         yield f"{server}/{name}"
     finally:

@@ -45,3 +45,28 @@ def test_a_checkbox_questions_error_links_to_its_first_checkbox():
 
     assert summary_targets(page) == ["id_kinds_1"]
     assert 'id="id_kinds_1"' in page
+
+
+@pytest.mark.django_db
+def test_the_decision_forms_error_links_to_the_first_category_radio(client, olu, chris, mina):
+    from panels.services import meeting_move
+
+    from panels.enums import MeetingStatus
+    from tests import factories
+    from tests.panels.test_meeting_pages import rate
+
+    meeting = factories.MeetingFactory(panel=chris.memberships.get().panel)
+    reviewed = factories.ReviewedCaseFactory(meeting=meeting, position=1)
+    meeting_move(meeting=meeting, to=MeetingStatus.RATING_OPEN, by=olu)
+    rate(reviewed, mina, "consistent")
+    rate(reviewed, chris, "consistent")
+    meeting_move(meeting=meeting, to=MeetingStatus.IN_DISCUSSION, by=chris)
+    client.force_login(chris)
+
+    page = client.post(
+        f"/panels/meetings/{meeting.pk}/cases/1/decision/", {"version": "0", "action": "save"}
+    ).content.decode()
+
+    targets = summary_targets(page)
+    assert "id_category_1" in targets
+    assert [t for t in targets if f'id="{t}"' not in page] == []

@@ -9,6 +9,8 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import transaction
+from django.test import override_settings
 from django.urls import reverse
 
 from core.roles import is_data_admin
@@ -84,9 +86,20 @@ def answer(client, url: str) -> tuple[int, str]:
     return response.status_code, ended if ended == reverse("login") else ""
 
 
+@pytest.fixture(scope="module")
+def _demo_for_the_module(django_db_setup, django_db_blocker):
+    """The demo, built once for the module inside a transaction rolled back at its end;
+    each test's own transaction (a savepoint inside this one) is rolled back as usual."""
+    fast = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+    with django_db_blocker.unblock(), fast, transaction.atomic():
+        users = load_demo()["users"]
+        yield users
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo_users(db):
-    return load_demo()["users"]
+def demo_users(_demo_for_the_module, db):
+    return _demo_for_the_module
 
 
 @pytest.fixture

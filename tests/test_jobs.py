@@ -386,6 +386,7 @@ def wait_for(predicate, seconds=60):
     raise AssertionError("timed out")
 
 
+@pytest.mark.server
 @pytest.mark.skipif(
     os.environ.get("DATABASE_URL", "").split(":", 1)[0] not in {"postgres", "postgresql"},
     reason="a second process needs a database it can open: the suite's SQLite is in memory",

@@ -15,6 +15,8 @@ import pytest
 
 from tests.servers import Process, free_port, get, production_env, scratch_database
 
+pytestmark = pytest.mark.server
+
 HTTPS = {"X-Forwarded-Proto": "https"}
 
 

@@ -25,9 +25,12 @@ from tests.servers import (
     worker,
 )
 
-pytestmark = pytest.mark.skipif(
-    not on_postgresql(), reason="several processes share one PostgreSQL database, as deployed"
-)
+pytestmark = [
+    pytest.mark.server,
+    pytest.mark.skipif(
+        not on_postgresql(), reason="several processes share one PostgreSQL database, as deployed"
+    ),
+]
 BUCKET = "scrutiny-two-servers"
 
 
@@ -60,7 +63,6 @@ def deployment(tmp_path_factory):
             own = {"PRIVATE_UPLOAD_ROOT": str(tmp / name / "uploads")}
             return production_env(tmp / name, **shared, **own)
 
-        manage(env("setup"), "migrate", "--no-input")
         manage(env("setup"), "load_demo", "--allow-without-debug")
         ports = {"a": free_port(), "b": free_port()}
         processes = [gunicorn(env(name), port, tmp / f"{name}.log") for name, port in ports.items()]

@@ -5,7 +5,7 @@ from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 from django.utils.html import format_html
 
-from core.forms import error_summary, post_form_helper, version_field
+from core.forms import error_summary, post_form_helper, select, version_field
 from core.text_safety import SafeTextMixin
 
 from ..enums import ActionStatus, AttendanceKind, ObservationKind
@@ -169,7 +169,7 @@ class DecisionForm(SafeTextMixin, forms.Form):
             Field.textarea("information_requested", label_size=Size.SMALL),
         ]
         if later.exists():
-            fields.append(Field.select("carry_to", label_size=Size.SMALL))
+            fields.append(select("carry_to", label_size=Size.SMALL))
         else:
             del self.fields["carry_to"]
         fields += [Field.checkboxes("themes", legend_size=Size.SMALL, small=True), "version"]
@@ -303,7 +303,7 @@ class ObservationForm(SafeTextMixin, forms.Form):
             Field.radios("kind", legend_size=Size.SMALL),
             Field.textarea("text", label_size=Size.SMALL),
             Field.radios("is_public", legend_size=Size.SMALL),
-            Field.select("reviewed_case", label_size=Size.SMALL),
+            select("reviewed_case", label_size=Size.SMALL),
             Field.checkboxes("themes", legend_size=Size.SMALL, small=True),
             submit="Save the note",
         )

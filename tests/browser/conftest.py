@@ -1,16 +1,25 @@
-"""Browser harness: Playwright driving the machine's Chromium, with axe-core injected.
+"""Browser harness: Playwright driving the machine's Chromium, with axe-core injected,
+and the W3C Nu HTML Checker (vnu) reading every page axe was run on.
 
-Chromium comes from Debian (`make test` installs it when it can); no browser is
-ever downloaded. Missing Chromium fails the run with instructions, never skips.
+Chromium comes from Debian and vnu from the npm registry (`make test` installs both,
+and Java, when it can); no browser is ever downloaded. Missing Chromium or vnu fails
+the run with instructions, never skips.
 """
 
 import functools
+import hashlib
+import json
 import os
+import subprocess
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from django.apps import apps as django_apps
-from playwright.sync_api import Page, sync_playwright
+from django.core.management import call_command
+from django.db import connection
+from django.test import override_settings
+from playwright.sync_api import Page, expect, sync_playwright
 
 from cases.reference_data import seed as seed_cases
 from panels.demo.data import DEMO_PASSWORD
@@ -22,6 +31,13 @@ from panels.reference_data import seed as seed_panels
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+VNU_JAR = Path(
+    os.environ.get(
+        "VNU_JAR", ROOT / "var" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    )
+)
+JAVA = os.environ.get("JAVA", "java")
 AXE_JS = Path(__file__).parent / "vendor" / "axe.min.js"
 # Background networking off: this machine has no internet and must not try to reach it.
 CHROMIUM_ARGS = [
@@ -60,16 +76,67 @@ def page(browser):
 
 
 @pytest.fixture
-def demo():
+def demo(request):
     """The demo data, committed so the live server thread can see it.
 
     Tests using it carry `django_db(transaction=True, serialized_rollback=True)`, so the
     seeded reference data is restored after each test's flush. Seeding again first is a
     no-op when it was, and repairs the data when a flush left the tables empty.
+
+    A module marked `shared_demo` (and not `django_db`) only reads: the demo is built
+    once for the whole module, and the database is emptied and put back as the
+    migrations left it when the module ends, so nothing it wrote reaches other tests.
     """
+    if request.node.get_closest_marker("shared_demo"):
+        return request.getfixturevalue("_shared_demo")
     seed_cases(django_apps)
     seed_panels(django_apps)
     return load_demo()
+
+
+def _reset_database() -> None:
+    """Empty every table and put back what the migrations stored (reference data,
+    content types), as a transactional test does between two tests."""
+    serialized = getattr(connection, "_test_serialized_contents", None)
+    call_command(
+        "flush", interactive=False, verbosity=0, inhibit_post_migrate=serialized is not None
+    )
+    if serialized is not None:
+        connection.creation.deserialize_db_from_string(serialized)
+    seed_cases(django_apps)
+    seed_panels(django_apps)
+
+
+@pytest.fixture(scope="module")
+def _shared_demo(request, django_db_setup, django_db_blocker):
+    marker = request.node.get_closest_marker("django_db")
+    assert marker is None, "a shared_demo module must not also be marked django_db"
+    # The cast's passwords are hashed as every test's are (tests/conftest.py).
+    fast = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+    with django_db_blocker.unblock(), fast:
+        _reset_database()
+        data = load_demo()
+        try:
+            yield data
+        finally:
+            _reset_database()
+
+
+@pytest.fixture(autouse=True)
+def _live_server_helper(request):
+    """pytest-django's own helper (a live server's test gets a transactional database,
+    emptied after it), except in a `shared_demo` module, whose data lasts the module."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    if request.node.get_closest_marker("shared_demo"):
+        request.getfixturevalue("_shared_demo")
+    else:
+        request.getfixturevalue("transactional_db")
+    live_server = request.getfixturevalue("live_server")
+    live_server._live_server_modified_settings.enable()
+    yield
+    live_server._live_server_modified_settings.disable()
 
 
 def sign_in(page: Page, base_url: str, username: str) -> None:
@@ -84,6 +151,7 @@ def axe_violations(page: Page) -> list[str]:
     """Runs axe-core on the current page; returns one readable line per violation."""
     # Evaluated through the DevTools protocol, which the page's Content-Security-Policy
     # does not govern; a <script> tag would be refused, as it should be.
+    record_markup(page)
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(_axe_source())
     result = page.evaluate(
@@ -96,6 +164,89 @@ def axe_violations(page: Page) -> list[str]:
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
         for v in result["violations"]
     ]
+
+
+# The W3C Nu HTML Checker ---------------------------------------------------------------
+# Each page axe runs on is kept (its URL and the markup in the browser at that moment),
+# and vnu reads them all in one run of Java when the session ends: any error fails.
+
+_markup: dict[str, tuple[str, str, str]] = {}  # digest → (test, URL, HTML)
+
+# Errors in markup that is not ours, left as it is, each with the reason: (the start of
+# the page's path, words in vnu's message).
+NU_ACCEPTED = [
+    # The Django admin's inlines.js puts autocomplete="off" on each inline formset's
+    # hidden count fields once the page has loaded (so a browser cannot restore stale
+    # counts); the page as served has none (templates/admin/edit_inline/tabular.html).
+    ("/admin/", "“hidden” must not have an “autocomplete” attribute"),
+    # django-import-export's export page: its own script finds the fields to export by
+    # attributes HTML does not have, and its form posts back to the page with action="".
+    ("/admin/cases/case/export/", "“resource-index” not allowed"),
+    ("/admin/cases/case/export/", "“resource-id” not allowed"),
+    ("/admin/cases/case/export/", "for attribute “action” on element “form”"),
+]
+
+
+def record_markup(page: Page) -> None:
+    if getattr(page, "skip_markup_check", False):
+        return  # a test that breaks the page on purpose
+    html = page.content()
+    digest = hashlib.sha256(html.encode()).hexdigest()
+    test = os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" (", 1)[0]
+    _markup.setdefault(digest, (test, page.url, html))
+
+
+def nu_errors(pages: list[tuple[str, str, str]], folder: Path) -> list[str]:
+    """vnu's errors on the given pages, one line each naming the page and the test."""
+    if not pages:
+        return []
+    files = {}
+    for n, (test, url, html) in enumerate(pages):
+        path = (folder / f"page-{n:04d}.html").resolve()
+        path.write_text(html, encoding="utf-8")
+        files[str(path)] = (test, url)
+    # File paths, not file: URLs, which vnu would skip without a word.
+    result = subprocess.run(  # noqa: S603 (our own command)
+        [JAVA, "-Xss2m", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    try:
+        messages = json.loads(result.stderr or result.stdout)["messages"]
+    except (ValueError, KeyError):
+        raise AssertionError(f"vnu did not run: {result.stderr[-2000:]}") from None
+    problems = []
+    for message in messages:
+        if message.get("type") not in {"error", "non-document-error"}:
+            continue
+        checked = unquote(urlsplit(message.get("url", "")).path)
+        test, url = files.get(checked, ("", message.get("url", "")))
+        path = urlsplit(url).path
+        if any(
+            path.startswith(where) and words in message["message"] for where, words in NU_ACCEPTED
+        ):
+            continue
+        line = message.get("lastLine", "?")
+        extract = " ".join(message.get("extract", "").split())
+        problems.append(f"{url} (line {line}, in {test}): {message['message']} [{extract}]")
+    return problems
+
+
+@pytest.fixture(scope="session", autouse=True)
+def nu_html_checker(tmp_path_factory):
+    """After the session's browser tests, vnu reads every page they checked with axe."""
+    if not VNU_JAR.exists():
+        pytest.fail(
+            f"The W3C Nu HTML Checker is needed for the browser tests but is not at {VNU_JAR}. "
+            "Install it with `make vnu` (npm and Java) or set VNU_JAR=/path/to/vnu.jar.",
+            pytrace=False,
+        )
+    yield
+    pages = list(_markup.values())
+    _markup.clear()
+    problems = nu_errors(pages, tmp_path_factory.mktemp("vnu"))
+    assert problems == [], f"vnu found {len(problems)} errors:\n" + "\n".join(problems)
 
 
 @functools.cache
@@ -138,4 +289,4 @@ def sign_in_as(page: Page, base_url: str, username: str) -> None:
     """Sign in afresh as someone else, landing on their home page."""
     page.context.clear_cookies()
     sign_in(page, base_url, username)
-    assert page.url == f"{base_url}/"
+    expect(page).to_have_url(f"{base_url}/")

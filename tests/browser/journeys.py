@@ -1,11 +1,13 @@
 """A journey through the pages, in which every page landed on is checked.
 
 Every navigation goes through `Journey.goto` or `Journey.follow`, which check the page
-they arrive at: axe-core finds nothing, and the page is no wider than the window (wide
-tables scroll inside their own container). A navigation made some other way is caught:
-the main frame's navigations are recorded, and the next step (and `finish`) fails if one
-landed on a page that was not checked. Problems are collected rather than raised at
-once, so one run lists every page that needs fixing; `finish` then asserts there are none.
+they arrive at, at desktop width and again at phone width: axe-core finds nothing, and
+the page is no wider than the window (wide tables scroll inside their own container).
+The journey itself runs at desktop width; the phone check narrows the same page in place.
+A navigation made some other way is caught: the main frame's navigations are recorded,
+and the next step (and `finish`) fails if one landed on a page that was not checked.
+Problems are collected rather than raised at once, so one run lists every page that needs
+fixing; `finish` then asserts there are none.
 """
 
 from urllib.parse import urlsplit
@@ -14,9 +16,9 @@ from django.urls import Resolver404, resolve
 from playwright.sync_api import Locator, Page, Response
 
 from panels.demo.data import DEMO_PASSWORD
-from tests.browser.conftest import axe_violations, overflow, too_wide
+from tests.browser.conftest import DESKTOP, PHONE, axe_violations, overflow, too_wide
 
-VIEWPORTS = {"desktop": (1024, 800), "phone": (375, 740)}
+VIEWPORTS = {"desktop": (DESKTOP, 800), "phone": (PHONE, 740)}
 
 
 def _without_fragment(url: str) -> str:
@@ -28,6 +30,7 @@ class Journey:
         self.page = page
         self.base_url = base_url
         self.width = page.viewport_size["width"]
+        self.height = page.viewport_size["height"]
         self.checked: list[str] = []  # each checked page's path and query
         self.problems: list[str] = []
         self._unchecked: list[str] = []
@@ -84,18 +87,27 @@ class Journey:
     # Checking ------------------------------------------------------------------------
 
     def check(self) -> None:
-        """axe finds nothing on the page in view, and it does not scroll sideways."""
+        """axe finds nothing on the page in view, and it does not scroll sideways, at the
+        journey's width and (when that is wider) at phone width too."""
         page = self.page
         page.wait_for_load_state()
-        where = f"{self.path} at {self.width}px"
-        self.problems.extend(f"{where}: {v}" for v in axe_violations(page))
-        width = overflow(page)
-        if width > self.width:
-            self.problems.append(
-                f"{where}: {width}px wide, overflowing: {too_wide(page, self.width)}"
-            )
+        self._check_at(self.width)
+        if self.width > PHONE:
+            page.set_viewport_size({"width": PHONE, "height": VIEWPORTS["phone"][1]})
+            try:
+                self._check_at(PHONE)
+            finally:
+                page.set_viewport_size({"width": self.width, "height": self.height})
         self.checked.append(self.path)
         self._unchecked.clear()
+
+    def _check_at(self, width: int) -> None:
+        page = self.page
+        where = f"{self.path} at {width}px"
+        self.problems.extend(f"{where}: {v}" for v in axe_violations(page))
+        wide = overflow(page)
+        if wide > width:
+            self.problems.append(f"{where}: {wide}px wide, overflowing: {too_wide(page, width)}")
 
     @property
     def path(self) -> str:

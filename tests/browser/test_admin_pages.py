@@ -1,12 +1,14 @@
 """Axe checks on the Django admin pages a data admin uses, with history and editable inlines."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations, sign_in
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # It only reads: the demo is built once for the module (tests/browser/conftest.py).
+    pytest.mark.shared_demo,
 ]
 
 PAGES = [
@@ -37,5 +39,5 @@ def test_admin_page_has_no_accessibility_violations(page, live_server, demo, pat
 
     page.goto(live_server.url + path.format(**keys))
 
-    assert page.locator("#content").is_visible()
+    expect(page.locator("#content")).to_be_visible()
     assert axe_violations(page) == []

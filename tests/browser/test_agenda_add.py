@@ -1,6 +1,7 @@
 """Axe checks on the page where OPCC staff add a case to an agenda by hand."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations, sign_in
 
@@ -27,7 +28,9 @@ def test_agenda_add_page_has_no_accessibility_violations(page, live_server, demo
 
     with page.expect_navigation():
         page.get_by_role("button", name="Add the case").click()
-    assert page.locator(".govuk-error-summary").get_by_text("Enter a case reference").is_visible()
+    expect(
+        page.locator(".govuk-error-summary").get_by_text("Enter a case reference")
+    ).to_be_visible()
     assert axe_violations(page) == []
 
     page.get_by_label("Case reference", exact=True).fill(pooled.reference)

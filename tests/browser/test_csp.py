@@ -2,7 +2,7 @@
 pages people use most, and GOV.UK Frontend's JavaScript still starts."""
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import sign_in_as
 
@@ -90,7 +90,7 @@ def test_member_and_chair_pages_break_no_rule_of_the_policy(watched, live_server
     sign_in_as(watched, base, "mina")
     assert_clean(watched, f"{base}/")
     assert_clean(watched, f"{base}/panels/meetings/{meeting.pk}/cases/1/")
-    assert watched.locator("#rating-form").is_visible()
+    expect(watched.locator("#rating-form")).to_be_visible()
 
     sign_in_as(watched, base, "chris")
     assert_clean(watched, f"{base}/panels/meetings/{meeting.pk}/")

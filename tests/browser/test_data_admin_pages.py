@@ -1,6 +1,8 @@
 """A data admin browses cases and batches and manages a framework: each page passes axe
 and fits a phone screen."""
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -8,7 +10,8 @@ from tests.browser.conftest import assert_accessible, sign_in
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # It only reads: the demo is built once for the module (tests/browser/conftest.py).
+    pytest.mark.shared_demo,
 ]
 
 
@@ -43,7 +46,7 @@ def test_a_bad_case_filter_shows_an_accessible_error(page: Page, live_server, de
     page.goto(f"{live_server.url}/cases/?from=2025-03-01&to=2025-01-01&page=x")
 
     expect(page.get_by_role("alert")).to_contain_text("must be the same as or after")
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(re.compile("^Error:\\ "))
     assert_accessible(page)
 
 

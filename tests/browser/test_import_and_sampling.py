@@ -36,7 +36,7 @@ def test_import_pages_have_no_accessibility_violations(page, live_server, demo, 
     page.get_by_label("Extract file").set_input_files(str(extract))
     with page.expect_navigation():
         page.get_by_role("button", name="Upload and check").click()
-    assert page.get_by_text("Email address").first.is_visible()
+    expect(page.get_by_text("Email address").first).to_be_visible()
     assert axe_violations(page) == []
 
     with page.expect_navigation():
@@ -62,7 +62,9 @@ def test_import_outcome_pages_have_no_accessibility_violations(page, live_server
     sign_in(page, live_server.url, "alice")
 
     _upload(page, live_server.url, extract)
-    assert page.get_by_role("heading", name="Reviewed cases this file would change").is_visible()
+    expect(
+        page.get_by_role("heading", name="Reviewed cases this file would change")
+    ).to_be_visible()
     assert axe_violations(page) == []
 
     with page.expect_navigation():
@@ -71,11 +73,11 @@ def test_import_outcome_pages_have_no_accessibility_violations(page, live_server
 
     with page.expect_navigation():
         page.get_by_role("button", name="Import 2 cases").click()
-    assert page.get_by_text("Imported", exact=True).first.is_visible()
+    expect(page.get_by_text("Imported", exact=True).first).to_be_visible()
     assert axe_violations(page) == []
 
     _upload(page, live_server.url, broken)
-    assert page.get_by_text("Nothing was imported.").is_visible()
+    expect(page.get_by_text("Nothing was imported.")).to_be_visible()
     assert axe_violations(page) == []
 
 
@@ -149,7 +151,7 @@ def test_sampling_pages_have_no_accessibility_violations(page, live_server, demo
 
     with page.expect_navigation():
         page.get_by_role("button", name="Draw the sample").click()
-    assert page.url == f"{live_server.url}/panels/meetings/{meeting.pk}/"
-    assert page.get_by_text("How the cases were chosen").first.is_visible()
+    expect(page).to_have_url(f"{live_server.url}/panels/meetings/{meeting.pk}/")
+    expect(page.get_by_text("How the cases were chosen").first).to_be_visible()
     assert_accessible(page)
     assert {step: h for step, h in heights.items() if h > MAX_STEP_HEIGHT} == {}

@@ -3,6 +3,8 @@ phone: tables scroll inside their own box, the header's Menu button
 sits inside the header and holds Sign out, short status tags and case links stay on one
 line, and the privacy-finding question reveals "Why can it be kept?" only under "Keep"."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
@@ -131,7 +133,7 @@ def test_sign_out_from_the_header_menu_on_a_phone_confirms_it(page: Page, live_s
     assert page.locator("footer").get_by_role("button", name="Sign out").count() == 0
     assert_accessible(page)
     page.goto(live_server.url + reverse("panels:meeting_list"))
-    assert page.url.startswith(live_server.url + reverse("login"))
+    expect(page).to_have_url(re.compile("^" + re.escape(live_server.url + reverse("login"))))
 
 
 def _lines(locator) -> list[int]:

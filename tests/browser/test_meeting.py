@@ -8,7 +8,7 @@ import datetime
 import re
 
 import pytest
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.conftest import assert_accessible, sign_in_as
 
@@ -165,7 +165,7 @@ def test_chair_reveals_discusses_decides_and_closes_the_meeting(page, live_serve
 
     # The confirmation says what the reveal does and who has not finished.
     follow(page.get_by_role("button", name="Start the discussion"))
-    assert page.url == f"{meeting_url}move/in_discussion/"
+    expect(page).to_have_url(f"{meeting_url}move/in_discussion/")
     assert heading(page) == f"Start the discussion: {meeting}"
     warning = page.locator(".govuk-warning-text__text").inner_text()
     assert "Members will see each other's ratings" in warning
@@ -184,10 +184,10 @@ def test_chair_reveals_discusses_decides_and_closes_the_meeting(page, live_serve
     follow(page.get_by_role("button", name="Start the discussion"))
 
     # The discussion: names hidden, case 1 split three ways, kappa over the rated cases.
-    assert page.url == f"{meeting_url}discussion/"
+    expect(page).to_have_url(f"{meeting_url}discussion/")
     assert banner(page) == "The meeting is now in discussion"
     assert heading(page) == f"Discussion: {meeting.theme}"
-    assert page.get_by_text("The ratings were revealed without names").is_visible()
+    expect(page.get_by_text("The ratings were revealed without names")).to_be_visible()
     matrix = page.get_by_role("region", name="Every member's rating")
     assert matrix.locator("thead th").all_inner_texts() == [
         "Case",
@@ -205,38 +205,40 @@ def test_chair_reveals_discusses_decides_and_closes_the_meeting(page, live_serve
         ["No conclusion", "0"],
     ]
     case_1 = page.locator("section", has=page.locator("#case-1-title"))
-    assert case_1.get_by_text(
-        "Agreement: 33% of the 3 ratings chose the most common category."
-    ).is_visible()
-    assert case_1.get_by_text("Offence admitted: 2 met, 1 not met").is_visible()
+    expect(
+        case_1.get_by_text("Agreement: 33% of the 3 ratings chose the most common category.")
+    ).to_be_visible()
+    expect(case_1.get_by_text("Offence admitted: 2 met, 1 not met")).to_be_visible()
     assert case_1.locator(".govuk-tag").inner_text() == "Needs a decision"
     # Only cases 1, 4, 5 and 6 have two or more ratings: too few for kappa to mean much.
-    assert page.get_by_text(
-        "Agreement cannot be judged yet: kappa needs at least 5 cases with two or more "
-        "ratings, and there are 4."
-    ).is_visible()
-    assert page.get_by_text(
-        "2 cases are left out because they have fewer than two ratings."
-    ).is_visible()
+    expect(
+        page.get_by_text(
+            "Agreement cannot be judged yet: kappa needs at least 5 cases with two or more "
+            "ratings, and there are 4."
+        )
+    ).to_be_visible()
+    expect(
+        page.get_by_text("2 cases are left out because they have fewer than two ratings.")
+    ).to_be_visible()
     assert discussion_order(page) == [1, 2, 3, 4, 5, 6]
     assert_accessible(page)
 
     follow(page.get_by_role("link", name="discuss these first (lowest agreement first)"))
-    assert page.url == f"{meeting_url}discussion/?order=agreement"
+    expect(page).to_have_url(f"{meeting_url}discussion/?order=agreement")
     assert discussion_order(page)[:2] == [1, 6]
     assert_accessible(page)
 
     # Case 1: the reasons are forgotten the first time.
     follow(page.get_by_role("link", name="Record the decision on case 1"))
-    assert page.url == f"{meeting_url}cases/1/decision/"
+    expect(page).to_have_url(f"{meeting_url}cases/1/decision/")
     assert heading(page) == "Case 1: the panel's decision"
-    assert page.get_by_text(
-        "No category was chosen by a majority of the 3 members who rated it."
-    ).is_visible()
+    expect(
+        page.get_by_text("No category was chosen by a majority of the 3 members who rated it.")
+    ).to_be_visible()
     assert_accessible(page)
     decision_category(page, "3. Inconsistent with Police Policy").check()
     follow(page.get_by_role("button", name="Save the decision"))
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(re.compile("^Error:\\ "))
     assert error_links(page) == ["Enter the panel's reasons for 'Inconsistent with Police Policy'"]
     assert decision_category(page, "3. Inconsistent with Police Policy").is_checked()
     assert_accessible(page)
@@ -245,7 +247,7 @@ def test_chair_reveals_discusses_decides_and_closes_the_meeting(page, live_serve
     follow(page.get_by_role("button", name="Save and go to the next case"))
 
     # Case 2: the panel cannot conclude, asks for more and carries it to March.
-    assert page.url == f"{meeting_url}cases/2/decision/"
+    expect(page).to_have_url(f"{meeting_url}cases/2/decision/")
     assert banner(page) == "The panel's decision on case 1 has been saved"
     carry = page.get_by_label("Carry the case over to (if it could not conclude)")
     options = carry.locator("option").all_inner_texts()
@@ -260,7 +262,7 @@ def test_chair_reveals_discusses_decides_and_closes_the_meeting(page, live_serve
     carry.select_option(label=later_label)
     follow(page.get_by_role("button", name="Save the decision"))
 
-    assert page.url == f"{meeting_url}discussion/"
+    expect(page).to_have_url(f"{meeting_url}discussion/")
     assert banner(page) == "The panel's decision on case 2 has been saved"
     case_2 = page.locator("section", has=page.locator("#case-2-title"))
     assert case_2.locator(".govuk-tag").inner_text() == "Decided: No conclusion"
@@ -287,12 +289,12 @@ def test_chair_reveals_discusses_decides_and_closes_the_meeting(page, live_serve
 
     # An action, with an owner and a due date.
     follow(page.get_by_role("link", name="Back to the meeting"))
-    assert page.url == meeting_url
+    expect(page).to_have_url(meeting_url)
     moves = page.locator(".govuk-button-group .govuk-button").all_inner_texts()
     assert moves == ["Close the meeting", "Go to the discussion"]
     assert_accessible(page)
     follow(page.get_by_role("link", name="Add an action"))
-    assert page.url == f"{meeting_url}actions/add/"
+    expect(page).to_have_url(f"{meeting_url}actions/add/")
     assert heading(page) == "Add an action"
     assert_accessible(page)
     page.get_by_label("What needs to be done").fill(ACTION)
@@ -302,19 +304,19 @@ def test_chair_reveals_discusses_decides_and_closes_the_meeting(page, live_serve
     due.get_by_label("Month").fill("1")
     due.get_by_label("Year").fill("2027")
     follow(page.get_by_role("button", name="Save the action"))
-    assert page.url == meeting_url
+    expect(page).to_have_url(meeting_url)
     assert banner(page) == "Action saved"
 
     # Closing: every case has a decision, so there is nothing to warn of.
     follow(page.get_by_role("button", name="Close the meeting"))
-    assert page.url == f"{meeting_url}move/closed/"
+    expect(page).to_have_url(f"{meeting_url}move/closed/")
     assert heading(page) == f"Close the meeting: {meeting}"
     assert page.locator(".govuk-warning-text__text").inner_text().endswith("This cannot be undone.")
     assert page.locator("main .govuk-list--bullet").count() == 0
     assert_accessible(page)
     follow(page.get_by_role("button", name="Close the meeting"))
 
-    assert page.url == meeting_url
+    expect(page).to_have_url(meeting_url)
     assert banner(page) == "The meeting is now closed"
     assert page.locator(".govuk-summary-list__value .govuk-tag").first.inner_text() == "Closed"
     assert page.locator(".govuk-button-group .govuk-button").all_inner_texts() == [
@@ -360,11 +362,11 @@ def test_planning_follow_up_and_closed_meeting_pages_are_accessible(page, live_s
     assert heading(page) == "Meetings"
     assert_accessible(page)
     follow(page.get_by_role("button", name="Plan a meeting"))
-    assert page.url == f"{base}/panels/meetings/new/"
+    expect(page).to_have_url(f"{base}/panels/meetings/new/")
     assert heading(page) == "Plan a meeting"
     assert_accessible(page)
     follow(page.get_by_role("button", name="Save the meeting"))
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(re.compile("^Error:\\ "))
     assert error_links(page) == ["Enter the meeting date", "Enter the meeting's theme"]
     assert_accessible(page)
 
@@ -379,7 +381,7 @@ def test_planning_follow_up_and_closed_meeting_pages_are_accessible(page, live_s
     assert_accessible(page)
     page.get_by_label("Status").select_option(label="Open")
     follow(page.get_by_role("button", name="Show actions"))
-    assert page.url == f"{base}/panels/actions/?status=open&state="
+    expect(page).to_have_url(f"{base}/panels/actions/?status=open&state=")
     table = page.get_by_role("region", name="Actions")
     assert table.locator("caption").inner_text() == "2 actions"
     statuses = table.locator("tbody tr td:nth-child(4)").all_inner_texts()
@@ -387,7 +389,7 @@ def test_planning_follow_up_and_closed_meeting_pages_are_accessible(page, live_s
     assert_accessible(page)
     page.get_by_label("Overdue", exact=True).check()
     follow(page.get_by_role("button", name="Show actions"))
-    assert page.url == f"{base}/panels/actions/?status=open&state=overdue"
+    expect(page).to_have_url(f"{base}/panels/actions/?status=open&state=overdue")
     assert_accessible(page)
 
     follow(page.get_by_role("link", name=re.compile(r"^Brief supervisors")))
@@ -418,9 +420,9 @@ def test_planning_follow_up_and_closed_meeting_pages_are_accessible(page, live_s
     assert_accessible(page)
     page.goto(f"{base}/panels/meetings/{closed.pk}/cases/1/decision/")
     assert heading(page) == "Case 1: the panel's decision"
-    assert page.get_by_text(
-        "The meeting is closed, so its decisions can no longer be changed."
-    ).is_visible()
+    expect(
+        page.get_by_text("The meeting is closed, so its decisions can no longer be changed.")
+    ).to_be_visible()
     assert page.locator("main form").count() == 0
     assert_accessible(page)
 
@@ -428,7 +430,7 @@ def test_planning_follow_up_and_closed_meeting_pages_are_accessible(page, live_s
     sign_in_as(page, base, "mina")
     page.goto(f"{base}/panels/meetings/{closed.pk}/")
     follow(page.get_by_role("button", name="Go to the discussion"))
-    assert page.url == f"{base}/panels/meetings/{closed.pk}/discussion/"
+    expect(page).to_have_url(f"{base}/panels/meetings/{closed.pk}/discussion/")
     matrix = page.get_by_role("region", name="Every member's rating")
     assert matrix.locator("tbody tr").count() == 10
     assert page.get_by_role("link", name=re.compile(r"^(Record|Change) the decision")).count() == 0

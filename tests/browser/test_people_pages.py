@@ -48,7 +48,7 @@ def test_opcc_staff_create_a_panel_and_invite_a_member(page: Page, live_server, 
     assert_accessible(page)
     submit(page, "Create the panel")
     expect(page.get_by_role("alert")).to_contain_text("Enter the panel's name")
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(re.compile("^Error:\\ "))
     assert_accessible(page)
 
     page.get_by_label("Panel name", exact=True).fill("Hate Crime Scrutiny Panel")

@@ -8,7 +8,7 @@ import re
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from panels.demo.data import DEMO_PASSWORD
 from tests.browser.conftest import assert_accessible, overflow, sign_in_as
@@ -63,16 +63,16 @@ def category(page: Page, label: str):
 
 def declare_no_conflict(page: Page, base_url: str, meeting, position: int) -> None:
     page.goto(f"{base_url}/panels/meetings/{meeting.pk}/cases/{position}/")
-    assert page.url.endswith(f"/cases/{position}/conflict/")
+    expect(page).to_have_url(re.compile(re.escape(f"/cases/{position}/conflict/") + "$"))
     assert_accessible(page)
     page.get_by_label("I have no conflict of interest").check()
     page.get_by_role("button", name="Continue").click()
-    assert page.url.endswith(f"/cases/{position}/")
+    expect(page).to_have_url(re.compile(re.escape(f"/cases/{position}/") + "$"))
 
 
 def assert_blank_rating_form(page: Page) -> None:
     form = page.locator("#rating-form")
-    assert form.is_visible()
+    expect(form).to_be_visible()
     assert form.locator("input[type=radio]").count() > 0
     assert form.locator("input:checked").count() == 0
     values = form.locator("textarea").evaluate_all("areas => areas.map(a => a.value)")
@@ -103,21 +103,23 @@ def test_member_rates_two_cases_and_the_next_member_sees_no_trace(page, live_ser
 
     # The gate comes before any of case 4's papers; describing a conflict is offered.
     page.get_by_role("link", name=re.compile(r"^Case 4:")).click()
-    assert page.url.endswith(f"/panels/meetings/{meeting.pk}/cases/4/conflict/")
+    expect(page).to_have_url(
+        re.compile(re.escape(f"/panels/meetings/{meeting.pk}/cases/4/conflict/") + "$")
+    )
     page.get_by_label("I have a conflict of interest").check()
     assert_accessible(page)
 
     page.get_by_role("button", name="Continue").click()
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(re.compile("^Error:\\ "))
     assert page.locator(".govuk-error-summary a").all_inner_texts() == [
         "Describe your conflict of interest"
     ]
-    assert page.get_by_label("If you have a conflict, describe it").is_visible()
+    expect(page.get_by_label("If you have a conflict, describe it")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("I have no conflict of interest").check()
     page.get_by_role("button", name="Continue").click()
 
-    assert page.url.endswith(f"/panels/meetings/{meeting.pk}/cases/4/")
+    expect(page).to_have_url(re.compile(re.escape(f"/panels/meetings/{meeting.pk}/cases/4/") + "$"))
     assert page.get_by_role("heading", level=1).inner_text().startswith("Case 4:")
     assert_blank_rating_form(page)
     assert_accessible(page)
@@ -131,7 +133,7 @@ def test_member_rates_two_cases_and_the_next_member_sees_no_trace(page, live_ser
     page.get_by_role("button", name="Submit rating").click()
 
     summary = page.locator(".govuk-error-summary")
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(re.compile("^Error:\\ "))
     assert summary.locator("a").all_inner_texts() == [
         "Select whether 'Offence admitted' was met",
         "Enter your reasons for 'Inconsistent with Police Policy'",
@@ -150,8 +152,8 @@ def test_member_rates_two_cases_and_the_next_member_sees_no_trace(page, live_ser
     page.get_by_role("group", name="Themes").get_by_label("No clear admission").check()
     page.get_by_role("button", name="Submit rating").click()
 
-    assert page.url.startswith(f"{base}/")
-    assert page.get_by_text("Your rating of case 4 has been submitted").is_visible()
+    expect(page).to_have_url(re.compile("^" + re.escape(f"{base}/")))
+    expect(page.get_by_text("Your rating of case 4 has been submitted")).to_be_visible()
     assert progress_text(page, meeting) == "1 of 5 cases rated (1 conflict declared)"
     assert task_status(page, meeting, 4) == "Completed"
     assert task_status(page, meeting, 5) == "Not started"
@@ -159,7 +161,7 @@ def test_member_rates_two_cases_and_the_next_member_sees_no_trace(page, live_ser
 
     # Case 5, right first time.
     page.get_by_role("link", name=re.compile(r"^Case 5:")).click()
-    assert page.url.endswith("/cases/5/conflict/")
+    expect(page).to_have_url(re.compile("/cases/5/conflict/$"))
     page.get_by_label("I have no conflict of interest").check()
     page.get_by_role("button", name="Continue").click()
     assert_blank_rating_form(page)
@@ -170,7 +172,7 @@ def test_member_rates_two_cases_and_the_next_member_sees_no_trace(page, live_ser
     page.get_by_label("Your reasons").fill(SECOND_REASONS)
     page.get_by_role("button", name="Submit rating").click()
 
-    assert page.get_by_text("Your rating of case 5 has been submitted").is_visible()
+    expect(page.get_by_text("Your rating of case 5 has been submitted")).to_be_visible()
     assert progress_text(page, meeting) == "2 of 5 cases rated (1 conflict declared)"
     assert progress_value(page, meeting) == "2"
     assert task_status(page, meeting, 4) == "Completed"
@@ -186,13 +188,15 @@ def test_member_rates_two_cases_and_the_next_member_sees_no_trace(page, live_ser
     for position in (4, 5):
         declare_no_conflict(page, base, meeting, position)
         assert_blank_rating_form(page)
-        assert page.get_by_text("Nobody else on the panel, nor OPCC staff, can see").is_visible()
+        expect(
+            page.get_by_text("Nobody else on the panel, nor OPCC staff, can see")
+        ).to_be_visible()
         assert_no_secrets(page)
         assert_accessible(page)
     page.goto(f"{base}/")
     assert_no_secrets(page)
     page.goto(f"{base}/panels/meetings/{meeting.pk}/")
-    assert page.get_by_role("heading", level=1).is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert_no_secrets(page)
     assert_accessible(page)
 
@@ -222,14 +226,14 @@ def test_other_rating_pages_have_no_accessibility_violations(page, live_server, 
     # A draft: the form holds what was saved, and says who can see it.
     sign_in_as(page, base, "mina")
     page.goto(f"{case_url}/2/")
-    assert page.get_by_text("Draft saved").is_visible()
+    expect(page.get_by_text("Draft saved")).to_be_visible()
     assert page.get_by_role("group", name="Outcome category").locator("input:checked").count() == 1
     assert_accessible(page)
 
     # The non-voting attendee reads the papers and comments.
     sign_in_as(page, base, "pat")
     page.goto(f"{case_url}/1/")
-    assert page.get_by_role("heading", name="Your comment").is_visible()
+    expect(page.get_by_role("heading", name="Your comment")).to_be_visible()
     assert page.locator("#rating-form").count() == 0
     assert_accessible(page)
 
@@ -237,11 +241,11 @@ def test_other_rating_pages_have_no_accessibility_violations(page, live_server, 
     for username in ("chris", "olu"):
         sign_in_as(page, base, username)
         page.goto(f"{base}/panels/meetings/{meeting.pk}/")
-        assert page.get_by_role("heading", name="Rating progress").is_visible()
-        assert page.get_by_role("heading", name="Conflicts of interest declared").is_visible()
-        assert page.get_by_text(
-            "I supervised the offender on an earlier community order."
-        ).is_visible()
+        expect(page.get_by_role("heading", name="Rating progress")).to_be_visible()
+        expect(page.get_by_role("heading", name="Conflicts of interest declared")).to_be_visible()
+        expect(
+            page.get_by_text("I supervised the offender on an earlier community order.")
+        ).to_be_visible()
         assert_accessible(page)
 
     # OPCC staff may withdraw Sam's conflict.
@@ -299,7 +303,7 @@ def test_member_rates_a_case_at_320_pixels_with_the_keyboard_alone(page, live_se
     assert task_status(page, meeting, 4) == "Not started"
 
     page.goto(f"{base}/panels/meetings/{meeting.pk}/cases/4/")
-    assert page.url.endswith("/cases/4/conflict/")
+    expect(page).to_have_url(re.compile("/cases/4/conflict/$"))
     assert overflow(page) <= NARROW
     skip_to_main(page)
     tab_to(page, "input[name=has_conflict][value=no]")
@@ -332,7 +336,7 @@ def test_member_rates_a_case_at_320_pixels_with_the_keyboard_alone(page, live_se
     page.keyboard.press("Enter")
 
     page.wait_for_url(re.compile(rf"^{base}/(#.*)?$"))
-    assert page.get_by_text("Your rating of case 4 has been submitted").is_visible()
+    expect(page.get_by_text("Your rating of case 4 has been submitted")).to_be_visible()
     assert task_status(page, meeting, 4) == "Completed"
     assert progress_text(page, meeting) == "2 of 6 cases rated"
     assert overflow(page) <= NARROW
@@ -356,16 +360,16 @@ def test_printed_case_papers_name_the_member_and_the_day(page, live_server, demo
     sign_in_as(page, live_server.url, "mina")
     page.goto(f"{live_server.url}/panels/meetings/{meeting.pk}/cases/2/")
     footer = page.locator(".app-print-footer")
-    assert page.locator("#rating-form").is_visible()
+    expect(page.locator("#rating-form")).to_be_visible()
     assert not footer.is_visible()
 
     page.emulate_media(media="print")
 
     today = timezone.localdate()
-    assert footer.is_visible()
+    expect(footer).to_be_visible()
     assert "Mina Malik" in footer.inner_text()
     assert f"{today.day} {today:%B %Y}" in footer.inner_text()
-    assert page.get_by_role("heading", level=1).is_visible()
-    assert page.get_by_role("heading", name="What was known at the decision").is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="What was known at the decision")).to_be_visible()
     for hidden in ("#rating-form", "header", "footer.govuk-footer", ".govuk-back-link"):
         assert not page.locator(hidden).is_visible(), hidden

@@ -1,12 +1,16 @@
 """Each demo role signs in, lands on a page made for it, and every page passes axe."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations, sign_in
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # It only reads: the demo is built once for the module (tests/browser/conftest.py).
+    pytest.mark.shared_demo,
 ]
 
 # username → text only that role's home page shows
@@ -25,15 +29,15 @@ def test_demo_role_lands_on_its_own_home_page_with_no_accessibility_violations(
 ):
     sign_in(page, live_server.url, username)
 
-    assert page.url == f"{live_server.url}/"
-    assert page.get_by_text(HOME_PAGES[username]).first.is_visible()
+    expect(page).to_have_url(f"{live_server.url}/")
+    expect(page.get_by_text(HOME_PAGES[username]).first).to_be_visible()
     assert axe_violations(page) == []
 
 
 def test_sign_in_page_has_no_accessibility_violations(page, live_server, demo):
     page.goto(f"{live_server.url}/sign-in/")
 
-    assert page.get_by_role("heading", name="Sign in").is_visible()
+    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
     assert axe_violations(page) == []
 
 
@@ -42,8 +46,8 @@ def test_sign_in_errors_are_summarised_accessibly(page, live_server, demo):
     page.get_by_role("button", name="Sign in").click()
 
     summary = page.locator(".govuk-error-summary")
-    assert summary.get_by_role("link", name="Enter your username").is_visible()
-    assert page.title().startswith("Error: ")
+    expect(summary.get_by_role("link", name="Enter your username")).to_be_visible()
+    expect(page).to_have_title(re.compile("^Error:\\ "))
     assert axe_violations(page) == []
 
 
@@ -54,7 +58,7 @@ def test_password_reset_pages_have_no_accessibility_violations(page, live_server
     page.get_by_label("Email").fill("mina@example.org")
     page.get_by_role("button", name="Send reset link").click()
 
-    assert page.get_by_role("heading", name="Check your email").is_visible()
+    expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
     assert axe_violations(page) == []
 
 
@@ -91,11 +95,11 @@ def test_meeting_list_and_error_pages_have_no_accessibility_violations(page, liv
     sign_in(page, live_server.url, "sam")
 
     page.goto(f"{live_server.url}/panels/meetings/")
-    assert page.get_by_role("heading", name="Meetings").is_visible()
+    expect(page.get_by_role("heading", name="Meetings")).to_be_visible()
     assert axe_violations(page) == []
 
     page.goto(f"{live_server.url}/panels/meetings/999999/")
-    assert page.get_by_role("heading", name="Page not found").is_visible()
+    expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
     assert axe_violations(page) == []
 
 
@@ -105,7 +109,7 @@ def test_signing_out_returns_to_sign_in_saying_you_have_signed_out(page, live_se
     with page.expect_navigation():
         page.locator("header").get_by_role("button", name="Sign out").click()
 
-    assert page.get_by_role("heading", name="Sign in").is_visible()
+    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
     lines = [line for line in page.get_by_role("alert").inner_text().splitlines() if line]
     assert lines[-2:] == [
         "You have signed out",
@@ -113,4 +117,4 @@ def test_signing_out_returns_to_sign_in_saying_you_have_signed_out(page, live_se
     ]
     assert axe_violations(page) == []
     page.goto(f"{live_server.url}/panels/meetings/")
-    assert page.url.startswith(f"{live_server.url}/sign-in/")
+    expect(page).to_have_url(re.compile("^" + re.escape(f"{live_server.url}/sign-in/")))

@@ -43,7 +43,7 @@ def test_opcc_staff_set_up_two_factor_and_get_recovery_codes(page: Page, live_se
 
     with page.expect_navigation():
         page.get_by_role("button", name="I have saved my recovery codes").click()
-    assert page.url == f"{live_server.url}/"
+    expect(page).to_have_url(f"{live_server.url}/")
 
 
 def test_signing_in_again_asks_for_a_code_or_a_recovery_code(page: Page, live_server, settings):
@@ -72,7 +72,7 @@ def test_signing_in_again_asks_for_a_code_or_a_recovery_code(page: Page, live_se
     with page.expect_navigation():
         page.get_by_role("button", name="Continue").click()
 
-    assert page.url == f"{live_server.url}/"
+    expect(page).to_have_url(f"{live_server.url}/")
     expect(page.get_by_text("You have 0 recovery codes left")).to_be_visible()
 
 

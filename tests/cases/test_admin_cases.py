@@ -72,7 +72,15 @@ def test_admin_case_list_offers_export_but_not_import(client, alice):
 
 
 @pytest.mark.parametrize("path", ADMIN_PATHS)
-def test_admin_zip_bomb_post_leaves_no_file_behind(client, alice, private_uploads, path):
+def test_admin_zip_bomb_post_leaves_no_file_behind(
+    client, alice, private_uploads, path, settings, tmp_path, monkeypatch
+):
+    # Temporary files go to a folder of this test's own, so that files other tests
+    # (or other processes) make at the same time are not counted.
+    own_temp = tmp_path / "temp"
+    own_temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(own_temp))
+    settings.FILE_UPLOAD_TEMP_DIR = str(own_temp)
     bomb = _zip_bomb_workbook()
     client.force_login(alice)
     temp_before = _files_under(tempfile.gettempdir())

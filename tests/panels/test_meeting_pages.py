@@ -4,13 +4,10 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cases.enums import CaseStatus
-from cases.models import Force
-from panels.enums import Agency, CaseSource, MeetingStatus, MembershipRole
+from panels.enums import CaseSource, MeetingStatus
 from panels.meetings.services import meeting_move
 from panels.models import Action, Decision, Meeting, Observation
 from panels.rating.services import RatingInput, comment_save, conflict_declare, rating_save
@@ -249,50 +246,6 @@ def test_opcc_staff_plan_a_meeting_and_others_cannot(client, panel, olu, chris):
     meeting = Meeting.objects.get(theme="Hate crime")
     assert response.url == f"/panels/meetings/{meeting.pk}/"
     assert (meeting.date, meeting.location) == (datetime.date(2027, 6, 9), "Online")
-
-
-def build(cases: int, members: int, olu):
-    force = Force.objects.create(code=f"D{cases}", name=f"Discussionshire {cases}")
-    panel = factories.PanelFactory(force=force)
-    chair = factories.MembershipFactory(panel=panel, role=MembershipRole.CHAIR).user
-    voters = [chair] + [factories.MembershipFactory(panel=panel).user for _ in range(members - 2)]
-    factories.MembershipFactory(panel=panel, agency=Agency.POLICE, is_voting=False)
-    meeting = factories.MeetingFactory(panel=panel)
-    for position in range(1, cases + 1):
-        factories.ReviewedCaseFactory(meeting=meeting, position=position)
-    meeting_move(meeting=meeting, to=MeetingStatus.RATING_OPEN, by=olu)
-    codes = ["consistent", "inconsistent", "consistent-with-observations"]
-    for index, reviewed in enumerate(meeting.reviewed_cases.all()):
-        for n, user in enumerate(voters):
-            rate(reviewed, user, codes[(index + n) % 3])
-    meeting_move(meeting=meeting, to=MeetingStatus.IN_DISCUSSION, by=chair)
-    return meeting, chair
-
-
-# The decision page includes the audit entry recording that its case papers were read, and
-# the non-voting attendees' comments.
-@pytest.mark.parametrize(
-    ("view", "budget"), [("discussion", 13), ("decision", 22), ("meeting", 30)]
-)
-def test_the_chairs_pages_run_the_same_queries_at_any_size(
-    client, olu, view, budget, django_assert_max_num_queries
-):
-    counts = []
-    for cases, members in [(10, 4), (40, 12)]:
-        meeting, chair = build(cases, members, olu)
-        client.force_login(chair)
-        url = {
-            "discussion": f"/panels/meetings/{meeting.pk}/discussion/",
-            "decision": f"/panels/meetings/{meeting.pk}/cases/1/decision/",
-            "meeting": f"/panels/meetings/{meeting.pk}/",
-        }[view]
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get(url).status_code == 200
-        counts.append(len(captured))
-        with django_assert_max_num_queries(budget):
-            client.get(url)
-
-    assert counts[0] == counts[1], f"{view}: {counts}"
 
 
 def test_the_panel_over_time_shows_each_meeting_in_the_chart_and_the_table(

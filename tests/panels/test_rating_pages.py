@@ -2,11 +2,8 @@
 fixed number of queries whatever the size of the meeting."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
-from cases.models import Force
-from panels.enums import Agency, FrameworkKind, MeetingStatus, MembershipRole, RatingStatus
+from panels.enums import Agency, FrameworkKind, MeetingStatus, RatingStatus
 from panels.models import (
     Criterion,
     CriterionGroup,
@@ -241,67 +238,3 @@ def test_the_deadline_is_shown_with_how_near_it_is(client, open_case, mina):
         date=timezone.localdate(),
     )
     assert "overdue" in client.get("/").content.decode()
-
-
-def build_meeting(cases: int, members: int, olu) -> tuple[Meeting, object]:
-    """A meeting open for rating, with a spread of drafts, submissions and conflicts."""
-    force = Force.objects.create(code=f"Q{cases}", name=f"Queryshire {cases}")
-    panel = factories.PanelFactory(force=force)
-    chair = factories.MembershipFactory(panel=panel, role=MembershipRole.CHAIR).user
-    voters = [factories.MembershipFactory(panel=panel).user for _ in range(members - 2)]
-    factories.MembershipFactory(panel=panel, agency=Agency.POLICE, is_voting=False)
-    meeting = factories.MeetingFactory(panel=panel)
-    for position in range(1, cases + 1):
-        factories.ReviewedCaseFactory(meeting=meeting, position=position)
-    meeting_transition(meeting=meeting, to=MeetingStatus.RATING_OPEN, by=olu)
-    criteria = list(panel.framework.criteria.all())
-    for index, reviewed in enumerate(meeting.reviewed_cases.all()):
-        for user in [chair, *voters]:
-            conflicted = index % 7 == 3
-            conflict_declare(
-                reviewed_case=reviewed, user=user, has_conflict=conflicted, details="Known."
-            )
-            if not conflicted and index % 2 == 0:
-                rating_save(
-                    reviewed_case=reviewed,
-                    user=user,
-                    data=RatingInput(
-                        category=factories.category("consistent"),
-                        assessments={c.code: ("met", "") for c in criteria},
-                    ),
-                    submit=index % 4 == 0,
-                    version=0,
-                )
-    return meeting, chair
-
-
-def queries(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured)
-
-
-@pytest.mark.parametrize(
-    ("page", "budget"),
-    # The case page includes the audit entry recording that its papers were read.
-    [("home", 15), ("case", 20), ("meeting", 28)],
-    ids=["member home", "case page", "meeting page"],
-)
-def test_pages_run_a_fixed_number_of_queries_whatever_the_meeting_size(
-    client, olu, page, budget, django_assert_max_num_queries
-):
-    counts = []
-    for cases, members in [(10, 4), (40, 12)]:
-        meeting, chair = build_meeting(cases, members, olu)
-        client.force_login(chair)
-        url = {
-            "home": "/",
-            "case": case_url(meeting, 1),
-            "meeting": f"/panels/meetings/{meeting.pk}/",
-        }[page]
-        counts.append(queries(client, url))
-        with django_assert_max_num_queries(budget):
-            client.get(url)
-
-    assert counts[0] == counts[1], f"{page}: {counts[0]} queries at 10×4, {counts[1]} at 40×12"
