@@ -38,6 +38,17 @@ def _tasks_run_at_once(settings):
 
 
 @pytest.fixture
+def sent(django_capture_on_commit_callbacks):
+    """Run what services queue once their transaction commits, as a real commit would."""
+
+    def run(service, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return service(**kwargs)
+
+    return run
+
+
+@pytest.fixture
 def reference_data(db):
     """The seeded frameworks, crime codes and outcome types, put back if a test that
     flushes the database (transaction=True) ran before and took them away."""

@@ -33,17 +33,6 @@ def _site_url(settings):
 
 
 @pytest.fixture
-def sent(django_capture_on_commit_callbacks):
-    """Run what services queue once their transaction commits, as a real commit would."""
-
-    def run(service, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return service(**kwargs)
-
-    return run
-
-
-@pytest.fixture
 def planned(panel, chris, mina, pat):
     meeting = factories.MeetingFactory(panel=panel, date=MEETING_DAY, rating_deadline=DEADLINE)
     case = factories.CaseFactory(

@@ -23,15 +23,6 @@ def _site_url(settings):
 
 
 @pytest.fixture
-def sent(django_capture_on_commit_callbacks):
-    def run(service, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return service(**kwargs)
-
-    return run
-
-
-@pytest.fixture
 def kim(db):
     """A third OPCC officer."""
     return factories.UserFactory(username="kim", roles=[StaffRole.OPCC_STAFF])
