@@ -100,7 +100,8 @@ def email_change_request(*, user, new_email: str, password: str, request=None) -
             request=request,
             summary="Email change refused: wrong password",
         )
-        raise ValidationError({"password": "Your current password is not right"})
+        wrong = "Your current password is not right"  # noqa: S105 # nosec B105 # a message
+        raise ValidationError({"password": wrong})
     new_email = _check_new_email(user, new_email)
     token = email_change_token(user=user, new_email=new_email)
     link = settings.SITE_URL + reverse("account_email_confirm", args=[token])
