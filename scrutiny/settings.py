@@ -1,60 +1,30 @@
 """Settings for Scrutiny, read from the environment.
 
-Every value a deployment must choose comes from an environment variable. The
-helpers below fail loudly, naming the variable, so a misconfigured server stops
-at start-up instead of running with a silent default.
+Every value a deployment must choose comes from an environment variable, read with the
+helpers of scrutiny/env.py, which fail loudly, naming the variable, so a misconfigured
+server stops at start-up instead of running with a silent default.
 """
 
 import os
 import warnings
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from . import policies
+from .audited import TRACKED_MODELS
+from .env import (
+    database_config,
+    env_bool,
+    env_int,
+    env_list,
+    env_required,
+    logging_config,
+    s3_storage,
+    tasks_config,
+)
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
-
-
-def env_bool(name: str, default: bool) -> bool:
-    raw = os.environ.get(name)
-    if raw is None:
-        return default
-    value = raw.strip().lower()
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    raise ImproperlyConfigured(
-        f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}."
-    )
-
-
-def env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number; got {raw!r}.") from None
-
-
-def env_list(name: str, default: list[str]) -> list[str]:
-    raw = os.environ.get(name)
-    if raw is None:
-        return default
-    return [item.strip() for item in raw.split(",") if item.strip()]
-
-
-def env_required(name: str) -> str:
-    value = os.environ.get(name, "").strip()
-    if not value:
-        raise ImproperlyConfigured(f"{name} must be set in the environment.")
-    return value
-
 
 DEBUG = env_bool("DEBUG", False)
 
@@ -148,18 +118,7 @@ TEMPLATES = [
 ]
 
 
-def _database_config() -> dict:
-    default_url = f"sqlite:///{BASE_DIR / 'var' / 'scrutiny.sqlite3'}"
-    url = os.environ.get("DATABASE_URL", "").strip() or default_url
-    try:
-        config = dj_database_url.parse(url, conn_max_age=env_int("CONN_MAX_AGE", 600))
-    except ValueError as exc:
-        raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {exc}") from None
-    config["CONN_HEALTH_CHECKS"] = True
-    return config
-
-
-DATABASES = {"default": _database_config()}
+DATABASES = {"default": database_config(BASE_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -266,22 +225,6 @@ if FILE_STORAGE not in {"local", "s3"}:
     raise ImproperlyConfigured("FILE_STORAGE must be local or s3.")
 
 
-def s3_storage(location: str, *, bucket: str, endpoint_url=None, region_name=None) -> dict:
-    """A private S3 storage under `location` in the bucket."""
-    return {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": bucket,
-            "location": location,
-            "endpoint_url": endpoint_url,
-            "region_name": region_name,
-            "default_acl": None,
-            "querystring_auth": True,
-            "file_overwrite": False,
-        },
-    }
-
-
 if FILE_STORAGE == "s3":
     _bucket = {
         "bucket": env_required("S3_BUCKET"),
@@ -341,14 +284,8 @@ INVITATION_DAYS = env_int("INVITATION_DAYS", 7)
 # runs as tasks on a queue in the database (docs/adr/0010-background-tasks.md): `make
 # worker` runs a worker. TASKS_BACKEND=immediate runs each task at once, inside the
 # request that asked for it, with no worker: the tests do, and a one-process trial may.
-_TASK_BACKENDS = {
-    "database": "django_tasks_db.DatabaseBackend",
-    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-}
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
-if TASKS_BACKEND not in _TASK_BACKENDS:
-    raise ImproperlyConfigured("TASKS_BACKEND must be database or immediate.")
-TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
+TASKS = tasks_config(TASKS_BACKEND)
 # A job with no news for this long has lost its worker; its page offers to try again.
 JOB_STALLED_SECONDS = env_int("JOB_STALLED_SECONDS", 120)
 
@@ -375,28 +312,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
-# Every inline script and style is gone from the templates: nothing inline runs.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        # The favicon placeholder in base.html is a data: URI (<link rel="icon" href="data:,">).
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-    },
-}
-# Sent by core.headers on every response.
-PERMISSIONS_POLICY = (
-    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
-    "gyroscope=(), interest-cohort=(), magnetometer=(), microphone=(), payment=(), "
-    "usb=(), browsing-topics=()"
-)
+# The content security policy and permissions policy are fixed, not chosen per
+# deployment: scrutiny/policies.py.
+CONTENT_SECURITY_POLICY = policies.CONTENT_SECURITY_POLICY
+PERMISSIONS_POLICY = policies.PERMISSIONS_POLICY
 # Anonymous visitors' public pages may be cached this long; everything else is no-store.
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 300)
 # Request bodies (core.request_size): at most REQUEST_MAX_BYTES (1 MB), refused with 413
@@ -434,47 +353,8 @@ AUDITLOG_CID_GETTER = "core.request_log.audit_correlation_id"
 MIGRATION_MODULES = {"auditlog": None}
 AUDITLOG_STORE_JSON_CHANGES = True
 AUDITLOG_DISABLE_REMOTE_ADDR = False
-_CASE_NARRATIVE = [
-    "previous_offending",
-    "conditions",
-    "facts_at_decision",
-    "later_information",
-    "extra",
-    "updated_at",
-]
-AUDITLOG_INCLUDE_TRACKING_MODELS = [
-    {"model": "auth.User", "exclude_fields": ["password", "last_login"], "m2m_fields": ["groups"]},
-    "cases.Force",
-    "cases.OutcomeType",
-    {"model": "cases.ExtractBatch", "exclude_fields": ["summary"]},
-    {"model": "cases.Case", "exclude_fields": _CASE_NARRATIVE},
-    "cases.PrivacyFinding",
-    "panels.Framework",
-    "panels.OutcomeCategory",
-    "panels.CriterionGroup",
-    "panels.Criterion",
-    "panels.Theme",
-    "panels.Panel",
-    "panels.Membership",
-    "panels.Meeting",
-    "panels.ReviewedCase",
-    {"model": "panels.SampleDraw", "exclude_fields": ["selected_references"]},
-    # A conflict's details are the member's own words about themselves.
-    {"model": "panels.ConflictDeclaration", "exclude_fields": ["details"]},
-    {"model": "panels.Rating", "include_fields": ["status", "version", "submitted_at"]},
-    {"model": "panels.CaseComment", "exclude_fields": ["text", "updated_at"]},
-    {"model": "panels.Decision", "m2m_fields": ["themes"], "exclude_fields": ["updated_at"]},
-    "panels.Observation",
-    "panels.Action",
-    "panels.Attendance",
-    "reports.FindingsReport",
-    "reports.ReportSection",
-    "reports.StandingText",
-    "reports.ThemeBackground",
-    "reports.ReasonBullet",
-    "reports.DisclosureAcceptance",
-    "reports.PublishedVersion",
-]
+# Which models, and which of their fields, the trail records (scrutiny/audited.py).
+AUDITLOG_INCLUDE_TRACKING_MODELS = TRACKED_MODELS
 
 SERVICE_NAME = os.environ.get("SERVICE_NAME", "Scrutiny panels")
 # Shown in the phase banner; deployments still in trial keep "Beta".
@@ -517,32 +397,4 @@ if LOG_FORMAT not in {"json", "text"}:
 # One line per request (method, path, status, time, user id), for servers without an
 # access log of their own that knows the request id; `make serve` turns it on.
 ACCESS_LOG = env_bool("ACCESS_LOG", False)
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "json": {"()": "core.request_log.JsonLines"},
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": LOG_FORMAT,
-            "filters": ["request_id"],
-        }
-    },
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # WeasyPrint's font subsetting logs every table it touches at INFO.
-    "loggers": {
-        "fontTools": {"level": "WARNING"},
-        "weasyprint.progress": {"level": "WARNING"},
-        # A refusal (403) is a normal event: one line, no traceback (core.headers).
-        "django.request": {"filters": ["refusals_one_line"]},
-        "django.security": {"filters": ["refusals_one_line"]},
-    },
-    "filters": {
-        "refusals_one_line": {"()": "core.headers.RefusalsOneLine"},
-        "request_id": {"()": "core.request_log.RequestIdFilter"},
-    },
-}
+LOGGING = logging_config(log_format=LOG_FORMAT, level=os.environ.get("LOG_LEVEL", "INFO"))

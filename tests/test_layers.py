@@ -107,3 +107,17 @@ def test_the_permission_check_finds_a_user_has_perm():
     source = "def view(request):\n    return request.user.has_perm('panels.view_meeting')\n"
 
     assert _permission_asked_of_a_user(source) == [2]
+
+
+def test_no_module_of_ours_is_over_400_lines():
+    """A module past about 400 lines becomes a package (docs/adr/0013): migrations and the
+    demo's data are left out, being generated or data."""
+    long = []
+    for app in ["core", "cases", "panels", "reports", "scrutiny"]:
+        for path in sorted((ROOT / app).rglob("*.py")):
+            if "migrations" in path.parts or "demo" in path.parts:
+                continue
+            lines = len(path.read_text(encoding="utf-8").splitlines())
+            if lines > 400:
+                long.append(f"{path.relative_to(ROOT)}: {lines} lines")
+    assert long == []

@@ -12,7 +12,7 @@ from cases.models import Case
 from cases.services import batch_confirm
 from core.roles import StaffRole
 from reports import services as report_services
-from scrutiny.settings import s3_storage
+from scrutiny.env import s3_storage
 from tests import factories, object_storage
 from tests.cases.conftest import csv_bytes, row, upload
 from tests.reports.conftest import closed_meeting, publish

@@ -1,0 +1,127 @@
+"""Reading settings from the environment: helpers that fail loudly, naming the variable,
+so a misconfigured server stops at start-up instead of running with a silent default,
+and the few settings that are built rather than read (the database, S3 storages, logs).
+scrutiny/settings.py holds the values themselves."""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ImproperlyConfigured(
+        f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}."
+    )
+
+
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number; got {raw!r}.") from None
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_required(name: str) -> str:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise ImproperlyConfigured(f"{name} must be set in the environment.")
+    return value
+
+
+def database_config(base_dir: Path) -> dict:
+    """The default database from DATABASE_URL, or a SQLite file under var/."""
+    default_url = f"sqlite:///{base_dir / 'var' / 'scrutiny.sqlite3'}"
+    url = os.environ.get("DATABASE_URL", "").strip() or default_url
+    try:
+        config = dj_database_url.parse(url, conn_max_age=env_int("CONN_MAX_AGE", 600))
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {exc}") from None
+    config["CONN_HEALTH_CHECKS"] = True
+    return config
+
+
+def s3_storage(location: str, *, bucket: str, endpoint_url=None, region_name=None) -> dict:
+    """A private S3 storage under `location` in the bucket."""
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "location": location,
+            "endpoint_url": endpoint_url,
+            "region_name": region_name,
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+
+
+def logging_config(*, log_format: str, level: str) -> dict:
+    """Logs to stdout: one JSON object per line with the request's id (core.request_log),
+    or plain text lines for reading in a terminal."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "json": {"()": "core.request_log.JsonLines"},
+            "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stdout",
+                "formatter": log_format,
+                "filters": ["request_id"],
+            }
+        },
+        "root": {"handlers": ["console"], "level": level},
+        # WeasyPrint's font subsetting logs every table it touches at INFO.
+        "loggers": {
+            "fontTools": {"level": "WARNING"},
+            "weasyprint.progress": {"level": "WARNING"},
+            # A refusal (403) is a normal event: one line, no traceback (core.headers).
+            "django.request": {"filters": ["refusals_one_line"]},
+            "django.security": {"filters": ["refusals_one_line"]},
+        },
+        "filters": {
+            "refusals_one_line": {"()": "core.headers.RefusalsOneLine"},
+            "request_id": {"()": "core.request_log.RequestIdFilter"},
+        },
+    }
+
+
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+
+
+def tasks_config(backend: str) -> dict:
+    """The task queue: `database` (a worker takes the tasks) or `immediate` (each task runs
+    at once, inside the request that asked for it)."""
+    if backend not in _TASK_BACKENDS:
+        raise ImproperlyConfigured("TASKS_BACKEND must be database or immediate.")
+    return {"default": {"BACKEND": _TASK_BACKENDS[backend]}}
