@@ -15,7 +15,7 @@ from django.db import connection
 
 from bench.__main__ import REPORT, SCALES, _write_report, module_names, run_modules
 from bench.load import explain
-from bench.load.dataset import Cast
+from bench.load.cast import Cast
 from cases.models import Case, CaseStatusChange, ExtractBatch, ExtractBatchStatusChange, Force
 from core.roles import StaffRole
 from panels.enums import MeetingStatus, MembershipRole

@@ -61,7 +61,7 @@ def _dataset(url: str, args) -> tuple[dict, dict]:
     from django.core.management import call_command
     from django.db import connections
 
-    from bench.load import dataset
+    from bench.load import cast, dataset
 
     parameters = dataset.Parameters(cases=args.cases)
     reuse = not args.rebuild and _exists(url) and dataset.built(parameters)
@@ -78,7 +78,7 @@ def _dataset(url: str, args) -> tuple[dict, dict]:
         timings.update(dataset.build(parameters))
     else:
         print("==> reusing the dataset built with the same parameters", flush=True)
-    return timings, dataset.counts()
+    return timings, cast.counts()
 
 
 def _exists(url: str) -> bool:
@@ -100,10 +100,11 @@ def main(argv: list[str]) -> int:
     if not _exists(url):
         _reset_database(url)
     _setup(url)
+    from bench.load import cast as cast_module
     from bench.load import dataset, explain, report
 
     timings, counts = _dataset(url, args)
-    cast = dataset.cast()
+    cast = cast_module.cast()
     print("==> explaining the lists' queries", flush=True)
     plans_section = explain.report(explain.explain_all(cast), counts["cases"])
     sections = [plans_section]

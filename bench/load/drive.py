@@ -24,7 +24,7 @@ from panels.models import Framework, Rating
 from panels.rating.forms import CRITERION_PREFIX
 from reports.models import PublishedVersion
 
-from .dataset import Cast
+from .cast import Cast
 
 LUA = Path(__file__).resolve().parent.parent / "load.lua"
 CONNECTIONS = 10

@@ -25,7 +25,7 @@ from panels.rating import selectors as rating_selectors
 from panels.sampling import PoolFilters, eligible_cases, load_pool
 from reports import selectors as report_selectors
 
-from .dataset import Cast
+from .cast import Cast
 
 BIG_TABLE = 10_000
 SLOW_MS = 20
