@@ -318,6 +318,7 @@ def test_password_reset_does_the_same_work_for_known_and_unknown_addresses(clien
     assert mail.outbox == []
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_worker_sends_a_known_address_its_link_and_an_unknown_one_nothing(
     client, mina, settings
 ):

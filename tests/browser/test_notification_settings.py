@@ -19,7 +19,9 @@ pytestmark = [
 ]
 
 
-def test_a_member_sees_their_waiting_work_and_turns_an_email_off(page: Page, live_server):
+def test_a_member_sees_their_waiting_work_and_turns_an_email_off(
+    page: Page, live_server, reference_data
+):
     membership = factories.MembershipFactory(user__username="mina")
     meeting = factories.MeetingFactory(
         panel=membership.panel, status=MeetingStatus.CLOSED, date=datetime.date(2026, 11, 3)
