@@ -122,6 +122,14 @@ def case_url(meeting, position=1) -> str:
     return f"/panels/meetings/{meeting.pk}/cases/{position}/"
 
 
+def rating_url(meeting, position=1) -> str:
+    return f"/panels/meetings/{meeting.pk}/cases/{position}/rating/"
+
+
+def comment_url(meeting, position=1) -> str:
+    return f"/panels/meetings/{meeting.pk}/cases/{position}/comment/"
+
+
 def conflict_url(meeting, position=1) -> str:
     return f"/panels/meetings/{meeting.pk}/cases/{position}/conflict/"
 
@@ -272,7 +280,7 @@ def test_a_rating_cannot_be_changed_after_the_reveal(client, mina, olu, rated):
     client.force_login(mina)
 
     response = client.post(
-        case_url(meeting), rating_post(meeting, version="2", reasons="Changed after the reveal.")
+        rating_url(meeting), rating_post(meeting, version="2", reasons="Changed after the reveal.")
     )
 
     assert response.status_code == 403
@@ -293,7 +301,7 @@ def test_an_attendee_leaves_a_comment_only_they_see_before_the_reveal(
     factories.declare(pat, case)
     client.force_login(pat)
 
-    response = client.post(case_url(case.meeting), {"text": COMMENT, "action": "comment"})
+    response = client.post(comment_url(case.meeting), {"text": COMMENT, "action": "comment"})
 
     assert response.status_code == 302
     assert COMMENT in text(client.get(case_url(case.meeting)))
@@ -335,7 +343,7 @@ def test_an_attendees_comment_cannot_be_changed_after_the_reveal(client, comment
     client.force_login(pat)
 
     response = client.post(
-        case_url(case.meeting), {"text": "Rewritten after the reveal.", "action": "comment"}
+        comment_url(case.meeting), {"text": "Rewritten after the reveal.", "action": "comment"}
     )
 
     assert response.status_code == 403
@@ -351,7 +359,7 @@ def test_rating_by_someone_outside_the_panel_is_not_found(client, request, who, 
     before = stored()
     client.force_login(request.getfixturevalue(who))
 
-    response = client.post(case_url(case.meeting), rating_post(case.meeting))
+    response = client.post(rating_url(case.meeting), rating_post(case.meeting))
 
     assert response.status_code == 404
     assert stored() == before
@@ -361,7 +369,7 @@ def test_rating_by_a_data_admin_is_refused(client, alice, case):
     before = stored()
     client.force_login(alice)
 
-    response = client.post(case_url(case.meeting), rating_post(case.meeting))
+    response = client.post(rating_url(case.meeting), rating_post(case.meeting))
 
     assert response.status_code in {403, 404}
     assert FACTS not in text(response)
@@ -374,7 +382,7 @@ def test_rating_by_opcc_staff_is_refused(client, request, who, case):
     before = stored()
     client.force_login(request.getfixturevalue(who))
 
-    response = client.post(case_url(case.meeting), rating_post(case.meeting))
+    response = client.post(rating_url(case.meeting), rating_post(case.meeting))
 
     assert stored() == before
     assert response.status_code in {403, 404}
@@ -385,7 +393,7 @@ def test_rating_before_declaring_goes_to_the_conflict_question(client, mina, cas
     before = stored()
     client.force_login(mina)
 
-    response = client.post(case_url(case.meeting), rating_post(case.meeting))
+    response = client.post(rating_url(case.meeting), rating_post(case.meeting))
 
     assert response.status_code == 302
     assert response.url == conflict_url(case.meeting)
@@ -397,7 +405,7 @@ def test_rating_after_declaring_a_conflict_is_refused(client, mina, case):
     before = stored()
     client.force_login(mina)
 
-    response = client.post(case_url(case.meeting), rating_post(case.meeting))
+    response = client.post(rating_url(case.meeting), rating_post(case.meeting))
 
     assert response.status_code == 403
     assert "You declared a conflict of interest in this case" in text(response)
@@ -410,7 +418,7 @@ def test_rating_by_a_non_voting_attendee_is_refused(client, pat, case):
     before = stored()
     client.force_login(pat)
 
-    response = client.post(case_url(case.meeting), rating_post(case.meeting))
+    response = client.post(rating_url(case.meeting), rating_post(case.meeting))
 
     assert stored() == before
     assert response.status_code == 403
@@ -423,7 +431,7 @@ def test_rating_after_the_reveal_is_refused(client, mina, olu, case):
     before = stored()
     client.force_login(mina)
 
-    response = client.post(case_url(case.meeting), rating_post(case.meeting))
+    response = client.post(rating_url(case.meeting), rating_post(case.meeting))
 
     assert response.status_code == 403
     assert stored() == before
@@ -434,7 +442,7 @@ def test_rating_before_the_meeting_opens_is_refused(client, mina, meeting):
     before = stored()
     client.force_login(mina)
 
-    response = client.post(case_url(meeting), rating_post(meeting))
+    response = client.post(rating_url(meeting), rating_post(meeting))
 
     assert response.status_code == 403
     assert "once the meeting opens for rating" in text(response)
@@ -451,7 +459,7 @@ def test_rating_while_the_meeting_is_paused_is_refused(client, mina, olu, case):
     before = stored()
     client.force_login(mina)
 
-    response = client.post(case_url(case.meeting), rating_post(case.meeting, version="1"))
+    response = client.post(rating_url(case.meeting), rating_post(case.meeting, version="1"))
 
     assert response.status_code == 403
     assert stored() == before
@@ -467,7 +475,7 @@ def test_a_member_made_inactive_loses_the_case_at_once(client, mina, case):
     before = stored()
 
     assert client.get(case_url(case.meeting)).status_code == 404
-    assert client.post(case_url(case.meeting), rating_post(case.meeting)).status_code == 404
+    assert client.post(rating_url(case.meeting), rating_post(case.meeting)).status_code == 404
     assert client.get(conflict_url(case.meeting)).status_code == 404
     assert client.get(f"/panels/meetings/{case.meeting.pk}/").status_code == 404
     assert stored() == before
@@ -646,7 +654,7 @@ def test_a_tampered_rating_is_refused_with_a_message(client, mina, case, kind):
     before = stored()
     client.force_login(mina)
 
-    response = client.post(case_url(case.meeting), rating_post(case.meeting, **changes))
+    response = client.post(rating_url(case.meeting), rating_post(case.meeting, **changes))
 
     body = text(response)
     assert response.status_code in {200, 400}
@@ -661,7 +669,7 @@ def test_a_tampered_rating_leaves_the_saved_one_unchanged(client, mina, rated):
     client.force_login(mina)
 
     response = client.post(
-        case_url(meeting),
+        rating_url(meeting),
         rating_post(
             meeting,
             version="2",
@@ -687,7 +695,7 @@ def test_a_rating_with_a_made_up_version_and_no_saved_rating_is_refused(client, 
     before = stored()
     client.force_login(mina)
 
-    response = client.post(case_url(case.meeting), rating_post(case.meeting, version="7"))
+    response = client.post(rating_url(case.meeting), rating_post(case.meeting, version="7"))
 
     assert response.status_code in {200, 400, 409}
     assert stored() == before

@@ -4,9 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from core.audit import AuditEvent, record
-from core.forms import add_service_errors, with_version
+from core.form_pages import handle_form
+from core.forms import add_service_errors
 from core.permissions import by_rule
 
 from ... import queries
@@ -71,33 +73,33 @@ def decision(request, pk: int, position: int):
         if request.method == "POST":
             return render(request, "panels/decision.html", context, status=403)
         return render(request, "panels/decision.html", context)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.decision_record(
-                reviewed_case=reviewed,
-                by=request.user,
-                data=form.decision_input(),
-                version=form.cleaned_data["version"],
-            )
-        except services.StaleDecision as stale:
-            context["form"] = DecisionForm(
-                with_version(request.POST, stale.current.version),
-                meeting=meeting,
-                later=later,
-                decision=current,
-            )
-            context["form"].is_valid()
-            context.update(stale=stale.current, status=409)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"The panel's decision on case {position} has been saved")
-            if request.POST.get("action") == "next" and following is not None:
-                return redirect("panels:decision", pk=pk, position=following)
-            return redirect("panels:discussion", pk=pk)
-    if form.errors:
-        context["page_title"] = f"Error: {context['page_title']}"
-    return render(request, "panels/decision.html", context, status=context.pop("status", 200))
+
+    def show(form, status, stale):
+        context.update(form=form, stale=stale)
+        if form.errors:
+            context["page_title"] = f"Error: {context['page_title']}"
+        return render(request, "panels/decision.html", context, status=status)
+
+    def success(saved):
+        if request.POST.get("action") == "next" and following is not None:
+            return reverse("panels:decision", kwargs={"pk": pk, "position": following})
+        return reverse("panels:discussion", kwargs={"pk": pk})
+
+    return handle_form(
+        request,
+        form,
+        save=lambda form: services.decision_record(
+            reviewed_case=reviewed,
+            by=request.user,
+            data=form.decision_input(),
+            version=form.cleaned_data["version"],
+        ),
+        message=f"The panel's decision on case {position} has been saved",
+        success=success,
+        render=show,
+        rebind=lambda data: DecisionForm(data, meeting=meeting, later=later, decision=current),
+        notice=False,  # decision.html shows theirs and yours in its own box
+    )
 
 
 @login_required
