@@ -315,6 +315,41 @@ def test_an_attendee_leaves_a_comment_only_they_see_before_the_reveal(
             assert COMMENT not in text(response), (user.username, url)
 
 
+def test_the_papers_forms_post_to_their_own_addresses(client, case, pat, mina):
+    for user in (pat, mina):
+        factories.declare(user, case)
+    client.force_login(pat)
+    comment_page = text(client.get(case_url(case.meeting)))
+    client.force_login(mina)
+    rating_page = text(client.get(case_url(case.meeting)))
+
+    assert f'action="{comment_url(case.meeting)}"' in comment_page
+    assert f'action="{rating_url(case.meeting)}"' in rating_page
+
+
+def test_a_post_to_the_papers_address_is_not_allowed_and_saves_nothing(client, case, mina):
+    factories.declare(mina, case)
+    client.force_login(mina)
+
+    response = client.post(case_url(case.meeting), rating_post(case.meeting))
+
+    assert response.status_code == 405
+    assert Rating.objects.count() == 0
+
+
+def test_an_empty_comment_shows_the_papers_again_with_the_error(client, case, pat):
+    factories.declare(pat, case)
+    client.force_login(pat)
+
+    response = client.post(comment_url(case.meeting), {"text": "", "action": "comment"})
+
+    body = text(response)
+    assert response.status_code == 200
+    assert response.request["PATH_INFO"] == comment_url(case.meeting)
+    assert "govuk-error-summary" in body and "Enter your comment for the panel" in body
+    assert CaseComment.objects.count() == 0
+
+
 def test_a_superuser_does_not_see_an_attendees_comment_before_the_reveal(client, root, commented):
     client.force_login(root)
 
