@@ -11,7 +11,6 @@ from django.views.decorators.http import require_POST
 
 from core.audit import AuditEvent, record
 from core.form_pages import handle_form
-from core.forms import add_service_errors
 from core.job_views import job_redirect
 from core.jobs import JobStatus
 from core.roles import is_opcc_staff
@@ -59,17 +58,19 @@ def report_generate(request, meeting_pk: int):
 def period_new(request):
     """A panel's report over a period (a year, say), from its published meetings."""
     _staff_only(request.user)
-    form = PeriodReportForm(request.POST or None, panels=selectors.panels_with_reports())
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = services.report_generate_period(by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Draft period report created from the published meetings")
-            return redirect("reports:report_detail", pk=report.pk)
-    context = {"page_title": "Write a period report", "form": form}
-    return render(request, "reports/period_form.html", context)
+    return handle_form(
+        request,
+        PeriodReportForm(request.POST or None, panels=selectors.panels_with_reports()),
+        save=lambda form: services.report_generate_period(by=request.user, **form.cleaned_data),
+        message="Draft period report created from the published meetings",
+        success=lambda report: reverse("reports:report_detail", args=[report.pk]),
+        render=lambda form, status, stale: render(
+            request,
+            "reports/period_form.html",
+            {"page_title": "Write a period report", "form": form},
+            status=status,
+        ),
+    )
 
 
 @login_required
@@ -305,24 +306,28 @@ def report_move(request, pk: int, move: str):
     data = request.POST if request.method == "POST" else None
     form = ConfirmForm(data, note_label=note_label, note_hint=note_hint, submit=label)
     problems = _move_problems(request.user, report, move)
-    if request.method == "POST" and form.is_valid():
-        try:
-            job = _do_move(move, report, request.user, form.cleaned_data.get("note", ""))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            if job is not None and job.status != JobStatus.DONE:
-                return job_redirect(job)  # publishing, under way (or why it failed)
-            messages.success(request, f"The report is now {ReportStatus(to).label.lower()}")
-            return redirect("reports:report_detail", pk=report.pk)
     context = {
         "page_title": f"{label}: {report.title}",
         "report": report,
-        "form": form,
         "consequence": consequence,
         "problems": problems,
     }
-    return render(request, "reports/report_move.html", context)
+
+    def success(job):
+        if job is not None and job.status != JobStatus.DONE:
+            return job_redirect(job)  # publishing, under way (or why it failed)
+        messages.success(request, f"The report is now {ReportStatus(to).label.lower()}")
+        return reverse("reports:report_detail", args=[report.pk])
+
+    return handle_form(
+        request,
+        form,
+        save=lambda form: _do_move(move, report, request.user, form.cleaned_data.get("note", "")),
+        success=success,
+        render=lambda form, status, stale: render(
+            request, "reports/report_move.html", {**context, "form": form}, status=status
+        ),
+    )
 
 
 def _move_problems(user, report, move: str) -> list[str]:
@@ -371,24 +376,19 @@ def disclosure_accept(request, pk: int, fingerprint: str):
     finding = next((f for f in disclosure.check(report) if f.fingerprint == fingerprint), None)
     if finding is None:
         raise Http404
-    form = AcceptForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.disclosure_accept(
-                report=report,
-                fingerprint=fingerprint,
-                reason=form.cleaned_data["reason"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Finding accepted with your reason")
-            return redirect("reports:report_detail", pk=report.pk)
-    context = {
-        "page_title": "Accept a disclosure finding",
-        "report": report,
-        "finding": finding,
-        "form": form,
-    }
-    return render(request, "reports/disclosure_accept.html", context)
+    context = {"page_title": "Accept a disclosure finding", "report": report, "finding": finding}
+    return handle_form(
+        request,
+        AcceptForm(request.POST or None),
+        save=lambda form: services.disclosure_accept(
+            report=report,
+            fingerprint=fingerprint,
+            reason=form.cleaned_data["reason"],
+            by=request.user,
+        ),
+        message="Finding accepted with your reason",
+        success=reverse("reports:report_detail", args=[report.pk]),
+        render=lambda form, status, stale: render(
+            request, "reports/disclosure_accept.html", {**context, "form": form}, status=status
+        ),
+    )

@@ -272,25 +272,23 @@ def conflict_declare(request, pk: int, position: int):
 def conflict_withdraw(request, pk: int, declaration_pk: int):
     meeting = queries.meeting_for_user(user=request.user, pk=pk, perm="panels.withdraw_conflict")
     declaration = selectors.open_conflict(meeting=meeting, pk=declaration_pk)
-    form = ConflictWithdrawForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.conflict_withdraw(
-                declaration=declaration, by=request.user, note=form.cleaned_data["note"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                f"The conflict of {declaration.membership.user.get_full_name()} in case "
-                f"{declaration.reviewed_case.position} has been withdrawn",
-            )
-            return redirect("panels:meeting_detail", pk=meeting.pk)
     context = {
         "meeting": meeting,
         "declaration": declaration,
-        "form": form,
         "page_title": "Withdraw a conflict of interest",
     }
-    return render(request, "panels/conflict_withdraw.html", context)
+    return handle_form(
+        request,
+        ConflictWithdrawForm(request.POST or None),
+        save=lambda form: services.conflict_withdraw(
+            declaration=declaration, by=request.user, note=form.cleaned_data["note"]
+        ),
+        message=(
+            f"The conflict of {declaration.membership.user.get_full_name()} in case "
+            f"{declaration.reviewed_case.position} has been withdrawn"
+        ),
+        success=reverse("panels:meeting_detail", args=[meeting.pk]),
+        render=lambda form, status, stale: render(
+            request, "panels/conflict_withdraw.html", {**context, "form": form}, status=status
+        ),
+    )

@@ -1,14 +1,11 @@
 """The chair's pages: the discussion, a case's decision, attendance and notes."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from core.audit import AuditEvent, record
 from core.form_pages import handle_form
-from core.forms import add_service_errors
 from core.permissions import by_rule
 
 from ... import queries
@@ -112,18 +109,19 @@ def attendance(request, pk: int):
         memberships=selectors.panel_members(meeting=meeting),
         attendance=list(meeting.attendance.select_related("membership__user")),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.attendance_record(
-                meeting=meeting, by=request.user, kinds=form.kinds(), observers=form.observer_list()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Attendance saved")
-            return redirect("panels:meeting_detail", pk=pk)
-    context = {"meeting": meeting, "form": form, "page_title": "Who attended"}
-    return render(request, "panels/meeting_record_form.html", context)
+    context = {"meeting": meeting, "page_title": "Who attended"}
+    return handle_form(
+        request,
+        form,
+        save=lambda form: services.attendance_record(
+            meeting=meeting, by=request.user, kinds=form.kinds(), observers=form.observer_list()
+        ),
+        message="Attendance saved",
+        success=reverse("panels:meeting_detail", args=[pk]),
+        render=lambda form, status, stale: render(
+            request, "panels/meeting_record_form.html", {**context, "form": form}, status=status
+        ),
+    )
 
 
 @login_required
@@ -143,20 +141,24 @@ def observation_edit(request, pk: int, note_pk: int):
 
 
 def _observation_form(request, meeting, observation):
-    form = ObservationForm(request.POST or None, meeting=meeting, observation=observation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.observation_save(
-                meeting=meeting,
-                by=request.user,
-                observation=observation,
-                **form.observation_arguments(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            _saved(request, meeting, saved, "Note changed" if observation else "Note added")
-            return redirect("panels:meeting_detail", pk=meeting.pk)
     title = "Change a note" if observation else "Add a note: observation, good practice or learning"
-    context = {"meeting": meeting, "form": form, "page_title": title}
-    return render(request, "panels/meeting_record_form.html", context)
+    context = {"meeting": meeting, "page_title": title}
+
+    def success(saved):
+        _saved(request, meeting, saved, "Note changed" if observation else "Note added")
+        return reverse("panels:meeting_detail", args=[meeting.pk])
+
+    return handle_form(
+        request,
+        ObservationForm(request.POST or None, meeting=meeting, observation=observation),
+        save=lambda form: services.observation_save(
+            meeting=meeting,
+            by=request.user,
+            observation=observation,
+            **form.observation_arguments(),
+        ),
+        success=success,
+        render=lambda form, status, stale: render(
+            request, "panels/meeting_record_form.html", {**context, "form": form}, status=status
+        ),
+    )
