@@ -121,7 +121,7 @@ def test_two_concurrent_edits_of_a_decision_one_wins_the_other_is_refused(
 
     winner, refused = winner_and_loser(outcomes)
     assert type(refused) is StaleEdit
-    assert str(refused) == "This decision was changed after you opened it."
+    assert str(refused) == "Someone else changed this while you were editing."
     assert refused.current.reasons == texts[winner]
     decision = Decision.objects.get(reviewed_case=reviewed)
     assert (decision.reasons, decision.version, decision.category.code) == (
@@ -167,7 +167,7 @@ def test_two_concurrent_saves_of_a_report_section_one_wins_the_other_is_refused(
 
     winner, refused = winner_and_loser(outcomes)
     assert type(refused) is StaleEdit
-    assert str(refused) == "This report was changed after you opened it."
+    assert str(refused) == "Someone else changed this while you were editing."
     assert refused.current.version == 2
     section = ReportSection.objects.get(report=report, key=key)
     assert (section.heading, section.body) == (f"Heading by {winner}", texts[winner].strip())
