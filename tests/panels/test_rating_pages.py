@@ -207,6 +207,27 @@ def test_a_stale_form_is_refused_and_both_versions_are_shown(client, open_case, 
     assert Rating.objects.get().reasons == "Written in the other tab."
 
 
+def test_a_form_for_a_rating_that_is_no_longer_there_answers_409_and_keeps_the_answers(
+    client, open_case, mina
+):
+    framework = open_case.panel.framework
+    client.force_login(mina)
+
+    response = client.post(
+        case_url(open_case, 1, "rating/"),
+        rating_post(framework, None, reasons="Written here.", action="draft", version=3),
+    )
+
+    assert response.status_code == 409
+    assert response.context["form"].non_field_errors() == [
+        "Someone else changed this rating while you were editing. The form shows your "
+        "answers: check them against the saved details, then save again to keep yours."
+    ]
+    assert response.context["form"]["reasons"].value() == "Written here."
+    assert response.context["form"]["version"].value() == "0"
+    assert Rating.objects.count() == 0
+
+
 def test_an_unknown_button_saves_nothing(client, open_case, mina):
     client.force_login(mina)
     data = rating_post(open_case.panel.framework, None, action="publish")
