@@ -64,14 +64,6 @@ def version_field() -> forms.IntegerField:
     )
 
 
-def with_version(data, version: int):
-    """A copy of posted data at the version saved meanwhile, so the form can show the
-    person's own answers and a second save keeps them on purpose."""
-    data = data.copy()
-    data["version"] = str(version)
-    return data
-
-
 class NotificationSettingsForm(forms.Form):
     """Which kinds of email about waiting work someone gets (every one, until they say)."""
 

@@ -1,11 +1,11 @@
 """A person's choice of which emails about waiting work they get."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 
-from .forms import NotificationSettingsForm, add_service_errors
+from .form_pages import handle_form
+from .forms import NotificationSettingsForm
 from .notifications import notification_preferences, notification_preferences_save
 
 
@@ -16,13 +16,18 @@ def notification_settings(request):
     # Unticking every box posts no kinds at all: still a form to save.
     data = request.POST if request.method == "POST" else None
     form = NotificationSettingsForm(data, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            notification_preferences_save(user=request.user, enabled=form.cleaned_data["kinds"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Your email settings have been saved")
-            return redirect("notification_settings")
-    context = {"form": form, "page_title": "Email settings"}
-    return render(request, "core/notification_settings.html", context)
+    return handle_form(
+        request,
+        form,
+        save=lambda form: notification_preferences_save(
+            user=request.user, enabled=form.cleaned_data["kinds"]
+        ),
+        message="Your email settings have been saved",
+        success=reverse("notification_settings"),
+        render=lambda form, status, stale: render(
+            request,
+            "core/notification_settings.html",
+            {"form": form, "page_title": "Email settings"},
+            status=status,
+        ),
+    )

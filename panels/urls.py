@@ -9,6 +9,12 @@ urlpatterns = [
     path("meetings/", meeting.meeting_list, name="meeting_list"),
     path("meetings/<int:pk>/", meeting.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/cases/<int:position>/", rating.case_papers, name="case_papers"),
+    path("meetings/<int:pk>/cases/<int:position>/rating/", rating.rating_save, name="rating_save"),
+    path(
+        "meetings/<int:pk>/cases/<int:position>/comment/",
+        rating.comment_save,
+        name="comment_save",
+    ),
     path(
         "meetings/<int:pk>/cases/<int:position>/conflict/",
         rating.conflict_declare,

@@ -1,7 +1,7 @@
 """Writes for findings reports: drafting, editing, approval, publication and withdrawal.
 
 Each function is one transaction; the report row is locked while it changes, and an
-edit made from a page opened before someone else's save is refused (StaleReport).
+edit made from a page opened before someone else's save is refused (core.stale.StaleEdit).
 """
 
 import re
@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from core.audit import AuditEvent, record
+from core.stale import lock_at_version
 from panels.enums import MeetingStatus
 from panels.models import Decision, Meeting, OutcomeCategory, Theme
 
@@ -37,14 +38,6 @@ from .workflow import report_transition
 
 S = ReportStatus
 STANDING = [k for k in SectionKey.values if k != SectionKey.THEME_BACKGROUND]
-
-
-class StaleReport(Exception):
-    """The report was changed by someone else after this page was opened."""
-
-    def __init__(self, current: FindingsReport):
-        super().__init__("This report was changed after you opened it.")
-        self.current = current
 
 
 def theme_key(theme: str) -> str:
@@ -130,10 +123,9 @@ def _theme_background(panel, theme: str) -> tuple[str, str]:
 
 
 def _locked(report: FindingsReport, version: int | None) -> FindingsReport:
-    locked = FindingsReport.objects.select_for_update().get(pk=report.pk)
-    if version is not None and locked.version != version:
-        raise StaleReport(locked)
-    return locked
+    if version is None:
+        return FindingsReport.objects.select_for_update().get(pk=report.pk)
+    return lock_at_version(FindingsReport.objects, pk=report.pk, seen=version)
 
 
 def _editable(report: FindingsReport) -> None:

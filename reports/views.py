@@ -5,14 +5,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from core.audit import AuditEvent, record
-from core.forms import add_service_errors, with_version
+from core.form_pages import handle_form
 from core.job_views import job_redirect
 from core.jobs import JobStatus
 from core.roles import is_opcc_staff
+from core.stale import StaleEdit
 
 from . import disclosure, selectors, services
 from .enums import ReportStatus, SectionKey
@@ -56,17 +58,19 @@ def report_generate(request, meeting_pk: int):
 def period_new(request):
     """A panel's report over a period (a year, say), from its published meetings."""
     _staff_only(request.user)
-    form = PeriodReportForm(request.POST or None, panels=selectors.panels_with_reports())
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = services.report_generate_period(by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Draft period report created from the published meetings")
-            return redirect("reports:report_detail", pk=report.pk)
-    context = {"page_title": "Write a period report", "form": form}
-    return render(request, "reports/period_form.html", context)
+    return handle_form(
+        request,
+        PeriodReportForm(request.POST or None, panels=selectors.panels_with_reports()),
+        save=lambda form: services.report_generate_period(by=request.user, **form.cleaned_data),
+        message="Draft period report created from the published meetings",
+        success=lambda report: reverse("reports:report_detail", args=[report.pk]),
+        render=lambda form, status, stale: render(
+            request,
+            "reports/period_form.html",
+            {"page_title": "Write a period report", "form": form},
+            status=status,
+        ),
+    )
 
 
 @login_required
@@ -128,30 +132,28 @@ def section_edit(request, pk: int, key: str):
         keep_label = None
     initial = {"version": report.version, "heading": section.heading, "body": section.body}
     form = SectionForm(request.POST or None, initial=initial, keep_label=keep_label)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.section_save(report=report, key=key, by=request.user, **form.cleaned_data)
-        except services.StaleReport as stale:
-            form = SectionForm(
-                with_version(request.POST, stale.current.version), keep_label=keep_label
-            )
-            form.add_error(
-                None,
-                "Someone else changed this report after you opened this page. "
-                "Check the report, then save again to keep your text.",
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"“{form.cleaned_data['heading']}” saved")
-            return redirect("reports:report_detail", pk=report.pk)
-    context = {
-        "page_title": f"Change “{section.heading}”",
-        "report": report,
-        "form": form,
-        "editable": report.status == S.DRAFT,
-    }
-    return render(request, "reports/section_form.html", context)
+
+    def show(form, status, stale):
+        context = {
+            "page_title": f"Change “{section.heading}”",
+            "report": report,
+            "form": form,
+            "editable": report.status == S.DRAFT,
+        }
+        return render(request, "reports/section_form.html", context, status=status)
+
+    return handle_form(
+        request,
+        form,
+        save=lambda form: services.section_save(
+            report=report, key=key, by=request.user, **form.cleaned_data
+        ),
+        message=lambda saved: f"“{form.cleaned_data['heading']}” saved",
+        success=reverse("reports:report_detail", kwargs={"pk": report.pk}),
+        render=show,
+        rebind=lambda data: SectionForm(data, keep_label=keep_label),
+        what="report",
+    )
 
 
 @login_required
@@ -168,43 +170,43 @@ def reasons(request, pk: int, category_pk: int, bullet_pk: int | None = None):
             text=bullet.text,
             lead_with_count=bullet.lead_with_count,
         )
-    form = BulletForm(request.POST or None, initial=initial, decisions=decisions)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.bullet_save(
-                report=report,
-                category=category,
-                decisions=form.chosen_decisions(),
-                text=form.cleaned_data["text"],
-                theme=form.cleaned_data["theme"],
-                lead_with_count=form.cleaned_data["lead_with_count"],
-                version=form.cleaned_data["version"],
-                by=request.user,
-                bullet=bullet,
-            )
-        except services.StaleReport:
-            form.add_error(
-                None,
-                "Someone else changed this report after you opened this page. "
-                "Reload the page and try again.",
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Bullet saved")
-            return redirect("reports:reasons", pk=report.pk, category_pk=category.pk)
-    made = [b for b in report.bullets.prefetch_related("decisions") if b.category_id == category.pk]
-    context = {
-        "page_title": f"Reasons: {category.short_label}",
-        "report": report,
-        "category": category,
-        "decisions": decisions,
-        "bullets": category_bullets(decisions, made),
-        "bullet": bullet,
-        "form": form,
-        "editable": report.status == S.DRAFT,
-    }
-    return render(request, "reports/reasons.html", context)
+
+    def show(form, status, stale):
+        made = [
+            b for b in report.bullets.prefetch_related("decisions") if b.category_id == category.pk
+        ]
+        context = {
+            "page_title": f"Reasons: {category.short_label}",
+            "report": report,
+            "category": category,
+            "decisions": decisions,
+            "bullets": category_bullets(decisions, made),
+            "bullet": bullet,
+            "form": form,
+            "editable": report.status == S.DRAFT,
+        }
+        return render(request, "reports/reasons.html", context, status=status)
+
+    return handle_form(
+        request,
+        BulletForm(request.POST or None, initial=initial, decisions=decisions),
+        save=lambda form: services.bullet_save(
+            report=report,
+            category=category,
+            decisions=form.chosen_decisions(),
+            text=form.cleaned_data["text"],
+            theme=form.cleaned_data["theme"],
+            lead_with_count=form.cleaned_data["lead_with_count"],
+            version=form.cleaned_data["version"],
+            by=request.user,
+            bullet=bullet,
+        ),
+        message="Bullet saved",
+        success=reverse("reports:reasons", kwargs={"pk": report.pk, "category_pk": category.pk}),
+        render=show,
+        rebind=lambda data: BulletForm(data, initial=initial, decisions=decisions),
+        what="report",
+    )
 
 
 @login_required
@@ -215,7 +217,7 @@ def bullet_remove(request, pk: int, category_pk: int, bullet_pk: int):
     try:
         version = int(request.POST.get("version", ""))
         services.bullet_delete(report=report, bullet=bullet, by=request.user, version=version)
-    except (ValueError, services.StaleReport):
+    except (ValueError, StaleEdit):
         messages.error(request, "This page was out of date. Check the bullets and try again.")
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -304,24 +306,28 @@ def report_move(request, pk: int, move: str):
     data = request.POST if request.method == "POST" else None
     form = ConfirmForm(data, note_label=note_label, note_hint=note_hint, submit=label)
     problems = _move_problems(request.user, report, move)
-    if request.method == "POST" and form.is_valid():
-        try:
-            job = _do_move(move, report, request.user, form.cleaned_data.get("note", ""))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            if job is not None and job.status != JobStatus.DONE:
-                return job_redirect(job)  # publishing, under way (or why it failed)
-            messages.success(request, f"The report is now {ReportStatus(to).label.lower()}")
-            return redirect("reports:report_detail", pk=report.pk)
     context = {
         "page_title": f"{label}: {report.title}",
         "report": report,
-        "form": form,
         "consequence": consequence,
         "problems": problems,
     }
-    return render(request, "reports/report_move.html", context)
+
+    def success(job):
+        if job is not None and job.status != JobStatus.DONE:
+            return job_redirect(job)  # publishing, under way (or why it failed)
+        messages.success(request, f"The report is now {ReportStatus(to).label.lower()}")
+        return reverse("reports:report_detail", args=[report.pk])
+
+    return handle_form(
+        request,
+        form,
+        save=lambda form: _do_move(move, report, request.user, form.cleaned_data.get("note", "")),
+        success=success,
+        render=lambda form, status, stale: render(
+            request, "reports/report_move.html", {**context, "form": form}, status=status
+        ),
+    )
 
 
 def _move_problems(user, report, move: str) -> list[str]:
@@ -370,24 +376,19 @@ def disclosure_accept(request, pk: int, fingerprint: str):
     finding = next((f for f in disclosure.check(report) if f.fingerprint == fingerprint), None)
     if finding is None:
         raise Http404
-    form = AcceptForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.disclosure_accept(
-                report=report,
-                fingerprint=fingerprint,
-                reason=form.cleaned_data["reason"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Finding accepted with your reason")
-            return redirect("reports:report_detail", pk=report.pk)
-    context = {
-        "page_title": "Accept a disclosure finding",
-        "report": report,
-        "finding": finding,
-        "form": form,
-    }
-    return render(request, "reports/disclosure_accept.html", context)
+    context = {"page_title": "Accept a disclosure finding", "report": report, "finding": finding}
+    return handle_form(
+        request,
+        AcceptForm(request.POST or None),
+        save=lambda form: services.disclosure_accept(
+            report=report,
+            fingerprint=fingerprint,
+            reason=form.cleaned_data["reason"],
+            by=request.user,
+        ),
+        message="Finding accepted with your reason",
+        success=reverse("reports:report_detail", args=[report.pk]),
+        render=lambda form, status, stale: render(
+            request, "reports/disclosure_accept.html", {**context, "form": form}, status=status
+        ),
+    )

@@ -176,6 +176,10 @@ MATRIX: dict[str, Entry] = {
     # Data admins see meetings (rules: panels.view_meeting), never the papers.
     "panels:meeting_detail": page(PANEL_A, OPCC, DATA_ADMIN),
     "panels:case_papers": page(PANEL_A, OPCC),
+    # The member's rating and the attendee's comment answer POST only; in discussion (the
+    # meeting this matrix opens) ratings and comments are closed, so every post is refused.
+    "panels:rating_save": post_only(),
+    "panels:comment_save": post_only(),
     "panels:conflict_declare": page(PANEL_A),
     "panels:conflict_withdraw": page(OPCC),
     "panels:meeting_plan": page(OPCC),
@@ -624,6 +628,8 @@ KWARGS = {
     },
     "panels:meeting_detail": lambda w, s: {"pk": s.disc.pk},
     "panels:case_papers": lambda w, s: {"pk": s.disc.pk, "position": 1},
+    "panels:rating_save": lambda w, s: {"pk": s.disc.pk, "position": 1},
+    "panels:comment_save": lambda w, s: {"pk": s.disc.pk, "position": 1},
     "panels:conflict_declare": lambda w, s: {"pk": s.disc.pk, "position": 1},
     "panels:conflict_withdraw": lambda w, s: {"pk": s.disc.pk, "declaration_pk": s.conflict.pk},
     "panels:meeting_edit": lambda w, s: {"pk": s.planned.pk},

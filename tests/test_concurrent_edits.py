@@ -14,14 +14,15 @@ from django.apps import apps as django_apps
 from django.db import close_old_connections, connection, transaction
 
 from cases.reference_data import seed as seed_cases
+from core.stale import StaleEdit
 from panels.enums import MeetingStatus
-from panels.meetings.services import DecisionInput, StaleDecision, decision_record
+from panels.meetings.services import DecisionInput, decision_record
 from panels.models import Decision
 from panels.reference_data import seed as seed_panels
 from panels.workflow import meeting_transition
 from reports.enums import SectionKey
 from reports.models import FindingsReport, ReportSection, StandingText
-from reports.services import StaleReport, report_generate, section_save
+from reports.services import report_generate, section_save
 from tests import factories
 
 pytestmark = [
@@ -47,7 +48,7 @@ def race(read_version, save, texts: dict[str, str]) -> dict[str, object]:
                 barrier.wait()
                 save(name, text, version)
             outcomes[name] = "saved"
-        except (StaleDecision, StaleReport) as refused:
+        except StaleEdit as refused:
             outcomes[name] = refused
         except Exception as unexpected:  # reported by the assertions below
             outcomes[name] = unexpected
@@ -119,8 +120,8 @@ def test_two_concurrent_edits_of_a_decision_one_wins_the_other_is_refused(
     outcomes = race(read_version, save, texts)
 
     winner, refused = winner_and_loser(outcomes)
-    assert type(refused) is StaleDecision
-    assert str(refused) == "This decision was changed after you opened it."
+    assert type(refused) is StaleEdit
+    assert str(refused) == "Someone else changed this while you were editing."
     assert refused.current.reasons == texts[winner]
     decision = Decision.objects.get(reviewed_case=reviewed)
     assert (decision.reasons, decision.version, decision.category.code) == (
@@ -165,8 +166,8 @@ def test_two_concurrent_saves_of_a_report_section_one_wins_the_other_is_refused(
     outcomes = race(read_version, save, texts)
 
     winner, refused = winner_and_loser(outcomes)
-    assert type(refused) is StaleReport
-    assert str(refused) == "This report was changed after you opened it."
+    assert type(refused) is StaleEdit
+    assert str(refused) == "Someone else changed this while you were editing."
     assert refused.current.version == 2
     section = ReportSection.objects.get(report=report, key=key)
     assert (section.heading, section.body) == (f"Heading by {winner}", texts[winner].strip())

@@ -76,7 +76,8 @@ PANEL_SCOPED = sorted(
     if (key.startswith("panels:") and key not in STAFF_ONLY_PANEL_PAGES)
     or (key.startswith("reports:") and key != "reports:report_generate")
 )
-POSTED = {"reports:bullet_remove"}  # only answers POST
+# Only answer POST.
+POSTED = {"reports:bullet_remove", "panels:rating_save", "panels:comment_save"}
 PUBLISHED_REPORT_PAGES = [
     ("reports:report_detail", {}),
     ("reports:report_preview", {}),
@@ -233,6 +234,19 @@ def test_a_mixed_address_is_not_found(client, world, what, role, address):
     response = as_role(client, world, role).get(url)
 
     assert response.status_code == 404, f"{what}: {url} as {role}"
+
+
+@pytest.mark.parametrize("name", ["panels:rating_save", "panels:comment_save"])
+@pytest.mark.parametrize("role", ["mina", "pat", "chris", "olu"])
+def test_a_rating_or_comment_posted_to_a_mixed_address_is_not_found(client, world, name, role):
+    """A's meeting with an agenda position only B's meeting has: the save answers POST
+    only, so it is posted, and finds nothing."""
+    url = reverse(name, args=[world.a.disc.pk, _only_b_position(world)])
+    posted = {"version": "0", "reasons": "Mixed.", "text": "Mixed.", "action": "draft"}
+
+    response = as_role(client, world, role).post(url, posted)
+
+    assert response.status_code == 404, f"{url} as {role}"
 
 
 def test_a_mixed_bullet_removal_is_not_found_and_keeps_the_bullet(client, world):

@@ -391,6 +391,8 @@ EXCLUDED = {
     "reports:bullet_remove": "POST only",
     "panels:part_delete": "POST only",
     "panels:part_move": "POST only",
+    "panels:rating_save": "POST only (counted in POSTS)",
+    "panels:comment_save": "POST only",
     "cases:batch_confirm": "POST only",
     "cases:batch_abandon": "POST only",
     "cases:redact_all": "POST only",
@@ -439,7 +441,7 @@ def rating_post(w) -> tuple[str, str, dict, str]:
     }
     for criterion in w.panel.framework.criteria.all():
         data[f"criterion-{criterion.code}"] = "met"
-    url = reverse("panels:case_papers", args=[w.rating_meeting.pk, w.n])
+    url = reverse("panels:rating_save", args=[w.rating_meeting.pk, w.n])
     return "member", url, data, f"{reverse('home')}#meeting-{w.rating_meeting.pk}"
 
 

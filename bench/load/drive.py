@@ -99,6 +99,9 @@ def pages(cast: Cast, *, static_path: str, requests: int, saves: int) -> list[Pa
     def case_path(meeting, position) -> str:
         return reverse("panels:case_papers", kwargs={"pk": meeting.pk, "position": position})
 
+    def save_path(meeting, position) -> str:
+        return reverse("panels:rating_save", kwargs={"pk": meeting.pk, "position": position})
+
     pairs = cast.open_pairs
     if len(pairs) < saves + CONNECTIONS:
         raise SystemExit(f"Only {len(pairs)} member/case pairs for {saves} saves.")
@@ -123,7 +126,7 @@ def pages(cast: Cast, *, static_path: str, requests: int, saves: int) -> list[Pa
         Page(
             "Saving a rating (each a different member and case)",
             [
-                _line("POST", case_path(m, p), cookie(u), _form(body, v, signed_in(u)[1]))
+                _line("POST", save_path(m, p), cookie(u), _form(body, v, signed_in(u)[1]))
                 for u, m, p, v in to_save
             ],
             302,

@@ -14,7 +14,7 @@ from django.db.models import Max
 from django.utils.text import slugify
 
 from core.audit import AuditEvent, record
-from core.forms import STALE_FORM
+from core.stale import check_version
 
 from ..models import Criterion, CriterionGroup, Framework, OutcomeCategory, Theme
 from . import selectors
@@ -75,11 +75,6 @@ def fingerprint(obj) -> str:
     fields = [*EDITABLE[type(obj)], *(["position"] if hasattr(obj, "position") else [])]
     text = repr([getattr(obj, f + "_id" if f == "group" else f) for f in fields])
     return hashlib.sha256(text.encode()).hexdigest()[:16]
-
-
-def _check_fresh(current, seen: str) -> None:
-    if seen != fingerprint(current):
-        raise ValidationError(STALE_FORM)
 
 
 def refusals(current, values: dict) -> dict[str, str]:
@@ -145,7 +140,7 @@ def framework_save(
     if framework is None:
         return _apply(Framework(), values, by=by, created=True)
     current = Framework.objects.select_for_update().get(pk=framework.pk)
-    _check_fresh(current, seen)
+    check_version(current, seen, of=fingerprint)
     _refuse_locked(current, values)
     return _apply(current, values, by=by, created=False)
 
@@ -162,7 +157,7 @@ def part_save(*, by, framework: Framework, model, values: dict, part=None, seen:
         new = model(framework=framework, position=(last or 0) + 1)
         return _apply(new, values, by=by, created=True)
     current = model.objects.select_for_update().get(pk=part.pk)
-    _check_fresh(current, seen)
+    check_version(current, seen, of=fingerprint)
     _refuse_locked(current, values)
     return _apply(current, values, by=by, created=False)
 
@@ -182,7 +177,7 @@ def part_delete(*, by, part, seen: str) -> None:
     """Delete a part nothing points at; a used one stays, and the refusal says why."""
     model = type(part)
     current = model.objects.select_for_update().get(pk=part.pk)
-    _check_fresh(current, seen)
+    check_version(current, seen, of=fingerprint)
     name = NAMES[model]
     if selectors.in_use(current):
         raise ValidationError(
@@ -242,8 +237,7 @@ def framework_themes_set(
     """Set the themes the framework's ratings, decisions and notes offer, adding a new theme
     by name if given. A theme history on the framework's panels uses stays with it."""
     framework = Framework.objects.select_for_update().get(pk=framework.pk)
-    if seen != themes_fingerprint(framework):
-        raise ValidationError(STALE_FORM)
+    check_version(framework, seen, of=themes_fingerprint)
     current = set(framework.themes.all())
     removed = sorted(current - set(themes), key=lambda t: t.name)
     refused = theme_removal_refusals(framework=framework, removed=removed)

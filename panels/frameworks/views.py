@@ -8,8 +8,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from core.forms import add_service_errors
+from core.form_pages import handle_form
+from core.forms import STALE_FORM
 from core.roles import data_admin_required
+from core.stale import StaleEdit
 
 from ..models import Framework
 from . import selectors
@@ -39,45 +41,56 @@ def framework_detail(request, pk: int):
 
 @data_admin_required
 def framework_create(request):
-    form = FrameworkForm(request.POST or None, instance=Framework())
-    if request.method == "POST" and form.is_valid():
-        try:
-            framework = services.framework_save(by=request.user, values=form.values())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Framework “{framework.name}” created")
-            return redirect("panels:framework_detail", pk=framework.pk)
-    context = {"form": form, "page_title": "Create a framework"}
-    return render(request, "panels/frameworks/form.html", context)
+
+    def show(form, status, stale):
+        context = {"form": form, "page_title": "Create a framework"}
+        return render(request, "panels/frameworks/form.html", context, status=status)
+
+    return handle_form(
+        request,
+        FrameworkForm(request.POST or None, instance=Framework()),
+        save=lambda form: services.framework_save(by=request.user, values=form.values()),
+        message=lambda framework: f"Framework “{framework.name}” created",
+        success=lambda framework: _detail(framework),
+        render=show,
+    )
+
+
+def _detail(framework, anchor: str = "") -> str:
+    return reverse("panels:framework_detail", args=[framework.pk]) + anchor
 
 
 @data_admin_required
 def framework_edit(request, pk: int):
     framework = selectors.framework_get(pk=pk)
     seen = services.fingerprint(framework)
-    form = FrameworkForm(request.POST or None, instance=framework, seen=seen)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.framework_save(
-                by=request.user,
-                framework=framework,
-                values=form.values(),
-                seen=form.cleaned_data["seen"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Framework saved")
-            return redirect("panels:framework_detail", pk=framework.pk)
-    context = {
-        "form": form,
-        "framework": framework,
-        "in_use": selectors.in_use(framework),
-        "locked": "its code and kind",
-        "page_title": f"Change {framework.name}",
-    }
-    return render(request, "panels/frameworks/form.html", context)
+
+    def show(form, status, stale):
+        context = {
+            "form": form,
+            "framework": framework,
+            "in_use": selectors.in_use(framework),
+            "locked": "its code and kind",
+            "page_title": f"Change {framework.name}",
+        }
+        return render(request, "panels/frameworks/form.html", context, status=status)
+
+    return handle_form(
+        request,
+        FrameworkForm(request.POST or None, instance=framework, seen=seen),
+        save=lambda form: services.framework_save(
+            by=request.user,
+            framework=framework,
+            values=form.values(),
+            seen=form.cleaned_data["seen"],
+        ),
+        message="Framework saved",
+        success=_detail(framework),
+        render=show,
+        rebind=lambda data: FrameworkForm(data, instance=selectors.framework_get(pk=pk)),
+        what="framework",
+        version_field="seen",
+    )
 
 
 @data_admin_required
@@ -89,26 +102,37 @@ def framework_themes(request, pk: int):
         chosen=list(framework.themes.all()),
         seen=services.themes_fingerprint(framework),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.framework_themes_set(
-                by=request.user,
-                framework=framework,
-                themes=list(form.cleaned_data["themes"]),
-                new_theme=form.cleaned_data["new_theme"],
-                seen=form.cleaned_data["seen"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Themes saved")
-            return redirect(reverse("panels:framework_detail", args=[framework.pk]) + "#themes")
-    context = {
-        "form": form,
-        "framework": framework,
-        "page_title": "Choose the framework’s themes",
-    }
-    return render(request, "panels/frameworks/themes_form.html", context)
+
+    def show(form, status, stale):
+        context = {
+            "form": form,
+            "framework": framework,
+            "page_title": "Choose the framework’s themes",
+        }
+        return render(request, "panels/frameworks/themes_form.html", context, status=status)
+
+    return handle_form(
+        request,
+        form,
+        save=lambda form: services.framework_themes_set(
+            by=request.user,
+            framework=framework,
+            themes=list(form.cleaned_data["themes"]),
+            new_theme=form.cleaned_data["new_theme"],
+            seen=form.cleaned_data["seen"],
+        ),
+        message="Themes saved",
+        success=_detail(framework, "#themes"),
+        render=show,
+        rebind=lambda data: FrameworkThemesForm(
+            data,
+            choices=selectors.theme_choices(framework=framework),
+            chosen=list(framework.themes.all()),
+            seen="",
+        ),
+        what="framework’s themes",
+        version_field="seen",
+    )
 
 
 def _kind_form(kind: str):
@@ -122,19 +146,21 @@ def part_add(request, pk: int, kind: str):
     form_class = _kind_form(kind)
     framework = selectors.framework_get(pk=pk)
     model = form_class._meta.model
-    form = form_class(request.POST or None, instance=model(framework=framework))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.part_save(
-                by=request.user, framework=framework, model=model, values=form.values()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{WHAT[kind].capitalize()} added")
-            return redirect("panels:framework_detail", pk=framework.pk)
-    context = {"form": form, "framework": framework, "page_title": f"Add a {WHAT[kind]}"}
-    return render(request, "panels/frameworks/form.html", context)
+
+    def show(form, status, stale):
+        context = {"form": form, "framework": framework, "page_title": f"Add a {WHAT[kind]}"}
+        return render(request, "panels/frameworks/form.html", context, status=status)
+
+    return handle_form(
+        request,
+        form_class(request.POST or None, instance=model(framework=framework)),
+        save=lambda form: services.part_save(
+            by=request.user, framework=framework, model=model, values=form.values()
+        ),
+        message=f"{WHAT[kind].capitalize()} added",
+        success=_detail(framework),
+        render=show,
+    )
 
 
 @data_admin_required
@@ -143,33 +169,41 @@ def part_edit(request, pk: int, kind: str, part_pk: int):
     framework = selectors.framework_get(pk=pk)
     part = selectors.item_get(framework=framework, kind=kind, pk=part_pk)
     seen = services.fingerprint(part)
-    form = form_class(request.POST or None, instance=part, seen=seen)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.part_save(
-                by=request.user,
-                framework=framework,
-                model=type(part),
-                part=part,
-                values=form.values(),
-                seen=form.cleaned_data["seen"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{WHAT[kind].capitalize()} saved")
-            return redirect("panels:framework_detail", pk=framework.pk)
-    context = {
-        "form": form,
-        "framework": framework,
-        "part": part,
-        "kind": kind,
-        "seen": seen,
-        "in_use": selectors.in_use(part),
-        "locked": "its code and what it means" if kind == "categories" else "its code",
-        "page_title": f"Change the {WHAT[kind]}",
-    }
-    return render(request, "panels/frameworks/form.html", context)
+
+    def show(form, status, stale):
+        context = {
+            "form": form,
+            "framework": framework,
+            "part": part,
+            "kind": kind,
+            # The delete button's version: the saved row's, once the page shows it.
+            "seen": services.fingerprint(stale) if stale is not None else seen,
+            "in_use": selectors.in_use(part),
+            "locked": "its code and what it means" if kind == "categories" else "its code",
+            "page_title": f"Change the {WHAT[kind]}",
+        }
+        return render(request, "panels/frameworks/form.html", context, status=status)
+
+    return handle_form(
+        request,
+        form_class(request.POST or None, instance=part, seen=seen),
+        save=lambda form: services.part_save(
+            by=request.user,
+            framework=framework,
+            model=type(part),
+            part=part,
+            values=form.values(),
+            seen=form.cleaned_data["seen"],
+        ),
+        message=f"{WHAT[kind].capitalize()} saved",
+        success=_detail(framework),
+        render=show,
+        rebind=lambda data: form_class(
+            data, instance=selectors.item_get(framework=framework, kind=kind, pk=part_pk)
+        ),
+        what=WHAT[kind],
+        version_field="seen",
+    )
 
 
 @require_POST
@@ -182,6 +216,9 @@ def part_delete(request, pk: int, kind: str, part_pk: int):
     seen = form.cleaned_data["seen"] if form.is_valid() else ""
     try:
         services.part_delete(by=request.user, part=part, seen=seen)
+    except StaleEdit:
+        messages.error(request, STALE_FORM)
+        return redirect("panels:part_edit", pk=framework.pk, kind=kind, part_pk=part.pk)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("panels:part_edit", pk=framework.pk, kind=kind, part_pk=part.pk)

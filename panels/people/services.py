@@ -23,8 +23,8 @@ from django.utils.text import slugify
 from cases.models import Force
 from core import mail
 from core.audit import AuditEvent, record
-from core.forms import STALE_FORM
 from core.invitations import invitation_days, invitation_tokens
+from core.stale import check_version
 
 from ..enums import AgeGroup, Agency, MembershipRole
 from ..models import Framework, Membership, Panel
@@ -45,21 +45,9 @@ RESERVED_SLUGS = {"new"}
 USERNAME_MAX = get_user_model()._meta.get_field("username").max_length
 
 
-class StaleEdit(ValidationError):
-    """Someone else saved the row after the form was opened."""
-
-    def __init__(self):
-        super().__init__(STALE_FORM, code="stale")
-
-
 def _require(by) -> None:
     if not can_manage_people(by):
         raise PermissionDenied
-
-
-def _check_version(row, version: int) -> None:
-    if row.version != version:
-        raise StaleEdit
 
 
 def _save(row) -> None:
@@ -125,7 +113,7 @@ def panel_update(*, panel: Panel, by, version: int, **fields) -> Panel:
         raise ValueError(f"Not a panel field: {', '.join(sorted(unknown))}")
     with transaction.atomic():
         locked = Panel.objects.select_for_update().get(pk=panel.pk)
-        _check_version(locked, version)
+        check_version(locked, version)
         if "name" in fields:
             fields["name"] = _check_name(fields["name"], exclude_pk=locked.pk)
         for field, value in fields.items():
@@ -325,7 +313,7 @@ def membership_update(
         raise ValidationError({"agency": "Select the agency they come from"})
     with transaction.atomic():
         locked = _lock(membership)
-        _check_version(locked, version)
+        check_version(locked, version)
         if locked.ended_on is not None:
             raise ValidationError("This membership has ended and cannot be changed.")
         if role != MembershipRole.CHAIR:

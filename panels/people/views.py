@@ -10,10 +10,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.cache import never_cache
 
-from core.forms import add_service_errors, with_version
+from core.form_pages import handle_form
+from core.forms import add_service_errors
 from core.invitations import invitation_days, invitation_tokens
 
 from . import selectors, services
@@ -54,17 +56,18 @@ def panel_list(request):
 
 @people_manager_required
 def panel_create(request):
-    form = PanelForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            panel = services.panel_create(by=request.user, **form.service_fields())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{panel.name} has been created")
-            return redirect("panels:panel_detail", slug=panel.slug)
-    context = {"form": form, "page_title": "Create a panel"}
-    return _form_page(request, "panels/people/panel_form.html", context)
+    def show(form, status, stale):
+        context = {"form": form, "page_title": "Create a panel"}
+        return _form_page(request, "panels/people/panel_form.html", context, status=status)
+
+    return handle_form(
+        request,
+        PanelForm(_posted(request)),
+        save=lambda form: services.panel_create(by=request.user, **form.service_fields()),
+        message=lambda panel: f"{panel.name} has been created",
+        success=lambda panel: reverse("panels:panel_detail", kwargs={"slug": panel.slug}),
+        render=show,
+    )
 
 
 @people_manager_required
@@ -81,35 +84,27 @@ def panel_detail(request, slug: str):
 @people_manager_required
 def panel_edit(request, slug: str):
     panel = selectors.managed_panel(user=request.user, slug=slug)
-    form = PanelForm(_posted(request), panel=panel)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.panel_update(
-                panel=panel,
-                by=request.user,
-                version=form.cleaned_data["version"],
-                **form.service_fields(),
-            )
-        except services.StaleEdit:
+
+    def show(form, status, stale):
+        if stale is not None:
             panel.refresh_from_db()
-            form = PanelForm(with_version(request.POST, panel.version), panel=panel)
-            form.is_valid()
-            form.add_error(None, _stale_message("panel"))
-            status = 409
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The panel has been changed")
-            return redirect("panels:panel_detail", slug=panel.slug)
-    context = {"form": form, "panel": panel, "page_title": "Change the panel"}
-    return _form_page(request, "panels/people/panel_form.html", context, status=status)
+        context = {"form": form, "panel": panel, "page_title": "Change the panel"}
+        return _form_page(request, "panels/people/panel_form.html", context, status=status)
 
-
-def _stale_message(what: str) -> str:
-    return (
-        f"Someone else changed this {what} after you opened the page. The form now shows your "
-        "answers: check them against the saved details and save again to keep yours."
+    return handle_form(
+        request,
+        PanelForm(_posted(request), panel=panel),
+        save=lambda form: services.panel_update(
+            panel=panel,
+            by=request.user,
+            version=form.cleaned_data["version"],
+            **form.service_fields(),
+        ),
+        message="The panel has been changed",
+        success=reverse("panels:panel_detail", kwargs={"slug": panel.slug}),
+        render=show,
+        rebind=lambda data: PanelForm(data, panel=panel),
+        what="panel",
     )
 
 
@@ -119,24 +114,26 @@ def _stale_message(what: str) -> str:
 @people_manager_required
 def member_invite(request, slug: str):
     panel = selectors.managed_panel(user=request.user, slug=slug)
-    form = InviteForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            membership = services.membership_invite(
-                panel=panel, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Invitation sent to {membership.user.email}")
-            return redirect("panels:panel_detail", slug=panel.slug)
-    context = {
-        "form": form,
-        "panel": panel,
-        "invitation_days": invitation_days(),
-        "page_title": f"Invite someone to {panel.name}",
-    }
-    return _form_page(request, "panels/people/member_invite.html", context)
+
+    def show(form, status, stale):
+        context = {
+            "form": form,
+            "panel": panel,
+            "invitation_days": invitation_days(),
+            "page_title": f"Invite someone to {panel.name}",
+        }
+        return _form_page(request, "panels/people/member_invite.html", context, status=status)
+
+    return handle_form(
+        request,
+        InviteForm(_posted(request)),
+        save=lambda form: services.membership_invite(
+            panel=panel, by=request.user, **form.cleaned_data
+        ),
+        message=lambda membership: f"Invitation sent to {membership.user.email}",
+        success=reverse("panels:panel_detail", kwargs={"slug": panel.slug}),
+        render=show,
+    )
 
 
 @people_manager_required
@@ -147,36 +144,33 @@ def membership_edit(request, slug: str, pk: int):
         return _refused(
             request, panel, membership, "This membership has ended, so it cannot be changed."
         )
-    form = MembershipForm(_posted(request), membership=membership)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.membership_update(
-                membership=membership,
-                by=request.user,
-                version=form.cleaned_data["version"],
-                **form.service_fields(),
-            )
-        except services.StaleEdit:
+
+    def show(form, status, stale):
+        if stale is not None:
             membership.refresh_from_db()
-            form = MembershipForm(
-                with_version(request.POST, membership.version), membership=membership
-            )
-            form.is_valid()
-            form.add_error(None, _stale_message("membership"))
-            status = 409
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{_name(membership)}'s membership has been changed")
-            return redirect("panels:panel_detail", slug=panel.slug)
-    context = {
-        "form": form,
-        "panel": panel,
-        "membership": membership,
-        "page_title": f"Change {_name(membership)}'s membership",
-    }
-    return _form_page(request, "panels/people/membership_form.html", context, status=status)
+        context = {
+            "form": form,
+            "panel": panel,
+            "membership": membership,
+            "page_title": f"Change {_name(membership)}'s membership",
+        }
+        return _form_page(request, "panels/people/membership_form.html", context, status=status)
+
+    return handle_form(
+        request,
+        MembershipForm(_posted(request), membership=membership),
+        save=lambda form: services.membership_update(
+            membership=membership,
+            by=request.user,
+            version=form.cleaned_data["version"],
+            **form.service_fields(),
+        ),
+        message=f"{_name(membership)}'s membership has been changed",
+        success=reverse("panels:panel_detail", kwargs={"slug": panel.slug}),
+        render=show,
+        rebind=lambda data: MembershipForm(data, membership=membership),
+        what="membership",
+    )
 
 
 def _name(membership) -> str:

@@ -11,8 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from core.forms import STALE_FORM
 from core.permissions import by_rule
+from core.stale import check_version
 
 from ..enums import Assessment, RatingStatus
 from ..models import (
@@ -47,14 +47,6 @@ class RatingInput:
     themes: list[Theme] = field(default_factory=list)
     # Criterion code → (answer, note); the answer is UNANSWERED when left blank.
     assessments: dict[str, tuple[str, str]] = field(default_factory=dict)
-
-
-class StaleRating(Exception):
-    """The rating was saved elsewhere (another tab) after this form was opened."""
-
-    def __init__(self, current: Rating):
-        super().__init__("This rating was changed after you opened it.")
-        self.current = current
 
 
 def _locked_access(*, reviewed_case: ReviewedCase, user) -> CaseAccess:
@@ -150,7 +142,7 @@ def rating_save(
     """Save the member's rating as a draft, or submit it.
 
     `version` is the rating's version when the form was opened (0 for a new rating);
-    if it has moved on since, StaleRating is raised and nothing is saved. A submitted
+    if it has moved on since, core.stale.StaleEdit is raised and nothing is saved. A submitted
     rating stays submitted: changing it means submitting again, fully answered.
     """
     with transaction.atomic():
@@ -165,10 +157,7 @@ def rating_save(
         if rating is not None:
             # Already read under the lock: the audit trail names the rating from these.
             rating.reviewed_case, rating.membership = access.reviewed_case, access.membership
-        if rating is None and version != 0:
-            raise ValidationError(STALE_FORM, code="stale")
-        if (rating.version if rating else 0) != version:
-            raise StaleRating(rating)
+        check_version(rating, version)
         submit = submit or (rating is not None and rating.status == RatingStatus.SUBMITTED)
         criteria = {c.code: c for c in access.meeting.panel.framework.criteria.all()}
         _check(data, criteria=criteria, framework=access.meeting.panel.framework, submit=submit)

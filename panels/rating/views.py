@@ -1,12 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from core.audit import AuditEvent, record
-from core.forms import add_service_errors, with_version
+from core.form_pages import handle_form
+from core.forms import add_service_errors
 
 from .. import queries
 from ..enums import RatingStatus
@@ -36,26 +39,22 @@ def _refused(request, access, reason: str, *, title: str = "You cannot open this
 RATING_ACTIONS = {"draft", "submit", "next"}
 
 
-COMMENT_ACTION = "comment"
-
-
-@login_required
-def case_papers(request, pk: int, position: int):
-    """The case papers and, beside them, the member's own rating or comment form."""
-    meeting, reviewed, access = _case_context(request, pk, position)
-    user = request.user
-    if not by_rule("panels.read_case_papers", user, access):
-        undeclared = access.membership is not None and access.declaration is None
-        if undeclared and meeting.status in DECLARING:
-            return redirect("panels:conflict_declare", pk=pk, position=position)
-        return _refused(request, access, papers_refusal(user, access))
-    if request.method == "GET":
-        record(
-            AuditEvent.VIEWED,
-            reviewed.case,
-            request=request,
-            summary=f"Case papers: case {reviewed.position} of {meeting}",
+def _papers_gate(request, meeting, access):
+    """Who may not read the papers is sent to the conflict gate or refused; None otherwise."""
+    if by_rule("panels.read_case_papers", request.user, access):
+        return None
+    undeclared = access.membership is not None and access.declaration is None
+    if undeclared and meeting.status in DECLARING:
+        return redirect(
+            "panels:conflict_declare", pk=meeting.pk, position=access.reviewed_case.position
         )
+    return _refused(request, access, papers_refusal(request.user, access))
+
+
+def _papers_page(request, access, own: dict, status: int = 200):
+    """The case papers with, beside them, the member's own part (`own`: the rating or
+    comment form and what goes with it)."""
+    meeting, reviewed, user = access.meeting, access.reviewed_case, request.user
     context = {
         "meeting": meeting,
         "reviewed": reviewed,
@@ -63,20 +62,10 @@ def case_papers(request, pk: int, position: int):
         "access": access,
         "today": timezone.localdate(),
         "page_title": f"Case {reviewed.position}: {reviewed.case.offence}",
+        **own,
     }
-    membership = access.membership
-    if request.method == "POST":
-        # A post says what it is; each handler refuses it if this user may not do that.
-        handler = _comment if request.POST.get("action") == COMMENT_ACTION else _rating
-    elif membership is not None:
-        handler = _rating if membership.is_voting else _comment
-    else:
-        handler = None
-    response = handler(request, access, context) if handler else None
-    if response is not None:
-        return response
     context["previous"], context["next"] = selectors.agenda_neighbours(
-        meeting=meeting, position=position
+        meeting=meeting, position=reviewed.position
     )
     context["comments"] = selectors.revealed_comments(user=user, reviewed_case=reviewed)
     context["outcome"] = selectors.case_outcome(user=user, access=access)
@@ -90,103 +79,146 @@ def case_papers(request, pk: int, position: int):
         )
     if context.get("form") is not None and context["form"].errors:
         context["page_title"] = f"Error: {context['page_title']}"
-    return render(request, "panels/case_papers.html", context, status=context.pop("status", 200))
+    return render(request, "panels/case_papers.html", context, status=status)
 
 
-def _rating(request, access, context):
-    """The voting member's rating: shown, saved, or refused."""
-    can_rate = by_rule("panels.rate_case", request.user, access)
+@login_required
+def case_papers(request, pk: int, position: int):
+    """The case papers and, beside them, the member's own rating or comment form (which
+    post to rating_save and comment_save)."""
+    meeting, reviewed, access = _case_context(request, pk, position)
+    refused = _papers_gate(request, meeting, access)
+    if refused is not None:
+        return refused
+    if request.method != "GET":
+        # Asked only after the case is found and may be read: others get 404 or 403, as on
+        # every page, rather than learning the address exists.
+        return HttpResponseNotAllowed(["GET"])
+    record(
+        AuditEvent.VIEWED,
+        reviewed.case,
+        request=request,
+        summary=f"Case papers: case {reviewed.position} of {meeting}",
+    )
+    membership = access.membership
+    if membership is None:
+        own = {}
+    elif membership.is_voting:
+        own = _rating_part(request.user, access)
+    else:
+        own = _comment_part(request.user, access)
+    return _papers_page(request, access, own)
+
+
+def _rating_part(user, access, form=None) -> dict:
+    """The voting member's rating: the form when they may rate, else the rating as stored."""
+    can_rate = by_rule("panels.rate_case", user, access)
     parts = selectors.framework_form_parts(framework=access.meeting.panel.framework)
-    context.update(can_rate=can_rate, **parts)
-    if not can_rate:
-        if request.method == "POST":
-            return _refused(request, access, rating_refusal(request.user, access))
-        context["rating"] = selectors.own_rating(access=access)
-        return None
-    if request.method != "POST":
-        context["rating"] = rating = selectors.own_rating(access=access)
-        context["form"] = RatingForm(rating=rating, **parts)
-        return None
-    # The form is the member's post; the rating as stored (and its history) is read only
-    # if the page is shown again, as a save that works goes straight on.
+    rating = selectors.own_rating(access=access)
+    own = {"can_rate": can_rate, "rating": rating, **parts}
+    if can_rate:
+        own["form"] = form or RatingForm(rating=rating, **parts)
+    return own
+
+
+def _comment_part(user, access, form=None) -> dict:
+    """The non-voting attendee's comment for the discussion, and its form if they may."""
+    comment = selectors.own_comment(access=access)
+    can_comment = by_rule("panels.comment_on_case", user, access)
+    own = {"comment": comment, "can_comment": can_comment}
+    if can_comment:
+        own["comment_form"] = form or CommentForm(
+            initial={"text": comment.text} if comment else None
+        )
+    return own
+
+
+@login_required
+@require_POST
+def rating_save(request, pk: int, position: int):
+    """The voting member saves their rating as a draft, submits it, or saves and goes on."""
+    meeting, reviewed, access = _case_context(request, pk, position)
+    refused = _papers_gate(request, meeting, access)
+    if refused is not None:
+        return refused
+    if not by_rule("panels.rate_case", request.user, access):
+        return _refused(request, access, rating_refusal(request.user, access))
+    parts = selectors.framework_form_parts(framework=meeting.panel.framework)
     form = RatingForm(request.POST, **parts)
-    context["form"] = form
     action = request.POST.get("action")
     if action not in RATING_ACTIONS:
         form.add_error(None, "Choose Save as draft, Submit rating or Save and go to the next case")
-    if not form.is_valid():
-        context["rating"] = selectors.own_rating(access=access)
-        return None
-    try:
-        saved = services.rating_save(
-            reviewed_case=access.reviewed_case,
+
+    def show(form, status, stale):
+        own = _rating_part(request.user, access, form=form)
+        if stale is not None:
+            own.update(stale=stale, yours=form.rating_input())
+        return _papers_page(request, access, own, status=status)
+
+    return handle_form(
+        request,
+        form,
+        save=lambda form: services.rating_save(
+            reviewed_case=reviewed,
             user=request.user,
             data=form.rating_input(),
             submit=action == "submit",
             version=form.cleaned_data["version"],
-        )
-    except services.StaleRating as stale:
-        context["rating"] = rating = selectors.own_rating(access=access)
-        context.update(stale=stale.current, yours=form.rating_input(), status=409)
-        context["form"] = RatingForm(
-            with_version(request.POST, stale.current.version), rating=rating, **parts
-        )
-        context["form"].is_valid()
-        return None
-    except ValidationError as error:
-        context["rating"] = selectors.own_rating(access=access)
-        add_service_errors(form, error)
-        return None
-    position = access.reviewed_case.position
+        ),
+        success=lambda saved: _after_rating(request, access, saved, action),
+        render=show,
+        rebind=lambda data: RatingForm(data, rating=selectors.own_rating(access=access), **parts),
+        what="rating",
+        notice=False,  # the rating's own box shows the saved rating beside the person's
+    )
+
+
+def _after_rating(request, access, saved, action: str):
+    """Where a saved rating goes on to, with the message saying what was done."""
+    meeting, position = access.meeting, access.reviewed_case.position
+    meetings = f"{reverse('home')}#meeting-{meeting.pk}"
     if saved.status == RatingStatus.SUBMITTED and action == "submit":
         messages.success(request, f"Your rating of case {position} has been submitted")
-        return redirect(f"{reverse('home')}#meeting-{access.meeting.pk}")
+        return meetings
     following = (
-        selectors.agenda_neighbours(meeting=access.meeting, position=position)[1]
+        selectors.agenda_neighbours(meeting=meeting, position=position)[1]
         if action == "next"
         else None
     )
     if following is not None:
         messages.success(request, f"Your rating of case {position} has been saved")
-        return redirect("panels:case_papers", pk=access.meeting.pk, position=following)
+        return reverse("panels:case_papers", args=[meeting.pk, following])
     if action == "next":
         messages.success(
             request, f"Your rating of case {position} has been saved: it was the last case"
         )
-        return redirect(f"{reverse('home')}#meeting-{access.meeting.pk}")
+        return meetings
     messages.success(request, f"Your rating of case {position} has been saved as a draft")
-    return redirect("panels:case_papers", pk=access.meeting.pk, position=position)
+    return reverse("panels:case_papers", args=[meeting.pk, position])
 
 
-def _comment(request, access, context):
-    """The non-voting attendee's comment for the discussion."""
-    comment = selectors.own_comment(access=access)
-    can_comment = by_rule("panels.comment_on_case", request.user, access)
-    context.update(comment=comment, can_comment=can_comment)
-    if not can_comment:
-        if request.method == "POST":
-            return _refused(request, access, comment_refusal(request.user, access))
-        return None
-    initial = {"text": comment.text} if comment else None
-    form = CommentForm(request.POST or None, initial=initial)
-    context["comment_form"] = form
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.comment_save(
-                reviewed_case=access.reviewed_case,
-                user=request.user,
-                text=form.cleaned_data["text"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-            return None
-        messages.success(
-            request, f"Your comment on case {access.reviewed_case.position} has been saved"
-        )
-        return redirect(
-            "panels:case_papers", pk=access.meeting.pk, position=access.reviewed_case.position
-        )
-    return None
+@login_required
+@require_POST
+def comment_save(request, pk: int, position: int):
+    """The non-voting attendee saves their comment for the discussion."""
+    meeting, reviewed, access = _case_context(request, pk, position)
+    refused = _papers_gate(request, meeting, access)
+    if refused is not None:
+        return refused
+    if not by_rule("panels.comment_on_case", request.user, access):
+        return _refused(request, access, comment_refusal(request.user, access))
+    return handle_form(
+        request,
+        CommentForm(request.POST),
+        save=lambda form: services.comment_save(
+            reviewed_case=reviewed, user=request.user, text=form.cleaned_data["text"]
+        ),
+        message=f"Your comment on case {position} has been saved",
+        success=reverse("panels:case_papers", args=[pk, position]),
+        render=lambda form, status, stale: _papers_page(
+            request, access, _comment_part(request.user, access, form=form), status=status
+        ),
+    )
 
 
 @login_required
@@ -240,25 +272,23 @@ def conflict_declare(request, pk: int, position: int):
 def conflict_withdraw(request, pk: int, declaration_pk: int):
     meeting = queries.meeting_for_user(user=request.user, pk=pk, perm="panels.withdraw_conflict")
     declaration = selectors.open_conflict(meeting=meeting, pk=declaration_pk)
-    form = ConflictWithdrawForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.conflict_withdraw(
-                declaration=declaration, by=request.user, note=form.cleaned_data["note"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                f"The conflict of {declaration.membership.user.get_full_name()} in case "
-                f"{declaration.reviewed_case.position} has been withdrawn",
-            )
-            return redirect("panels:meeting_detail", pk=meeting.pk)
     context = {
         "meeting": meeting,
         "declaration": declaration,
-        "form": form,
         "page_title": "Withdraw a conflict of interest",
     }
-    return render(request, "panels/conflict_withdraw.html", context)
+    return handle_form(
+        request,
+        ConflictWithdrawForm(request.POST or None),
+        save=lambda form: services.conflict_withdraw(
+            declaration=declaration, by=request.user, note=form.cleaned_data["note"]
+        ),
+        message=(
+            f"The conflict of {declaration.membership.user.get_full_name()} in case "
+            f"{declaration.reviewed_case.position} has been withdrawn"
+        ),
+        success=reverse("panels:meeting_detail", args=[meeting.pk]),
+        render=lambda form, status, stale: render(
+            request, "panels/conflict_withdraw.html", {**context, "form": form}, status=status
+        ),
+    )

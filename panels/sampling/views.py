@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from core.form_pages import handle_form
+
 from .. import queries, sampling
 from . import services
 from .forms import SAMPLE_STEPS, AgendaAddForm, SampleAnswers, SampleDrawForm
@@ -150,19 +152,18 @@ def _sample_step_errors(request, meeting, categories, answers, errors):
 @login_required
 def agenda_add(request, pk: int):
     meeting = queries.meeting_for_user(user=request.user, pk=pk, perm="panels.add_agenda_case")
-    form = AgendaAddForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            reviewed = services.agenda_add_case(
-                meeting=meeting, reference=form.cleaned_data["reference"], by=request.user
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                f"Case {reviewed.case.reference} added to the agenda as case {reviewed.position}",
-            )
-            return redirect("panels:meeting_detail", pk=meeting.pk)
-    context = {"meeting": meeting, "form": form, "page_title": "Add a case to the agenda"}
-    return render(request, "panels/agenda_add.html", context)
+    context = {"meeting": meeting, "page_title": "Add a case to the agenda"}
+    return handle_form(
+        request,
+        AgendaAddForm(request.POST or None),
+        save=lambda form: services.agenda_add_case(
+            meeting=meeting, reference=form.cleaned_data["reference"], by=request.user
+        ),
+        message=lambda reviewed: (
+            f"Case {reviewed.case.reference} added to the agenda as case {reviewed.position}"
+        ),
+        success=reverse("panels:meeting_detail", args=[meeting.pk]),
+        render=lambda form, status, stale: render(
+            request, "panels/agenda_add.html", {**context, "form": form}, status=status
+        ),
+    )

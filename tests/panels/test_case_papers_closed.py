@@ -216,7 +216,7 @@ def test_case_page_of_a_closed_meeting_refuses_a_rating_and_writes_nothing(clien
     client.force_login(mina)
 
     response = client.post(
-        case_url(closed),
+        reverse("panels:rating_save", args=[closed.pk, 1]),
         {"version": rating.version, "action": "submit", "category": "", "reasons": "Changed"},
     )
 

@@ -188,9 +188,22 @@ def test_category_edit_from_a_stale_page_is_refused(client, alice, framework):
 
     response = client.post(_edit_url(category), stale)
 
-    assert "This form is out of date" in response.content.decode()
+    assert response.status_code == 409
+    assert response.context["form"].non_field_errors() == [
+        "Someone else changed this outcome category while you were editing. The form shows "
+        "your answers: check them against the saved details, then save again to keep yours."
+    ]
+    assert "govuk-error-summary" in response.content.decode()
+    assert response.context["form"]["label"].value() == "Mine"
     category.refresh_from_db()
     assert category.label == "Theirs"
+    # Saving again from the page as shown keeps the person's answer on purpose.
+    again = client.post(
+        _edit_url(category), {**stale, "seen": response.context["form"]["seen"].value()}
+    )
+    assert again.status_code == 302
+    category.refresh_from_db()
+    assert category.label == "Mine"
 
 
 def test_category_delete_in_use_is_refused_with_the_reason(client, alice, decided):

@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from core.forms import STALE_FORM
 from core.models import AuditEntry, AuditEvent
+from core.stale import StaleEdit
 from panels.enums import Assessment
 from panels.frameworks import services as services
 from panels.models import Criterion, CriterionAssessment, CriterionGroup, OutcomeCategory
@@ -141,7 +141,7 @@ def test_category_edit_from_a_stale_form_is_refused(alice, unused):
     seen = services.fingerprint(unused)
     _save(unused, alice, label="Changed by someone else")
 
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(StaleEdit) as refused:
         services.part_save(
             by=alice,
             framework=unused.framework,
@@ -151,7 +151,7 @@ def test_category_edit_from_a_stale_form_is_refused(alice, unused):
             seen=seen,
         )
 
-    assert refused.value.messages == [STALE_FORM]
+    assert refused.value.current.label == "Changed by someone else"
     assert _reloaded(unused).label == "Changed by someone else"
 
 

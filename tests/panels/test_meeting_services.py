@@ -8,12 +8,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from cases.enums import CaseStatus
+from core.stale import StaleEdit
 from core.workflow import TransitionNotAllowed
 from panels.enums import ActionStatus, AttendanceKind, CaseSource, MeetingStatus
 from panels.meetings import selectors as meeting_selectors
 from panels.meetings.services import (
     DecisionInput,
-    StaleDecision,
     action_save,
     attendance_record,
     decision_record,
@@ -250,7 +250,7 @@ def test_a_stale_decision_is_refused(discussing, chris, olu):
     data = DecisionInput(category=factories.category("consistent"))
     decision_record(reviewed_case=reviewed, by=olu, data=data, version=0)
 
-    with pytest.raises(StaleDecision) as stale:
+    with pytest.raises(StaleEdit) as stale:
         decision_record(
             reviewed_case=reviewed,
             by=chris,

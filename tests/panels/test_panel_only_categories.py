@@ -38,8 +38,8 @@ VCOP_THEMES = [
 ]
 
 
-def case_url(meeting, position: int = 1) -> str:
-    return f"/panels/meetings/{meeting.pk}/cases/{position}/"
+def case_url(meeting, position: int = 1, *, rating: bool = False) -> str:
+    return f"/panels/meetings/{meeting.pk}/cases/{position}/" + ("rating/" if rating else "")
 
 
 def decision_url(meeting, position: int = 1) -> str:
@@ -172,7 +172,8 @@ def test_rating_post_choosing_a_panel_only_category_is_refused(client, open_case
     client.force_login(mina)
 
     response = client.post(
-        case_url(open_case), rating_post(open_case, factories.category("no-conclusion"))
+        case_url(open_case, rating=True),
+        rating_post(open_case, factories.category("no-conclusion")),
     )
 
     body = response.content.decode()
@@ -193,7 +194,7 @@ def test_rating_post_with_another_frameworks_theme_is_refused(client, open_case,
         themes=[factories.theme("victim-not-updated").pk],
     )
 
-    response = client.post(case_url(open_case), data)
+    response = client.post(case_url(open_case, rating=True), data)
 
     assert "Select themes from the list" in response.content.decode()
     assert Rating.objects.count() == 0
@@ -542,7 +543,10 @@ def test_framework_themes_page_from_a_stale_page_is_refused(client, alice):
 
     response = client.post(reverse("panels:framework_themes", args=[framework.pk]), stale)
 
-    assert "This form is out of date" in response.content.decode()
+    assert response.status_code == 409
+    assert "Someone else changed this framework’s themes while you were editing" in (
+        response.content.decode()
+    )
     assert "Crime misclassified" in _names(framework.themes.all())
 
 

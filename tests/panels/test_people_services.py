@@ -13,12 +13,12 @@ from django.utils.http import urlsafe_base64_encode
 
 from core.invitations import invitation_tokens
 from core.models import AuditEntry
+from core.stale import StaleEdit
 from panels.enums import AgeGroup, Agency, MeetingStatus, MembershipRole
 from panels.meetings.services import meeting_move
 from panels.models import Meeting, Membership, Panel
 from panels.people import selectors as people_selectors
 from panels.people.services import (
-    StaleEdit,
     invitation_accept,
     invitation_resend,
     membership_end,

@@ -122,6 +122,14 @@ def case_url(meeting, position=1) -> str:
     return f"/panels/meetings/{meeting.pk}/cases/{position}/"
 
 
+def rating_url(meeting, position=1) -> str:
+    return f"/panels/meetings/{meeting.pk}/cases/{position}/rating/"
+
+
+def comment_url(meeting, position=1) -> str:
+    return f"/panels/meetings/{meeting.pk}/cases/{position}/comment/"
+
+
 def conflict_url(meeting, position=1) -> str:
     return f"/panels/meetings/{meeting.pk}/cases/{position}/conflict/"
 
@@ -272,7 +280,7 @@ def test_a_rating_cannot_be_changed_after_the_reveal(client, mina, olu, rated):
     client.force_login(mina)
 
     response = client.post(
-        case_url(meeting), rating_post(meeting, version="2", reasons="Changed after the reveal.")
+        rating_url(meeting), rating_post(meeting, version="2", reasons="Changed after the reveal.")
     )
 
     assert response.status_code == 403
@@ -293,7 +301,7 @@ def test_an_attendee_leaves_a_comment_only_they_see_before_the_reveal(
     factories.declare(pat, case)
     client.force_login(pat)
 
-    response = client.post(case_url(case.meeting), {"text": COMMENT, "action": "comment"})
+    response = client.post(comment_url(case.meeting), {"text": COMMENT, "action": "comment"})
 
     assert response.status_code == 302
     assert COMMENT in text(client.get(case_url(case.meeting)))
@@ -305,6 +313,41 @@ def test_an_attendee_leaves_a_comment_only_they_see_before_the_reveal(
             response = client.get(url)
             assert response.status_code == 200, (user.username, url)
             assert COMMENT not in text(response), (user.username, url)
+
+
+def test_the_papers_forms_post_to_their_own_addresses(client, case, pat, mina):
+    for user in (pat, mina):
+        factories.declare(user, case)
+    client.force_login(pat)
+    comment_page = text(client.get(case_url(case.meeting)))
+    client.force_login(mina)
+    rating_page = text(client.get(case_url(case.meeting)))
+
+    assert f'action="{comment_url(case.meeting)}"' in comment_page
+    assert f'action="{rating_url(case.meeting)}"' in rating_page
+
+
+def test_a_post_to_the_papers_address_is_not_allowed_and_saves_nothing(client, case, mina):
+    factories.declare(mina, case)
+    client.force_login(mina)
+
+    response = client.post(case_url(case.meeting), rating_post(case.meeting))
+
+    assert response.status_code == 405
+    assert Rating.objects.count() == 0
+
+
+def test_an_empty_comment_shows_the_papers_again_with_the_error(client, case, pat):
+    factories.declare(pat, case)
+    client.force_login(pat)
+
+    response = client.post(comment_url(case.meeting), {"text": "", "action": "comment"})
+
+    body = text(response)
+    assert response.status_code == 200
+    assert response.request["PATH_INFO"] == comment_url(case.meeting)
+    assert "govuk-error-summary" in body and "Enter your comment for the panel" in body
+    assert CaseComment.objects.count() == 0
 
 
 def test_a_superuser_does_not_see_an_attendees_comment_before_the_reveal(client, root, commented):
@@ -335,7 +378,7 @@ def test_an_attendees_comment_cannot_be_changed_after_the_reveal(client, comment
     client.force_login(pat)
 
     response = client.post(
-        case_url(case.meeting), {"text": "Rewritten after the reveal.", "action": "comment"}
+        comment_url(case.meeting), {"text": "Rewritten after the reveal.", "action": "comment"}
     )
 
     assert response.status_code == 403
@@ -351,7 +394,7 @@ def test_rating_by_someone_outside_the_panel_is_not_found(client, request, who, 
     before = stored()
     client.force_login(request.getfixturevalue(who))
 
-    response = client.post(case_url(case.meeting), rating_post(case.meeting))
+    response = client.post(rating_url(case.meeting), rating_post(case.meeting))
 
     assert response.status_code == 404
     assert stored() == before
@@ -361,7 +404,7 @@ def test_rating_by_a_data_admin_is_refused(client, alice, case):
     before = stored()
     client.force_login(alice)
 
-    response = client.post(case_url(case.meeting), rating_post(case.meeting))
+    response = client.post(rating_url(case.meeting), rating_post(case.meeting))
 
     assert response.status_code in {403, 404}
     assert FACTS not in text(response)
@@ -374,7 +417,7 @@ def test_rating_by_opcc_staff_is_refused(client, request, who, case):
     before = stored()
     client.force_login(request.getfixturevalue(who))
 
-    response = client.post(case_url(case.meeting), rating_post(case.meeting))
+    response = client.post(rating_url(case.meeting), rating_post(case.meeting))
 
     assert stored() == before
     assert response.status_code in {403, 404}
@@ -385,7 +428,7 @@ def test_rating_before_declaring_goes_to_the_conflict_question(client, mina, cas
     before = stored()
     client.force_login(mina)
 
-    response = client.post(case_url(case.meeting), rating_post(case.meeting))
+    response = client.post(rating_url(case.meeting), rating_post(case.meeting))
 
     assert response.status_code == 302
     assert response.url == conflict_url(case.meeting)
@@ -397,7 +440,7 @@ def test_rating_after_declaring_a_conflict_is_refused(client, mina, case):
     before = stored()
     client.force_login(mina)
 
-    response = client.post(case_url(case.meeting), rating_post(case.meeting))
+    response = client.post(rating_url(case.meeting), rating_post(case.meeting))
 
     assert response.status_code == 403
     assert "You declared a conflict of interest in this case" in text(response)
@@ -410,7 +453,7 @@ def test_rating_by_a_non_voting_attendee_is_refused(client, pat, case):
     before = stored()
     client.force_login(pat)
 
-    response = client.post(case_url(case.meeting), rating_post(case.meeting))
+    response = client.post(rating_url(case.meeting), rating_post(case.meeting))
 
     assert stored() == before
     assert response.status_code == 403
@@ -423,7 +466,7 @@ def test_rating_after_the_reveal_is_refused(client, mina, olu, case):
     before = stored()
     client.force_login(mina)
 
-    response = client.post(case_url(case.meeting), rating_post(case.meeting))
+    response = client.post(rating_url(case.meeting), rating_post(case.meeting))
 
     assert response.status_code == 403
     assert stored() == before
@@ -434,7 +477,7 @@ def test_rating_before_the_meeting_opens_is_refused(client, mina, meeting):
     before = stored()
     client.force_login(mina)
 
-    response = client.post(case_url(meeting), rating_post(meeting))
+    response = client.post(rating_url(meeting), rating_post(meeting))
 
     assert response.status_code == 403
     assert "once the meeting opens for rating" in text(response)
@@ -451,7 +494,7 @@ def test_rating_while_the_meeting_is_paused_is_refused(client, mina, olu, case):
     before = stored()
     client.force_login(mina)
 
-    response = client.post(case_url(case.meeting), rating_post(case.meeting, version="1"))
+    response = client.post(rating_url(case.meeting), rating_post(case.meeting, version="1"))
 
     assert response.status_code == 403
     assert stored() == before
@@ -467,7 +510,7 @@ def test_a_member_made_inactive_loses_the_case_at_once(client, mina, case):
     before = stored()
 
     assert client.get(case_url(case.meeting)).status_code == 404
-    assert client.post(case_url(case.meeting), rating_post(case.meeting)).status_code == 404
+    assert client.post(rating_url(case.meeting), rating_post(case.meeting)).status_code == 404
     assert client.get(conflict_url(case.meeting)).status_code == 404
     assert client.get(f"/panels/meetings/{case.meeting.pk}/").status_code == 404
     assert stored() == before
@@ -646,7 +689,7 @@ def test_a_tampered_rating_is_refused_with_a_message(client, mina, case, kind):
     before = stored()
     client.force_login(mina)
 
-    response = client.post(case_url(case.meeting), rating_post(case.meeting, **changes))
+    response = client.post(rating_url(case.meeting), rating_post(case.meeting, **changes))
 
     body = text(response)
     assert response.status_code in {200, 400}
@@ -661,7 +704,7 @@ def test_a_tampered_rating_leaves_the_saved_one_unchanged(client, mina, rated):
     client.force_login(mina)
 
     response = client.post(
-        case_url(meeting),
+        rating_url(meeting),
         rating_post(
             meeting,
             version="2",
@@ -687,7 +730,7 @@ def test_a_rating_with_a_made_up_version_and_no_saved_rating_is_refused(client, 
     before = stored()
     client.force_login(mina)
 
-    response = client.post(case_url(case.meeting), rating_post(case.meeting, version="7"))
+    response = client.post(rating_url(case.meeting), rating_post(case.meeting, version="7"))
 
     assert response.status_code in {200, 400, 409}
     assert stored() == before

@@ -11,10 +11,11 @@ from django.apps import apps as django_apps
 from django.db import connection, transaction
 
 from cases.reference_data import seed as seed_cases
+from core.stale import StaleEdit
 from panels.enums import MeetingStatus
-from panels.meetings.services import DecisionInput, StaleDecision, decision_record
+from panels.meetings.services import DecisionInput, decision_record
 from panels.models import Decision, Rating, RatingVersion
-from panels.rating.services import RatingInput, StaleRating, conflict_declare, rating_save
+from panels.rating.services import RatingInput, conflict_declare, rating_save
 from panels.reference_data import seed as seed_panels
 from panels.workflow import meeting_transition
 from tests import factories
@@ -68,7 +69,7 @@ def save_in_two_tabs(reviewed, user, version: int) -> dict:
                 version=version,
             )
             outcome["two"] = "saved"
-        except StaleRating as stale:
+        except StaleEdit as stale:
             outcome["two"] = "refused"
             outcome["shown"] = stale.current.reasons
         finally:
@@ -160,7 +161,7 @@ def test_the_later_of_two_concurrent_decisions_is_refused(reviewed, mina, chris,
                 version=0,
             )
             outcome["officer"] = "saved"
-        except StaleDecision as stale:
+        except StaleEdit as stale:
             outcome["officer"] = f"refused: {stale.current.category.code}"
         finally:
             order.append("officer finished")

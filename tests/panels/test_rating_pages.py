@@ -92,12 +92,12 @@ def test_a_new_framework_is_rated_end_to_end_with_no_code_change(client, stop_an
     assert "Grounds and conduct" in page
 
     concern = stop_and_search.categories.get(code="concern")
-    refused = client.post(case_url(meeting, 1), rating_post(stop_and_search, concern))
+    refused = client.post(case_url(meeting, 1, "rating/"), rating_post(stop_and_search, concern))
     assert "Enter your reasons for &#x27;Concern&#x27;" in refused.content.decode()
     assert Rating.objects.count() == 0
 
     client.post(
-        case_url(meeting, 1),
+        case_url(meeting, 1, "rating/"),
         rating_post(
             stop_and_search, concern, reasons="No grounds recorded.", video_used="not_recorded"
         ),
@@ -129,7 +129,7 @@ def test_errors_are_summarised_and_shown_by_each_question(client, open_case, min
     framework = open_case.panel.framework
     data = rating_post(framework, factories.category("inconsistent"), victim_views="")
 
-    response = client.post(case_url(open_case, 1), data)
+    response = client.post(case_url(open_case, 1, "rating/"), data)
 
     body = response.content.decode()
     assert response.context["page_title"].startswith("Error: ")
@@ -148,7 +148,7 @@ def test_save_as_draft_keeps_a_partial_rating_and_stays_on_the_case(client, open
     client.force_login(mina)
     data = rating_post(open_case.panel.framework, None, action="draft", victim_views="")
 
-    response = client.post(case_url(open_case, 1), data, follow=True)
+    response = client.post(case_url(open_case, 1, "rating/"), data, follow=True)
 
     assert response.redirect_chain[-1][0] == case_url(open_case, 1)
     assert "Your rating of case 1 has been saved as a draft" in response.content.decode()
@@ -159,7 +159,7 @@ def test_save_and_next_goes_to_the_next_case(client, open_case, mina):
     client.force_login(mina)
     data = rating_post(open_case.panel.framework, None, action="next")
 
-    response = client.post(case_url(open_case, 1), data)
+    response = client.post(case_url(open_case, 1, "rating/"), data)
 
     # Case 2 is undeclared, so the next stop is its conflict gate.
     assert response.url == case_url(open_case, 2)
@@ -172,7 +172,7 @@ def test_submitting_returns_to_the_task_list_with_the_progress_moved_on(client, 
         open_case.panel.framework, factories.category("inconsistent"), reasons="No admission."
     )
 
-    response = client.post(case_url(open_case, 1), data, follow=True)
+    response = client.post(case_url(open_case, 1, "rating/"), data, follow=True)
 
     body = response.content.decode()
     assert response.redirect_chain[-1][0] == f"/#meeting-{open_case.pk}"
@@ -195,7 +195,7 @@ def test_a_stale_form_is_refused_and_both_versions_are_shown(client, open_case, 
     client.force_login(mina)
 
     response = client.post(
-        case_url(open_case, 1),
+        case_url(open_case, 1, "rating/"),
         rating_post(framework, factories.category("inconsistent"), reasons="Written here."),
     )
 
@@ -207,11 +207,32 @@ def test_a_stale_form_is_refused_and_both_versions_are_shown(client, open_case, 
     assert Rating.objects.get().reasons == "Written in the other tab."
 
 
+def test_a_form_for_a_rating_that_is_no_longer_there_answers_409_and_keeps_the_answers(
+    client, open_case, mina
+):
+    framework = open_case.panel.framework
+    client.force_login(mina)
+
+    response = client.post(
+        case_url(open_case, 1, "rating/"),
+        rating_post(framework, None, reasons="Written here.", action="draft", version=3),
+    )
+
+    assert response.status_code == 409
+    assert response.context["form"].non_field_errors() == [
+        "Someone else changed this rating while you were editing. The form shows your "
+        "answers: check them against the saved details, then save again to keep yours."
+    ]
+    assert response.context["form"]["reasons"].value() == "Written here."
+    assert response.context["form"]["version"].value() == "0"
+    assert Rating.objects.count() == 0
+
+
 def test_an_unknown_button_saves_nothing(client, open_case, mina):
     client.force_login(mina)
     data = rating_post(open_case.panel.framework, None, action="publish")
 
-    response = client.post(case_url(open_case, 1), data)
+    response = client.post(case_url(open_case, 1, "rating/"), data)
 
     assert "Choose Save as draft, Submit rating or Save and go to the next case" in (
         response.content.decode()

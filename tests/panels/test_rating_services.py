@@ -3,11 +3,11 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from core.stale import StaleEdit
 from panels.enums import MeetingStatus, RatingStatus
 from panels.models import CaseComment, ConflictDeclaration, Rating, RatingVersion
 from panels.rating.services import (
     RatingInput,
-    StaleRating,
     comment_save,
     conflict_declare,
     conflict_withdraw,
@@ -275,7 +275,7 @@ def test_a_save_from_an_out_of_date_form_is_refused(case, mina):
         version=1,
     )
 
-    with pytest.raises(StaleRating) as stale:
+    with pytest.raises(StaleEdit) as stale:
         rating_save(
             reviewed_case=case,
             user=mina,

@@ -234,3 +234,38 @@ def test_the_starting_text_makes_no_claim_about_how_cases_were_chosen(
 
     assert "selected at random" not in page and "randomly" not in page
     assert page.count("at random") == 1  # the service's own sentence about the sample
+
+
+def test_a_section_edit_from_a_stale_page_keeps_the_text_and_answers_409(client, draft, olu):
+    opened_at = draft.version
+    FindingsReport.objects.filter(pk=draft.pk).update(version=opened_at + 1)
+    client.force_login(olu)
+
+    response = client.post(
+        f"/reports/{draft.pk}/sections/why/",
+        {"version": opened_at, "heading": "Mine", "body": "My text."},
+    )
+
+    body = response.content.decode()
+    assert response.status_code == 409
+    assert "Someone else changed this report while you were editing" in body
+    assert response.context["form"]["body"].value() == "My text."
+    assert response.context["form"]["version"].value() == str(opened_at + 1)
+    assert draft.sections.get(key="why").body != "My text."
+
+
+def test_a_merge_from_a_stale_page_keeps_the_wording_and_answers_409(client, draft, olu):
+    category = factories.category("inconsistent")
+    ids = [str(d.pk) for d in category.decisions.all()[:2]]
+    FindingsReport.objects.filter(pk=draft.pk).update(version=draft.version + 1)
+    client.force_login(olu)
+
+    response = client.post(
+        f"/reports/{draft.pk}/reasons/{category.pk}/",
+        {"version": draft.version, "decisions": ids, "text": "my wording."},
+    )
+
+    assert response.status_code == 409
+    assert "Someone else changed this report while you were editing" in (response.content.decode())
+    assert response.context["form"]["text"].value() == "my wording."
+    assert draft.bullets.count() == 0

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 
+from core.stale import StaleEdit
 from panels.models import Decision
 from reports import services
 from reports.enums import ReportStatus, SectionKey
@@ -136,7 +137,7 @@ def test_an_edit_from_a_stale_page_is_refused(draft, olu, nia):
         report=draft, key=SectionKey.WHY, heading="Why", body="First.", by=nia, version=opened_at
     )
 
-    with pytest.raises(services.StaleReport):
+    with pytest.raises(StaleEdit):
         services.section_save(
             report=draft,
             key=SectionKey.WHY,

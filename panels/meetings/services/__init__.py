@@ -6,7 +6,6 @@
 
 from .decisions import (
     DecisionInput,
-    StaleDecision,
     action_save,
     attendance_record,
     decision_record,
@@ -17,7 +16,6 @@ from .meeting import meeting_move, meeting_plan, meeting_update
 
 __all__ = [
     "DecisionInput",
-    "StaleDecision",
     "action_save",
     "attendance_record",
     "decision_record",

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from core.forms import STALE_FORM
+from core.stale import check_version
 
 from ...enums import AttendanceKind, CaseSource, MeetingStatus, RatingStatus
 from ...models import (
@@ -43,14 +43,6 @@ def majority_category(reviewed_case: ReviewedCase) -> OutcomeCategory | None:
     return None if top is None else categories[top]
 
 
-class StaleDecision(Exception):
-    """The decision was saved by someone else after this form was opened."""
-
-    def __init__(self, current: Decision):
-        super().__init__("This decision was changed after you opened it.")
-        self.current = current
-
-
 @dataclass
 class DecisionInput:
     category: OutcomeCategory | None
@@ -76,10 +68,7 @@ def decision_record(
                 "Decisions are recorded while the meeting is in discussion.", code="refused"
             )
         current = Decision.objects.filter(reviewed_case=reviewed_case).first()
-        if (current.version if current else 0) != version:
-            if current is None:
-                raise ValidationError(STALE_FORM, code="stale")
-            raise StaleDecision(current)
+        check_version(current, version)
         _check_decision(data, meeting=meeting, reviewed_case=reviewed_case)
         majority = majority_category(reviewed_case)
         decision = current or Decision(reviewed_case=reviewed_case, recorded_by=by)

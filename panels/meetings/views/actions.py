@@ -1,13 +1,14 @@
 """Actions: adding, editing and listing them."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.validators import slug_re
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
-from core.forms import add_service_errors
+from core.form_pages import handle_form
 from core.permissions import by_rule
 
 from ... import queries
@@ -34,23 +35,23 @@ def action_edit(request, pk: int):
 def _action_form(request, meeting, action):
     if not by_rule("panels.manage_meeting_record", request.user, meeting):
         raise PermissionDenied
-    form = ActionForm(request.POST or None, action=action)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.action_save(
-                meeting=meeting, by=request.user, action=action, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            _saved(request, meeting, saved, "Action saved")
-            return redirect("panels:meeting_detail", pk=meeting.pk)
-    context = {
-        "meeting": meeting,
-        "form": form,
-        "page_title": "Change an action" if action else "Add an action",
-    }
-    return render(request, "panels/meeting_record_form.html", context)
+    context = {"meeting": meeting, "page_title": "Change an action" if action else "Add an action"}
+
+    def success(saved):
+        _saved(request, meeting, saved, "Action saved")
+        return reverse("panels:meeting_detail", args=[meeting.pk])
+
+    return handle_form(
+        request,
+        ActionForm(request.POST or None, action=action),
+        save=lambda form: services.action_save(
+            meeting=meeting, by=request.user, action=action, **form.cleaned_data
+        ),
+        success=success,
+        render=lambda form, status, stale: render(
+            request, "panels/meeting_record_form.html", {**context, "form": form}, status=status
+        ),
+    )
 
 
 @login_required

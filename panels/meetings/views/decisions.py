@@ -1,12 +1,11 @@
 """The chair's pages: the discussion, a case's decision, attendance and notes."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 
 from core.audit import AuditEvent, record
-from core.forms import add_service_errors, with_version
+from core.form_pages import handle_form
 from core.permissions import by_rule
 
 from ... import queries
@@ -71,33 +70,33 @@ def decision(request, pk: int, position: int):
         if request.method == "POST":
             return render(request, "panels/decision.html", context, status=403)
         return render(request, "panels/decision.html", context)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.decision_record(
-                reviewed_case=reviewed,
-                by=request.user,
-                data=form.decision_input(),
-                version=form.cleaned_data["version"],
-            )
-        except services.StaleDecision as stale:
-            context["form"] = DecisionForm(
-                with_version(request.POST, stale.current.version),
-                meeting=meeting,
-                later=later,
-                decision=current,
-            )
-            context["form"].is_valid()
-            context.update(stale=stale.current, status=409)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"The panel's decision on case {position} has been saved")
-            if request.POST.get("action") == "next" and following is not None:
-                return redirect("panels:decision", pk=pk, position=following)
-            return redirect("panels:discussion", pk=pk)
-    if form.errors:
-        context["page_title"] = f"Error: {context['page_title']}"
-    return render(request, "panels/decision.html", context, status=context.pop("status", 200))
+
+    def show(form, status, stale):
+        context.update(form=form, stale=stale)
+        if form.errors:
+            context["page_title"] = f"Error: {context['page_title']}"
+        return render(request, "panels/decision.html", context, status=status)
+
+    def success(saved):
+        if request.POST.get("action") == "next" and following is not None:
+            return reverse("panels:decision", kwargs={"pk": pk, "position": following})
+        return reverse("panels:discussion", kwargs={"pk": pk})
+
+    return handle_form(
+        request,
+        form,
+        save=lambda form: services.decision_record(
+            reviewed_case=reviewed,
+            by=request.user,
+            data=form.decision_input(),
+            version=form.cleaned_data["version"],
+        ),
+        message=f"The panel's decision on case {position} has been saved",
+        success=success,
+        render=show,
+        rebind=lambda data: DecisionForm(data, meeting=meeting, later=later, decision=current),
+        notice=False,  # decision.html shows theirs and yours in its own box
+    )
 
 
 @login_required
@@ -110,18 +109,19 @@ def attendance(request, pk: int):
         memberships=selectors.panel_members(meeting=meeting),
         attendance=list(meeting.attendance.select_related("membership__user")),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.attendance_record(
-                meeting=meeting, by=request.user, kinds=form.kinds(), observers=form.observer_list()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Attendance saved")
-            return redirect("panels:meeting_detail", pk=pk)
-    context = {"meeting": meeting, "form": form, "page_title": "Who attended"}
-    return render(request, "panels/meeting_record_form.html", context)
+    context = {"meeting": meeting, "page_title": "Who attended"}
+    return handle_form(
+        request,
+        form,
+        save=lambda form: services.attendance_record(
+            meeting=meeting, by=request.user, kinds=form.kinds(), observers=form.observer_list()
+        ),
+        message="Attendance saved",
+        success=reverse("panels:meeting_detail", args=[pk]),
+        render=lambda form, status, stale: render(
+            request, "panels/meeting_record_form.html", {**context, "form": form}, status=status
+        ),
+    )
 
 
 @login_required
@@ -141,20 +141,24 @@ def observation_edit(request, pk: int, note_pk: int):
 
 
 def _observation_form(request, meeting, observation):
-    form = ObservationForm(request.POST or None, meeting=meeting, observation=observation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.observation_save(
-                meeting=meeting,
-                by=request.user,
-                observation=observation,
-                **form.observation_arguments(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            _saved(request, meeting, saved, "Note changed" if observation else "Note added")
-            return redirect("panels:meeting_detail", pk=meeting.pk)
     title = "Change a note" if observation else "Add a note: observation, good practice or learning"
-    context = {"meeting": meeting, "form": form, "page_title": title}
-    return render(request, "panels/meeting_record_form.html", context)
+    context = {"meeting": meeting, "page_title": title}
+
+    def success(saved):
+        _saved(request, meeting, saved, "Note changed" if observation else "Note added")
+        return reverse("panels:meeting_detail", args=[meeting.pk])
+
+    return handle_form(
+        request,
+        ObservationForm(request.POST or None, meeting=meeting, observation=observation),
+        save=lambda form: services.observation_save(
+            meeting=meeting,
+            by=request.user,
+            observation=observation,
+            **form.observation_arguments(),
+        ),
+        success=success,
+        render=lambda form, status, stale: render(
+            request, "panels/meeting_record_form.html", {**context, "form": form}, status=status
+        ),
+    )

@@ -4,12 +4,13 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
-from core.forms import add_service_errors
+from core.form_pages import handle_form
 from core.permissions import by_rule
 from core.roles import is_opcc_staff
 
@@ -93,17 +94,18 @@ def meeting_plan(request):
     if not by_rule("panels.plan_meeting", request.user, None):
         raise PermissionDenied
     panels = selectors.plannable_panels(user=request.user)
-    form = MeetingForm(request.POST or None, panels=panels)
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.meeting_plan(by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Meeting planned for {meeting.date:%-d %B %Y}")
-            return redirect("panels:meeting_detail", pk=meeting.pk)
-    return render(
-        request, "panels/meeting_form.html", {"form": form, "page_title": "Plan a meeting"}
+    return handle_form(
+        request,
+        MeetingForm(request.POST or None, panels=panels),
+        save=lambda form: services.meeting_plan(by=request.user, **form.cleaned_data),
+        message=lambda meeting: f"Meeting planned for {meeting.date:%-d %B %Y}",
+        success=lambda meeting: reverse("panels:meeting_detail", args=[meeting.pk]),
+        render=lambda form, status, stale: render(
+            request,
+            "panels/meeting_form.html",
+            {"form": form, "page_title": "Plan a meeting"},
+            status=status,
+        ),
     )
 
 
@@ -127,16 +129,19 @@ def meeting_edit(request, pk: int):
         panels=selectors.plannable_panels(user=request.user),
         editing=meeting,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_update(meeting=meeting, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The meeting has been changed")
-            return redirect("panels:meeting_detail", pk=meeting.pk)
-    context = {"form": form, "meeting": meeting, "page_title": "Change the meeting"}
-    return render(request, "panels/meeting_form.html", context)
+    context = {"meeting": meeting, "page_title": "Change the meeting"}
+    return handle_form(
+        request,
+        form,
+        save=lambda form: services.meeting_update(
+            meeting=meeting, by=request.user, **form.cleaned_data
+        ),
+        message="The meeting has been changed",
+        success=reverse("panels:meeting_detail", args=[meeting.pk]),
+        render=lambda form, status, stale: render(
+            request, "panels/meeting_form.html", {**context, "form": form}, status=status
+        ),
+    )
 
 
 @login_required
@@ -176,31 +181,29 @@ def meeting_move(request, pk: int, to: str):
             warnings.append(
                 f"{undecided} case{'s have' if undecided != 1 else ' has'} no decision yet."
             )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_move(
-                meeting=meeting,
-                to=to,
-                by=request.user,
-                anonymous=form.cleaned_data.get("anonymous", False),
-                early_reason=form.cleaned_data.get("early_reason", ""),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"The meeting is now {MeetingStatus(to).label.lower()}")
-            if reveal:
-                return redirect("panels:discussion", pk=meeting.pk)
-            return redirect("panels:meeting_detail", pk=meeting.pk)
     context = {
         "meeting": meeting,
-        "form": form,
         "consequence": consequence,
         "warnings": warnings,
         "behind": behind,
         "page_title": f"{label}: {meeting}",
     }
-    return render(request, "panels/meeting_move.html", context)
+    return handle_form(
+        request,
+        form,
+        save=lambda form: services.meeting_move(
+            meeting=meeting,
+            to=to,
+            by=request.user,
+            anonymous=form.cleaned_data.get("anonymous", False),
+            early_reason=form.cleaned_data.get("early_reason", ""),
+        ),
+        message=f"The meeting is now {MeetingStatus(to).label.lower()}",
+        success=reverse("panels:discussion" if reveal else "panels:meeting_detail", args=[pk]),
+        render=lambda form, status, stale: render(
+            request, "panels/meeting_move.html", {**context, "form": form}, status=status
+        ),
+    )
 
 
 def _early_warnings(meeting, to: str, user) -> list[str]:
