@@ -4,9 +4,11 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from panels.enums import MeetingStatus, RatingStatus
 from panels.models import Membership
+from panels.people import presenters as people_presenters
 from panels.rating import presenters as rating_presenters
 from panels.rating import selectors as rating_selectors
 from tests import factories
@@ -94,3 +96,37 @@ def test_no_deadline_wording_once_every_case_is_rated(rating_meeting, mina):
     (item,) = task_lists(mina, today=rating_meeting.rating_deadline)
 
     assert (item.due, item.due_tag) == ("", None)
+
+
+def _invited(panel, days_ago: int) -> Membership:
+    membership = factories.MembershipFactory(
+        panel=panel, invited_at=timezone.now() - datetime.timedelta(days=days_ago)
+    )
+    membership.user.set_unusable_password()
+    membership.user.save()
+    return membership
+
+
+def test_each_membership_state_has_its_words_and_tag(panel, mina):
+    paused = factories.MembershipFactory(panel=panel, is_active=False)
+    ended = factories.MembershipFactory(panel=panel, is_active=False, ended_on=timezone.localdate())
+    invited, expired = _invited(panel, days_ago=1), _invited(panel, days_ago=400)
+    active = Membership.objects.get(panel=panel, user=mina)
+
+    rows = {row.membership.pk: row for row in people_presenters.panel_members(panel=panel)}
+
+    assert [
+        (rows[m.pk].state_label, rows[m.pk].state_class, rows[m.pk].awaiting_acceptance)
+        for m in (active, invited, expired, paused, ended)
+    ] == [
+        ("Active", "govuk-tag--green", False),
+        ("Invited, not yet accepted", "govuk-tag--blue", True),
+        ("Invitation expired", "govuk-tag--orange", True),
+        ("Paused", "govuk-tag--yellow", False),
+        ("Ended", "govuk-tag--grey", False),
+    ]
+    assert people_presenters.membership_state(expired) == (
+        "expired",
+        "Invitation expired",
+        "govuk-tag--orange",
+    )
