@@ -29,11 +29,6 @@ class CriterionSplit:
     criterion: object
     answers: list[tuple[str, int]]  # (answer label, how many), most first
 
-    @property
-    def text(self) -> str:
-        parts = ", ".join(f"{n} {label.lower()}" for label, n in self.answers)
-        return f"{self.criterion.label}: {parts}"
-
 
 @dataclass(frozen=True)
 class CaseDiscussion:
@@ -73,22 +68,6 @@ class Discussion:
     members: list[tuple[Membership, str]]  # voting members and how they are shown
     cases: list[CaseDiscussion]
     kappa: object
-
-    def matrix(self) -> list[tuple[ReviewedCase, list[str]]]:
-        """Cases × members: each member's category, "Conflict" or "Not rated"."""
-        rows = []
-        for item in self.cases:
-            cells = []
-            for membership, label in self.members:
-                rating = item.ratings.get(membership.pk)
-                if rating is not None:
-                    cells.append(rating.category.short_label)
-                elif label in item.conflicted:
-                    cells.append("Conflict")
-                else:
-                    cells.append("Not rated")
-            rows.append((item.reviewed_case, cells))
-        return rows
 
 
 def member_labels(*, meeting: Meeting, members: list[Membership]) -> list[tuple[Membership, str]]:

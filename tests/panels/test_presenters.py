@@ -7,9 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from panels.enums import MeetingStatus, RatingStatus
+from panels.meetings import presenters as meeting_presenters
 from panels.models import Membership
 from panels.people import presenters as people_presenters
 from panels.rating import presenters as rating_presenters
+from panels.rating import reveal
 from panels.rating import selectors as rating_selectors
 from tests import factories
 
@@ -130,3 +132,40 @@ def test_each_membership_state_has_its_words_and_tag(panel, mina):
         "Invitation expired",
         "govuk-tag--orange",
     )
+
+
+def test_the_discussion_words_each_cases_decision_splits_and_ratings(panel, chris, mina):
+    meeting = factories.MeetingFactory(panel=panel, status=MeetingStatus.IN_DISCUSSION)
+    decided, split, conflicted = (
+        factories.ReviewedCaseFactory(meeting=meeting, position=n) for n in (1, 2, 3)
+    )
+    factories.DecisionFactory(reviewed_case=decided)
+    member = {u: Membership.objects.get(panel=panel, user=u) for u in (chris, mina)}
+    criterion = panel.framework.criteria.order_by("position").first()
+    for user, answer in ((chris, "met"), (mina, "not_met")):
+        rating = factories.RatingFactory(
+            reviewed_case=split, membership=member[user], status=RatingStatus.SUBMITTED
+        )
+        rating.assessments.create(criterion=criterion, value=answer)
+    factories.declare(chris, conflicted, conflict=True)
+
+    page = meeting_presenters.discussion_page(reveal.discussion(meeting=meeting))
+
+    consistent = factories.category("consistent").short_label
+    first, second, third = page.cases
+    assert [(c.tag.text, c.tag.colour, c.decision_link) for c in page.cases] == [
+        ("Decided: Inconsistent", "govuk-tag--green", "Change the decision"),
+        ("Needs a decision", "govuk-tag--yellow", "Record the decision"),
+        ("Needs a decision", "govuk-tag--yellow", "Record the decision"),
+    ]
+    assert second.decision_url == reverse("panels:decision", args=[meeting.pk, 2])
+    assert (first.splits, second.splits, third.splits) == (
+        [],
+        [f"{criterion.label}: 1 met, 1 not met"],
+        [],
+    )
+    assert [cells for _, cells in page.matrix] == [
+        ["Not rated", "Not rated"],
+        [consistent, consistent],
+        ["Conflict", "Not rated"],
+    ]
