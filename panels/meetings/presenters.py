@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from core.templatetags.cached_url import cached_reverse
 
 from ..models import Decision, ReviewedCase
+from ..rating.presenters import kappa_reading, kappa_too_few
 from ..rating.reveal import CaseDiscussion, CriterionSplit, Discussion
 from ..tags import Tag
 
@@ -83,10 +84,15 @@ def rating_matrix(view: Discussion) -> list[tuple[ReviewedCase, list[str]]]:
 class DiscussionPage:
     cases: list[DiscussedCase]  # in the view's order
     matrix: list[tuple[ReviewedCase, list[str]]]
+    kappa_reading: str  # how far members agreed, in Landis and Koch's words
+    kappa_too_few: str  # said instead of the figure over too few cases
 
 
 def discussion_page(view: Discussion) -> DiscussionPage:
     """The chair's discussion page: `reveal.discussion`'s cases and table, in words."""
     return DiscussionPage(
-        cases=[discussed_case(item) for item in view.cases], matrix=rating_matrix(view)
+        cases=[discussed_case(item) for item in view.cases],
+        matrix=rating_matrix(view),
+        kappa_reading=kappa_reading(view.kappa),
+        kappa_too_few=kappa_too_few(view.kappa),
     )

@@ -1,5 +1,6 @@
 """The member's task lists as the home page shows them: each case's status in words, its
-GOV.UK tag and its link, and how near the rating deadline is. The selectors say where
+GOV.UK tag and its link, and how near the rating deadline is; and how far members agreed
+(Fleiss' kappa) in words. The selectors say where
 things stand (`panels.rating.selectors.member_home`); this says how it reads."""
 
 from dataclasses import dataclass
@@ -8,6 +9,7 @@ from core.templatetags.cached_url import cached_reverse
 
 from ..models import Meeting, Membership, ReviewedCase
 from ..tags import Tag
+from .agreement import MIN_CASES, Kappa
 from .selectors import (
     COMPLETED,
     CONFLICT,
@@ -107,3 +109,29 @@ def task_list(item: MeetingTasks) -> TaskList:
 def task_lists(items: list[MeetingTasks]) -> list[TaskList]:
     """The member's task lists (`member_home`), as the home page shows them."""
     return [task_list(item) for item in items]
+
+
+# Landis and Koch (1977), the usual plain-words reading of kappa.
+BANDS = [
+    (0.0, "poor agreement (worse than chance)"),
+    (0.20, "slight agreement"),
+    (0.40, "fair agreement"),
+    (0.60, "moderate agreement"),
+    (0.80, "substantial agreement"),
+    (1.0, "almost perfect agreement"),
+]
+
+
+def kappa_reading(kappa: Kappa) -> str:
+    """Kappa in plain words: its Landis and Koch band."""
+    if kappa.value is None:
+        return "Not enough ratings to measure agreement."
+    return next(words for upper, words in BANDS if kappa.value <= upper + 1e-12)
+
+
+def kappa_too_few(kappa: Kappa) -> str:
+    """What the pages say instead of a figure over too few cases."""
+    return (
+        f"Agreement cannot be judged yet: kappa needs at least {MIN_CASES} cases with two "
+        f"or more ratings, and there {'is' if kappa.cases == 1 else 'are'} {kappa.cases}."
+    )
