@@ -49,9 +49,8 @@ def test_a_checkbox_questions_error_links_to_its_first_checkbox():
 
 @pytest.mark.django_db
 def test_the_decision_forms_error_links_to_the_first_category_radio(client, olu, chris, mina):
-    from panels.services import meeting_move
-
     from panels.enums import MeetingStatus
+    from panels.meetings.services import meeting_move
     from tests import factories
     from tests.panels.test_meeting_pages import rate
 
