@@ -19,6 +19,7 @@ from core.audit import AuditEvent, record
 from core.roles import is_data_admin, is_opcc_staff
 from panels.enums import MeetingStatus
 from panels.meetings import selectors as meeting_selectors
+from panels.rating import presenters as rating_presenters
 from panels.rating import selectors as rating_selectors
 from reports import selectors as report_selectors
 
@@ -231,7 +232,7 @@ def _signed_in_home(request):
         (m, rating_selectors.rating_progress(meeting=m))
         for m in meeting_selectors.order_meetings(chaired)
     ]
-    context["tasks"] = rating_selectors.member_home(user=user)
+    context["tasks"] = rating_presenters.task_lists(rating_selectors.member_home(user=user))
     context["past"] = meeting_selectors.past_meetings(user=user)
     context["waiting"] = _waiting(user, context["tasks"])
     keys = ("waiting", "tasks", "past", "chaired", "opcc", "data_admin")

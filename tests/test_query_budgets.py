@@ -509,9 +509,9 @@ BUDGETS = {
     "panels:meeting_detail@rating": 18,  # 15 / 15
     "panels:meeting_detail@olu": 20,  # 17 / 17
     "panels:meeting_detail@alice": 20,  # 17 / 17
-    "panels:case_papers@chair": 33,  # 29 / 29
-    "panels:case_papers": 33,  # 29 / 29
-    "panels:case_papers@nonvoting": 25,  # 22 / 22
+    "panels:case_papers@chair": 31,  # 28 / 28
+    "panels:case_papers": 31,  # 28 / 28
+    "panels:case_papers@nonvoting": 23,  # 21 / 21
     "panels:case_papers@rating": 21,  # 19 / 19
     "panels:conflict_declare": 8,  # 7 / 7
     "panels:conflict_withdraw": 6,  # 5 / 5
@@ -519,8 +519,8 @@ BUDGETS = {
     "panels:meeting_edit": 5,  # 4 / 4
     "panels:meeting_move": 7,  # 6 / 6
     "panels:discussion": 15,  # 13 / 13
-    "panels:decision": 26,  # 23 / 23
-    "panels:decision@decided": 27,  # 24 / 24
+    "panels:decision": 24,  # 22 / 22 (the one case's ratings only)
+    "panels:decision@decided": 25,  # 23 / 23
     "panels:attendance": 8,  # 7 / 7
     "panels:observation_add": 9,  # 8 / 8
     "panels:observation_edit": 11,  # 10 / 10
@@ -565,7 +565,7 @@ BUDGETS = {
     "audit:entry": 5,  # 4 / 4
     "jobs:detail": 5,  # 4 / 4
     "POST rating_save": 28,  # 25 / 25
-    "POST decision_record": 30,  # 27 / 27
+    "POST decision_record": 28,  # 26 / 26
 }
 
 

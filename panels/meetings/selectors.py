@@ -129,13 +129,6 @@ def open_actions_before_in_short(*, meeting: Meeting, shown: int = 10) -> Earlie
     return EarlierActions(shown=first[:shown], total=total)
 
 
-ACTION_STATES = {
-    "open": "Open or in progress",
-    "overdue": "Overdue",
-    "done": "Done or dropped",
-}
-
-
 UNFINISHED = [ActionStatus.OPEN, ActionStatus.IN_PROGRESS]
 
 
@@ -148,7 +141,8 @@ def action_list(
     state: str = "",
     today=None,
 ) -> QuerySet[Action]:
-    """Actions from the meetings the user may see. `state` is open, overdue or done."""
+    """Actions from the meetings the user may see. `state` is open, overdue or done
+    (panels.meetings.presenters.ACTION_STATES words each)."""
     today = today or timezone.localdate()
     actions = Action.objects.filter(meeting__in=Meeting.objects.for_user(user)).select_related(
         "meeting", "meeting__panel"
@@ -167,7 +161,8 @@ def action_list(
 
 
 def action_due(*, action: Action, today: datetime.date) -> str:
-    """The warning tag of an action: "overdue", "today" or "" (done actions carry none)."""
+    """How near an action is to its due date: "overdue", "today" or "" (done actions are
+    neither)."""
     if action.due_date is None or action.status not in UNFINISHED:
         return ""
     if action.due_date < today:

@@ -1,7 +1,5 @@
 """Reads for running panels and their people: OPCC staff and data admins only."""
 
-from dataclasses import dataclass
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
@@ -19,11 +17,13 @@ OPEN_MEETING = {MeetingStatus.RATING_OPEN, MeetingStatus.IN_DISCUSSION}
 
 
 class MembershipState:
-    ACTIVE = ("active", "Active", "govuk-tag--green")
-    INVITED = ("invited", "Invited, not yet accepted", "govuk-tag--blue")
-    EXPIRED = ("expired", "Invitation expired", "govuk-tag--orange")
-    PAUSED = ("paused", "Paused", "govuk-tag--yellow")
-    ENDED = ("ended", "Ended", "govuk-tag--grey")
+    """Where a membership stands (panels.people.presenters words each and gives its tag)."""
+
+    ACTIVE = "active"
+    INVITED = "invited"
+    EXPIRED = "expired"
+    PAUSED = "paused"
+    ENDED = "ended"
 
 
 def can_manage_people(user) -> bool:
@@ -59,8 +59,8 @@ def panel_membership(*, panel: Panel, pk: int) -> Membership:
     return membership
 
 
-def membership_state(membership: Membership, now=None) -> tuple[str, str, str]:
-    """(key, label, tag class) of a membership: ended, paused, invited or active."""
+def membership_state(membership: Membership, now=None) -> str:
+    """A membership's `MembershipState`: ended, paused, invited (or expired) or active."""
     if membership.ended_on is not None:
         return MembershipState.ENDED
     if not membership.is_active:
@@ -73,26 +73,14 @@ def membership_state(membership: Membership, now=None) -> tuple[str, str, str]:
     return MembershipState.ACTIVE
 
 
-@dataclass(frozen=True)
-class MemberRow:
-    membership: Membership
-    state: str
-    state_label: str
-    state_class: str
-
-    @property
-    def awaiting_acceptance(self) -> bool:
-        return self.state in {MembershipState.INVITED[0], MembershipState.EXPIRED[0]}
-
-
-def panel_members(*, panel: Panel) -> list[MemberRow]:
+def panel_members(*, panel: Panel) -> list[tuple[Membership, str]]:
     """The panel's memberships, chairs first, ended ones last, each with its state."""
     now = timezone.now()
     memberships = panel.memberships.select_related("user").order_by(
         "ended_on", "role", "user__last_name", "user__first_name", "pk"
     )
-    rows = [MemberRow(m, *membership_state(m, now)) for m in memberships]
-    return sorted(rows, key=lambda row: row.membership.ended_on is not None)
+    rows = [(m, membership_state(m, now)) for m in memberships]
+    return sorted(rows, key=lambda row: row[0].ended_on is not None)
 
 
 def open_meetings(*, panel: Panel) -> QuerySet:

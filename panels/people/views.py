@@ -18,7 +18,7 @@ from core.form_pages import handle_form
 from core.forms import add_service_errors
 from core.invitations import invitation_days, invitation_tokens
 
-from . import selectors, services
+from . import presenters, selectors, services
 from .forms import ConfirmForm, InvitationPasswordForm, InviteForm, MembershipForm, PanelForm
 
 
@@ -75,7 +75,7 @@ def panel_detail(request, slug: str):
     panel = selectors.managed_panel(user=request.user, slug=slug)
     context = {
         "panel": panel,
-        "members": selectors.panel_members(panel=panel),
+        "members": presenters.panel_members(panel=panel),
         "page_title": panel.name,
     }
     return render(request, "panels/people/panel_detail.html", context)
@@ -243,7 +243,7 @@ def _confirm(request, slug: str, pk: int, action: str):
         else:
             messages.success(request, done.format(name=name, email=membership.user.email))
             return redirect("panels:panel_detail", slug=panel.slug)
-    state = selectors.membership_state(membership)
+    state = presenters.membership_state(membership)
     context = {
         "form": form,
         "panel": panel,

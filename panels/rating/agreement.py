@@ -1,19 +1,10 @@
 """How far a panel's members agreed on their own: Fleiss' kappa and per-case agreement.
 
-Pure arithmetic over counts, so it can be checked against published worked examples.
+Pure arithmetic over counts, so it can be checked against published worked examples
+(panels.rating.presenters words the figures).
 """
 
 from dataclasses import dataclass
-
-# Landis and Koch (1977), the usual plain-words reading of kappa.
-BANDS = [
-    (0.0, "poor agreement (worse than chance)"),
-    (0.20, "slight agreement"),
-    (0.40, "fair agreement"),
-    (0.60, "moderate agreement"),
-    (0.80, "substantial agreement"),
-    (1.0, "almost perfect agreement"),
-]
 
 # Below this many rated cases kappa swings on a single rating (over 2 cases it can read
 # "worse than chance" when members disagreed once), so the pages say agreement cannot be
@@ -32,20 +23,6 @@ class Kappa:
     def judgeable(self) -> bool:
         """Whether the figure means anything: worked out, over MIN_CASES or more cases."""
         return self.value is not None and self.cases >= MIN_CASES
-
-    @property
-    def too_few(self) -> str:
-        """What the pages say instead of a figure over too few cases."""
-        return (
-            f"Agreement cannot be judged yet: kappa needs at least {MIN_CASES} cases with two "
-            f"or more ratings, and there {'is' if self.cases == 1 else 'are'} {self.cases}."
-        )
-
-    @property
-    def reading(self) -> str:
-        if self.value is None:
-            return "Not enough ratings to measure agreement."
-        return next(words for upper, words in BANDS if self.value <= upper + 1e-12)
 
 
 def fleiss_kappa(table: list[list[int]]) -> Kappa:

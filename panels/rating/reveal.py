@@ -29,11 +29,6 @@ class CriterionSplit:
     criterion: object
     answers: list[tuple[str, int]]  # (answer label, how many), most first
 
-    @property
-    def text(self) -> str:
-        parts = ", ".join(f"{n} {label.lower()}" for label, n in self.answers)
-        return f"{self.criterion.label}: {parts}"
-
 
 @dataclass(frozen=True)
 class CaseDiscussion:
@@ -74,22 +69,6 @@ class Discussion:
     cases: list[CaseDiscussion]
     kappa: object
 
-    def matrix(self) -> list[tuple[ReviewedCase, list[str]]]:
-        """Cases × members: each member's category, "Conflict" or "Not rated"."""
-        rows = []
-        for item in self.cases:
-            cells = []
-            for membership, label in self.members:
-                rating = item.ratings.get(membership.pk)
-                if rating is not None:
-                    cells.append(rating.category.short_label)
-                elif label in item.conflicted:
-                    cells.append("Conflict")
-                else:
-                    cells.append("Not rated")
-            rows.append((item.reviewed_case, cells))
-        return rows
-
 
 def member_labels(*, meeting: Meeting, members: list[Membership]) -> list[tuple[Membership, str]]:
     """Members by name, or as Member A, B, C… when the chair revealed without names, in an
@@ -119,22 +98,57 @@ def voting_member_labels(*, meeting: Meeting) -> list[tuple[Membership, str]]:
 def discussion(*, meeting: Meeting, order: str = "position") -> Discussion:
     """Every case's independent ratings, for the chair's view after the reveal. A fixed
     number of queries whatever the number of cases and members."""
+    voters = _voters(meeting)
+    members = member_labels(meeting=meeting, members=voters)
+    cases = list(agenda(meeting=meeting))
+    items = _case_discussions(
+        meeting=meeting, cases=cases, voters=voters, members=members, where={"meeting": meeting}
+    )
+    table = [[n for _, n in item.counts] for item in items]
+    if order == "agreement":
+        items.sort(key=lambda i: (i.agreement is None, i.agreement or 0, i.reviewed_case.position))
+    return Discussion(meeting=meeting, members=members, cases=items, kappa=fleiss_kappa(table))
+
+
+def decision_ratings(
+    *, meeting: Meeting, reviewed_case: ReviewedCase
+) -> tuple[CaseDiscussion, list]:
+    """The independent ratings shown beside the decision form for one case, and the voting
+    members as the discussion labels them: reads that case's ratings only."""
+    voters = _voters(meeting)
+    members = member_labels(meeting=meeting, members=voters)
+    (item,) = _case_discussions(
+        meeting=meeting,
+        cases=[reviewed_case],
+        voters=voters,
+        members=members,
+        where={"pk": reviewed_case.pk},
+    )
+    return item, members
+
+
+def _case_discussions(
+    *,
+    meeting: Meeting,
+    cases: list[ReviewedCase],
+    voters: list[Membership],
+    members: list[tuple[Membership, str]],
+    where: dict,
+) -> list[CaseDiscussion]:
+    """`cases`' independent ratings summed: `where` picks those cases' rows, as lookups
+    on the reviewed case (the whole meeting, or one case)."""
+    scope = {f"reviewed_case__{lookup}": value for lookup, value in where.items()}
     framework = meeting.panel.framework
     categories = list(framework.categories.order_by("position"))
     criteria = list(framework.criteria.order_by("position"))
-    voters = _voters(meeting)
-    members = member_labels(meeting=meeting, members=voters)
     label = {m.pk: name for m, name in members}
-    cases = list(agenda(meeting=meeting))
     ratings = list(
         Rating.objects.filter(
-            reviewed_case__meeting=meeting,
-            status=RatingStatus.SUBMITTED,
-            membership__in=voters,
+            **scope, status=RatingStatus.SUBMITTED, membership__in=voters
         ).select_related("category")
     )
     comments = list(
-        CaseComment.objects.filter(reviewed_case__meeting=meeting, membership__is_voting=False)
+        CaseComment.objects.filter(**scope, membership__is_voting=False)
         .select_related("membership__user")
         .order_by("created_at")
     )
@@ -149,10 +163,7 @@ def discussion(*, meeting: Meeting, order: str = "position") -> Discussion:
         "rating__reviewed_case_id", "criterion_id", "value"
     )
     conflicts = ConflictDeclaration.objects.filter(
-        reviewed_case__meeting=meeting,
-        superseded_at__isnull=True,
-        has_conflict=True,
-        membership__in=voters,
+        **scope, superseded_at__isnull=True, has_conflict=True, membership__in=voters
     ).values_list("reviewed_case_id", "membership_id")
     by_case: dict[int, dict[int, Rating]] = {rc.pk: {} for rc in cases}
     for rating in ratings:
@@ -195,15 +206,4 @@ def discussion(*, meeting: Meeting, order: str = "position") -> Discussion:
                 comments=comments_by_case.get(rc.pk, []),
             )
         )
-    table = [[n for _, n in item.counts] for item in items]
-    if order == "agreement":
-        items.sort(key=lambda i: (i.agreement is None, i.agreement or 0, i.reviewed_case.position))
-    return Discussion(meeting=meeting, members=members, cases=items, kappa=fleiss_kappa(table))
-
-
-def decision_ratings(
-    *, meeting: Meeting, reviewed_case: ReviewedCase
-) -> tuple[CaseDiscussion, list]:
-    """The independent ratings shown beside the decision form for one case."""
-    view = discussion(meeting=meeting)
-    return next(i for i in view.cases if i.reviewed_case.pk == reviewed_case.pk), view.members
+    return items

@@ -23,28 +23,9 @@ from ..permissions import REVEALED, CaseAccess, active_memberships, by_rule
 from ..queries import membership_for
 from .reveal import CaseDiscussion, decision_ratings
 
-# Task-list statuses, worded as the GOV.UK task list pattern words them.
+# A task's status on the member's task list (panels.rating.presenters words them).
 NOT_STARTED, IN_PROGRESS, COMPLETED = "not_started", "in_progress", "completed"
-
-
 CONFLICT, READ_ONLY = "conflict", "read_only"
-
-
-TASK_LABELS = {
-    NOT_STARTED: "Not started",
-    IN_PROGRESS: "In progress",
-    COMPLETED: "Completed",
-    CONFLICT: "Conflict declared",
-    READ_ONLY: "Read only",
-}
-
-
-# The GOV.UK tag colour of each status shown as a tag; the others are plain text.
-TASK_TAGS = {
-    NOT_STARTED: "govuk-tag--blue",
-    IN_PROGRESS: "govuk-tag--light-blue",
-    CONFLICT: "govuk-tag--grey",
-}
 
 
 @dataclass(frozen=True)
@@ -52,24 +33,10 @@ class MemberTask:
     reviewed_case: ReviewedCase
     status: str
 
-    @property
-    def label(self) -> str:
-        return TASK_LABELS[self.status]
-
-    @property
-    def tag(self) -> str:
-        """The tag's colour class, or "" when the status is shown as plain text."""
-        return TASK_TAGS.get(self.status, "")
-
-    @property
-    def url_name(self) -> str:
-        """Where the task's link goes: the papers, or first the conflict question."""
-        return "panels:conflict_declare" if self.status == CONFLICT else "panels:case_papers"
-
 
 @dataclass(frozen=True)
 class MeetingTasks:
-    """One meeting open for rating, as a member's task list shows it."""
+    """One meeting open for rating: the member's cases and where each stands."""
 
     meeting: Meeting
     membership: Membership
@@ -94,17 +61,6 @@ class MeetingTasks:
         if self.meeting.rating_deadline is None:
             return None
         return (self.meeting.rating_deadline - self.today).days
-
-    @property
-    def due(self) -> str:
-        """ "overdue", "due today", "due tomorrow" or "due in N days" when the deadline
-        is a week away or nearer; blank otherwise or once every case is rated."""
-        days = self.days_left
-        if days is None or days > 7 or self.rated >= self.to_rate:
-            return ""
-        if days < 0:
-            return "overdue"
-        return {0: "due today", 1: "due tomorrow"}.get(days, f"due in {days} days")
 
 
 def member_home(*, user, today: datetime.date | None = None) -> list[MeetingTasks]:

@@ -3,6 +3,7 @@
 import pytest
 
 from panels.rating.agreement import MIN_CASES, case_agreement, fleiss_kappa, majority
+from panels.rating.presenters import kappa_reading, kappa_too_few
 
 # Fleiss (1971), as reproduced in most textbooks: 10 subjects, 14 raters, 5 categories.
 FLEISS_1971 = [
@@ -24,7 +25,7 @@ def test_fleiss_worked_example():
 
     assert kappa.value == pytest.approx(0.210, abs=0.0005)
     assert (kappa.cases, kappa.raters, kappa.left_out) == (10, 14, 0)
-    assert kappa.reading == "fair agreement"
+    assert kappa_reading(kappa) == "fair agreement"
 
 
 def test_unequal_raters_worked_by_hand():
@@ -41,14 +42,14 @@ def test_unequal_raters_worked_by_hand():
 
     assert kappa.value == pytest.approx(-13 / 27)
     assert (kappa.cases, kappa.raters, kappa.left_out) == (3, 3, 1)
-    assert kappa.reading == "poor agreement (worse than chance)"
+    assert kappa_reading(kappa) == "poor agreement (worse than chance)"
 
 
 def test_perfect_agreement_on_one_category_has_no_kappa():
     kappa = fleiss_kappa([[3, 0], [3, 0]])
 
     assert kappa.value is None
-    assert kappa.reading == "Not enough ratings to measure agreement."
+    assert kappa_reading(kappa) == "Not enough ratings to measure agreement."
 
 
 def test_cases_with_fewer_than_two_ratings_leave_nothing_to_measure():
@@ -61,7 +62,7 @@ def test_unanimous_cases_across_categories_agree_perfectly():
     kappa = fleiss_kappa([[3, 0], [0, 3]])
 
     assert kappa.value == pytest.approx(1.0)
-    assert kappa.reading == "almost perfect agreement"
+    assert kappa_reading(kappa) == "almost perfect agreement"
 
 
 def test_case_agreement_is_the_share_of_the_most_common_category():
@@ -83,7 +84,7 @@ def test_kappa_over_fewer_than_the_minimum_cases_cannot_be_judged():
 
     assert kappa.cases == 2 < MIN_CASES
     assert kappa.judgeable is False
-    assert kappa.too_few == (
+    assert kappa_too_few(kappa) == (
         "Agreement cannot be judged yet: kappa needs at least 5 cases with two or more "
         "ratings, and there are 2."
     )

@@ -17,7 +17,7 @@ from core.stale import StaleEdit
 from panels.enums import AgeGroup, Agency, MeetingStatus, MembershipRole
 from panels.meetings.services import meeting_move
 from panels.models import Meeting, Membership, Panel
-from panels.people import selectors as people_selectors
+from panels.people import presenters as people_presenters
 from panels.people.services import (
     invitation_accept,
     invitation_resend,
@@ -164,7 +164,7 @@ def test_membership_invite_creates_an_account_that_cannot_sign_in_yet(olu, panel
         True,
         timezone.localdate(),
     )
-    assert people_selectors.membership_state(membership)[0] == "invited"
+    assert people_presenters.membership_state(membership)[0] == "invited"
     assert audit_summaries(membership) == ["Invited to the panel (new account)"]
 
 
@@ -254,7 +254,7 @@ def test_an_invitation_link_stops_working_once_the_password_is_set(olu, panel):
     membership.user.refresh_from_db()
     assert membership.user.check_password("a-long-enough-passphrase") is True
     assert invitation_tokens.check_token(membership.user, token) is False
-    assert people_selectors.membership_state(membership)[0] == "active"
+    assert people_presenters.membership_state(membership)[0] == "active"
 
 
 def test_an_invitation_link_expires_after_the_invitation_days(olu, panel, settings):
@@ -282,7 +282,7 @@ def test_an_invitation_is_shown_expired_after_the_invitation_days(olu, panel):
     )
     membership.refresh_from_db()
 
-    assert people_selectors.membership_state(membership)[:2] == ("expired", "Invitation expired")
+    assert people_presenters.membership_state(membership)[:2] == ("expired", "Invitation expired")
 
 
 def test_invitation_resend_kills_the_old_link_and_sends_a_new_one(olu, panel):
@@ -388,7 +388,7 @@ def test_an_ended_membership_is_kept_hides_the_meetings_and_cannot_be_resumed(ol
     membership.refresh_from_db()
     assert (membership.is_active, membership.ended_on) == (False, timezone.localdate())
     assert Meeting.objects.for_user(mina).count() == 0
-    assert people_selectors.membership_state(membership)[0] == "ended"
+    assert people_presenters.membership_state(membership)[0] == "ended"
 
 
 def test_ending_the_only_chair_is_refused_while_a_meeting_is_open(olu, chris, open_meeting):

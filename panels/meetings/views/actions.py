@@ -13,7 +13,7 @@ from core.permissions import by_rule
 
 from ... import queries
 from ...enums import ActionStatus
-from .. import selectors, services
+from .. import presenters, selectors, services
 from ..forms import ActionForm
 from .meeting import _saved
 
@@ -62,7 +62,7 @@ def action_list(request):
     state = request.GET.get("state", "")
     if request.GET.get("overdue") == "1":
         state = "overdue"
-    if state not in selectors.ACTION_STATES:
+    if state not in presenters.ACTION_STATES:
         state = ""
     panel = request.GET.get("panel", "")[:80]
     if panel and not slug_re.fullmatch(panel):
@@ -77,7 +77,7 @@ def action_list(request):
         "rows": [(a, selectors.action_due(action=a, today=today)) for a in actions],
         "status": status,
         "state": state,
-        "states": selectors.ACTION_STATES.items(),
+        "states": presenters.ACTION_STATES.items(),
         "panel": panel,
         "statuses": ActionStatus.choices,
         "today": today,

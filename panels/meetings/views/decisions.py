@@ -12,7 +12,7 @@ from ... import queries
 from ...enums import MeetingStatus
 from ...rating import reveal
 from ...rating import selectors as rating_selectors
-from .. import selectors, services
+from .. import presenters, selectors, services
 from ..forms import AttendanceForm, DecisionForm, ObservationForm
 from .meeting import _saved
 
@@ -26,6 +26,7 @@ def discussion(request, pk: int):
     context = {
         "meeting": meeting,
         "view": view,
+        "page": presenters.discussion_page(view),
         "order": order,
         "can_decide": by_rule("panels.record_decision", request.user, meeting)
         and meeting.status == MeetingStatus.IN_DISCUSSION,

@@ -1,0 +1,98 @@
+"""The meeting's pages as the chair sees them: the discussion's cases in words (their
+decision tags, where members split, the link to each decision) and the ratings table;
+the action list's filters. The selectors and `panels.rating.reveal` read; this words."""
+
+from dataclasses import dataclass
+
+from core.templatetags.cached_url import cached_reverse
+
+from ..models import Decision, ReviewedCase
+from ..rating.presenters import kappa_reading, kappa_too_few
+from ..rating.reveal import CaseDiscussion, CriterionSplit, Discussion
+from ..tags import Tag
+
+# The action list's filters, and how each is worded. (Each action's "overdue" or "today"
+# comes from `selectors.action_due`; the list's template gives it its tag.)
+ACTION_STATES = {
+    "open": "Open or in progress",
+    "overdue": "Overdue",
+    "done": "Done or dropped",
+}
+
+NEEDS_A_DECISION = Tag("Needs a decision", "govuk-tag--yellow")
+
+
+def split_text(split: CriterionSplit) -> str:
+    """ "Offence admitted: 2 met, 1 not met" """
+    parts = ", ".join(f"{n} {label.lower()}" for label, n in split.answers)
+    return f"{split.criterion.label}: {parts}"
+
+
+def decision_tag(reviewed_case: ReviewedCase) -> Tag:
+    """ "Decided: <category>" once the panel has decided the case; "Needs a decision" before."""
+    try:
+        decision = reviewed_case.decision
+    except Decision.DoesNotExist:
+        return NEEDS_A_DECISION
+    return Tag(f"Decided: {decision.category.short_label}", "govuk-tag--green")
+
+
+@dataclass(frozen=True)
+class DiscussedCase:
+    item: CaseDiscussion
+    tag: Tag
+    splits: list[str]
+    decision_link: str  # "Record the decision" or "Change the decision"
+    decision_url: str
+
+
+def discussed_case(item: CaseDiscussion) -> DiscussedCase:
+    reviewed = item.reviewed_case
+    tag = decision_tag(reviewed)
+    decided = tag is not NEEDS_A_DECISION
+    return DiscussedCase(
+        item=item,
+        tag=tag,
+        splits=[split_text(split) for split in item.splits],
+        decision_link="Change the decision" if decided else "Record the decision",
+        # One per case on a long agenda: remembered (core.templatetags.cached_url).
+        decision_url=cached_reverse("panels:decision", [reviewed.meeting_id, reviewed.position]),
+    )
+
+
+NOT_RATED, CONFLICT = "Not rated", "Conflict"
+
+
+def rating_matrix(view: Discussion) -> list[tuple[ReviewedCase, list[str]]]:
+    """Cases × members: each member's category, "Conflict" or "Not rated"."""
+    rows = []
+    for item in view.cases:
+        cells = []
+        for membership, label in view.members:
+            rating = item.ratings.get(membership.pk)
+            if rating is not None:
+                cells.append(rating.category.short_label)
+            elif label in item.conflicted:
+                cells.append(CONFLICT)
+            else:
+                cells.append(NOT_RATED)
+        rows.append((item.reviewed_case, cells))
+    return rows
+
+
+@dataclass(frozen=True)
+class DiscussionPage:
+    cases: list[DiscussedCase]  # in the view's order
+    matrix: list[tuple[ReviewedCase, list[str]]]
+    kappa_reading: str  # how far members agreed, in Landis and Koch's words
+    kappa_too_few: str  # said instead of the figure over too few cases
+
+
+def discussion_page(view: Discussion) -> DiscussionPage:
+    """The chair's discussion page: `reveal.discussion`'s cases and table, in words."""
+    return DiscussionPage(
+        cases=[discussed_case(item) for item in view.cases],
+        matrix=rating_matrix(view),
+        kappa_reading=kappa_reading(view.kappa),
+        kappa_too_few=kappa_too_few(view.kappa),
+    )

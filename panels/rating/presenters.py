@@ -1,0 +1,137 @@
+"""The member's task lists as the home page shows them: each case's status in words, its
+GOV.UK tag and its link, and how near the rating deadline is; and how far members agreed
+(Fleiss' kappa) in words. The selectors say where
+things stand (`panels.rating.selectors.member_home`); this says how it reads."""
+
+from dataclasses import dataclass
+
+from core.templatetags.cached_url import cached_reverse
+
+from ..models import Meeting, Membership, ReviewedCase
+from ..tags import Tag
+from .agreement import MIN_CASES, Kappa
+from .selectors import (
+    COMPLETED,
+    CONFLICT,
+    IN_PROGRESS,
+    NOT_STARTED,
+    READ_ONLY,
+    MeetingTasks,
+    MemberTask,
+)
+
+# Task-list statuses, worded as the GOV.UK task list pattern words them.
+TASK_LABELS = {
+    NOT_STARTED: "Not started",
+    IN_PROGRESS: "In progress",
+    COMPLETED: "Completed",
+    CONFLICT: "Conflict declared",
+    READ_ONLY: "Read only",
+}
+
+# The GOV.UK tag colour of each status shown as a tag; the others are plain text.
+TASK_TAGS = {
+    NOT_STARTED: "govuk-tag--blue",
+    IN_PROGRESS: "govuk-tag--light-blue",
+    CONFLICT: "govuk-tag--grey",
+}
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    reviewed_case: ReviewedCase
+    status: str
+    label: str
+    tag: str  # the tag's colour class, or "" when the status is shown as plain text
+    url: str
+
+
+@dataclass(frozen=True)
+class TaskList:
+    meeting: Meeting
+    membership: Membership
+    tasks: list[TaskRow]
+    rated: int
+    to_rate: int
+    conflicts: int
+    due: str  # "overdue", "due today", "due tomorrow", "due in N days" or ""
+    due_tag: Tag | None  # the warning tag shown instead of `due`, when it is one
+
+
+def task_url_name(status: str) -> str:
+    """Where a task's link goes: the papers, or first the conflict question."""
+    return "panels:conflict_declare" if status == CONFLICT else "panels:case_papers"
+
+
+def task_row(task: MemberTask) -> TaskRow:
+    reviewed = task.reviewed_case
+    return TaskRow(
+        reviewed_case=reviewed,
+        status=task.status,
+        label=TASK_LABELS[task.status],
+        tag=TASK_TAGS.get(task.status, ""),
+        # A hundred of these on a long task list: remembered (core.templatetags.cached_url).
+        url=cached_reverse(task_url_name(task.status), [reviewed.meeting_id, reviewed.position]),
+    )
+
+
+def rating_due(item: MeetingTasks) -> str:
+    """ "overdue", "due today", "due tomorrow" or "due in N days" when the deadline is a
+    week away or nearer; blank otherwise or once every case is rated."""
+    days = item.days_left
+    if days is None or days > 7 or item.rated >= item.to_rate:
+        return ""
+    if days < 0:
+        return "overdue"
+    return {0: "due today", 1: "due tomorrow"}.get(days, f"due in {days} days")
+
+
+DUE_TAGS = {
+    "overdue": Tag("Rating overdue", "govuk-tag--red"),
+    "due today": Tag("Rating due today", "govuk-tag--orange"),
+}
+
+
+def task_list(item: MeetingTasks) -> TaskList:
+    due = rating_due(item)
+    return TaskList(
+        meeting=item.meeting,
+        membership=item.membership,
+        tasks=[task_row(task) for task in item.tasks],
+        rated=item.rated,
+        to_rate=item.to_rate,
+        conflicts=item.conflicts,
+        due=due,
+        due_tag=DUE_TAGS.get(due),
+    )
+
+
+def task_lists(items: list[MeetingTasks]) -> list[TaskList]:
+    """The member's task lists (`member_home`), as the home page shows them."""
+    return [task_list(item) for item in items]
+
+
+# Landis and Koch (1977), the usual plain-words reading of kappa.
+BANDS = [
+    (0.0, "poor agreement (worse than chance)"),
+    (0.20, "slight agreement"),
+    (0.40, "fair agreement"),
+    (0.60, "moderate agreement"),
+    (0.80, "substantial agreement"),
+    (1.0, "almost perfect agreement"),
+]
+
+
+def kappa_reading(kappa: Kappa) -> str:
+    """Kappa in plain words: its Landis and Koch band."""
+    if kappa.value is None:
+        return "Not enough ratings to measure agreement."
+    return next(words for upper, words in BANDS if kappa.value <= upper + 1e-12)
+
+
+def kappa_too_few(kappa: Kappa) -> str:
+    """What the pages say instead of a figure over too few cases."""
+    return (
+        f"Agreement cannot be judged yet: kappa needs at least {MIN_CASES} cases with two "
+        f"or more ratings, and there {'is' if kappa.cases == 1 else 'are'} {kappa.cases}."
+    )
