@@ -320,7 +320,7 @@ def test_password_reset_does_the_same_work_for_known_and_unknown_addresses(clien
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_worker_sends_a_known_address_its_link_and_an_unknown_one_nothing(
-    client, mina, settings
+    client, reference_data, mina, settings
 ):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     client.post("/password-reset/", {"email": "nobody@example.org"})
