@@ -162,7 +162,7 @@ def test_a_rating_saved_through_one_server_is_seen_through_the_other(deployment)
     words = "Saved through server A, read through server B."
     fields = [(k, words if k == "reasons" else v) for k, v in fields] + [("action", "draft")]
 
-    saved = post(mina, f"{a}{case_path}", fields)
+    saved = post(mina, f"{a}{case_path}rating/", fields)
 
     assert saved.status_code == 302, saved.text[:500]
     assert words in mina.get(f"{b}{case_path}", timeout=10).text
