@@ -5,9 +5,8 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from panels.management.reminder_arguments import add_reminder_arguments
 from panels.meetings.action_reminders import OVERDUE, action_reminders_send
-
-from .send_rating_reminders import _iso_date
 
 
 class Command(BaseCommand):
@@ -18,17 +17,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--date",
-            type=_iso_date,
-            metavar="YYYY-MM-DD",
-            help="Act as if today were this date (default: today).",
-        )
-        parser.add_argument(
-            "--dry-run",
-            action="store_true",
-            help="List the reminders that would be sent, without sending or recording them.",
-        )
+        add_reminder_arguments(parser)
 
     def handle(self, *args, date: datetime.date | None, dry_run: bool, **options):
         today = date or timezone.localdate()

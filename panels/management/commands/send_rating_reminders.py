@@ -1,6 +1,5 @@
 """Email voting members who still have cases to rate as a rating deadline nears; run it daily."""
 
-import argparse
 import datetime
 
 from django.conf import settings
@@ -8,17 +7,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from panels.enums import ReminderKind
+from panels.management.reminder_arguments import add_reminder_arguments
 from panels.rating.reminders import DueReminder, ReminderRun, rating_reminders_send
 from panels.rating.tasks import send_rating_reminders
-
-
-def _iso_date(value: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"Enter a real date in the format YYYY-MM-DD, not {value!r}"
-        ) from None
 
 
 def _reminders(n: int) -> str:
@@ -33,17 +24,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--date",
-            type=_iso_date,
-            metavar="YYYY-MM-DD",
-            help="Act as if today were this date (default: today).",
-        )
-        parser.add_argument(
-            "--dry-run",
-            action="store_true",
-            help="List the reminders that would be sent, without sending or recording them.",
-        )
+        add_reminder_arguments(parser)
         parser.add_argument(
             "--in-background",
             action="store_true",
