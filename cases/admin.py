@@ -89,6 +89,7 @@ class CaseAdmin(DataAdminExport, admin.ModelAdmin):
     ]
     list_filter = [
         "force",
+        "kind",
         "status",
         "outcome_type",
         "offence_category",
@@ -107,7 +108,9 @@ class CaseAdmin(DataAdminExport, admin.ModelAdmin):
     # rated. Facts change only through an import, which holds those rules.
     readonly_fields = [
         "force",
+        "kind",
         *FACT_FIELDS,
+        "values",
         "extra",
         "status",
         "batch",

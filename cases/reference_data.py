@@ -3,28 +3,9 @@
 Kept free of model imports so migrations can use it with their historical models.
 """
 
-# (code, name, is_out_of_court, is_youth)
-OUTCOME_TYPES = [
-    ("community-resolution", "Community Resolution", True, False),
-    ("simple-caution", "Simple Caution", True, False),
-    ("conditional-caution", "Conditional Caution", True, False),
-    ("deferred-caution", "Deferred Caution", True, False),
-    ("deferred-charge", "Deferred Charge", True, False),
-    ("youth-caution", "Youth Caution", True, True),
-    ("youth-conditional-caution", "Youth Conditional Caution", True, True),
-    (
-        "outcome-22",
-        "Outcome 22 (diversionary, educational or intervention activity)",
-        True,
-        False,
-    ),
-    ("penalty-notice-for-disorder", "Penalty Notice for Disorder", True, False),
-    ("cannabis-khat-warning", "Cannabis/Khat warning", True, False),
-    ("diversionary-caution", "Diversionary Caution", True, False),
-    ("community-caution", "Community Caution", True, False),
-    ("charge-summons", "Charge/summons", False, False),
-    ("other", "Other", False, False),
-]
+# The outcome types (code, name, is_out_of_court, is_youth) are the out of court
+# resolution kind's choices, kept with it.
+from .kind_data.oocr import OUTCOME_TYPES
 
 # A starter set of Home Office crime classifications for the offences panels see
 # most; forces' extracts add to it through the admin. (code, description, category)
@@ -53,6 +34,14 @@ CRIME_CODES = [
 
 def seed(apps) -> None:
     """Create or refresh the reference rows; `apps` is a migration or the global registry."""
+    from .kind_data import seed_kinds
+
+    try:
+        apps.get_model("cases", "RecordKind")
+    except LookupError:
+        pass  # an early migration, before record kinds: their own migration seeds them
+    else:
+        seed_kinds(apps)
     OutcomeType = apps.get_model("cases", "OutcomeType")
     CrimeCode = apps.get_model("cases", "CrimeCode")
     for position, (code, name, out_of_court, youth) in enumerate(OUTCOME_TYPES, start=1):

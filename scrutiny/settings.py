@@ -372,6 +372,9 @@ ORGANISATION_NAME = os.environ.get(
 ORGANISATION_EMAIL = os.environ.get("ORGANISATION_EMAIL", "opcc@example.org" if DEBUG else "")
 ORGANISATION_PHONE = os.environ.get("ORGANISATION_PHONE", "01632 960000" if DEBUG else "")
 ORGANISATION_URL = os.environ.get("ORGANISATION_URL", "https://www.example.org/" if DEBUG else "")
+# Hosts a record's link fields may point to (a force's evidence system, say); a link to any
+# other host shows as text, never as a link. Comma-separated, e.g. "dems.example.police.uk".
+RECORD_LINK_HOSTS = env_list("RECORD_LINK_HOSTS", [])
 
 # Retention (docs/operations.md, "Retention"): `manage.py purge_expired`, run daily,
 # erases what is older than these many days. Published reports are a public record and
@@ -380,12 +383,7 @@ RETENTION_EXTRACT_FILE_DAYS = env_int("RETENTION_EXTRACT_FILE_DAYS", 30)
 RETENTION_UNSAMPLED_CASE_DAYS = env_int("RETENTION_UNSAMPLED_CASE_DAYS", 3 * 365)
 RETENTION_RATING_DAYS = env_int("RETENTION_RATING_DAYS", 6 * 365)
 RETENTION_AUDIT_DAYS = env_int("RETENTION_AUDIT_DAYS", 7 * 365)
-for _name in (
-    "RETENTION_EXTRACT_FILE_DAYS",
-    "RETENTION_UNSAMPLED_CASE_DAYS",
-    "RETENTION_RATING_DAYS",
-    "RETENTION_AUDIT_DAYS",
-):
+for _name in [name for name in dir() if name.startswith("RETENTION_")]:
     if globals()[_name] < 1:
         raise ImproperlyConfigured(f"{_name} must be 1 or more (days).")
 

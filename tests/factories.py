@@ -7,7 +7,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from cases.models import Case, CrimeCode, ExtractBatch, Force, OutcomeType
+from cases.models import Case, CrimeCode, ExtractBatch, Force, OutcomeType, RecordKind
 from core.roles import StaffRole
 from panels.enums import Agency, MembershipRole
 from panels.models import (
@@ -71,6 +71,19 @@ class BatchFactory(factory.django.DjangoModelFactory):
     uploaded_by = factory.SubFactory(UserFactory)
     file_name = "extract.csv"
     sha256 = "0" * 64
+
+
+def record_kind(spec: dict) -> RecordKind:
+    """A record kind built from a spec in the seeded kinds' shape (cases/kind_data), e.g.
+    {"code": "ss", "name": "Stop and search", "date_label": "Date of search",
+     "sections": [("Police", [{"code": "power", "label": "Power", "type": "choice",
+                               "choices": [("s1", "PACE s1")], "filterable": True}])]}."""
+    from django.apps import apps
+
+    from cases.kind_data import seed_kinds
+
+    seed_kinds(apps, [spec])
+    return RecordKind.objects.get(code=spec["code"])
 
 
 class CaseFactory(factory.django.DjangoModelFactory):

@@ -1,6 +1,7 @@
 """Which column of an extract feeds which field of a case.
 
-The canonical header of each field is declared here, in `HEADERS`, and nowhere else:
+The canonical header of each field is declared once, in `HEADERS` (kept with the seeded
+kind, cases/kind_data/oocr_headings.py):
 the upload pages match files against it and the admin export (cases/resources.py)
 writes under it, so an exported file re-imports unchanged. Forces' own spellings
 are listed here as aliases. Headers are matched ignoring case, spaces
@@ -9,6 +10,8 @@ and punctuation, so "Crime Ref", "crime_ref" and "CRIME REF" are the same.
 
 import re
 from dataclasses import dataclass, field
+
+from cases.kind_data.oocr_headings import ALIASES, HEADERS
 
 # Case fields an extract fills, in the order rows are cleaned and hashed.
 FACT_FIELDS = (
@@ -45,90 +48,8 @@ TEXT_FIELDS = (
     "later_information",
 )
 
-# Field → the heading an export writes and an import expects first.
-HEADERS: dict[str, str] = {
-    "reference": "Reference",
-    "offence": "Offence",
-    "crime_code": "Crime code",
-    "offence_category": "Offence category",
-    "is_domestic_abuse": "Domestic abuse",
-    "is_hate_crime": "Hate crime",
-    "is_violence": "Violence",
-    "is_sexual": "Sexual offence",
-    "outcome_type": "Outcome type",
-    "offence_date": "Offence date",
-    "reported_date": "Reported date",
-    "outcome_date": "Outcome date",
-    "offender_age_band": "Offender age band",
-    "gravity_score": "Gravity score",
-    "admission": "Admission",
-    "victim_views": "Victim's views",
-    "authorising_rank": "Authorising rank",
-    "previous_offending": "Previous offending",
-    "conditions": "Conditions",
-    "facts_at_decision": "Facts at decision",
-    "later_information": "Later information",
-}
 FORCE_HEADER = "Force"
 STATUS_HEADER = "Status"
-
-ALIASES: dict[str, tuple[str, ...]] = {
-    "reference": (
-        "Crime Ref",
-        "Crime Reference",
-        "Crime Number",
-        "Crime No",
-        "URN",
-        "Case Ref",
-        "Case Reference",
-        "Occurrence Number",
-        "Ref",
-    ),
-    "offence": ("Offence Description", "Crime Description", "Offence Type"),
-    "crime_code": (
-        "HO Code",
-        "Home Office Code",
-        "HO Crime Code",
-        "HO Classification",
-        "Classification Code",
-        "HOCR Code",
-    ),
-    "offence_category": ("Crime Category", "Category", "Offence Group"),
-    "is_domestic_abuse": ("Domestic Abuse", "DA", "DA Flag", "Domestic"),
-    "is_hate_crime": ("Hate Crime", "Hate", "Hate Flag"),
-    "is_violence": ("Violence", "Violent", "Violence Flag"),
-    "is_sexual": ("Sexual", "Sexual Offence", "Sexual Flag"),
-    "outcome_type": ("Disposal", "Disposal Type", "Outcome", "Outcome Type", "Resolution"),
-    "offence_date": ("Date of Offence", "Committed Date", "Offence Committed"),
-    "reported_date": ("Date Reported", "Reported"),
-    "outcome_date": ("Disposal Date", "Date of Outcome", "Date of Disposal", "Finalised Date"),
-    "offender_age_band": ("Age Band", "Age Group", "Offender Age", "Age"),
-    "gravity_score": ("Gravity", "Gravity Matrix Score", "GMS"),
-    "admission": ("Admission Made", "Admitted", "Admission Recorded"),
-    "victim_views": ("Victim's Views", "Victim Views Sought", "VPS"),
-    "authorising_rank": (
-        "Authorised By",
-        "Authorising Officer Rank",
-        "Authorising Officer",
-        "Rank",
-    ),
-    "previous_offending": (
-        "Previous Convictions",
-        "Previous Offences",
-        "Antecedents",
-        "Offending History",
-    ),
-    "conditions": ("Conditions Attached", "Reparation", "Conditions or Reparation"),
-    "facts_at_decision": (
-        "Facts",
-        "Summary",
-        "Case Summary",
-        "MG5 Summary",
-        "Circumstances",
-        "Facts at Decision",
-    ),
-    "later_information": ("Subsequent Information", "Post-decision Information", "Later Info"),
-}
 
 # Shorthand forces use for outcome types → the outcome type's code.
 OUTCOME_ALIASES = {

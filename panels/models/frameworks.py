@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from cases.models.kinds import default_kind
 from core.models import choice_constraint
 
 from ..enums import (
@@ -14,6 +15,13 @@ class Framework(models.Model):
     slug = models.SlugField(max_length=60, unique=True)
     name = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=10, choices=FrameworkKind.choices)
+    record_kind = models.ForeignKey(
+        "cases.RecordKind",
+        on_delete=models.PROTECT,
+        default=default_kind,
+        related_name="frameworks",
+        help_text="The kind of record this framework's panels review.",
+    )
     description = models.TextField(blank=True)
     criteria_heading = models.CharField(
         max_length=120, default="Criteria", help_text="What the criteria are called, e.g. rights."

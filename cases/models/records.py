@@ -5,7 +5,7 @@ from django.db import models
 from core.models import CodePointOrder, StatusHistory, choice_constraint
 from core.roles import is_data_admin, is_opcc_staff
 
-from .enums import (
+from ..enums import (
     Admission,
     AuthorisingRank,
     BatchStatus,
@@ -15,6 +15,7 @@ from .enums import (
     PrivacyKind,
     VictimViews,
 )
+from .kinds import default_kind
 
 
 class Force(models.Model):
@@ -72,6 +73,21 @@ class ExtractBatch(models.Model):
     """One uploaded extract file: who brought it in, when, what it held and how it ended."""
 
     force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="batches")
+    kind = models.ForeignKey(
+        "cases.RecordKind",
+        on_delete=models.PROTECT,
+        default=default_kind,
+        related_name="batches",
+        help_text="The kind of record the extract holds.",
+    )
+    section = models.ForeignKey(
+        "cases.RecordSection",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Set when the extract fills one section of cases already held.",
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="extract_batches"
     )
@@ -146,14 +162,19 @@ class CaseQuerySet(models.QuerySet):
 
 
 class Case(models.Model):
-    """A finalised, anonymised case as exported by a force."""
+    """A finalised, anonymised record as exported by a force: the core every kind shares
+    (force, reference, its date, facts, later information) and its kind's fields, kept in
+    the out of court resolution's columns below or under their codes in `values`."""
 
     force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="cases")
+    kind = models.ForeignKey(
+        "cases.RecordKind", on_delete=models.PROTECT, default=default_kind, related_name="cases"
+    )
     reference = models.CharField(
         max_length=60, help_text="Pseudonymous reference, unique within the force."
     )
     status = models.CharField(max_length=20, choices=CaseStatus.choices, default=CaseStatus.IN_POOL)
-    offence = models.CharField(max_length=300)
+    offence = models.CharField(max_length=300, blank=True)
     crime_code = models.ForeignKey(
         CrimeCode, on_delete=models.PROTECT, null=True, blank=True, related_name="cases"
     )
@@ -162,10 +183,15 @@ class Case(models.Model):
     is_hate_crime = models.BooleanField(default=False)
     is_violence = models.BooleanField(default=False)
     is_sexual = models.BooleanField(default=False)
-    outcome_type = models.ForeignKey(OutcomeType, on_delete=models.PROTECT, related_name="cases")
+    outcome_type = models.ForeignKey(
+        OutcomeType, on_delete=models.PROTECT, null=True, blank=True, related_name="cases"
+    )
     offence_date = models.DateField(null=True, blank=True)
     reported_date = models.DateField(null=True, blank=True)
-    outcome_date = models.DateField()
+    outcome_date = models.DateField(
+        help_text="The date a sampling window is drawn on: the outcome date of an out of court "
+        "resolution, the date of a search; its kind names it."
+    )
     offender_age_band = models.CharField(
         max_length=20, choices=OffenderAgeBand.choices, default=OffenderAgeBand.NOT_RECORDED
     )
@@ -191,6 +217,9 @@ class Case(models.Model):
     )
     later_information = models.TextField(
         blank=True, help_text="Anything learned after the decision; kept apart on purpose."
+    )
+    values = models.JSONField(
+        default=dict, blank=True, help_text="The kind's fields that have no column, by code."
     )
     extra = models.JSONField(default=dict, blank=True)
     content_hash = models.CharField(
@@ -230,6 +259,7 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["force", "status", "outcome_type"]),
             models.Index(fields=["outcome_date"]),
+            models.Index(fields=["kind", "status", "outcome_date"]),
             # The case list's offence-category filter, newest outcomes first.
             models.Index(fields=["offence_category", "-outcome_date", "-id"]),
             # The case list's reference search is a prefix match (LIKE 'x%'), which a
@@ -247,7 +277,7 @@ class Case(models.Model):
                 CodePointOrder("reference"),
                 name="case_pool_in_code_point_order",
                 condition=models.Q(status=CaseStatus.IN_POOL),
-                include=["outcome_type", "offence_category", "offender_age_band"],
+                include=["kind", "outcome_type", "offence_category", "offender_age_band"],
             ),
         ]
 

@@ -1,0 +1,55 @@
+"""The seeded record kinds, kept free of model imports so migrations can use them.
+
+Each kind is a dict: code, name, description, date_label, facts_label and `sections`, a list
+of (section name, [field, …]); a field is a dict with code, label, type and, where they
+apply, choices [(code, label), …], required, filterable, help, column and aliases.
+Seeding creates what is missing and never overwrites: a data admin's rewording stays.
+"""
+
+from .oocr import OOCR, OOCR_CODE
+
+KINDS = [OOCR]
+
+__all__ = ["KINDS", "OOCR_CODE", "seed_kinds"]
+
+
+def seed_kinds(apps, kinds=None) -> None:
+    RecordKind = apps.get_model("cases", "RecordKind")
+    RecordSection = apps.get_model("cases", "RecordSection")
+    RecordField = apps.get_model("cases", "RecordField")
+    for spec in kinds or KINDS:
+        kind, _ = RecordKind.objects.get_or_create(
+            code=spec["code"],
+            defaults={
+                "name": spec["name"],
+                "description": spec.get("description", ""),
+                "date_label": spec.get("date_label", "Date"),
+                "facts_label": spec.get("facts_label", "Facts"),
+            },
+        )
+        position = 0
+        for section_position, (section_name, fields) in enumerate(spec["sections"], start=1):
+            section, _ = RecordSection.objects.get_or_create(
+                kind=kind, name=section_name, defaults={"position": section_position}
+            )
+            for field in fields:
+                position += 1
+                RecordField.objects.get_or_create(
+                    kind=kind,
+                    code=field["code"],
+                    defaults={
+                        "section": section,
+                        "position": position,
+                        "label": field["label"],
+                        "type": field["type"],
+                        "choices": [
+                            {"code": code, "label": label}
+                            for code, label in field.get("choices", ())
+                        ],
+                        "required": field.get("required", False),
+                        "filterable": field.get("filterable", False),
+                        "help": field.get("help", ""),
+                        "aliases": list(field.get("aliases", ())),
+                        "column": field.get("column", ""),
+                    },
+                )

@@ -1,0 +1,61 @@
+"""Reads of record kinds and of a case's values by its kind's fields."""
+
+from django.db import connection
+from django.db.models import Prefetch, Q
+
+from ..models import Case, FieldType, RecordField, RecordKind, RecordSection
+
+
+def kind_by_code(code: str) -> RecordKind:
+    return RecordKind.objects.get(code=code)
+
+
+def kind_fields(kind: RecordKind) -> list[RecordField]:
+    """The kind's fields in the order they show: by section, then position."""
+    return list(kind.fields.select_related("section").order_by("section__position", "position"))
+
+
+def kind_sections(kind: RecordKind) -> list[RecordSection]:
+    """The kind's sections in order, each with its fields prefetched (`section.fields.all()`)."""
+    fields = RecordField.objects.order_by("position", "pk")
+    return list(
+        kind.sections.order_by("position", "pk").prefetch_related(Prefetch("fields", fields))
+    )
+
+
+def filterable_fields(kind: RecordKind) -> list[RecordField]:
+    return [field for field in kind_fields(kind) if field.filterable]
+
+
+def field_value(case: Case, field: RecordField):
+    """What a case holds for one field, from its column or its values; None when empty."""
+    if field.column:
+        value = getattr(case, field.column)
+        return None if value in ("", None) else value
+    value = case.values.get(field.code)
+    return None if value in ("", None, []) else value
+
+
+def filter_by_field(cases, field: RecordField, chosen: list):
+    """Cases whose field holds one of `chosen` (stored codes; True/False for yes/no).
+
+    Fields kept in `values` are filtered by containment (`values @> {"code": value}`), which
+    PostgreSQL answers from the GIN index `case_values_gin`.
+    """
+    if field.column:
+        column = f"{field.column}__code" if field.column == "outcome_type" else field.column
+        return cases.filter(**{f"{column}__in": chosen})
+    query = Q()
+    for value in chosen:
+        query |= _holds(field, value)
+    return cases.filter(query)
+
+
+def _holds(field: RecordField, value) -> Q:
+    multi = field.type == FieldType.MULTI_CHOICE
+    if connection.vendor == "postgresql":
+        return Q(values__contains={field.code: [value] if multi else value})
+    # SQLite has no JSON containment: read the key (a list's JSON text for several-of-a-list).
+    if multi:
+        return Q(**{f"values__{field.code}__contains": f'"{value}"'})
+    return Q(**{f"values__{field.code}": value})
