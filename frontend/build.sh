@@ -12,7 +12,7 @@
 #   static/govuk/LICENSE.txt, VERSION
 #   tests/browser/vendor/axe.min.js         axe-core, for accessibility tests
 #   tests/browser/vendor/LICENSE, LICENSE-3RD-PARTY.txt, VERSION
-#   static/fonts/atkinson-hyperlegible-latin-*.woff  the PDF's font (report-pdf.css)
+#   static/fonts/noto-sans-latin-*.woff       the PDF's font (report-pdf.css)
 #   static/fonts/OFL.txt, VERSION
 set -euo pipefail
 
@@ -26,17 +26,21 @@ GOVUK_OUT="${STATIC_DIR}/govuk"
 CSS_OUT="${STATIC_DIR}/css/app.css"
 AXE_OUT="${ROOT_DIR}/tests/browser/vendor"
 FONTS_OUT="${STATIC_DIR}/fonts"
-FONT_PKG="@fontsource/atkinson-hyperlegible"
-# Latin subset only: it covers English text, the pound sign and typographic
-# punctuation. WOFF rather than WOFF2: WeasyPrint unpacks WOFF with fontTools
-# alone, while WOFF2 also needs brotli at run time.
+FONT_PKG="@fontsource/noto-sans"
+# Noto Sans: open (OFL), a plain zero (a report's "0" must not read as "Ø"), and
+# latin-ext beside latin for Welsh (ŵ, ŷ). WOFF rather than WOFF2: WeasyPrint
+# unpacks WOFF with fontTools alone, while WOFF2 also needs brotli at run time.
 REQUIRED_FONT_FILES=(
-  atkinson-hyperlegible-latin-400-normal.woff
-  atkinson-hyperlegible-latin-700-normal.woff
+  noto-sans-latin-400-normal.woff
+  noto-sans-latin-700-normal.woff
+  noto-sans-latin-ext-400-normal.woff
+  noto-sans-latin-ext-700-normal.woff
 )
 OPTIONAL_FONT_FILES=(
-  atkinson-hyperlegible-latin-400-italic.woff
-  atkinson-hyperlegible-latin-700-italic.woff
+  noto-sans-latin-400-italic.woff
+  noto-sans-latin-700-italic.woff
+  noto-sans-latin-ext-400-italic.woff
+  noto-sans-latin-ext-700-italic.woff
 )
 
 # Images from GOV.UK Frontend that may be shipped. Deliberately empty: in
@@ -127,7 +131,7 @@ Files: axe.min.js (copied unmodified; used by browser tests only)
 Rebuild with: make assets
 VERSION_EOF
 
-echo "==> Vendoring Atkinson Hyperlegible ${FONT_VERSION} (for PDFs)"
+echo "==> Vendoring Noto Sans ${FONT_VERSION} (for PDFs)"
 # Only report-pdf.css loads these; app.css keeps its system font stack.
 rm -rf "${FONTS_OUT}"
 mkdir -p "${FONTS_OUT}"

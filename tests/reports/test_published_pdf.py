@@ -34,7 +34,7 @@ def test_the_published_pdf_is_tagged_titled_and_in_english(published_pdf):
         for f in fonts
         if "/FontDescriptor" in f
     )
-    assert any("Atkinson" in str(f.BaseFont) for f in fonts)
+    assert any("Noto-Sans" in str(f.BaseFont) for f in fonts)
 
 
 def test_the_published_pdf_says_the_findings(published_pdf):

@@ -221,11 +221,23 @@ def test_render_pdf_embeds_every_font(pdf):
     assert (len(fonts) > 0, unembedded) == (True, [])
 
 
-def test_render_pdf_sets_text_in_atkinson_hyperlegible(pdf):
+def test_render_pdf_sets_text_in_noto_sans(pdf):
     # Subset fonts are named "ABCDEF+Family-Style"; the prefix changes with the glyphs used.
     families = {str(font.BaseFont).split("+")[-1] for font in page_fonts(pdf)}
 
-    assert {"Atkinson-Hyperlegible", "Atkinson-Hyperlegible-Bold"} <= families
+    assert {"Noto-Sans", "Noto-Sans-Bold"} <= families
+
+
+@pytest.mark.parametrize("weight", ["400", "700"])
+def test_the_pdf_font_draws_zero_without_a_slash(weight):
+    # A plain zero is one closed ring: two contours (outside and counter). A slashed or
+    # dotted zero, which reads as "Ø" in "0 cases", adds a third.
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(STATIC_DIR / "fonts" / f"noto-sans-latin-{weight}-normal.woff")
+    zero = font["glyf"][font.getBestCmap()[ord("0")]]
+
+    assert zero.numberOfContours == 2
 
 
 def test_render_pdf_text_can_be_extracted(text_by_page):
@@ -314,7 +326,7 @@ def test_static_url_fetcher_serves_a_static_file_from_source(connections):
 
 
 def test_static_url_fetcher_maps_any_host_to_local_static_files(connections):
-    name = "fonts/atkinson-hyperlegible-latin-400-normal.woff"
+    name = "fonts/noto-sans-latin-400-normal.woff"
 
     response = static_url_fetcher(f"https://scrutiny.example.gov/static/{name}")
 
@@ -343,7 +355,7 @@ def test_report_stylesheet_only_links_files_the_fetcher_serves():
 
     sizes = [len(static_url_fetcher(f"http://localhost{url}").read()) > 0 for url in urls]
 
-    assert (len(urls), sizes) == (4, [True] * 4)
+    assert (len(urls), sizes) == (8, [True] * 8)
 
 
 # Sizes in GOV.UK attachment wording
