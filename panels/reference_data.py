@@ -1,14 +1,25 @@
 """Frameworks, criteria and themes seeded by migration; admins edit them afterwards.
 
 The category wording is that of published panel reports. Kept free of model
-imports so migrations can use it with their historical models.
+imports so migrations can use it with their historical models. Each framework names the
+record kind its panels review (cases/kind_data); the community scrutiny frameworks
+(stop and search, use of force) are in kind_frameworks.py.
 """
+
+from .kind_frameworks import (
+    KIND_ADVERSE,
+    KIND_FRAMEWORK_SLUGS,
+    KIND_FRAMEWORKS,
+    KIND_THEME_FRAMEWORKS,
+    KIND_THEMES,
+)
 
 # Category tuples: (code, label, short_label, requires_reasons, is_inconclusive)
 OOCR_FOUR_WAY = {
     "slug": "oocr-four-way",
     "name": "Out of Court Resolutions (four categories)",
     "kind": "oocr",
+    "record_kind": "oocr",
     "criteria_heading": "Decision checks",
     "description": (
         "Was the out of court resolution the right decision? Each case is placed in "
@@ -39,6 +50,7 @@ OOCR_THREE_WAY = {
     "slug": "oocr-three-way",
     "name": "Out of Court Resolutions (three categories)",
     "kind": "oocr",
+    "record_kind": "oocr",
     "criteria_heading": "Decision checks",
     "description": "Was the resolution appropriate and consistent with policy and guidance?",
     "categories": [
@@ -70,6 +82,7 @@ VCOP_SEVEN_WAY = {
     "slug": "vcop-seven-way",
     "name": "Victims' Code of Practice (seven categories)",
     "kind": "vcop",
+    "record_kind": "vcop",
     "criteria_heading": "Victims' rights",
     "description": (
         "Were the victim's 12 rights under the Code met? Each right is assessed, then "
@@ -166,10 +179,11 @@ THEMES = [
     ("victim-not-updated", "Victim not updated"),
     ("victim-leaflet-not-recorded", "Victim's information leaflet not recorded as given"),
     ("good-practice", "Good practice"),
+    *KIND_THEMES,
 ]
 
 OOCR_FRAMEWORKS = ["oocr-four-way", "oocr-three-way"]
-ALL_FRAMEWORKS = [*OOCR_FRAMEWORKS, "vcop-seven-way"]
+ALL_FRAMEWORKS = [*OOCR_FRAMEWORKS, "vcop-seven-way", *KIND_FRAMEWORK_SLUGS]
 # The frameworks whose forms offer each seeded theme (Theme.frameworks).
 THEME_FRAMEWORKS = {
     "crime-misclassified": OOCR_FRAMEWORKS,
@@ -182,6 +196,7 @@ THEME_FRAMEWORKS = {
     "intervention-not-meaningful": OOCR_FRAMEWORKS,
     "victim-not-updated": ["vcop-seven-way"],
     "victim-leaflet-not-recorded": ["vcop-seven-way"],
+    **KIND_THEME_FRAMEWORKS,
     "good-practice": ALL_FRAMEWORKS,
 }
 
@@ -198,15 +213,17 @@ ADVERSE = {
     "oocr-four-way": ["inconsistent"],
     "oocr-three-way": ["inappropriate"],
     "vcop-seven-way": ["non-compliant", "partially-compliant"],
+    **KIND_ADVERSE,
 }
 
 
-def mark_adverse(apps) -> None:
+def mark_adverse(apps, only=None) -> None:
     OutcomeCategory = apps.get_model("panels", "OutcomeCategory")
     for framework, codes in ADVERSE.items():
-        OutcomeCategory.objects.filter(framework__slug=framework, code__in=codes).update(
-            is_adverse=True
-        )
+        if only is None or framework in only:
+            OutcomeCategory.objects.filter(framework__slug=framework, code__in=codes).update(
+                is_adverse=True
+            )
 
 
 def mark_panel_decision_only(apps) -> None:
@@ -217,12 +234,13 @@ def mark_panel_decision_only(apps) -> None:
         )
 
 
-def assign_themes(apps) -> None:
-    """Give each seeded theme to its frameworks. Adds, never removes: a theme an admin
-    gave to another framework stays there."""
+def assign_themes(apps, only=None) -> None:
+    """Give each seeded theme to its frameworks (those in `only`, if given). Adds, never
+    removes: a theme an admin gave to another framework stays there."""
     Framework = apps.get_model("panels", "Framework")
     Theme = apps.get_model("panels", "Theme")
-    frameworks = {f.slug: f for f in Framework.objects.filter(slug__in=ALL_FRAMEWORKS)}
+    slugs = [s for s in ALL_FRAMEWORKS if only is None or s in only]
+    frameworks = {f.slug: f for f in Framework.objects.filter(slug__in=slugs)}
     for theme in Theme.objects.filter(slug__in=THEME_FRAMEWORKS):
         theme.frameworks.add(
             *(frameworks[s] for s in THEME_FRAMEWORKS[theme.slug] if s in frameworks)
@@ -233,43 +251,89 @@ def _has_field(apps, model: str, name: str) -> bool:
     return any(f.name == name for f in apps.get_model("panels", model)._meta.get_fields())
 
 
-def seed(apps) -> None:
-    """Create or refresh the reference rows; `apps` is a migration or the global registry."""
-    Framework = apps.get_model("panels", "Framework")
-    Theme = apps.get_model("panels", "Theme")
-    for spec, criteria in FRAMEWORKS:
-        framework, _ = Framework.objects.update_or_create(
-            slug=spec["slug"],
+def _model(apps, name: str):
+    try:
+        return apps.get_model("panels", name)
+    except LookupError:
+        return None  # an early migration, before the model existed
+
+
+def _seed_framework(apps, spec: dict, criteria) -> None:
+    """Create or refresh one framework, its categories, groups and criteria."""
+    framework, _ = apps.get_model("panels", "Framework").objects.update_or_create(
+        slug=spec["slug"],
+        defaults={
+            "name": spec["name"],
+            "kind": spec["kind"],
+            "description": spec["description"],
+            "criteria_heading": spec["criteria_heading"],
+        },
+    )
+    for position, (code, label, short, reasons, inconclusive) in enumerate(
+        spec["categories"], start=1
+    ):
+        framework.categories.update_or_create(
+            code=code,
             defaults={
-                "name": spec["name"],
-                "kind": spec["kind"],
-                "description": spec["description"],
-                "criteria_heading": spec["criteria_heading"],
+                "position": position,
+                "label": label,
+                "short_label": short,
+                "requires_reasons": reasons,
+                "is_inconclusive": inconclusive,
             },
         )
-        for position, (code, label, short, reasons, inconclusive) in enumerate(
-            spec["categories"], start=1
-        ):
-            framework.categories.update_or_create(
-                code=code,
-                defaults={
-                    "position": position,
-                    "label": label,
-                    "short_label": short,
-                    "requires_reasons": reasons,
-                    "is_inconclusive": inconclusive,
-                },
-            )
-        for position, criterion in enumerate(criteria, start=1):
-            code, label, *guidance = criterion
-            framework.criteria.update_or_create(
-                code=code,
-                defaults={
-                    "position": position,
-                    "label": label,
-                    "guidance": guidance[0] if guidance else "",
-                },
-            )
+    groups = _seed_groups(apps, framework, spec.get("groups", ()))
+    for position, criterion in enumerate(criteria, start=1):
+        code, label, *rest = criterion
+        defaults = {"position": position, "label": label, "guidance": rest[0] if rest else ""}
+        if len(rest) > 1 and rest[1] in groups:
+            defaults["group"] = groups[rest[1]]
+        framework.criteria.update_or_create(code=code, defaults=defaults)
+
+
+def _seed_groups(apps, framework, groups) -> dict:
+    if not groups or _model(apps, "CriterionGroup") is None:
+        return {}
+    return {
+        code: framework.criterion_groups.update_or_create(
+            code=code, defaults={"position": position, "label": label}
+        )[0]
+        for position, (code, label) in enumerate(groups, start=1)
+    }
+
+
+def point_at_record_kinds(apps) -> None:
+    """Point each seeded framework at the record kind its panels review.
+
+    A framework moves only from the out of court resolution, the kind every framework had
+    before kinds were data, and only while no meeting of its panels has a case of another
+    kind on its agenda: a Victims' Code panel that has already reviewed out of court
+    resolution records keeps that kind, so those case papers keep their fields. An admin's
+    choice of another kind is never undone.
+    """
+    Framework = apps.get_model("panels", "Framework")
+    ReviewedCase = apps.get_model("panels", "ReviewedCase")
+    kinds = dict(apps.get_model("cases", "RecordKind").objects.values_list("code", "pk"))
+    before = kinds.get("oocr")
+    for spec, _criteria in [*FRAMEWORKS, *KIND_FRAMEWORKS]:
+        kind = kinds.get(spec["record_kind"])
+        framework = Framework.objects.filter(slug=spec["slug"]).first()
+        if kind is None or framework is None or framework.record_kind_id != before:
+            continue
+        on_agendas = ReviewedCase.objects.filter(meeting__panel__framework=framework)
+        if kind != before and not on_agendas.exclude(case__kind_id=kind).exists():
+            framework.record_kind_id = kind
+            framework.save(update_fields=["record_kind"])
+
+
+def seed(apps) -> None:
+    """Create or refresh the reference rows; `apps` is a migration or the global registry."""
+    Theme = apps.get_model("panels", "Theme")
+    has_kinds = _has_field(apps, "Framework", "record_kind")
+    # The community scrutiny frameworks need their record kinds, so arrive with them
+    # (migration 0012); earlier migrations seed the first three.
+    for spec, criteria in [*FRAMEWORKS, *(KIND_FRAMEWORKS if has_kinds else [])]:
+        _seed_framework(apps, spec, criteria)
     for slug, name in THEMES:
         Theme.objects.update_or_create(slug=slug, defaults={"name": name})
     # Migrations before a field existed seed without it; the migration adding it marks them.
@@ -279,3 +343,25 @@ def seed(apps) -> None:
         mark_panel_decision_only(apps)
     if _has_field(apps, "Theme", "frameworks"):
         assign_themes(apps)
+    if has_kinds:
+        point_at_record_kinds(apps)
+
+
+def seed_kind_frameworks(apps) -> None:
+    """Migration 0012 on a database already in use: add the community scrutiny frameworks
+    and their themes where nothing of that slug or name exists, and point every seeded
+    framework at its kind. Never rewrites what admins may have edited since."""
+    Framework = apps.get_model("panels", "Framework")
+    Theme = apps.get_model("panels", "Theme")
+    for spec, criteria in KIND_FRAMEWORKS:
+        taken = Framework.objects.filter(slug=spec["slug"]) | Framework.objects.filter(
+            name=spec["name"]
+        )
+        if not taken.exists():
+            _seed_framework(apps, spec, criteria)
+    for slug, name in KIND_THEMES:
+        if not (Theme.objects.filter(slug=slug) | Theme.objects.filter(name=name)).exists():
+            Theme.objects.create(slug=slug, name=name)
+    mark_adverse(apps, only=KIND_FRAMEWORK_SLUGS)
+    assign_themes(apps, only=KIND_FRAMEWORK_SLUGS)
+    point_at_record_kinds(apps)

@@ -7,6 +7,7 @@ version as the panel's standing text for the next draft.
 
 import re
 
+from cases.kind_data import OOCR_CODE, STOP_SEARCH_CODE, USE_OF_FORCE_CODE
 from core.organisation import contact_markdown, organisation
 from panels.enums import FrameworkKind
 
@@ -64,6 +65,73 @@ _VCOP = {
     ),
 }
 
+_STOP_SEARCH = {
+    SectionKey.INTRODUCTION: (
+        "What is stop and search?",
+        "Stop and search lets the police search a person without arresting them, where an "
+        "officer has reasonable grounds to suspect they are carrying drugs, a weapon, stolen "
+        "property or something that could be used to commit a crime. A few powers, such as "
+        "a section 60 authority, allow searches without grounds in a set area for a set "
+        "time. Every search must be explained and recorded, and the person offered a copy "
+        "of the record.",
+    ),
+    SectionKey.WHY: (
+        "Why {organisation} scrutinises stop and search",
+        "Stop and search is one of the most intrusive powers the police have, and how it is "
+        "used affects public confidence, above all in communities that are searched more "
+        "often. Community scrutiny lets the public see how {force} uses the power, "
+        "recognise good practice and challenge what falls short.",
+    ),
+    SectionKey.HOW: (
+        "How {organisation} scrutinises stop and search",
+        "The panel is made up of members of the public. It reviews search records and "
+        "body-worn video, with personal information removed, and asks whether each search "
+        "was lawful, fair and carried out well: were the grounds reasonable, was the search "
+        "explained, was the person treated with respect, and was the outcome proportionate?",
+    ),
+    SectionKey.SUPPORT_SERVICES: (
+        "If you have been stopped and searched",
+        "You are entitled to a copy of the search record. If you are unhappy with how you "
+        "were treated, you can complain to {force} or to the Independent Office for Police "
+        "Conduct.",
+    ),
+}
+
+_USE_OF_FORCE = {
+    SectionKey.INTRODUCTION: (
+        "What is police use of force?",
+        "Police officers may use force when it is necessary, proportionate and reasonable: "
+        "to protect themselves or others, to prevent a crime or to make an arrest. Force "
+        "ranges from handcuffing to the use of a Taser or a firearm. Officers record every "
+        "use of force, their reasons and any injury.",
+    ),
+    SectionKey.WHY: (
+        "Why {organisation} scrutinises the use of force",
+        "The public should be able to see how and why {force} uses force. Community "
+        "scrutiny recognises good practice, asks about what falls short and helps the force "
+        "learn and improve.",
+    ),
+    SectionKey.HOW: (
+        "How {organisation} scrutinises the use of force",
+        "The panel is made up of members of the public. It reviews use of force records and "
+        "body-worn video, with personal information removed, and asks whether the force "
+        "used was necessary, proportionate and reasonable, whether de-escalation was tried, "
+        "and whether the person was cared for afterwards.",
+    ),
+    SectionKey.SUPPORT_SERVICES: (
+        "If force was used against you",
+        "If you are unhappy with how you were treated, you can complain to {force} or to the "
+        "Independent Office for Police Conduct.",
+    ),
+}
+
+# Frameworks of neither seeded kind read by the kind of record their panels review.
+_BY_RECORD_KIND = {
+    OOCR_CODE: _OOCR,
+    STOP_SEARCH_CODE: _STOP_SEARCH,
+    USE_OF_FORCE_CODE: _USE_OF_FORCE,
+}
+
 _COMMON = {
     SectionKey.THEME_BACKGROUND: ("{theme}", ""),
     SectionKey.FURTHER_INFORMATION: ("Further information", ""),
@@ -118,9 +186,18 @@ class _Blank(dict):
         return ""
 
 
+def _own(framework) -> dict:
+    if framework.kind == FrameworkKind.VCOP:
+        return _VCOP
+    if framework.kind == FrameworkKind.OOCR:
+        return _OOCR
+    return _BY_RECORD_KIND.get(framework.record_kind.code, {})
+
+
 def default(panel, key: str, **values: str) -> tuple[str, str]:
-    """The built-in heading and body of a section for this panel's kind of framework."""
-    own = _VCOP if panel.framework.kind == FrameworkKind.VCOP else _OOCR
+    """The built-in heading and body of a section for this panel's kind of framework, or
+    of record when the framework is of neither seeded kind (stop and search …)."""
+    own = _own(panel.framework)
     heading, body = own.get(key) or _COMMON.get(key) or (SectionKey(key).label, "")
     office = organisation()
     how = contact_markdown()

@@ -7,10 +7,24 @@ Seeding creates what is missing and never overwrites: a data admin's rewording s
 """
 
 from .oocr import OOCR, OOCR_CODE
+from .stop_search import STOP_SEARCH, STOP_SEARCH_CODE
+from .use_of_force import USE_OF_FORCE, USE_OF_FORCE_CODE
+from .vcop import VCOP, VCOP_CODE
 
-KINDS = [OOCR]
+KINDS = [OOCR, VCOP, STOP_SEARCH, USE_OF_FORCE]
 
-__all__ = ["KINDS", "OOCR_CODE", "seed_kinds"]
+__all__ = [
+    "KINDS",
+    "OOCR",
+    "OOCR_CODE",
+    "STOP_SEARCH",
+    "STOP_SEARCH_CODE",
+    "USE_OF_FORCE",
+    "USE_OF_FORCE_CODE",
+    "VCOP",
+    "VCOP_CODE",
+    "seed_kinds",
+]
 
 
 def seed_kinds(apps, kinds=None) -> None:

@@ -1,13 +1,18 @@
-"""Demo content: fictional cases behind two real published panel meetings.
+"""Demo content: fictional cases behind two real published panel meetings, and a
+community scrutiny panel's stop and search meeting.
 
 The panel decisions, their counts and the kinds of reasons mirror the published
 findings of an adult OoCR panel (15 October 2025, stalking or harassment) and a
-Victims' Code panel (17 September 2025). Every case fact is invented; the force
-and all people are fictional.
+Victims' Code panel (17 September 2025), whose cases are Victims' Code case records
+(vcop_cases.py). Every case fact is invented; the force and all people are fictional.
 """
 
 import datetime
 from dataclasses import dataclass, field
+
+from . import stop_search
+from .stop_search import STOP_SEARCH_MEETING, STOP_SEARCH_MEMBERS, STOP_SEARCH_PANEL
+from .vcop_cases import VCOP_SEPTEMBER_CASES
 
 D = datetime.date
 
@@ -20,10 +25,13 @@ USERS = [
     ("alice", "Alice", "Adeyemi", "Data admin", "Data admin: imports extracts, manages panels"),
     ("olu", "Olu", "Okafor", "OPCC staff", "OPCC staff: plans meetings, publishes findings"),
     ("nia", "Nia", "Novak", "OPCC staff", "OPCC staff: approves findings reports"),
-    ("chris", "Chris", "Carter", None, "Panel chair (magistrate) of both panels"),
+    ("chris", "Chris", "Carter", None, "Panel chair (magistrate) of the OoCR and VCoP panels"),
     ("mina", "Mina", "Malik", None, "Panel member (CPS lawyer), voting"),
     ("sam", "Sam", "Singh", None, "Panel member (probation), voting"),
     ("pat", "Pat", "Price", None, "Police attendee, non-voting"),
+    ("jo", "Jo", "Jackson", None, "Community panel chair (stop and search)"),
+    ("ray", "Ray", "Reid", None, "Community panel member (stop and search), voting"),
+    ("lee", "Lee", "Lewis", None, "Community panel member (stop and search), voting"),
 ]
 
 # (username, role, agency, voting)
@@ -85,6 +93,8 @@ class CaseSpec:
     themes: list[str] = field(default_factory=list)
     # Members whose own rating differed from the panel's decision: username → category.
     dissent: dict[str, str] = field(default_factory=dict)
+    # Criterion code → assessment, where it is not simply met (or not met for a theme).
+    assessments: dict[str, str] = field(default_factory=dict)
 
 
 OOCR_OCTOBER_CASES = [
@@ -270,90 +280,6 @@ OOCR_OCTOBER_CASES = [
     ),
 ]
 
-VCOP_SEPTEMBER_CASES = [
-    CaseSpec(
-        "DS-24-1102",
-        "Stalking",
-        "8Q",
-        "charge-summons",
-        D(2024, 8, 2),
-        D(2025, 5, 12),
-        "The defendant was charged with stalking and convicted after trial. The victim was "
-        "kept informed at each stage, offered special measures and a pre-trial visit, and "
-        "gave a Victim Personal Statement.",
-        decision="fully-compliant",
-        reasons="Information about the trial process was fully explained and the victim was "
-        "notified about key decisions throughout.",
-        themes=["good-practice"],
-    ),
-    CaseSpec(
-        "DS-24-1117",
-        "Harassment without violence",
-        "8L",
-        "charge-summons",
-        D(2024, 9, 14),
-        D(2025, 5, 30),
-        "Charged with harassment; guilty plea at first hearing. The victim was referred to "
-        "the victim care unit on the day of reporting; support was reviewed regularly.",
-        decision="fully-compliant",
-        reasons="Referral to support services was prompt and regularly reviewed.",
-        themes=["good-practice"],
-    ),
-    CaseSpec(
-        "DS-24-1125",
-        "Stalking",
-        "8Q",
-        "charge-summons",
-        D(2024, 7, 22),
-        D(2025, 6, 4),
-        "Charged with stalking; convicted. Special measures were explained and used at trial.",
-        decision="fully-compliant",
-        reasons="Special measures were explained and considered, with the option of a "
-        "pre-trial visit.",
-        themes=["good-practice"],
-    ),
-    CaseSpec(
-        "DS-24-1139",
-        "Harassment without violence",
-        "8L",
-        "charge-summons",
-        D(2024, 10, 3),
-        D(2025, 6, 19),
-        "Charged with harassment; convicted. The victim was updated after each hearing.",
-        decision="fully-compliant",
-        reasons="The victim was kept informed about the outcome and any appeals.",
-    ),
-    CaseSpec(
-        "DS-24-1144",
-        "Stalking",
-        "8Q",
-        "charge-summons",
-        D(2024, 9, 1),
-        D(2025, 6, 25),
-        "Charged with stalking; convicted. The record shows updates after charge but not "
-        "after the decision to change the charge, and does not show whether the victim's "
-        "information booklet was given.",
-        decision="partially-compliant",
-        reasons="The panel could not be assured that the victim received all updates after key "
-        "decisions, and it could not be determined whether the victim's booklet was provided.",
-        themes=["victim-not-updated", "victim-leaflet-not-recorded"],
-        dissent={"chris": "non-compliant"},
-    ),
-    CaseSpec(
-        "DS-24-1158",
-        "Harassment without violence",
-        "8L",
-        "charge-summons",
-        D(2024, 11, 11),
-        D(2025, 7, 2),
-        "Charged with harassment; guilty plea. The record does not show whether the victim's "
-        "information booklet was given.",
-        decision="partially-compliant",
-        reasons="It could not be determined whether the victim's booklet was provided.",
-        themes=["victim-leaflet-not-recorded"],
-    ),
-]
-
 # The meeting open for rating: domestic abuse cases resolved with a Community Resolution.
 OOCR_DECEMBER_CASES = [
     CaseSpec(
@@ -441,6 +367,7 @@ THEME_CRITERIA = {
     "intervention-not-meaningful": ["conditions", "restorative-justice"],
     "victim-not-updated": ["investigation-information", "outcome-information"],
     "victim-leaflet-not-recorded": ["information-when-reporting"],
+    **stop_search.THEME_CRITERIA,
 }
 
 OOCR_OCTOBER_OBSERVATIONS = [
@@ -552,6 +479,7 @@ MEETINGS = [
         "observations": VCOP_SEPTEMBER_OBSERVATIONS,
         "actions": VCOP_SEPTEMBER_ACTIONS,
     },
+    STOP_SEARCH_MEETING,
     {
         "panel": "adult-oocr",
         # Open for rating, so always a week ahead of the day the demo is loaded.
@@ -578,6 +506,13 @@ MEETINGS = [
         "observations": [],
         "actions": [],
     },
+]
+
+# (panel, its members), in the order they are made.
+PANELS = [
+    (OOCR_PANEL, OOCR_MEMBERS),
+    (VCOP_PANEL, VCOP_MEMBERS),
+    (STOP_SEARCH_PANEL, STOP_SEARCH_MEMBERS),
 ]
 
 # Size of the fictional pool of finalised cases waiting to be sampled.

@@ -1,4 +1,4 @@
-"""Builds the demo: users per role, two panels, four meetings and a pool of cases.
+"""Builds the demo: users per role, three panels, five meetings and a pool of cases.
 
 Every step looks up what it would create first, so running it twice changes
 nothing. Meetings move through the real workflow so their history is genuine.
@@ -13,10 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.enums import CaseStatus
-from cases.models import Case, CrimeCode, Force, OutcomeType
+from cases.models import Case, CrimeCode, Force, OutcomeType, RecordKind
 from cases.workflow import case_transition
 
-from ..enums import AttendanceKind, CaseSource, MeetingStatus
+from ..enums import AttendanceKind, CaseSource, MeetingStatus, MembershipRole
 from ..meetings.services import (
     DecisionInput,
     action_save,
@@ -36,6 +36,7 @@ from ..models import (
 )
 from ..rating.services import RatingInput, comment_save, conflict_declare, rating_save
 from . import data
+from .specs import KindCaseSpec
 
 User = get_user_model()
 # Members rate up to this many days before a meeting dated from today, unless its
@@ -47,13 +48,7 @@ RATING_DAYS_BEFORE_MEETING = 2
 def load_demo() -> dict:
     users = {spec[0]: _user(*spec) for spec in data.USERS}
     force, _ = Force.objects.get_or_create(code=data.FORCE[0], defaults={"name": data.FORCE[1]})
-    panels = {
-        spec["slug"]: _panel(spec, force, members, users)
-        for spec, members in [
-            (data.OOCR_PANEL, data.OOCR_MEMBERS),
-            (data.VCOP_PANEL, data.VCOP_MEMBERS),
-        ]
-    }
+    panels = {spec["slug"]: _panel(spec, force, members, users) for spec, members in data.PANELS}
     created = [
         meeting.date
         for meeting in (_meeting(spec, panels, force, users) for spec in data.MEETINGS)
@@ -122,17 +117,20 @@ def _meeting(spec, panels, force, users) -> Meeting | None:
     if spec["cases"]:
         meeting_move(meeting=meeting, to=MeetingStatus.RATING_OPEN, by=opcc)
     if spec["close"]:
+        chair = panel.memberships.get(role=MembershipRole.CHAIR).user
         _rate_all(meeting, spec["cases"])
-        meeting_move(meeting=meeting, to=MeetingStatus.IN_DISCUSSION, by=users["chris"])
-        _decide_all(meeting, spec["cases"], users["chris"])
+        meeting_move(meeting=meeting, to=MeetingStatus.IN_DISCUSSION, by=chair)
+        _decide_all(meeting, spec["cases"], chair)
         _follow_up(meeting, spec, opcc)
-        meeting_move(meeting=meeting, to=MeetingStatus.CLOSED, by=users["chris"])
+        meeting_move(meeting=meeting, to=MeetingStatus.CLOSED, by=chair)
     elif spec["cases"]:
         _member_started(meeting, users)
     return meeting
 
 
-def _case(spec: data.CaseSpec, force: Force) -> Case:
+def _case(spec: data.CaseSpec | KindCaseSpec, force: Force) -> Case:
+    if isinstance(spec, KindCaseSpec):
+        return _kind_case(spec, force)
     code = CrimeCode.objects.get(code=spec.crime_code)
     case = Case(
         force=force,
@@ -160,7 +158,25 @@ def _case(spec: data.CaseSpec, force: Force) -> Case:
     return case
 
 
-def _rate_all(meeting: Meeting, specs: list[data.CaseSpec]) -> None:
+def _kind_case(spec: KindCaseSpec, force: Force) -> Case:
+    """A case of a kind whose fields are kept in `values`. Its title goes in the offence
+    column, which the pages of the day head a case with."""
+    case = Case(
+        force=force,
+        kind=RecordKind.objects.get(code=spec.kind),
+        reference=spec.reference,
+        offence=spec.title,
+        outcome_date=spec.date,
+        values=spec.values,
+        facts_at_decision=spec.facts,
+        later_information=spec.later,
+    )
+    case.full_clean()
+    case.save()
+    return case
+
+
+def _rate_all(meeting: Meeting, specs: list) -> None:
     members = list(meeting.panel.memberships.select_related("user"))
     for reviewed, spec in zip(meeting.reviewed_cases.order_by("position"), specs, strict=True):
         for membership in members:
@@ -169,15 +185,16 @@ def _rate_all(meeting: Meeting, specs: list[data.CaseSpec]) -> None:
                 conflict_declare(reviewed_case=reviewed, user=membership.user, has_conflict=False)
                 continue
             code = spec.dissent.get(membership.user.username, spec.decision)
-            _rating(reviewed, membership.user, code, spec.reasons, spec.themes)
+            _rating(reviewed, membership.user, code, spec.reasons, spec.themes, spec.assessments)
 
 
-def _rating(reviewed, user, code, reasons, themes, submit=True):
+def _rating(reviewed, user, code, reasons, themes, assessments=None, submit=True):
     """Declare no conflict and rate, through the same services the pages use."""
     conflict_declare(reviewed_case=reviewed, user=user, has_conflict=False)
     framework = reviewed.meeting.panel.framework
     category = OutcomeCategory.objects.get(framework=framework, code=code)
     failing = {c for theme in themes for c in data.THEME_CRITERIA.get(theme, [])}
+    assessed = {c: "not_met" for c in failing} | (assessments or {})
     rating_save(
         reviewed_case=reviewed,
         user=user,
@@ -186,8 +203,7 @@ def _rating(reviewed, user, code, reasons, themes, submit=True):
             reasons=reasons if category.requires_reasons else "",
             themes=list(Theme.objects.filter(slug__in=themes)),
             assessments={
-                c.code: ("not_met" if c.code in failing else "met", "")
-                for c in framework.criteria.all()
+                c.code: (assessed.get(c.code, "met"), "") for c in framework.criteria.all()
             },
         ),
         submit=submit,
@@ -195,7 +211,7 @@ def _rating(reviewed, user, code, reasons, themes, submit=True):
     )
 
 
-def _decide_all(meeting: Meeting, specs: list[data.CaseSpec], chair) -> None:
+def _decide_all(meeting: Meeting, specs: list, chair) -> None:
     framework = meeting.panel.framework
     for reviewed, spec in zip(meeting.reviewed_cases.order_by("position"), specs, strict=True):
         decision_record(
@@ -247,7 +263,7 @@ def _member_started(meeting: Meeting, users: dict) -> None:
     mina, sam, pat = users["mina"], users["sam"], users["pat"]
     _rating(first, mina, "consistent", "", [])
     reasons = "The no-contact condition has no end date."
-    _rating(second, mina, "consistent-with-observations", reasons, [], submit=False)
+    _rating(second, mina, "consistent-with-observations", reasons, [], None, submit=False)
     conflict_declare(reviewed_case=third, user=mina, has_conflict=False)
     conflict_declare(
         reviewed_case=third,

@@ -1,4 +1,5 @@
-"""`load_demo` mirrors two published meetings and can be run again safely."""
+"""`load_demo` mirrors two published meetings, adds a community panel's stop and search
+meeting, and can be run again safely."""
 
 import datetime
 
@@ -70,7 +71,7 @@ def test_demo_open_and_planned_meetings_are_dated_from_the_day_it_is_loaded(demo
 def test_demo_published_meetings_keep_their_real_dates(demo):
     closed = Meeting.objects.filter(status=MeetingStatus.CLOSED).order_by("date")
 
-    assert [str(m.date) for m in closed] == ["2025-09-17", "2025-10-15"]
+    assert [str(m.date) for m in closed] == ["2025-09-17", "2025-10-15", "2025-11-19"]
 
 
 def test_demo_closed_meetings_went_through_the_workflow(demo):
@@ -86,7 +87,7 @@ def test_demo_loaded_twice_changes_nothing(demo):
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     assert (Case.objects.count(), Decision.objects.count(), Rating.objects.count()) == before
-    assert Meeting.objects.count() == 4
+    assert Meeting.objects.count() == 5
 
 
 def test_demo_prints_a_sign_in_per_role(db, settings, capsys):
@@ -95,7 +96,7 @@ def test_demo_prints_a_sign_in_per_role(db, settings, capsys):
     call_command("load_demo")
 
     out = capsys.readouterr().out
-    for username in ["alice", "olu", "chris", "mina", "pat"]:
+    for username in ["alice", "olu", "chris", "mina", "pat", "jo"]:
         assert f"  {username} " in out
     assert "password for every account: scrutiny-demo" in out
 

@@ -88,5 +88,5 @@ def test_outcome_types_are_seeded_in_order(db):
 
 
 def test_starter_themes_are_seeded(db):
-    assert Theme.objects.count() == 11
+    assert Theme.objects.count() == 19
     assert Theme.objects.get(slug="crime-misclassified").name == "Crime misclassified"

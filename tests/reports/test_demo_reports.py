@@ -24,6 +24,7 @@ def test_demo_reports_carry_their_publication_dates_not_the_day_of_loading(clien
     assert {slug: v.published_at.date() for slug, v in versions.items()} == {
         "adult-oocr": datetime.date(2025, 11, 12),
         "victims-code": datetime.date(2025, 10, 15),
+        "stop-search": datetime.date(2025, 12, 17),
     }
     for version in versions.values():
         steps = ReportStatusChange.objects.filter(report=version.report)
@@ -32,3 +33,14 @@ def test_demo_reports_carry_their_publication_dates_not_the_day_of_loading(clien
     assert "Published 12 November 2025" in listing and "Published 15 October 2025" in listing
     page = client.get(f"/findings/adult-oocr/{versions['adult-oocr'].report.slug}/")
     assert "12 November 2025" in page.content.decode()
+
+
+def test_demo_stop_search_report_speaks_of_stop_and_search_only(client, demo):
+    version = PublishedVersion.objects.get(report__panel__slug="stop-search")
+
+    page = client.get(f"/findings/stop-search/{version.report.slug}/").content.decode()
+
+    assert "What is stop and search?" in page
+    assert "If you have been stopped and searched" in page
+    assert "Out of Court" not in page and "OoCR" not in page
+    assert "Concerns were found in three of the four searches of Black people" in page

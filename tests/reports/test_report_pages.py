@@ -219,14 +219,21 @@ def test_section_text_may_not_say_how_the_cases_were_chosen(client, draft, olu, 
     assert not draft.panel.standing_texts.filter(body=body).exists()
 
 
-@pytest.mark.parametrize("framework_slug", ["oocr-four-way", "vcop-seven-way"])
+DECIDED = {
+    "oocr-four-way": "inconsistent",
+    "vcop-seven-way": "fully-compliant",
+    "stop-search-three-way": "concern",
+    "use-of-force-three-way": "adequate",
+}
+
+
+@pytest.mark.parametrize("framework_slug", DECIDED)
 def test_the_starting_text_makes_no_claim_about_how_cases_were_chosen(
     client, build_meeting, olu, framework_slug
 ):
     from reports import services
 
-    code = "inconsistent" if framework_slug == "oocr-four-way" else "fully-compliant"
-    meeting = build_meeting({code: 1}, framework_slug=framework_slug)
+    meeting = build_meeting({DECIDED[framework_slug]: 1}, framework_slug=framework_slug)
     report = services.report_generate(meeting=meeting, by=olu)
     client.force_login(olu)
 
@@ -269,3 +276,42 @@ def test_a_merge_from_a_stale_page_keeps_the_wording_and_answers_409(client, dra
     assert "Someone else changed this report while you were editing" in (response.content.decode())
     assert response.context["form"]["text"].value() == "my wording."
     assert draft.bullets.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("framework_slug", "heading"),
+    [
+        ("oocr-four-way", "What are Out of Court Resolutions?"),
+        ("vcop-seven-way", "The Victims' Code of Practice"),
+        ("stop-search-three-way", "What is stop and search?"),
+        ("use-of-force-three-way", "What is police use of force?"),
+    ],
+)
+def test_the_starting_text_is_about_the_records_the_panel_reviews(
+    build_meeting, olu, framework_slug, heading
+):
+    from reports import services
+
+    meeting = build_meeting({DECIDED[framework_slug]: 1}, framework_slug=framework_slug)
+
+    report = services.report_generate(meeting=meeting, by=olu)
+
+    assert report.sections.get(key="introduction").heading == heading
+
+
+def test_a_framework_of_another_kind_starts_with_blank_sections_not_another_kinds_text(
+    build_meeting, olu
+):
+    from reports import services
+
+    framework = factories.framework("stop-search-three-way")
+    framework.record_kind = factories.record_kind(
+        {"code": "hate", "name": "Hate crime", "sections": [("Police", [])]}
+    )
+    framework.save()
+    meeting = build_meeting({"concern": 1}, framework_slug="stop-search-three-way")
+
+    report = services.report_generate(meeting=meeting, by=olu)
+
+    introduction = report.sections.get(key="introduction")
+    assert (introduction.heading, introduction.body) == ("What the panel looks at", "")
