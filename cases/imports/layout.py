@@ -79,7 +79,9 @@ class KindLayout:
         aliases: list[tuple[str, str]] = []
         kind = self.kind
         for slot in CORE:
-            first += [(self.headers[slot], slot), (slot, slot), (CORE_HEADERS[slot], slot)]
+            first += [(self.headers[slot], slot), (CORE_HEADERS[slot], slot)]
+            if self.is_oocr or slot not in ("outcome_date", "facts_at_decision"):
+                first.append((slot, slot))  # a column's own name, as the admin export writes
         first += [(kind.date_label, "outcome_date"), (kind.facts_label, "facts_at_decision")]
         for slot in ("reference", "facts_at_decision", "later_information"):
             aliases += [(alias, slot) for alias in ALIASES[slot]]
