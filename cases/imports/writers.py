@@ -139,7 +139,7 @@ def _apply_changes(cursor, spool, facts, batch_id: int, now, keep_extra: bool, p
     elif plan.has_values:
         assignments.append('"values" = t."values"')
     cursor.execute(
-        f"UPDATE cases_case AS c SET {', '.join(assignments)}, batch_id = %s, updated_at = %s "  # noqa: S608 # nosec
+        f"UPDATE cases_case AS c SET {', '.join(assignments)}, batch_id = %s, updated_at = %s "  # noqa: S608 # nosec B608 # our names
         "FROM case_import AS t WHERE c.force_id = t.force_id AND c.reference = t.reference "
         "AND c.status NOT IN (%s, %s)",
         [*parameters, batch_id, now, *PROTECTED_STATUSES],
@@ -148,7 +148,7 @@ def _apply_changes(cursor, spool, facts, batch_id: int, now, keep_extra: bool, p
     if plan.sections:
         # The sections this file carries now come from it, not from a section's extract.
         cursor.execute(
-            f"DELETE FROM {CaseSectionSource._meta.db_table} AS s "  # noqa: S608 # nosec B608
+            f"DELETE FROM {CaseSectionSource._meta.db_table} AS s "  # noqa: S608 # nosec B608 # our table name
             "USING cases_case AS c, case_import AS t WHERE s.case_id = c.id "
             "AND c.force_id = t.force_id AND c.reference = t.reference "
             "AND s.section_id = ANY(%s) AND c.status NOT IN (%s, %s)",
