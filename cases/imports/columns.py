@@ -1,11 +1,10 @@
-"""Which column of an extract feeds which field of a case.
+"""The case columns an extract fills, and the out of court resolution's rules for them.
 
-The canonical header of each field is declared once, in `HEADERS` (kept with the seeded
-kind, cases/kind_data/oocr_headings.py):
-the upload pages match files against it and the admin export (cases/resources.py)
-writes under it, so an exported file re-imports unchanged. Forces' own spellings
-are listed here as aliases. Headers are matched ignoring case, spaces
-and punctuation, so "Crime Ref", "crime_ref" and "CRIME REF" are the same.
+The canonical header of each column is declared once, in `HEADERS` (kept with the seeded
+kind, cases/kind_data/oocr_headings.py): the upload pages match files against it (through
+the kind's layout, layout.py) and the admin export (cases/resources.py) writes under it,
+so an exported file re-imports unchanged. Headers are matched ignoring case, spaces and
+punctuation, so "Crime Ref", "crime_ref" and "CRIME REF" are the same.
 """
 
 import re
