@@ -7,7 +7,9 @@ number so the redaction path runs), then times, against the benchmark database:
   screen, redact, COPY and upsert, all or nothing);
 - the upload page's two passes (`batch_upload` to check and preview, then
   `batch_confirm` to read the stored file again and commit);
-- reference lines for the same rows: plain `bulk_create`, and `COPY FROM STDIN`.
+- reference lines for the same rows: plain `bulk_create`, and `COPY FROM STDIN`;
+- the same two paths for a stop-and-search extract (a kind whose fields are kept in
+  each case's `values`, built here from its own spec: bench/stop_search.py).
 
 Each measurement runs in a forked process so its peak resident memory (VmHWM,
 reset before the work starts) is its own, and deletes the cases it made.
@@ -22,19 +24,23 @@ import tempfile
 import time
 from pathlib import Path
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection, connections, transaction
 
 from cases import services
 from cases.enums import CaseStatus
-from cases.models import Case, CrimeCode, Force, OutcomeType
+from cases.kind_data import seed_kinds
+from cases.models import Case, CrimeCode, Force, OutcomeType, RecordField, RecordKind
+from cases.models.kinds import default_kind
 from core.roles import StaffRole
 
-from . import extract_files
+from . import extract_files, stop_search
 
 FORCE_CODE = "BENCH-IMPORT"
 SIZES = [10_000, 100_000]
+SS = "Stop and search CSV"
 
 
 def run(*, sizes: list[int] = SIZES) -> str:
@@ -67,8 +73,17 @@ def run(*, sizes: list[int] = SIZES) -> str:
                 results.append(
                     _measure("Reference: `COPY FROM STDIN`", size, force, user, _copy, csv_path)
                 )
+            ss_path = directory / f"stop-search-{size}.csv"
+            _forked(lambda p=ss_path, s=size: stop_search.write_csv(p, s))
+            for label, work in [
+                (f"{SS}: one pass (`import_extract --kind`)", _one_pass_kind),
+                (f"{SS}: upload, preview, confirm", _two_pass_kind),
+            ]:
+                results.append(_measure(label, size, force, user, work, ss_path))
     finally:
         _clean_up(force)
+        RecordField.objects.filter(kind__code=stop_search.CODE).delete()
+        RecordKind.objects.filter(code=stop_search.CODE).delete()
         for path in directory.iterdir():
             path.unlink()
         directory.rmdir()
@@ -78,17 +93,29 @@ def run(*, sizes: list[int] = SIZES) -> str:
 # --- the paths being measured ---------------------------------------------------------
 
 
-def _one_pass(path: Path, force: Force, user) -> dict:
-    batch = services.batch_import(force=force, user=user, path=path, redact_findings=True)
+def _one_pass(path: Path, force: Force, user, kind=None) -> dict:
+    batch = services.batch_import(
+        force=force, user=user, path=path, redact_findings=True, kind=kind
+    )
     if batch.status != "committed":  # a failed import must stop the run
         raise SystemExit(batch.summary)
     return {"rows": batch.row_count}
 
 
-def _two_pass(path: Path, force: Force, user) -> dict:
+def _one_pass_kind(path: Path, force: Force, user) -> dict:
+    return _one_pass(path, force, user, kind=RecordKind.objects.get(code=stop_search.CODE))
+
+
+def _two_pass_kind(path: Path, force: Force, user) -> dict:
+    return _two_pass(path, force, user, kind=RecordKind.objects.get(code=stop_search.CODE))
+
+
+def _two_pass(path: Path, force: Force, user, kind=None) -> dict:
     with open(path, "rb") as handle:
         chunks = iter(lambda: handle.read(1 << 20), b"")
-        batch = services.batch_upload(force=force, user=user, file_name=path.name, chunks=chunks)
+        batch = services.batch_upload(
+            force=force, user=user, file_name=path.name, chunks=chunks, kind=kind
+        )
     checked = time.perf_counter()
     services.findings_redact_all(batch=batch, user=user)
     batch = services.batch_confirm(batch=batch, user=user)
@@ -151,14 +178,17 @@ def _copy(path: Path, force: Force, user) -> dict:
     columns = None
     count = 0
     now = datetime.datetime.now(datetime.UTC)
+    kind_id = default_kind()
     with transaction.atomic(), connection.cursor() as cursor:
         for fields in _reference_rows(path):
             if columns is None:
-                columns = [*fields, "force_id", "status", "extra", "content_hash"]
-                columns += ["created_at", "updated_at"]
+                columns = [*fields, "force_id", "kind_id", "status", "extra", '"values"']
+                columns += ["content_hash", "created_at", "updated_at"]
                 copy_cm = cursor.cursor.copy(f"COPY cases_case ({', '.join(columns)}) FROM STDIN")
                 copy = copy_cm.__enter__()
-            copy.write_row([*fields.values(), force.pk, CaseStatus.IN_POOL, "{}", "", now, now])
+            copy.write_row(
+                [*fields.values(), force.pk, kind_id, CaseStatus.IN_POOL, "{}", "{}", "", now, now]
+            )
             count += 1
         copy_cm.__exit__(None, None, None)
     return {"rows": count}
@@ -242,6 +272,7 @@ def _fixtures():
     user, _ = get_user_model().objects.get_or_create(username="bench-import-admin")
     user.groups.add(Group.objects.get_or_create(name=StaffRole.DATA_ADMIN.value)[0])
     _clean_up(force, keep_force=True)
+    seed_kinds(apps, [stop_search.SPEC])
     return force, user
 
 
@@ -260,11 +291,13 @@ def _clean_up(force: Force, keep_force: bool = False) -> None:
             # The table names are the literals above; the force goes as a parameter.
             sql = f"DELETE FROM {table} WHERE batch_id IN ({batches})"  # nosec B608
             cursor.execute(sql, [force.pk])
-        cursor.execute(
-            "DELETE FROM cases_casestatuschange WHERE case_id IN"
-            " (SELECT id FROM cases_case WHERE force_id = %s)",
-            [force.pk],
-        )
+        for table in ("cases_casestatuschange", "cases_casesectionsource"):
+            # The table names are the literals above; the force goes as a parameter.
+            sql = (
+                f"DELETE FROM {table} WHERE case_id IN"  # nosec B608
+                " (SELECT id FROM cases_case WHERE force_id = %s)"
+            )
+            cursor.execute(sql, [force.pk])
         cursor.execute("DELETE FROM cases_case WHERE force_id = %s", [force.pk])
         cursor.execute("DELETE FROM cases_extractbatch WHERE force_id = %s", [force.pk])
     if not keep_force:
@@ -282,7 +315,10 @@ def _report(results: list[dict], biggest: int) -> str:
         "",
         "Synthetic extracts with 18 columns (aliased headings, ~400 characters of facts per row,"
         " one row in 500 holding a phone number that is redacted). Each line runs in its own"
-        " process against an empty force; peak memory is that process's resident peak.",
+        " process against an empty force; peak memory is that process's resident peak."
+        " The stop-and-search extracts have 17 columns (Reference, Date, Facts and Later"
+        " information, and 13 of the kind's fields kept in each case's `values`: a date and"
+        " time, choices by label or code, yes/no, free-text grounds), screened the same way.",
         "",
         "| Path | Rows | Seconds | Rows/s | Peak memory |",
         "|---|---:|---:|---:|---:|",
@@ -311,6 +347,8 @@ def _targets(results: list[dict], biggest: int) -> list[str]:
     csv_two = rate("CSV: upload", biggest)
     bulk = rate("Reference: plain", biggest)
     xlsx_rate = rate("XLSX: one pass", biggest)
+    ss_rate = rate(f"{SS}: one pass", biggest)
+    ss_two = rate(f"{SS}: upload", biggest)
     peak = max(
         r["peak_mb"]
         for r in results
@@ -326,5 +364,8 @@ def _targets(results: list[dict], biggest: int) -> list[str]:
         f"({verdict(csv_rate >= 0.75 * bulk)}); upload + confirm {csv_two / bulk:.2f}× "
         f"({verdict(csv_two >= 0.75 * bulk)}).",
         f"- XLSX ≥ 5,000 rows/s: one pass {xlsx_rate:,.0f} ({verdict(xlsx_rate >= 5_000)}).",
+        f"- Stop and search CSV ≥ 10,000 rows/s: one pass {ss_rate:,.0f} "
+        f"({verdict(ss_rate >= 10_000)}); upload + confirm {ss_two:,.0f} "
+        f"({verdict(ss_two >= 10_000)}).",
         f"- Peak memory < 250 MB: highest {peak:.0f} MB ({verdict(peak < 250)}).",
     ]

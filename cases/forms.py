@@ -16,9 +16,11 @@ from django.conf import settings
 from core.text_safety import SafeTextMixin, hidden_character_message
 
 from .imports import ENCODINGS
+from .imports.layout import layout_for
 from .imports.storage import too_big_message
 from .imports.upload_check import upload_problem
-from .models import Force
+from .kind_data import OOCR_CODE
+from .models import Force, RecordKind, RecordSection
 
 ALLOWED_SUFFIXES = (".csv", ".xlsx")
 
@@ -29,6 +31,23 @@ class UploadForm(SafeTextMixin, forms.Form):
         empty_label="Select a force",
         label="Which force is this extract from?",
         error_messages={"required": "Select a force", "invalid_choice": "Select a force"},
+    )
+    kind = forms.ModelChoiceField(
+        queryset=RecordKind.objects.filter(is_active=True),
+        empty_label=None,
+        required=False,  # a post without it is an out of court resolution's extract
+        label="Kind of record",
+        help_text="Its columns are read by this kind's fields.",
+        error_messages={"invalid_choice": "Select a kind of record"},
+    )
+    section = forms.TypedChoiceField(
+        label="Section (optional)",
+        help_text="Only for an extract of one section's fields, such as one agency's part, "
+        "for cases already imported. It changes that section and nothing else.",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": "Select a section of the kind of record"},
     )
     file = forms.FileField(
         label="Extract file",
@@ -72,11 +91,26 @@ class UploadForm(SafeTextMixin, forms.Form):
         if len(forces) == 1:
             # Only one force to choose from: it is chosen already.
             self.fields["force"].initial = forces[0].pk
+        self.fields["kind"].initial = (
+            RecordKind.objects.filter(code=OOCR_CODE).values_list("pk", flat=True).first()
+        )
+        self.sections = {
+            section.pk: section
+            for section in RecordSection.objects.filter(kind__is_active=True)
+            .select_related("kind")
+            .order_by("kind__name", "position", "pk")
+        }
+        groups: dict[str, list] = {}
+        for section in self.sections.values():
+            groups.setdefault(section.kind.name, []).append((section.pk, section.name))
+        self.fields["section"].choices = [("", "The whole record"), *groups.items()]
         self.helper = FormHelper()
         self.helper.form_method = "post"
         self.helper.attrs = {"novalidate": ""}
         self.helper.layout = Layout(
             Field.select("force"),
+            Field.select("kind"),
+            Field.select("section"),
             Field("file"),
             Field.radios("encoding", small=True),
             Field.text("sheet_name", field_width=Fixed.TWENTY),
@@ -84,8 +118,28 @@ class UploadForm(SafeTextMixin, forms.Form):
             Button("submit", "Upload and check"),
         )
 
+    def clean_kind(self) -> RecordKind:
+        return self.cleaned_data["kind"] or RecordKind.objects.get(code=OOCR_CODE)
+
+    def clean_section(self) -> RecordSection | None:
+        chosen = self.cleaned_data["section"]
+        return None if chosen is None else self.sections[chosen]
+
     def clean_keep_extra(self) -> bool:
         return "keep" in self.cleaned_data["keep_extra"]
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, section = cleaned.get("kind"), cleaned.get("section")
+        if kind is not None and section is not None and section.kind_id != kind.pk:
+            self.add_error("section", f"Select a section of {kind.name}, or “The whole record”")
+        elif section is not None and cleaned.get("keep_extra"):
+            self.add_error(
+                "keep_extra",
+                "An extract of one section cannot keep columns this service does not "
+                "recognise: untick it, or import the whole record",
+            )
+        return cleaned
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -97,7 +151,9 @@ class UploadForm(SafeTextMixin, forms.Form):
             raise forms.ValidationError(hidden, code="hidden_character")
         if not upload.name.lower().endswith(ALLOWED_SUFFIXES):
             raise forms.ValidationError("The selected file must be a CSV or XLSX")
-        problem = upload_problem(upload, file_name=upload.name)
+        kind = self.cleaned_data.get("kind")
+        known = set(layout_for(kind).lookup) if kind is not None else None
+        problem = upload_problem(upload, file_name=upload.name, known=known)
         if problem:
             raise forms.ValidationError(problem)
         return upload

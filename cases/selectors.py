@@ -1,19 +1,72 @@
 """Reads for the cases app, each scoped to what the user may see."""
 
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from . import privacy
 from .enums import FindingStatus, PrivacyKind
 from .imports import ImportOptions, staging, storage
-from .imports.engine import read_cell
-from .models import ExtractBatch, PrivacyFinding
+from .imports.layout import layout_for
+from .imports.readers import read_cell
+from .kind_data import OOCR_CODE
+from .models import ExtractBatch, PrivacyFinding, RecordKind
 
 PAGE_OF_PROBLEMS = 100
 
 
 def batch_list(*, user, limit: int = 20) -> QuerySet[ExtractBatch]:
-    return ExtractBatch.objects.for_user(user).select_related("force", "uploaded_by")[:limit]
+    return ExtractBatch.objects.for_user(user).select_related(
+        "force", "uploaded_by", "kind", "section"
+    )[:limit]
+
+
+def import_templates() -> list[dict]:
+    """A template CSV link for each kind of record an extract may hold, the out of court
+    resolution's first (its address has no `?kind=`, as before kinds)."""
+    kinds = RecordKind.objects.filter(is_active=True).order_by("name")
+    url = reverse("cases:import_template")
+    found = [
+        {"name": kind.name, "url": url if kind.code == OOCR_CODE else f"{url}?kind={kind.code}"}
+        for kind in kinds
+    ]
+    return sorted(found, key=lambda item: item["url"] != url)
+
+
+def import_template_headings(*, kind_code: str = "") -> list[str]:
+    """The headings of a kind's extract, in order; 404 for a kind that is not imported."""
+    kind = RecordKind.objects.filter(code=kind_code or OOCR_CODE, is_active=True).first()
+    if kind is None:
+        raise Http404("No such kind of record.")
+    return layout_for(kind).template_headings()
+
+
+def batch_missing_columns(*, batch: ExtractBatch) -> dict:
+    """The file's absent columns: those an import cannot do without; those left blank on
+    new cases and cleared on changed ones; and, for a whole record's extract, those of
+    sections it carries nothing of, which are left as they are."""
+    layout = layout_for(batch.kind, batch.section)
+    missing = batch.missing_columns or []
+    required = {layout.headers[slot] for slot in layout.required}
+    by_heading = {layout.headers[slot]: slot for slot in layout.writable}
+    carried = {
+        layout.field_of[slot].section_id
+        for heading, slot in by_heading.items()
+        if heading not in missing and slot in layout.field_of
+    }
+    kept, cleared = [], []
+    for heading in missing:
+        if heading in required:
+            continue
+        field = layout.field_of.get(by_heading.get(heading, ""))
+        untouched = batch.section_id is None and field is not None and not field.column
+        (kept if untouched and field.section_id not in carried else cleared).append(heading)
+    return {
+        "missing_required": [c for c in missing if c in required],
+        "missing_optional": cleared,
+        "missing_kept": kept,
+    }
 
 
 def open_finding_count(*, user) -> int:
@@ -26,7 +79,9 @@ def open_finding_count(*, user) -> int:
 def batch_for_user(*, user, pk: int) -> ExtractBatch:
     """The batch, or 404 if it does not exist or the user may not see it."""
     return get_object_or_404(
-        ExtractBatch.objects.for_user(user).select_related("force", "uploaded_by", "finished_by"),
+        ExtractBatch.objects.for_user(user).select_related(
+            "force", "uploaded_by", "finished_by", "kind", "section"
+        ),
         pk=pk,
     )
 

@@ -20,7 +20,6 @@ from . import selectors, services, tasks
 from .enums import BatchStatus, FindingStatus
 from .forms import FindingForm, UploadForm
 from .imports import ExtractError
-from .imports.columns import HEADERS, REQUIRED_FIELDS, canonical_headers
 from .resources import neutralise
 
 FINDINGS_SHOWN = 200
@@ -43,14 +42,19 @@ def upload(request):
                 encoding=data["encoding"],
                 sheet_name=data["sheet_name"],
                 keep_extra=data["keep_extra"],
+                kind=data["kind"],
+                section=data["section"],
             )
         except ExtractError as error:
             form.add_error("file", error.message.rstrip("."))
+        except ValidationError as error:
+            form.add_error(None, " ".join(error.messages))
         else:
             return job_redirect(job)  # the check runs in the background
     context = {
         "form": form,
         "batches": selectors.batch_list(user=request.user),
+        "templates": selectors.import_templates(),
         "max_megabytes": settings.IMPORT_MAX_BYTES // (1024 * 1024),
         "max_rows": settings.IMPORT_MAX_ROWS,
         "page_title": "Import a case extract",
@@ -68,7 +72,7 @@ def batch_detail(request, pk: int):
         "batch": batch,
         **preview,
         "finding_total": counts["open"] + counts["redacted"] + counts["accepted"],
-        **_missing_columns(batch),
+        **selectors.batch_missing_columns(batch=batch),
         "imported_sentence": _imported_sentence(batch),
         "findings_shown": FINDINGS_SHOWN,
         "problems_stored": settings.IMPORT_MAX_PROBLEMS,
@@ -82,16 +86,6 @@ def batch_detail(request, pk: int):
         "page_title": f"Import of {batch.file_name}",
     }
     return render(request, "cases/batch_detail.html", context)
-
-
-def _missing_columns(batch) -> dict:
-    """The file's absent columns, the ones an import cannot do without first."""
-    required = {HEADERS[name] for name in REQUIRED_FIELDS}
-    missing = batch.missing_columns or []
-    return {
-        "missing_required": [c for c in missing if c in required],
-        "missing_optional": [c for c in missing if c not in required],
-    }
 
 
 def _imported_sentence(batch) -> str:
@@ -123,12 +117,16 @@ def batch_problems(request, pk: int):
 
 @data_admin_required
 def import_template(request):
-    """A CSV with only the heading row an import expects, in order, to start an extract
-    from. Made from the import's own column list, so it cannot drift from what is read;
-    no example row, so a template uploaded as it is imports no made-up case."""
+    """A CSV with only the heading row an import of a kind of record expects (`?kind=`,
+    the out of court resolution's by default), in order, to start an extract from. Made
+    from the import's own column list, so it cannot drift from what is read; no example
+    row, so a template uploaded as it is imports no made-up case."""
+    code = request.GET.get("kind", "")
+    headings = selectors.import_template_headings(kind_code=code)
+    name = f"{code}-extract-template.csv" if code else "case-extract-template.csv"
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="case-extract-template.csv"'
-    csv.writer(response).writerow(canonical_headers().values())
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    csv.writer(response).writerow(headings)
     return response
 
 

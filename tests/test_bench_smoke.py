@@ -16,7 +16,14 @@ from django.db import connection
 from bench.__main__ import REPORT, SCALES, _write_report, module_names, run_modules
 from bench.load import explain
 from bench.load.cast import Cast
-from cases.models import Case, CaseStatusChange, ExtractBatch, ExtractBatchStatusChange, Force
+from cases.models import (
+    Case,
+    CaseStatusChange,
+    ExtractBatch,
+    ExtractBatchStatusChange,
+    Force,
+    RecordKind,
+)
 from core.roles import StaffRole
 from panels.enums import MeetingStatus, MembershipRole
 from reports.models import FindingsReport
@@ -58,11 +65,16 @@ def test_bench_import_runs_tiny_and_cleans_up_its_batches(reference_data):
     ]
     if on_postgresql:
         expected.append(("Reference: `COPY FROM STDIN`", "200"))
+    expected += [
+        ("Stop and search CSV: one pass (`import_extract --kind`)", "200"),
+        ("Stop and search CSV: upload, preview, confirm", "200"),
+    ]
     assert paths == expected
     # The clean-up took the batches with their status history, and then the force.
     assert ExtractBatch.objects.count() == batches
     assert ExtractBatchStatusChange.objects.count() == history
     assert Force.objects.filter(code="BENCH-IMPORT").exists() is False
+    assert RecordKind.objects.filter(code="bench-stop-search").exists() is False
 
 
 def test_bench_sampling_runs_tiny_and_cleans_up_its_pool(reference_data):

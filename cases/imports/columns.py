@@ -1,15 +1,13 @@
-"""Which column of an extract feeds which field of a case.
+"""The case columns an extract fills, and the out of court resolution's rules for them.
 
-The canonical header of each field is declared once, in `HEADERS` (kept with the seeded
-kind, cases/kind_data/oocr_headings.py):
-the upload pages match files against it and the admin export (cases/resources.py)
-writes under it, so an exported file re-imports unchanged. Forces' own spellings
-are listed here as aliases. Headers are matched ignoring case, spaces
-and punctuation, so "Crime Ref", "crime_ref" and "CRIME REF" are the same.
+The canonical header of each column is declared once, in `HEADERS` (kept with the seeded
+kind, cases/kind_data/oocr_headings.py): the upload pages match files against it (through
+the kind's layout, layout.py) and the admin export (cases/resources.py) writes under it,
+so an exported file re-imports unchanged. Headers are matched ignoring case, spaces and
+punctuation, so "Crime Ref", "crime_ref" and "CRIME REF" are the same.
 """
 
 import re
-from dataclasses import dataclass, field
 
 from cases.kind_data.oocr_headings import ALIASES, HEADERS
 
@@ -89,47 +87,3 @@ def header_lookup() -> dict[str, str]:
         for alias in ALIASES.get(name, ()):
             lookup[normalise_header(alias)] = name
     return lookup
-
-
-@dataclass
-class HeaderMap:
-    """How one file's header row lines up with case fields."""
-
-    positions: dict[str, int] = field(default_factory=dict)  # field → column index
-    labels: dict[str, str] = field(default_factory=dict)  # field → header as written
-    unknown: list[tuple[int, str]] = field(default_factory=list)  # (index, header) kept aside
-    problems: list[str] = field(default_factory=list)  # file-level, in plain words
-    width: int = 0  # how many columns the heading row has
-
-    @property
-    def missing_optional(self) -> list[str]:
-        headers = canonical_headers()
-        return [headers[name] for name in FACT_FIELDS if name not in self.positions]
-
-
-def map_headers(headers: list[str]) -> HeaderMap:
-    lookup = header_lookup()
-    result = HeaderMap(width=len(headers))
-    canonical = canonical_headers()
-    for index, raw in enumerate(headers):
-        text = "" if raw is None else str(raw).strip()
-        if not text:
-            continue
-        name = lookup.get(normalise_header(text))
-        if name is None:
-            result.unknown.append((index, text))
-        elif name in result.positions:
-            result.problems.append(
-                f"Columns “{result.labels[name]}” and “{text}” both give the "
-                f"{canonical[name].lower()}. Keep one of them."
-            )
-        else:
-            result.positions[name] = index
-            result.labels[name] = text
-    for name in REQUIRED_FIELDS:
-        if name not in result.positions:
-            result.problems.append(
-                f"The file has no {canonical[name].lower()} column. Add a column headed "
-                f"“{canonical[name]}”."
-            )
-    return result

@@ -16,20 +16,25 @@ from django.conf import settings
 
 from cases import privacy
 from cases.enums import FindingStatus
-from cases.models import Case, CrimeCode, OutcomeType
+from cases.models import CrimeCode, OutcomeType
 
-from . import staging, values
+from . import staging, stored, writers_section
 from .base import ExtractError
-from .columns import FACT_FIELDS, canonical_headers, map_headers
+from .columns import FACT_FIELDS
+from .headings import map_headers, words
+from .layout import layout_for
 from .readers import open_extract
 from .report import Finding, Held, ImportOptions, Report
 from .rows import CleanRow, ReferenceData, RowCleaner
-from .writers import PROTECTED_STATUSES, write_rows
+from .writers import write_rows
 
 MAX_HELD_DETAIL = 1000
 REFERENCE_DATA_CHANGED = (
     "An outcome type or crime code this row uses has been removed or switched off since "
     "the file was checked. Upload the file again."
+)
+KIND_CHANGED = (
+    "The kind of record's fields have changed since the file was checked. Upload the file again."
 )
 
 
@@ -58,40 +63,50 @@ class _Pass:
         self.decided_rows = {row_number for row_number, _ in self.decisions}
         self.stage_writer: staging.StageWriter | None = None
         self.report = Report()
+        self.layout = layout_for(options.kind, options.section)
+        self.sections: set[int] = set()  # the kind's sections the file carries
+        self.user_id = None
+        # What a message calls a column: the file's own heading once the file is read.
+        self.labels = {**self.layout.headers}
 
     def _write(self, rows, batch_id: int) -> None:
-        created, changed = write_rows(
-            rows,
-            force_id=self.options.force.pk,
-            batch_id=batch_id,
-            keep_extra=self.options.keep_extra,
-        )
+        force_id = self.options.force.pk
+        if self.layout.section is not None:
+            created = 0
+            changed = writers_section.write(
+                rows, force_id=force_id, batch_id=batch_id, layout=self.layout, user_id=self.user_id
+            )
+        else:
+            created, changed = write_rows(
+                rows,
+                force_id=force_id,
+                batch_id=batch_id,
+                keep_extra=self.options.keep_extra,
+                layout=self.layout,
+                sections=self.sections,
+            )
         if self.report.ok and not self.report.unresolved:
             self.report.created, self.report.changed = created, changed
 
-    def _existing(self) -> tuple[dict[str, str], set[str]]:
-        """The force's cases: reference → fingerprint, and those on an agenda or reviewed.
-        Read before any row is written: COPY then holds the connection."""
-        fingerprints: dict[str, str] = {}
-        protected: set[str] = set()
-        cases = Case.objects.filter(force=self.options.force).values_list(
-            "reference", "content_hash", "status"
-        )
-        for reference, content_hash, status in cases.iterator(chunk_size=5000):
-            fingerprints[reference] = content_hash
-            if status in PROTECTED_STATUSES:
-                protected.add(reference)
-        return fingerprints, protected
+    def _existing(self) -> stored.Existing:
+        """The force's cases. Read before any row is written: COPY then holds the connection."""
+        return stored.existing(self.options.force.pk, self.layout)
 
-    def _classified(self, rows, existing, *, screen: bool):
+    def _classified(self, rows, existing: stored.Existing, *, screen: bool):
         """Yield (row, is_new) for each row to store. `rows` gives (row number, clean row,
         whether it was screened already); unscreened rows are screened if `screen`."""
         report = self.report
-        fingerprints, protected = existing
+        fingerprints, protected = existing.fingerprints, existing.protected
+        section = self.layout.section is not None
         stage = self.stage_writer
         for number, clean, screened in rows:
             reference = clean.reference
             known = fingerprints.get(reference)
+            if known is None and (section or reference in existing.others):
+                self._not_held(number, reference, existing)
+                continue
+            if existing.outcome_dates and not self._dates_agree(number, clean, existing):
+                continue
             if known == clean.content_hash or reference in protected:
                 if stage is not None:
                     stage.add(number, clean, screened=False)
@@ -114,6 +129,33 @@ class _Pass:
                 self._apply_decisions(number, clean)
             if report.ok:
                 yield clean, is_new
+
+    def _not_held(self, row_number: int, reference: str, existing: stored.Existing) -> None:
+        label = self.labels["reference"]
+        other = existing.others.get(reference)
+        if other is not None:
+            message = (
+                f"{label} is already held as a case of another kind ({other}): a reference "
+                "is the force's for one case only."
+            )
+        else:
+            section = self.layout.section.name
+            message = (
+                f"{label} is not a case this force holds: an extract of the {section} "
+                "section only fills cases already imported. Import the whole record first."
+            )
+        self.report.add_problem(row_number, label, message)
+
+    def _dates_agree(self, row_number: int, clean: CleanRow, existing: stored.Existing) -> bool:
+        """A section's offence date may not fall after the case's outcome date as held."""
+        offence = clean.values[OFFENCE_DATE]
+        outcome = existing.outcome_dates.get(clean.reference)
+        if offence is None or outcome is None or offence <= outcome:
+            return True
+        label = self.labels["offence_date"]
+        heading = words(self.layout.headers["outcome_date"])
+        self.report.add_problem(row_number, label, f"{label} is after the case's {heading}.")
+        return False
 
     def _hold(self, row_number: int, clean: CleanRow) -> None:
         report = self.report
@@ -173,24 +215,15 @@ class _Pass:
         counts as unchanged instead.
         """
         report = self.report
-        headers = canonical_headers()
-        held = {item.reference: item for item in report.held}
-        columns = [_STORED.get(name, name) for name in FACT_FIELDS]
-        stored = Case.objects.filter(force=self.options.force, reference__in=held)
-        for current in stored.values_list(*columns):
-            item = held[current[0]]
-            item.fields = [
-                headers[name]
-                for name, old, new in zip(FACT_FIELDS, current, item.values, strict=True)
-                if old != new
-            ]
-        same = [item for item in report.held if not item.fields]
-        report.held = [item for item in report.held if item.fields]
-        report.held_count -= len(same)
-        report.unchanged += len(same)
+        force_id = self.options.force.pk
+        differ = stored.describe_held(force_id, self.layout, self.sections, report.held)
+        same = len(report.held) - len(differ)
+        report.held = differ
+        report.held_count -= same
+        report.unchanged += same
 
 
-_STORED = {"crime_code": "crime_code_id", "outcome_type": "outcome_type_id"}
+OFFENCE_DATE = FACT_FIELDS.index("offence_date")
 
 
 class ExtractPass(_Pass):
@@ -206,9 +239,10 @@ class ExtractPass(_Pass):
     def check(self) -> Report:
         return self._run(writer=None)
 
-    def commit(self, *, batch_id: int) -> Report:
+    def commit(self, *, batch_id: int, user_id: int | None = None) -> Report:
         """Write the file's new and changed cases. Call inside a transaction, and roll it
         back unless the report is ok and has no unresolved findings."""
+        self.user_id = user_id
         return self._run(writer=lambda rows: self._write(rows, batch_id))
 
     def _run(self, writer) -> Report:
@@ -245,7 +279,7 @@ class ExtractPass(_Pass):
         return report
 
     def _checked_rows(self, reader):
-        header_map = map_headers(reader.headers)
+        header_map = map_headers(reader.headers, self.layout)
         report = self.report
         report.unknown_columns = [header for _, header in header_map.unknown]
         report.missing_columns = header_map.missing_optional
@@ -253,14 +287,17 @@ class ExtractPass(_Pass):
             for message in header_map.problems:
                 report.add_problem(getattr(reader, "header_row", 1), "", message)
             return None
+        self.sections = header_map.sections
         cleaner = RowCleaner(
             header_map,
             ReferenceData.load(),
+            self.layout,
             date1904=reader.date1904,
             keep_extra=self.options.keep_extra,
         )
+        self.labels = cleaner.labels
         if self.stage is not None:
-            self.stage_writer = staging.StageWriter(self.stage, cleaner)
+            self.stage_writer = staging.StageWriter(self.stage, cleaner, header_map.sections)
         return self._classified(self._clean_rows(reader, cleaner), self._existing(), screen=True)
 
     def _clean_rows(self, reader, cleaner: RowCleaner):
@@ -312,8 +349,14 @@ class StagedPass(_Pass):
         super().__init__(options, **kw)
         self.path = Path(path)
 
-    def commit(self, *, batch_id: int) -> Report:
+    def commit(self, *, batch_id: int, user_id: int | None = None) -> Report:
         # Every query runs before the rows start: COPY then holds the connection.
+        self.user_id = user_id
+        header = staging.read_header(self.path)
+        if header.get("slots", FACT_FIELDS) != self.layout.signature():
+            self.report.add_problem(None, "", KIND_CHANGED)
+            return self.report
+        self.sections = set(header.get("sections", self.layout.all_sections()))
         crime_codes = set(CrimeCode.objects.values_list("pk", flat=True))
         outcome_types = set(OutcomeType.objects.filter(is_active=True).values_list("pk", flat=True))
         rows = self._counted(
@@ -332,7 +375,7 @@ class StagedPass(_Pass):
             self.report.row_count += 1
             progress(self.report.row_count)
             values = item[1].values
-            if values[outcome] not in outcome_types or (
+            if (values[outcome] is not None and values[outcome] not in outcome_types) or (
                 values[crime] is not None and values[crime] not in crime_codes
             ):
                 self.report.add_problem(item[0], "", REFERENCE_DATA_CHANGED)
@@ -342,26 +385,3 @@ class StagedPass(_Pass):
 
 def _blank(cells: list) -> bool:
     return all(cell is None or cell == "" for cell in cells)
-
-
-def read_cell(path: Path, options: ImportOptions, *, row_number: int, column: str) -> str | None:
-    """One cell's text as uploaded, for the admin deciding about a finding; None if gone."""
-    try:
-        with open_extract(
-            path,
-            file_name=options.file_name,
-            encoding=options.encoding,
-            sheet_name=options.sheet_name,
-        ) as reader:
-            headings = [values.clean_text(heading) for heading in reader.headers]
-            if column not in headings:
-                return None
-            index = headings.index(column)
-            for row in reader.rows():
-                if row.number == row_number:
-                    return values.clean_text(row.cells[index]) if index < len(row.cells) else ""
-                if row.number > row_number:
-                    break
-    except (ExtractError, OSError, ValueError):
-        return None
-    return None

@@ -15,7 +15,9 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
+from . import values
 from .base import CP1252, CSV, UTF8, XLSX, ExtractError, Row
+from .report import ImportOptions
 from .xlsx import XlsxReader
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -181,3 +183,26 @@ class CsvReader:
 def _chain(first: str, rest):
     yield first
     yield from rest
+
+
+def read_cell(path: Path, options: ImportOptions, *, row_number: int, column: str) -> str | None:
+    """One cell's text as uploaded, for the admin deciding about a finding; None if gone."""
+    try:
+        with open_extract(
+            path,
+            file_name=options.file_name,
+            encoding=options.encoding,
+            sheet_name=options.sheet_name,
+        ) as reader:
+            headings = [values.clean_text(heading) for heading in reader.headers]
+            if column not in headings:
+                return None
+            index = headings.index(column)
+            for row in reader.rows():
+                if row.number == row_number:
+                    return values.clean_text(row.cells[index]) if index < len(row.cells) else ""
+                if row.number > row_number:
+                    break
+    except (ExtractError, OSError, ValueError):
+        return None
+    return None

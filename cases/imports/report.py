@@ -5,16 +5,21 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
-from cases.models import Force
+from cases.models import Force, RecordKind, RecordSection
 
 
 @dataclass(frozen=True)
 class ImportOptions:
+    """`kind`: the kind of record the file holds (None: the out of court resolution);
+    `section`: set when the file fills one section of cases already held."""
+
     force: Force
     file_name: str
     encoding: str = "auto"
     sheet_name: str = ""
     keep_extra: bool = False
+    kind: RecordKind | None = None
+    section: RecordSection | None = None
 
 
 @dataclass(frozen=True)

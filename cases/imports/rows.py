@@ -14,12 +14,15 @@ from dataclasses import dataclass
 
 from cases.models import CrimeCode, OutcomeType
 
-from . import values
-from .columns import FACT_FIELDS, REQUIRED_FIELDS, TEXT_FIELDS, HeaderMap, canonical_headers
+from . import typed, values
+from .columns import FACT_FIELDS, HEADERS
+from .headings import HeaderMap
+from .layout import TEXT_LIMIT, KindLayout
 
 _REFERENCE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 /_.\-]*")
 MAX_LENGTHS = {"reference": 60, "offence": 300, "offence_category": 120}
 INDEX = {name: position for position, name in enumerate(FACT_FIELDS)}
+_DATE_COLUMNS = ("offence_date", "reported_date", "outcome_date")
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,8 @@ class ReferenceData:
 
 
 class CleanRow:
-    """A row that passed its checks: case values in FACT_FIELDS order, extras and hash."""
+    """A row that passed its checks: its slots (the case columns in FACT_FIELDS order,
+    then the kind's fields kept in `values`), extras and hash."""
 
     __slots__ = ("values", "extra", "content_hash", "texts")
 
@@ -70,7 +74,7 @@ class CleanRow:
 
 
 def content_hash(row_values: list, extra: dict | None) -> str:
-    # repr of a list of str, int, bool, date and None is exact and computed in C.
+    # repr of a list of str, int, bool, date, None and lists of str is exact and fast.
     text = repr(row_values)
     if extra:
         text += "\x1e" + json.dumps(extra, sort_keys=True, ensure_ascii=False)
@@ -82,12 +86,16 @@ def _labelled(label: str, message: str) -> str:
 
 
 class RowCleaner:
-    """Checks rows against one file's headers; `clean` returns (CleanRow | None, problems)."""
+    """Checks rows against one file's headers; `clean` returns (CleanRow | None, problems).
+
+    A section's own extract is fingerprinted by its section's slots alone
+    (`hash_slots`), so a re-import of it is seen to change nothing."""
 
     def __init__(
         self,
         header_map: HeaderMap,
         reference_data: ReferenceData,
+        layout: KindLayout,
         *,
         date1904: bool = False,
         keep_extra: bool = False,
@@ -95,24 +103,44 @@ class RowCleaner:
     ):
         self.map = header_map
         self.reference_data = reference_data
+        self.layout = layout
         self.date1904 = date1904
         self.keep_extra = keep_extra
         self.today = today or datetime.date.today()
-        canonical = canonical_headers()
+        index = layout.index
         # What a message calls a column: the file's own heading for it.
-        self.labels = {name: header_map.labels.get(name, canonical[name]) for name in FACT_FIELDS}
+        headings = {**HEADERS, **layout.headers}
+        self.labels = {slot: header_map.labels.get(slot, text) for slot, text in headings.items()}
         # (value index, cell index, parser or None for free text, label, cache of parsed
         # cells): coded cells repeat, so each distinct spelling is parsed once per file.
         self.plan = [
-            (INDEX[name], position, self._parser(name), self.labels[name], {})
-            for name, position in header_map.positions.items()
+            (index[slot], position, self._parser(slot), self.labels[slot], {})
+            for slot, position in header_map.positions.items()
         ]
         self.text_plan = [
-            (INDEX[name], self.labels[name]) for name in TEXT_FIELDS if name in header_map.positions
+            (index[slot], self.labels[slot])
+            for slot in layout.text_slots()
+            if slot in header_map.positions
         ]
-        self.defaults = [_default(name) for name in FACT_FIELDS]
+        self.defaults = [_default(name) for name in FACT_FIELDS] + [None] * len(layout.value_fields)
+        # Free-text fields kept in `values`: blank is "not recorded", and short text is short.
+        self.value_texts = [
+            (index[slot], self.labels[slot], field.type == "text")
+            for slot, field in layout.field_of.items()
+            if not field.column and field.is_free_text and slot in header_map.positions
+        ]
+        self.required = [(index[slot], self.labels[slot]) for slot in layout.required]
+        self.hash_slots = (
+            None
+            if layout.section is None
+            else [index[slot] for slot in ("reference", *layout.section_slots(header_map.sections))]
+        )
 
-    def _parser(self, name: str):
+    def _parser(self, slot: str):
+        field = self.layout.field_of.get(slot)
+        if field is not None and not field.column:
+            return typed.parser_for(field, date1904=self.date1904)
+        name = slot
         parsers = {
             "crime_code": self._crime_code,
             "outcome_type": self._outcome_type,
@@ -185,6 +213,14 @@ class RowCleaner:
                 problems.append((label, value.message))
             else:
                 row[index] = value
+        for index, label, short in self.value_texts:
+            text = row[index]
+            if text == "":
+                row[index] = None
+            elif short and len(text) > TEXT_LIMIT:
+                problems.append(
+                    (label, _labelled(label, f"is longer than {TEXT_LIMIT:,} characters"))
+                )
         self._check_row(row, problems)
         extra = self._extra(cells, problems) if self.map.unknown else {}
         if width > self.map.width and any(values.clean_text(c) for c in cells[self.map.width :]):
@@ -196,7 +232,10 @@ class RowCleaner:
             row[2] = crime[0]
             if not row[3]:
                 row[3] = crime[1]
-        hashed = content_hash(row, extra if self.keep_extra else None)
+        if self.hash_slots is None:
+            hashed = content_hash(row, extra if self.keep_extra else None)
+        else:
+            hashed = content_hash([row[index] for index in self.hash_slots], None)
         texts = [(label, row[index], index) for index, label in self.text_plan if row[index]]
         if self.keep_extra:
             texts.extend((header, text, header) for header, text in extra.items())
@@ -205,10 +244,9 @@ class RowCleaner:
     def _check_row(self, row: list, problems: list) -> None:
         labels = self.labels
         failed = {label for label, _ in problems}
-        for name in REQUIRED_FIELDS:
-            index = INDEX[name]
-            if row[index] in (None, "") and labels[name] not in failed:
-                problems.append((labels[name], _labelled(labels[name], "is blank")))
+        for index, label in self.required:
+            if row[index] in (None, "") and label not in failed:
+                problems.append((label, _labelled(label, "is blank")))
         reference = row[0]
         if reference and not _REFERENCE.fullmatch(reference):
             problems.append(
@@ -231,7 +269,7 @@ class RowCleaner:
             problems.append(
                 (labels["outcome_date"], _labelled(labels["outcome_date"], OUTCOME_BEFORE))
             )
-        for name in ("offence_date", "reported_date", "outcome_date"):
+        for name in _DATE_COLUMNS:
             day = row[INDEX[name]]
             if day and day > self.today:
                 problems.append((labels[name], _labelled(labels[name], "is in the future")))

@@ -22,11 +22,19 @@ DATE_SLOTS = [i for i, name in enumerate(FACT_FIELDS) if name.endswith("_date")]
 
 
 class StageWriter:
-    def __init__(self, path: Path, cleaner: RowCleaner):
+    """Rows as the check cleaned them. The header names the slots of the kind as it was
+    (a kind given a field since cannot take these rows) and the sections the file carries."""
+
+    def __init__(self, path: Path, cleaner: RowCleaner, sections: set[int]):
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         self.handle = os.fdopen(descriptor, "w", encoding="utf-8")
-        texts = [[label, index] for index, label in cleaner.text_plan]
-        self.handle.write(json.dumps({"version": VERSION, "texts": texts}) + "\n")
+        header = {
+            "version": VERSION,
+            "texts": [[label, index] for index, label in cleaner.text_plan],
+            "slots": cleaner.layout.signature(),
+            "sections": sorted(sections),
+        }
+        self.handle.write(json.dumps(header) + "\n")
 
     def add(self, number: int, clean: CleanRow, *, screened: bool) -> None:
         values = list(clean.values)
@@ -38,6 +46,14 @@ class StageWriter:
 
     def close(self) -> None:
         self.handle.close()
+
+
+def read_header(path: Path) -> dict:
+    with open(path, encoding="utf-8") as handle:
+        header = json.loads(next(handle))
+    if header.get("version") != VERSION:
+        raise ValueError("Staged rows from another version.")
+    return header
 
 
 def read(path: Path, *, keep_extra: bool) -> Iterator[tuple[int, CleanRow, bool]]:

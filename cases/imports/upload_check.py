@@ -17,8 +17,8 @@ from .zip_check import check_zip
 
 NOT_AN_EXTRACT = "The selected file must be a CSV or XLSX"
 NO_HEADINGS = (
-    "The selected file must have a first row of column headings, such as Reference, "
-    "Offence and Outcome type"
+    "The selected file must have a first row of column headings that the kind of record "
+    "chosen reads, such as Reference and Date"
 )
 HEAD_BYTES = 64 * 1024
 # Files that are plainly something else: PDF, PNG, GIF, JPEG, RTF.
@@ -27,10 +27,12 @@ OTHER_KINDS = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"{\\rtf")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def upload_problem(handle, *, file_name: str) -> str | None:
+def upload_problem(handle, *, file_name: str, known: set[str] | None = None) -> str | None:
     """Why the file cannot be an extract, in the words of an error message, or None.
 
-    `handle` is a binary file positioned anywhere; it is left at its start."""
+    `handle` is a binary file positioned anywhere; it is left at its start. `known`: the
+    normalised headings of the kind of record chosen (the out of court resolution's if
+    None)."""
     handle.seek(0)
     head = handle.read(HEAD_BYTES)
     handle.seek(0)
@@ -46,7 +48,7 @@ def upload_problem(handle, *, file_name: str) -> str | None:
             )
         if head.startswith(UTF16_BOMS):
             return "The selected file is saved as UTF-16 text. Save it as CSV UTF-8"
-        return _csv_problem(head)
+        return _csv_problem(head, known)
     finally:
         handle.seek(0)
 
@@ -62,7 +64,7 @@ def _workbook_problem(handle) -> str | None:
     return None
 
 
-def _csv_problem(head: bytes) -> str | None:
+def _csv_problem(head: bytes, known: set[str] | None) -> str | None:
     if head.startswith(OTHER_KINDS):
         return NOT_AN_EXTRACT
     text = _decoded(head.removeprefix(UTF8_BOM))
@@ -76,7 +78,7 @@ def _csv_problem(head: bytes) -> str | None:
         headings = next(csv.reader([first], delimiter=delimiter), [])
     except csv.Error:
         return NOT_AN_EXTRACT
-    known = header_lookup()
+    known = header_lookup() if known is None else known
     if not any(normalise_header(heading) in known for heading in headings):
         return NO_HEADINGS
     return None

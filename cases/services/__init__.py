@@ -12,6 +12,7 @@ from .batches import (
     batch_confirm,
     batch_import,
     batch_upload,
+    import_options,
 )
 from .findings import finding_accept, finding_redact, findings_redact_all
 
@@ -25,4 +26,5 @@ __all__ = [
     "finding_accept",
     "finding_redact",
     "findings_redact_all",
+    "import_options",
 ]

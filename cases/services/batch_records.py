@@ -74,9 +74,10 @@ def _counts(batch: ExtractBatch, report: Report) -> None:
     batch.held_count = report.held_count
     batch.error_count = report.problem_count
     batch.finding_count = len(report.findings)
-    batch.encoding = report.encoding
-    batch.unknown_columns = report.unknown_columns
-    batch.missing_columns = report.missing_columns
+    if report.file_format:  # read from the file (the confirm step reads staged rows)
+        batch.encoding = report.encoding
+        batch.unknown_columns = report.unknown_columns
+        batch.missing_columns = report.missing_columns
 
 
 def finish(batch: ExtractBatch, report: Report, *, user, status: str) -> None:

@@ -17,7 +17,9 @@ from django.utils import timezone
 from cases.enums import BatchStatus, FindingStatus
 from cases.imports import ExtractPass, ImportOptions, Report, storage
 from cases.imports.engine import StagedPass
-from cases.models import Case, ExtractBatch, Force
+from cases.kind_data import OOCR_CODE
+from cases.kinds.selectors import kind_by_code
+from cases.models import Case, ExtractBatch, Force, RecordKind, RecordSection
 from cases.workflow import batch_transition
 
 from .batch_records import (
@@ -49,6 +51,8 @@ def batch_upload(
     encoding: str = "auto",
     sheet_name: str = "",
     keep_extra: bool = False,
+    kind: RecordKind | None = None,
+    section: RecordSection | None = None,
 ) -> ExtractBatch:
     """Store the file privately and check it, here and now: the batch is previewed, or
     rejected with its problems listed. Nothing is written to the cases yet."""
@@ -60,6 +64,8 @@ def batch_upload(
         encoding=encoding,
         sheet_name=sheet_name,
         keep_extra=keep_extra,
+        kind=kind,
+        section=section,
     )
     return batch_check(batch=batch, user=user)
 
@@ -73,11 +79,15 @@ def batch_store(
     encoding: str = "auto",
     sheet_name: str = "",
     keep_extra: bool = False,
+    kind: RecordKind | None = None,
+    section: RecordSection | None = None,
 ) -> ExtractBatch:
     """Store the file privately and record its batch, uploaded and waiting to be checked
-    (by batch_check, here or in the background)."""
+    (by batch_check, here or in the background). `kind` is the kind of record the file
+    holds (the out of court resolution if none); `section`, one of its sections, when
+    the file fills only that section of cases already held."""
+    options = import_options(force, file_name, encoding, sheet_name, keep_extra, kind, section)
     stored_name, sha256, size = storage.store(chunks)
-    options = ImportOptions(force, file_name, encoding, sheet_name, keep_extra)
     try:
         with transaction.atomic():
             batch = _new_batch(
@@ -133,7 +143,7 @@ def batch_confirm(*, batch: ExtractBatch, user, progress=None) -> ExtractBatch:
             batch = ExtractBatch.objects.select_for_update().get(pk=batch.pk)
             check_confirmable(batch)
             Force.objects.select_for_update().get(pk=batch.force_id)
-            report = _confirm_pass(batch, progress).commit(batch_id=batch.pk)
+            report = _confirm_pass(batch, progress).commit(batch_id=batch.pk, user_id=user.pk)
             if not report.ok or report.unresolved:
                 raise _RollBack(report)
             finish(batch, report, user=user, status=BatchStatus.COMMITTED)
@@ -168,14 +178,17 @@ def batch_import(
     sheet_name: str = "",
     keep_extra: bool = False,
     redact_findings: bool = False,
+    kind: RecordKind | None = None,
+    section: RecordSection | None = None,
 ) -> ExtractBatch:
     """Check and commit a file in one pass (the command line's door).
 
     If the only obstacle is personal data and `redact_findings` is off, the batch is
     left previewed with its findings open, for an admin to resolve on the batch page.
     """
+    name = file_name or Path(path).name
+    options = import_options(force, name, encoding, sheet_name, keep_extra, kind, section)
     stored_name, sha256, size = storage.store(storage.file_chunks(path))
-    options = ImportOptions(force, file_name or Path(path).name, encoding, sheet_name, keep_extra)
     with transaction.atomic():
         batch = _new_batch(options, user=user, stored_name=stored_name, sha256=sha256, size=size)
     try:
@@ -184,7 +197,7 @@ def batch_import(
             extract = ExtractPass(
                 storage.path_for(stored_name), options, redact_all=redact_findings
             )
-            report = extract.commit(batch_id=batch.pk)
+            report = extract.commit(batch_id=batch.pk, user_id=user.pk)
             if not report.ok or report.unresolved:
                 raise _RollBack(report)
             finish(batch, report, user=user, status=BatchStatus.COMMITTED)
@@ -282,7 +295,32 @@ def _options(batch: ExtractBatch) -> ImportOptions:
         batch.encoding or "auto",
         batch.sheet_name,
         batch.keep_extra,
+        batch.kind,
+        batch.section,
     )
+
+
+def import_options(
+    force: Force,
+    file_name: str,
+    encoding: str = "auto",
+    sheet_name: str = "",
+    keep_extra: bool = False,
+    kind: RecordKind | None = None,
+    section: RecordSection | None = None,
+) -> ImportOptions:
+    """What an import is asked to do, refused (ValidationError) if the kind is switched
+    off, the section is another kind's, or a section's extract is to keep extra columns."""
+    kind = kind or kind_by_code(OOCR_CODE)
+    if not kind.is_active:
+        raise ValidationError(f"{kind.name} records are not imported any more.")
+    if section is not None and section.kind_id != kind.pk:
+        raise ValidationError(f"{section.name} is not a section of {kind.name}.")
+    if section is not None and keep_extra:
+        raise ValidationError(
+            "An extract of one section cannot keep columns this service does not recognise."
+        )
+    return ImportOptions(force, file_name, encoding, sheet_name, keep_extra, kind, section)
 
 
 def _decisions(batch: ExtractBatch) -> dict:
@@ -303,6 +341,8 @@ def _new_batch(options: ImportOptions, *, user, stored_name: str, sha256: str, s
         file_size=size,
         sheet_name=options.sheet_name,
         keep_extra=options.keep_extra,
+        kind=options.kind,
+        section=options.section,
         # The encoding asked for, until the check records the one it found.
         encoding="" if options.encoding == "auto" else options.encoding,
         stored_name=stored_name,

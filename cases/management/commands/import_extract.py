@@ -7,13 +7,16 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
 from cases import services
 from cases.enums import BatchStatus
-from cases.imports import ENCODINGS, ExtractError, ExtractPass, ImportOptions
-from cases.models import Force
+from cases.imports import ENCODINGS, ExtractError, ExtractPass
+from cases.imports.layout import section_named
+from cases.kind_data import OOCR_CODE
+from cases.models import Force, RecordKind
 from core.roles import is_data_admin
 
 SHOWN = 20
@@ -25,6 +28,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path, help="The extract file.")
         parser.add_argument("--force", required=True, dest="force_code", help="Force code.")
+        parser.add_argument(
+            "--kind",
+            default=OOCR_CODE,
+            help=f"Code of the kind of record the file holds (default: {OOCR_CODE}).",
+        )
+        parser.add_argument(
+            "--section",
+            default="",
+            help="Name of the one section the file fills, for cases already held.",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Check only; write nothing.")
         parser.add_argument("--sheet", default="", help="Workbook sheet (default: the first).")
         parser.add_argument(
@@ -57,8 +70,21 @@ class Command(BaseCommand):
         force = Force.objects.filter(code__iexact=options["force_code"]).first()
         if force is None:
             raise CommandError(f"There is no force with the code {options['force_code']}.")
+        kind, section = self._kind(options["kind"], options["section"])
+        try:
+            import_options = services.import_options(
+                force,
+                path.name,
+                options["encoding"],
+                options["sheet"],
+                options["keep_extra"],
+                kind,
+                section,
+            )
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from None
         if options["dry_run"]:
-            return self._dry_run(path, force, options)
+            return self._dry_run(path, import_options, options)
         user = self._user(options["user"])
         try:
             batch = services.batch_import(
@@ -70,10 +96,26 @@ class Command(BaseCommand):
                 sheet_name=options["sheet"],
                 keep_extra=options["keep_extra"],
                 redact_findings=options["redact_findings"],
+                kind=kind,
+                section=section,
             )
         except ExtractError as error:
             raise CommandError(error.message) from None
         return self._outcome(batch)
+
+    def _kind(self, code: str, section_name: str):
+        kind = RecordKind.objects.filter(code__iexact=code).first()
+        if kind is None:
+            codes = ", ".join(RecordKind.objects.order_by("code").values_list("code", flat=True))
+            raise CommandError(
+                f"There is no kind of record with the code {code}. The kinds are: {codes}."
+            )
+        if not section_name.strip():
+            return kind, None
+        try:
+            return kind, section_named(kind, section_name)
+        except ExtractError as error:
+            raise CommandError(error.message) from None
 
     def _user(self, username: str):
         username = username or getpass.getuser()
@@ -85,13 +127,8 @@ class Command(BaseCommand):
             )
         return user
 
-    def _dry_run(self, path: Path, force: Force, options) -> None:
-        report = ExtractPass(
-            path,
-            ImportOptions(
-                force, path.name, options["encoding"], options["sheet"], options["keep_extra"]
-            ),
-        ).check()
+    def _dry_run(self, path: Path, import_options, options) -> None:
+        report = ExtractPass(path, import_options).check()
         self.stdout.write(
             f"{report.row_count:,} rows: {report.created:,} new, {report.changed:,} changed, "
             f"{report.unchanged:,} unchanged, {report.held_count:,} reviewed case(s) held."

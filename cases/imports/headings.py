@@ -1,0 +1,90 @@
+"""How one file's heading row lines up with the slots of its kind (layout.py).
+
+Headings are matched ignoring capitals, spaces and punctuation, so "Crime Ref",
+"crime_ref" and "CRIME REF" are the same. A section's own extract may carry Reference and
+that section's fields only: a column of the core or of another section is reported.
+"""
+
+from dataclasses import dataclass, field
+
+from .columns import normalise_header
+from .layout import KindLayout
+
+
+@dataclass
+class HeaderMap:
+    """How one file's header row lines up with case fields."""
+
+    positions: dict[str, int] = field(default_factory=dict)  # slot → column index
+    labels: dict[str, str] = field(default_factory=dict)  # slot → header as written
+    unknown: list[tuple[int, str]] = field(default_factory=list)  # (index, header) kept aside
+    problems: list[str] = field(default_factory=list)  # file-level, in plain words
+    width: int = 0  # how many columns the heading row has
+    missing: list[str] = field(default_factory=list)  # optional headings not in the file
+    sections: set[int] = field(default_factory=set)  # sections the file carries a column of
+
+    @property
+    def missing_optional(self) -> list[str]:
+        return self.missing
+
+
+def words(heading: str) -> str:
+    """A heading inside a sentence: "Outcome date" → "outcome date", "CPS advice" kept."""
+    if heading[:2].isupper():
+        return heading
+    return heading[:1].lower() + heading[1:]
+
+
+def map_headers(headers: list, layout: KindLayout) -> HeaderMap:
+    lookup = layout.lookup
+    canonical = layout.headers
+    result = HeaderMap(width=len(headers))
+    for index, raw in enumerate(headers):
+        text = "" if raw is None else str(raw).strip()
+        if not text:
+            continue
+        slot = lookup.get(normalise_header(text))
+        if slot is None:
+            result.unknown.append((index, text))
+        elif slot not in layout.writable:
+            result.problems.append(_not_in_section(layout, slot, text))
+        elif slot in result.positions:
+            result.problems.append(
+                f"Columns “{result.labels[slot]}” and “{text}” both give the "
+                f"{words(canonical[slot])}. Keep one of them."
+            )
+        else:
+            result.positions[slot] = index
+            result.labels[slot] = text
+    for slot in layout.required:
+        if slot not in result.positions:
+            result.problems.append(
+                f"The file has no {words(canonical[slot])} column. Add a column headed "
+                f"“{canonical[slot]}”."
+            )
+    result.missing = [
+        canonical[slot]
+        for slot in layout.ordered()
+        if slot in layout.writable and slot not in result.positions
+    ]
+    if layout.section is None:
+        result.sections = {
+            layout.field_of[slot].section_id for slot in result.positions if slot in layout.field_of
+        }
+    else:
+        result.sections = {layout.section.pk}
+    return result
+
+
+def _not_in_section(layout: KindLayout, slot: str, text: str) -> str:
+    section = layout.section.name
+    owner = layout.owner(slot)
+    if not owner:
+        return (
+            f"Column “{text}” is part of every record's core, which an extract of the "
+            f"{section} section does not change. Remove it, or import the whole record."
+        )
+    return (
+        f"Column “{text}” belongs to the {owner} section, not the {section} section. "
+        f"Remove it, or import it with an extract of the {owner} section."
+    )
