@@ -147,3 +147,10 @@ def bomb_pdf(unpacked: int) -> bytes:
 
 def many_pages_pdf(count: int) -> bytes:
     return text_pdf(*([[f"Page {n} of the log."] for n in range(1, count + 1)]))
+
+
+def padded_pdf(size: int) -> bytes:
+    """A clean letter made about `size` bytes long by a stream nothing draws."""
+    pdf = _new([LETTER])
+    pdf.Root.Padding = pdf.make_indirect(pikepdf.Stream(pdf, bytes(range(256)) * (size // 256)))
+    return _saved(pdf, compress_streams=False)

@@ -234,3 +234,26 @@ def test_the_document_pages_are_refused_to_everyone_but_data_admins(
     }
 
     assert answers == {403}
+
+
+def test_a_document_larger_than_an_ordinary_request_is_taken(client, alice, case, settings):
+    """Requests are refused past 1 MB, but the upload takes a document up to its limit."""
+    client.force_login(alice)
+    data = pdfs.padded_pdf(settings.REQUEST_MAX_BYTES + 512 * 1024)
+
+    response = post_upload(client, case, data)
+
+    assert response.status_code == 302
+    assert CaseDocument.objects.get().size == len(data)
+
+
+def test_a_body_past_the_documents_limit_is_refused_before_it_is_read(
+    client, alice, case, settings
+):
+    settings.DOCUMENT_MAX_BYTES = 1024 * 1024
+    client.force_login(alice)
+
+    response = post_upload(client, case, pdfs.padded_pdf(3 * 1024 * 1024))
+
+    assert response.status_code == 413
+    assert CaseDocument.objects.count() == 0
