@@ -8,6 +8,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Field, Layout
 from django import forms
 from django.shortcuts import render
+from django.urls import reverse
 
 from core.audit import AuditEvent, record
 from core.pagination import paginate
@@ -15,6 +16,8 @@ from core.roles import data_admin_required
 from core.sorting import SortColumn, sorting
 
 from . import browse_selectors as selectors
+from .documents import selectors as documents
+from .documents.forms import DocumentUploadForm
 from .enums import BatchStatus, CaseStatus
 
 PAGE_SIZE = 50
@@ -182,6 +185,8 @@ def case_detail(request, pk: int):
     context = {
         "case": case,
         "history": selectors.case_history(case=case),
+        "documents": documents.case_documents(case=case),
+        "document_form": DocumentUploadForm(action=reverse("cases:document_upload", args=[pk])),
         "page_title": f"Case {case.reference}",
     }
     return render(request, "cases/browse/case_detail.html", context)

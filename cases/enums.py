@@ -67,3 +67,9 @@ class FindingStatus(models.TextChoices):
     OPEN = "open", "Needs a decision"
     REDACTED = "redacted", "Redacted"
     ACCEPTED = "accepted", "Accepted with a reason"
+
+
+class DocumentStatus(models.TextChoices):
+    AWAITING_DECISIONS = "awaiting_decisions", "Findings to decide"
+    SHOWN = "shown", "Shown to readers"
+    WITHDRAWN = "withdrawn", "Withdrawn"

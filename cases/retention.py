@@ -9,8 +9,8 @@ kind of data and writes the audit entries; nothing here writes to the audit trai
   counts and who did what, never the file's contents.
 - A case that never left the pool (never on any meeting's agenda, so never sampled,
   rated or decided) is erased RETENTION_UNSAMPLED_CASE_DAYS after the later of its
-  outcome date and its import. Sampled cases stay with the decisions and reports that
-  rest on them.
+  outcome date and its import, with its documents (rows and files). Sampled cases stay
+  with the decisions and reports that rest on them.
 """
 
 from __future__ import annotations
@@ -22,9 +22,10 @@ from auditlog.context import disable_auditlog
 from django.conf import settings
 from django.db import models, transaction
 
+from .documents import storage as document_storage
 from .enums import BatchStatus, CaseStatus
 from .imports import storage
-from .models import Case, ExtractBatch, Force
+from .models import Case, CaseDocument, ExtractBatch, Force
 
 FINISHED_BATCH_STATUSES = (BatchStatus.COMMITTED, BatchStatus.REJECTED, BatchStatus.ABANDONED)
 # Statuses a case only reaches by being put on an agenda.
@@ -104,7 +105,8 @@ def lock_case_pool() -> None:
 
 
 def erase_cases(*, case_ids: Sequence[int]) -> int:
-    """Delete these cases with their status history and held changes (both CASCADE).
+    """Delete these cases with their status history, held changes and documents (all
+    CASCADE); the documents' files go once the transaction commits, as extract files do.
 
     django-auditlog's own per-row delete entries are switched off here: they would copy
     the case's fields into the trail. The caller writes one erasure entry instead.
@@ -114,6 +116,12 @@ def erase_cases(*, case_ids: Sequence[int]) -> int:
     with disable_auditlog():
         for start in range(0, len(case_ids), _CHUNK):
             chunk = case_ids[start : start + _CHUNK]
+            files = list(
+                CaseDocument.objects.filter(case__in=chunk)
+                .exclude(stored_name="")
+                .values_list("stored_name", flat=True)
+            )
             _total, per_model = Case.objects.filter(pk__in=chunk).delete()
             erased += per_model.get(Case._meta.label, 0)
+            transaction.on_commit(lambda files=files: [document_storage.delete(n) for n in files])
     return erased

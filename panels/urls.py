@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from .meetings.views import actions, decisions, exports, meeting
+from .rating import document_views
 from .rating import views as rating
 from .sampling import views as sampling
 
@@ -14,6 +15,11 @@ urlpatterns = [
         "meetings/<int:pk>/cases/<int:position>/comment/",
         rating.comment_save,
         name="comment_save",
+    ),
+    path(
+        "meetings/<int:pk>/cases/<int:position>/documents/<int:document_pk>/",
+        document_views.case_document,
+        name="case_document",
     ),
     path(
         "meetings/<int:pk>/cases/<int:position>/conflict/",

@@ -19,6 +19,8 @@ TRACKED_MODELS = [
     {"model": "cases.ExtractBatch", "exclude_fields": ["summary"]},
     {"model": "cases.Case", "exclude_fields": _CASE_NARRATIVE},
     "cases.PrivacyFinding",
+    "cases.CaseDocument",
+    "cases.DocumentFinding",
     "panels.Framework",
     "panels.OutcomeCategory",
     "panels.CriterionGroup",

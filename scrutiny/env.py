@@ -102,6 +102,8 @@ def logging_config(*, log_format: str, level: str) -> dict:
         "loggers": {
             "fontTools": {"level": "WARNING"},
             "weasyprint.progress": {"level": "WARNING"},
+            # pikepdf says at INFO, once per process, that its logging is set up.
+            "pikepdf": {"level": "WARNING"},
             # A refusal (403) is a normal event: one line, no traceback (core.headers).
             "django.request": {"filters": ["refusals_one_line"]},
             "django.security": {"filters": ["refusals_one_line"]},

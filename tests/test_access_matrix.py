@@ -37,6 +37,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from cases.documents.services import document_upload
 from core import accounts
 from core.jobs import Job
 from core.models import AuditEntry
@@ -57,6 +58,7 @@ from panels.sampling.services import sample_draw
 from reports import disclosure
 from reports import services as report_services
 from tests import factories
+from tests.cases import pdfs
 from tests.cases.conftest import csv_bytes, row, upload
 from tests.reports.conftest import closed_meeting, publish, write
 
@@ -176,6 +178,8 @@ MATRIX: dict[str, Entry] = {
     # Data admins see meetings (rules: panels.view_meeting), never the papers.
     "panels:meeting_detail": page(PANEL_A, OPCC, DATA_ADMIN),
     "panels:case_papers": page(PANEL_A, OPCC),
+    # A case's documents: behind the same rule and conflict gate as its papers.
+    "panels:case_document": page(PANEL_A, OPCC),
     # The member's rating and the attendee's comment answer POST only; in discussion (the
     # meeting this matrix opens) ratings and comments are closed, so every post is refused.
     "panels:rating_save": post_only(),
@@ -206,6 +210,11 @@ MATRIX: dict[str, Entry] = {
     "cases:batch_abandon": post_only(DATA_ADMIN),
     "cases:redact_all": post_only(DATA_ADMIN),
     "cases:finding_resolve": page(DATA_ADMIN),
+    # Attaching documents to a case and deciding their findings: data admins only.
+    "cases:document_upload": page(DATA_ADMIN),
+    "cases:document_detail": page(DATA_ADMIN),
+    "cases:document_finding": page(DATA_ADMIN),
+    "cases:document_withdraw": post_only(DATA_ADMIN),
     # Browsing cases and extract batches, and editing frameworks: data admins only.
     "cases:case_list": page(DATA_ADMIN),
     "cases:case_detail": page(DATA_ADMIN),
@@ -502,6 +511,15 @@ def build_side(label: str, *, day: int, cases_in_discussion: int, olu, nia, alic
     s.spare_batch = upload(
         alice, s.force, csv_bytes([row(f"{label}-CR-9", **PERSONAL)]), file_name="spare.csv"
     )
+
+    # Documents of the first case in discussion: a letter shown to its readers, and a log
+    # with a phone number still waiting for a decision.
+    s.document = document_upload(
+        case=first.case, user=alice, title=f"CPS letter {label}", chunks=[pdfs.text_pdf()]
+    )
+    s.screened = document_upload(
+        case=first.case, user=alice, title=f"Witness care log {label}", chunks=[pdfs.phone_pdf()]
+    )
     return s
 
 
@@ -628,6 +646,11 @@ KWARGS = {
     },
     "panels:meeting_detail": lambda w, s: {"pk": s.disc.pk},
     "panels:case_papers": lambda w, s: {"pk": s.disc.pk, "position": 1},
+    "panels:case_document": lambda w, s: {
+        "pk": s.disc.pk,
+        "position": 1,
+        "document_pk": s.document.pk,
+    },
     "panels:rating_save": lambda w, s: {"pk": s.disc.pk, "position": 1},
     "panels:comment_save": lambda w, s: {"pk": s.disc.pk, "position": 1},
     "panels:conflict_declare": lambda w, s: {"pk": s.disc.pk, "position": 1},
@@ -651,6 +674,17 @@ KWARGS = {
     "cases:batch_abandon": lambda w, s: {"pk": s.spare_batch.pk},
     "cases:redact_all": lambda w, s: {"pk": s.batch.pk},
     "cases:finding_resolve": lambda w, s: {"pk": s.batch.pk, "finding_pk": s.finding.pk},
+    "cases:document_upload": lambda w, s: {"pk": s.screened.case_id},
+    "cases:document_detail": lambda w, s: {"pk": s.screened.case_id, "document_pk": s.screened.pk},
+    "cases:document_withdraw": lambda w, s: {
+        "pk": s.screened.case_id,
+        "document_pk": s.screened.pk,
+    },
+    "cases:document_finding": lambda w, s: {
+        "pk": s.screened.case_id,
+        "document_pk": s.screened.pk,
+        "finding_pk": s.screened.findings.get().pk,
+    },
     "audit:entry": lambda w, s: {"pk": _first(apps.get_model("core", "AuditEntry"))},
     "cases:case_detail": lambda w, s: {"pk": s.disc.reviewed_cases.first().case_id},
     "panels:framework_detail": lambda w, s: {"pk": s.panel.framework_id},

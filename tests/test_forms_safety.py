@@ -240,6 +240,7 @@ def test_admin_change_user_form_refuses_a_mixed_script_last_name(eve):
 
 FORMS_MODULES = [
     "cases.forms",
+    "cases.documents.forms",
     "panels.sampling.forms",
     "panels.rating.forms",
     "panels.meetings.forms",
@@ -277,6 +278,7 @@ def test_every_text_form_in_the_apps_checks_for_hidden_characters():
     unchecked = []
     for name in [
         "cases.forms",
+        "cases.documents.forms",
         "panels.sampling.forms",
         "panels.rating.forms",
         "panels.meetings.forms",

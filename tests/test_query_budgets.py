@@ -28,6 +28,7 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from cases.documents.services import document_upload
 from core.jobs import Job, JobStatus
 from core.models import AuditEntry
 from core.roles import StaffRole
@@ -46,6 +47,7 @@ from panels.sampling.services import sample_draw
 from reports import disclosure
 from reports import services as report_services
 from tests import factories
+from tests.cases import pdfs
 from tests.cases.conftest import csv_bytes, row, upload
 from tests.reports.conftest import closed_meeting, publish, write
 
@@ -220,9 +222,23 @@ def build_world(n_cases: int, n_members: int) -> SimpleNamespace:
         created_by=w.alice,
     )
 
+    # Documents of the first case in discussion: letters shown to readers, and a log with a
+    # phone number on each page still waiting for decisions.
+    w.case = w.disc.reviewed_cases.order_by("position").first().case
+    w.documents = [
+        document_upload(
+            case=w.case,
+            user=w.alice,
+            title=f"Letter {n}",
+            chunks=[pdfs.text_pdf([f"Letter {n} about the case."])],
+        )
+        for n in range(1, n_cases // 5 + 1)
+    ]
+    log = pdfs.text_pdf(*([[f"Call 07700 900{n:03d}."] for n in range(1, n_cases // 5 + 1)]))
+    w.screened = document_upload(case=w.case, user=w.alice, title="Log", chunks=[log])
+
     w.membership = Membership.objects.get(panel=w.panel, user=w.member)
     w.criterion = criteria[0]
-    w.case = w.disc.reviewed_cases.order_by("position").first().case
     w.audit_entry = AuditEntry.objects.order_by("pk").first()
     w.users = {
         "chair": w.chair,
@@ -375,6 +391,20 @@ PAGES = {
     "cases:finding_resolve": ("alice", lambda w: {"pk": w.batch.pk, "finding_pk": w.finding.pk}),
     "cases:case_list": ("alice", None),
     "cases:case_detail": ("alice", lambda w: {"pk": w.case.pk}),
+    "cases:document_upload": ("alice", lambda w: {"pk": w.case.pk}),
+    "cases:document_detail": ("alice", lambda w: {"pk": w.case.pk, "document_pk": w.screened.pk}),
+    "cases:document_finding": (
+        "alice",
+        lambda w: {
+            "pk": w.case.pk,
+            "document_pk": w.screened.pk,
+            "finding_pk": w.screened.findings.order_by("pk").first().pk,
+        },
+    ),
+    "panels:case_document": (
+        "member",
+        lambda w: {"pk": w.disc.pk, "position": 1, "document_pk": w.documents[0].pk},
+    ),
     "cases:batch_list": ("alice", None),
     "audit:list": ("alice", None),
     "audit:export": ("alice", None),
@@ -396,6 +426,7 @@ EXCLUDED = {
     "cases:batch_confirm": "POST only",
     "cases:batch_abandon": "POST only",
     "cases:redact_all": "POST only",
+    "cases:document_withdraw": "POST only",
     "jobs:retry": "POST only",
     # Two-factor pages depend on the person's authenticator, not on panels or cases.
     "two_factor:setup": "no panel or case data",
@@ -559,6 +590,10 @@ BUDGETS = {
     "cases:finding_resolve": 7,  # 6 / 6
     "cases:case_list": 9,  # 8 / 8
     "cases:case_detail": 7,  # 6 / 6
+    "cases:document_upload": 5,  # 4 / 4
+    "cases:document_detail": 8,  # 7 / 7
+    "cases:document_finding": 8,  # 7 / 7 (one of them the audit entry for viewing)
+    "panels:case_document": 10,  # 9 / 9 (one of them the audit entry for downloading)
     "cases:batch_list": 6,  # 5 / 5
     "audit:list": 7,  # 6 / 6
     "audit:export": 7,  # 6 / 6

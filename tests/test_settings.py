@@ -41,6 +41,10 @@ def test_settings_without_secret_key_and_debug_off_names_the_variable():
         ({"SECRET_KEY": "k", "FILE_STORAGE": "ftp"}, "FILE_STORAGE must be local or s3"),
         ({"SECRET_KEY": "k", "FILE_STORAGE": "s3"}, "S3_BUCKET must be set"),
         ({"SECRET_KEY": "k", "LOG_FORMAT": "xml"}, "LOG_FORMAT must be json or text"),
+        (
+            {"SECRET_KEY": "k", "DOCUMENT_MAX_BYTES": str(200 * 1024 * 1024)},
+            "DOCUMENT_MAX_BYTES must not be larger than IMPORT_MAX_BYTES",
+        ),
     ],
 )
 def test_settings_with_bad_value_stop_start_up_naming_it(env, message):

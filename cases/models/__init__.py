@@ -1,5 +1,7 @@
-"""The cases app's models: the records panels review, their kinds, and the extracts they came in."""
+"""The cases app's models: the records panels review, their kinds, their documents, and
+the extracts they came in."""
 
+from .documents import CaseDocument, CaseDocumentStatusChange, DocumentFinding
 from .kinds import CaseSectionSource, FieldType, RecordField, RecordKind, RecordSection
 from .records import (
     Case,
@@ -18,10 +20,13 @@ from .records import (
 
 __all__ = [
     "Case",
+    "CaseDocument",
+    "CaseDocumentStatusChange",
     "CaseQuerySet",
     "CaseSectionSource",
     "CaseStatusChange",
     "CrimeCode",
+    "DocumentFinding",
     "ExtractBatch",
     "ExtractBatchQuerySet",
     "ExtractBatchStatusChange",

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from cases.documents import selectors as documents
 from core.audit import AuditEvent, record
 from core.form_pages import handle_form
 from core.forms import add_service_errors
@@ -68,6 +69,7 @@ def _papers_page(request, access, own: dict, status: int = 200):
         meeting=meeting, position=reviewed.position
     )
     context["comments"] = selectors.revealed_comments(user=user, reviewed_case=reviewed)
+    context["documents"] = documents.shown_documents(case=reviewed.case)
     context["outcome"] = selectors.case_outcome(user=user, access=access)
     if context.get("form") is None:
         # No rating form to carry the criteria: list them, so the reader sees what is assessed.

@@ -1,0 +1,101 @@
+"""Forms for attaching a document to a case and deciding what its screen found."""
+
+from crispy_forms_gds.layout import ConditionalQuestion, Field, Fixed
+from django import forms
+from django.conf import settings
+
+from core.forms import post_form_helper
+from core.text_safety import SafeTextMixin, hidden_character_message
+
+from ..forms import _SizedConditionalRadios
+from .storage import too_big_message
+
+NOT_A_PDF = "The selected file must be a PDF"
+
+
+class DocumentUploadForm(SafeTextMixin, forms.Form):
+    title = forms.CharField(
+        label="Title",
+        help_text="What the document is, as readers will see it, for example “CPS decision "
+        "letter” or “Witness care log”. Leave out names and other personal data.",
+        max_length=200,
+        error_messages={
+            "required": "Enter the document's title",
+            "max_length": "The title must be 200 characters or fewer",
+        },
+    )
+    file = forms.FileField(
+        label="PDF file",
+        error_messages={
+            "required": "Choose a PDF to upload",
+            "empty": "The selected file is empty",
+            "invalid": "Choose a PDF to upload",
+        },
+    )
+
+    def __init__(self, *args, action: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        megabytes = settings.DOCUMENT_MAX_BYTES // (1024 * 1024)
+        self.fields["file"].help_text = (
+            f"A PDF with its text, up to {megabytes} MB and {settings.DOCUMENT_MAX_PAGES} "
+            "pages. Scans without text cannot be screened for personal data, so are refused."
+        )
+        self.helper = post_form_helper(
+            Field.text("title", field_width=Fixed.TWENTY),
+            Field("file"),
+            submit="Upload and check",
+        )
+        if action:
+            self.helper.form_action = action
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.DOCUMENT_MAX_BYTES:
+            raise forms.ValidationError(too_big_message())
+        hidden = hidden_character_message(upload.name, "The selected file's name")
+        if hidden:
+            raise forms.ValidationError(hidden, code="hidden_character")
+        if not upload.name.lower().endswith(".pdf"):
+            raise forms.ValidationError(NOT_A_PDF)
+        return upload
+
+
+class DocumentFindingForm(SafeTextMixin, forms.Form):
+    decision = forms.ChoiceField(
+        label="What should happen to this page?",
+        choices=[
+            ("redact", "Withdraw the document: I will upload a version with this removed"),
+            ("accept", "Keep it as it is"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether to withdraw the document or keep the page"},
+    )
+    reason = forms.CharField(
+        label="Why can it be kept?",
+        help_text="For example: “the court's public phone number”.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        error_messages={"max_length": "The reason must be 1,000 characters or fewer"},
+    )
+    seen = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, seen: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["seen"].initial = seen
+        choices = self.fields["decision"].choices
+        self.helper = post_form_helper(
+            _SizedConditionalRadios(
+                "decision",
+                choices[0][1],
+                ConditionalQuestion(choices[1][1], Field.textarea("reason")),
+            ),
+            "seen",
+            submit="Save decision",
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "accept" and not cleaned.get("reason", "").strip():
+            self.add_error("reason", "Enter why this page can be kept as it is")
+        return cleaned
