@@ -17,4 +17,5 @@ urlpatterns = [
         name="finding_resolve",
     ),
     path("", include("cases.browse_urls")),
+    path("", include("cases.kinds.urls")),
 ]
