@@ -18,4 +18,5 @@ urlpatterns = [
     ),
     path("", include("cases.browse_urls")),
     path("", include("cases.documents.urls")),
+    path("", include("cases.kinds.urls")),
 ]

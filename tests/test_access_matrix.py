@@ -219,6 +219,12 @@ MATRIX: dict[str, Entry] = {
     "cases:case_list": page(DATA_ADMIN),
     "cases:case_detail": page(DATA_ADMIN),
     "cases:batch_list": page(DATA_ADMIN),
+    # Record kinds and their data dictionaries: data admins only.
+    "cases:kind_list": page(DATA_ADMIN),
+    "cases:kind_create": page(DATA_ADMIN),
+    "cases:kind_detail": page(DATA_ADMIN),
+    "cases:kind_dictionary": page(DATA_ADMIN),
+    "cases:kind_update": page(DATA_ADMIN),
     "panels:framework_list": page(DATA_ADMIN),
     "panels:framework_create": page(DATA_ADMIN),
     "panels:framework_detail": page(DATA_ADMIN),
@@ -687,6 +693,10 @@ KWARGS = {
     },
     "audit:entry": lambda w, s: {"pk": _first(apps.get_model("core", "AuditEntry"))},
     "cases:case_detail": lambda w, s: {"pk": s.disc.reviewed_cases.first().case_id},
+    **{
+        f"cases:{name}": lambda w, s: {"pk": s.panel.framework.record_kind_id}
+        for name in ["kind_detail", "kind_dictionary", "kind_update"]
+    },
     "panels:framework_detail": lambda w, s: {"pk": s.panel.framework_id},
     "panels:framework_edit": lambda w, s: {"pk": s.panel.framework_id},
     "panels:framework_themes": lambda w, s: {"pk": s.panel.framework_id},

@@ -406,6 +406,12 @@ PAGES = {
         lambda w: {"pk": w.disc.pk, "position": 1, "document_pk": w.documents[0].pk},
     ),
     "cases:batch_list": ("alice", None),
+    "cases:kind_list": ("alice", None),
+    "cases:kind_create": ("alice", None),
+    **{
+        f"cases:{name}": ("alice", lambda w: {"pk": w.panel.framework.record_kind_id})
+        for name in ["kind_detail", "kind_dictionary", "kind_update"]
+    },
     "audit:list": ("alice", None),
     "audit:export": ("alice", None),
     "audit:entry": ("alice", lambda w: {"pk": w.audit_entry.pk}),
@@ -577,9 +583,9 @@ BUDGETS = {
     "panels:membership_end": 6,  # 5 / 5
     "panels:invitation_resend": 6,  # 5 / 5
     "panels:framework_list": 5,  # 4 / 4
-    "panels:framework_create": 4,  # 3 / 3
+    "panels:framework_create": 7,  # 6 / 6 (the record kinds offered)
     "panels:framework_detail": 9,  # 8 / 8
-    "panels:framework_edit": 6,  # 5 / 5
+    "panels:framework_edit": 9,  # 8 / 8 (the record kinds offered)
     "panels:framework_themes": 9,  # 8 / 8
     "panels:part_add": 6,  # 5 / 5
     "panels:part_edit": 9,  # 8 / 8
@@ -595,6 +601,11 @@ BUDGETS = {
     "cases:document_finding": 8,  # 7 / 7 (one of them the audit entry for viewing)
     "panels:case_document": 10,  # 9 / 9 (one of them the audit entry for downloading)
     "cases:batch_list": 6,  # 5 / 5
+    "cases:kind_list": 6,  # 5 / 5
+    "cases:kind_create": 4,  # 3 / 3
+    "cases:kind_detail": 8,  # 7 / 7
+    "cases:kind_dictionary": 7,  # 6 / 6
+    "cases:kind_update": 6,  # 5 / 5
     "audit:list": 7,  # 6 / 6
     "audit:export": 7,  # 6 / 6
     "audit:entry": 5,  # 4 / 4

@@ -2,6 +2,8 @@
 
 from django.db import connection
 from django.db.models import Prefetch, Q
+from django.db.models.fields.json import KT
+from django.db.models.lookups import Contains
 
 from ..models import Case, FieldType, RecordField, RecordKind, RecordSection
 
@@ -57,5 +59,6 @@ def _holds(field: RecordField, value) -> Q:
         return Q(values__contains={field.code: [value] if multi else value})
     # SQLite has no JSON containment: read the key (a list's JSON text for several-of-a-list).
     if multi:
-        return Q(**{f"values__{field.code}__contains": f'"{value}"'})
+        # A key's `contains` is JSON containment, which SQLite lacks: match the list's text.
+        return Q(Contains(KT(f"values__{field.code}"), f'"{value}"'))
     return Q(**{f"values__{field.code}": value})

@@ -10,6 +10,7 @@ from core.text_safety import SafeTextMixin
 
 from ..enums import FrameworkKind
 from ..models import Criterion, CriterionGroup, Framework, OutcomeCategory, Theme
+from .selectors import record_kind_choices
 
 CODE_HELP = "Letters, numbers, hyphens and underscores, for example partly-met."
 CODE_ERRORS = {
@@ -61,14 +62,25 @@ class FrameworkForm(_PartForm):
 
     class Meta:
         model = Framework
-        fields = ["name", "slug", "kind", "description", "criteria_heading", "is_active"]
+        fields = [
+            "name",
+            "slug",
+            "kind",
+            "record_kind",
+            "description",
+            "criteria_heading",
+            "is_active",
+        ]
         labels = {
             "slug": "Code",
+            "record_kind": "The kind of record its panels review",
             "criteria_heading": "What its criteria are called",
             "is_active": "Panels can use this framework",
         }
         help_texts = {
             "slug": CODE_HELP,
+            "record_kind": "Its fields are what members read in each case's papers. It cannot "
+            "change once the framework's panels have meetings.",
             "criteria_heading": "For example, Criteria or Rights.",
             "is_active": "Clear this to retire the framework. Nothing is deleted.",
         }
@@ -80,6 +92,7 @@ class FrameworkForm(_PartForm):
             },
             "slug": {**CODE_ERRORS, "unique": "Enter a code no other framework uses"},
             "kind": {"required": "Select the kind of framework"},
+            "record_kind": {"invalid_choice": "Select a kind of record from the list"},
             "criteria_heading": {"required": "Enter what the criteria are called"},
         }
 
@@ -87,6 +100,14 @@ class FrameworkForm(_PartForm):
         super().__init__(*args, **kwargs)
         # Radios need no "nothing chosen" option: the error asks for one instead.
         self.fields["kind"].choices = FrameworkKind.choices
+        framework = self.instance if self.instance.pk else None
+        self.fields["record_kind"].queryset = record_kind_choices(framework=framework)
+        self.fields["record_kind"].empty_label = None
+        # A post without it (a script written before kinds) keeps the kind it has.
+        self.fields["record_kind"].required = False
+
+    def clean_record_kind(self):
+        return self.cleaned_data.get("record_kind") or self.instance.record_kind
 
 
 class CategoryForm(_PartForm):

@@ -8,12 +8,15 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from cases.models import RecordKind
+
 from ..models import (
     Criterion,
     CriterionAssessment,
     CriterionGroup,
     Decision,
     Framework,
+    Meeting,
     Observation,
     OutcomeCategory,
     Rating,
@@ -25,15 +28,32 @@ KINDS = {"categories": OutcomeCategory, "groups": CriterionGroup, "criteria": Cr
 
 
 def framework_list() -> QuerySet[Framework]:
-    return Framework.objects.annotate(
-        category_count=Count("categories", distinct=True),
-        criterion_count=Count("criteria", distinct=True),
-        panel_count=Count("panels", distinct=True),
-    ).order_by("-is_active", "name")
+    return (
+        Framework.objects.select_related("record_kind")
+        .annotate(
+            category_count=Count("categories", distinct=True),
+            criterion_count=Count("criteria", distinct=True),
+            panel_count=Count("panels", distinct=True),
+        )
+        .order_by("-is_active", "name")
+    )
 
 
 def framework_get(*, pk: int) -> Framework:
-    return get_object_or_404(Framework, pk=pk)
+    return get_object_or_404(Framework.objects.select_related("record_kind"), pk=pk)
+
+
+def framework_has_meetings(framework: Framework) -> bool:
+    """Whether any panel using the framework has a meeting: its record kind is then fixed."""
+    return Meeting.objects.filter(panel__framework=framework).exists()
+
+
+def record_kind_choices(*, framework: Framework | None = None):
+    """The kinds a framework may review: every active one, and the one it reviews now."""
+    kinds = RecordKind.objects.filter(is_active=True)
+    if framework is not None and framework.record_kind_id:
+        kinds = kinds | RecordKind.objects.filter(pk=framework.record_kind_id)
+    return kinds.order_by("name")
 
 
 def item_get(*, framework: Framework, kind: str, pk: int):

@@ -41,7 +41,15 @@ LOCKED = {
     },
 }
 EDITABLE = {
-    Framework: ["name", "slug", "kind", "description", "criteria_heading", "is_active"],
+    Framework: [
+        "name",
+        "slug",
+        "kind",
+        "record_kind",
+        "description",
+        "criteria_heading",
+        "is_active",
+    ],
     OutcomeCategory: [
         "code",
         "label",
@@ -60,6 +68,14 @@ RATED_PANEL_ONLY = (
     "Members have already chosen this category in their ratings, so it cannot become one "
     "only the panel's decision may use"
 )
+# The cases a framework's meetings drew are of its record kind: another kind would leave
+# them rated against a framework that no longer reviews their kind.
+RECORD_KIND_FIXED = (
+    "This framework's panels have meetings, whose cases are {kind} records, so the kind of "
+    "record it reviews cannot change. Create a new framework for the other kind instead"
+)
+# Foreign keys compared (and fingerprinted) by their ids.
+KEYS = {"group", "record_kind"}
 # Allowed changes to a part in use that are more than wording, named so in the trail.
 NOT_WORDING = {"panel_decision_only"}
 NAMES = {
@@ -73,7 +89,7 @@ NAMES = {
 def fingerprint(obj) -> str:
     """What the row held when a form was opened, to spot a save made meanwhile."""
     fields = [*EDITABLE[type(obj)], *(["position"] if hasattr(obj, "position") else [])]
-    text = repr([getattr(obj, f + "_id" if f == "group" else f) for f in fields])
+    text = repr([getattr(obj, f + "_id" if f in KEYS else f) for f in fields])
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -85,6 +101,8 @@ def refusals(current, values: dict) -> dict[str, str]:
     refused = {}
     if changed & set(locked) and selectors.in_use(current):
         refused = {f: locked[f] for f in locked if f in changed}
+    if "record_kind" in changed and selectors.framework_has_meetings(current):
+        refused["record_kind"] = RECORD_KIND_FIXED.format(kind=current.record_kind.name)
     turned_on = "panel_decision_only" in changed and values["panel_decision_only"]
     if turned_on and selectors.category_rated(current):
         refused["panel_decision_only"] = RATED_PANEL_ONLY
@@ -99,7 +117,7 @@ def _refuse_locked(current, values: dict) -> None:
 
 
 def _value(obj, field: str):
-    return getattr(obj, f"{field}_id") if field == "group" else getattr(obj, field)
+    return getattr(obj, f"{field}_id") if field in KEYS else getattr(obj, field)
 
 
 def _value_of(value):

@@ -71,6 +71,7 @@ def framework_edit(request, pk: int):
             "framework": framework,
             "in_use": selectors.in_use(framework),
             "locked": "its code and kind",
+            "record_kind_fixed": selectors.framework_has_meetings(framework),
             "page_title": f"Change {framework.name}",
         }
         return render(request, "panels/frameworks/form.html", context, status=status)

@@ -1,0 +1,358 @@
+"""A record kind's data dictionary as CSV, in and out (docs/record-kinds.md).
+
+One line per field under the headings `code,section,label,type,choices,required,filterable,
+help`, the shape REDCap users know. Reading refuses the whole file when anything in it is
+wrong, naming each line and column, so a kind is never built from half a dictionary.
+Writing gives the same format back: a kind exported and imported again is unchanged.
+"""
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+
+from core.spreadsheets import FORMULA_TRIGGERS, neutralise
+from core.text_safety import hidden_character_message
+
+from ..models import FieldType, RecordField
+from ..models.kinds import FILTERABLE_TYPES
+
+HEADINGS = ("code", "section", "label", "type", "choices", "required", "filterable", "help")
+CHOICE_TYPES = frozenset({FieldType.CHOICE, FieldType.MULTI_CHOICE})
+# Filterable: what the draw, the case list and reports can filter and count by; text is
+# allowed too, as the out of court resolution's offence category is filtered on.
+FILTERABLE = FILTERABLE_TYPES | {FieldType.TEXT}
+CODE = re.compile(r"[a-z][a-z0-9_]*\Z")
+CHOICE_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
+# Every case has these whatever its kind; a field may not take their codes or headings.
+CORE_CODES = frozenset(
+    {"force", "reference", "date", "facts", "later_information", "outcome_date"}
+    | {"facts_at_decision", "kind", "status", "values"}
+)
+CORE_HEADINGS = frozenset({"force", "reference", "date", "facts", "later information"})
+MAX_BYTES = 1024 * 1024
+MAX_FIELDS = 500
+MAX_PROBLEMS = 50
+LIMITS = {"code": 60, "section": 120, "label": 200, "help": 2000}
+YES = {"yes": True, "no": False, "": False}
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One line of a dictionary, read and checked."""
+
+    line: int
+    code: str
+    section: str
+    label: str
+    type: str
+    choices: tuple[tuple[str, str], ...]
+    required: bool
+    filterable: bool
+    help: str
+
+    def choice_list(self) -> list[dict]:
+        return [{"code": code, "label": label} for code, label in self.choices]
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int | None
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.message
+        where = f"Line {self.line}, column {self.column}" if self.column else f"Line {self.line}"
+        return f"{where}: {self.message}"
+
+
+class DictionaryError(ValidationError):
+    """The dictionary was refused: every problem found, each naming its line and column."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        shown = [str(p) for p in problems[:MAX_PROBLEMS]]
+        if len(problems) > MAX_PROBLEMS:
+            shown.append(f"… and {len(problems) - MAX_PROBLEMS} more problems.")
+        super().__init__({"dictionary": shown})
+
+
+def _refuse(message: str, line: int | None = None, column: str = ""):
+    raise DictionaryError([Problem(line, column, message)])
+
+
+# --- reading -------------------------------------------------------------------------
+
+
+def dictionary_read(data: bytes) -> list[FieldSpec]:
+    """The fields a dictionary file describes, in its order; DictionaryError otherwise."""
+    if len(data) > MAX_BYTES:
+        _refuse(f"The file is larger than {MAX_BYTES // 1024} KB: a dictionary is far smaller.")
+    if not data.strip():
+        _refuse("The file is empty. Add a line of headings and one line for each field.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        _refuse("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.", line=line)
+    return _Reader(text).read()
+
+
+class _Reader:
+    def __init__(self, text: str):
+        self.text = text
+        self.problems: list[Problem] = []
+        self.codes: dict[str, int] = {}
+        self.labels: dict[str, int] = {}
+
+    def problem(self, line: int | None, column: str, message: str) -> None:
+        self.problems.append(Problem(line, column, message))
+
+    def read(self) -> list[FieldSpec]:
+        records = self._records()
+        if self.problems:
+            raise DictionaryError(self.problems)
+        heading_line, headings = records[0]
+        columns = self._columns(heading_line, headings)
+        if self.problems:
+            raise DictionaryError(self.problems)
+        fields = []
+        for line, cells in records[1:]:
+            if not any(cell.strip() for cell in cells):
+                continue  # a blank line
+            spec = self._field(line, cells, columns)
+            if spec is not None:
+                fields.append(spec)
+        if not fields and not self.problems:
+            self.problem(heading_line, "", "The dictionary has no fields: add a line for each.")
+        if len(fields) > MAX_FIELDS:
+            self.problem(None, "", f"A kind has at most {MAX_FIELDS} fields.")
+        if self.problems:
+            raise DictionaryError(self.problems)
+        return fields
+
+    def _records(self) -> list[tuple[int, list[str]]]:
+        """(line, cells) of each record: a line number as a spreadsheet shows the row."""
+        reader = csv.reader(io.StringIO(self.text, newline=""))
+        records = []
+        line = 0
+        while True:
+            line += 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as error:
+                self.problem(line, "", f"The line cannot be read as CSV ({error}).")
+                break
+            records.append((line, cells))
+        return records
+
+    def _columns(self, line: int, headings: list[str]) -> dict[str, int]:
+        columns: dict[str, int] = {}
+        for index, heading in enumerate(headings):
+            name = heading.strip().lower()
+            if not name:
+                continue  # an empty column a spreadsheet left at the end
+            if name not in HEADINGS:
+                self.problem(
+                    line,
+                    str(index + 1),
+                    f"“{heading.strip()}” is not a heading of a dictionary. "
+                    f"The headings are exactly {','.join(HEADINGS)}.",
+                )
+            elif name in columns:
+                self.problem(line, name, f"The heading “{name}” is given twice.")
+            else:
+                columns[name] = index
+        for name in HEADINGS:
+            if name not in columns:
+                self.problem(
+                    line,
+                    "",
+                    f"The heading “{name}” is missing. "
+                    f"The headings are exactly {','.join(HEADINGS)}.",
+                )
+        return columns
+
+    def _field(self, line: int, cells: list[str], columns: dict[str, int]) -> FieldSpec | None:
+        before = len(self.problems)
+        extra = [c for i, c in enumerate(cells) if i not in columns.values() and c.strip()]
+        if extra:
+            self.problem(line, "", "The line has cells under no heading: remove them.")
+        raw = {name: _cell(cells, index) for name, index in columns.items()}
+        for name, value in raw.items():
+            hidden = hidden_character_message(value, f"The {name}")
+            if hidden:
+                self.problem(line, name, hidden)
+            if name in LIMITS and len(value) > LIMITS[name]:
+                self.problem(line, name, f"Write at most {LIMITS[name]} characters.")
+        code = self._code(line, raw["code"])
+        section = raw["section"]
+        if not section:
+            self.problem(line, "section", "Enter the field's section.")
+        label = self._label(line, raw["label"])
+        type_ = self._type(line, raw["type"])
+        choices = self._choices(line, raw["choices"], type_)
+        required = self._yes_no(line, "required", raw["required"])
+        filterable = self._yes_no(line, "filterable", raw["filterable"])
+        if filterable and type_ and type_ not in FILTERABLE:
+            self.problem(
+                line,
+                "filterable",
+                f"A {FieldType(type_).label.lower()} field cannot be filterable: only text, "
+                "whole number, yes or no, and choice fields can.",
+            )
+        if len(self.problems) > before:
+            return None
+        return FieldSpec(
+            line, code, section, label, type_, choices, required, filterable, raw["help"]
+        )
+
+    def _code(self, line: int, code: str) -> str:
+        if not code:
+            self.problem(line, "code", "Enter the field's code.")
+        elif not CODE.match(code):
+            self.problem(
+                line,
+                "code",
+                f"“{code}” is not a code: use lower-case letters, digits and underscores, "
+                "starting with a letter, for example power_used.",
+            )
+        elif code in CORE_CODES:
+            self.problem(
+                line, "code", f"“{code}” is kept by every case already: choose another code."
+            )
+        elif code in self.codes:
+            self.problem(line, "code", f"The code {code} is also on line {self.codes[code]}.")
+        else:
+            self.codes[code] = line
+        return code
+
+    def _label(self, line: int, label: str) -> str:
+        key = label.casefold()
+        if not label:
+            self.problem(line, "label", "Enter the field's label.")
+        elif key in CORE_HEADINGS:
+            self.problem(
+                line,
+                "label",
+                f"“{label}” is the heading of what every case has: choose another label.",
+            )
+        elif key in self.labels:
+            self.problem(line, "label", f"The label “{label}” is also on line {self.labels[key]}.")
+        else:
+            self.labels[key] = line
+        return label
+
+    def _type(self, line: int, value: str) -> str:
+        type_ = value.lower()
+        if type_ in FieldType.values:
+            return type_
+        if not value:
+            self.problem(line, "type", "Enter the field's type.")
+        else:
+            self.problem(
+                line,
+                "type",
+                f"“{value}” is not a type. Use one of {', '.join(FieldType.values)}.",
+            )
+        return ""
+
+    def _choices(self, line: int, value: str, type_: str) -> tuple[tuple[str, str], ...]:
+        if type_ and type_ not in CHOICE_TYPES:
+            if value:
+                self.problem(line, "choices", "Only choice and multi_choice fields have choices.")
+            return ()
+        if not value:
+            if type_:
+                self.problem(
+                    line,
+                    "choices",
+                    "A choice field needs its choices, written code=Label|code=Label.",
+                )
+            return ()
+        choices, seen_codes, seen_labels = [], set(), set()
+        for number, item in enumerate(value.split("|"), start=1):
+            code, equals, label = (part.strip() for part in item.partition("="))
+            if not equals or not code or not label:
+                self.problem(
+                    line,
+                    "choices",
+                    f"Choice {number} (“{item.strip()}”) is not written code=Label.",
+                )
+            elif not CHOICE_CODE.match(code) or len(code) > 60:
+                self.problem(
+                    line,
+                    "choices",
+                    f"Choice {number}: “{code}” is not a code: use letters, digits, "
+                    "hyphens and underscores.",
+                )
+            elif code in seen_codes:
+                self.problem(line, "choices", f"The choice code {code} is used twice.")
+            elif label.casefold() in seen_labels:
+                self.problem(line, "choices", f"The choice label “{label}” is used twice.")
+            else:
+                seen_codes.add(code)
+                seen_labels.add(label.casefold())
+                choices.append((code, label))
+        return tuple(choices)
+
+    def _yes_no(self, line: int, column: str, value: str) -> bool:
+        answer = YES.get(value.lower())
+        if answer is None:
+            self.problem(line, column, f"Write yes or no, not “{value}”.")
+            return False
+        return answer
+
+
+def _cell(cells: list[str], index: int) -> str:
+    value = cells[index] if index < len(cells) else ""
+    return _unneutralised(value.strip())
+
+
+def _unneutralised(value: str) -> str:
+    """A cell as written before an export guarded it from spreadsheets (see `neutralise`)."""
+    if value.startswith("'") and value[1:2] and value[1:].startswith(FORMULA_TRIGGERS):
+        return value[1:]
+    return value
+
+
+# --- writing -------------------------------------------------------------------------
+
+
+def _yes_no_cell(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def dictionary_row(field: RecordField) -> list[str]:
+    choices = "|".join(f"{c['code']}={c['label']}" for c in field.choices)
+    return [
+        field.code,
+        field.section.name,
+        field.label,
+        field.type,
+        choices,
+        _yes_no_cell(field.required),
+        _yes_no_cell(field.filterable),
+        field.help,
+    ]
+
+
+def dictionary_write(fields: list[RecordField], out) -> None:
+    """Write the fields (in order, sections selected) as a dictionary to a text stream.
+    Cells a spreadsheet would run as formulas are guarded; reading takes the guard off."""
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HEADINGS)
+    for field in fields:
+        writer.writerow([neutralise(cell) for cell in dictionary_row(field)])
+
+
+def dictionary_text(fields: list[RecordField]) -> str:
+    out = io.StringIO()
+    dictionary_write(fields, out)
+    return out.getvalue()

@@ -1,0 +1,106 @@
+"""Forms for the data admins' record kind pages: a kind from a dictionary, and a new
+dictionary for a kind."""
+
+from crispy_forms_gds.layout import Field, Fixed, Fluid
+from django import forms
+
+from core.forms import post_form_helper, version_field
+from core.text_safety import SafeTextMixin, hidden_character_message
+
+from ..models import RecordKind
+from .dictionary import MAX_BYTES
+
+
+def _dictionary_field() -> forms.FileField:
+    return forms.FileField(
+        label="Dictionary (CSV)",
+        help_text="A CSV file with the headings code, section, label, type, choices, "
+        "required, filterable and help, and one line for each field.",
+        error_messages={
+            "required": "Choose a dictionary file to upload",
+            "empty": "The selected file is empty",
+            "invalid": "Choose a dictionary file to upload",
+        },
+    )
+
+
+def _clean_dictionary(upload) -> bytes:
+    """The file's bytes, if it is a CSV of a dictionary's size; the service reads them."""
+    if upload.size > MAX_BYTES:
+        raise forms.ValidationError(
+            f"The selected file is larger than {MAX_BYTES // 1024} KB: a dictionary is far smaller"
+        )
+    hidden = hidden_character_message(upload.name, "The selected file's name")
+    if hidden:
+        raise forms.ValidationError(hidden, code="hidden_character")
+    if not upload.name.lower().endswith(".csv"):
+        raise forms.ValidationError("The selected file must be a CSV")
+    upload.seek(0)
+    return upload.read()
+
+
+class KindCreateForm(SafeTextMixin, forms.Form):
+    text_labels = {"name": "The kind's name"}
+    name = forms.CharField(
+        label="Name",
+        help_text="For example, Stop and search.",
+        max_length=RecordKind._meta.get_field("name").max_length,
+        error_messages={"required": "Enter the kind's name"},
+    )
+    code = forms.SlugField(
+        label="Code",
+        help_text="Letters, numbers, hyphens and underscores, for example stop-search. It is "
+        "used by the import command and cannot change.",
+        max_length=RecordKind._meta.get_field("code").max_length,
+        error_messages={
+            "required": "Enter a code for the kind",
+            "invalid": "Enter a code using only letters, numbers, hyphens or underscores",
+            "max_length": "Enter a code of 40 characters or fewer",
+        },
+    )
+    date_label = forms.CharField(
+        label="What its date means (optional)",
+        help_text="The date a sampling window is drawn on, for example Date of search. "
+        "Extracts give it under the heading Date.",
+        required=False,
+        max_length=RecordKind._meta.get_field("date_label").max_length,
+    )
+    facts_label = forms.CharField(
+        label="What its facts are called (optional)",
+        help_text="For example, Circumstances. Extracts give them under the heading Facts.",
+        required=False,
+        max_length=RecordKind._meta.get_field("facts_label").max_length,
+    )
+    dictionary = _dictionary_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = post_form_helper(
+            Field.text("name", field_width=Fluid.TWO_THIRDS),
+            Field.text("code", field_width=Fixed.TWENTY),
+            Field.text("date_label", field_width=Fluid.TWO_THIRDS),
+            Field.text("facts_label", field_width=Fluid.TWO_THIRDS),
+            Field("dictionary"),
+            submit="Create the kind",
+        )
+
+    def clean_dictionary(self) -> bytes:
+        return _clean_dictionary(self.cleaned_data["dictionary"])
+
+
+class KindUpdateForm(forms.Form):
+    dictionary = _dictionary_field()
+    version = version_field()
+
+    def __init__(self, *args, version: int = 0, **kwargs):
+        super().__init__(*args, initial={"version": version}, **kwargs)
+        self.helper = post_form_helper(Field("dictionary"), "version", submit="Check and update")
+
+    def clean_dictionary(self) -> bytes:
+        return _clean_dictionary(self.cleaned_data["dictionary"])
+
+    def clean(self):
+        data = super().clean()
+        if "version" in self.errors:  # the hidden field has no place in the error summary
+            self.add_error(None, list(self.errors.pop("version")))
+        return data
