@@ -122,3 +122,17 @@ def kind_case(kind: RecordKind, values: dict, **fields) -> Case:
         "outcome_date": datetime.date(2025, 3, 1),
     }
     return factories.CaseFactory(**{**defaults, **fields})
+
+
+# A stop-and-search pool, worked by hand: reference, ethnicity, body-worn video, age,
+# power used, items found (None: not recorded).
+STOP_SEARCH_POOL = [
+    ("SS-01", "w", True, 15, "pace1", ["drugs"]),
+    ("SS-02", "b", False, 17, "pace1", None),
+    ("SS-03", "b", True, 22, "mda23", ["drugs", "weapon"]),
+    ("SS-04", "a", None, 30, "mda23", None),
+    ("SS-05", "w", False, None, "pace1", ["weapon"]),
+    ("SS-06", None, True, 12, "pace1", ["drugs"]),
+    ("SS-07", "b", True, 41, "mda23", None),
+    ("SS-08", "m", False, 16, "pace1", None),
+]

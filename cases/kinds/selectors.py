@@ -2,6 +2,8 @@
 
 from django.db import connection
 from django.db.models import Prefetch, Q
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.lookups import Contains
 
 from ..models import Case, CaseSectionSource, FieldType, RecordField, RecordKind, RecordSection
 
@@ -62,9 +64,10 @@ def _holds(field: RecordField, value) -> Q:
     multi = field.type == FieldType.MULTI_CHOICE
     if connection.vendor == "postgresql":
         return Q(values__contains={field.code: [value] if multi else value})
-    # SQLite has no JSON containment: read the key (a list's JSON text for several-of-a-list).
+    # SQLite has no JSON containment: read the key (a list's JSON text for several-of-a-list,
+    # matched as text: JSONField's own `contains` is not supported there).
     if multi:
-        return Q(**{f"values__{field.code}__contains": f'"{value}"'})
+        return Q(Contains(KeyTextTransform(field.code, "values"), f'"{value}"'))
     return Q(**{f"values__{field.code}": value})
 
 
