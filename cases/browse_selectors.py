@@ -10,7 +10,9 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from .enums import FindingStatus
-from .models import Case, CrimeCode, ExtractBatch, Force, OutcomeType, PrivacyFinding
+from .kinds.selectors import filter_by_field, filter_by_range, kind_fields
+from .models import Case, CrimeCode, ExtractBatch, Force, OutcomeType, PrivacyFinding, RecordKind
+from .models.kinds import FILTERABLE_TYPES
 
 # The orders the case list offers (`?sort=`), each one an index can give a page of without
 # sorting the whole table (bench/load/explain.py explains each on a million cases):
@@ -34,7 +36,7 @@ def case_list(*, user, filters: dict, sort: str = DEFAULT_CASE_ORDER) -> QuerySe
     """Cases the user may see, narrowed by the filters given (keys as in the case filter
     form; empty values are ignored), in the order `sort` names (newest outcome first for
     anything not in CASE_ORDERS)."""
-    cases = Case.objects.for_user(user).select_related("force", "outcome_type")
+    cases = Case.objects.for_user(user).select_related("force", "outcome_type", "kind")
     lookups = {
         "force": "force",
         "outcome_type": "outcome_type",
@@ -47,6 +49,14 @@ def case_list(*, user, filters: dict, sort: str = DEFAULT_CASE_ORDER) -> QuerySe
     for key, lookup in lookups.items():
         if filters.get(key) not in (None, ""):
             cases = cases.filter(**{lookup: filters[key]})
+    if filters.get("kind"):
+        cases = cases.filter(kind=filters["kind"])
+    # A kind's fields: [(field, chosen values)] and [(field, from, to)], from the kind's
+    # filterable fields; kept in `values`, PostgreSQL answers them from its GIN index.
+    for field, chosen in filters.get("kind_fields", ()):
+        cases = filter_by_field(cases, field, chosen)
+    for field, low, high in filters.get("kind_ranges", ()):
+        cases = filter_by_range(cases, field, low, high)
     if filters.get("q"):
         # A prefix of the pseudonymous reference, as written in the extract.
         cases = cases.filter(reference__startswith=filters["q"].strip())
@@ -65,6 +75,25 @@ def case_for_user(*, user, pk: int) -> Case:
 
 def case_history(*, case: Case) -> QuerySet:
     return case.status_history.select_related("changed_by")
+
+
+def kind_choices() -> QuerySet[RecordKind]:
+    return RecordKind.objects.order_by("name")
+
+
+# The case list's own filters already ask these (outcome type, offence category).
+LISTED_COLUMNS = frozenset({"outcome_type", "offence_category"})
+
+
+def kind_filter_fields(kind: RecordKind) -> list:
+    """The kind's fields the case list can filter by, in the kind's order (one query)."""
+    return [
+        field
+        for field in kind_fields(kind)
+        if field.filterable
+        and field.type in FILTERABLE_TYPES
+        and field.column not in LISTED_COLUMNS
+    ]
 
 
 def force_choices() -> QuerySet[Force]:

@@ -4,6 +4,8 @@ Filters are read from the address (GET), so a filtered list can be bookmarked, s
 and linked to from the home page.
 """
 
+import dataclasses
+
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Field, Layout
 from django import forms
@@ -16,6 +18,14 @@ from core.roles import data_admin_required
 from core.sorting import SortColumn, sorting
 
 from . import browse_selectors as selectors
+from .browse_kind_filters import (
+    SHOWN_FIELDS,
+    check_ranges,
+    kind_cells,
+    kind_filter_form_fields,
+    kind_filter_layout,
+    kind_filters,
+)
 from .documents import selectors as documents
 from .documents.forms import DocumentUploadForm
 from .enums import BatchStatus, CaseStatus
@@ -59,6 +69,12 @@ def _get_helper(*fields, submit: str) -> FormHelper:
 
 
 class CaseFilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Kind of record",
+        help_text="Choose a kind and show the cases to filter by its own fields too.",
+        required=False,
+        error_messages={"invalid_choice": "Select a kind of record from the list"},
+    )
     force = forms.ModelChoiceField(
         label="Force",
         queryset=None,
@@ -103,6 +119,8 @@ class CaseFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        kinds = list(selectors.kind_choices())
+        self.fields["kind"].choices = [("", "Any kind"), *((k.code, k.name) for k in kinds)]
         self.fields["force"].queryset = selectors.force_choices()
         self.fields["outcome_type"].queryset = selectors.outcome_type_choices()
         categories = selectors.offence_categories()
@@ -113,9 +131,16 @@ class CaseFilterForm(forms.Form):
         # "from" and "to" are the names in the address, which Python cannot declare.
         self.fields["from"] = _date_field("Outcome date from", "the ‘from’ date")
         self.fields["to"] = _date_field("Outcome date to", "the ‘to’ date")
+        # The chosen kind's own fields, asked once the kind is in the address.
+        chosen = self.data.get("kind") if self.is_bound else None
+        self.kind = next((k for k in kinds if k.code == chosen), None)
+        self.kind_fields = selectors.kind_filter_fields(self.kind) if self.kind else []
+        self.fields.update(kind_filter_form_fields(self.kind_fields))
         order = ["force", "outcome_type", "offence_category", "status", "batch", "from", "to"]
-        self.order_fields([*order, "q"])
+        self.order_fields(["kind", *order, "q"])
         self.helper = _get_helper(
+            "kind",
+            *kind_filter_layout(self.kind_fields),
             *order[:4],
             *(Field.text(name, field_width=10) for name in [*order[4:], "q"]),
             "sort",
@@ -127,7 +152,16 @@ class CaseFilterForm(forms.Form):
         start, end = data.get("from"), data.get("to")
         if start and end and start > end:
             self.add_error("to", "The ‘to’ date must be the same as or after the ‘from’ date")
+        check_ranges(self, self.kind_fields)
         return data
+
+    def filters(self) -> dict:
+        """The selector's filters from the cleaned answers, the kind's fields among them."""
+        return {
+            **self.cleaned_data,
+            "kind": self.kind,
+            **kind_filters(self.cleaned_data, self.kind_fields),
+        }
 
 
 class BatchFilterForm(forms.Form):
@@ -158,12 +192,23 @@ def _bound(request, form_class):
     return request.GET if any(request.GET.get(name) for name in names) else None
 
 
+def _sort_columns(kind) -> list[SortColumn]:
+    """The sortable columns, the date named as the chosen kind names it."""
+    if kind is None:
+        return CASE_SORT_COLUMNS
+    named = {"outcome_date": kind.date_label}
+    return [
+        dataclasses.replace(column, label=named.get(column.key, column.label))
+        for column in CASE_SORT_COLUMNS
+    ]
+
+
 @data_admin_required
 def case_list(request):
     form = CaseFilterForm(_bound(request, CaseFilterForm))
     valid = not form.is_bound or form.is_valid()
-    filters = form.cleaned_data if form.is_bound and valid else {}
-    order = sorting(request, CASE_SORT_COLUMNS, default=selectors.DEFAULT_CASE_ORDER)
+    filters = form.filters() if form.is_bound and valid else {}
+    order = sorting(request, _sort_columns(form.kind), default=selectors.DEFAULT_CASE_ORDER)
     cases = selectors.case_list(user=request.user, filters=filters, sort=order.sort)
     if not valid:
         cases = cases.none()
@@ -174,6 +219,12 @@ def case_list(request):
         "count_limit": COUNT_LIMIT,
         "page_title": "Cases",
     }
+    # A kind without outcome types shows its own first fields instead of theirs.
+    kind = form.kind
+    if kind is not None and valid and not any(field.column for field in form.kind_fields):
+        context["kind"] = kind
+        context["kind_columns"] = [field.label for field in form.kind_fields[:SHOWN_FIELDS]]
+        context["kind_rows"] = kind_cells(list(context["page"].object_list), form.kind_fields)
     return render(request, "cases/browse/case_list.html", context)
 
 

@@ -21,7 +21,7 @@ def meeting_for_user(*, user, pk: int, perm: str = "panels.view_meeting") -> Mee
     """The meeting if the user may see it; 404 if it is outside their panels, 403 if the
     user can see it but not do this."""
     meeting = get_object_or_404(
-        Meeting.objects.for_user(user).select_related("panel", "panel__framework"), pk=pk
+        Meeting.objects.for_user(user).select_related("panel__framework__record_kind"), pk=pk
     )
     if not by_rule(perm, user, meeting):
         raise PermissionDenied
@@ -46,7 +46,12 @@ def agenda_entry(*, meeting: Meeting, position: int) -> ReviewedCase:
     """One case on the meeting's agenda with the facts its papers show, or 404."""
     return get_object_or_404(
         meeting.reviewed_cases.select_related(
-            "case", "case__outcome_type", "case__crime_code", "case__force"
+            "case",
+            "case__outcome_type",
+            "case__crime_code",
+            "case__force",
+            "case__kind",
+            "case__batch__uploaded_by",
         ),
         position=position,
     )
@@ -56,6 +61,6 @@ def agenda(*, meeting: Meeting, themes: bool = True) -> QuerySet[ReviewedCase]:
     """The meeting's cases with their decisions (and the decisions' themes, unless the
     page shows none)."""
     cases = meeting.reviewed_cases.select_related(
-        "case", "case__outcome_type", "decision", "decision__category"
+        "case", "case__outcome_type", "case__kind", "decision", "decision__category"
     )
     return cases.prefetch_related("decision__themes") if themes else cases

@@ -7,7 +7,9 @@ the sampler, which imports the models.
 import datetime
 from collections.abc import Iterable, Mapping
 
-from cases.models import Force, OutcomeType
+from cases.kind_data import OOCR_CODE
+from cases.kinds.presenters import display_value
+from cases.models import Force, OutcomeType, RecordKind
 
 from .enums import CaseFlag
 
@@ -15,10 +17,13 @@ from .enums import CaseFlag
 def describe_filters(filters: Mapping) -> list[str]:
     """The recorded filters as sentences the public can read, in the order they need them."""
     force = Force.objects.filter(code=filters.get("force")).first()
+    kind = _kind(filters)
     lines = [
         f"Finalised cases from {force or 'the force'} waiting in the pool, "
         "not on any meeting's agenda"
     ]
+    if kind is not None:
+        lines.append(f"Records of the kind {kind.name}")
     if filters.get("outcome_types"):
         names = dict(OutcomeType.objects.values_list("code", "name"))
         lines.append(_either("Outcome", [names.get(c, c) for c in filters["outcome_types"]]))
@@ -29,10 +34,53 @@ def describe_filters(filters: Mapping) -> list[str]:
     for flag, wanted in (filters.get("flags") or {}).items():
         label = CaseFlag(flag).label.lower()
         lines.append(f"Flagged as {label}" if wanted else f"Not flagged as {label}")
-    lines.extend(_dates(filters.get("outcome_date_from"), filters.get("outcome_date_to")))
+    if kind is not None:
+        lines.extend(_fields(kind, filters))
+    what = kind.date_label if kind is not None else "Outcome dated"
+    lines.extend(_dates(filters.get("outcome_date_from"), filters.get("outcome_date_to"), what))
     if filters.get("exclude_previously_reviewed"):
         lines.append("Not reviewed by a panel before")
     return lines
+
+
+def _kind(filters: Mapping) -> RecordKind | None:
+    """The kind a draw names, when its words need it: any kind but the out of court
+    resolution, whose draws read as they did before kinds (none read for those)."""
+    code = filters.get("kind")
+    if not code or (code == OOCR_CODE and not filters.get("fields") and not filters.get("ranges")):
+        return None
+    return RecordKind.objects.prefetch_related("fields").filter(code=code).first()
+
+
+def _fields(kind: RecordKind, filters: Mapping) -> list[str]:
+    """The field filters in the kind's order (any field it no longer has, by its code)."""
+    chosen, ranges = filters.get("fields") or {}, filters.get("ranges") or {}
+    fields = [field for field in kind.fields.all() if field.code in {*chosen, *ranges}]
+    known = {field.code for field in fields}
+    lines = []
+    for field in fields:
+        if field.code in chosen:
+            multi = field.type == "multi_choice"
+            values = [display_value(field, [v] if multi else v) for v in chosen[field.code]]
+            lines.append(_either(field.label, values))
+        if field.code in ranges:
+            lines.extend(_range(field.label, ranges[field.code]))
+    for code in sorted(set(chosen) - known):
+        lines.append(_either(code, map(str, chosen[code])))
+    for code in sorted(set(ranges) - known):
+        lines.extend(_range(code, ranges[code]))
+    return lines
+
+
+def _range(label: str, bounds: Mapping) -> list[str]:
+    low, high = bounds.get("from"), bounds.get("to")
+    if low is not None and high is not None:
+        return [f"{label} from {low} to {high}"]
+    if low is not None:
+        return [f"{label} {low} or more"]
+    if high is not None:
+        return [f"{label} {high} or less"]
+    return []
 
 
 def _either(what: str, values: Iterable[str]) -> str:
@@ -42,14 +90,14 @@ def _either(what: str, values: Iterable[str]) -> str:
     return f"{what}: {', '.join(values[:-1])} or {values[-1]}"
 
 
-def _dates(start: str | None, end: str | None) -> list[str]:
+def _dates(start: str | None, end: str | None, what: str = "Outcome dated") -> list[str]:
     def day(value: str) -> str:
         return f"{datetime.date.fromisoformat(value):%-d %B %Y}"
 
     if start and end:
-        return [f"Outcome dated from {day(start)} to {day(end)}"]
+        return [f"{what} from {day(start)} to {day(end)}"]
     if start:
-        return [f"Outcome dated on or after {day(start)}"]
+        return [f"{what} on or after {day(start)}"]
     if end:
-        return [f"Outcome dated on or before {day(end)}"]
+        return [f"{what} on or before {day(end)}"]
     return []

@@ -546,10 +546,11 @@ BUDGETS = {
     "panels:meeting_detail@rating": 18,  # 15 / 15
     "panels:meeting_detail@olu": 20,  # 17 / 17
     "panels:meeting_detail@alice": 20,  # 17 / 17
-    "panels:case_papers@chair": 31,  # 28 / 28
-    "panels:case_papers": 31,  # 28 / 28
-    "panels:case_papers@nonvoting": 23,  # 21 / 21
-    "panels:case_papers@rating": 21,  # 19 / 19
+    # The papers read the case's kind: its sections, their fields, who imported each (3).
+    "panels:case_papers@chair": 34,  # 31 / 31
+    "panels:case_papers": 34,  # 31 / 31
+    "panels:case_papers@nonvoting": 26,  # 24 / 24
+    "panels:case_papers@rating": 24,  # 22 / 22
     "panels:conflict_declare": 8,  # 7 / 7
     "panels:conflict_withdraw": 6,  # 5 / 5
     "panels:meeting_plan": 8,  # 7 / 7

@@ -7,6 +7,7 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
 from ..models import Case, FieldType, RecordField, RecordSection
@@ -79,6 +80,32 @@ def value_row(case: Case, field: RecordField) -> ValueRow:
         href=href,
         help=field.help,
     )
+
+
+def case_title(case: Case) -> str:
+    """What a case is called beside its number: the offence of an out of court
+    resolution, the kind's name for a kind without one ("Stop and search")."""
+    return case.offence or case.kind.name
+
+
+def _imported(who, when) -> str:
+    name = (who.get_full_name() or who.username) if who else "someone no longer known"
+    return f"Imported by {name} on {date_format(timezone.localtime(when), 'j F Y')}"
+
+
+def source_words(case: Case, sections: list[RecordSection], sources: dict) -> dict[int, str]:
+    """For each section, who imported it and when: the section's own extract when one
+    filled it (`sources`, from `section_sources`), else the extract that brought the case
+    in (`case.batch`; nothing when the case came in no extract)."""
+    batch = case.batch
+    words = {}
+    for section in sections:
+        source = sources.get(section.pk)
+        if source is not None:
+            words[section.pk] = _imported(source.imported_by, source.imported_at)
+        elif batch is not None:
+            words[section.pk] = _imported(batch.uploaded_by, batch.uploaded_at)
+    return words
 
 
 def case_sections(case: Case, sections: list[RecordSection], sources=None) -> list[SectionRows]:

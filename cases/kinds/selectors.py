@@ -2,10 +2,10 @@
 
 from django.db import connection
 from django.db.models import Prefetch, Q
-from django.db.models.fields.json import KT
+from django.db.models.fields.json import KeyTextTransform
 from django.db.models.lookups import Contains
 
-from ..models import Case, FieldType, RecordField, RecordKind, RecordSection
+from ..models import Case, CaseSectionSource, FieldType, RecordField, RecordKind, RecordSection
 
 
 def kind_by_code(code: str) -> RecordKind:
@@ -27,6 +27,13 @@ def kind_sections(kind: RecordKind) -> list[RecordSection]:
 
 def filterable_fields(kind: RecordKind) -> list[RecordField]:
     return [field for field in kind_fields(kind) if field.filterable]
+
+
+def section_sources(case: Case) -> dict[int, CaseSectionSource]:
+    """Which section-only extract last filled each section of the case, by section pk
+    (one query; who imported it loaded with it)."""
+    sources = CaseSectionSource.objects.filter(case=case).select_related("imported_by")
+    return {source.section_id: source for source in sources}
 
 
 def field_value(case: Case, field: RecordField):
@@ -57,8 +64,23 @@ def _holds(field: RecordField, value) -> Q:
     multi = field.type == FieldType.MULTI_CHOICE
     if connection.vendor == "postgresql":
         return Q(values__contains={field.code: [value] if multi else value})
-    # SQLite has no JSON containment: read the key (a list's JSON text for several-of-a-list).
+    # SQLite has no JSON containment: read the key (a list's JSON text for several-of-a-list,
+    # matched as text: JSONField's own `contains` is not supported there).
     if multi:
-        # A key's `contains` is JSON containment, which SQLite lacks: match the list's text.
-        return Q(Contains(KT(f"values__{field.code}"), f'"{value}"'))
+        return Q(Contains(KeyTextTransform(field.code, "values"), f'"{value}"'))
     return Q(**{f"values__{field.code}": value})
+
+
+def filter_by_range(cases, field: RecordField, low: int | None, high: int | None):
+    """Cases whose whole-number field lies between `low` and `high` (either may be None)."""
+    if low is not None:
+        cases = cases.filter(**{f"{field.lookup}__gte": low})
+    if high is not None:
+        cases = cases.filter(**{f"{field.lookup}__lte": high})
+    return cases
+
+
+def fields_by_code(kind_code: str, codes) -> dict[str, RecordField]:
+    """The named fields of the kind with code `kind_code`, by code (one query)."""
+    found = RecordField.objects.filter(kind__code=kind_code, code__in=list(codes))
+    return {field.code: field for field in found.select_related("section")}

@@ -5,6 +5,7 @@ things stand (`panels.rating.selectors.member_home`); this says how it reads."""
 
 from dataclasses import dataclass
 
+from cases.kinds.presenters import SectionRows, case_sections, case_title, source_words
 from core.templatetags.cached_url import cached_reverse
 
 from ..models import Meeting, Membership, ReviewedCase
@@ -16,6 +17,7 @@ from .selectors import (
     IN_PROGRESS,
     NOT_STARTED,
     READ_ONLY,
+    CaseRecord,
     MeetingTasks,
     MemberTask,
 )
@@ -56,6 +58,29 @@ class TaskList:
     conflicts: int
     due: str  # "overdue", "due today", "due tomorrow", "due in N days" or ""
     due_tag: Tag | None  # the warning tag shown instead of `due`, when it is one
+
+
+@dataclass(frozen=True)
+class CasePapers:
+    """A case as its papers read: the core every kind shares, under the kind's own words,
+    then the kind's sections in order, each saying who imported it and when."""
+
+    title: str  # "Harassment", "Stop and search": beside the case's number
+    date_label: str  # "Outcome date", "Date of search"
+    facts_label: str  # "Facts at decision"
+    sections: list[SectionRows]
+
+
+def case_papers(case, record: CaseRecord) -> CasePapers:
+    kind = case.kind
+    return CasePapers(
+        title=case_title(case),
+        date_label=kind.date_label,
+        facts_label=kind.facts_label,
+        sections=case_sections(
+            case, record.sections, source_words(case, record.sections, record.sources)
+        ),
+    )
 
 
 def task_url_name(status: str) -> str:

@@ -8,6 +8,8 @@ from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from cases.kinds.selectors import kind_sections, section_sources
+
 from ..enums import MeetingStatus, RatingStatus
 from ..models import (
     CaseComment,
@@ -80,8 +82,14 @@ def member_home(*, user, today: datetime.date | None = None) -> list[MeetingTask
     )
     cases = (
         ReviewedCase.objects.filter(meeting__in=meetings)
-        .select_related("case", "case__outcome_type")
-        .only("meeting_id", "position", "case__offence", "case__outcome_type__name")
+        .select_related("case", "case__outcome_type", "case__kind")
+        .only(
+            "meeting_id",
+            "position",
+            "case__offence",
+            "case__outcome_type__name",
+            "case__kind__name",
+        )
     )
     mine = list(memberships.values())
     ratings = dict(
@@ -136,7 +144,7 @@ def current_declaration(*, reviewed_case, membership) -> ConflictDeclaration | N
 def open_conflict(*, meeting: Meeting, pk: int) -> ConflictDeclaration:
     """A conflict still standing in one of the meeting's cases, or 404."""
     return get_object_or_404(
-        ConflictDeclaration.objects.select_related("membership__user", "reviewed_case__case"),
+        ConflictDeclaration.objects.select_related("membership__user", "reviewed_case__case__kind"),
         pk=pk,
         reviewed_case__meeting=meeting,
         has_conflict=True,
@@ -187,6 +195,21 @@ def framework_form_parts(*, framework) -> dict:
 def offered_themes(*, framework) -> QuerySet[Theme]:
     """The active themes the framework's ratings, decisions and notes offer."""
     return Theme.objects.filter(frameworks=framework, is_active=True)
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    """What a case's papers show of its record: its kind's sections in order, each with its
+    fields, and which section-only extracts filled which sections."""
+
+    sections: list
+    sources: dict
+
+
+def case_record(*, case) -> CaseRecord:
+    """The case's kind's sections with their fields, and its sections' sources: three
+    queries, whatever the kind holds."""
+    return CaseRecord(sections=kind_sections(case.kind), sources=section_sources(case))
 
 
 def agenda_neighbours(*, meeting: Meeting, position: int) -> tuple[int | None, int | None]:

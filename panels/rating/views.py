@@ -22,7 +22,7 @@ from ..permissions import (
     papers_refusal,
     rating_refusal,
 )
-from . import selectors, services
+from . import presenters, selectors, services
 from .forms import NO_CONFLICT, CommentForm, ConflictForm, ConflictWithdrawForm, RatingForm
 
 
@@ -56,13 +56,15 @@ def _papers_page(request, access, own: dict, status: int = 200):
     """The case papers with, beside them, the member's own part (`own`: the rating or
     comment form and what goes with it)."""
     meeting, reviewed, user = access.meeting, access.reviewed_case, request.user
+    papers = presenters.case_papers(reviewed.case, selectors.case_record(case=reviewed.case))
     context = {
         "meeting": meeting,
         "reviewed": reviewed,
         "case": reviewed.case,
+        "papers": papers,
         "access": access,
         "today": timezone.localdate(),
-        "page_title": f"Case {reviewed.position}: {reviewed.case.offence}",
+        "page_title": f"Case {reviewed.position}: {papers.title}",
         **own,
     }
     context["previous"], context["next"] = selectors.agenda_neighbours(

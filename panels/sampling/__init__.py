@@ -23,6 +23,7 @@ from .algorithm import (
     select,
     select_and_seal,
 )
+from .kind_fields import KindDraw, kind_draw, stratum_field, stratum_label
 from .pool import (
     CaseFlag,
     PoolFilters,
@@ -39,6 +40,7 @@ __all__ = [
     "ALGORITHM_VERSION",
     "SEED_PATTERN",
     "CaseFlag",
+    "KindDraw",
     "Pool",
     "PoolFilters",
     "SamplingError",
@@ -48,12 +50,15 @@ __all__ = [
     "describe_filters",
     "eligible_cases",
     "group_shares",
+    "kind_draw",
     "load_pool",
     "new_seed",
     "pool_offence_categories",
     "score",
     "select",
     "select_and_seal",
+    "stratum_field",
+    "stratum_label",
     "stratum_labels",
     "verify",
     "verify_agenda",

@@ -8,7 +8,6 @@ from crispy_forms_gds.layout import Field, Fixed, Fluid, Size
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.http import QueryDict
 
 from cases.models import CrimeCode, OutcomeType
 from core.forms import post_form_helper
@@ -16,6 +15,7 @@ from core.text_safety import SafeTextMixin
 
 from .. import sampling
 from ..models import Meeting
+from .kind_form_fields import check_ranges, kind_filters, kind_form_fields, kind_layout
 
 MAX_SAMPLE_SIZE = 500
 
@@ -42,6 +42,10 @@ class OptionalDateField(DateInputField):
         if value is not None and value.year < 1900:
             raise ValidationError(f"{self.what} must be a real date")
         return value
+
+
+# (field, which end, an example): the draw's date questions, worded with the kind's date.
+DATE_ENDS = [("outcome_from", "earliest", "1 4 2025"), ("outcome_to", "latest", "31 3 2026")]
 
 
 class SampleDrawForm(SafeTextMixin, forms.Form):
@@ -92,16 +96,8 @@ class SampleDrawForm(SafeTextMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": "Select flags from the list"},
     )
-    outcome_from = OptionalDateField(
-        what="The earliest outcome date",
-        label="Earliest outcome date (optional)",
-        help_text="For example, 1 4 2025.",
-    )
-    outcome_to = OptionalDateField(
-        what="The latest outcome date",
-        label="Latest outcome date (optional)",
-        help_text="For example, 31 3 2026.",
-    )
+    # The date fields, outcome_from and outcome_to, are named after the kind's date
+    # (DATE_ENDS).
     exclude_previously_reviewed = forms.BooleanField(
         label="Leave out cases a panel has reviewed before", required=False, initial=True
     )
@@ -119,12 +115,24 @@ class SampleDrawForm(SafeTextMixin, forms.Form):
 
     # The fields a step's page asks; the whole form (every field) checks every answer.
     step_fields: tuple[str, ...] = ()
+    # Whether the step asks about the record kind's own filterable fields too.
+    kind_step = False
 
-    def __init__(self, *args, meeting: Meeting, offence_categories: list[str], **kwargs):
+    def __init__(
+        self,
+        *args,
+        meeting: Meeting,
+        offence_categories: list[str],
+        draw: sampling.KindDraw,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
-        if self.step_fields:
-            for name in set(self.fields) - set(self.step_fields):
+        self.draw = draw
+        self._fit_to_kind(draw)
+        if self.step_fields or self.kind_step:
+            wanted = set(self.step_fields) | (set(self.kind_names) if self.kind_step else set())
+            for name in set(self.fields) - wanted:
                 del self.fields[name]
         if "outcome_types" in self.fields:
             self.fields["outcome_types"].choices = list(
@@ -133,6 +141,28 @@ class SampleDrawForm(SafeTextMixin, forms.Form):
         if "offence_categories" in self.fields:
             self.fields["offence_categories"].choices = [(c, c) for c in offence_categories]
         self.helper = self._helper()
+
+    def _fit_to_kind(self, draw: sampling.KindDraw) -> None:
+        """The questions the panel's record kind calls for: the out of court resolution's
+        own (outcome types, offence categories, crime codes, flags) only if the kind keeps
+        those columns, a question per filterable field, its strata, its date's name."""
+        for name, column in OWN_COLUMN_FIELDS.items():
+            if not draw.offers(column):
+                del self.fields[name]
+        kind_fields = kind_form_fields(draw)
+        self.kind_names = tuple(kind_fields)
+        self.fields.update(kind_fields)
+        self.fields["strata_field"].choices = [
+            (NO_STRATA, "No, draw from the whole pool"),
+            *draw.strata,
+        ]
+        date = draw.kind.date_label.lower()
+        for name, end, example in DATE_ENDS:
+            self.fields[name] = OptionalDateField(
+                what=f"The {end} {date}",
+                label=f"{end.capitalize()} {date} (optional)",
+                help_text=f"For example, {example}.",
+            )
 
     def _helper(self) -> FormHelper:
         return post_form_helper(*self.layout_fields(), submit=self.submit_label)
@@ -171,22 +201,28 @@ class SampleDrawForm(SafeTextMixin, forms.Form):
             self.add_error("flags_excluded", "Select each flag in only one of the two lists")
         start, end = cleaned.get("outcome_from"), cleaned.get("outcome_to")
         if start and end and end < start:
-            self.add_error("outcome_to", "The latest outcome date must be on or after the earliest")
+            date = self.draw.kind.date_label.lower()
+            self.add_error("outcome_to", f"The latest {date} must be on or after the earliest")
+        check_ranges(self, self.draw)
         return cleaned
 
     def draw_arguments(self) -> dict:
         """Keyword arguments for services.sample_draw from the cleaned form."""
         data = self.cleaned_data
-        flags = {flag: True for flag in data["flags_required"]}
-        flags.update({flag: False for flag in data["flags_excluded"]})
+        flags = {flag: True for flag in data.get("flags_required", [])}
+        flags.update({flag: False for flag in data.get("flags_excluded", [])})
+        chosen, ranges = kind_filters(data, self.draw)
         filters = sampling.PoolFilters(
-            outcome_types=tuple(data["outcome_types"]),
-            offence_categories=tuple(data["offence_categories"]),
-            crime_codes=tuple(data["crime_codes"]),
+            outcome_types=tuple(data.get("outcome_types", ())),
+            offence_categories=tuple(data.get("offence_categories", ())),
+            crime_codes=tuple(data.get("crime_codes", ())),
             flags=flags,
             outcome_date_from=data["outcome_from"],
             outcome_date_to=data["outcome_to"],
             exclude_previously_reviewed=data["exclude_previously_reviewed"],
+            kind=self.draw.kind.code,
+            fields=chosen,
+            ranges=ranges,
         )
         strata = data["strata_field"]
         return {
@@ -194,6 +230,16 @@ class SampleDrawForm(SafeTextMixin, forms.Form):
             "size": data["size"],
             "strata_field": None if strata == NO_STRATA else strata,
         }
+
+
+# The out of court resolution's own questions, each asked only of a kind with its column.
+OWN_COLUMN_FIELDS = {
+    "outcome_types": "outcome_type",
+    "offence_categories": "offence_category",
+    "crime_codes": "crime_code",
+    "flags_required": "is_domestic_abuse",
+    "flags_excluded": "is_domestic_abuse",
+}
 
 
 OFFENCE_FIELDS = ("offence_categories", "exclude_previously_reviewed")
@@ -245,16 +291,32 @@ class SampleDatesForm(SampleDrawForm):
 
 
 class SampleNarrowForm(SampleDrawForm):
-    """Step 4: optional narrowing by crime code and flags."""
+    """Step 4: optional narrowing by crime code, flags and the kind's other fields."""
 
     step_fields = NARROW_FIELDS
+    kind_step = True
     submit_label = "Continue"
 
     def layout_fields(self) -> list:
-        return [
+        own = [
             Field.text("crime_codes", field_width=Fluid.ONE_HALF, label_size=Size.SMALL),
             Field.checkboxes("flags_required", small=True, legend_size=Size.SMALL),
             Field.checkboxes("flags_excluded", small=True, legend_size=Size.SMALL),
+        ]
+        kept = [item for item in own if item.fields[0] in self.fields]
+        return kept + kind_layout(self.draw, self.fields)
+
+
+class SampleRecordsForm(SampleNarrowForm):
+    """Step 1 for a kind other than the out of court resolution: its own fields, and
+    whether to leave out cases reviewed before."""
+
+    step_fields = ("exclude_previously_reviewed",)
+
+    def layout_fields(self) -> list:
+        return [
+            *kind_layout(self.draw, self.fields),
+            Field.checkbox("exclude_previously_reviewed", small=True),
         ]
 
 
@@ -271,7 +333,8 @@ class SampleSizeForm(SampleDrawForm):
         ]
 
 
-# The draw's question pages in order: (step, form, page title).
+# The draw's question pages in order: (step, form, page title), for the out of court
+# resolution; any other kind's draw asks `KIND_STEPS`.
 SAMPLE_STEPS = [
     ("offences", SampleOffencesForm, "Which offences can be drawn?"),
     ("outcomes", SampleOutcomesForm, "Which outcomes can be drawn?"),
@@ -279,42 +342,17 @@ SAMPLE_STEPS = [
     ("narrow", SampleNarrowForm, "Narrow the cases down (optional)"),
     ("size", SampleSizeForm, "Sample size"),
 ]
+KIND_STEPS = [
+    ("narrow", SampleRecordsForm, "Which records can be drawn?"),
+    ("dates", SampleDatesForm, "Which dates can be drawn? (optional)"),
+    ("size", SampleSizeForm, "Sample size"),
+]
 
 
-class SampleAnswers:
-    """The answers given so far on the draw's question pages, kept in the session so
-    they survive Back and need no JavaScript; one set per meeting."""
-
-    def __init__(self, session, meeting: Meeting):
-        self.session = session
-        self.key = f"sample-draw-{meeting.pk}"
-
-    def step(self, name: str) -> dict[str, list[str]] | None:
-        return self.session.get(self.key, {}).get(name)
-
-    def keep(self, name: str, form: SampleDrawForm) -> None:
-        kept = self.session.get(self.key, {})
-        kept[name] = form.posted()
-        self.session[self.key] = kept
-
-    def missing(self) -> str | None:
-        """The first step not answered yet, if any."""
-        return next((name for name, _, _ in SAMPLE_STEPS if self.step(name) is None), None)
-
-    def data(self, name: str | None = None) -> QueryDict | None:
-        """One step's answers (or all of them) as a form would receive them."""
-        kept = self.session.get(self.key, {})
-        if name is not None and name not in kept:
-            return None
-        data = QueryDict(mutable=True)
-        for step, answers in kept.items():
-            if name is None or step == name:
-                for key, values in answers.items():
-                    data.setlist(key, values)
-        return data
-
-    def clear(self) -> None:
-        self.session.pop(self.key, None)
+def sample_steps(draw: sampling.KindDraw) -> list[tuple]:
+    """The question pages of a draw for the kind: the out of court resolution's own five
+    when the kind keeps its outcome types, else the kind's fields, dates and size."""
+    return SAMPLE_STEPS if draw.offers("outcome_type") else KIND_STEPS
 
 
 class AgendaAddForm(SafeTextMixin, forms.Form):

@@ -1,5 +1,7 @@
 """Building a meeting's agenda: the random draw and cases added by hand."""
 
+import dataclasses
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
@@ -35,9 +37,11 @@ def sample_draw(
         raise ValidationError({"size": "Sample size must be 1 or more"})
     with transaction.atomic():
         meeting = _lock_planned_meeting(meeting)
+        # The draw records the kind of record it was drawn from, whoever built the filters.
+        filters = dataclasses.replace(filters, kind=meeting.panel.framework.record_kind.code)
         _release_drawn_cases(meeting=meeting, by=by)
         cases = sampling.eligible_cases(user=by, meeting=meeting, filters=filters)
-        pool = sampling.load_pool(cases, strata_field)
+        pool = sampling.load_pool(cases, strata_field, kind=filters.kind)
         _check_pool(pool, size)
         selected = sampling.select_and_seal(seed=seed, pool=pool, size=size)
         draw = _record_draw(
@@ -70,7 +74,9 @@ def _checked_seed(seed: str | None) -> str:
 
 def _lock_planned_meeting(meeting: Meeting, what: str = "The sample cannot be drawn") -> Meeting:
     locked = (
-        Meeting.objects.select_for_update(of=("self",)).select_related("panel").get(pk=meeting.pk)
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("panel__framework__record_kind")
+        .get(pk=meeting.pk)
     )
     if locked.status != MeetingStatus.PLANNED:
         raise ValidationError(
@@ -122,7 +128,7 @@ def _record_draw(*, meeting, by, filters, strata_field, seed, pool, selected) ->
         seed=seed,
         algorithm_version=sampling.ALGORITHM_VERSION,
         filters={"force": meeting.panel.force.code, **filters.to_json()},
-        strata=_strata_record(pool, strata_field, len(selected)),
+        strata=_strata_record(pool, strata_field, len(selected), filters.kind),
         pool_size=pool.size,
         pool_fingerprint=pool.fingerprint,
         sample_size=len(selected),
@@ -137,17 +143,19 @@ def _record_draw(*, meeting, by, filters, strata_field, seed, pool, selected) ->
     return draw
 
 
-def _strata_record(pool: sampling.Pool, strata_field: str | None, size: int) -> dict:
+def _strata_record(pool: sampling.Pool, strata_field: str | None, size: int, kind: str) -> dict:
     if not strata_field:
         return {}
     counts = pool.group_counts
     shares = sampling.group_shares(pool, size)
-    labels = sampling.stratum_labels(strata_field)
+    labels = sampling.stratum_labels(strata_field, counts, kind=kind)
     groups = [
         {"value": g, "label": labels.get(g, g), "pool": n, "sample": shares[g]}
         for g, n in counts.items()
     ]
-    return {"field": strata_field, "label": sampling.Stratum(strata_field).label, "groups": groups}
+    field = sampling.stratum_field(strata_field, kind)
+    label = sampling.stratum_label(strata_field, field)
+    return {"field": strata_field, "label": label, "groups": groups}
 
 
 def _build_agenda(*, meeting: Meeting, draw: SampleDraw, by) -> None:

@@ -1,8 +1,14 @@
-"""Checking a recorded draw: re-run it from the stored pool and compare."""
+"""Checking a recorded draw: re-run it from the stored pool and compare, and check the
+drawn cases against the filters the draw recorded."""
+
+from django.core.exceptions import ValidationError
+
+from cases.models import Case
 
 from ..enums import CaseSource
 from ..models import SampleDraw
 from .algorithm import ALGORITHM_VERSION, Pool, group_shares, select
+from .pool import PoolFilters
 
 
 def verify(draw: SampleDraw) -> list[str]:
@@ -24,7 +30,35 @@ def verify(draw: SampleDraw) -> list[str]:
         recorded = {g["value"]: g["sample"] for g in draw.strata.get("groups", [])}
         if recorded != shares:
             problems.append(f"Recorded shares per group {recorded} do not match {shares}.")
-    return problems
+    return problems + filter_problems(draw)
+
+
+def filter_problems(draw: SampleDraw) -> list[str]:
+    """The drawn cases the recorded filters no longer select: the filters (the record
+    kind and its fields' among them) are applied again to the drawn cases still held.
+
+    A drawn case's facts are held once it is on an agenda (imports list changes to it
+    rather than apply them), so each should still match; "not reviewed before" is left
+    out, as the drawn cases are reviewed next. A draw recorded before kinds has no kind
+    or field filters and is checked on the filters it has.
+    """
+    try:
+        filters = PoolFilters.from_json(draw.filters).without_reviews()
+        drawn = Case.objects.filter(
+            force__code=draw.filters.get("force"), reference__in=draw.selected_references
+        )
+        held = set(drawn.values_list("reference", flat=True))
+        matching = set(filters.apply(drawn).values_list("reference", flat=True))
+    except (ValidationError, ValueError, TypeError) as failed:
+        return [f"The recorded filters cannot be applied again: {_reason(failed)}"]
+    strays = [ref for ref in draw.selected_references if ref in held and ref not in matching]
+    if strays:
+        return [f"Drawn cases the recorded filters do not select: {', '.join(strays)}"]
+    return []
+
+
+def _reason(failed: Exception) -> str:
+    return " ".join(failed.messages) if isinstance(failed, ValidationError) else str(failed)
 
 
 def _pool_problems(draw: SampleDraw, pool: Pool) -> list[str]:

@@ -10,55 +10,87 @@ from core.form_pages import handle_form
 
 from .. import queries, sampling
 from . import services
-from .forms import SAMPLE_STEPS, AgendaAddForm, SampleAnswers, SampleDrawForm
+from .answers import SampleAnswers
+from .forms import AgendaAddForm, SampleDrawForm, sample_steps
 from .theme_filters import theme_offence_categories
-
-SAMPLE_FORMS = {name: (form_class, title) for name, form_class, title in SAMPLE_STEPS}
-
-
-SAMPLE_ORDER = [name for name, _, _ in SAMPLE_STEPS]
-
 
 CHECK_STEP = "check"
 
+# What each step's Change link on the check page changes (for screen readers): the out
+# of court resolution's steps, and any other kind's.
+CHANGES = {
+    "offences": "offences",
+    "outcomes": "outcome types",
+    "dates": "outcome dates",
+    "narrow": "crime codes and flags",
+}
+KIND_CHANGES = {"narrow": "which records", "dates": "dates"}
 
-def _step_url(meeting, step: str) -> str:
-    return f"{reverse('panels:sample_draw', args=[meeting.pk])}?step={step}"
 
+class DrawSteps:
+    """The draw's question pages for the meeting's panel's record kind, and what each
+    form needs: the kind's draw choices and the pool's offence categories."""
 
-def _step_back(meeting, step: str) -> str:
-    """Where a step's Back link goes: the step before, or the meeting."""
-    order = [*SAMPLE_ORDER, CHECK_STEP]
-    index = order.index(step)
-    if index == 0:
-        return reverse("panels:meeting_detail", args=[meeting.pk])
-    return _step_url(meeting, order[index - 1])
+    def __init__(self, request, meeting):
+        self.meeting = meeting
+        self.draw = sampling.kind_draw(meeting.panel.framework.record_kind)
+        steps = sample_steps(self.draw)
+        self.forms = {name: (form_class, title) for name, form_class, title in steps}
+        self.order = [name for name, _, _ in steps]
+        self.answers = SampleAnswers(request.session, meeting, steps)
+        offers = self.draw.offers("offence_category")
+        self.categories = (
+            sampling.pool_offence_categories(user=request.user, meeting=meeting) if offers else []
+        )
+
+    def form(self, form_class, *args, **kwargs):
+        return form_class(
+            *args,
+            meeting=self.meeting,
+            offence_categories=self.categories,
+            draw=self.draw,
+            **kwargs,
+        )
+
+    def url(self, step: str) -> str:
+        return f"{reverse('panels:sample_draw', args=[self.meeting.pk])}?step={step}"
+
+    def change(self, step: str) -> str:
+        """What the step's Change link changes, in words."""
+        if self.draw.offers("outcome_type"):
+            return CHANGES[step]
+        return KIND_CHANGES[step]
+
+    def back(self, step: str) -> str:
+        """Where a step's Back link goes: the step before, or the meeting."""
+        order = [*self.order, CHECK_STEP]
+        index = order.index(step)
+        if index == 0:
+            return reverse("panels:meeting_detail", args=[self.meeting.pk])
+        return self.url(order[index - 1])
 
 
 @login_required
 def sample_draw(request, pk: int):
     """The draw as question pages: which cases, narrowed how, how many; then check and draw."""
     meeting = queries.meeting_for_user(user=request.user, pk=pk, perm="panels.draw_sample")
-    categories = sampling.pool_offence_categories(user=request.user, meeting=meeting)
-    answers = SampleAnswers(request.session, meeting)
-    step = request.GET.get("step", SAMPLE_ORDER[0])
+    steps = DrawSteps(request, meeting)
+    step = request.GET.get("step", steps.order[0])
     if step == CHECK_STEP:
-        return _sample_check(request, meeting, categories, answers)
-    if step not in SAMPLE_FORMS:
-        step = SAMPLE_ORDER[0]
-    form_class, title = SAMPLE_FORMS[step]
+        return _sample_check(request, steps)
+    if step not in steps.forms:
+        step = steps.order[0]
+    form_class, title = steps.forms[step]
     if request.method == "POST":
-        form = form_class(request.POST, meeting=meeting, offence_categories=categories)
+        form = steps.form(form_class, request.POST)
         if form.is_valid():
-            answers.keep(step, form)
-            following = [*SAMPLE_ORDER, CHECK_STEP][SAMPLE_ORDER.index(step) + 1]
-            return redirect(_step_url(meeting, following))
+            steps.answers.keep(step, form)
+            following = [*steps.order, CHECK_STEP][steps.order.index(step) + 1]
+            return redirect(steps.url(following))
     else:
-        initial = _theme_initial(meeting, categories) if step == SAMPLE_ORDER[0] else {}
-        form = form_class(
-            answers.data(step), meeting=meeting, offence_categories=categories, initial=initial
-        )
-    return _sample_page(request, meeting, form, step=step, title=title)
+        initial = _theme_initial(meeting, steps.categories) if step == "offences" else {}
+        form = steps.form(form_class, steps.answers.data(step), initial=initial)
+    return _sample_page(request, steps, form, step=step, title=title)
 
 
 def _theme_initial(meeting, categories: list[str]) -> dict:
@@ -67,16 +99,17 @@ def _theme_initial(meeting, categories: list[str]) -> dict:
     }
 
 
-def _sample_page(request, meeting, form, *, step: str, title: str, status: int = 200):
+def _sample_page(request, steps, form, *, step: str, title: str, status: int = 200):
+    meeting = steps.meeting
     # Always post to the step itself, also when shown again from the check page.
-    form.helper.form_action = _step_url(meeting, step)
+    form.helper.form_action = steps.url(step)
     context = {
         "meeting": meeting,
         "form": form,
         "step": step,
-        "step_number": SAMPLE_ORDER.index(step) + 1,
-        "step_count": len(SAMPLE_ORDER) + 1,
-        "back_url": _step_back(meeting, step),
+        "step_number": steps.order.index(step) + 1,
+        "step_count": len(steps.order) + 1,
+        "back_url": steps.back(step),
         "pool_count": sampling.eligible_cases(
             user=request.user, meeting=meeting, filters=sampling.PoolFilters()
         ).count(),
@@ -88,14 +121,15 @@ def _sample_page(request, meeting, form, *, step: str, title: str, status: int =
     return render(request, "panels/sample_draw.html", context, status=status)
 
 
-def _sample_check(request, meeting, categories, answers):
+def _sample_check(request, steps):
     """Check your answers, then draw with the one service every draw goes through."""
+    meeting, answers = steps.meeting, steps.answers
     missing = answers.missing()
     if missing is not None:
-        return redirect(_step_url(meeting, missing))
-    form = SampleDrawForm(answers.data(), meeting=meeting, offence_categories=categories)
+        return redirect(steps.url(missing))
+    form = steps.form(SampleDrawForm, answers.data())
     if not form.is_valid():
-        return _sample_step_errors(request, meeting, categories, answers, form.errors)
+        return _sample_step_errors(request, steps, form.errors)
     arguments = form.draw_arguments()
     error = None
     if request.method == "POST":
@@ -103,8 +137,8 @@ def _sample_check(request, meeting, categories, answers):
             draw = services.sample_draw(meeting=meeting, by=request.user, **arguments)
         except ValidationError as failed:
             fields = getattr(failed, "error_dict", {})
-            if set(fields) & set(SAMPLE_FORMS["size"][0].step_fields):
-                return _sample_step_errors(request, meeting, categories, answers, fields)
+            if set(fields) & set(steps.forms["size"][0].step_fields):
+                return _sample_step_errors(request, steps, fields)
             error = " ".join(failed.messages)
         else:
             answers.clear()
@@ -127,26 +161,27 @@ def _sample_check(request, meeting, categories, answers):
         "strata": dict(form.fields["strata_field"].choices)[form.cleaned_data["strata_field"]],
         "carried_over": sampling.carry_over_candidates(meeting=meeting).count(),
         "latest_draw": meeting.draws.first(),
-        "change": {name: _step_url(meeting, name) for name in SAMPLE_ORDER},
-        "back_url": _step_back(meeting, CHECK_STEP),
-        "step_count": len(SAMPLE_ORDER) + 1,
+        "change": {name: steps.url(name) for name in steps.order},
+        "changes": [(steps.url(name), steps.change(name)) for name in steps.order[:-1]],
+        "back_url": steps.back(CHECK_STEP),
+        "step_count": len(steps.order) + 1,
         "page_title": "Check your answers before drawing the sample",
     }
     return render(request, "panels/sample_draw_check.html", context, status=200)
 
 
-def _sample_step_errors(request, meeting, categories, answers, errors):
+def _sample_step_errors(request, steps, errors):
     """Back to the first step whose answers no longer stand, with its errors shown."""
-    for name in SAMPLE_ORDER:
-        form_class, title = SAMPLE_FORMS[name]
-        if set(errors) & set(form_class.step_fields):
-            form = form_class(answers.data(name), meeting=meeting, offence_categories=categories)
+    for name in steps.order:
+        form_class, title = steps.forms[name]
+        form = steps.form(form_class, steps.answers.data(name))
+        if set(errors) & set(form.fields):
             form.is_valid()
             for field, messages_ in errors.items():
                 if field in form.fields and field not in form.errors:
                     form.add_error(field, messages_)
-            return _sample_page(request, meeting, form, step=name, title=title)
-    return redirect(_step_url(meeting, SAMPLE_ORDER[0]))
+            return _sample_page(request, steps, form, step=name, title=title)
+    return redirect(steps.url(steps.order[0]))
 
 
 @login_required

@@ -158,7 +158,7 @@ def test_member_journey_rates_saves_a_draft_and_the_attendee_comments(journey, d
     assert journey.heading() == "Case 4: conflict of interest"
     declare_no_conflict(journey)
     assert journey.heading().startswith("Case 4:")
-    expect(page.get_by_role("heading", name="What was known at the decision")).to_be_visible()
+    expect(page.get_by_role("heading", name="Facts at decision")).to_be_visible()
     for label in criteria:
         page.get_by_role("group", name=label, exact=True).get_by_label("Met", exact=True).check()
     outcome = page.get_by_role("group", name="Outcome category")

@@ -370,6 +370,6 @@ def test_printed_case_papers_name_the_member_and_the_day(page, live_server, demo
     assert "Mina Malik" in footer.inner_text()
     assert f"{today.day} {today:%B %Y}" in footer.inner_text()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
-    expect(page.get_by_role("heading", name="What was known at the decision")).to_be_visible()
+    expect(page.get_by_role("heading", name="Facts at decision")).to_be_visible()
     for hidden in ("#rating-form", "header", "footer.govuk-footer", ".govuk-back-link"):
         assert not page.locator(hidden).is_visible(), hidden

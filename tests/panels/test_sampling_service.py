@@ -58,7 +58,11 @@ def test_sample_draw_records_seed_filters_fingerprint_and_algorithm(meeting, olu
     eligible = sorted(c.reference for c in case_pool if c.outcome_type.code == "simple-caution")
     assert result.seed == "record"
     assert result.algorithm_version == "bottomk-sha256-v1"
-    assert result.filters == {"force": meeting.panel.force.code, **filters.to_json()}
+    assert result.filters == {
+        "force": meeting.panel.force.code,
+        **filters.to_json(),
+        "kind": "oocr",  # the framework's record kind, whoever built the filters
+    }
     assert result.pool_size == 10
     assert result.pool_fingerprint == Pool.build(eligible).fingerprint
     assert result.sample_size == 3

@@ -107,7 +107,7 @@ def test_case_papers_for_member_keep_later_information_apart(client, mina, open_
 
     body = response.content.decode()
     assert response.status_code == 200
-    assert body.index("What was known at the decision") < body.index("Known at the time.")
+    assert body.index("Facts at decision</h2>") < body.index("Known at the time.")
     assert body.index("Information that came later") < body.index("Learned afterwards.")
 
 

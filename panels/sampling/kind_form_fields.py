@@ -1,0 +1,101 @@
+"""The draw form's questions about the panel's record kind: one per filterable field (a
+list of choices or yes and no as checkboxes, a whole number as from and to), and what the
+answers filter the pool by."""
+
+from crispy_forms_gds.layout import Field, Fixed, Size
+from django import forms
+from django.core.exceptions import ValidationError
+
+from cases.models import FieldType, RecordField
+
+from .kind_fields import NO, YES, KindDraw
+
+PREFIX = "kind_"
+YES_NO_CHOICES = [(YES, "Yes"), (NO, "No")]
+
+
+def field_name(field: RecordField) -> str:
+    return f"{PREFIX}{field.code}"
+
+
+def kind_form_fields(draw: KindDraw) -> dict[str, forms.Field]:
+    """The form fields asking about the kind's filterable fields, by name."""
+    found: dict[str, forms.Field] = {}
+    for field in draw.fields:
+        name = field_name(field)
+        if field.type == FieldType.INTEGER:
+            found[f"{name}_from"] = _whole_number(f"{field.label}: from (optional)", field.label)
+            found[f"{name}_to"] = _whole_number(f"{field.label}: to (optional)", field.label)
+            continue
+        if field.type == FieldType.YES_NO:
+            choices = YES_NO_CHOICES
+        else:
+            choices = [(choice["code"], choice["label"]) for choice in field.choices]
+        what = field.label.lower()
+        found[name] = forms.MultipleChoiceField(
+            label=field.label,
+            help_text=f"Leave all unticked to include every case, whatever its {what}.",
+            required=False,
+            choices=choices,
+            widget=forms.CheckboxSelectMultiple,
+            error_messages={"invalid_choice": f"Choose only the {what} options listed"},
+        )
+    return found
+
+
+def _whole_number(label: str, what: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+        error_messages={"invalid": f"{what} must be a whole number, like 16"},
+    )
+
+
+def kind_layout(draw: KindDraw, present) -> list:
+    """The layout of the kind's questions that the form holds (`present`: its names)."""
+    layout = []
+    for field in draw.fields:
+        name = field_name(field)
+        if field.type == FieldType.INTEGER:
+            layout += [
+                Field.text(part, field_width=Fixed.FOUR, label_size=Size.SMALL)
+                for part in (f"{name}_from", f"{name}_to")
+                if part in present
+            ]
+        elif name in present:
+            layout.append(Field.checkboxes(name, small=True, legend_size=Size.SMALL))
+    return layout
+
+
+def check_ranges(form, draw: KindDraw) -> None:
+    """A range whose end is before its start is refused, at its 'to' box."""
+    for field in draw.fields:
+        if field.type != FieldType.INTEGER:
+            continue
+        name = field_name(field)
+        low = form.cleaned_data.get(f"{name}_from")
+        high = form.cleaned_data.get(f"{name}_to")
+        if low is not None and high is not None and high < low:
+            form.add_error(
+                f"{name}_to",
+                ValidationError(f"{field.label}: 'to' must be the same as or more than 'from'"),
+            )
+
+
+def kind_filters(cleaned: dict, draw: KindDraw) -> tuple[dict, dict]:
+    """(chosen values by field code, ranges by field code) from the cleaned answers."""
+    chosen, ranges = {}, {}
+    for field in draw.fields:
+        name = field_name(field)
+        if field.type == FieldType.INTEGER:
+            low, high = cleaned.get(f"{name}_from"), cleaned.get(f"{name}_to")
+            if low is not None or high is not None:
+                ranges[field.code] = (low, high)
+            continue
+        values = cleaned.get(name) or []
+        if field.type == FieldType.YES_NO:
+            values = [value == YES for value in values]
+        if values:
+            chosen[field.code] = tuple(values)
+    return chosen, ranges
