@@ -11,7 +11,7 @@ def seed_more_kinds(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0008_record_kinds"),
+        ("cases", "0009_case_documents"),
     ]
 
     operations = [
