@@ -58,13 +58,13 @@ def test_a_bad_dictionary_shows_an_accessible_error_summary(page: Page, live_ser
 def test_data_admin_creates_a_kind_and_updates_it(page: Page, live_server, demo):
     sign_in(page, live_server.url, "alice")
     page.goto(f"{live_server.url}/cases/kinds/new/")
-    page.get_by_label("Name", exact=True).fill("Stop and search (browser)")
-    page.get_by_label("Code", exact=True).fill("stop-search-browser")
+    page.get_by_label("Name", exact=True).fill("Patrol search (browser)")
+    page.get_by_label("Code", exact=True).fill("patrol-search-browser")
     page.get_by_label("What its date means (optional)").fill("Date of search")
     page.get_by_label("Dictionary (CSV)").set_input_files(_file(STOP_SEARCH.encode()))
     with page.expect_navigation():
         page.get_by_role("button", name="Create the kind").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Stop and search (browser)")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Patrol search (browser)")
     expect(page.get_by_role("region", name="Person: fields")).to_contain_text("Age band")
 
     with page.expect_navigation():

@@ -32,7 +32,7 @@ def refused(*args, **options) -> tuple[str, str]:
 
 @pytest.fixture
 def dictionary(tmp_path):
-    path = tmp_path / "stop-search.csv"
+    path = tmp_path / "patrol-search.csv"
     path.write_bytes(STOP_SEARCH.encode())
     return path
 
@@ -40,15 +40,15 @@ def dictionary(tmp_path):
 def test_import_creates_the_kind_then_updates_it(dictionary):
     out, _ = run(
         "import_record_kind",
-        "stop-search",
-        "Stop and search",
+        "patrol-search",
+        "Patrol search",
         str(dictionary),
         "--date-label",
         "Date of search",
     )
 
-    assert out == "Created the record kind stop-search (Stop and search) with 8 fields.\n"
-    kind = kind_by_code("stop-search")
+    assert out == "Created the record kind patrol-search (Patrol search) with 8 fields.\n"
+    kind = kind_by_code("patrol-search")
     assert kind.date_label == "Date of search"
     entry = AuditEntry.objects.filter(object_pk=str(kind.pk), event="created").latest("pk")
     assert entry.summary.startswith(
@@ -56,14 +56,16 @@ def test_import_creates_the_kind_then_updates_it(dictionary):
     )
 
     dictionary.write_bytes(replaced(STOP_SEARCH, "Power used", "Power"))
-    out, _ = run("import_record_kind", "stop-search", "Stop and search", str(dictionary))
+    out, _ = run("import_record_kind", "patrol-search", "Patrol search", str(dictionary))
 
     assert out.splitlines() == [
         "  Reworded the label of power: “Power used” to “Power”",
-        "Updated the record kind stop-search: 1 change(s).",
+        "Updated the record kind patrol-search: 1 change(s).",
     ]
-    out, _ = run("import_record_kind", "stop-search", "Stop and search", str(dictionary))
-    assert out == "The record kind stop-search already matches stop-search.csv: nothing changed.\n"
+    out, _ = run("import_record_kind", "patrol-search", "Patrol search", str(dictionary))
+    assert (
+        out == "The record kind patrol-search already matches patrol-search.csv: nothing changed.\n"
+    )
 
 
 def test_a_bad_dictionary_writes_nothing_and_names_each_line_on_stderr(tmp_path):
@@ -82,14 +84,14 @@ def test_a_bad_dictionary_writes_nothing_and_names_each_line_on_stderr(tmp_path)
 
 
 def test_a_breaking_update_is_refused_with_the_reason(dictionary):
-    run("import_record_kind", "stop-search", "Stop and search", str(dictionary))
-    kind = kind_by_code("stop-search")
+    run("import_record_kind", "patrol-search", "Patrol search", str(dictionary))
+    kind = kind_by_code("patrol-search")
     factories.CaseFactory(kind=kind, outcome_type=None, values={"officers": 2})
     dictionary.write_bytes(
         replaced(STOP_SEARCH, "Officers present,integer,,no,yes", "Officers present,decimal,,no,no")
     )
 
-    _, err = refused("import_record_kind", "stop-search", "Stop and search", str(dictionary))
+    _, err = refused("import_record_kind", "patrol-search", "Patrol search", str(dictionary))
 
     assert err.strip().startswith(
         "Line 9, column type: “Officers present” (officers) is held by 1 case"
@@ -109,9 +111,9 @@ def test_a_missing_file_a_bad_code_and_a_stranger_are_refused(dictionary, eve):
 
 
 def test_import_records_the_data_admin_given(dictionary, alice):
-    run("import_record_kind", "stop-search", "Stop and search", str(dictionary), "--user", "alice")
+    run("import_record_kind", "patrol-search", "Patrol search", str(dictionary), "--user", "alice")
 
-    assert kind_by_code("stop-search").updated_by == alice
+    assert kind_by_code("patrol-search").updated_by == alice
 
 
 def test_export_prints_the_dictionary_and_it_imports_again_unchanged(reference_data, tmp_path):

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def kind(alice):
     return kind_create(
-        code="stop-search", name="Stop and search", data=STOP_SEARCH.encode(), by=alice
+        code="patrol-search", name="Patrol search", data=STOP_SEARCH.encode(), by=alice
     )
 
 
@@ -80,9 +80,9 @@ def test_the_list_shows_each_kind_with_its_fields_cases_and_frameworks(
         response = client.get(reverse("cases:kind_list"))
 
     rows = {k.code: k for k in response.context["kinds"]}
-    assert (rows["stop-search"].field_count, rows["stop-search"].case_count) == (8, 2)
+    assert (rows["patrol-search"].field_count, rows["patrol-search"].case_count) == (8, 2)
     body = text(response)
-    assert "Stop and search" in body and "Out of court resolution" in body
+    assert "Patrol search" in body and "Out of court resolution" in body
     assert "Out of Court Resolutions (four categories)" in body
     assert reverse("cases:kind_create") in body
 
@@ -131,7 +131,7 @@ def test_the_dictionary_downloads_as_the_csv_an_upload_reads(client, alice, kind
     response = client.get(reverse("cases:kind_dictionary", args=[kind.pk]))
 
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert 'filename="stop-search-dictionary.csv"' in response["Content-Disposition"]
+    assert 'filename="patrol-search-dictionary.csv"' in response["Content-Disposition"]
     assert response.content.decode() == dictionary_text(kind_fields(kind))
 
 
@@ -144,17 +144,17 @@ def test_a_kind_is_created_from_an_uploaded_dictionary(client, alice):
     response = client.post(
         reverse("cases:kind_create"),
         {
-            "name": "Stop and search",
-            "code": "stop-search",
+            "name": "Patrol search",
+            "code": "patrol-search",
             "date_label": "Date of search",
             "dictionary": upload(STOP_SEARCH.encode()),
         },
         follow=True,
     )
 
-    kind = RecordKind.objects.get(code="stop-search")
+    kind = RecordKind.objects.get(code="patrol-search")
     assert response.redirect_chain[-1][0] == reverse("cases:kind_detail", args=[kind.pk])
-    assert "Record kind “Stop and search” created" in text(response)
+    assert "Record kind “Patrol search” created" in text(response)
     assert (kind.date_label, kind.facts_label, kind.fields.count()) == (
         "Date of search",
         "Facts",
@@ -206,10 +206,10 @@ def test_a_code_another_kind_has_is_refused_on_its_field(client, alice, kind):
 
     response = client.post(
         reverse("cases:kind_create"),
-        {"name": "Again", "code": "stop-search", "dictionary": upload(STOP_SEARCH.encode())},
+        {"name": "Again", "code": "patrol-search", "dictionary": upload(STOP_SEARCH.encode())},
     )
 
-    assert "There is a kind with the code stop-search already" in text(response)
+    assert "There is a kind with the code patrol-search already" in text(response)
     assert 'href="#id_code"' in text(response)
 
 

@@ -26,7 +26,7 @@ AGE_BAND_LINE = (
 @pytest.fixture
 def kind(alice):
     return kind_create(
-        code="stop-search", name="Stop and search", data=STOP_SEARCH.encode(), by=alice
+        code="patrol-search", name="Patrol search", data=STOP_SEARCH.encode(), by=alice
     )
 
 
@@ -370,15 +370,15 @@ def test_a_bad_dictionary_updates_nothing(kind):
 
 
 def test_importing_a_dictionary_creates_the_kind_then_updates_it(alice):
-    first = kind_import_dictionary(code="ss", name="Stop and search", data=STOP_SEARCH.encode())
+    first = kind_import_dictionary(code="ss", name="Patrol search", data=STOP_SEARCH.encode())
     again = kind_import_dictionary(
-        code="ss", name="Stop and search (2026)", data=replaced(STOP_SEARCH, "Power used", "Power")
+        code="ss", name="Patrol search (2026)", data=replaced(STOP_SEARCH, "Power used", "Power")
     )
 
     assert (first.created, first.changes) == (True, [])
     assert again.created is False
     assert again.changes == [
-        "Renamed the kind from “Stop and search” to “Stop and search (2026)”",
+        "Renamed the kind from “Patrol search” to “Patrol search (2026)”",
         "Reworded the label of power: “Power used” to “Power”",
     ]
     assert again.kind.version == 2

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def stop_search(alice):
-    return kind_create(code="stop-search", name="Stop and search", data=STOP_SEARCH.encode())
+    return kind_create(code="patrol-search", name="Patrol search", data=STOP_SEARCH.encode())
 
 
 def _edit(client, framework, **changes):
@@ -39,8 +39,8 @@ def test_a_new_framework_reviews_the_kind_chosen(client, alice, stop_search):
     client.post(
         reverse("panels:framework_create"),
         {
-            "name": "Stop and search scrutiny",
-            "slug": "stop-search",
+            "name": "Patrol search scrutiny",
+            "slug": "patrol-search",
             "kind": "other",
             "record_kind": stop_search.pk,
             "criteria_heading": "Criteria",
@@ -49,7 +49,7 @@ def test_a_new_framework_reviews_the_kind_chosen(client, alice, stop_search):
     )
 
     assert "The kind of record its panels review" in form
-    assert Framework.objects.get(slug="stop-search").record_kind == stop_search
+    assert Framework.objects.get(slug="patrol-search").record_kind == stop_search
 
 
 def test_a_framework_without_meetings_may_change_its_kind(client, alice, stop_search):
