@@ -32,12 +32,12 @@ class UploadForm(SafeTextMixin, forms.Form):
         label="Which force is this extract from?",
         error_messages={"required": "Select a force", "invalid_choice": "Select a force"},
     )
-    kind = forms.ModelChoiceField(
-        queryset=RecordKind.objects.filter(is_active=True),
-        empty_label=None,
-        required=False,  # a post without it is an out of court resolution's extract
+    kind = forms.TypedChoiceField(
         label="Kind of record",
         help_text="Its columns are read by this kind's fields.",
+        required=False,  # a post without it is an out of court resolution's extract
+        coerce=int,
+        empty_value=None,
         error_messages={"invalid_choice": "Select a kind of record"},
     )
     section = forms.TypedChoiceField(
@@ -91,18 +91,22 @@ class UploadForm(SafeTextMixin, forms.Form):
         if len(forces) == 1:
             # Only one force to choose from: it is chosen already.
             self.fields["force"].initial = forces[0].pk
-        self.fields["kind"].initial = (
-            RecordKind.objects.filter(code=OOCR_CODE).values_list("pk", flat=True).first()
+        # Two queries, whatever the number of kinds: the kinds, then their sections.
+        self.kinds = {kind.pk: kind for kind in RecordKind.objects.filter(is_active=True)}
+        self.fields["kind"].choices = [(kind.pk, kind.name) for kind in self.kinds.values()]
+        self.fields["kind"].initial = next(
+            (kind.pk for kind in self.kinds.values() if kind.code == OOCR_CODE), None
         )
         self.sections = {
             section.pk: section
-            for section in RecordSection.objects.filter(kind__is_active=True)
-            .select_related("kind")
-            .order_by("kind__name", "position", "pk")
+            for section in RecordSection.objects.filter(kind__in=list(self.kinds)).order_by(
+                "kind__name", "position", "pk"
+            )
         }
         groups: dict[str, list] = {}
         for section in self.sections.values():
-            groups.setdefault(section.kind.name, []).append((section.pk, section.name))
+            kind = self.kinds[section.kind_id]
+            groups.setdefault(kind.name, []).append((section.pk, section.name))
         self.fields["section"].choices = [("", "The whole record"), *groups.items()]
         self.helper = FormHelper()
         self.helper.form_method = "post"
@@ -119,7 +123,10 @@ class UploadForm(SafeTextMixin, forms.Form):
         )
 
     def clean_kind(self) -> RecordKind:
-        return self.cleaned_data["kind"] or RecordKind.objects.get(code=OOCR_CODE)
+        chosen = self.cleaned_data["kind"]
+        if chosen is None:
+            return RecordKind.objects.get(code=OOCR_CODE)
+        return self.kinds[chosen]
 
     def clean_section(self) -> RecordSection | None:
         chosen = self.cleaned_data["section"]

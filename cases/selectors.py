@@ -22,10 +22,13 @@ def batch_list(*, user, limit: int = 20) -> QuerySet[ExtractBatch]:
     )[:limit]
 
 
-def import_templates() -> list[dict]:
-    """A template CSV link for each kind of record an extract may hold, the out of court
-    resolution's first (its address has no `?kind=`, as before kinds)."""
-    kinds = RecordKind.objects.filter(is_active=True).order_by("name")
+def import_templates(kinds=None) -> list[dict]:
+    """A template CSV link for each kind of record an extract may hold (`kinds`, the
+    active ones if not given), the out of court resolution's first (its address has no
+    `?kind=`, as before kinds)."""
+    if kinds is None:
+        kinds = RecordKind.objects.filter(is_active=True)
+    kinds = sorted(kinds, key=lambda kind: kind.name)
     url = reverse("cases:import_template")
     found = [
         {"name": kind.name, "url": url if kind.code == OOCR_CODE else f"{url}?kind={kind.code}"}

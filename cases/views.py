@@ -54,7 +54,7 @@ def upload(request):
     context = {
         "form": form,
         "batches": selectors.batch_list(user=request.user),
-        "templates": selectors.import_templates(),
+        "templates": selectors.import_templates(form.kinds.values()),
         "max_megabytes": settings.IMPORT_MAX_BYTES // (1024 * 1024),
         "max_rows": settings.IMPORT_MAX_ROWS,
         "page_title": "Import a case extract",

@@ -353,7 +353,7 @@ class StagedPass(_Pass):
         # Every query runs before the rows start: COPY then holds the connection.
         self.user_id = user_id
         header = staging.read_header(self.path)
-        if header.get("slots", FACT_FIELDS) != self.layout.signature():
+        if header.get("slots", list(FACT_FIELDS)) != self.layout.signature():
             self.report.add_problem(None, "", KIND_CHANGED)
             return self.report
         self.sections = set(header.get("sections", self.layout.all_sections()))

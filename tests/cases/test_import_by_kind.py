@@ -207,3 +207,24 @@ def test_the_command_refuses_an_unknown_kind_naming_the_kinds(alice, force, kind
         call_command("import_extract", str(path), "--force", "TEST", "--kind", "nope")
 
     assert ExtractBatch.objects.count() == 0
+
+
+def test_a_kind_given_a_field_after_the_check_is_not_imported_until_checked_again(
+    alice, force, kind
+):
+    batch = upload(alice, force, csv_bytes([stop_search.row("SS-1")]), kind=kind)
+    search = kind.sections.get(name="Search")
+    kind.fields.create(section=search, position=99, code="vehicle", label="Vehicle", type="text")
+
+    batch = services.batch_confirm(batch=batch, user=alice)
+
+    assert batch.status == BatchStatus.REJECTED
+    assert messages_of(batch) == [
+        (
+            None,
+            "",
+            "The kind of record's fields have changed since the file was checked. "
+            "Upload the file again.",
+        )
+    ]
+    assert Case.objects.count() == 0
