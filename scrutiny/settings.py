@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from . import policies
+from . import env, policies
 from .audited import TRACKED_MODELS
 from .env import (
     database_config,
@@ -216,7 +216,7 @@ SILENCED_SYSTEM_CHECKS = ["models.W040"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # Uploaded extracts are kept outside anything the web server serves.
 PRIVATE_UPLOAD_ROOT = Path(os.environ.get("PRIVATE_UPLOAD_ROOT", BASE_DIR / "var" / "uploads"))
-# FILE_STORAGE=s3 keeps published reports and uploaded extracts in an S3-compatible bucket
+# FILE_STORAGE=s3 keeps published reports, extracts and case documents in an S3 bucket
 # (django-storages), so every app server and worker sees the same files; the bucket stays
 # private, as the app streams published files itself. Credentials come from boto3's usual
 # chain (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the machine's role).
@@ -233,7 +233,6 @@ if FILE_STORAGE == "s3":
     }
     STORAGES["default"] = s3_storage("published", **_bucket)
     STORAGES["extracts"] = s3_storage("extracts", **_bucket)
-    # Case documents are kept as long as their case, apart from the extracts' uploads.
     STORAGES["documents"] = s3_storage("documents", **_bucket)
 # Case extract imports: limits a data admin sees in plain words when a file breaks them.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 100 * 1024 * 1024)
@@ -249,16 +248,7 @@ IMPORT_MAX_FINDINGS = env_int("IMPORT_MAX_FINDINGS", 5000)
 # Uploads nobody confirms or abandons are abandoned, and their files deleted, after
 # this many days by `manage.py abandon_stale_imports`.
 IMPORT_ABANDON_AFTER_DAYS = env_int("IMPORT_ABANDON_AFTER_DAYS", 7)
-# Case documents (PDFs a data admin attaches to a case; cases/documents/checks.py): what a
-# file may weigh, how many pages it may have, what all its streams may unpack to, and how
-# much text it may hold. Past any of them the file is refused as it is uploaded.
-DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_BYTES", 20 * 1024 * 1024)
-DOCUMENT_MAX_PAGES = env_int("DOCUMENT_MAX_PAGES", 200)
-DOCUMENT_MAX_UNPACKED_BYTES = env_int("DOCUMENT_MAX_UNPACKED_BYTES", 200 * 1024 * 1024)
-DOCUMENT_MAX_TEXT_CHARS = env_int("DOCUMENT_MAX_TEXT_CHARS", 2_000_000)
-if DOCUMENT_MAX_BYTES > IMPORT_MAX_BYTES:
-    # The request-size middleware lets no upload past IMPORT_MAX_BYTES (plus the form).
-    raise ImproperlyConfigured("DOCUMENT_MAX_BYTES must not be larger than IMPORT_MAX_BYTES.")
+DOCUMENT_LIMITS = env.document_limits(import_max_bytes=IMPORT_MAX_BYTES)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
