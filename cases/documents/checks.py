@@ -9,8 +9,8 @@ A document is refused, with a message saying why, when it is:
   programs or sends data;
 - carrying files: embedded files, file attachment annotations, rich media;
 - a bomb: more pages than DOCUMENT_MAX_PAGES, streams that unpack to more than
-  DOCUMENT_MAX_UNPACKED_BYTES in all (counted as they unpack, never unpacked whole
-  first), or more than DOCUMENT_MAX_TEXT_CHARS of text;
+  DOCUMENT_MAX_UNPACKED_BYTES in all (a deflated stream is counted as it unpacks, never
+  held whole), or more than DOCUMENT_MAX_TEXT_CHARS of text;
 - without a text layer (a scan): with no text at all, or a page showing a picture
   and no text. What cannot be read cannot be screened for personal data.
 
