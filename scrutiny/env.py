@@ -4,6 +4,7 @@ and the few settings that are built rather than read (the database, S3 storages,
 scrutiny/settings.py holds the values themselves."""
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import dj_database_url
@@ -61,6 +62,37 @@ def database_config(base_dir: Path) -> dict:
         raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {exc}") from None
     config["CONN_HEALTH_CHECKS"] = True
     return config
+
+
+@dataclass(frozen=True)
+class DocumentLimits:
+    """Past any of these a case document is refused as it is uploaded (docs/security.md)."""
+
+    max_bytes: int  # the file
+    max_pages: int
+    max_unpacked_bytes: int  # all its streams, unpacked
+    max_text_chars: int  # all its pages' text
+
+
+_DOCUMENT_DEFAULTS = {
+    "DOCUMENT_MAX_BYTES": 20 * 1024 * 1024,
+    "DOCUMENT_MAX_PAGES": 200,
+    "DOCUMENT_MAX_UNPACKED_BYTES": 500 * 1024 * 1024,
+    "DOCUMENT_MAX_TEXT_CHARS": 2_000_000,
+}
+
+
+def document_limits(*, import_max_bytes: int) -> DocumentLimits:
+    """The limits on case documents, from the environment variables above."""
+    values = [env_int(name, default) for name, default in _DOCUMENT_DEFAULTS.items()]
+    for name, value in zip(_DOCUMENT_DEFAULTS, values, strict=True):
+        if value < 1:
+            raise ImproperlyConfigured(f"{name} must be 1 or more.")
+    limits = DocumentLimits(*values)
+    if limits.max_bytes > import_max_bytes:
+        # The request-size middleware lets no upload past IMPORT_MAX_BYTES (plus the form).
+        raise ImproperlyConfigured("DOCUMENT_MAX_BYTES must not be larger than IMPORT_MAX_BYTES.")
+    return limits
 
 
 def s3_storage(location: str, *, bucket: str, endpoint_url=None, region_name=None) -> dict:

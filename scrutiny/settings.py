@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from . import policies
+from . import env, policies
 from .audited import TRACKED_MODELS
 from .env import (
     database_config,
@@ -216,7 +216,7 @@ SILENCED_SYSTEM_CHECKS = ["models.W040"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # Uploaded extracts are kept outside anything the web server serves.
 PRIVATE_UPLOAD_ROOT = Path(os.environ.get("PRIVATE_UPLOAD_ROOT", BASE_DIR / "var" / "uploads"))
-# FILE_STORAGE=s3 keeps published reports and uploaded extracts in an S3-compatible bucket
+# FILE_STORAGE=s3 keeps published reports, extracts and case documents in an S3 bucket
 # (django-storages), so every app server and worker sees the same files; the bucket stays
 # private, as the app streams published files itself. Credentials come from boto3's usual
 # chain (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the machine's role).
@@ -233,12 +233,22 @@ if FILE_STORAGE == "s3":
     }
     STORAGES["default"] = s3_storage("published", **_bucket)
     STORAGES["extracts"] = s3_storage("extracts", **_bucket)
-    # Case documents are kept as long as their case, apart from the extracts' uploads.
     STORAGES["documents"] = s3_storage("documents", **_bucket)
-# Limits on uploaded extracts and case documents (scrutiny/upload_limits.py).
-from . import upload_limits as _limits  # noqa: E402
-
-globals().update({name: value for name, value in vars(_limits).items() if name.isupper()})
+# Case extract imports: limits a data admin sees in plain words when a file breaks them.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 100 * 1024 * 1024)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 300_000)
+# Workbooks: what the zip may unpack to, how compressed a part may be, how many parts.
+IMPORT_MAX_UNZIPPED_BYTES = env_int("IMPORT_MAX_UNZIPPED_BYTES", 1024 * 1024 * 1024)
+IMPORT_MAX_ZIP_RATIO = env_int("IMPORT_MAX_ZIP_RATIO", 200)
+IMPORT_MAX_ZIP_MEMBERS = env_int("IMPORT_MAX_ZIP_MEMBERS", 500)
+# Problems listed per batch (all are counted), and privacy findings before a file is
+# refused as not anonymised at all.
+IMPORT_MAX_PROBLEMS = env_int("IMPORT_MAX_PROBLEMS", 1000)
+IMPORT_MAX_FINDINGS = env_int("IMPORT_MAX_FINDINGS", 5000)
+# Uploads nobody confirms or abandons are abandoned, and their files deleted, after
+# this many days by `manage.py abandon_stale_imports`.
+IMPORT_ABANDON_AFTER_DAYS = env_int("IMPORT_ABANDON_AFTER_DAYS", 7)
+DOCUMENT_LIMITS = env.document_limits(import_max_bytes=IMPORT_MAX_BYTES)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
@@ -317,7 +327,7 @@ PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 300)
 # files stay in memory up to 2.5 MB, beyond that in the temporary folder, which only the
 # extract upload can reach.
 REQUEST_MAX_BYTES = env_int("REQUEST_MAX_BYTES", 1024 * 1024)
-REQUEST_MAX_BYTES_UPLOAD = _limits.IMPORT_MAX_BYTES + 1024 * 1024
+REQUEST_MAX_BYTES_UPLOAD = IMPORT_MAX_BYTES + 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", REQUEST_MAX_BYTES)
 FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 2000)

@@ -1,11 +1,14 @@
-"""FILE_STORAGE=s3: published reports and uploaded extracts go to an S3-compatible bucket
-(a real S3 API, moto's server, on loopback), so any app server can read what another wrote."""
+"""FILE_STORAGE=s3: published reports, uploaded extracts and case documents go to an
+S3-compatible bucket (a real S3 API, moto's server, on loopback), so any app server can
+read what another wrote."""
 
 import shutil
 
 import pytest
 from django.core.files.storage import default_storage
 
+from cases.documents.selectors import document_file
+from cases.documents.services import document_upload, document_withdraw
 from cases.enums import BatchStatus
 from cases.imports import storage
 from cases.models import Case
@@ -14,6 +17,7 @@ from core.roles import StaffRole
 from reports import services as report_services
 from scrutiny.env import s3_storage
 from tests import factories, object_storage
+from tests.cases import pdfs
 from tests.cases.conftest import csv_bytes, row, upload
 from tests.reports.conftest import closed_meeting, publish
 
@@ -135,3 +139,38 @@ def test_health_answers_503_when_the_bucket_is_gone(client, endpoint, bucket):
     response = client.get("/health/")
 
     assert (response.status_code, response.json()["checks"]["storage"]) == (503, "unavailable")
+
+
+@pytest.fixture
+def document_bucket(bucket, endpoint, settings):
+    """The bucket with case documents in it too, under their own prefix."""
+    where = {"bucket": bucket, "endpoint_url": endpoint, "region_name": object_storage.REGION}
+    settings.STORAGES = {**settings.STORAGES, "documents": s3_storage("documents", **where)}
+    return bucket
+
+
+def test_a_case_document_is_kept_in_the_bucket_and_served_from_another_server(
+    endpoint, document_bucket, alice, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    data = pdfs.text_pdf()
+    document = document_upload(
+        case=factories.CaseFactory(), user=alice, title="CPS letter", chunks=[data]
+    )
+    assert object_storage.keys(endpoint, document_bucket) == [f"documents/{document.stored_name}"]
+    another_server(settings, tmp_path)
+
+    assert document_file(document=document).read_bytes() == data
+
+    with django_capture_on_commit_callbacks(execute=True):
+        document_withdraw(document=document, user=alice)
+    assert object_storage.keys(endpoint, document_bucket) == []
+
+
+def test_the_extracts_sweep_leaves_documents_in_the_bucket(endpoint, document_bucket, alice):
+    document = document_upload(
+        case=factories.CaseFactory(), user=alice, title="CPS letter", chunks=[pdfs.text_pdf()]
+    )
+
+    storage.delete_unnamed(keep=set(), older_than=4_102_444_800)  # year 2100
+
+    assert object_storage.keys(endpoint, document_bucket) == [f"documents/{document.stored_name}"]

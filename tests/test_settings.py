@@ -45,6 +45,7 @@ def test_settings_without_secret_key_and_debug_off_names_the_variable():
             {"SECRET_KEY": "k", "DOCUMENT_MAX_BYTES": str(200 * 1024 * 1024)},
             "DOCUMENT_MAX_BYTES must not be larger than IMPORT_MAX_BYTES",
         ),
+        ({"SECRET_KEY": "k", "DOCUMENT_MAX_PAGES": "0"}, "DOCUMENT_MAX_PAGES must be 1 or more"),
     ],
 )
 def test_settings_with_bad_value_stop_start_up_naming_it(env, message):

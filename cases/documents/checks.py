@@ -9,8 +9,8 @@ A document is refused, with a message saying why, when it is:
   programs or sends data;
 - carrying files: embedded files, file attachment annotations, rich media;
 - a bomb: more pages than DOCUMENT_MAX_PAGES, streams that unpack to more than
-  DOCUMENT_MAX_UNPACKED_BYTES in all (counted as they unpack, never unpacked whole
-  first), or more than DOCUMENT_MAX_TEXT_CHARS of text;
+  DOCUMENT_MAX_UNPACKED_BYTES in all (a deflated stream is counted as it unpacks, never
+  held whole), or more than DOCUMENT_MAX_TEXT_CHARS of text;
 - without a text layer (a scan): with no text at all, or a page showing a picture
   and no text. What cannot be read cannot be screened for personal data.
 
@@ -119,7 +119,7 @@ def _check_structure(path: Path) -> set[int]:
 
 
 def _check_page_count(count: int) -> None:
-    limit = settings.DOCUMENT_MAX_PAGES
+    limit = settings.DOCUMENT_LIMITS.max_pages
     if count > limit:
         raise DocumentRefused(
             f"The selected PDF has {count:,} pages. A document can have at most {limit:,}: "
@@ -130,7 +130,7 @@ def _check_page_count(count: int) -> None:
 
 
 def _too_big() -> DocumentRefused:
-    megabytes = settings.DOCUMENT_MAX_UNPACKED_BYTES // (1024 * 1024)
+    megabytes = settings.DOCUMENT_LIMITS.max_unpacked_bytes // (1024 * 1024)
     return DocumentRefused(
         f"The selected PDF unpacks to more than {megabytes:,} MB, far more than a document "
         "should, so it has not been read"
@@ -141,7 +141,7 @@ def _check_objects(pdf: pikepdf.Pdf) -> None:
     objects = pdf.objects
     if len(objects) > _MAX_OBJECTS:
         raise _too_big()
-    budget = settings.DOCUMENT_MAX_UNPACKED_BYTES
+    budget = settings.DOCUMENT_LIMITS.max_unpacked_bytes
     for obj in objects:
         if isinstance(obj, pikepdf.Stream):
             _walk(obj.stream_dict, 0)
@@ -295,7 +295,7 @@ def _shows_picture(owner: pikepdf.Dictionary, depth: int = 0) -> bool:
 
 
 def _limits() -> dict:
-    budget = settings.DOCUMENT_MAX_UNPACKED_BYTES
+    budget = settings.DOCUMENT_LIMITS.max_unpacked_bytes
     return {
         "zlib_maximum_output_length": budget,
         "lzw_maximum_output_length": budget,
@@ -309,7 +309,7 @@ def _limits() -> dict:
 def page_texts(path: Path, *, only: int | None = None) -> list[str]:
     """Each page's text (or, with `only`, that page number's alone, as a one-item list),
     stopping past DOCUMENT_MAX_TEXT_CHARS in all."""
-    limit = settings.DOCUMENT_MAX_TEXT_CHARS
+    limit = settings.DOCUMENT_LIMITS.max_text_chars
     texts, total = [], 0
     try:
         with pypdf.apply_configuration(**_limits()):

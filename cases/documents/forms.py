@@ -35,9 +35,9 @@ class DocumentUploadForm(SafeTextMixin, forms.Form):
 
     def __init__(self, *args, action: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        megabytes = settings.DOCUMENT_MAX_BYTES // (1024 * 1024)
+        megabytes = settings.DOCUMENT_LIMITS.max_bytes // (1024 * 1024)
         self.fields["file"].help_text = (
-            f"A PDF with its text, up to {megabytes} MB and {settings.DOCUMENT_MAX_PAGES} "
+            f"A PDF with its text, up to {megabytes} MB and {settings.DOCUMENT_LIMITS.max_pages} "
             "pages. Scans without text cannot be screened for personal data, so are refused."
         )
         self.helper = post_form_helper(
@@ -50,7 +50,7 @@ class DocumentUploadForm(SafeTextMixin, forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > settings.DOCUMENT_MAX_BYTES:
+        if upload.size > settings.DOCUMENT_LIMITS.max_bytes:
             raise forms.ValidationError(too_big_message())
         hidden = hidden_character_message(upload.name, "The selected file's name")
         if hidden:

@@ -47,7 +47,7 @@ def _checked(stored_name: str) -> str:
 
 
 def too_big_message() -> str:
-    megabytes = settings.DOCUMENT_MAX_BYTES // (1024 * 1024)
+    megabytes = settings.DOCUMENT_LIMITS.max_bytes // (1024 * 1024)
     return f"The selected file must be smaller than {megabytes} MB"
 
 
@@ -62,7 +62,7 @@ def store(chunks: Iterable[bytes]) -> tuple[str, str, int]:
         with os.fdopen(descriptor, "wb") as handle:
             for chunk in chunks:
                 size += len(chunk)
-                if size > settings.DOCUMENT_MAX_BYTES:
+                if size > settings.DOCUMENT_LIMITS.max_bytes:
                     raise StoreError(too_big_message())
                 digest.update(chunk)
                 handle.write(chunk)

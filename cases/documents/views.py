@@ -31,7 +31,7 @@ def _uploaded(document) -> str:
     )
 
 
-@allows_large_body(lambda: settings.DOCUMENT_MAX_BYTES + 1024 * 1024)
+@allows_large_body(lambda: settings.DOCUMENT_LIMITS.max_bytes + 1024 * 1024)
 @data_admin_required
 def document_upload(request, pk: int):
     case = selectors.case_for_user(user=request.user, pk=pk)

@@ -1,12 +1,19 @@
 """Real PDFs for the document tests, written with pikepdf: clean ones, and each kind a
 data admin must not be able to attach."""
 
+import dataclasses
 import io
 import zipfile
 import zlib
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
+
+
+def limit(settings, **changes) -> None:
+    """Change some of the limits on documents for one test (the `settings` fixture)."""
+    settings.DOCUMENT_LIMITS = dataclasses.replace(settings.DOCUMENT_LIMITS, **changes)
+
 
 LETTER = [
     "Crown Prosecution Service",

@@ -11,6 +11,7 @@ from cases.models import CaseDocument
 from core.models import AuditEntry, AuditEvent
 from tests import factories
 from tests.cases import pdfs
+from tests.cases.pdfs import limit
 
 pytestmark = pytest.mark.django_db
 
@@ -250,7 +251,7 @@ def test_a_document_larger_than_an_ordinary_request_is_taken(client, alice, case
 def test_a_body_past_the_documents_limit_is_refused_before_it_is_read(
     client, alice, case, settings
 ):
-    settings.DOCUMENT_MAX_BYTES = 1024 * 1024
+    limit(settings, max_bytes=1024 * 1024)
     client.force_login(alice)
 
     response = post_upload(client, case, pdfs.padded_pdf(3 * 1024 * 1024))

@@ -15,6 +15,7 @@ from core.models import AuditEntry, AuditEvent
 from core.stale import StaleEdit
 from tests import factories
 from tests.cases import pdfs
+from tests.cases.pdfs import limit
 
 
 @pytest.fixture
@@ -123,7 +124,7 @@ def test_a_page_that_is_a_scan_is_refused_naming_it(case, alice):
 
 
 def test_a_bomb_is_refused_past_the_unpacked_limit(case, alice, settings):
-    settings.DOCUMENT_MAX_UNPACKED_BYTES = 1024 * 1024
+    limit(settings, max_unpacked_bytes=1024 * 1024)
 
     errors = refusal(case, alice, pdfs.bomb_pdf(2 * 1024 * 1024))
 
@@ -138,7 +139,7 @@ def test_a_bomb_is_refused_past_the_unpacked_limit(case, alice, settings):
 
 def test_a_bomb_is_counted_as_it_unpacks_never_held_whole(tmp_path, settings):
     """A 64 MB stream that deflates to 64 kB is refused while unpacking takes a few MB."""
-    settings.DOCUMENT_MAX_UNPACKED_BYTES = 48 * 1024 * 1024
+    limit(settings, max_unpacked_bytes=48 * 1024 * 1024)
     path = tmp_path / "bomb.pdf"
     path.write_bytes(pdfs.bomb_pdf(64 * 1024 * 1024))
 
@@ -154,7 +155,7 @@ def test_a_bomb_is_counted_as_it_unpacks_never_held_whole(tmp_path, settings):
 
 
 def test_a_stream_within_the_limit_is_fine(case, alice, settings):
-    settings.DOCUMENT_MAX_UNPACKED_BYTES = 4 * 1024 * 1024
+    limit(settings, max_unpacked_bytes=4 * 1024 * 1024)
 
     document = attach(case, alice, pdfs.bomb_pdf(1024 * 1024))
 
@@ -162,7 +163,7 @@ def test_a_stream_within_the_limit_is_fine(case, alice, settings):
 
 
 def test_more_pages_than_the_limit_are_refused(case, alice, settings):
-    settings.DOCUMENT_MAX_PAGES = 3
+    limit(settings, max_pages=3)
 
     errors = refusal(case, alice, pdfs.many_pages_pdf(4))
 
@@ -175,7 +176,7 @@ def test_more_pages_than_the_limit_are_refused(case, alice, settings):
 
 
 def test_more_text_than_the_limit_is_refused(case, alice, settings):
-    settings.DOCUMENT_MAX_TEXT_CHARS = 60
+    limit(settings, max_text_chars=60)
 
     errors = refusal(case, alice, pdfs.text_pdf())
 
@@ -188,7 +189,7 @@ def test_more_text_than_the_limit_is_refused(case, alice, settings):
 
 
 def test_a_file_larger_than_the_limit_is_refused_as_it_arrives(case, alice, settings):
-    settings.DOCUMENT_MAX_BYTES = 1024 * 1024
+    limit(settings, max_bytes=1024 * 1024)
 
     errors = refusal(case, alice, b"%PDF-1.7\n" + b"0" * (1024 * 1024))
 
