@@ -16,7 +16,14 @@ from django.db import connection
 from bench.__main__ import REPORT, SCALES, _write_report, module_names, run_modules
 from bench.load import explain
 from bench.load.cast import Cast
-from cases.models import Case, CaseStatusChange, ExtractBatch, ExtractBatchStatusChange, Force
+from cases.models import (
+    Case,
+    CaseStatusChange,
+    ExtractBatch,
+    ExtractBatchStatusChange,
+    Force,
+    RecordKind,
+)
 from core.roles import StaffRole
 from panels.enums import MeetingStatus, MembershipRole
 from reports.models import FindingsReport
@@ -74,6 +81,26 @@ def test_bench_sampling_runs_tiny_and_cleans_up_its_pool(reference_data):
     assert len(rows) == 20  # ten lines for each row order
     assert [row[2] for row in rows[:2]] == ["1,000", "999"]  # whole pool; stratified
     assert (Case.objects.count(), CaseStatusChange.objects.count()) == (cases, history)
+
+
+def test_bench_kinds_runs_tiny_and_cleans_up_its_kind_and_cases(reference_data):
+    cases, history = Case.objects.count(), CaseStatusChange.objects.count()
+
+    (section,) = run_modules(["bench_kinds"], scale="tiny")
+
+    draws = [row for row in _table(section) if row[0].startswith("Draw: ")]
+    assert [row[0] for row in draws] == [
+        "Draw: whole pool, not stratified (reference)",
+        "Draw: whole pool, stratified by ethnicity",
+        "Draw: under 18 (15%), stratified by ethnicity",
+        "Draw: power s60 (8%), stratified by ethnicity",
+        "Draw: body-worn video used (80%), stratified by age band",
+    ]
+    assert draws[0][1] == "1,000"
+    if on_postgresql:
+        assert "Sequential scans of `cases_case` filtering by a kind's field: 0 of" in section
+    assert (Case.objects.count(), CaseStatusChange.objects.count()) == (cases, history)
+    assert not RecordKind.objects.filter(code="bench-stop-search").exists()
 
 
 def test_bench_reports_runs_tiny_and_rolls_back(reference_data):
