@@ -26,6 +26,7 @@ SCALES = {
     "full": {},
     "tiny": {
         "bench_import": {"sizes": [200]},
+        "bench_kinds": {"pool_size": 1_000, "runs": 1, "sample_size": 1},
         "bench_sampling": {"pool_size": 1_000, "runs": 1, "sample_size": 1},
         "bench_reports": {"runs": 1, "meeting_cases": 2, "meetings": 1},
         "bench_explain": {"cases": 2_000},

@@ -88,6 +88,26 @@ def test_bench_sampling_runs_tiny_and_cleans_up_its_pool(reference_data):
     assert (Case.objects.count(), CaseStatusChange.objects.count()) == (cases, history)
 
 
+def test_bench_kinds_runs_tiny_and_cleans_up_its_kind_and_cases(reference_data):
+    cases, history = Case.objects.count(), CaseStatusChange.objects.count()
+
+    (section,) = run_modules(["bench_kinds"], scale="tiny")
+
+    draws = [row for row in _table(section) if row[0].startswith("Draw: ")]
+    assert [row[0] for row in draws] == [
+        "Draw: whole pool, not stratified (reference)",
+        "Draw: whole pool, stratified by ethnicity",
+        "Draw: under 18 (15%), stratified by ethnicity",
+        "Draw: power s60 (8%), stratified by ethnicity",
+        "Draw: body-worn video used (80%), stratified by age band",
+    ]
+    assert draws[0][1] == "1,000"
+    if on_postgresql:
+        assert "Sequential scans of `cases_case` filtering by a kind's field: 0 of" in section
+    assert (Case.objects.count(), CaseStatusChange.objects.count()) == (cases, history)
+    assert not RecordKind.objects.filter(code="bench-stop-search").exists()
+
+
 def test_bench_reports_runs_tiny_and_rolls_back(reference_data):
     (section,) = run_modules(["bench_reports"], scale="tiny")
 

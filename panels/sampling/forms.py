@@ -15,7 +15,14 @@ from core.text_safety import SafeTextMixin
 
 from .. import sampling
 from ..models import Meeting
-from .kind_form_fields import check_ranges, kind_filters, kind_form_fields, kind_layout
+from .kind_form_fields import (
+    check_ranges,
+    folded_kind_layout,
+    kind_answered,
+    kind_filters,
+    kind_form_fields,
+    kind_layout,
+)
 
 MAX_SAMPLE_SIZE = 500
 
@@ -164,6 +171,10 @@ class SampleDrawForm(SafeTextMixin, forms.Form):
                 help_text=f"For example, {example}.",
             )
 
+    @property
+    def kind_answered(self) -> bool:
+        return kind_answered(self)
+
     def _helper(self) -> FormHelper:
         return post_form_helper(*self.layout_fields(), submit=self.submit_label)
 
@@ -304,7 +315,7 @@ class SampleNarrowForm(SampleDrawForm):
             Field.checkboxes("flags_excluded", small=True, legend_size=Size.SMALL),
         ]
         kept = [item for item in own if item.fields[0] in self.fields]
-        return kept + kind_layout(self.draw, self.fields)
+        return kept + folded_kind_layout(self)
 
 
 class SampleRecordsForm(SampleNarrowForm):

@@ -2,7 +2,7 @@
 list of choices or yes and no as checkboxes, a whole number as from and to), and what the
 answers filter the pool by."""
 
-from crispy_forms_gds.layout import Field, Fixed, Size
+from crispy_forms_gds.layout import HTML, Field, Fixed, Size
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -50,6 +50,32 @@ def _whole_number(label: str, what: str) -> forms.IntegerField:
         widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
         error_messages={"invalid": f"{what} must be a whole number, like 16"},
     )
+
+
+def folded_kind_layout(form) -> list:
+    """The kind's questions folded away under a GOV.UK details, below the step's own
+    questions (open when one of them is answered or wrong), so the page stays short."""
+    layout = kind_layout(form.draw, form.fields)
+    if not layout:
+        return []
+    return [
+        # Rendered with the form in its context: open is decided when the page is drawn.
+        HTML(
+            '<details class="govuk-details"{% if form.kind_answered %} open{% endif %}>'
+            '<summary class="govuk-details__summary"><span class="govuk-details__summary-text">'
+            "Narrow by the record's other fields"
+            '</span></summary><div class="govuk-details__text">'
+        ),
+        *layout,
+        HTML("</div></details>"),
+    ]
+
+
+def kind_answered(form) -> bool:
+    """Whether any of the kind's questions on the form is answered or wrong."""
+    names = [name for name in form.kind_names if name in form.fields]
+    answered = form.is_bound and any(form.data.get(name) for name in names)
+    return answered or any(name in form.errors for name in names)
 
 
 def kind_layout(draw: KindDraw, present) -> list:
