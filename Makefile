@@ -19,13 +19,15 @@ TEST_ENV := SECRET_KEY=test-only-not-a-secret ALLOWED_HOSTS=localhost,127.0.0.1,
 	STATIC_FROM_SOURCE=1 DEBUG=0 REQUIRE_2FA=0
 RUN_ENV := DEBUG=1
 
-.PHONY: install run serve worker test test-fast lint format chromium vnu bench bench-load assets clean \
+.PHONY: install run serve worker test test-fast lint lint-code format chromium vnu bench bench-load assets clean \
 	backup-roundtrip
 
+# uv (from PyPI, into the virtual environment) installs the packages: the same versions
+# pip would choose, in a fraction of the time.
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet --upgrade pip uv
+	$(VENV)/bin/uv pip install --quiet --python $(PY) -e ".[dev]"
 	@touch $@
 
 install: $(VENV)/.installed
@@ -82,24 +84,32 @@ vnu:
 	  npm install --prefix $(VNU_DIR) --no-audit --no-fund --silent vnu-jar@$(VNU_VERSION); \
 	fi
 
-lint: install
+lint: lint-code
+	$(PY) scripts/pip_audit.py
+
+# Everything `make lint` checks but the dependency audit, which mostly waits on the
+# network: `make test` runs the audit beside the suite instead of before it.
+lint-code: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
 	$(PY) scripts/lint_model_usage_in_views.py
 	$(VENV)/bin/bandit --quiet -c pyproject.toml -r core cases panels reports scrutiny scripts bench
-	$(PY) scripts/pip_audit.py
 
 format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
 # Everything: lint, the whole suite (browser and server tests too) with its line
-# coverage, and the backup round trip.
-test: install chromium vnu lint
+# coverage, and the backup round trip. The dependency audit runs while the suite does
+# and prints after it; either failing fails the run.
+test: install chromium vnu lint-code
 	@mkdir -p var/coverage
-	$(TEST_ENV) CHROMIUM=$(CHROMIUM) VNU_JAR=$(abspath $(VNU_JAR)) JAVA=$(JAVA) \
-	  $(PY) -m pytest -n $(JOBS) --dist loadgroup $(COVERAGE) $(PYTEST_ARGS)
+	@$(PY) scripts/pip_audit.py >var/pip-audit.log 2>&1 & audit=$$!; \
+	  $(TEST_ENV) CHROMIUM=$(CHROMIUM) VNU_JAR=$(abspath $(VNU_JAR)) JAVA=$(JAVA) \
+	    $(PY) -m pytest -n $(JOBS) --dist loadgroup $(COVERAGE) $(PYTEST_ARGS); suite=$$?; \
+	  wait $$audit; audited=$$?; cat var/pip-audit.log; \
+	  test $$suite -eq 0 && test $$audited -eq 0
 	@echo "Line coverage: $$($(PY) -m coverage report --format=total)%"
 	@$(MAKE) --no-print-directory backup-roundtrip
 

@@ -5,6 +5,8 @@ import datetime
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 
 from cases.models import Case
@@ -17,10 +19,28 @@ def counts(meeting: Meeting) -> dict[str, int]:
     return {row.category.code: row.count for row in decision_counts(meeting=meeting)}
 
 
+@pytest.fixture(scope="module")
+def _demo_for_the_module(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once for the module inside a transaction rolled back at its end;
+    each test's own transaction (a savepoint inside this one) is rolled back as usual."""
+    media = tmp_path_factory.mktemp("demo-media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            DEBUG=True,
+            MEDIA_ROOT=media,
+            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        ),
+        transaction.atomic(),
+    ):
+        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db, settings):
+def demo(_demo_for_the_module, db, settings):
     settings.DEBUG = True
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def test_demo_oocr_meeting_shows_the_published_category_counts(demo):
@@ -103,8 +123,9 @@ def test_demo_prints_a_sign_in_per_role(db, settings, capsys):
 
 def test_demo_refuses_to_load_with_debug_off(db, settings):
     settings.DEBUG = False
+    before = Meeting.objects.count()
 
     with pytest.raises(CommandError, match="published password"):
         call_command("load_demo")
 
-    assert Meeting.objects.count() == 0
+    assert Meeting.objects.count() == before
