@@ -101,17 +101,19 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 # Everything: lint, the whole suite (browser and server tests too) with its line
-# coverage, and the backup round trip. The dependency audit runs while the suite does
-# and prints after it; either failing fails the run.
+# coverage, the dependency audit and the backup round trip. The audit (which mostly
+# waits on the network) and the round trip (on scratch databases of its own) run while
+# the suite does, and print after it; any of the three failing fails the run.
 test: install chromium vnu lint-code
 	@mkdir -p var/coverage
 	@$(PY) scripts/pip_audit.py >var/pip-audit.log 2>&1 & audit=$$!; \
-	  $(TEST_ENV) CHROMIUM=$(CHROMIUM) VNU_JAR=$(abspath $(VNU_JAR)) JAVA=$(JAVA) \
-	    $(PY) -m pytest -n $(JOBS) --dist loadgroup $(COVERAGE) $(PYTEST_ARGS); suite=$$?; \
-	  wait $$audit; audited=$$?; cat var/pip-audit.log; \
-	  test $$suite -eq 0 && test $$audited -eq 0
-	@echo "Line coverage: $$($(PY) -m coverage report --format=total)%"
-	@$(MAKE) --no-print-directory backup-roundtrip
+	$(MAKE) --no-print-directory backup-roundtrip >var/backup-roundtrip.log 2>&1 & backup=$$!; \
+	$(TEST_ENV) CHROMIUM=$(CHROMIUM) VNU_JAR=$(abspath $(VNU_JAR)) JAVA=$(JAVA) \
+	  $(PY) -m pytest -n $(JOBS) --dist loadgroup $(COVERAGE) $(PYTEST_ARGS); suite=$$?; \
+	if [ $$suite -eq 0 ]; then echo "Line coverage: $$($(PY) -m coverage report --format=total)%"; fi; \
+	wait $$audit; audited=$$?; cat var/pip-audit.log; \
+	wait $$backup; restored=$$?; cat var/backup-roundtrip.log; \
+	[ $$suite -eq 0 ] && [ $$audited -eq 0 ] && [ $$restored -eq 0 ]
 
 # For everyday work: the suite without the browser and server tests (about 80 seconds).
 test-fast: install
