@@ -75,6 +75,18 @@ class CaseStatusChangeInline(StatusHistoryInline):
     model = CaseStatusChange
 
 
+class BlankNamedValuesFilter(admin.AllValuesFieldListFilter):
+    """The values a column holds, with the blank one named: records of kinds that keep no
+    value in the column (a stop and search has no offence category) would otherwise be
+    filtered by a link with no words."""
+
+    def choices(self, changelist):
+        for choice in super().choices(changelist):
+            if choice["display"] == "":
+                choice["display"] = "None recorded"
+            yield choice
+
+
 @admin.register(Case)
 class CaseAdmin(DataAdminExport, admin.ModelAdmin):
     resource_classes = [CaseResource]
@@ -92,7 +104,7 @@ class CaseAdmin(DataAdminExport, admin.ModelAdmin):
         "kind",
         "status",
         "outcome_type",
-        "offence_category",
+        ("offence_category", BlankNamedValuesFilter),
         "is_domestic_abuse",
         "is_hate_crime",
         "admission",

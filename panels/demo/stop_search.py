@@ -354,8 +354,8 @@ STOP_SEARCH_ACTIONS = [
         "grounds, and that cameras must be on before the first words of an encounter.",
         "Force stop and search lead",
         D(2026, 1, 31),
-        "open",
-        "",
+        "in_progress",
+        "Briefing written; response teams are being briefed in turn.",
     ),
 ]
 

@@ -20,8 +20,8 @@ def test_meeting_list_shows_every_status_at_phone_width(page: Page, live_server,
     tags = page.locator("main table tbody .govuk-tag")
     boxes = [tags.nth(i).bounding_box() for i in range(tags.count())]
 
-    assert len(boxes) == 4
-    assert [box["x"] + box["width"] <= PHONE for box in boxes] == [True] * 4
+    assert len(boxes) == 5
+    assert [box["x"] + box["width"] <= PHONE for box in boxes] == [True] * 5
 
 
 def test_early_start_and_personal_data_warnings_are_accessible(page: Page, live_server, demo):

@@ -159,3 +159,15 @@ def test_batch_admin_shows_the_status_history(client, alice, force):
     page = client.get(f"/admin/cases/extractbatch/{batch.pk}/change/").content.decode()
 
     assert ("Extract batch status change" in page, "previewed" in page) == (True, True)
+
+
+def test_admin_case_list_names_the_blank_offence_category_in_its_filter(client, alice):
+    factories.CaseFactory(offence_category="Theft")
+    factories.CaseFactory(offence_category="")  # a record of a kind with no such column
+    client.force_login(alice)
+
+    page = client.get("/admin/cases/case/").content.decode()
+    blank = client.get("/admin/cases/case/?offence_category=")
+
+    assert '<a href="?offence_category=">None recorded</a>' in page
+    assert blank.context["cl"].result_count == 1
