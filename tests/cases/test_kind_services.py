@@ -84,7 +84,7 @@ def test_a_kind_is_created_with_its_sections_and_fields_in_the_dictionarys_order
 def test_a_kind_takes_the_names_of_its_date_and_facts(alice):
     kind = kind_create(
         code="uof",
-        name="Use of force",
+        name="Force used",
         data=lines("tactic,Police,Tactic,text,,no,no,"),
         by=alice,
         date_label="Date of incident",
@@ -98,7 +98,7 @@ def test_a_field_may_not_take_the_kinds_date_heading(alice):
     with pytest.raises(ValidationError) as caught:
         kind_create(
             code="uof",
-            name="Use of force",
+            name="Force used",
             data=lines("when,Police,Date of incident,date,,no,no,"),
             date_label="Date of incident",
         )
