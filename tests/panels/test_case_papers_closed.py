@@ -242,7 +242,8 @@ def test_case_page_of_a_closed_meeting_runs_a_fixed_number_of_queries(
     for n in range(4):
         factories.MembershipFactory(panel=closed.panel, user__username=f"extra{n}")
 
-    with django_assert_max_num_queries(32)  # 31 and the case's documents:
+    # 31, and the one that lists the case's documents.
+    with django_assert_max_num_queries(32):
         large = _queries(client, case_url(closed))
 
     assert small == large
