@@ -103,6 +103,16 @@ class FrameworkAdmin(NoDeleteAdmin):
     search_fields = ["name", "slug"]
     inlines = [OutcomeCategoryInline, CriterionGroupInline, CriterionInline]
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "record_kind":
+            # The kind's default is a query, which Django marks with a hidden "initial"
+            # input carrying the help text's aria reference; and a required list starts
+            # with a prompt, not a kind, so nothing is chosen by accident.
+            field.show_hidden_initial = False
+            field.empty_label = "Choose a kind of record"
+        return field
+
 
 @admin.register(OutcomeCategory)
 class OutcomeCategoryAdmin(NoDeleteAdmin):
