@@ -22,7 +22,8 @@ def describe_filters(filters: Mapping) -> list[str]:
         f"Finalised cases from {force or 'the force'} waiting in the pool, "
         "not on any meeting's agenda"
     ]
-    if kind is not None:
+    other = kind is not None and kind.code != OOCR_CODE  # a kind of record named as such
+    if other:
         lines.append(f"Records of the kind {kind.name}")
     if filters.get("outcome_types"):
         names = dict(OutcomeType.objects.values_list("code", "name"))
@@ -36,7 +37,7 @@ def describe_filters(filters: Mapping) -> list[str]:
         lines.append(f"Flagged as {label}" if wanted else f"Not flagged as {label}")
     if kind is not None:
         lines.extend(_fields(kind, filters))
-    what = kind.date_label if kind is not None else "Outcome dated"
+    what = kind.date_label if other else "Outcome dated"
     lines.extend(_dates(filters.get("outcome_date_from"), filters.get("outcome_date_to"), what))
     if filters.get("exclude_previously_reviewed"):
         lines.append("Not reviewed by a panel before")

@@ -213,6 +213,22 @@ def test_the_out_of_court_resolution_offers_its_other_fields_and_strata(db):
     ]
 
 
+def test_an_out_of_court_draw_by_age_band_reads_as_before_with_the_band_added(
+    olu, meeting, case_pool
+):
+    case_pool[9].offender_age_band = "under_18"
+    case_pool[9].save()
+    filters = PoolFilters(
+        fields={"offender_age_band": ("under_18",)}, outcome_date_from=datetime.date(2025, 2, 1)
+    )
+    draw = sample_draw(meeting=meeting, by=olu, filters=filters, size=1)
+
+    assert describe_filters(draw.filters)[1:] == [
+        "Offender age band: Under 18",
+        "Outcome dated on or after 1 February 2025",
+    ]
+
+
 def test_an_out_of_court_draw_filters_and_spreads_by_age_band(olu, meeting, case_pool):
     for case in case_pool[:6]:
         case.offender_age_band = "under_18"
