@@ -11,13 +11,24 @@ from ..rating.presenters import kappa_reading, kappa_too_few
 from ..rating.reveal import CaseDiscussion, CriterionSplit, Discussion
 from ..tags import Tag
 
-# The action list's filters, and how each is worded. (Each action's "overdue" or "today"
-# comes from `selectors.action_due`; the list's template gives it its tag.)
+# The action list's filters, and how each is worded.
 ACTION_STATES = {
     "open": "Open or in progress",
     "overdue": "Overdue",
     "done": "Done or dropped",
 }
+
+# How near an action is to its due date (`selectors.action_due`), as the list tags it.
+ACTION_DUE_TAGS = {
+    "overdue": Tag("Overdue", "govuk-tag--red"),
+    "today": Tag("Due today", "govuk-tag--yellow"),
+}
+
+
+def action_due_tag(due: str) -> Tag | None:
+    """The tag beside an action's due date: "Overdue", "Due today", or none."""
+    return ACTION_DUE_TAGS.get(due)
+
 
 NEEDS_A_DECISION = Tag("Needs a decision", "govuk-tag--yellow")
 

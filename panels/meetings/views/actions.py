@@ -74,7 +74,10 @@ def action_list(request):
     )
     context = {
         "actions": actions,
-        "rows": [(a, selectors.action_due(action=a, today=today)) for a in actions],
+        "rows": [
+            (a, presenters.action_due_tag(selectors.action_due(action=a, today=today)))
+            for a in actions
+        ],
         "status": status,
         "state": state,
         "states": presenters.ACTION_STATES.items(),
