@@ -67,7 +67,7 @@ def case_for_user(*, user, pk: int) -> Case:
     """The case with what its page shows, or 404 if the user may not see it."""
     return get_object_or_404(
         Case.objects.for_user(user).select_related(
-            "force", "outcome_type", "crime_code", "batch__uploaded_by"
+            "force", "kind", "outcome_type", "crime_code", "batch__uploaded_by"
         ),
         pk=pk,
     )

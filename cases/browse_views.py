@@ -29,6 +29,7 @@ from .browse_kind_filters import (
 from .documents import selectors as documents
 from .documents.forms import DocumentUploadForm
 from .enums import BatchStatus, CaseStatus
+from .kinds.presenters import kind_record
 
 PAGE_SIZE = 50
 # Counting stops here: past it the list says "more than" and asks for narrower filters.
@@ -235,6 +236,7 @@ def case_detail(request, pk: int):
     record(AuditEvent.VIEWED, case, request=request, summary="Case page")
     context = {
         "case": case,
+        "record": kind_record(case),
         "history": selectors.case_history(case=case),
         "documents": documents.case_documents(case=case),
         "document_form": DocumentUploadForm(action=reverse("cases:document_upload", args=[pk])),

@@ -29,10 +29,16 @@ class HeaderMap:
 
 
 def words(heading: str) -> str:
-    """A heading inside a sentence: "Outcome date" → "outcome date", "CPS advice" kept."""
-    if heading[:2].isupper():
+    """A heading inside a sentence: "Outcome date" → "outcome date"; "CPS advice" and a
+    heading whose every word is capitalised ("Hate Crime Strand") kept as written."""
+    if heading[:2].isupper() or _title_case(heading):
         return heading
     return heading[:1].lower() + heading[1:]
+
+
+def _title_case(heading: str) -> bool:
+    names = [name for name in heading.split() if name[:1].isalpha()]
+    return len(names) > 1 and all(name[:1].isupper() for name in names)
 
 
 def map_headers(headers: list, layout: KindLayout) -> HeaderMap:

@@ -136,8 +136,13 @@ class _Reader:
         return fields
 
     def _records(self) -> list[tuple[int, list[str]]]:
-        """(line, cells) of each record: a line number as a spreadsheet shows the row."""
-        reader = csv.reader(io.StringIO(self.text, newline=""))
+        """(line, cells) of each record: a line number as a spreadsheet shows the row.
+
+        Cells are split by commas, or, as an extract's are, by semicolons or tabs when the
+        heading line holds more of those: what a spreadsheet set to another locale saves."""
+        first = self.text.split("\n", 1)[0]
+        delimiter = max((",", ";", "\t"), key=first.count)
+        reader = csv.reader(io.StringIO(self.text, newline=""), delimiter=delimiter)
         records = []
         line = 0
         while True:

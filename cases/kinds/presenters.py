@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
 from ..models import Case, FieldType, RecordField, RecordSection
-from .selectors import field_value
+from .selectors import field_value, kind_fields, section_sources, summary_fields
 
 NOT_RECORDED = "Not recorded"
 
@@ -117,6 +117,102 @@ def case_sections(case: Case, sections: list[RecordSection], sources=None) -> li
         SectionRows(
             name=section.name,
             rows=[value_row(case, field) for field in section.fields.all()],
+            source=sources.get(section.pk, ""),
+        )
+        for section in sections
+    ]
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """What a case is in a line, wherever it is listed before its papers are opened: its
+    title (the offence of an out of court resolution, else the kind's name) and its kind's
+    summary fields (`summary_fields`: the outcome type; a search's power and object)."""
+
+    title: str
+    title_label: str  # "Offence", or "Record" for a kind without one
+    date_label: str  # "Outcome date", "Date of search"
+    date: datetime.date
+    rows: list[tuple[str, str]]  # (label, text) of each summary field
+
+    @property
+    def has_offence(self) -> bool:
+        return self.title_label == "Offence"
+
+    @property
+    def hint(self) -> str:
+        """The summary fields that are recorded: an out of court resolution's outcome type
+        alone, as it always read ("Community Resolution"); another kind's each with its
+        label ("Power used: PACE s1; Object of search: Controlled drugs")."""
+        recorded = [(label, text) for label, text in self.rows if text != NOT_RECORDED]
+        if self.has_offence:
+            return ", ".join(text for _, text in recorded)
+        return "; ".join(f"{label}: {text}" for label, text in recorded)
+
+    @property
+    def line(self) -> str:
+        """ "Theft from a shop, Community Resolution"; a kind without an offence names
+        itself and its date: "Stop and search, 3 March 2026, Section 1 PACE …"."""
+        date = [] if self.has_offence else [date_format(self.date, "j F Y")]
+        return ", ".join(part for part in [self.title, *date, self.hint] if part)
+
+
+def case_summary(case: Case, fields: list[RecordField]) -> CaseSummary:
+    """`fields` from `summary_fields`; the case's kind loaded with it."""
+    return CaseSummary(
+        title=case_title(case),
+        title_label="Offence" if case.offence else "Record",
+        date_label=case.kind.date_label,
+        date=case.outcome_date,
+        rows=[(field.label, display_value(field, field_value(case, field))) for field in fields],
+    )
+
+
+def case_summaries(cases) -> dict[int, CaseSummary]:
+    """Each case's summary by its pk, with one query for all their kinds' fields."""
+    cases = list(cases)
+    fields = summary_fields({case.kind_id for case in cases})
+    return {case.pk: case_summary(case, fields[case.kind_id]) for case in cases}
+
+
+def summary_of(case: Case) -> CaseSummary:
+    """One case's summary (one query)."""
+    return case_summaries([case])[case.pk]
+
+
+@dataclass(frozen=True)
+class SummaryTable:
+    """A list of cases' summaries as table columns: an out of court resolution's offence
+    and outcome as before; one kind's summary fields each in a column of its own; and for
+    cases of several kinds, the record and its summary."""
+
+    headings: list[str]
+    cells: list[list[str]]  # one list per case, in the order given
+
+
+def summary_table(summaries: list[CaseSummary]) -> SummaryTable:
+    if all(summary.has_offence for summary in summaries):
+        return SummaryTable(["Offence", "Outcome"], [[s.title, s.hint] for s in summaries])
+    labels = {tuple(label for label, _ in summary.rows) for summary in summaries}
+    titles = {summary.title for summary in summaries}
+    if len(labels) == 1 and len(titles) == 1 and summaries[0].rows:
+        return SummaryTable(list(labels.pop()), [[text for _, text in s.rows] for s in summaries])
+    return SummaryTable(["Record", "Summary"], [[s.title, s.hint] for s in summaries])
+
+
+def kind_record(case: Case) -> list[SectionRows] | None:
+    """The case's values by its kind's sections, saying who imported each, for the data
+    admins' page of a case (one query, two for a kind not kept in columns); None for a kind
+    kept in the out of court resolution's columns, which that page lists as it always has."""
+    fields = kind_fields(case.kind)
+    if any(field.column for field in fields):
+        return None
+    sections = list(dict.fromkeys(field.section for field in fields))
+    sources = source_words(case, sections, section_sources(case))
+    return [
+        SectionRows(
+            name=section.name,
+            rows=[value_row(case, field) for field in fields if field.section_id == section.pk],
             source=sources.get(section.pk, ""),
         )
         for section in sections

@@ -84,3 +84,27 @@ def fields_by_code(kind_code: str, codes) -> dict[str, RecordField]:
     """The named fields of the kind with code `kind_code`, by code (one query)."""
     found = RecordField.objects.filter(kind__code=kind_code, code__in=list(codes))
     return {field.code: field for field in found.select_related("section")}
+
+
+# How many of a kind's fields a case's summary shows beside its number.
+SUMMARY_SIZE = 2
+
+
+def summary_fields(kind_ids) -> dict[int, list[RecordField]]:
+    """For each kind, the fields a case's short summary shows (one query for all kinds).
+
+    They are the kind's required filterable "one of a list" fields (the out of court
+    resolution's outcome type; a stop and search's power and object), or, for a kind with
+    none, its first filterable ones: at most `SUMMARY_SIZE`, in the kind's order."""
+    found: dict[int, list[RecordField]] = {pk: [] for pk in kind_ids}
+    fields = RecordField.objects.filter(
+        kind_id__in=list(found), filterable=True, type=FieldType.CHOICE
+    ).order_by("kind_id", "section__position", "position", "pk")
+    for field in fields:
+        found[field.kind_id].append(field)
+    return {pk: _summary_choice(fields) for pk, fields in found.items()}
+
+
+def _summary_choice(fields: list[RecordField]) -> list[RecordField]:
+    required = [field for field in fields if field.required]
+    return (required or fields)[:SUMMARY_SIZE]

@@ -5,6 +5,7 @@ from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 from django.utils.html import format_html
 
+from cases.kinds.presenters import case_title
 from core.forms import error_summary, post_form_helper, select, version_field
 from core.text_safety import SafeTextMixin
 
@@ -294,9 +295,11 @@ class ObservationForm(SafeTextMixin, forms.Form):
                 "themes": [t.pk for t in observation.themes.all()],
             }
         super().__init__(*args, **kwargs)
-        self.cases = {str(rc.position): rc for rc in meeting.reviewed_cases.select_related("case")}
+        self.cases = {
+            str(rc.position): rc for rc in meeting.reviewed_cases.select_related("case__kind")
+        }
         self.fields["reviewed_case"].choices = [("", "Not about one case")] + [
-            (key, f"Case {key}: {rc.case.offence}") for key, rc in self.cases.items()
+            (key, f"Case {key}: {case_title(rc.case)}") for key, rc in self.cases.items()
         ]
         self.fields["themes"].queryset = meeting.panel.framework.themes.filter(is_active=True)
         self.helper = post_form_helper(

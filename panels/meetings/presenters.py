@@ -4,6 +4,7 @@ the action list's filters. The selectors and `panels.rating.reveal` read; this w
 
 from dataclasses import dataclass
 
+from cases.kinds.presenters import case_summaries, summary_table
 from core.templatetags.cached_url import cached_reverse
 
 from ..models import Decision, ReviewedCase
@@ -107,3 +108,19 @@ def discussion_page(view: Discussion) -> DiscussionPage:
         kappa_reading=kappa_reading(view.kappa),
         kappa_too_few=kappa_too_few(view.kappa),
     )
+
+
+@dataclass(frozen=True)
+class AgendaTable:
+    """The agenda's columns after the case's number: an out of court resolution's offence
+    and outcome, or the summary fields of the meeting's kind (`summary_table`)."""
+
+    headings: list[str]
+    rows: list[tuple[ReviewedCase, list[str]]]
+
+
+def agenda_table(agenda: list[ReviewedCase]) -> AgendaTable:
+    """One query for the kinds' summary fields, whatever the agenda's length."""
+    summaries = case_summaries(item.case for item in agenda)
+    table = summary_table([summaries[item.case_id] for item in agenda])
+    return AgendaTable(table.headings, list(zip(agenda, table.cells, strict=True)))

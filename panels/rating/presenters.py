@@ -5,7 +5,14 @@ things stand (`panels.rating.selectors.member_home`); this says how it reads."""
 
 from dataclasses import dataclass
 
-from cases.kinds.presenters import SectionRows, case_sections, case_title, source_words
+from cases.kinds.presenters import (
+    CaseSummary,
+    SectionRows,
+    case_sections,
+    case_summaries,
+    case_title,
+    source_words,
+)
 from core.templatetags.cached_url import cached_reverse
 
 from ..models import Meeting, Membership, ReviewedCase
@@ -46,6 +53,7 @@ class TaskRow:
     label: str
     tag: str  # the tag's colour class, or "" when the status is shown as plain text
     url: str
+    summary: CaseSummary  # its title and hint: "Theft", "Community Resolution"
 
 
 @dataclass(frozen=True)
@@ -88,7 +96,7 @@ def task_url_name(status: str) -> str:
     return "panels:conflict_declare" if status == CONFLICT else "panels:case_papers"
 
 
-def task_row(task: MemberTask) -> TaskRow:
+def task_row(task: MemberTask, summary: CaseSummary) -> TaskRow:
     reviewed = task.reviewed_case
     return TaskRow(
         reviewed_case=reviewed,
@@ -97,6 +105,7 @@ def task_row(task: MemberTask) -> TaskRow:
         tag=TASK_TAGS.get(task.status, ""),
         # A hundred of these on a long task list: remembered (core.templatetags.cached_url).
         url=cached_reverse(task_url_name(task.status), [reviewed.meeting_id, reviewed.position]),
+        summary=summary,
     )
 
 
@@ -117,12 +126,12 @@ DUE_TAGS = {
 }
 
 
-def task_list(item: MeetingTasks) -> TaskList:
+def task_list(item: MeetingTasks, summaries: dict[int, CaseSummary]) -> TaskList:
     due = rating_due(item)
     return TaskList(
         meeting=item.meeting,
         membership=item.membership,
-        tasks=[task_row(task) for task in item.tasks],
+        tasks=[task_row(task, summaries[task.reviewed_case.case_id]) for task in item.tasks],
         rated=item.rated,
         to_rate=item.to_rate,
         conflicts=item.conflicts,
@@ -132,8 +141,10 @@ def task_list(item: MeetingTasks) -> TaskList:
 
 
 def task_lists(items: list[MeetingTasks]) -> list[TaskList]:
-    """The member's task lists (`member_home`), as the home page shows them."""
-    return [task_list(item) for item in items]
+    """The member's task lists (`member_home`), as the home page shows them; each case's
+    summary read with one query for all of them."""
+    summaries = case_summaries(task.reviewed_case.case for item in items for task in item.tasks)
+    return [task_list(item, summaries) for item in items]
 
 
 # Landis and Koch (1977), the usual plain-words reading of kappa.

@@ -69,7 +69,8 @@ def member_home(*, user, today: datetime.date | None = None) -> list[MeetingTask
     """The member's task lists, one per meeting of their panels that is open for rating.
 
     Five queries however many meetings, cases and members there are: the member sees
-    the case number, offence and outcome type here, nothing more, until they declare.
+    the case number and its summary (the offence and outcome type of an out of court
+    resolution; the kind's summary fields of another kind), nothing more, until they declare.
     """
     today = today or timezone.localdate()
     memberships = active_memberships(user)
@@ -87,8 +88,12 @@ def member_home(*, user, today: datetime.date | None = None) -> list[MeetingTask
             "meeting_id",
             "position",
             "case__offence",
+            "case__outcome_date",
+            "case__values",
+            "case__outcome_type__code",
             "case__outcome_type__name",
             "case__kind__name",
+            "case__kind__date_label",
         )
     )
     mine = list(memberships.values())

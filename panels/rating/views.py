@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cases.documents import selectors as documents
+from cases.kinds.presenters import summary_of
 from core.audit import AuditEvent, record
 from core.form_pages import handle_form
 from core.forms import add_service_errors
@@ -263,6 +264,7 @@ def conflict_declare(request, pk: int, position: int):
     context = {
         "meeting": meeting,
         "reviewed": reviewed,
+        "summary": summary_of(reviewed.case),
         "access": access,
         "form": form,
         "page_title": f"Case {position}: conflict of interest",

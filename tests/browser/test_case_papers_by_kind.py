@@ -69,11 +69,16 @@ def test_a_victims_code_member_reads_the_agencies_sections(
         page.get_by_role("button", name="Sign in").click()
     case_link = page.get_by_role("link", name="Case 1: Victims' Code case (test)")
     expect(case_link).to_be_visible()
+    # The task list sums the case up by its kind's filterable list field.
+    expect(page.locator(".govuk-task-list__hint")).to_have_text("Plea: Guilty")
     assert_accessible(page)
 
     with page.expect_navigation():
         case_link.click()
     expect(page).to_have_url(re.compile(r"/cases/1/conflict/$"))
+    summary = page.locator(".govuk-summary-list .govuk-summary-list__key").all_inner_texts()
+    assert summary == ["Record", "Date the case closed", "Plea"]
+    assert_accessible(page)
     page.get_by_label("I have no conflict of interest").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Continue").click()

@@ -155,3 +155,75 @@ def test_the_kind_s_list_reads_in_the_same_number_of_queries_however_many_cases(
 
     assert len(response.context["page"].object_list) == 34
     assert len(many) == len(few)
+
+
+# --- a case's page ------------------------------------------------------------------------
+
+
+def detail_rows(body: str) -> list[tuple[str, str]]:
+    return re.findall(
+        r'<dt class="govuk-summary-list__key">([^<]*)</dt><dd class="govuk-summary-list__value">'
+        r"([^<]*)</dd>",
+        body,
+    )
+
+
+def test_a_search_s_page_shows_its_kind_s_sections_not_the_out_of_court_columns(
+    client, alice, searches
+):
+    case = searches.cases.get(reference="SS-03")
+    client.force_login(alice)
+
+    body = client.get(reverse("cases:case_detail", args=[case.pk])).content.decode()
+
+    rows = detail_rows(body)
+    assert ("Record", "Stop and search (test)") in rows
+    assert ("Date of search", "1 March 2025") in rows
+    assert [row for row in rows if row[0] in {"Power used", "Items found", "Age"}] == [
+        ("Power used", "Misuse of Drugs Act s23"),
+        ("Age", "22"),
+        ("Items found", "Drugs, Weapon"),
+    ]
+    assert '<h2 class="govuk-heading-m" id="record-section-1">Search</h2>' in body
+    assert '<h2 class="govuk-heading-m">Grounds and circumstances</h2>' in body
+    for oocr_label in ("Gravity score", "Admission", "Authorised by", "Offence", "Conditions"):
+        assert f">{oocr_label}</dt>" not in body
+
+
+def test_an_out_of_court_resolution_s_page_lists_its_columns_as_before(client, alice, searches):
+    case = searches.cases.model.objects.get(reference="OC-1")
+    client.force_login(alice)
+
+    body = client.get(reverse("cases:case_detail", args=[case.pk])).content.decode()
+
+    labels = [label for label, _ in detail_rows(body)][3:8]
+    assert labels == ["Offence", "Home Office crime code", "Offence category", "Flags", "Outcome"]
+    assert ("Offender's age", "Under 18") in detail_rows(body)
+    assert "Facts known at the decision" in body
+    assert 'id="record-section-1"' not in body
+
+
+def test_a_search_s_page_reads_in_a_fixed_number_of_queries(client, alice, searches):
+    small = kind(
+        {"code": "one", "name": "One field", "sections": [("A", [_text("a")])]},
+    )
+    big = kind(
+        {
+            "code": "many",
+            "name": "Many fields",
+            "sections": [(f"S{n}", [_text(f"f{n}_{m}") for m in range(5)]) for n in range(4)],
+        }
+    )
+    client.force_login(alice)
+    counts = []
+    for record_kind in (small, big):
+        case = kind_case(record_kind, {}, reference=f"K-{record_kind.code}")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 200
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1]
+
+
+def _text(code: str) -> dict:
+    return {"code": code, "label": code.upper(), "type": "text"}

@@ -176,6 +176,26 @@ def test_a_file_without_a_required_column_is_refused_naming_it(alice, force, kin
     ]
 
 
+def test_a_missing_column_labelled_in_title_case_is_named_as_written(alice, force):
+    """Lower-casing only the first letter of "Hate Crime Strand" read as a typing slip."""
+    from cases.kinds.services import kind_create
+    from tests.cases.kind_dictionaries import lines
+
+    strand = "strand,Police,Hate Crime Strand,choice,race=Race|religion=Religion,yes,yes,"
+    kind = kind_create(code="hate", name="Hate crime", data=lines(strand), by=alice)
+    rows = [{"Reference": "HC-1", "Date": "2025-01-15", "Facts": "Abuse."}]
+
+    batch = upload(alice, force, csv_bytes(rows), kind=kind)
+
+    assert messages_of(batch) == [
+        (
+            1,
+            "",
+            "The file has no Hate Crime Strand column. Add a column headed “Hate Crime Strand”.",
+        )
+    ]
+
+
 def test_an_out_of_court_resolution_extract_is_refused_as_a_stop_and_search(alice, force, kind):
     from tests.cases.conftest import row as oocr_row
 

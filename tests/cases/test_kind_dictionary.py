@@ -39,6 +39,22 @@ def test_headings_in_another_order_with_capitals_and_a_bom_are_read():
     assert (field.code, field.label, field.choices) == ("power", "Power used", (("s1", "S1"),))
 
 
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_a_dictionary_saved_with_semicolons_or_tabs_is_read_as_one_with_commas(delimiter):
+    """As a spreadsheet set to another locale saves "CSV": extracts are read the same way."""
+    cells = ["grounds", "Police", "Grounds, as written", "long_text", "", "no", "no"]
+    row = delimiter.join([*cells, '"What was said; in full."'])
+    data = lines(row, headings=HEADINGS.replace(",", delimiter))
+
+    (field,) = dictionary_read(data)
+
+    assert (field.code, field.label, field.help) == (
+        "grounds",
+        "Grounds, as written",
+        "What was said; in full.",
+    )
+
+
 def test_blank_required_and_filterable_mean_no_and_blank_lines_are_skipped():
     (field,) = dictionary_read(lines("", "notes,Police,Notes,long_text,,,,", ""))
 

@@ -256,4 +256,6 @@ def test_task_list_and_agenda_name_a_case_of_a_kind_without_an_offence(
 
     client.force_login(chris)
     agenda = client.get(f"/panels/meetings/{vcop_meeting.pk}/").content.decode()
-    assert "Victims&#x27; Code case (test)" in agenda
+    # The kind's one filterable list field heads a column of its own.
+    assert '<th scope="col" class="govuk-table__header">Plea</th>' in agenda
+    assert '<td class="govuk-table__cell">Not guilty</td>' in agenda

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
 
+from cases.kinds.presenters import summary_of
 from core.audit import AuditEvent, record
 from core.form_pages import handle_form
 from core.permissions import by_rule
@@ -54,6 +55,7 @@ def decision(request, pk: int, position: int):
     context = {
         "meeting": meeting,
         "reviewed": reviewed,
+        "summary": summary_of(reviewed.case),
         "decision": current,
         "item": item,
         "members": members,

@@ -22,7 +22,7 @@ from ...permissions import (
 from ...rating import selectors as rating_selectors
 from ...sampling import selectors as sampling_selectors
 from ...workflow import MEETING_TRANSITIONS
-from .. import screening, selectors, services
+from .. import presenters, screening, selectors, services
 from ..forms import MeetingForm, MeetingMoveForm
 
 EXPORT_TABLES = [
@@ -271,6 +271,7 @@ def meeting_detail(request, pk: int):
     context = {
         "meeting": meeting,
         "agenda": agenda,
+        "agenda_table": presenters.agenda_table(agenda),
         "counts": selectors.decision_counts(meeting=meeting, cases=agenda) if decided else None,
         "reasons": reasons,
         "categories_with_reasons": {
