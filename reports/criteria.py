@@ -125,6 +125,7 @@ class CriteriaFindings:
     findings: list[CriterionFinding]
     display: str
     chart: dict = field(default_factory=dict)
+    available: int = 0  # the framework's criteria, shown or not
 
     @property
     def groups(self) -> list[CriteriaGroup]:
@@ -147,13 +148,14 @@ class CriteriaFindings:
         return [f.row() for f in self.findings]
 
 
-def _shown(report) -> list:
+def _criteria(report) -> tuple[list, list]:
+    """The framework's criteria, and those of them the report shows."""
     hidden = set(report.criteria_hidden.values_list("pk", flat=True))
-    criteria = report.panel.framework.criteria.select_related("group").order_by("position")
-    return [c for c in criteria if c.pk not in hidden]
+    criteria = list(report.panel.framework.criteria.select_related("group").order_by("position"))
+    return criteria, [c for c in criteria if c.pk not in hidden]
 
 
-def _findings(report, shown, counts: dict[int, Counter]) -> CriteriaFindings:
+def _findings(report, criteria, shown, counts: dict[int, Counter]) -> CriteriaFindings:
     framework = report.panel.framework
     noun = criterion_noun(framework)
     findings = [
@@ -167,27 +169,29 @@ def _findings(report, shown, counts: dict[int, Counter]) -> CriteriaFindings:
         )
         for c in shown
     ]
-    presented = CriteriaFindings(framework.criteria_heading, findings, report.criteria_display)
+    presented = CriteriaFindings(
+        framework.criteria_heading, findings, report.criteria_display, available=len(criteria)
+    )
     presented.chart = charts.answer_bars(findings) if findings else {}
     return presented
 
 
 def meeting_criteria(report, decisions) -> CriteriaFindings:
     """A meeting's criteria the report shows, counted from the panel's recorded answers."""
-    shown = _shown(report)
+    criteria, shown = _criteria(report)
     counts: dict[int, Counter] = {}
     answers = DecisionAssessment.objects.filter(decision__in=decisions).values_list(
         "criterion_id", "value"
     )
     for criterion_id, value in answers:
         counts.setdefault(criterion_id, Counter())[value] += 1
-    return _findings(report, shown, counts)
+    return _findings(report, criteria, shown, counts)
 
 
 def period_criteria(report, figures: list[dict]) -> CriteriaFindings:
     """A period's criteria the report shows, added up over the published meetings' frozen
     figures (a criterion a meeting's report left out adds nothing)."""
-    shown = _shown(report)
+    criteria, shown = _criteria(report)
     by_code = {c.code: c.pk for c in shown}
     counts: dict[int, Counter] = {}
     for meeting in figures:
@@ -196,4 +200,4 @@ def period_criteria(report, figures: list[dict]) -> CriteriaFindings:
                 tally = counts.setdefault(by_code[row["code"]], Counter())
                 for value in ANSWERS:
                     tally[value] += row.get(value, 0)
-    return _findings(report, shown, counts)
+    return _findings(report, criteria, shown, counts)

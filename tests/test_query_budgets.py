@@ -302,6 +302,7 @@ PAGES = {
     "reports:report_preview": ("olu", lambda w: {"pk": w.draft.pk}),
     "reports:report_preview_pdf": ("olu", lambda w: {"pk": w.draft.pk}),
     "reports:section_edit": ("olu", lambda w: {"pk": w.draft.pk, "key": "why"}),
+    "reports:report_criteria": ("olu", lambda w: {"pk": w.draft.pk}),
     "reports:reasons": ("olu", lambda w: {"pk": w.draft.pk, "category_pk": w.category.pk}),
     "reports:bullet_edit": (
         "olu",
@@ -534,15 +535,16 @@ BUDGETS = {
     "public:report_version_pdf": 3,  # 2 / 2
     "reports:report_list": 6,  # 5 / 5
     "reports:period_new": 6,  # 5 / 5
-    "reports:report_detail": 35,  # 31 / 31
-    "reports:report_detail@published": 33,  # 30 / 30
-    "reports:report_preview": 17,  # 15 / 15
-    "reports:report_preview_pdf": 18,  # 16 / 16
+    "reports:report_detail": 41,  # 37 / 37 (the criteria: hidden, list, answers, twice)
+    "reports:report_detail@published": 40,  # 36 / 36
+    "reports:report_preview": 20,  # 18 / 18
+    "reports:report_preview_pdf": 21,  # 19 / 19
     "reports:section_edit": 6,  # 5 / 5
+    "reports:report_criteria": 9,  # 8 / 8
     "reports:reasons": 11,  # 10 / 10
     "reports:bullet_edit": 14,  # 12 / 12
     "reports:report_move": 5,  # 4 / 4
-    "reports:disclosure_accept": 20,  # 18 / 18
+    "reports:disclosure_accept": 23,  # 21 / 21
     "panels:meeting_list@chair": 7,  # 6 / 6
     "panels:meeting_list@olu": 5,  # 4 / 4
     "panels:meeting_detail": 21,  # 17 / 17
