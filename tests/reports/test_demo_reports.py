@@ -69,6 +69,6 @@ def test_demo_victims_code_report_gives_findings_per_right(client, demo):
     ) in page
     assert "was met in 4 of 4 cases where it applied (100%)." in page
     assert (
-        "Right 6 (to be provided with information about the investigation and prosecution) was met in 5 of 6 cases where it applied (83%)."
-        in page
-    )
+        "Right 6 (to be provided with information about the investigation and prosecution) "
+        "was met in 5 of 6 cases where it applied (83%)."
+    ) in page
