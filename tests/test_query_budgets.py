@@ -494,6 +494,7 @@ def decision_post(w) -> tuple[str, str, dict, str]:
         "category": str(factories.category("consistent-with-observations").pk),
         "reasons": "The conditions had no end date.",
         "action": "save",
+        **factories.criteria_answers(w.panel.framework),
     }
     url = reverse("panels:decision", args=[w.disc.pk, w.n])
     return "chair", url, data, reverse("panels:discussion", args=[w.disc.pk])
@@ -563,7 +564,7 @@ BUDGETS = {
     "panels:meeting_move": 7,  # 6 / 6
     "panels:discussion": 15,  # 13 / 13
     "panels:decision": 24,  # 22 / 22 (the one case's ratings only)
-    "panels:decision@decided": 25,  # 23 / 23
+    "panels:decision@decided": 28,  # 26 / 26 (the panel's answers per criterion)
     "panels:attendance": 8,  # 7 / 7
     "panels:observation_add": 9,  # 8 / 8
     "panels:observation_edit": 11,  # 10 / 10
@@ -617,7 +618,7 @@ BUDGETS = {
     "audit:entry": 5,  # 4 / 4
     "jobs:detail": 5,  # 4 / 4
     "POST rating_save": 28,  # 25 / 25
-    "POST decision_record": 28,  # 26 / 26
+    "POST decision_record": 34,  # 31 / 31 (the criteria read, their answers replaced)
 }
 
 
