@@ -4,6 +4,8 @@ gives its figures as text. The same SVG goes into web pages and PDFs.
 - `category_bars`: cases per category, one horizontal bar a category (a report).
 - `stacked_bars`: cases per category per meeting, one stacked bar a meeting (a panel
   over time, a period report).
+- `answer_bars`: the panel's answers per criterion, one stacked bar a criterion (a
+  report's findings per criterion).
 """
 
 from dataclasses import dataclass
@@ -101,3 +103,42 @@ def category_bars(counts) -> dict:
         )
         y += CB_LABEL_HEIGHT + CB_BAR_HEIGHT + CB_GAP
     return {"rows": rows, "width": CB_WIDTH, "height": y, "bar_height": CB_BAR_HEIGHT}
+
+
+# The panel's answers, in Assessment's order: met, partly met, not met, not recorded,
+# not applicable. Green to red, then greys for the answers that say least.
+ANSWER_COLOURS = ["#00703c", "#f47738", "#d4351c", "#505a5f", "#b1b4b6"]
+
+
+def answer_bars(findings) -> dict:
+    """One stacked bar a criterion, a segment per answer, scaled to the most cases any
+    criterion was answered in. `findings` have `noun`, `position`, `cases` and `answers`
+    ([(value, label, count)] in Assessment's order)."""
+    most = max([f.cases for f in findings] + [1])
+    rows, y = [], 4
+    for finding in findings:
+        x, segments = 0.0, []
+        for (_value, label, count), colour in zip(finding.answers, ANSWER_COLOURS, strict=True):
+            if count:
+                width = CB_BAR_SPACE * count / most
+                segments.append(Segment(round(x, 1), round(width, 1), colour, label, count))
+                x += width
+        rows.append(
+            {
+                "label": f"{finding.noun} {finding.position}",
+                "label_y": y + 14,
+                "bar_y": y + CB_LABEL_HEIGHT,
+                "segments": segments,
+                "total": finding.cases,
+                "total_x": round(x + 6, 1),
+                "total_y": y + CB_LABEL_HEIGHT + 16,
+            }
+        )
+        y += CB_LABEL_HEIGHT + CB_BAR_HEIGHT + CB_GAP
+    labels = [label for _value, label, _n in findings[0].answers] if findings else []
+    legend = [
+        {"x": (i % 3) * 200, "y": y + (i // 3) * 22, "colour": colour, "label": label}
+        for i, (label, colour) in enumerate(zip(labels, ANSWER_COLOURS, strict=True))
+    ]
+    height = y + ((len(legend) + 2) // 3) * 22 + 6
+    return {"rows": rows, "legend": legend, "width": CB_WIDTH, "height": height}

@@ -31,3 +31,11 @@ class DisclosureKind(models.TextChoices):
     CASE_REFERENCE = "case_reference", "A case reference"
     NARRATIVE = "narrative", "Words copied from a case's narrative"
     MEMBER_NAME = "member_name", "A panel member's name"
+
+
+class CriteriaDisplay(models.TextChoices):
+    """How a report shows its findings per criterion."""
+
+    BOTH = "both", "Sentences and a table with a chart"
+    SENTENCES = "sentences", "Sentences only"
+    TABLE = "table", "A table with a chart only"

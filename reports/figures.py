@@ -1,4 +1,5 @@
-"""A published report's figures as open data: category counts, reasons and themes.
+"""A published report's figures as open data: category counts, reasons, themes and the
+findings per criterion.
 
 Frozen into the published version as JSON, so the CSV and JSON downloads say exactly
 what the published report said. No case reference, narrative or name is included.
@@ -10,11 +11,48 @@ import io
 from cases.resources import neutralise
 
 DICTIONARY = [
-    ("record", "What the row is: category (a count), reason (a published bullet) or theme."),
-    ("position", "The category's number in the panel's framework, 1 first."),
+    (
+        "record",
+        "What the row is: category (a count), reason (a published bullet), theme, or "
+        "criterion (the panel's answers on one criterion).",
+    ),
+    ("position", "The category's, or the criterion's, number in the panel's framework, 1 first."),
     ("category", "The framework's wording of the category."),
-    ("cases", "How many cases the row covers."),
-    ("text", "For a reason, the published wording; for a theme, its name."),
+    ("cases", "How many cases the row covers (for a criterion, the cases the panel answered)."),
+    (
+        "text",
+        "For a reason, the published wording; for a theme, its name; for a criterion, its wording.",
+    ),
+    ("criterion_group", "For a criterion, the heading it sits under in the framework, if any."),
+    ("met", "For a criterion, the cases where the panel found it met."),
+    ("partly_met", "For a criterion, the cases where the panel found it partly met."),
+    ("not_met", "For a criterion, the cases where the panel found it not met."),
+    ("not_recorded", "For a criterion, the cases where the file did not record it."),
+    ("not_applicable", "For a criterion, the cases it did not apply to."),
+    ("numerator", "For a criterion, the cases where it was met (as met)."),
+    (
+        "denominator",
+        "For a criterion, the cases where it applied: those answered, less not applicable.",
+    ),
+    (
+        "percentage",
+        "For a criterion, numerator of denominator as a whole percentage, halves "
+        "rounded up; blank when it applied in no case.",
+    ),
+    ("force", "The code of the police force whose cases the panel looked at."),
+    ("framework", "The framework the panel rates cases against."),
+    ("period_start", "The first day the figures cover (a meeting's date, or a period's start)."),
+    ("period_end", "The last day the figures cover (a meeting's date, or a period's end)."),
+]
+CRITERION_COUNTS = [
+    "met",
+    "partly_met",
+    "not_met",
+    "not_recorded",
+    "not_applicable",
+    "numerator",
+    "denominator",
+    "percentage",
 ]
 ALL_MEETINGS_COLUMNS = [
     ("panel", "The panel's name."),
@@ -35,10 +73,15 @@ def figures_of(presented) -> dict:
     return meeting_figures(presented)
 
 
+def _criteria(presented) -> list[dict]:
+    return presented.criteria.rows() if presented.criteria is not None else []
+
+
 def period_figures(presented) -> dict:
     report = presented.report
     return {
         "panel": report.panel.name,
+        "force": report.panel.force.code,
         "period_start": report.period_start.isoformat(),
         "period_end": report.period_end.isoformat(),
         "framework": presented.framework.name,
@@ -53,13 +96,18 @@ def period_figures(presented) -> dict:
         ],
         "reasons": [],
         "themes": [{"theme": name, "cases": cases} for name, _, cases in presented.themes],
+        "criteria": _criteria(presented),
     }
 
 
 def meeting_figures(presented) -> dict:
+    day = presented.meeting.date.isoformat()
     return {
         "panel": presented.report.panel.name,
-        "meeting_date": presented.meeting.date.isoformat(),
+        "force": presented.report.panel.force.code,
+        "meeting_date": day,
+        "period_start": day,
+        "period_end": day,
         "theme": presented.meeting.theme,
         "framework": presented.framework.name,
         "cases": presented.total,
@@ -78,6 +126,7 @@ def meeting_figures(presented) -> dict:
             for b in f.bullets
         ],
         "themes": [{"theme": name, "cases": n} for name, n in presented.themes],
+        "criteria": _criteria(presented),
     }
 
 
@@ -91,9 +140,37 @@ def meeting_csv(figures: dict) -> str:
 
 
 def meeting_rows(figures: dict):
+    """Every row of a report's CSV; versions frozen before a column existed leave it blank."""
+    about = [
+        figures.get("force", ""),
+        figures.get("framework", ""),
+        figures.get("period_start", figures.get("meeting_date", "")),
+        figures.get("period_end", figures.get("meeting_date", "")),
+    ]
+    blank = [""] * (1 + len(CRITERION_COUNTS))
     for row in figures["categories"]:
-        yield ["category", row["position"], row["category"], row["cases"], ""]
+        yield ["category", row["position"], row["category"], row["cases"], "", *blank, *about]
     for row in figures["reasons"]:
-        yield ["reason", row["position"], row["category"], row["cases"], row["text"]]
+        yield [
+            "reason",
+            row["position"],
+            row["category"],
+            row["cases"],
+            row["text"],
+            *blank,
+            *about,
+        ]
     for row in figures["themes"]:
-        yield ["theme", "", "", row["cases"], row["theme"]]
+        yield ["theme", "", "", row["cases"], row["theme"], *blank, *about]
+    for row in figures.get("criteria", []):
+        counts = ["" if row[name] is None else row[name] for name in CRITERION_COUNTS]
+        yield [
+            "criterion",
+            row["position"],
+            "",
+            row["cases"],
+            row["criterion"],
+            row["group"],
+            *counts,
+            *about,
+        ]

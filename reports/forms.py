@@ -6,6 +6,8 @@ from core.forms import post_form_helper, version_field
 from core.text_safety import SafeTextMixin
 from panels.models import Theme
 
+from .enums import CriteriaDisplay
+
 MARKDOWN_HINT = (
     "Plain text. Leave a blank line between paragraphs. Start a line with ## for a "
     "heading, - for a bullet or 1. for a numbered list; **two stars** for bold; "
@@ -138,3 +140,31 @@ class PeriodReportForm(SafeTextMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["panel"].queryset = panels
         self.helper = post_form_helper("panel", "start", "end", submit="Write the period report")
+
+
+class ReportCriteriaForm(SafeTextMixin, forms.Form):
+    version = version_field()
+    shown = forms.ModelMultipleChoiceField(
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Select criteria from the list"},
+    )
+    display = forms.ChoiceField(
+        label="How does the report show them?",
+        choices=CriteriaDisplay.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select how the findings per criterion are shown",
+            "invalid_choice": "Select how the findings per criterion are shown",
+        },
+    )
+
+    def __init__(self, *args, criteria, heading: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["shown"]
+        field.queryset = criteria
+        field.label = f"Which of the {heading.lower()} does the report show?"
+        field.help_text = "Untick any the report should leave out, here and in its open data."
+        field.label_from_instance = lambda c: f"{c.position}. {c.label}"
+        self.helper = post_form_helper("version", "shown", "display", submit="Save")

@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from core.models import ImmutableModel, StatusHistory, choice_constraint
-from panels.models import Decision, Meeting, OutcomeCategory, Panel, Theme
+from panels.models import Criterion, Decision, Meeting, OutcomeCategory, Panel, Theme
 
-from .enums import ReportKind, ReportStatus, SectionKey
+from .enums import CriteriaDisplay, ReportKind, ReportStatus, SectionKey
 from .standing_text import selection_claim_error
 
 
@@ -48,11 +48,24 @@ class FindingsReport(models.Model):
         help_text="The version the public sees; blank until the first publication.",
     )
     withdrawn_reason = models.TextField(blank=True)
+    criteria_display = models.CharField(
+        max_length=10,
+        choices=CriteriaDisplay.choices,
+        default=CriteriaDisplay.BOTH,
+        help_text="How the findings per criterion are shown.",
+    )
+    criteria_hidden = models.ManyToManyField(
+        Criterion,
+        blank=True,
+        related_name="+",
+        help_text="The framework's criteria this report leaves out; every other one is shown.",
+    )
 
     class Meta:
         ordering = ["-created_at"]
         constraints = [
             choice_constraint("findingsreport", "kind", ReportKind),
+            choice_constraint("findingsreport", "criteria_display", CriteriaDisplay),
             choice_constraint("findingsreport", "status", ReportStatus),
             models.UniqueConstraint(fields=["panel", "slug"], name="findingsreport_slug_unique"),
             models.CheckConstraint(

@@ -15,6 +15,7 @@ from panels.enums import ActionStatus, Agency, FrameworkKind, ObservationKind
 from panels.models import Action, Decision, Observation, OutcomeCategory, SampleDraw
 
 from . import markup, wording
+from .criteria import CriteriaFindings, meeting_criteria, period_criteria
 from .enums import ReportKind, ReportStatus
 from .models import FindingsReport, ReasonBullet
 from .selectors import published_meetings_between
@@ -74,6 +75,7 @@ class MeetingReport:
     rights: list[str]
     themes: list[tuple[str, int]]
     chart: dict = field(default_factory=dict)
+    criteria: CriteriaFindings | None = None  # the findings per criterion (reports/criteria.py)
 
     @property
     def meeting(self):
@@ -126,6 +128,7 @@ def meeting_report(report: FindingsReport) -> MeetingReport:
         rights=_rights(framework),
         themes=_themes(decisions),
         chart=charts.category_bars([(f.category, f.count) for f in findings]),
+        criteria=meeting_criteria(report, decisions),
     )
 
 
@@ -249,6 +252,7 @@ class PeriodReport:
     actions_opened: list[Action]
     actions_closed: list[Action]
     chart: dict = field(default_factory=dict)
+    criteria: CriteriaFindings | None = None  # rolled up over the meetings (reports/criteria.py)
 
     @property
     def framework(self):
@@ -295,6 +299,7 @@ def period_report(report: FindingsReport) -> PeriodReport:
         themes=_recurring([v.figures.get("themes", []) for v in versions]),
         actions_opened=_actions(report, closed=False),
         actions_closed=_actions(report, closed=True),
+        criteria=period_criteria(report, [v.figures for v in versions]),
     )
     presented.chart = charts.stacked_bars(presented) if meetings else {}
     return presented

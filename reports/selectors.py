@@ -150,3 +150,9 @@ def reports_to_approve(*, user) -> list[FindingsReport]:
         return []
     waiting = FindingsReport.objects.filter(status=ReportStatus.AWAITING_APPROVAL).order_by("pk")
     return [r for r in waiting if rules.has_perm("reports.approve_report", user, r)]
+
+
+def report_criteria_choice(*, report: FindingsReport) -> tuple[QuerySet, set[int]]:
+    """The framework's criteria in order, and the ids of those the report leaves out."""
+    criteria = report.panel.framework.criteria.order_by("position")
+    return criteria, set(report.criteria_hidden.values_list("pk", flat=True))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import criteria_views, views
 
 app_name = "reports"
 
@@ -23,6 +23,7 @@ urlpatterns = [
         views.bullet_remove,
         name="bullet_remove",
     ),
+    path("<int:pk>/criteria/", criteria_views.report_criteria, name="report_criteria"),
     path("<int:pk>/move/<slug:move>/", views.report_move, name="report_move"),
     path(
         "<int:pk>/disclosure/<str:fingerprint>/",

@@ -195,3 +195,8 @@ def declare(user, reviewed_case, *, conflict: bool = False) -> ConflictDeclarati
     return ConflictDeclarationFactory(
         reviewed_case=reviewed_case, membership=membership, has_conflict=conflict
     )
+
+
+def criteria_answers(framework_, value: str = "met") -> dict:
+    """The decision form's criteria as posted, every one answered `value`."""
+    return {f"criterion-{c.code}": value for c in framework_.criteria.all()}

@@ -133,7 +133,7 @@ def test_meeting_theme_with_a_hidden_character_is_refused(panel):
 
 
 def test_decision_reasons_with_a_hidden_character_are_refused(meeting):
-    from panels.meetings.forms import DecisionForm
+    from panels.meetings.decision_form import DecisionForm
 
     form = DecisionForm(
         data={"reasons": "Fine\u202a"},

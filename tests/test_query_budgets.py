@@ -302,6 +302,7 @@ PAGES = {
     "reports:report_preview": ("olu", lambda w: {"pk": w.draft.pk}),
     "reports:report_preview_pdf": ("olu", lambda w: {"pk": w.draft.pk}),
     "reports:section_edit": ("olu", lambda w: {"pk": w.draft.pk, "key": "why"}),
+    "reports:report_criteria": ("olu", lambda w: {"pk": w.draft.pk}),
     "reports:reasons": ("olu", lambda w: {"pk": w.draft.pk, "category_pk": w.category.pk}),
     "reports:bullet_edit": (
         "olu",
@@ -493,6 +494,7 @@ def decision_post(w) -> tuple[str, str, dict, str]:
         "category": str(factories.category("consistent-with-observations").pk),
         "reasons": "The conditions had no end date.",
         "action": "save",
+        **factories.criteria_answers(w.panel.framework),
     }
     url = reverse("panels:decision", args=[w.disc.pk, w.n])
     return "chair", url, data, reverse("panels:discussion", args=[w.disc.pk])
@@ -535,15 +537,16 @@ BUDGETS = {
     "public:report_version_pdf": 3,  # 2 / 2
     "reports:report_list": 6,  # 5 / 5
     "reports:period_new": 6,  # 5 / 5
-    "reports:report_detail": 35,  # 31 / 31
-    "reports:report_detail@published": 33,  # 30 / 30
-    "reports:report_preview": 17,  # 15 / 15
-    "reports:report_preview_pdf": 18,  # 16 / 16
+    "reports:report_detail": 41,  # 37 / 37 (the criteria: hidden, list, answers, twice)
+    "reports:report_detail@published": 40,  # 36 / 36
+    "reports:report_preview": 20,  # 18 / 18
+    "reports:report_preview_pdf": 21,  # 19 / 19
     "reports:section_edit": 6,  # 5 / 5
+    "reports:report_criteria": 9,  # 8 / 8
     "reports:reasons": 11,  # 10 / 10
     "reports:bullet_edit": 14,  # 12 / 12
     "reports:report_move": 5,  # 4 / 4
-    "reports:disclosure_accept": 20,  # 18 / 18
+    "reports:disclosure_accept": 23,  # 21 / 21
     "panels:meeting_list@chair": 7,  # 6 / 6
     "panels:meeting_list@olu": 5,  # 4 / 4
     "panels:meeting_detail": 21,  # 17 / 17
@@ -562,7 +565,7 @@ BUDGETS = {
     "panels:meeting_move": 7,  # 6 / 6
     "panels:discussion": 15,  # 13 / 13
     "panels:decision": 24,  # 22 / 22 (the one case's ratings only)
-    "panels:decision@decided": 25,  # 23 / 23
+    "panels:decision@decided": 28,  # 26 / 26 (the panel's answers per criterion)
     "panels:attendance": 8,  # 7 / 7
     "panels:observation_add": 9,  # 8 / 8
     "panels:observation_edit": 11,  # 10 / 10
@@ -616,7 +619,7 @@ BUDGETS = {
     "audit:entry": 5,  # 4 / 4
     "jobs:detail": 5,  # 4 / 4
     "POST rating_save": 28,  # 25 / 25
-    "POST decision_record": 28,  # 26 / 26
+    "POST decision_record": 34,  # 31 / 31 (the criteria read, their answers replaced)
 }
 
 

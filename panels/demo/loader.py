@@ -193,8 +193,6 @@ def _rating(reviewed, user, code, reasons, themes, assessments=None, submit=True
     conflict_declare(reviewed_case=reviewed, user=user, has_conflict=False)
     framework = reviewed.meeting.panel.framework
     category = OutcomeCategory.objects.get(framework=framework, code=code)
-    failing = {c for theme in themes for c in data.THEME_CRITERIA.get(theme, [])}
-    assessed = {c: "not_met" for c in failing} | (assessments or {})
     rating_save(
         reviewed_case=reviewed,
         user=user,
@@ -202,13 +200,18 @@ def _rating(reviewed, user, code, reasons, themes, assessments=None, submit=True
             category=category,
             reasons=reasons if category.requires_reasons else "",
             themes=list(Theme.objects.filter(slug__in=themes)),
-            assessments={
-                c.code: (assessed.get(c.code, "met"), "") for c in framework.criteria.all()
-            },
+            assessments=_answers(framework, themes, assessments),
         ),
         submit=submit,
         version=0,
     )
+
+
+def _answers(framework, themes, assessments=None) -> dict[str, tuple[str, str]]:
+    """Each criterion met, but those a theme fails and those the spec says otherwise."""
+    failing = {c for theme in themes for c in data.THEME_CRITERIA.get(theme, [])}
+    assessed = {c: "not_met" for c in failing} | (assessments or {})
+    return {c.code: (assessed.get(c.code, "met"), "") for c in framework.criteria.all()}
 
 
 def _decide_all(meeting: Meeting, specs: list, chair) -> None:
@@ -221,6 +224,8 @@ def _decide_all(meeting: Meeting, specs: list, chair) -> None:
                 category=OutcomeCategory.objects.get(framework=framework, code=spec.decision),
                 reasons=spec.reasons,
                 themes=list(Theme.objects.filter(slug__in=spec.themes)),
+                # The panel answers each criterion as the members did (docs/meetings.md).
+                assessments=_answers(framework, spec.themes, spec.assessments),
             ),
             version=0,
         )

@@ -6,13 +6,12 @@ from django import forms
 from django.utils.html import format_html
 
 from cases.kinds.presenters import case_title
-from core.forms import error_summary, post_form_helper, select, version_field
+from core.forms import post_form_helper, select
 from core.text_safety import SafeTextMixin
 
 from ..enums import ActionStatus, AttendanceKind, ObservationKind
-from ..models import Meeting, OutcomeCategory, Panel, Theme
+from ..models import Meeting, Panel, Theme
 from ..sampling.forms import OptionalDateField
-from .services import DecisionInput
 
 
 class MeetingForm(SafeTextMixin, forms.Form):
@@ -104,93 +103,6 @@ class MeetingMoveForm(SafeTextMixin, forms.Form):
         else:
             del self.fields["early_start"], self.fields["early_reason"]
         self.helper = post_form_helper(*names, submit=label)
-
-
-class DecisionForm(SafeTextMixin, forms.Form):
-    version = version_field()
-    category = forms.ModelChoiceField(
-        queryset=OutcomeCategory.objects.none(),
-        widget=forms.RadioSelect,
-        empty_label=None,
-        label="The panel's decision",
-        required=False,
-        error_messages={"invalid_choice": "Select one of this panel's outcome categories"},
-    )
-    reasons = forms.CharField(
-        label="The panel's reasons",
-        help_text=(
-            "One reason per line, as it could be read in the published findings. Do not "
-            "include names or anything else that could identify someone."
-        ),
-        required=False,
-        max_length=10_000,
-        widget=forms.Textarea(attrs={"rows": 6}),
-    )
-    information_requested = forms.CharField(
-        label="Information the panel needs (if it could not conclude)",
-        required=False,
-        max_length=5_000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    carry_to = forms.ModelChoiceField(
-        queryset=Meeting.objects.none(),
-        label="Carry the case over to (if it could not conclude)",
-        required=False,
-        empty_label="Do not carry it over",
-        error_messages={"invalid_choice": "Choose a later meeting of this panel"},
-    )
-    themes = forms.ModelMultipleChoiceField(
-        queryset=Theme.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        label="Themes",
-        error_messages={"invalid_choice": "Select themes from the list"},
-    )
-
-    def __init__(self, *args, meeting: Meeting, later, decision=None, **kwargs):
-        initial = {"version": 0}
-        if decision is not None:
-            initial = {
-                "version": decision.version,
-                "category": decision.category_id,
-                "reasons": decision.reasons,
-                "information_requested": decision.information_requested,
-                "themes": [t.pk for t in decision.themes.all()],
-            }
-        super().__init__(*args, initial=initial, **kwargs)
-        self.fields["category"].queryset = meeting.panel.framework.categories.order_by("position")
-        self.fields["category"].label_from_instance = lambda c: f"{c.position}. {c.label}"
-        # Only this framework's themes (docs/adr/0011); the panel may use every category.
-        self.fields["themes"].queryset = meeting.panel.framework.themes.filter(is_active=True)
-        self.fields["carry_to"].queryset = later
-        self.fields["carry_to"].label_from_instance = lambda m: f"{m.date:%-d %B %Y}: {m.theme}"
-        fields = [
-            Field.radios("category", legend_size=Size.MEDIUM),
-            Field.textarea("reasons", label_size=Size.SMALL),
-            Field.textarea("information_requested", label_size=Size.SMALL),
-        ]
-        if later.exists():
-            fields.append(select("carry_to", label_size=Size.SMALL))
-        else:
-            del self.fields["carry_to"]
-        fields += [Field.checkboxes("themes", legend_size=Size.SMALL, small=True), "version"]
-        self.helper = post_form_helper(*fields)
-        self.helper.form_tag = False
-
-    def decision_input(self) -> DecisionInput:
-        data = self.cleaned_data
-        return DecisionInput(
-            category=data.get("category"),
-            reasons=data.get("reasons", ""),
-            themes=list(data.get("themes") or []),
-            information_requested=data.get("information_requested", ""),
-            carry_to=data.get("carry_to"),
-            # Offered later meetings, leaving the choice at "Do not carry it over" is a choice.
-            carry_over=(data.get("carry_to") is not None) if "carry_to" in self.fields else None,
-        )
-
-    def summary_errors(self):
-        return error_summary(self)
 
 
 class AttendanceForm(SafeTextMixin, forms.Form):

@@ -13,6 +13,7 @@ from core.roles import is_opcc_staff
 from ..enums import ActionStatus, MeetingStatus, MembershipRole, RatingStatus
 from ..models import (
     Action,
+    CriterionAssessment,
     Decision,
     Meeting,
     Membership,
@@ -188,9 +189,42 @@ def case_decision(*, reviewed_case: ReviewedCase) -> Decision | None:
     return (
         Decision.objects.filter(reviewed_case=reviewed_case)
         .select_related("category", "majority_category")
-        .prefetch_related("themes")
+        .prefetch_related("themes", "assessments__criterion")
         .first()
     )
+
+
+def decision_answers(
+    *, meeting: Meeting, reviewed_case: ReviewedCase, decision: Decision | None
+) -> dict[int, tuple[str, str]]:
+    """Criterion id → (answer, note) the decision form starts from: the panel's saved
+    answers or, before the panel has any, the members' majority (once revealed)."""
+    saved = (
+        {a.criterion_id: (a.value, a.note) for a in decision.assessments.all()} if decision else {}
+    )
+    if saved or meeting.status not in REVEALED:
+        return saved
+    return {pk: (value, "") for pk, value in majority_answers(reviewed_case).items()}
+
+
+def majority_answers(reviewed_case: ReviewedCase) -> dict[int, str]:
+    """Criterion id → the answer most of the voting members who rated the case gave on
+    their own. A criterion whose two most common answers tie, or that nobody answered, is
+    left out: the chair must choose."""
+    rows = CriterionAssessment.objects.filter(
+        rating__reviewed_case=reviewed_case,
+        rating__status=RatingStatus.SUBMITTED,
+        rating__membership__is_voting=True,
+    ).exclude(value="")
+    tallies: dict[int, Counter] = {}
+    for criterion_id, value in rows.values_list("criterion_id", "value"):
+        tallies.setdefault(criterion_id, Counter())[value] += 1
+    answers = {}
+    for criterion_id, tally in tallies.items():
+        (top, n), *rest = tally.most_common()
+        if not rest or rest[0][1] < n:
+            answers[criterion_id] = top
+    return answers
 
 
 def action_for_user(*, user, pk: int) -> Action:

@@ -230,3 +230,27 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reviewed_case}: {self.category.short_label}"
+
+
+class DecisionAssessment(models.Model):
+    """The panel's answer on one criterion of a case, recorded with its decision."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="assessments")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
+    value = models.CharField(max_length=20, choices=Assessment.choices)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["criterion__position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision", "criterion"], name="decisionassessment_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(value__in=Assessment.values),
+                name="decisionassessment_value_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion.label}: {self.get_value_display()}"

@@ -330,16 +330,22 @@ class CaseOutcome:
 
 
 def criteria_sections(*, criteria: list, outcome: CaseOutcome | None) -> list[dict]:
-    """The criteria under their groups, each with how the members' answers fell when the
-    user may see them (an empty list otherwise)."""
+    """The criteria under their groups, each with the panel's answer once decided, and how
+    the members' answers fell when the user may see them (an empty list otherwise)."""
     members = outcome.members if outcome else None
     answers = {split.criterion.pk: split.answers for split in members.answers} if members else {}
+    decision = outcome.decision if outcome else None
+    panel = {a.criterion_id: a for a in decision.assessments.all()} if decision else {}
     sections: list[dict] = []
     for criterion in criteria:
         if not sections or sections[-1]["group"] != criterion.group:
             sections.append({"group": criterion.group, "items": []})
         sections[-1]["items"].append(
-            {"criterion": criterion, "answers": answers.get(criterion.pk, [])}
+            {
+                "criterion": criterion,
+                "answers": answers.get(criterion.pk, []),
+                "panel": panel.get(criterion.pk),
+            }
         )
     return sections
 
@@ -353,7 +359,7 @@ def case_outcome(*, user, access: CaseAccess) -> CaseOutcome | None:
     decision = (
         Decision.objects.filter(reviewed_case=access.reviewed_case)
         .select_related("category", "recorded_by")
-        .prefetch_related("themes")
+        .prefetch_related("themes", "assessments")
         .first()
     )
     members = None

@@ -326,3 +326,14 @@ def sign_in_as(page: Page, base_url: str, username: str) -> None:
     page.context.clear_cookies()
     sign_in(page, base_url, username)
     expect(page).to_have_url(f"{base_url}/")
+
+
+def answer_open_criteria(page: Page, label: str = "Met") -> None:
+    """On the decision form, choose `label` for every criterion still without an answer
+    (where the members' answers tied, or nobody answered)."""
+    names = page.eval_on_selector_all(
+        'input[name^="criterion-"]', "els => [...new Set(els.map(e => e.name))]"
+    )
+    for name in names:
+        if page.locator(f'input[name="{name}"]:checked').count() == 0:
+            page.locator(f'input[name="{name}"][value="{label.lower().replace(" ", "_")}"]').check()

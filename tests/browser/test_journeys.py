@@ -14,6 +14,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
+from tests.browser.conftest import answer_open_criteria
 from tests.browser.journeys import Journey
 
 pytestmark = [
@@ -270,6 +271,7 @@ def test_chair_journey_reveals_decides_and_closes_the_meeting(journey, demo):
     decision.get_by_label("2. Consistent with Police Policy (but with observations").check()
     page.get_by_label("The panel's reasons").fill(DECISION_REASONS)
     page.get_by_role("group", name="Themes").get_by_label("Intervention not meaningful").check()
+    answer_open_criteria(page)
     journey.follow(page.get_by_role("button", name="Save the decision"))
     assert journey.banner() == "The panel's decision on case 3 has been saved"
     case_3 = page.locator("section", has=page.locator("#case-3-title"))

@@ -10,7 +10,8 @@ import csv
 import io
 
 import pytest
-from playwright.sync_api import Page
+from django.contrib.auth import get_user_model
+from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import assert_accessible, sign_in_as
 
@@ -129,3 +130,43 @@ def test_disclosure_findings_lead_to_the_text_and_the_author_gets_no_approve_but
     assert main.get_by_role("button", name="Approve the report").count() == 0
     assert "someone else must approve it" in main.inner_text()
     assert "sent it for approval" in main.inner_text()
+
+
+def test_findings_per_right_read_well_and_editors_choose_them(page: Page, live_server, demo):
+    from panels.models import Meeting
+    from reports import services
+
+    users = get_user_model().objects.in_bulk(["olu", "nia"], field_name="username")
+    olu, nia = users["olu"], users["nia"]
+    meeting = Meeting.objects.get(panel__slug="victims-code", status="closed")
+    report = services.report_generate(meeting=meeting, by=olu)
+    services.report_submit(report=report, by=olu)
+    services.report_approve(report=report, by=nia)
+    services.report_publish(report=report, by=olu)
+    base = live_server.url
+    page.goto(f"{base}/findings/victims-code/{report.slug}/")
+    section = page.locator("#criteria")
+    expect(
+        section.get_by_role("heading", name="Findings on each of the victims' rights")
+    ).to_be_visible()
+    expect(
+        section.get_by_text("was met in 4 of 4 cases where it applied (100%).").first
+    ).to_be_visible()
+    assert section.locator("svg[role=img] title").text_content().startswith("The panel's answers")
+    assert_accessible(page)
+
+    services.report_correct(report=report, by=olu)
+    sign_in_as(page, base, "olu")
+    page.goto(f"{base}/reports/{report.pk}/")
+    follow(page.get_by_role("link", name="Change the findings on each of the victims' rights"))
+    assert_accessible(page)
+    page.get_by_label(
+        "11. To be given information about the offender following a conviction"
+    ).uncheck()
+    page.get_by_label("Sentences only").check()
+    follow(page.get_by_role("button", name="Save"))
+    expect(page.get_by_text("11 of 12, as sentences only")).to_be_visible()
+    follow(page.get_by_role("link", name="Preview the report as the public will see it"))
+    assert page.locator("#criteria table").count() == 0
+    assert "Right 11 " not in page.locator("#criteria").inner_text()
+    assert_accessible(page)

@@ -148,14 +148,14 @@ def test_case_page_after_the_reveal_shows_how_members_answered_each_criterion(cl
 
     page = client.get(case_url(closed)).content.decode()
 
-    assert "How the 2 members who rated this case answered each question" in page
+    assert "How the 2 members who rated this case answered on their own" in page
     assert (
         '<dt class="govuk-summary-list__key">Victim&#x27;s views sought and recorded</dt>'
-        '<dd class="govuk-summary-list__value">1 met, 1 not met</dd>'
+        '<dd class="govuk-summary-list__value">Members: 1 met, 1 not met</dd>'
     ) in page
     assert (
         '<dt class="govuk-summary-list__key">Offence admitted</dt>'
-        '<dd class="govuk-summary-list__value">2 met</dd>'
+        '<dd class="govuk-summary-list__value">Members: 2 met</dd>'
     ) in page
 
 
@@ -207,7 +207,7 @@ def test_vcop_case_page_after_the_reveal_shows_the_rights_assessed(client, vcop_
     assert "<strong>2. Partially compliant</strong>" in page
     assert (
         '<dt class="govuk-summary-list__key">To make a complaint about your rights not being met'
-        '</dt><dd class="govuk-summary-list__value">1 met, 1 not met</dd>'
+        '</dt><dd class="govuk-summary-list__value">Members: 1 met, 1 not met</dd>'
     ) in page
 
 
@@ -242,8 +242,9 @@ def test_case_page_of_a_closed_meeting_runs_a_fixed_number_of_queries(
     for n in range(4):
         factories.MembershipFactory(panel=closed.panel, user__username=f"extra{n}")
 
-    # 31, and the one that lists the case's documents.
-    with django_assert_max_num_queries(32):
+    # 32 (the panel's answers per criterion among them), and the one that lists the
+    # case's documents.
+    with django_assert_max_num_queries(33):
         large = _queries(client, case_url(closed))
 
     assert small == large

@@ -145,6 +145,7 @@ def test_recording_a_decision_and_going_to_the_next_case(client, discussing, chr
             "category": factories.category("consistent-with-observations").pk,
             "reasons": "The conditions had no end date.",
             "action": "next",
+            **factories.criteria_answers(discussing.panel.framework),
         },
     )
 
@@ -557,6 +558,7 @@ def test_do_not_carry_it_over_keeps_the_case_off_the_next_draw(client, discussin
             "reasons": "The file has no statement from the victim.",
             "information_requested": "The victim's statement.",
             "carry_to": "",
+            **factories.criteria_answers(discussing.panel.framework),
         },
     )
     for reviewed in discussing.reviewed_cases.select_related("case"):

@@ -325,6 +325,7 @@ def test_decision_in_a_panel_only_category_is_recorded(client, discussing, chris
             "information_requested": "The officer's notes.",
             "themes": [factories.theme("no-clear-admission").pk],
             "action": "save",
+            **factories.criteria_answers(discussing.panel.framework),
         },
     )
 

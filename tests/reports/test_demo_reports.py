@@ -44,3 +44,31 @@ def test_demo_stop_search_report_speaks_of_stop_and_search_only(client, demo):
     assert "If you have been stopped and searched" in page
     assert "Out of Court" not in page and "OoCR" not in page
     assert "Concerns were found in three of the four searches of Black people" in page
+
+
+def test_demo_victims_code_report_gives_findings_per_right(client, demo):
+    version = PublishedVersion.objects.get(report__panel__slug="victims-code")
+    rows = {row["code"]: row for row in version.figures["criteria"]}
+
+    page = client.get(f"/findings/victims-code/{version.report.slug}/").content.decode()
+
+    # Cases 5 and 6 did not record the information given when reporting: 4 of 6.
+    assert (
+        rows["information-when-reporting"]["numerator"],
+        rows["information-when-reporting"]["denominator"],
+    ) == (4, 6)
+    # Cases 2 and 6 had no trial: the right applied in 4.
+    assert (rows["trial-information"]["numerator"], rows["trial-information"]["denominator"]) == (
+        4,
+        4,
+    )
+    assert rows["trial-information"]["not_applicable"] == 2
+    assert (
+        "Right 3 (to be provided with information when reporting the crime) was met in 4 of 6 "
+        "cases where it applied (67%)."
+    ) in page
+    assert "was met in 4 of 4 cases where it applied (100%)." in page
+    assert (
+        "Right 6 (to be provided with information about the investigation and prosecution) "
+        "was met in 5 of 6 cases where it applied (83%)."
+    ) in page

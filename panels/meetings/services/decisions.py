@@ -23,6 +23,7 @@ from ...models import (
 )
 from ...rating.agreement import majority
 from ..notifications import action_assigned_notify
+from .decision_criteria import assessment_errors, assessments_replace
 from .meeting import _lock, _require
 
 
@@ -53,6 +54,9 @@ class DecisionInput:
     # The chair's choice when later meetings were offered: False for "Do not carry it
     # over"; None when none was offered (the next draw then brings the case back).
     carry_over: bool | None = None
+    # The panel's answer per criterion: code → (answer, note). None leaves any saved
+    # answers as they are (a caller that does not ask the criteria).
+    assessments: dict[str, tuple[str, str]] | None = None
 
 
 def decision_record(
@@ -69,7 +73,8 @@ def decision_record(
             )
         current = Decision.objects.filter(reviewed_case=reviewed_case).first()
         check_version(current, version)
-        _check_decision(data, meeting=meeting, reviewed_case=reviewed_case)
+        criteria = list(meeting.panel.framework.criteria.order_by("position"))
+        _check_decision(data, meeting=meeting, reviewed_case=reviewed_case, criteria=criteria)
         majority = majority_category(reviewed_case)
         decision = current or Decision(reviewed_case=reviewed_case, recorded_by=by)
         decision.category = data.category
@@ -85,6 +90,8 @@ def decision_record(
         decision.version = version + 1
         decision.save()
         decision.themes.set(data.themes or [])
+        if data.assessments is not None:
+            assessments_replace(decision, data.assessments, criteria)
         if data.carry_to is not None:
             _carry_over(reviewed_case, data.carry_to)
     return decision
@@ -101,8 +108,12 @@ def _carry_choice(data: DecisionInput, reviewed_case: ReviewedCase) -> bool | No
     return data.carry_over
 
 
-def _check_decision(data: DecisionInput, *, meeting: Meeting, reviewed_case: ReviewedCase):
+def _check_decision(
+    data: DecisionInput, *, meeting: Meeting, reviewed_case: ReviewedCase, criteria=()
+):
     errors: dict[str, list[str]] = {}
+    if data.assessments is not None:
+        errors.update(assessment_errors(data.assessments, criteria))
     category = data.category
     if category is None:
         errors["category"] = ["Select the panel's outcome category"]

@@ -14,7 +14,8 @@ from ...enums import MeetingStatus
 from ...rating import reveal
 from ...rating import selectors as rating_selectors
 from .. import presenters, selectors, services
-from ..forms import AttendanceForm, DecisionForm, ObservationForm
+from ..decision_form import DecisionForm
+from ..forms import AttendanceForm, ObservationForm
 from .meeting import _saved
 
 
@@ -43,6 +44,15 @@ def decision(request, pk: int, position: int):
     current = selectors.case_decision(reviewed_case=reviewed)
     later = selectors.later_meetings(meeting=meeting)
     item, members = reveal.decision_ratings(meeting=meeting, reviewed_case=reviewed)
+    criteria = rating_selectors.framework_criteria(framework=meeting.panel.framework)
+    answers = selectors.decision_answers(meeting=meeting, reviewed_case=reviewed, decision=current)
+    asks = {
+        "meeting": meeting,
+        "later": later,
+        "decision": current,
+        "criteria": criteria,
+        "member_answers": {split.criterion.pk: split.answers for split in item.answers},
+    }
     if request.method == "GET":
         record(
             AuditEvent.VIEWED,
@@ -50,7 +60,7 @@ def decision(request, pk: int, position: int):
             request=request,
             summary=f"Case papers and ratings for the decision: case {position} of {meeting}",
         )
-    form = DecisionForm(request.POST or None, meeting=meeting, later=later, decision=current)
+    form = DecisionForm(request.POST or None, answers=answers, **asks)
     previous, following = rating_selectors.agenda_neighbours(meeting=meeting, position=position)
     context = {
         "meeting": meeting,
@@ -97,7 +107,7 @@ def decision(request, pk: int, position: int):
         message=f"The panel's decision on case {position} has been saved",
         success=success,
         render=show,
-        rebind=lambda data: DecisionForm(data, meeting=meeting, later=later, decision=current),
+        rebind=lambda data: DecisionForm(data, **asks),
         notice=False,  # decision.html shows theirs and yours in its own box
     )
 
