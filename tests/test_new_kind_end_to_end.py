@@ -253,12 +253,15 @@ def test_a_hate_crime_kind_goes_from_dictionary_to_counted_decisions(client, cas
             "version": 0,
             "category": concern.pk,
             "reasons": "The strand was never put to the victim.",
+            "criterion-hate-recorded": "not_met",
             "action": "save",
         },
     )
     assert decided.status_code == 302
     decision = Decision.objects.get()
     assert (decision.reviewed_case.case, decision.category) == (first, concern)
+    answers = {a.criterion.code: a.value for a in decision.assessments.all()}
+    assert answers == {"hate-recorded": "not_met"}
 
     # 7. The decisions are counted by the kind's field.
     counts = decision_counts_by_field(

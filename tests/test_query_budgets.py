@@ -564,7 +564,7 @@ BUDGETS = {
     "panels:meeting_edit": 5,  # 4 / 4
     "panels:meeting_move": 7,  # 6 / 6
     "panels:discussion": 15,  # 13 / 13
-    "panels:decision": 24,  # 22 / 22 (the one case's ratings only)
+    "panels:decision": 25,  # 23 / 23 (the one case's ratings only; the kind's summary fields)
     "panels:decision@decided": 28,  # 26 / 26 (the panel's answers per criterion)
     "panels:attendance": 8,  # 7 / 7
     "panels:observation_add": 9,  # 8 / 8
