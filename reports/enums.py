@@ -31,3 +31,10 @@ class DisclosureKind(models.TextChoices):
     CASE_REFERENCE = "case_reference", "A case reference"
     NARRATIVE = "narrative", "Words copied from a case's narrative"
     MEMBER_NAME = "member_name", "A panel member's name"
+
+
+class SupportPlacement(models.TextChoices):
+    """Where in a report a support service is listed, as the published reports place them."""
+
+    FURTHER_INFORMATION = "further_information", "With the further information"
+    SUPPORT_SERVICES = "support_services", "Under support for victims and witnesses"
