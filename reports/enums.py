@@ -31,6 +31,8 @@ class DisclosureKind(models.TextChoices):
     CASE_REFERENCE = "case_reference", "A case reference"
     NARRATIVE = "narrative", "Words copied from a case's narrative"
     MEMBER_NAME = "member_name", "A panel member's name"
+    # Never accepted: the report says how cases were chosen once, from the draw's record.
+    SELECTION_CLAIM = "selection_claim", "Words saying how the cases were chosen"
 
 
 class SupportPlacement(models.TextChoices):

@@ -8,6 +8,7 @@ from django.db import models
 from core.models import ImmutableModel, StatusHistory, choice_constraint
 from panels.models import Decision, Meeting, OutcomeCategory, Panel, Theme
 
+from . import markup
 from .enums import ReportKind, ReportStatus, SectionKey, SupportPlacement
 from .standing_text import selection_claim_error
 
@@ -309,6 +310,10 @@ class SupportService(models.Model):
             errors["description"] = claim
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def description_html(self):
+        return markup.render(self.description)
 
     @property
     def dial(self) -> str:

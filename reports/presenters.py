@@ -18,6 +18,7 @@ from . import markup, wording
 from .enums import ReportKind, ReportStatus
 from .models import FindingsReport, ReasonBullet
 from .selectors import published_meetings_between
+from .support.selectors import panel_support_services
 
 
 @dataclass
@@ -74,6 +75,7 @@ class MeetingReport:
     rights: list[str]
     themes: list[tuple[str, int]]
     chart: dict = field(default_factory=dict)
+    support: dict = field(default_factory=dict)  # placement → the panel's support services
 
     @property
     def meeting(self):
@@ -126,6 +128,7 @@ def meeting_report(report: FindingsReport) -> MeetingReport:
         rights=_rights(framework),
         themes=_themes(decisions),
         chart=charts.category_bars([(f.category, f.count) for f in findings]),
+        support=panel_support_services(panel=report.panel),
     )
 
 
