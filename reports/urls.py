@@ -7,12 +7,8 @@ app_name = "reports"
 
 urlpatterns = [
     path("", views.report_list, name="report_list"),
-    path(
-        "support-services/", support_views.support_service_list, name="support_service_list"
-    ),
-    path(
-        "support-services/new/", support_views.support_service_edit, name="support_service_new"
-    ),
+    path("support-services/", support_views.support_service_list, name="support_service_list"),
+    path("support-services/new/", support_views.support_service_edit, name="support_service_new"),
     path(
         "support-services/<int:pk>/",
         support_views.support_service_edit,

@@ -30,7 +30,9 @@ class SupportServiceForm(SafeTextMixin, forms.Form):
     email = forms.EmailField(
         label="Email address (optional)",
         required=False,
-        error_messages={"invalid": "Enter an email address in the correct format, like name@example.org"},
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.org"
+        },
     )
     url = forms.URLField(
         label="Website (optional)",
@@ -114,7 +116,10 @@ class SupportServiceForm(SafeTextMixin, forms.Form):
     def service_input(self) -> SupportServiceInput:
         data = self.cleaned_data
         return SupportServiceInput(
-            **{k: data[k] or "" for k in ("name", "description", "phone", "email", "url", "link_text")},
+            **{
+                k: data[k] or ""
+                for k in ("name", "description", "phone", "email", "url", "link_text")
+            },
             placement=data["placement"],
             position=data["position"],
             panels=list(data["panels"]),
