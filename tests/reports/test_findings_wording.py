@@ -110,3 +110,19 @@ def test_every_category_is_in_the_numbered_list_and_the_chart(olu):
 
     assert [f.number for f in presented.findings] == [1, 2, 3, 4, 5, 6, 7]
     assert [row["count"] for row in presented.chart["rows"]] == [1, 0, 0, 0, 0, 0, 0]
+
+
+def test_report_chart_names_each_category_as_its_table_does(build_meeting, olu):
+    from reports.publishing import body_html
+
+    meeting = build_meeting(
+        {"fully-compliant": 1, "no-decision": 1}, framework_slug="vcop-seven-way"
+    )
+    report = services.report_generate(meeting=meeting, by=olu)
+
+    html = body_html(report)
+
+    chart = html.split("<svg", 1)[1].split("</svg>", 1)[0]
+    table = html.split('id="category-figures"', 1)[1].split("</table>", 1)[0]
+    assert "Panel failed to reach a decision" in chart and "No decision" not in chart
+    assert "Panel failed to reach a decision" in table
