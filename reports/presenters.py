@@ -29,12 +29,13 @@ class Bullet:
     reworded: bool
     decision_ids: list[int]
     source: ReasonBullet | None = None  # None: a case's reasons as the panel recorded them
+    of: int = 0  # the cases in the bullet's category: "In both cases" when it is all two
 
     @property
     def sentence(self) -> str:
         if not self.lead_with_count:
             return self.text
-        return f"{wording.in_n_cases(self.count)} {self.text}"
+        return f"{wording.in_n_cases(self.count, of=self.of)} {self.text}"
 
 
 @dataclass
@@ -188,7 +189,9 @@ def _staff_bullet(bullet, ids, in_category) -> Bullet:
     recorded = [in_category[pk].reasons.strip() for pk in ids]
     text = bullet.text.strip() or " ".join(recorded)
     reworded = len(ids) > 1 or bool(bullet.theme_id) or text != recorded[0]
-    return Bullet(text, len(ids), bullet.lead_with_count, reworded, ids, source=bullet)
+    return Bullet(
+        text, len(ids), bullet.lead_with_count, reworded, ids, source=bullet, of=len(in_category)
+    )
 
 
 def _themes(decisions) -> list[tuple[str, int]]:

@@ -34,7 +34,13 @@ def cases(count: int, *, with_verb: bool = False) -> str:
     return f"{number} {noun} {'was' if count == 1 else 'were'}"
 
 
-def in_n_cases(count: int) -> str:
+def in_n_cases(count: int, *, of: int = 0) -> str:
+    """ "In three cases"; "In both cases" when the category has two and the bullet speaks
+    for both, "In all three cases" when it speaks for every one of more."""
+    if count == of == 2:
+        return "In both cases"
+    if count == of > 2:
+        return f"In all {in_words(count)} cases"
     return f"In {in_words(count)} case{'' if count == 1 else 's'}"
 
 
