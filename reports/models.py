@@ -278,6 +278,11 @@ class SupportService(models.Model):
     placement = models.CharField(
         max_length=30, choices=SupportPlacement.choices, default=SupportPlacement.SUPPORT_SERVICES
     )
+    theme = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Listed only in reports of meetings on this theme; blank for every report.",
+    )
     position = models.PositiveSmallIntegerField(default=0)
     panels = models.ManyToManyField(Panel, blank=True, related_name="support_services")
     version = models.PositiveIntegerField(default=1, help_text="Goes up with every edit.")

@@ -122,14 +122,14 @@ def meeting_report(report: FindingsReport) -> MeetingReport:
         sections={s.key: Section(s.key, s.heading, s.body) for s in report.sections.all()},
         draw=draws[0] if draws else None,
         draw_count=len(draws),
-        observations=_observations(meeting),
+        observations=observation_groups(meeting, framework),
         actions=list(meeting.actions.order_by("due_date", "pk")),
         agencies=_agencies(report.panel, voting=True),
         attending_agencies=_agencies(report.panel, voting=False),
         rights=_rights(framework),
         themes=_themes(decisions),
         chart=charts.category_bars([(f.category, f.count) for f in findings]),
-        support=panel_support_services(panel=report.panel),
+        support=panel_support_services(panel=report.panel, theme=meeting.theme),
     )
 
 
@@ -200,18 +200,18 @@ def _themes(decisions) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
-def _observations(meeting) -> list[tuple[str, list[Observation]]]:
+def observation_groups(meeting, framework) -> list[tuple[str, list[Observation]]]:
+    """The public observations under their headings: one list for the kinds of framework
+    whose published reports give one (wording.OBSERVATION_HEADINGS), else one a kind."""
     public = list(Observation.objects.filter(meeting=meeting, is_public=True).order_by("position"))
-    headings = {
-        ObservationKind.GOOD_PRACTICE: "Good practice",
-        ObservationKind.LEARNING: "Learning",
-        ObservationKind.GENERAL: "Observations from the panel",
-    }
+    heading = wording.OBSERVATION_HEADINGS.get(framework.kind)
+    if heading:
+        return [(heading, public)] if public else []
     groups = []
     for kind in (ObservationKind.GOOD_PRACTICE, ObservationKind.LEARNING, ObservationKind.GENERAL):
         own = [o for o in public if o.kind == kind]
         if own:
-            groups.append((headings[kind], own))
+            groups.append((wording.OBSERVATION_KIND_HEADINGS[kind], own))
     return groups
 
 

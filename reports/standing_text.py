@@ -157,7 +157,7 @@ _COMMON = {
 # How the cases were chosen is said once, by the service, from the record of the draw
 # (or that staff chose them). Standing text that says it too can contradict it.
 SELECTION_CLAIM = re.compile(
-    r"\b(?:(?:selected|chosen|drawn|picked|sampled|taken)\s+(?:at\s+random|randomly|by)"
+    r"\b(?:(?:selected|chosen|drawn|picked|sampled)\s+(?:at\s+random|randomly|by)"
     r"|at\s+random|randomly(?:\s+(?:selected|chosen|drawn|picked|sampled))?"
     r"|random(?:ised|ized)?\s+(?:sample|selection|draw)"
     r"|hand[-\s]?picked)\b",

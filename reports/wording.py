@@ -121,3 +121,17 @@ def _generic(category, count: int, has_reasons: bool) -> Sentence:
 
 def _end(lead: str, has_reasons: bool, without: str = "") -> str:
     return lead if has_reasons else f"{without}."
+
+
+# How each kind of framework's published reports head the panel's observations: one list
+# under one heading, in the order the panel recorded them. Other frameworks get a list
+# for each kind of observation.
+OBSERVATION_HEADINGS = {
+    "oocr": "Observations from the panel",
+    "vcop": "Good practice and learning from the panel",
+}
+OBSERVATION_KIND_HEADINGS = {
+    "good_practice": "Good practice",
+    "learning": "Learning",
+    "general": "Observations from the panel",
+}

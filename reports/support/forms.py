@@ -53,6 +53,12 @@ class SupportServiceForm(SafeTextMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select where reports list the service"},
     )
+    theme = forms.CharField(
+        label="Only for meetings on this theme (optional)",
+        help_text="For example, Stalking or Harassment. Leave blank to list it in every report.",
+        max_length=200,
+        required=False,
+    )
     position = forms.IntegerField(
         label="Order in the list",
         help_text="Services with lower numbers come first.",
@@ -89,6 +95,7 @@ class SupportServiceForm(SafeTextMixin, forms.Form):
                             "url",
                             "link_text",
                             "placement",
+                            "theme",
                             "position",
                         )
                     },
@@ -108,6 +115,7 @@ class SupportServiceForm(SafeTextMixin, forms.Form):
             Field.text("url", field_width=Fluid.TWO_THIRDS),
             Field.text("link_text", field_width=Fluid.TWO_THIRDS),
             Field.radios("placement", legend_size=Size.SMALL),
+            Field.text("theme", field_width=Fluid.TWO_THIRDS),
             Field.text("position", field_width=Fluid.ONE_QUARTER),
             Field.checkboxes("panels", legend_size=Size.SMALL, small=True),
             submit="Save the support service",
@@ -118,7 +126,7 @@ class SupportServiceForm(SafeTextMixin, forms.Form):
         return SupportServiceInput(
             **{
                 k: data[k] or ""
-                for k in ("name", "description", "phone", "email", "url", "link_text")
+                for k in ("name", "description", "phone", "email", "url", "link_text", "theme")
             },
             placement=data["placement"],
             position=data["position"],

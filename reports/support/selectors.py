@@ -20,9 +20,16 @@ def all_panels() -> QuerySet[Panel]:
     return Panel.objects.order_by("name")
 
 
-def panel_support_services(*, panel) -> dict[str, list[SupportService]]:
-    """The panel's services by where its reports list them (placement → services)."""
+def _squeezed(theme: str) -> str:
+    return " ".join(theme.lower().split())
+
+
+def panel_support_services(*, panel, theme: str = "") -> dict[str, list[SupportService]]:
+    """The panel's services by where its reports list them (placement → services): those
+    for every report, and those kept for the meeting's theme (matched ignoring case)."""
     placed: dict[str, list[SupportService]] = {}
     for service in SupportService.objects.filter(panels=panel):
+        if service.theme and _squeezed(service.theme) != _squeezed(theme):
+            continue
         placed.setdefault(service.placement, []).append(service)
     return placed

@@ -18,6 +18,7 @@ class SupportServiceInput:
     url: str
     link_text: str
     placement: str
+    theme: str
     position: int
     panels: list
 
@@ -33,7 +34,16 @@ def support_service_save(
         else:
             service = lock_at_version(SupportService.objects, pk=service.pk, seen=version)
             service.version += 1
-        for name in ("name", "description", "phone", "email", "url", "link_text", "placement"):
+        for name in (
+            "name",
+            "description",
+            "phone",
+            "email",
+            "url",
+            "link_text",
+            "placement",
+            "theme",
+        ):
             setattr(service, name, getattr(data, name).strip())
         service.position = data.position
         service.updated_by = by
