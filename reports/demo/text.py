@@ -38,7 +38,7 @@ _VCOP_WHY_BULLETS = (
 STANDING = {
     OOCR_PANEL: {
         SectionKey.INTRODUCTION: (
-            "What are Out of Court Resolutions?",
+            "Scrutiny findings",
             "In certain circumstances the police can make a decision to resolve a matter "
             "without going to court. This tends to be for less harmful offences. They may "
             "include issuing of a caution, a letter of apology, or agreement for restorative "
@@ -46,6 +46,7 @@ STANDING = {
             "resolutions (OoCRs). One of this panel's roles is to provide assurance to the "
             "Police and Crime Commissioner and Chief Constable that these matters are dealt "
             "with legally and appropriately.\n\n"
+            "## What are Out of Court Resolutions?\n\n"
             "Previously called Out of Court Disposals these are now referred to as an Out of "
             "Court Resolution (OoCR). OoCR is a way of dealing with a crime without it having "
             "to go to court and these are often used in cases where an offence is considered "
@@ -121,7 +122,7 @@ STANDING = {
     },
     VCOP_PANEL: {
         SectionKey.INTRODUCTION: (
-            "The Victims' Code of Practice",
+            "Scrutiny findings",
             "The new Victims' Code of Practice (VCoP), which came into force in April 2021 is "
             "a charter of rights that dictate the minimum level of service victims can expect "
             "at every stage of the justice process. The Code, enshrined within 12 rights, sets "
