@@ -144,8 +144,11 @@ def report_texts(report: FindingsReport) -> list[Text]:
 
 def _hits(text: str, cases, names):
     own = _own_contact()
+    address = _squeezed(settings.ORGANISATION_ADDRESS)
     for kind, start, end in privacy.scan(text):
-        if _squeezed(text[start:end]) not in own:  # the office's own email or phone
+        matched = _squeezed(text[start:end])
+        # The office's own email, phone or postal address (its postcode, its street).
+        if matched not in own and not (address and matched in address):
             yield kind, start, end
     for reference, facts, later in cases:
         for match in re.finditer(re.escape(reference), text, flags=re.IGNORECASE):
