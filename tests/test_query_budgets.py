@@ -550,10 +550,10 @@ BUDGETS = {
     "reports:bullet_edit": 14,  # 12 / 12
     "reports:report_move": 5,  # 4 / 4
     "reports:disclosure_accept": 20,  # 18 / 18
-    "reports:support_service_list": 1,
-    "reports:support_service_new": 1,
-    "reports:support_service_edit": 1,
-    "reports:support_service_remove": 1,
+    "reports:support_service_list": 6,  # 5 / 5
+    "reports:support_service_new": 6,  # 5 / 5
+    "reports:support_service_edit": 8,  # 7 / 7
+    "reports:support_service_remove": 6,  # 5 / 5
     "panels:meeting_list@chair": 7,  # 6 / 6
     "panels:meeting_list@olu": 5,  # 4 / 4
     "panels:meeting_detail": 21,  # 17 / 17
