@@ -483,7 +483,9 @@ def build_side(label: str, *, day: int, cases_in_discussion: int, olu, nia, alic
         panel=s.panel,
         date=base - datetime.timedelta(days=30),
     )
-    s.support = SupportService.objects.create(name="A helpline", phone="0808 000 0000")
+    s.support = SupportService.objects.create(
+        name=f"Helpline {s.panel.slug}", phone="0808 000 0000"
+    )
     s.support.panels.add(s.panel)
     s.published = report_services.report_generate(meeting=s.closed_pub, by=olu)
     publish(s.published, author=olu, approver=nia)
