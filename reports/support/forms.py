@@ -103,7 +103,10 @@ class SupportServiceForm(SafeTextMixin, forms.Form):
                 },
             )
         else:
-            kwargs.setdefault("initial", {"version": 0, "position": 0})
+            kwargs.setdefault(
+                "initial",
+                {"version": 0, "position": 0, "placement": SupportPlacement.SUPPORT_SERVICES},
+            )
         super().__init__(*args, **kwargs)
         self.fields["panels"].queryset = panels
         self.helper = post_form_helper(
