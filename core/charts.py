@@ -8,6 +8,7 @@ gives its figures as text. The same SVG goes into web pages and PDFs.
   report's findings per criterion).
 """
 
+import textwrap
 from dataclasses import dataclass
 
 # GOV.UK Frontend's palette, in an order where neighbours stay distinguishable.
@@ -78,9 +79,12 @@ def _colours(categories) -> list[str]:
     return [COLOURS[i % len(COLOURS)] for i in range(len(categories))]
 
 
-# Category bars: labels sit above their bars so long category names fit at any width.
-CB_WIDTH, CB_LABEL_HEIGHT, CB_BAR_HEIGHT, CB_GAP = 600, 20, 22, 14
+# Category bars: labels sit above their bars so long category names fit at any width, in
+# the framework's own wording (the table beside the chart says the same), wrapped.
+CB_WIDTH, CB_LINE_HEIGHT, CB_BAR_HEIGHT, CB_GAP = 600, 18, 22, 14
 CB_BAR_SPACE = 520  # leaves room after the longest bar for its count
+CB_LINE_CHARS = 68  # about 560 px of 14 px Noto Sans
+CB_LABEL_HEIGHT = CB_LINE_HEIGHT + 2  # a one-line label ("Right 6")
 
 
 def category_bars(counts) -> dict:
@@ -89,19 +93,22 @@ def category_bars(counts) -> dict:
     rows, y = [], 4
     for i, (category, count) in enumerate(counts):
         width = CB_BAR_SPACE * count / most
+        lines = textwrap.wrap(category.label, CB_LINE_CHARS) or [""]
+        label_height = CB_LINE_HEIGHT * len(lines) + 2
         rows.append(
             {
-                "label": category.short_label,
+                "label": category.label,
+                "lines": lines,
                 "label_y": y + 14,
-                "bar_y": y + CB_LABEL_HEIGHT,
+                "bar_y": y + label_height,
                 "width": round(width, 1),
                 "count": count,
                 "count_x": round(width + 6, 1),
-                "count_y": y + CB_LABEL_HEIGHT + 16,
+                "count_y": y + label_height + 16,
                 "colour": COLOURS[i % len(COLOURS)],
             }
         )
-        y += CB_LABEL_HEIGHT + CB_BAR_HEIGHT + CB_GAP
+        y += label_height + CB_BAR_HEIGHT + CB_GAP
     return {"rows": rows, "width": CB_WIDTH, "height": y, "bar_height": CB_BAR_HEIGHT}
 
 

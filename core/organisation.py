@@ -5,7 +5,8 @@ from django.core.checks import Tags, Warning, register
 
 
 def organisation() -> dict:
-    """Its name, and each way to reach it that is set: email, phone, website."""
+    """Its name, and each way to reach it that is set: email, phone, website, post; and
+    the page about its scrutiny ("Find out more"), if set, else its website."""
     email, phone, url = (
         settings.ORGANISATION_EMAIL,
         settings.ORGANISATION_PHONE,
@@ -20,15 +21,32 @@ def organisation() -> dict:
     if url:
         label = url.split("://", 1)[-1].rstrip("/")
         ways.append({"before": "through its website at", "href": url, "text": label})
+    address = settings.ORGANISATION_ADDRESS
+    if address:
+        ways.append({"before": "by post to", "href": "", "text": address})
     name = settings.ORGANISATION_NAME
     # "contact the Office of …", but "contact Demoshire OPCC".
     in_sentence = f"the {name}" if name.startswith("Office ") else name
-    return {"name": name, "in_sentence": in_sentence, "ways": ways}
+    more = settings.ORGANISATION_SCRUTINY_URL or url
+    return {
+        "name": name,
+        "in_sentence": in_sentence,
+        "ways": ways,
+        "email": email,
+        "phone": phone,
+        "url": url,
+        "address": address,
+        "scrutiny_url": more,
+        "scrutiny_label": more.split("://", 1)[-1].rstrip("/"),
+    }
 
 
 def contact_markdown() -> str:
     """The same ways in words, for a report's text: "by email at [x](mailto:x) or …"."""
-    ways = [f"{w['before']} [{w['text']}]({w['href']})" for w in organisation()["ways"]]
+    ways = [
+        f"{w['before']} [{w['text']}]({w['href']})" if w["href"] else f"{w['before']} {w['text']}"
+        for w in organisation()["ways"]
+    ]
     if len(ways) > 1:
         return f"{', '.join(ways[:-1])} or {ways[-1]}"
     return ways[0] if ways else ""

@@ -22,6 +22,7 @@ from . import markup
 from .enums import DisclosureKind, ReportKind
 from .models import DisclosureAcceptance, FindingsReport
 from .presenters import present
+from .standing_text import SELECTION_CLAIM
 
 RUN = 12  # words in a row that count as copied narrative
 _WORD = re.compile(r"[\w'’-]+")
@@ -38,8 +39,28 @@ class Finding:
     fix_url: str = ""  # where the words are changed, down to the field
 
     @property
+    def can_accept(self) -> bool:
+        return self.kind != DisclosureKind.SELECTION_CLAIM
+
+    @property
     def kind_label(self) -> str:
         return _LABELS.get(self.kind, self.kind)
+
+
+def selection_claims(findings: list[Finding]) -> list[Finding]:
+    """Findings of text saying how cases were chosen: fixed, never accepted."""
+    return [f for f in findings if f.kind == DisclosureKind.SELECTION_CLAIM]
+
+
+def selection_refusal(findings: list[Finding]) -> str | None:
+    claims = selection_claims(findings)
+    if not claims:
+        return None
+    return (
+        f"{claims[0].location} says how the cases were chosen. The report says that once, "
+        "from the record of the sample draw, so other text must not say it differently: "
+        "remove it first."
+    )
 
 
 def check(report: FindingsReport) -> list[Finding]:
@@ -87,6 +108,12 @@ def report_texts(report: FindingsReport) -> list[Text]:
         edit = reverse("reports:section_edit", args=[report.pk, section.key])
         texts.append(Text(where, section.heading, f"{edit}#id_heading"))
         texts.append(Text(where, markup.plain(section.body), f"{edit}#id_body"))
+    for services in getattr(presented, "support", {}).values():
+        for service in services:
+            edit = reverse("reports:support_service_edit", args=[service.pk])
+            where = f"Support service “{service.name}”"
+            texts.append(Text(where, service.name, f"{edit}#id_name"))
+            texts.append(Text(where, markup.plain(service.description), f"{edit}#id_description"))
     for finding in getattr(presented, "findings", []):
         reasons = reverse("reports:reasons", args=[report.pk, finding.category.pk])
         for n, bullet in enumerate(finding.bullets, start=1):
@@ -117,8 +144,11 @@ def report_texts(report: FindingsReport) -> list[Text]:
 
 def _hits(text: str, cases, names):
     own = _own_contact()
+    address = _squeezed(settings.ORGANISATION_ADDRESS)
     for kind, start, end in privacy.scan(text):
-        if _squeezed(text[start:end]) not in own:  # the office's own email or phone
+        matched = _squeezed(text[start:end])
+        # The office's own email, phone or postal address (its postcode, its street).
+        if matched not in own and not (address and matched in address):
             yield kind, start, end
     for reference, facts, later in cases:
         for match in re.finditer(re.escape(reference), text, flags=re.IGNORECASE):
@@ -127,6 +157,8 @@ def _hits(text: str, cases, names):
     for name in names:
         for match in re.finditer(rf"\b{re.escape(name)}\b", text, flags=re.IGNORECASE):
             yield DisclosureKind.MEMBER_NAME.value, match.start(), match.end()
+    for match in SELECTION_CLAIM.finditer(text):
+        yield DisclosureKind.SELECTION_CLAIM.value, match.start(), match.end()
 
 
 def _own_contact() -> set[str]:
@@ -186,7 +218,9 @@ def _fingerprint(location: str, kind: str, matched: str) -> str:
 def _excerpt(text: str, start: int, end: int, kind: str) -> str:
     before = text[max(0, start - 60) : start]
     after = text[end : end + 60]
-    if kind == DisclosureKind.NARRATIVE:
+    if kind == DisclosureKind.SELECTION_CLAIM:
+        masked = text[start:end]  # the words to remove, shown as they are
+    elif kind == DisclosureKind.NARRATIVE:
         masked = f"[{len(_WORD.findall(text[start:end]))} words copied from the case papers]"
     else:
         masked = f"[{_LABELS.get(kind, kind).lower()}]"

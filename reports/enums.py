@@ -31,6 +31,8 @@ class DisclosureKind(models.TextChoices):
     CASE_REFERENCE = "case_reference", "A case reference"
     NARRATIVE = "narrative", "Words copied from a case's narrative"
     MEMBER_NAME = "member_name", "A panel member's name"
+    # Never accepted: the report says how cases were chosen once, from the draw's record.
+    SELECTION_CLAIM = "selection_claim", "Words saying how the cases were chosen"
 
 
 class CriteriaDisplay(models.TextChoices):
@@ -39,3 +41,10 @@ class CriteriaDisplay(models.TextChoices):
     BOTH = "both", "Sentences and a table with a chart"
     SENTENCES = "sentences", "Sentences only"
     TABLE = "table", "A table with a chart only"
+
+
+class SupportPlacement(models.TextChoices):
+    """Where in a report a support service is listed, as the published reports place them."""
+
+    FURTHER_INFORMATION = "further_information", "With the further information"
+    SUPPORT_SERVICES = "support_services", "Under support for victims and witnesses"

@@ -2,12 +2,14 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 
 from core.models import ImmutableModel, StatusHistory, choice_constraint
 from panels.models import Criterion, Decision, Meeting, OutcomeCategory, Panel, Theme
 
-from .enums import CriteriaDisplay, ReportKind, ReportStatus, SectionKey
+from . import markup
+from .enums import CriteriaDisplay, ReportKind, ReportStatus, SectionKey, SupportPlacement
 from .standing_text import selection_claim_error
 
 
@@ -266,3 +268,71 @@ class PublishedVersion(ImmutableModel):
 
     def file_path(self, name: str) -> str:
         return _version_path(self, name)
+
+
+class SupportService(models.Model):
+    """A service a panel's reports point readers to (the National Stalking Helpline),
+    kept once and listed in the reports of every panel that chooses it."""
+
+    name = models.CharField(max_length=200)
+    description = models.TextField(
+        blank=True, help_text="What the service offers, in the reports' Markdown subset."
+    )
+    phone = models.CharField(max_length=40, blank=True)
+    email = models.EmailField(blank=True)
+    url = models.URLField(
+        "Website", blank=True, validators=[URLValidator(schemes=["https", "http"])]
+    )
+    link_text = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="The website link's words, e.g. 'fill in a contact form'.",
+    )
+    placement = models.CharField(
+        max_length=30, choices=SupportPlacement.choices, default=SupportPlacement.SUPPORT_SERVICES
+    )
+    theme = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Listed only in reports of meetings on this theme; blank for every report.",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    panels = models.ManyToManyField(Panel, blank=True, related_name="support_services")
+    version = models.PositiveIntegerField(default=1, help_text="Goes up with every edit.")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["position", "name"]
+        constraints = [
+            choice_constraint("supportservice", "placement", SupportPlacement),
+            models.UniqueConstraint(fields=["name"], name="supportservice_name_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        errors = {}
+        if self.phone and not any(c.isdigit() for c in self.phone):
+            errors["phone"] = "Enter a phone number, like 0808 802 0300"
+        if not (self.phone or self.email or self.url):
+            errors["phone"] = "Enter a phone number, email address or website for this service"
+        if self.link_text and not self.url:
+            errors["link_text"] = (
+                "Enter the website the link goes to, or leave the link's words out"
+            )
+        if claim := selection_claim_error(self.description):
+            errors["description"] = claim
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def description_html(self):
+        return markup.render(self.description)
+
+    @property
+    def dial(self) -> str:
+        return "".join(c for c in self.phone if c.isdigit() or c == "+")

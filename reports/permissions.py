@@ -37,3 +37,7 @@ def approval_refusal(user, report) -> str | None:
     if is_last_editor(user, report):
         return "You made the last change to this report, so someone else must approve it."
     return "Only OPCC staff can approve findings reports."
+
+
+# The support services reports point to are kept by OPCC staff, who write the reports.
+rules.add_perm("reports.manage_support_services", is_opcc_staff)

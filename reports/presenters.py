@@ -19,6 +19,7 @@ from .criteria import CriteriaFindings, meeting_criteria, period_criteria
 from .enums import ReportKind, ReportStatus
 from .models import FindingsReport, ReasonBullet
 from .selectors import published_meetings_between
+from .support.selectors import panel_support_services
 
 
 @dataclass
@@ -29,12 +30,13 @@ class Bullet:
     reworded: bool
     decision_ids: list[int]
     source: ReasonBullet | None = None  # None: a case's reasons as the panel recorded them
+    of: int = 0  # the cases in the bullet's category: "In both cases" when it is all two
 
     @property
     def sentence(self) -> str:
         if not self.lead_with_count:
             return self.text
-        return f"{wording.in_n_cases(self.count)} {self.text}"
+        return f"{wording.in_n_cases(self.count, of=self.of)} {self.text}"
 
 
 @dataclass
@@ -76,6 +78,7 @@ class MeetingReport:
     themes: list[tuple[str, int]]
     chart: dict = field(default_factory=dict)
     criteria: CriteriaFindings | None = None  # the findings per criterion (reports/criteria.py)
+    support: dict = field(default_factory=dict)  # placement → the panel's support services
 
     @property
     def meeting(self):
@@ -121,7 +124,7 @@ def meeting_report(report: FindingsReport) -> MeetingReport:
         sections={s.key: Section(s.key, s.heading, s.body) for s in report.sections.all()},
         draw=draws[0] if draws else None,
         draw_count=len(draws),
-        observations=_observations(meeting),
+        observations=observation_groups(meeting, framework),
         actions=list(meeting.actions.order_by("due_date", "pk")),
         agencies=_agencies(report.panel, voting=True),
         attending_agencies=_agencies(report.panel, voting=False),
@@ -129,6 +132,7 @@ def meeting_report(report: FindingsReport) -> MeetingReport:
         themes=_themes(decisions),
         chart=charts.category_bars([(f.category, f.count) for f in findings]),
         criteria=meeting_criteria(report, decisions),
+        support=panel_support_services(panel=report.panel, theme=meeting.theme),
     )
 
 
@@ -188,7 +192,9 @@ def _staff_bullet(bullet, ids, in_category) -> Bullet:
     recorded = [in_category[pk].reasons.strip() for pk in ids]
     text = bullet.text.strip() or " ".join(recorded)
     reworded = len(ids) > 1 or bool(bullet.theme_id) or text != recorded[0]
-    return Bullet(text, len(ids), bullet.lead_with_count, reworded, ids, source=bullet)
+    return Bullet(
+        text, len(ids), bullet.lead_with_count, reworded, ids, source=bullet, of=len(in_category)
+    )
 
 
 def _themes(decisions) -> list[tuple[str, int]]:
@@ -197,18 +203,18 @@ def _themes(decisions) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
-def _observations(meeting) -> list[tuple[str, list[Observation]]]:
+def observation_groups(meeting, framework) -> list[tuple[str, list[Observation]]]:
+    """The public observations under their headings: one list for the kinds of framework
+    whose published reports give one (wording.OBSERVATION_HEADINGS), else one a kind."""
     public = list(Observation.objects.filter(meeting=meeting, is_public=True).order_by("position"))
-    headings = {
-        ObservationKind.GOOD_PRACTICE: "Good practice",
-        ObservationKind.LEARNING: "Learning",
-        ObservationKind.GENERAL: "Observations from the panel",
-    }
+    heading = wording.OBSERVATION_HEADINGS.get(framework.kind)
+    if heading:
+        return [(heading, public)] if public else []
     groups = []
     for kind in (ObservationKind.GOOD_PRACTICE, ObservationKind.LEARNING, ObservationKind.GENERAL):
         own = [o for o in public if o.kind == kind]
         if own:
-            groups.append((headings[kind], own))
+            groups.append((wording.OBSERVATION_KIND_HEADINGS[kind], own))
     return groups
 
 

@@ -29,18 +29,50 @@ class RenderedPdf:
     pages: int
 
 
+# A last page with less text than this share of an average page reads as a mistake (a
+# line or two and the page number). The report is laid out again with the line spacings
+# below, in turn, until its last page carries a fair share or it fits a page fewer.
+NEAR_EMPTY = 0.4
+LINE_SPACINGS = ("1.35", "1.5", "1.3", "1.55")
+
+
 def render_pdf(html: str, *, base_url: str = DEFAULT_BASE_URL) -> RenderedPdf:
-    """`html` as a PDF/UA-1 file: tagged, titled from <title>, language from <html lang>."""
+    """`html` as a PDF/UA-1 file: tagged, titled from <title>, language from <html lang>,
+    with no near-empty last page where another line spacing avoids one."""
     import weasyprint
 
     source = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=static_fetcher())
     # The variant is given to both steps: render() lays out with tags on, write_pdf()
     # writes the PDF/UA metadata.
     document = source.render(pdf_variant=PDF_VARIANT)
+    best = (last_page_share(document), document)
+    for spacing in LINE_SPACINGS:
+        if best[0] >= NEAR_EMPTY:
+            break
+        # Stylesheets given to render() come before the document's own in the cascade:
+        # `!important` lets this one line spacing win; headings keep their own.
+        spaced = weasyprint.CSS(string=f"html {{ line-height: {spacing} !important }}")
+        tried = source.render(pdf_variant=PDF_VARIANT, stylesheets=[spaced])
+        best = max(best, (last_page_share(tried), tried), key=lambda pair: pair[0])
+    document = best[1]
     # An /ID hashed from the content rather than none. The bytes still differ from one
     # second to the next: WeasyPrint's WOFF decoding stamps the time into each font.
     content = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True)
     return RenderedPdf(content=content, pages=len(document.pages))
+
+
+def last_page_share(document) -> float:
+    """The last page's text as a share of the other pages' average (1.0 for one page)."""
+    from weasyprint.formatting_structure.boxes import TextBox
+
+    counts = [
+        sum(len(box.text) for box in page._page_box.descendants() if isinstance(box, TextBox))
+        for page in document.pages
+    ]
+    if len(counts) < 2:
+        return 1.0
+    average = sum(counts[:-1]) / (len(counts) - 1)
+    return counts[-1] / average if average else 1.0
 
 
 def static_fetcher():

@@ -17,7 +17,7 @@ from panels.enums import MeetingStatus
 from panels.models import Decision, Meeting, OutcomeCategory, Theme
 
 from . import disclosure, standing_text
-from .enums import ReportKind, ReportStatus, SectionKey
+from .enums import DisclosureKind, ReportKind, ReportStatus, SectionKey
 from .models import (
     DisclosureAcceptance,
     FindingsReport,
@@ -260,10 +260,17 @@ def _not_too_early(report: FindingsReport, doing: str) -> None:
         raise ValidationError(refusal)
 
 
+def _no_selection_claim(report: FindingsReport) -> None:
+    refusal = disclosure.selection_refusal(disclosure.check(report))
+    if refusal:
+        raise ValidationError(refusal)
+
+
 def report_submit(*, report: FindingsReport, by) -> FindingsReport:
     """Ask for approval; anyone but the last editor can then approve, and each of them
     is emailed once this commits."""
     _not_too_early(report, "sent for approval")
+    _no_selection_claim(report)
     with transaction.atomic():
         moved = report_transition(report=report, to=S.AWAITING_APPROVAL, by=by)
         report_approval_notify(report=moved, by=by)
@@ -277,6 +284,7 @@ def report_approve(*, report: FindingsReport, by) -> FindingsReport:
         if refusal:
             raise ValidationError(refusal)
         _not_too_early(locked, "approved")
+        _no_selection_claim(locked)
         return report_transition(report=locked, to=S.APPROVED, by=by)
 
 
@@ -313,6 +321,8 @@ def disclosure_accept(*, report: FindingsReport, fingerprint: str, reason: str, 
     finding = next((f for f in disclosure.check(report) if f.fingerprint == fingerprint), None)
     if finding is None:
         raise ValidationError("That finding is no longer in the report.")
+    if finding.kind == DisclosureKind.SELECTION_CLAIM:
+        raise ValidationError(disclosure.selection_refusal([finding]))
     DisclosureAcceptance.objects.update_or_create(
         report=report,
         fingerprint=fingerprint,

@@ -156,8 +156,8 @@ _COMMON = {
 
 # How the cases were chosen is said once, by the service, from the record of the draw
 # (or that staff chose them). Standing text that says it too can contradict it.
-_SELECTION_CLAIM = re.compile(
-    r"\b(?:(?:selected|chosen|drawn|picked|sampled|taken)\s+(?:at\s+random|randomly|by)"
+SELECTION_CLAIM = re.compile(
+    r"\b(?:(?:selected|chosen|drawn|picked|sampled)\s+(?:at\s+random|randomly|by)"
     r"|at\s+random|randomly(?:\s+(?:selected|chosen|drawn|picked|sampled))?"
     r"|random(?:ised|ized)?\s+(?:sample|selection|draw)"
     r"|hand[-\s]?picked)\b",
@@ -167,7 +167,7 @@ _SELECTION_CLAIM = re.compile(
 
 def selection_claim(text: str) -> str | None:
     """The words in `text` that claim how cases were chosen, or None."""
-    found = _SELECTION_CLAIM.search(text or "")
+    found = SELECTION_CLAIM.search(text or "")
     return found.group(0) if found else None
 
 

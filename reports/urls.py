@@ -1,11 +1,24 @@
 from django.urls import path
 
 from . import criteria_views, views
+from .support import views as support_views
 
 app_name = "reports"
 
 urlpatterns = [
     path("", views.report_list, name="report_list"),
+    path("support-services/", support_views.support_service_list, name="support_service_list"),
+    path("support-services/new/", support_views.support_service_edit, name="support_service_new"),
+    path(
+        "support-services/<int:pk>/",
+        support_views.support_service_edit,
+        name="support_service_edit",
+    ),
+    path(
+        "support-services/<int:pk>/remove/",
+        support_views.support_service_remove,
+        name="support_service_remove",
+    ),
     path("periods/new/", views.period_new, name="period_new"),
     path("meetings/<int:meeting_pk>/new/", views.report_generate, name="report_generate"),
     path("<int:pk>/", views.report_detail, name="report_detail"),

@@ -34,7 +34,13 @@ def cases(count: int, *, with_verb: bool = False) -> str:
     return f"{number} {noun} {'was' if count == 1 else 'were'}"
 
 
-def in_n_cases(count: int) -> str:
+def in_n_cases(count: int, *, of: int = 0) -> str:
+    """ "In three cases"; "In both cases" when the category has two and the bullet speaks
+    for both, "In all three cases" when it speaks for every one of more."""
+    if count == of == 2:
+        return "In both cases"
+    if count == of > 2:
+        return f"In all {in_words(count)} cases"
     return f"In {in_words(count)} case{'' if count == 1 else 's'}"
 
 
@@ -115,3 +121,17 @@ def _generic(category, count: int, has_reasons: bool) -> Sentence:
 
 def _end(lead: str, has_reasons: bool, without: str = "") -> str:
     return lead if has_reasons else f"{without}."
+
+
+# How each kind of framework's published reports head the panel's observations: one list
+# under one heading, in the order the panel recorded them. Other frameworks get a list
+# for each kind of observation.
+OBSERVATION_HEADINGS = {
+    "oocr": "Observations from the panel",
+    "vcop": "Good practice and learning from the panel",
+}
+OBSERVATION_KIND_HEADINGS = {
+    "good_practice": "Good practice",
+    "learning": "Learning",
+    "general": "Observations from the panel",
+}

@@ -48,5 +48,6 @@ TRACKED_MODELS = [
     "reports.ThemeBackground",
     "reports.ReasonBullet",
     "reports.DisclosureAcceptance",
+    {"model": "reports.SupportService", "m2m_fields": ["panels"]},
     "reports.PublishedVersion",
 ]

@@ -159,3 +159,39 @@ def tasks_config(backend: str) -> dict:
     if backend not in _TASK_BACKENDS:
         raise ImproperlyConfigured("TASKS_BACKEND must be database or immediate.")
     return {"default": {"BACKEND": _TASK_BACKENDS[backend]}}
+
+
+# The demo's made-up office, used in debug when a deployment sets none of its own.
+_DEMO_OFFICE = {
+    "ORGANISATION_NAME": "Office of the Police and Crime Commissioner for Demoshire",
+    "ORGANISATION_EMAIL": "opcc@example.org",
+    "ORGANISATION_PHONE": "01632 960000",
+    "ORGANISATION_URL": "https://www.example.org/",
+    "ORGANISATION_ADDRESS": "Demoshire House, 1 Example Street, Demotown, DM1 1AA",
+    "ORGANISATION_SCRUTINY_URL": "https://www.example.org/about-us/scrutiny/",
+}
+
+
+def organisation_settings(*, debug: bool) -> dict[str, str]:
+    """The office that runs the service, and how the public reaches it: its name, email,
+    phone, website, postal address and the page about its scrutiny. Each is kept once
+    here and shown wherever the public is told to contact it (core/organisation.py)."""
+    office = {
+        name: os.environ.get(name, demo if debug else "").strip()
+        for name, demo in _DEMO_OFFICE.items()
+    }
+    office["ORGANISATION_NAME"] = office["ORGANISATION_NAME"] or (
+        "Office of the Police and Crime Commissioner"
+    )
+    email = office["ORGANISATION_EMAIL"]
+    if email and (email.count("@") != 1 or any(c.isspace() for c in email)):
+        raise ImproperlyConfigured(f"ORGANISATION_EMAIL must be one email address; got {email!r}.")
+    for name in ("ORGANISATION_URL", "ORGANISATION_SCRUTINY_URL"):
+        if office[name] and not office[name].startswith(("https://", "http://")):
+            raise ImproperlyConfigured(
+                f"{name} must start with https:// or http://; got {office[name]!r}."
+            )
+    phone = office["ORGANISATION_PHONE"]
+    if phone and not any(c.isdigit() for c in phone):
+        raise ImproperlyConfigured(f"ORGANISATION_PHONE must be a phone number; got {phone!r}.")
+    return office

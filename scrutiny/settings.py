@@ -362,18 +362,9 @@ SERVICE_NAME = os.environ.get("SERVICE_NAME", "Scrutiny panels")
 # Shown in the phase banner; deployments still in trial keep "Beta".
 SERVICE_PHASE = os.environ.get("SERVICE_PHASE", "Beta")
 
-# The office that runs the service, named in every page's header and footer with how to
-# contact it; reports' and the accessibility statement's "contact" text says how too.
-# The demo's made-up office in debug; a deployment sets its own.
-ORGANISATION_NAME = os.environ.get(
-    "ORGANISATION_NAME",
-    "Office of the Police and Crime Commissioner for Demoshire"
-    if DEBUG
-    else "Office of the Police and Crime Commissioner",
-)
-ORGANISATION_EMAIL = os.environ.get("ORGANISATION_EMAIL", "opcc@example.org" if DEBUG else "")
-ORGANISATION_PHONE = os.environ.get("ORGANISATION_PHONE", "01632 960000" if DEBUG else "")
-ORGANISATION_URL = os.environ.get("ORGANISATION_URL", "https://www.example.org/" if DEBUG else "")
+# The office that runs the service and how the public reaches it: ORGANISATION_NAME,
+# _EMAIL, _PHONE, _URL, _ADDRESS and _SCRUTINY_URL, read and checked in scrutiny/env.py.
+globals().update(env.organisation_settings(debug=DEBUG))
 # Hosts a record's link fields may point to (a force's evidence system, say); a link to any
 # other host shows as text, never as a link. Comma-separated, e.g. "dems.example.police.uk".
 RECORD_LINK_HOSTS = env_list("RECORD_LINK_HOSTS", [])

@@ -57,6 +57,7 @@ from panels.sampling import PoolFilters
 from panels.sampling.services import sample_draw
 from reports import disclosure
 from reports import services as report_services
+from reports.models import SupportService
 from tests import factories
 from tests.cases import pdfs
 from tests.cases.conftest import csv_bytes, row, upload
@@ -173,6 +174,10 @@ MATRIX: dict[str, Entry] = {
     "reports:bullet_remove": post_only(OPCC),
     "reports:report_move": page(OPCC),
     "reports:disclosure_accept": page(OPCC),
+    "reports:support_service_list": page(OPCC),
+    "reports:support_service_new": page(OPCC),
+    "reports:support_service_edit": page(OPCC),
+    "reports:support_service_remove": page(OPCC),
     # Meetings. Lists are scoped, so every signed-in role gets one (empty if nothing is
     # theirs; test_scoped_lists_show_nothing_of_panel_a checks that).
     "panels:meeting_list": page(SIGNED_IN),
@@ -479,6 +484,10 @@ def build_side(label: str, *, day: int, cases_in_discussion: int, olu, nia, alic
         panel=s.panel,
         date=base - datetime.timedelta(days=30),
     )
+    s.support = SupportService.objects.create(
+        name=f"Helpline {s.panel.slug}", phone="0808 000 0000"
+    )
+    s.support.panels.add(s.panel)
     s.published = report_services.report_generate(meeting=s.closed_pub, by=olu)
     publish(s.published, author=olu, approver=nia)
     s.published.refresh_from_db()
@@ -648,6 +657,8 @@ KWARGS = {
         "bullet_pk": s.bullet.pk,
     },
     "reports:report_move": lambda w, s: {"pk": s.draft.pk, "move": "submit"},
+    "reports:support_service_edit": lambda w, s: {"pk": s.support.pk},
+    "reports:support_service_remove": lambda w, s: {"pk": s.support.pk},
     "reports:disclosure_accept": lambda w, s: {
         "pk": s.draft.pk,
         "fingerprint": s.disclosure_finding.fingerprint,

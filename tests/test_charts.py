@@ -6,8 +6,8 @@ from types import SimpleNamespace
 from core import charts
 
 
-def category(label):
-    return SimpleNamespace(short_label=label)
+def category(label, short_label=None):
+    return SimpleNamespace(label=label, short_label=short_label or label)
 
 
 CATEGORIES = [category("Consistent"), category("With observations"), category("Inconsistent")]
@@ -56,3 +56,21 @@ def test_a_category_has_the_same_colour_in_both_charts():
     assert [row["colour"] for row in bars["rows"]] == [
         s.colour for s in stacked["rows"][0].segments
     ]
+
+
+def test_category_bars_use_the_frameworks_own_wording_wrapped_to_fit():
+    failed = category("Panel failed to reach a decision", short_label="No decision")
+    long = category(
+        "Consistent with Police Policy (and the Crown Prosecution Service Code for Crown "
+        "Prosecutors)"
+    )
+
+    drawn = charts.category_bars([(failed, 1), (long, 2)])
+
+    assert [row["label"] for row in drawn["rows"]] == [failed.label, long.label]
+    assert drawn["rows"][0]["lines"] == ["Panel failed to reach a decision"]
+    assert " ".join(drawn["rows"][1]["lines"]) == long.label
+    assert len(drawn["rows"][1]["lines"]) == 2
+    assert drawn["rows"][1]["bar_y"] - drawn["rows"][1]["label_y"] > (
+        drawn["rows"][0]["bar_y"] - drawn["rows"][0]["label_y"]
+    )

@@ -49,6 +49,7 @@ from panels.sampling import PoolFilters
 from panels.sampling.services import sample_draw
 from reports import disclosure
 from reports import services as report_services
+from reports.models import SupportService
 from tests import factories
 from tests.cases import pdfs
 from tests.cases.conftest import csv_bytes, row, upload
@@ -188,6 +189,8 @@ def build_world(n_cases: int, n_members: int) -> SimpleNamespace:
     half = n_cases // 2
     counts = {"consistent-with-observations": half, "inconsistent": n_cases - half}
     closed_pub = closed_meeting(counts, panel=w.panel, date=base - datetime.timedelta(days=30))
+    w.support = SupportService.objects.create(name="A helpline", phone="0808 000 0000")
+    w.support.panels.add(w.panel)
     w.published = report_services.report_generate(meeting=closed_pub, by=w.olu)
     publish(w.published, author=w.olu, approver=nia)
     w.published.refresh_from_db()
@@ -309,6 +312,10 @@ PAGES = {
         lambda w: {"pk": w.draft.pk, "category_pk": w.category.pk, "bullet_pk": w.bullet.pk},
     ),
     "reports:report_move": ("olu", lambda w: {"pk": w.draft.pk, "move": "submit"}),
+    "reports:support_service_list": ("olu", None),
+    "reports:support_service_new": ("olu", None),
+    "reports:support_service_edit": ("olu", lambda w: {"pk": w.support.pk}),
+    "reports:support_service_remove": ("olu", lambda w: {"pk": w.support.pk}),
     "reports:disclosure_accept": (
         "olu",
         lambda w: {"pk": w.draft.pk, "fingerprint": w.disclosure_finding.fingerprint},
@@ -547,6 +554,10 @@ BUDGETS = {
     "reports:bullet_edit": 14,  # 12 / 12
     "reports:report_move": 5,  # 4 / 4
     "reports:disclosure_accept": 23,  # 21 / 21
+    "reports:support_service_list": 6,  # 5 / 5
+    "reports:support_service_new": 6,  # 5 / 5
+    "reports:support_service_edit": 8,  # 7 / 7
+    "reports:support_service_remove": 6,  # 5 / 5
     "panels:meeting_list@chair": 7,  # 6 / 6
     "panels:meeting_list@olu": 5,  # 4 / 4
     "panels:meeting_detail": 21,  # 17 / 17

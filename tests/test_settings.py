@@ -64,3 +64,41 @@ def test_settings_with_debug_on_need_no_secret_key():
 
 def test_settings_keep_database_connections_open(settings):
     assert settings.DATABASES["default"]["CONN_MAX_AGE"] > 0
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("ORGANISATION_EMAIL", "opcc at example.org", "ORGANISATION_EMAIL must be one email"),
+        ("ORGANISATION_URL", "www.example.org", "ORGANISATION_URL must start with https://"),
+        (
+            "ORGANISATION_SCRUTINY_URL",
+            "example.org/scrutiny",
+            "ORGANISATION_SCRUTINY_URL must start with https://",
+        ),
+        ("ORGANISATION_PHONE", "ring us", "ORGANISATION_PHONE must be a phone number"),
+    ],
+)
+def test_organisation_setting_malformed_stops_start_up_naming_it(monkeypatch, name, value, message):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from scrutiny.env import organisation_settings
+
+    monkeypatch.setenv(name, value)
+
+    with pytest.raises(ImproperlyConfigured, match=message):
+        organisation_settings(debug=False)
+
+
+def test_organisation_settings_read_address_and_scrutiny_page(monkeypatch):
+    from scrutiny.env import organisation_settings
+
+    monkeypatch.setenv("ORGANISATION_ADDRESS", "1 High Street, Testtown, TT1 1TT")
+    monkeypatch.setenv("ORGANISATION_SCRUTINY_URL", "https://testshire.example/scrutiny/")
+
+    office = organisation_settings(debug=False)
+
+    assert office["ORGANISATION_ADDRESS"] == "1 High Street, Testtown, TT1 1TT"
+    assert office["ORGANISATION_SCRUTINY_URL"] == "https://testshire.example/scrutiny/"
+    assert office["ORGANISATION_NAME"] == "Office of the Police and Crime Commissioner"
+    assert office["ORGANISATION_EMAIL"] == ""

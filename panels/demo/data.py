@@ -27,7 +27,14 @@ USERS = [
     ("nia", "Nia", "Novak", "OPCC staff", "OPCC staff: approves findings reports"),
     ("chris", "Chris", "Carter", None, "Panel chair (magistrate) of the OoCR and VCoP panels"),
     ("mina", "Mina", "Malik", None, "Panel member (CPS lawyer), voting"),
-    ("sam", "Sam", "Singh", None, "Panel member (probation), voting"),
+    (
+        "sam",
+        "Sam",
+        "Singh",
+        None,
+        "Panel member (probation; a magistrate on the OoCR panel), voting",
+    ),
+    ("yan", "Yan", "Young", None, "Panel member (youth justice, Victims' Code), voting"),
     ("pat", "Pat", "Price", None, "Police attendee, non-voting"),
     ("jo", "Jo", "Jackson", None, "Community panel chair (stop and search)"),
     ("ray", "Ray", "Reid", None, "Community panel member (stop and search), voting"),
@@ -35,16 +42,20 @@ USERS = [
 ]
 
 # (username, role, agency, voting)
+# The agencies each published report names: the police, the CPS and the magistracy for
+# the OoCR panel; the courts, youth justice, the police, probation and the CPS for the
+# Victims' Code panel. The police attend without rating cases.
 OOCR_MEMBERS = [
     ("chris", "chair", "magistracy", True),
     ("mina", "member", "cps", True),
-    ("sam", "member", "probation", True),
+    ("sam", "member", "magistracy", True),
     ("pat", "member", "police", False),
 ]
 VCOP_MEMBERS = [
     ("chris", "chair", "courts", True),
     ("mina", "member", "cps", True),
     ("sam", "member", "probation", True),
+    ("yan", "member", "youth_justice", True),
     ("pat", "member", "police", False),
 ]
 
@@ -55,8 +66,8 @@ OOCR_PANEL = {
     "public_description": (
         "The panel dip-samples cases that the police resolved out of "
         "court, and asks whether the resolution given was the right decision. Members come "
-        "from the Crown Prosecution Service, the magistracy and probation; the police attend "
-        "to answer questions but do not rate cases."
+        "from the Crown Prosecution Service and the magistracy; the police attend to answer "
+        "questions but do not rate cases."
     ),
 }
 VCOP_PANEL = {
@@ -370,37 +381,57 @@ THEME_CRITERIA = {
     **stop_search.THEME_CRITERIA,
 }
 
+# In the published report's order, all under "Observations from the panel".
 OOCR_OCTOBER_OBSERVATIONS = [
     (
         "learning",
-        "A high proportion of cases were not compliant because out of court "
-        "resolutions were used for stalking that had been recorded as harassment. Correct "
-        "classification would have raised the gravity score and led to CPS advice being sought.",
+        "The panel noted a high proportion of non-compliance due to OoCRs being used in cases "
+        "of stalking, when the crime was incorrectly recorded as harassment with or without "
+        "fear. The correct classification of the crime would have increased the gravity matrix "
+        "score and therefore the outcome should have been to seek CPS advice.",
         ["crime-misclassified"],
     ),
     (
         "learning",
-        "Where a caution, conditional caution or deferred caution is considered there "
-        "must be a full and frank admission on record; in some cases there was not.",
+        "When dealing with cases whereby a caution, conditional caution or deferred caution is "
+        "considered, there must be a full and frank admission, and in some cases, this was not "
+        "provided on record.",
         ["no-clear-admission"],
     ),
     (
         "learning",
-        "The gravity score was missing in some cases. Guidance on completing the "
-        "gravity matrix will be recommended for roll-out at the next force Investigative Quality "
-        "Assurance Board.",
+        "In one case the views of the victim were not considered before an outcome was given.",
+        ["victim-views-not-sought"],
+    ),
+    (
+        "general",
+        "The panel discussed the use of Stalking Protection Orders in which prohibition "
+        "requirements can be imposed on an offender. These Orders became available under the "
+        "Stalking Protection Act 2019; the Home Office publishes statutory guidance on them.",
+        [],
+    ),
+    (
+        "learning",
+        "The panel noted that the Gravity Score was not included in some cases. (A gravity "
+        "matrix is a tool used to help inform the police's decision making). The panel were "
+        "assured that tools and guidance relating to completing the gravity matrix have been "
+        "prepared and roll out of these will be recommended at the next force Investigative "
+        "Quality Assurance Board.",
         ["gravity-score-missing"],
     ),
     (
         "good_practice",
-        "The force introduced a stalking clinic in July 2025 to give officers "
-        "specialist investigative support on stalking cases.",
+        "The panel were provided with information on the new stalking clinic introduced in the "
+        "force in July 2025 and designed to help the police response to stalking cases by "
+        "providing specialist investigative support to officers.",
         ["good-practice"],
     ),
     (
         "general",
-        "An observer from His Majesty's Inspectorate of Constabulary and Fire & Rescue "
-        "Services attended and commented on the independence of the panel.",
+        "A representative from His Majesty's Inspectorate of Constabulary and Fire & Rescue "
+        "Services attended the meeting as an observer and felt the panel was a positive process "
+        "in scrutiny and partnership working and was impressed with the independence of the "
+        "panel.",
         [],
     ),
 ]
@@ -421,17 +452,31 @@ OOCR_OCTOBER_ACTIONS = [
         "",
     ),
 ]
+# Under "Good practice and learning from the panel", in the published report's order. The
+# panel's request about victims under 18 is its own: the report says it under "Using the
+# panel's findings" (reports/demo/text.py), so the note is not published again.
 VCOP_SEPTEMBER_OBSERVATIONS = [
     (
         "good_practice",
-        "The force has stalking champions who give officers and staff guidance on "
-        "identifying and responding to stalking.",
+        "The panel noted the police have stalking champions in force who provide guidance and "
+        "best practice to officers and staff for identifying and responding to cases of "
+        "stalking.",
+        ["good-practice"],
+    ),
+    (
+        "good_practice",
+        "The panel were provided with information on the police stalking clinic introduced in "
+        "the force in July 2025 and designed to help the police response to stalking cases by "
+        "providing specialist investigative support to officers, review complex and high-risk "
+        "cases and facilitate access to support services for victims.",
         ["good-practice"],
     ),
     (
         "learning",
-        "Whether a 'victims of crime' leaflet was given is not always updated on the "
-        "police records system, so the panel could not be assured all rights were met.",
+        "The panel noted that the recording of whether a 'victims of crime' leaflet had been "
+        "given to victims is not always updated on the police records system, and therefore "
+        "could not be assured that all the victims' rights under the Code of Practice had been "
+        "fully complied with.",
         ["victim-leaflet-not-recorded"],
     ),
     (
@@ -439,6 +484,7 @@ VCOP_SEPTEMBER_OBSERVATIONS = [
         "The panel asked for a piece of work on which agency is best placed to engage "
         "victims under 18, to avoid duplication and re-traumatising victims.",
         [],
+        False,
     ),
 ]
 VCOP_SEPTEMBER_ACTIONS = [

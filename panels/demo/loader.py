@@ -240,13 +240,13 @@ def _follow_up(meeting: Meeting, spec: dict, opcc) -> None:
         },
         observers=[],
     )
-    for kind, text, themes in spec["observations"]:
+    for kind, text, themes, *public in spec["observations"]:
         observation_save(
             meeting=meeting,
             by=opcc,
             kind=kind,
             text=text,
-            is_public=True,
+            is_public=public[0] if public else True,
             themes=list(Theme.objects.filter(slug__in=themes)),
         )
     for description, owner, due, status, response in spec["actions"]:

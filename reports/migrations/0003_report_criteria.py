@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("panels", "0013_decision_assessments"),
-        ("reports", "0001_initial"),
+        ("reports", "0002_support_services"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,19 +1,208 @@
-"""The demo's published reports are dated after their meetings, as the real ones were."""
+"""The demo's published reports rebuild the two real ones whole, dated after their
+meetings, in a PDF whose last page carries a fair share of the text."""
 
 import datetime
+import html
+import io
+import re
 
+import pypdf
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
+from panels.models import Decision
 from reports.models import PublishedVersion, ReportStatusChange
+from scrutiny.env import _DEMO_OFFICE
 
-pytestmark = pytest.mark.django_db
+
+@pytest.fixture(scope="module")
+def _demo_for_the_module(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once for the module and rolled back at its end."""
+    media = tmp_path_factory.mktemp("demo-media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            DEBUG=True,
+            **_DEMO_OFFICE,
+            MEDIA_ROOT=media,
+            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        ),
+        transaction.atomic(),
+    ):
+        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        yield media
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
-def demo(settings):
+def demo(_demo_for_the_module, db, settings):
     settings.DEBUG = True
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    for name, value in _DEMO_OFFICE.items():
+        setattr(settings, name, value)
+    settings.MEDIA_ROOT = _demo_for_the_module
+
+
+def words(page: str) -> str:
+    """The page's text as a reader gets it, on one line."""
+    inline = re.sub(r"</?(?:strong|em|a|span)\b[^>]*>", "", page)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", inline)).split())
+
+
+def public_page(client, slug: str) -> str:
+    version = PublishedVersion.objects.get(report__panel__slug=slug)
+    response = client.get(f"/findings/{slug}/{version.report.slug}/")
+    assert response.status_code == 200
+    return words(response.content.decode())
+
+
+def assert_in_order(text: str, parts: list[str]) -> None:
+    at = 0
+    for part in parts:
+        found = text.find(part, at)
+        assert found >= 0, f"missing, or out of place: {part!r}"
+        at = found + len(part)
+
+
+OOCR_SECTIONS = [
+    "Scrutiny findings",
+    "In certain circumstances the police can make a decision to resolve a matter",
+    "What are Out of Court Resolutions?",
+    "OoCRs will not normally be used for offences of violence which have led to serious "
+    "injuries or sexual offences",
+    "Why the Local Criminal Justice Board (LCJB) oversees the scrutiny of OoCRs",
+    "What the police do and the difference they make",
+    "How public money is spent",
+    "How the LCJB scrutinises the use of OoCRs",
+    "dip-samples 30-40 cases over a 12-month period",
+    "Panel members come from: Crown Prosecution Service and Magistracy. Also attending, "
+    "without rating cases: Police.",
+    "Consistent with Police Policy (and the Crown Prosecution Service Code for Crown Prosecutors)",
+    "The panel met on 15 October 2025 and scrutinised 10 cases relating to stalking or harassment.",
+    "Stalking is a pattern of fixated and obsessive behaviour",
+    "Harassment is behaviour linked to a specific issue",
+    "Statistics",
+    "678,746 stalking & harassment offences recorded by the police",
+    "How the cases were chosen",
+    "The findings from the panel's meeting",
+    "The panel was of the view that no cases were consistent with Policy.",
+    "The panel was of the view that 2 cases were consistent with Policy but with observations.",
+    "In one case the panel noted that not all reported crimes were recorded, specifically to "
+    "a second victim",
+    "In one case involving college students a Community Resolution was given",
+    "The panel was of the view that 8 cases were inconsistent with Policy and their reasons "
+    "for making this decision were:",
+    "In two cases the panel found the offence reported was recorded incorrectly and should "
+    "have been classified as stalking",
+    "In one case the panel determined that not all crimes reported were recorded.",
+    "In one case the behaviour and stalking had been going on for 3 years",
+    "In one case the panel noted that the views of the victim were not sought when "
+    "considering a disposal.",
+    "In two cases no Superintendent authority was recorded.",
+    "In one case a Community Resolution was issued for threats to a politician",
+    "In three cases there was no clear admission from the perpetrator",
+    "Observations from the panel",
+    "The panel noted a high proportion of non-compliance",
+    "The panel discussed the use of Stalking Protection Orders",
+    "A representative from His Majesty's Inspectorate of Constabulary",
+    "Further information",
+    "The impact of stalking and harassment",
+    "Support services for stalking and harassment",
+    "The National Stalking Helpline",
+    "call 0808 802 0300",
+    "email advice@stalkinghelpline.org",
+    "fill in a contact form",
+    "Using the panel's findings to make a difference",
+    "Support for victims and witnesses",
+    "Criminal Justice and You",
+    "Find out more about our scrutiny at www.example.org/about-us/scrutiny.",
+    "contact the Office of the Police and Crime Commissioner for Demoshire by email at "
+    "opcc@example.org, by phone on 01632 960000",
+]
+
+VCOP_SECTIONS = [
+    "Scrutiny findings",
+    "The new Victims' Code of Practice (VCoP), which came into force in April 2021",
+    "It is the Police and Crime Commissioner's legal responsibility to hold the Chief "
+    "Constable to account",
+    "by reviewing cases we can identify:",
+    "Where feedback can be provided.",
+    "What are the 12 victim rights?",
+    "How the Local Criminal Justice Board (LCJB) scrutinises the rights of victims",
+    "The panel scrutinises 6 - 8 cases at each meeting",
+    "Panel members come from: Crown Prosecution Service, HM Courts and Tribunals Service, "
+    "Probation Service and Youth Justice Service. Also attending, without rating cases: "
+    "Police.",
+    "Panel failed to reach a decision Information not recorded Not applicable",
+    "The panel met on 17 September 2025 and scrutinised 6 cases",
+    "Stalking is a pattern of fixated and obsessive behaviour",
+    "Statistics",
+    "The findings from the panel's meeting",
+    "The panel deemed that 4 cases were found to be overall compliant with the 12 Victims "
+    "Rights and included good practice such as:",
+    "Information about the trial process was fully explained",
+    "Special measures were explained and considered",
+    "Referrals to support services were made promptly",
+    "The panel deemed 2 cases to be Partially compliant with the 12 Victims Rights.",
+    "In one case the panel could not be assured that the victim received all updates",
+    "In both cases it could not be determined if a victim's booklet was provided",
+    "Good practice and learning from the panel",
+    "stalking champions",
+    "'victims of crime' leaflet",
+    "Further information",
+    "The impact of stalking and harassment",
+    "The National Stalking Helpline",
+    "Using the panel's findings to make a difference",
+    "The panel highlighted the challenges when dealing with victims who are under 18",
+    "Support for victims and witnesses",
+    "Criminal Justice and You",
+    "Victim Care Demoshire",
+    "Find out more about our scrutiny at",
+    "If you need this report in a different language or format",
+]
+
+
+def test_demo_oocr_report_has_every_section_of_the_published_one_in_its_place(client, demo):
+    assert_in_order(public_page(client, "adult-oocr"), OOCR_SECTIONS)
+
+
+def test_demo_vcop_report_has_every_section_of_the_published_one_in_its_place(client, demo):
+    assert_in_order(public_page(client, "victims-code"), VCOP_SECTIONS)
+
+
+def test_demo_reports_say_how_cases_were_chosen_only_from_the_record(client, demo):
+    for slug in ("adult-oocr", "victims-code"):
+        page = public_page(client, slug)
+        assert "selected at random" not in page and "randomly selected" not in page
+        assert page.count("How the cases were chosen") == 1
+
+
+def test_demo_oocr_counts_are_supported_by_the_decisions(demo):
+    inconsistent = Decision.objects.filter(
+        reviewed_case__meeting__panel__slug="adult-oocr",
+        reviewed_case__meeting__date=datetime.date(2025, 10, 15),
+        category__code="inconsistent",
+    )
+
+    tagged = {
+        slug: inconsistent.filter(themes__slug=slug).count()
+        for slug in ("authority-not-recorded", "no-clear-admission", "victim-views-not-sought")
+    }
+    assert tagged == {
+        "authority-not-recorded": 2,
+        "no-clear-admission": 3,
+        "victim-views-not-sought": 1,
+    }
+
+
+def test_demo_report_pdfs_end_on_a_page_with_a_fair_share_of_the_text(demo):
+    for version in PublishedVersion.objects.all():
+        with version.pdf_file.open("rb") as stored:
+            pages = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(stored.read())).pages]
+        average = sum(len(p) for p in pages[:-1]) / (len(pages) - 1)
+        assert len(pages[-1]) >= 0.3 * average, (version.report.panel.slug, len(pages[-1]))
+        assert len(pages[-1]) >= 400, version.report.panel.slug
 
 
 def test_demo_reports_carry_their_publication_dates_not_the_day_of_loading(client, demo):
@@ -36,14 +225,13 @@ def test_demo_reports_carry_their_publication_dates_not_the_day_of_loading(clien
 
 
 def test_demo_stop_search_report_speaks_of_stop_and_search_only(client, demo):
-    version = PublishedVersion.objects.get(report__panel__slug="stop-search")
-
-    page = client.get(f"/findings/stop-search/{version.report.slug}/").content.decode()
+    page = public_page(client, "stop-search")
 
     assert "What is stop and search?" in page
     assert "If you have been stopped and searched" in page
     assert "Out of Court" not in page and "OoCR" not in page
     assert "Concerns were found in three of the four searches of Black people" in page
+    assert "National Stalking Helpline" not in page
 
 
 def test_demo_victims_code_report_gives_findings_per_right(client, demo):

@@ -115,3 +115,42 @@ def test_each_finding_links_to_the_field_where_its_words_are_changed(client, bui
         assert f'href="{link}"' in page
         target = client.get(link.split("#")[0])
         assert target.status_code == 200 and field in target.content.decode()
+
+
+def test_words_saying_how_cases_were_chosen_are_found_and_cannot_be_accepted(build_meeting, olu):
+    from django.core.exceptions import ValidationError
+
+    meeting = build_meeting(
+        {"inconsistent": 1}, reasons={1: "This case, selected at random, lacked an admission."}
+    )
+    report = services.report_generate(meeting=meeting, by=olu)
+
+    (finding,) = disclosure.check(report)
+    assert (finding.kind, finding.can_accept) == ("selection_claim", False)
+    assert "selected at random" in finding.excerpt
+    with pytest.raises(ValidationError, match="says how the cases were chosen"):
+        services.disclosure_accept(
+            report=report, fingerprint=finding.fingerprint, reason="Fine.", by=olu
+        )
+    with pytest.raises(ValidationError, match="remove it first"):
+        services.report_submit(report=report, by=olu)
+    report.refresh_from_db()
+    assert report.status == "draft"
+
+
+def test_a_support_service_the_panel_lists_is_checked_too(draft, olu):
+    from reports.models import SupportService
+
+    member = factories.MembershipFactory(
+        panel=draft.panel, user__first_name="Chris", user__last_name="Carter"
+    )
+    service = SupportService.objects.create(
+        name="Helpline",
+        phone="0808 000 0000",
+        description=f"Run by {member.user.first_name} Carter.",
+    )
+    service.panels.add(draft.panel)
+
+    (finding,) = disclosure.check(draft)
+    assert (finding.kind, finding.location) == ("member_name", "Support service “Helpline”")
+    assert finding.fix_url.endswith(f"/support-services/{service.pk}/#id_description")

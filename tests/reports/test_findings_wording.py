@@ -110,3 +110,50 @@ def test_every_category_is_in_the_numbered_list_and_the_chart(olu):
 
     assert [f.number for f in presented.findings] == [1, 2, 3, 4, 5, 6, 7]
     assert [row["count"] for row in presented.chart["rows"]] == [1, 0, 0, 0, 0, 0, 0]
+
+
+def test_report_chart_names_each_category_as_its_table_does(build_meeting, olu):
+    from reports.publishing import body_html
+
+    meeting = build_meeting(
+        {"fully-compliant": 1, "no-decision": 1}, framework_slug="vcop-seven-way"
+    )
+    report = services.report_generate(meeting=meeting, by=olu)
+
+    html = body_html(report)
+
+    chart = html.split("<svg", 1)[1].split("</svg>", 1)[0]
+    table = html.split('id="category-figures"', 1)[1].split("</table>", 1)[0]
+    assert "Panel failed to reach a decision" in chart and "No decision" not in chart
+    assert "Panel failed to reach a decision" in table
+
+
+def test_a_bullet_for_both_cases_of_its_category_says_in_both_cases(build_meeting, olu):
+    meeting = build_meeting(
+        {"fully-compliant": 1, "partially-compliant": 2}, framework_slug="vcop-seven-way"
+    )
+    report = services.report_generate(meeting=meeting, by=olu)
+    category = report.panel.framework.categories.get(code="partially-compliant")
+    both = list(category.decisions.filter(reviewed_case__meeting=meeting))
+    services.bullet_save(
+        report=report,
+        category=category,
+        decisions=both,
+        text="it could not be determined if a victim's booklet was provided.",
+        by=olu,
+        version=report.version,
+    )
+    services.bullet_save(
+        report=report,
+        category=category,
+        decisions=both[:1],
+        text="the victim was not updated.",
+        by=olu,
+        version=report.version,
+    )
+
+    (finding,) = [f for f in meeting_report(report).findings if f.count == 2]
+    assert [b.sentence for b in finding.bullets] == [
+        "In both cases it could not be determined if a victim's booklet was provided.",
+        "In one case the victim was not updated.",
+    ]

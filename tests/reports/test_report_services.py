@@ -94,7 +94,7 @@ def test_merged_count_stays_right_when_a_decision_changes(draft, olu):
         category=factories.category("consistent-with-observations")
     )
 
-    assert inconsistent(draft).bullets[0].sentence == "In two cases recording was wrong."
+    assert inconsistent(draft).bullets[0].sentence == "In both cases recording was wrong."
     assert inconsistent(draft).count == 2
 
 

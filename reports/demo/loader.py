@@ -1,0 +1,275 @@
+"""The demo's published reports: the two closed meetings, drafted, approved by a second
+person and published through the services, so a newcomer's public site shows them.
+
+Each is drafted, approved and published on days after its meeting, not on the day the
+demo is loaded, so the public site never says a panel met after its report came out.
+"""
+
+import datetime
+from contextlib import contextmanager
+from unittest import mock
+
+from django.db import transaction
+from django.utils import timezone
+
+from panels.enums import MeetingStatus
+from panels.models import Meeting, Panel, Theme
+
+from .. import disclosure, services
+from ..models import FindingsReport, StandingText, SupportService, ThemeBackground
+from . import text
+
+# (panel slug, category code, case positions or a theme slug, wording, lead with "In N
+# cases"), in the published report's order: each bullet's count is worked out from the
+# decisions it speaks for, so it follows the cases.
+MERGES = [
+    (
+        "adult-oocr",
+        "consistent-with-observations",
+        [3],
+        "the panel noted that not all reported crimes were recorded, specifically to a second "
+        "victim when malicious communication had been sent.",
+        True,
+    ),
+    (
+        "adult-oocr",
+        "consistent-with-observations",
+        [4],
+        "involving college students a Community Resolution was given for harassment with "
+        "fear, and a verbal apology was provided as reparation. The panel felt a more "
+        "meaningful intervention should have been considered, a verbal apology is an outcome "
+        "the college could have facilitated. The officer did not consider Restorative Justice "
+        "as a means of repairing harm amongst all parties involved.",
+        True,
+    ),
+    (
+        "adult-oocr",
+        "inconsistent",
+        [1, 2],
+        "the panel found the offence reported was recorded incorrectly and should have been "
+        "classified as stalking which would have increased the gravity score. The panel "
+        "therefore found the disposal and outcomes inconsistent with policy and that advice "
+        "from the CPS should have been sought.",
+        True,
+    ),
+    (
+        "adult-oocr",
+        "inconsistent",
+        [5],
+        "the panel determined that not all crimes reported were recorded. It is essential that "
+        "the recording of crimes is accurate, as this could have an impact in any future "
+        "Disclosure and Barring checks.",
+        True,
+    ),
+    (
+        "adult-oocr",
+        "inconsistent",
+        [6],
+        "the behaviour and stalking had been going on for 3 years, which has had a profound "
+        "impact on the victim who had to give up his job. The classification of the offence "
+        "recorded was incorrect and should have been stalking rather than harassment. There "
+        "were numerous red flags recorded on police systems, with over 70 occurrences linked, "
+        "although the panel could not determine whether these were linked to stalking or "
+        "harassment. The gravity of the offence was such, that the panel felt this case should "
+        "have gone to CPS for advice and a caution was inconsistent with policy.",
+        True,
+    ),
+    (
+        "adult-oocr",
+        "inconsistent",
+        "victim-views-not-sought",
+        "the panel noted that the views of the victim were not sought when considering a disposal.",
+        True,
+    ),
+    (
+        "adult-oocr",
+        "inconsistent",
+        "authority-not-recorded",
+        "no Superintendent authority was recorded.",
+        True,
+    ),
+    (
+        "adult-oocr",
+        "inconsistent",
+        [9],
+        "a Community Resolution was issued for threats to a politician which should have been "
+        "crimed under the Online Safety Act 2023 s.181. This case had aggravating factors with "
+        "a threat to kill and can attract a custodial sentence. These offences are signed off "
+        "through a regional CPS representative and have a high public interest. No remorse was "
+        "shown by the perpetrator.",
+        True,
+    ),
+    (
+        "adult-oocr",
+        "inconsistent",
+        "no-clear-admission",
+        "there was no clear admission from the perpetrator which is required for a caution and "
+        "therefore not compliant with police policy.",
+        True,
+    ),
+    (
+        "victims-code",
+        "fully-compliant",
+        [1, 4],
+        "Information about the trial process was fully explained and victims notified about "
+        "key decisions throughout the criminal justice process.",
+        False,
+    ),
+    (
+        "victims-code",
+        "fully-compliant",
+        [3],
+        "Special measures were explained and considered, with the option of pretrial visits.",
+        False,
+    ),
+    (
+        "victims-code",
+        "fully-compliant",
+        [2],
+        "Referrals to support services were made promptly, regularly reviewed and refreshed to "
+        "provide tailored and timely support.",
+        False,
+    ),
+    (
+        "victims-code",
+        "partially-compliant",
+        "victim-not-updated",
+        "the panel could not be assured that the victim received all updates after key "
+        "decisions had been made.",
+        True,
+    ),
+    (
+        "victims-code",
+        "partially-compliant",
+        "victim-leaflet-not-recorded",
+        "it could not be determined if a victim's booklet was provided, which would provide "
+        "the victim with relevant information covering some of the Codes of Practice.",
+        True,
+    ),
+]
+
+
+# The day each panel's report came out. The published documents do not print it; these
+# are the weeks after each meeting when the office put its findings on its website.
+PUBLISHED_ON = {
+    "adult-oocr": datetime.date(2025, 11, 12),
+    "victims-code": datetime.date(2025, 10, 15),
+}
+WEEKS_AFTER = 4  # for any other closed demo meeting
+
+
+@transaction.atomic
+def load_reports(users: dict) -> int:
+    """Publish a report for each closed demo meeting that has none; returns how many."""
+    published = 0
+    _standing_text(users["olu"])
+    for meeting in Meeting.objects.filter(status=MeetingStatus.CLOSED, report__isnull=True):
+        day = PUBLISHED_ON.get(meeting.panel.slug) or meeting.date + datetime.timedelta(
+            weeks=WEEKS_AFTER
+        )
+        with _on(day - datetime.timedelta(days=9), hour=10):
+            report = services.report_generate(meeting=meeting, by=users["olu"])
+            _sections(report, users["olu"])
+            _merge(report, users["olu"])
+            for finding in disclosure.check(report):
+                services.disclosure_accept(
+                    report=report,
+                    fingerprint=finding.fingerprint,
+                    reason="Checked before publication: not personal data.",
+                    by=users["olu"],
+                )
+        with _on(day - datetime.timedelta(days=6), hour=15):
+            services.report_submit(report=report, by=users["olu"])
+        with _on(day - datetime.timedelta(days=2), hour=11):
+            services.report_approve(report=report, by=users["nia"])
+        with _on(day, hour=9):
+            services.report_publish(report=report, by=users["olu"])
+        published += 1
+    return published
+
+
+@contextmanager
+def _on(day: datetime.date, *, hour: int):
+    """Do the work as if on that day: what it stores and prints is dated then."""
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+    with mock.patch.object(timezone, "now", return_value=moment):
+        yield
+
+
+def _standing_text(by) -> None:
+    """The published reports' words as their panels' standing text, the theme's background
+    and the support services, unless the database already has its own."""
+    panels = {p.slug: p for p in Panel.objects.filter(slug__in=text.STANDING)}
+    for slug, sections in text.STANDING.items():
+        if slug not in panels:
+            continue
+        for key, (heading, body) in sections.items():
+            StandingText.objects.get_or_create(
+                panel=panels[slug],
+                key=key,
+                defaults={"heading": heading, "body": body, "updated_by": by},
+            )
+    heading, body = text.THEME_BACKGROUND
+    ThemeBackground.objects.get_or_create(
+        theme_key=services.theme_key(text.THEME),
+        defaults={"theme": text.THEME, "heading": heading, "body": body, "updated_by": by},
+    )
+    for (
+        name,
+        description,
+        phone,
+        email,
+        url,
+        link,
+        placement,
+        theme,
+        position,
+        slugs,
+    ) in text.SUPPORT_SERVICES:
+        service, created = SupportService.objects.get_or_create(
+            name=name,
+            defaults={
+                "description": description,
+                "phone": phone,
+                "email": email,
+                "url": url,
+                "link_text": link,
+                "placement": placement,
+                "theme": theme,
+                "position": position,
+                "updated_by": by,
+            },
+        )
+        if created:
+            service.full_clean()
+            service.panels.set([panels[slug] for slug in slugs if slug in panels])
+
+
+def _sections(report: FindingsReport, by) -> None:
+    for key, (heading, body) in text.REPORT_SECTIONS.get(report.panel.slug, {}).items():
+        services.section_save(
+            report=report, key=key, heading=heading, body=body, by=by, version=report.version
+        )
+
+
+def _merge(report: FindingsReport, by) -> None:
+    for panel, code, cases, words, lead in MERGES:
+        if report.panel.slug != panel:
+            continue
+        category = report.panel.framework.categories.get(code=code)
+        decided = category.decisions.filter(reviewed_case__meeting=report.meeting)
+        theme = None
+        if isinstance(cases, str):
+            theme, decisions = Theme.objects.get(slug=cases), []
+        else:
+            decisions = list(decided.filter(reviewed_case__position__in=cases))
+        services.bullet_save(
+            report=report,
+            category=category,
+            decisions=decisions,
+            text=words,
+            theme=theme,
+            lead_with_count=lead,
+            version=report.version,
+            by=by,
+        )

@@ -1,0 +1,145 @@
+"""The form OPCC staff add and change a support service with."""
+
+from crispy_forms_gds.layout import Field, Fluid, Size
+from django import forms
+
+from core.forms import post_form_helper, version_field
+from core.text_safety import SafeTextMixin
+
+from ..enums import SupportPlacement
+from ..forms import MARKDOWN_HINT
+from .services import SupportServiceInput
+
+
+class SupportServiceForm(SafeTextMixin, forms.Form):
+    text_labels = {"description": "What the service offers"}
+    version = version_field()
+    name = forms.CharField(
+        label="Name of the service",
+        max_length=200,
+        error_messages={"required": "Enter the name of the service"},
+    )
+    description = forms.CharField(
+        label="What the service offers",
+        help_text=MARKDOWN_HINT,
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    phone = forms.CharField(label="Phone number (optional)", max_length=40, required=False)
+    email = forms.EmailField(
+        label="Email address (optional)",
+        required=False,
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.org"
+        },
+    )
+    url = forms.URLField(
+        label="Website (optional)",
+        required=False,
+        assume_scheme="https",
+        max_length=200,
+        error_messages={"invalid": "Enter a website address, like https://www.example.org/"},
+    )
+    link_text = forms.CharField(
+        label="Words of the website link (optional)",
+        help_text="For example, fill in a contact form. Leave blank for the service's name.",
+        max_length=100,
+        required=False,
+    )
+    placement = forms.ChoiceField(
+        label="Where reports list it",
+        choices=SupportPlacement.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select where reports list the service"},
+    )
+    theme = forms.CharField(
+        label="Only for meetings on this theme (optional)",
+        help_text="For example, Stalking or Harassment. Leave blank to list it in every report.",
+        max_length=200,
+        required=False,
+    )
+    position = forms.IntegerField(
+        label="Order in the list",
+        help_text="Services with lower numbers come first.",
+        min_value=0,
+        max_value=999,
+        initial=0,
+        error_messages={
+            "required": "Enter the order in the list, like 1",
+            "invalid": "Enter the order in the list as a whole number, like 1",
+            "min_value": "Enter an order of 0 or more",
+            "max_value": "Enter an order of 999 or less",
+        },
+    )
+    panels = forms.ModelMultipleChoiceField(
+        label="Panels whose reports list it",
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, panels, service=None, **kwargs):
+        if service is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "version": service.version,
+                    **{
+                        name: getattr(service, name)
+                        for name in (
+                            "name",
+                            "description",
+                            "phone",
+                            "email",
+                            "url",
+                            "link_text",
+                            "placement",
+                            "theme",
+                            "position",
+                        )
+                    },
+                    "panels": [p.pk for p in service.panels.all()],
+                },
+            )
+        else:
+            kwargs.setdefault(
+                "initial",
+                {"version": 0, "position": 0, "placement": SupportPlacement.SUPPORT_SERVICES},
+            )
+        super().__init__(*args, **kwargs)
+        self.fields["panels"].queryset = panels
+        self.helper = post_form_helper(
+            "version",
+            Field.text("name", field_width=Fluid.TWO_THIRDS),
+            Field.textarea("description", label_size=Size.SMALL, rows=5),
+            Field.text("phone", field_width=Fluid.ONE_THIRD),
+            Field.text("email", field_width=Fluid.TWO_THIRDS),
+            Field.text("url", field_width=Fluid.TWO_THIRDS),
+            Field.text("link_text", field_width=Fluid.TWO_THIRDS),
+            Field.radios("placement", legend_size=Size.SMALL),
+            Field.text("theme", field_width=Fluid.TWO_THIRDS),
+            Field.text("position", field_width=Fluid.ONE_QUARTER),
+            Field.checkboxes("panels", legend_size=Size.SMALL, small=True),
+            submit="Save the support service",
+        )
+
+    def service_input(self) -> SupportServiceInput:
+        data = self.cleaned_data
+        return SupportServiceInput(
+            **{
+                k: data[k] or ""
+                for k in ("name", "description", "phone", "email", "url", "link_text", "theme")
+            },
+            placement=data["placement"],
+            position=data["position"],
+            panels=list(data["panels"]),
+        )
+
+
+class RemoveForm(forms.Form):
+    version = version_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = post_form_helper("version", submit="Remove the support service")
