@@ -49,9 +49,10 @@ def client(world):
 OUTSIDERS = [("chris", "a", "b"), ("mina", "a", "b"), ("pat", "a", "b"), ("nadia", "b", "a")]
 
 # Addresses inside one panel's world, each filled from the side's own objects. Left out:
-# report_generate, the import pages and the pages that run panels, their people and the
-# frameworks, which refuse anyone but OPCC staff or data admins (403) before any object
-# is looked up, wherever it belongs; and an invitation link, which is anyone's who holds it.
+# report_generate, the import pages and the pages that run panels, their people, the
+# frameworks and the support services, which refuse anyone but OPCC staff or data admins
+# (403) before any object is looked up, wherever it belongs; and an invitation link, which
+# is anyone's who holds it.
 STAFF_ONLY_PANEL_PAGES = {
     "panels:framework_detail",
     "panels:framework_edit",
@@ -74,7 +75,11 @@ PANEL_SCOPED = sorted(
     key
     for key in KWARGS
     if (key.startswith("panels:") and key not in STAFF_ONLY_PANEL_PAGES)
-    or (key.startswith("reports:") and key != "reports:report_generate")
+    or (
+        key.startswith("reports:")
+        and key != "reports:report_generate"
+        and not key.startswith("reports:support_service")
+    )
 )
 # Only answer POST.
 POSTED = {"reports:bullet_remove", "panels:rating_save", "panels:comment_save"}
