@@ -6,8 +6,8 @@ from types import SimpleNamespace
 from core import charts
 
 
-def category(label):
-    return SimpleNamespace(short_label=label)
+def category(label, colour=""):
+    return SimpleNamespace(display_label=label, colour=colour)
 
 
 CATEGORIES = [category("Consistent"), category("With observations"), category("Inconsistent")]
@@ -56,3 +56,14 @@ def test_a_category_has_the_same_colour_in_both_charts():
     assert [row["colour"] for row in bars["rows"]] == [
         s.colour for s in stacked["rows"][0].segments
     ]
+
+
+def test_a_framework_s_colours_and_whole_wording_reach_the_chart():
+    long = "Consistent with Police Policy (and the Crown Prosecution Service Code for Crown Prosecutors)"
+    drawn = charts.category_bars([(category(long, "green"), 2), (category("Concern", "red"), 1)])
+
+    first, second = drawn["rows"]
+    assert (first["colour"], second["colour"]) == ("#00703c", "#d4351c")
+    assert first["text"] == long
+    assert " ".join([first["label"], *[line for _, line in first["more"]]]) == long
+    assert second["bar_y"] > first["bar_y"] + 22 + 18  # the wrapped label's line made room
