@@ -67,7 +67,7 @@ def stacked_bars(report) -> dict:
             Row(
                 y=y,
                 text_y=y + 16,
-                label=f"{figures.meeting.date:%-d %b %Y}",
+                label=getattr(figures, "label", None) or f"{figures.meeting.date:%-d %b %Y}",
                 segments=segments,
                 total=sum(figures.counts),
                 total_x=x + 6,

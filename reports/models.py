@@ -8,7 +8,10 @@ from core.models import ImmutableModel, StatusHistory, choice_constraint
 from panels.models import Decision, Meeting, OutcomeCategory, Panel, Theme
 
 from .enums import ReportKind, ReportStatus, SectionKey
+from .force_figures.models import ForceFigure
 from .standing_text import selection_claim_error
+
+__all__ = ["ForceFigure"]  # a model of this app, kept beside its pages
 
 
 class FindingsReport(models.Model):
@@ -48,6 +51,21 @@ class FindingsReport(models.Model):
         help_text="The version the public sees; blank until the first publication.",
     )
     withdrawn_reason = models.TextField(blank=True)
+    # How the figures are shown: editors' choices, frozen with the published version.
+    show_percentages = models.BooleanField(
+        default=False, help_text='Category counts read "8 of 10 cases (80%)".'
+    )
+    count_by = models.ForeignKey(
+        "cases.RecordField",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="A filterable field of the record kind to count the decisions by.",
+    )
+    force_figures = models.ManyToManyField(
+        ForceFigure, blank=True, related_name="reports", help_text="The force's own figures shown."
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -8,13 +8,13 @@ changes the counts and the "In three cases" of every bullet that speaks for it.
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from core import charts
 from panels.enums import ActionStatus, Agency, FrameworkKind, ObservationKind
 from panels.models import Action, Decision, Observation, OutcomeCategory, SampleDraw
 
-from . import markup, wording
+from . import figure_display, markup, periods, shares, wording
 from .enums import ReportKind, ReportStatus
 from .models import FindingsReport, ReasonBullet
 from .selectors import published_meetings_between
@@ -74,6 +74,7 @@ class MeetingReport:
     rights: list[str]
     themes: list[tuple[str, int]]
     chart: dict = field(default_factory=dict)
+    extras: object = None  # reports.figure_display.Extras: shares, a field's counts, context
 
     @property
     def meeting(self):
@@ -113,6 +114,8 @@ def meeting_report(report: FindingsReport) -> MeetingReport:
     )
     draws = list(meeting.draws.order_by("-drawn_at"))
     findings = _findings(categories, decisions, bullets, show_empty=not _omits_empty(framework))
+    counts = [(f.category, f.count) for f in findings]
+    extras = figure_display.meeting_extras(report, counts)
     return MeetingReport(
         report=report,
         findings=findings,
@@ -125,7 +128,8 @@ def meeting_report(report: FindingsReport) -> MeetingReport:
         attending_agencies=_agencies(report.panel, voting=False),
         rights=_rights(framework),
         themes=_themes(decisions),
-        chart=charts.category_bars([(f.category, f.count) for f in findings]),
+        chart=figure_display.with_shares(charts.category_bars(counts), extras.category_rows),
+        extras=extras,
     )
 
 
@@ -249,6 +253,10 @@ class PeriodReport:
     actions_opened: list[Action]
     actions_closed: list[Action]
     chart: dict = field(default_factory=dict)
+    actions_overdue: list[Action] = field(default_factory=list)
+    before: object = None  # reports.periods.Before: the previous period of equal length
+    changes: list = field(default_factory=list)  # reports.shares.Change per category
+    extras: object = None  # reports.figure_display.Extras
 
     @property
     def framework(self):
@@ -269,6 +277,12 @@ class PeriodReport:
     @property
     def category_totals(self) -> list[tuple[OutcomeCategory, int]]:
         return list(zip(self.categories, self.totals, strict=True))
+
+    @property
+    def comparison_rows(self) -> list[tuple]:
+        """(this period's row, the period before's words, the change) per category."""
+        before = [shares.of_cases(n, self.before.total) for n in self.before.totals]
+        return list(zip(self.extras.category_rows, before, self.changes, strict=True))
 
 
 def period_report(report: FindingsReport) -> PeriodReport:
@@ -297,7 +311,30 @@ def period_report(report: FindingsReport) -> PeriodReport:
         actions_closed=_actions(report, closed=True),
     )
     presented.chart = charts.stacked_bars(presented) if meetings else {}
+    _compare(presented, [v.report.meeting_id for v in versions])
     return presented
+
+
+def _compare(presented: PeriodReport, meeting_ids: list[int]) -> None:
+    """Shares over the period, the period before's, the change, and overdue actions."""
+    report = presented.report
+    presented.before = periods.before(report, len(presented.categories), _counts)
+    presented.changes = periods.changes(presented.totals, presented.before)
+    presented.actions_overdue = _overdue(report)
+    presented.extras = figure_display.period_extras(report, presented.category_totals, meeting_ids)
+
+
+def _overdue(report) -> list[Action]:
+    """Actions that were past their due date and not done or dropped at the period's end."""
+    end = report.period_end
+    still_open = Q(status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS]) | Q(
+        updated_at__date__gt=end
+    )
+    return list(
+        Action.objects.filter(
+            still_open, meeting__panel=report.panel, due_date__lt=end, created_at__date__lte=end
+        ).order_by("due_date", "pk")
+    )
 
 
 def _counts(figures: dict, size: int) -> list[int]:

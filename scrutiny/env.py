@@ -159,3 +159,12 @@ def tasks_config(backend: str) -> dict:
     if backend not in _TASK_BACKENDS:
         raise ImproperlyConfigured("TASKS_BACKEND must be database or immediate.")
     return {"default": {"BACKEND": _TASK_BACKENDS[backend]}}
+
+
+def report_compare_min_cases() -> int:
+    """REPORT_COMPARE_MIN_CASES: below this many cases in either period, a period report
+    says "too few cases to compare" instead of a change in percentage points (default 10)."""
+    value = env_int("REPORT_COMPARE_MIN_CASES", 10)
+    if value < 1:
+        raise ImproperlyConfigured(f"REPORT_COMPARE_MIN_CASES must be 1 or more; got {value}.")
+    return value
