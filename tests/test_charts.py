@@ -59,7 +59,10 @@ def test_a_category_has_the_same_colour_in_both_charts():
 
 
 def test_a_framework_s_colours_and_whole_wording_reach_the_chart():
-    long = "Consistent with Police Policy (and the Crown Prosecution Service Code for Crown Prosecutors)"
+    long = (
+        "Consistent with Police Policy (and the Crown Prosecution Service Code for Crown "
+        "Prosecutors)"
+    )
     drawn = charts.category_bars([(category(long, "green"), 2), (category("Concern", "red"), 1)])
 
     first, second = drawn["rows"]

@@ -5,7 +5,6 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from panels.enums import ActionStatus
 from panels.models import Action
 from reports import services
 from reports.models import FindingsReport
