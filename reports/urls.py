@@ -1,12 +1,19 @@
 from django.urls import path
 
 from . import views
+from .display import views as display_views
+from .force_figures import views as figure_views
 
 app_name = "reports"
 
 urlpatterns = [
     path("", views.report_list, name="report_list"),
     path("periods/new/", views.period_new, name="period_new"),
+    path("force-figures/", figure_views.force_figure_list, name="force_figure_list"),
+    path("force-figures/new/", figure_views.force_figure_edit, name="force_figure_add"),
+    path("force-figures/import/", figure_views.force_figure_import, name="force_figure_import"),
+    path("force-figures/<int:pk>/", figure_views.force_figure_edit, name="force_figure_edit"),
+    path("<int:pk>/figures/", display_views.report_figures, name="report_figures"),
     path("meetings/<int:meeting_pk>/new/", views.report_generate, name="report_generate"),
     path("<int:pk>/", views.report_detail, name="report_detail"),
     path("<int:pk>/preview/", views.report_preview, name="report_preview"),
