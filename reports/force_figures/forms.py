@@ -10,6 +10,8 @@ from core.forms import post_form_helper, version_field
 from core.text_safety import SafeTextMixin
 
 NUMBER_HINT = "For example 2452 or 2,452."
+# GOV.UK asks for numbers in text inputs: a number input drops "2,452" and nudges values.
+DECIMAL = {"inputmode": "decimal", "spellcheck": "false"}
 FIELDS = [
     "force",
     "period_start",
@@ -71,6 +73,7 @@ class ForceFigureForm(SafeTextMixin, forms.Form):
         help_text=NUMBER_HINT,
         max_digits=14,
         decimal_places=2,
+        widget=forms.TextInput(attrs=DECIMAL),
         validators=[MinValueValidator(0)],
         error_messages={
             "required": "Enter the number",
@@ -87,6 +90,7 @@ class ForceFigureForm(SafeTextMixin, forms.Form):
         required=False,
         max_digits=5,
         decimal_places=2,
+        widget=forms.TextInput(attrs=DECIMAL),
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         error_messages={
             "invalid": "Enter the percentage as a number, for example 2.65",
