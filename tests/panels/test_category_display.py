@@ -94,3 +94,16 @@ def test_a_bad_display_value_is_refused_naming_the_field(
     assert response.context["form"].errors[field] == [message]
     decided.refresh_from_db()
     assert (decided.colour, decided.score) == ("", None)
+
+
+def test_the_framework_page_shows_each_category_as_reports_name_it(client, alice, reference_data):
+    framework = factories.framework("stop-search-three-way")
+    concern = framework.categories.get(code="concern")
+    concern.score = 3
+    concern.save()
+    client.force_login(alice)
+
+    page = client.get(reverse("panels:framework_detail", args=[framework.pk])).content.decode()
+
+    assert "Score of 3: Concern<br>" in page
+    assert page.count(">Red</span>") == 1 and page.count(">Green</span>") == 1
