@@ -4,9 +4,17 @@ field to count by and the figure, and previews the report; the period form offer
 periods by name.
 Every page visited is checked with axe at desktop and phone widths."""
 
+import datetime
+
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import Page
 
+from panels.models import Meeting
+from reports import services
+from reports.enums import ReportStatus
+from reports.models import FindingsReport
+from reports.publishing import freeze
 from tests.browser.conftest import assert_accessible, sign_in_as
 
 pytestmark = [
@@ -75,4 +83,34 @@ def test_the_period_form_offers_years_and_quarters_by_name(page: Page, live_serv
 
     offered = page.get_by_label("Period", exact=True).locator("option").all_inner_texts()
     assert "Q1 2025/26 (1 Apr 2025 to 30 Jun 2025)" in offered
+    assert_accessible(page)
+
+
+def test_a_period_report_compares_with_the_period_before(page: Page, live_server, demo):
+    """The demo's closed OoCR meeting (15 October 2025), frozen as published, makes a
+    period report for Q3 2025/26 whose preview compares it with Q2."""
+    olu, nia = (get_user_model().objects.get(username=name) for name in ("olu", "nia"))
+    meeting = Meeting.objects.get(date=datetime.date(2025, 10, 15), status="closed")
+    report = services.report_generate(meeting=meeting, by=olu)
+    services.report_submit(report=report, by=olu)
+    services.report_approve(report=report, by=nia)
+    version = freeze(report=report, by=olu, change_note="")
+    FindingsReport.objects.filter(pk=report.pk).update(
+        current_version=version, status=ReportStatus.PUBLISHED
+    )
+    base = live_server.url
+    sign_in_as(page, base, "olu")
+    page.goto(f"{base}/reports/periods/new/")
+
+    page.get_by_label("Period", exact=True).select_option(
+        label="Q3 2025/26 (1 Oct 2025 to 31 Dec 2025)"
+    )
+    follow(page.get_by_role("button", name="Write the period report"))
+    assert "findings for Q3 2025/26" in page.locator("h1").inner_text()
+    follow(page.get_by_role("link", name="Preview the report as the public will see it"))
+
+    main = page.locator("main").inner_text()
+    assert "Compared with the period before" in main
+    assert "nothing to compare with" in main
+    assert "Too few cases to compare" in main
     assert_accessible(page)
