@@ -49,4 +49,6 @@ TRACKED_MODELS = [
     "reports.ReasonBullet",
     "reports.DisclosureAcceptance",
     "reports.PublishedVersion",
+    # The force's own figures; an import (one bulk insert) is recorded as one entry.
+    {"model": "reports.ForceFigure", "exclude_fields": ["updated_at"]},
 ]

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core.models import AuditEntry
 from reports.models import ForceFigure
 from tests import factories
 
@@ -197,3 +198,20 @@ def test_the_list_takes_a_fixed_number_of_queries(client, olu, force):
         client.get(reverse("reports:force_figure_list"))
 
     assert len(many) == len(few) <= 8
+
+
+def test_a_change_and_an_import_are_in_the_audit_trail(client, olu, force):
+    client.force_login(olu)
+    client.post(reverse("reports:force_figure_add"), _post(force))
+    client.post(
+        reverse("reports:force_figure_import"),
+        {"file": _csv("DEMO,2023-01-01,2023-12-31,Simple cautions,1210,,Home Office,")},
+    )
+
+    summaries = list(
+        AuditEntry.objects.filter(content_type__model="forcefigure")
+        .order_by("pk")
+        .values_list("action", "summary")
+    )
+    assert [summary for _, summary in summaries][-1] == "1 force figure imported"
+    assert len(summaries) == 2
