@@ -13,6 +13,22 @@ from dataclasses import dataclass
 
 # GOV.UK Frontend's palette, in an order where neighbours stay distinguishable.
 COLOURS = ["#00703c", "#1d70b8", "#f47738", "#d4351c", "#4c2c92", "#505a5f", "#28a197"]
+# A framework's red, amber, green scheme (OutcomeCategory.colour), in the same palette.
+RAG = {"red": "#d4351c", "amber": "#f47738", "green": "#00703c"}
+# Characters of a label on one line of a chart before it wraps (14 px text, 600 px wide).
+WRAP = 70
+
+
+def label_of(category) -> str:
+    """The words a chart gives a category: those its table gives it too."""
+    return category.display_label
+
+
+def colour_of(category, index: int) -> str:
+    """The category's own colour if its framework gives it one, else the palette's."""
+    return RAG.get(getattr(category, "colour", ""), COLOURS[index % len(COLOURS)])
+
+
 LABEL_WIDTH, BAR_WIDTH, ROW_HEIGHT, BAR_HEIGHT = 190, 400, 34, 22
 
 
@@ -46,37 +62,30 @@ def stacked_bars(report) -> dict:
         ):
             if count:
                 width = BAR_WIDTH * count / most
-                segments.append(Segment(x, width, colour, category.short_label, count))
+                segments.append(Segment(x, width, colour, label_of(category), count))
                 x += width
         y = 10 + n * ROW_HEIGHT
         rows.append(
             Row(
                 y=y,
                 text_y=y + 16,
-                label=f"{figures.meeting.date:%-d %b %Y}",
+                label=getattr(figures, "label", None) or f"{figures.meeting.date:%-d %b %Y}",
                 segments=segments,
                 total=sum(figures.counts),
                 total_x=x + 6,
             )
         )
-    legend_y = 20 + len(rows) * ROW_HEIGHT
-    legend = [
-        {
-            "x": LABEL_WIDTH + (i % 2) * 210,
-            "y": legend_y + (i // 2) * 22,
-            "colour": c,
-            "label": cat.short_label,
-        }
-        for i, (cat, c) in enumerate(
-            zip(report.categories, _colours(report.categories), strict=True)
-        )
-    ]
-    height = legend_y + ((len(legend) + 1) // 2) * 22 + 10
-    return {"rows": rows, "legend": legend, "width": LABEL_WIDTH + BAR_WIDTH + 50, "height": height}
+    legend, y = [], 20 + len(rows) * ROW_HEIGHT
+    # One entry a line, at the chart's left, so a framework's whole wording fits.
+    for category, colour in zip(report.categories, _colours(report.categories), strict=True):
+        lines = textwrap.wrap(label_of(category), WRAP) or [""]
+        legend.append({"x": 0, "y": y, "colour": colour, "label": lines[0], "more": lines[1:]})
+        y += 22 + 18 * (len(lines) - 1)
+    return {"rows": rows, "legend": legend, "width": LABEL_WIDTH + BAR_WIDTH + 50, "height": y + 10}
 
 
 def _colours(categories) -> list[str]:
-    return [COLOURS[i % len(COLOURS)] for i in range(len(categories))]
+    return [colour_of(category, i) for i, category in enumerate(categories)]
 
 
 # Category bars: labels sit above their bars so long category names fit at any width, in
@@ -93,11 +102,11 @@ def category_bars(counts) -> dict:
     rows, y = [], 4
     for i, (category, count) in enumerate(counts):
         width = CB_BAR_SPACE * count / most
-        lines = textwrap.wrap(category.label, CB_LINE_CHARS) or [""]
+        lines = textwrap.wrap(label_of(category), CB_LINE_CHARS) or [""]
         label_height = CB_LINE_HEIGHT * len(lines) + 2
         rows.append(
             {
-                "label": category.label,
+                "label": label_of(category),
                 "lines": lines,
                 "label_y": y + 14,
                 "bar_y": y + label_height,
@@ -105,7 +114,7 @@ def category_bars(counts) -> dict:
                 "count": count,
                 "count_x": round(width + 6, 1),
                 "count_y": y + label_height + 16,
-                "colour": COLOURS[i % len(COLOURS)],
+                "colour": colour_of(category, i),
             }
         )
         y += label_height + CB_BAR_HEIGHT + CB_GAP

@@ -98,3 +98,12 @@ class CaseFlag(models.TextChoices):
     HATE_CRIME = "is_hate_crime", "Hate crime"
     VIOLENCE = "is_violence", "Violence"
     SEXUAL = "is_sexual", "Sexual offence"
+
+
+class CategoryColour(models.TextChoices):
+    """A category's colour in a red, amber, green display scheme; none by default."""
+
+    NONE = "", "No colour"
+    RED = "red", "Red"
+    AMBER = "amber", "Amber"
+    GREEN = "green", "Green"

@@ -226,6 +226,21 @@ def mark_adverse(apps, only=None) -> None:
             )
 
 
+# The community panels' red, amber, green scheme (OutcomeCategory.colour), as Avon and
+# Somerset's stop and search panel publishes it.
+RAG = {"good-practice": "green", "adequate": "amber", "concern": "red"}
+
+
+def colour_kind_frameworks(apps) -> None:
+    """Give the stop and search and use of force categories their colours, leaving any
+    colour an admin has chosen since."""
+    OutcomeCategory = apps.get_model("panels", "OutcomeCategory")
+    for code, colour in RAG.items():
+        OutcomeCategory.objects.filter(
+            framework__slug__in=KIND_FRAMEWORK_SLUGS, code=code, colour=""
+        ).update(colour=colour)
+
+
 def mark_panel_decision_only(apps) -> None:
     OutcomeCategory = apps.get_model("panels", "OutcomeCategory")
     for framework, codes in PANEL_DECISION_ONLY.items():
@@ -345,6 +360,8 @@ def seed(apps) -> None:
         assign_themes(apps)
     if has_kinds:
         point_at_record_kinds(apps)
+    if _has_field(apps, "OutcomeCategory", "colour"):
+        colour_kind_frameworks(apps)
 
 
 def seed_kind_frameworks(apps) -> None:

@@ -139,6 +139,10 @@ def report_texts(report: FindingsReport) -> list[Text]:
         fix = reverse("panels:action_edit", args=[action.pk])
         texts.append(Text(f"Action {n}", action.description, f"{fix}#id_description"))
         texts.append(Text(f"Action {n}", action.owner, f"{fix}#id_owner"))
+    figures = reverse("reports:report_figures", args=[report.pk])
+    for n, line in enumerate(presented.extras.force_figures, start=1):
+        words = f"{line.measure}. {line.source}"
+        texts.append(Text(f"The force's figure {n}", words, f"{figures}#id_force_figures"))
     return texts
 
 

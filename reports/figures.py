@@ -10,6 +10,8 @@ import io
 
 from cases.resources import neutralise
 
+from . import shares
+
 DICTIONARY = [
     (
         "record",
@@ -91,9 +93,16 @@ def period_figures(presented) -> dict:
             for m in presented.meetings
         ],
         "categories": [
-            {"position": n, "category": c.label, "cases": total}
+            {
+                "position": n,
+                "category": c.label,
+                "cases": total,
+                "percent": shares.percent(total, presented.total),
+            }
             for n, (c, total) in enumerate(presented.category_totals, start=1)
         ],
+        **extras_figures(presented),
+        **comparison_figures(presented),
         "reasons": [],
         "themes": [{"theme": name, "cases": cases} for name, _, cases in presented.themes],
         "criteria": _criteria(presented),
@@ -112,9 +121,15 @@ def meeting_figures(presented) -> dict:
         "framework": presented.framework.name,
         "cases": presented.total,
         "categories": [
-            {"position": f.number, "category": f.category.label, "cases": f.count}
+            {
+                "position": f.number,
+                "category": f.category.label,
+                "cases": f.count,
+                "percent": shares.percent(f.count, presented.total),
+            }
             for f in presented.findings
         ],
+        **extras_figures(presented),
         "reasons": [
             {
                 "position": f.number,
@@ -127,6 +142,43 @@ def meeting_figures(presented) -> dict:
         ],
         "themes": [{"theme": name, "cases": n} for name, n in presented.themes],
         "criteria": _criteria(presented),
+    }
+
+
+def extras_figures(presented) -> dict:
+    """What the editor chose to add, frozen as shown: a field's counts, the force's figures."""
+    extras = presented.extras
+    frozen = {"force_context": [line.as_data() for line in extras.force_figures]}
+    if extras.by_field is not None:
+        table = extras.by_field
+        frozen["by_field"] = {
+            "field": table.label,
+            "categories": [c.label for c in table.categories],
+            "rows": [{"value": row.label, "cases": row.counts} for row in table.rows],
+        }
+    return frozen
+
+
+def comparison_figures(presented) -> dict:
+    before = presented.before
+    return {
+        "previous_period": {
+            "period_start": before.start.isoformat(),
+            "period_end": before.end.isoformat(),
+            "cases": before.total,
+            "categories": [
+                {
+                    "position": n,
+                    "cases": cases,
+                    "percent": change.before,
+                    "change_points": change.points,
+                    "too_few_to_compare": change.too_few,
+                }
+                for n, (cases, change) in enumerate(
+                    zip(before.totals, presented.changes, strict=True), start=1
+                )
+            ],
+        }
     }
 
 

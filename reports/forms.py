@@ -133,13 +133,38 @@ class PeriodReportForm(SafeTextMixin, forms.Form):
         empty_label=None,
         error_messages={"required": "Select a panel", "invalid_choice": "Select a panel"},
     )
+    period = forms.ChoiceField(
+        label="Period",
+        required=False,
+        help_text="A financial year or quarter; or choose your own dates below.",
+        error_messages={"invalid_choice": "Select a period from the list, or your own dates"},
+    )
     start = _day("From", "first")
     end = _day("To", "last")
 
-    def __init__(self, *args, panels, **kwargs):
+    def __init__(self, *args, panels, periods, **kwargs):
+        """`periods` are reports.periods.Period, offered by name."""
         super().__init__(*args, **kwargs)
         self.fields["panel"].queryset = panels
-        self.helper = post_form_helper("panel", "start", "end", submit="Write the period report")
+        self.named = {p.key: p for p in periods}
+        self.fields["period"].choices = [("", "My own dates")] + [
+            (p.key, f"{p.name} ({p.start:%-d %b %Y} to {p.end:%-d %b %Y})") for p in periods
+        ]
+        self.fields["start"].required = self.fields["end"].required = False
+        self.helper = post_form_helper(
+            "panel", "period", "start", "end", submit="Write the period report"
+        )
+
+    def clean(self):
+        data = super().clean()
+        chosen = self.named.get(data.pop("period", ""))
+        if chosen is not None:
+            data.update(start=chosen.start, end=chosen.end, name=chosen.name)
+            return data
+        for which, word in (("start", "first"), ("end", "last")):
+            if data.get(which) is None and which not in self.errors:
+                self.add_error(which, f"Enter the {word} day of the period, or choose a period")
+        return data
 
 
 class ReportCriteriaForm(SafeTextMixin, forms.Form):

@@ -10,7 +10,10 @@ from panels.models import Criterion, Decision, Meeting, OutcomeCategory, Panel, 
 
 from . import markup
 from .enums import CriteriaDisplay, ReportKind, ReportStatus, SectionKey, SupportPlacement
+from .force_figures.models import ForceFigure
 from .standing_text import selection_claim_error
+
+__all__ = ["ForceFigure"]  # a model of this app, kept beside its pages
 
 
 class FindingsReport(models.Model):
@@ -61,6 +64,21 @@ class FindingsReport(models.Model):
         blank=True,
         related_name="+",
         help_text="The framework's criteria this report leaves out; every other one is shown.",
+    )
+    # How the figures are shown: editors' choices, frozen with the published version.
+    show_percentages = models.BooleanField(
+        default=False, help_text='Category counts read "8 of 10 cases (80%)".'
+    )
+    count_by = models.ForeignKey(
+        "cases.RecordField",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="A filterable field of the record kind to count the decisions by.",
+    )
+    force_figures = models.ManyToManyField(
+        ForceFigure, blank=True, related_name="reports", help_text="The force's own figures shown."
     )
 
     class Meta:

@@ -28,6 +28,9 @@ rules.add_perm("reports.manage_report", is_opcc_staff)
 # Four eyes: whoever changed the report last cannot be the one who approves it.
 rules.add_perm("reports.approve_report", is_opcc_staff & ~is_last_editor)
 rules.add_perm("reports.view_published", is_public)
+# The force's own figures, shown beside reports' findings: typed or imported by OPCC staff,
+# and seen only by them until a published report freezes the ones it shows.
+rules.add_perm("reports.manage_force_figures", is_opcc_staff)
 
 
 def approval_refusal(user, report) -> str | None:

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from core import charts
-from panels.enums import ActionStatus, Agency, FrameworkKind, ObservationKind
+from panels.enums import Agency, FrameworkKind, ObservationKind
 from panels.models import Action, Decision, Observation, OutcomeCategory, SampleDraw
 
-from . import markup, wording
+from . import figure_display, markup, periods, selectors, shares, wording
 from .criteria import CriteriaFindings, meeting_criteria, period_criteria
 from .enums import ReportKind, ReportStatus
 from .models import FindingsReport, ReasonBullet
@@ -79,6 +79,7 @@ class MeetingReport:
     chart: dict = field(default_factory=dict)
     criteria: CriteriaFindings | None = None  # the findings per criterion (reports/criteria.py)
     support: dict = field(default_factory=dict)  # placement → the panel's support services
+    extras: object = None  # reports.figure_display.Extras: shares, a field's counts, context
 
     @property
     def meeting(self):
@@ -118,6 +119,8 @@ def meeting_report(report: FindingsReport) -> MeetingReport:
     )
     draws = list(meeting.draws.order_by("-drawn_at"))
     findings = _findings(categories, decisions, bullets, show_empty=not _omits_empty(framework))
+    counts = [(f.category, f.count) for f in findings]
+    extras = figure_display.meeting_extras(report, counts)
     return MeetingReport(
         report=report,
         findings=findings,
@@ -130,9 +133,10 @@ def meeting_report(report: FindingsReport) -> MeetingReport:
         attending_agencies=_agencies(report.panel, voting=False),
         rights=_rights(framework),
         themes=_themes(decisions),
-        chart=charts.category_bars([(f.category, f.count) for f in findings]),
+        chart=figure_display.with_shares(charts.category_bars(counts), extras.category_rows),
         criteria=meeting_criteria(report, decisions),
         support=panel_support_services(panel=report.panel, theme=meeting.theme),
+        extras=extras,
     )
 
 
@@ -259,6 +263,10 @@ class PeriodReport:
     actions_closed: list[Action]
     chart: dict = field(default_factory=dict)
     criteria: CriteriaFindings | None = None  # rolled up over the meetings (reports/criteria.py)
+    actions_overdue: list[Action] = field(default_factory=list)
+    before: object = None  # reports.periods.Before: the previous period of equal length
+    changes: list = field(default_factory=list)  # reports.shares.Change per category
+    extras: object = None  # reports.figure_display.Extras
 
     @property
     def framework(self):
@@ -279,6 +287,12 @@ class PeriodReport:
     @property
     def category_totals(self) -> list[tuple[OutcomeCategory, int]]:
         return list(zip(self.categories, self.totals, strict=True))
+
+    @property
+    def comparison_rows(self) -> list[tuple]:
+        """(this period's row, the period before's words, the change) per category."""
+        before = [shares.of_cases(n, self.before.total) for n in self.before.totals]
+        return list(zip(self.extras.category_rows, before, self.changes, strict=True))
 
 
 def period_report(report: FindingsReport) -> PeriodReport:
@@ -303,12 +317,22 @@ def period_report(report: FindingsReport) -> PeriodReport:
         meetings=meetings,
         sections={s.key: Section(s.key, s.heading, s.body) for s in report.sections.all()},
         themes=_recurring([v.figures.get("themes", []) for v in versions]),
-        actions_opened=_actions(report, closed=False),
-        actions_closed=_actions(report, closed=True),
+        actions_opened=selectors.period_actions(report, closed=False),
+        actions_closed=selectors.period_actions(report, closed=True),
         criteria=period_criteria(report, [v.figures for v in versions]),
     )
     presented.chart = charts.stacked_bars(presented) if meetings else {}
+    _compare(presented, [v.report.meeting_id for v in versions])
     return presented
+
+
+def _compare(presented: PeriodReport, meeting_ids: list[int]) -> None:
+    """Shares over the period, the period before's, the change, and overdue actions."""
+    report = presented.report
+    presented.before = periods.before(report, len(presented.categories), _counts)
+    presented.changes = periods.changes(presented.totals, presented.before)
+    presented.actions_overdue = selectors.period_actions_overdue(report)
+    presented.extras = figure_display.period_extras(report, presented.category_totals, meeting_ids)
 
 
 def _counts(figures: dict, size: int) -> list[int]:
@@ -328,23 +352,6 @@ def _recurring(per_meeting: list[list[dict]]) -> list[tuple[str, int, int]]:
             cases[row["theme"]] += row["cases"]
     recurring = [(name, n, cases[name]) for name, n in meetings.items() if n > 1]
     return sorted(recurring, key=lambda t: (-t[1], -t[2], t[0]))
-
-
-def _actions(report, *, closed: bool) -> list[Action]:
-    actions = Action.objects.filter(meeting__panel=report.panel).select_related("meeting")
-    if closed:
-        return list(
-            actions.filter(
-                status__in=[ActionStatus.COMPLETED, ActionStatus.CLOSED],
-                updated_at__date__gte=report.period_start,
-                updated_at__date__lte=report.period_end,
-            ).order_by("updated_at")
-        )
-    return list(
-        actions.filter(
-            created_at__date__gte=report.period_start, created_at__date__lte=report.period_end
-        ).order_by("created_at")
-    )
 
 
 def present(report: FindingsReport):

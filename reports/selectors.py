@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404
 
 from core.permissions import by_rule
 from core.roles import is_opcc_staff
-from panels.enums import MeetingStatus
-from panels.models import Meeting, Panel
+from panels.enums import ActionStatus, MeetingStatus
+from panels.models import Action, Meeting, Panel
 
 from .enums import ReportStatus
 from .models import FindingsReport, PublishedVersion, ReasonBullet
@@ -156,3 +156,35 @@ def report_criteria_choice(*, report: FindingsReport) -> tuple[QuerySet, set[int
     """The framework's criteria in order, and the ids of those the report leaves out."""
     criteria = report.panel.framework.criteria.order_by("position")
     return criteria, set(report.criteria_hidden.values_list("pk", flat=True))
+
+
+def period_actions_overdue(report: FindingsReport) -> list[Action]:
+    """Actions that were past their due date and not done or dropped at the period's end."""
+    end = report.period_end
+    still_open = Q(status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS]) | Q(
+        updated_at__date__gt=end
+    )
+    return list(
+        Action.objects.filter(
+            still_open, meeting__panel=report.panel, due_date__lt=end, created_at__date__lte=end
+        ).order_by("due_date", "pk")
+    )
+
+
+def period_actions(report: FindingsReport, *, closed: bool) -> list[Action]:
+    """The panel's actions agreed in a period report's period, or closed (done or dropped)
+    in it."""
+    actions = Action.objects.filter(meeting__panel=report.panel).select_related("meeting")
+    if closed:
+        return list(
+            actions.filter(
+                status__in=[ActionStatus.COMPLETED, ActionStatus.CLOSED],
+                updated_at__date__gte=report.period_start,
+                updated_at__date__lte=report.period_end,
+            ).order_by("updated_at")
+        )
+    return list(
+        actions.filter(
+            created_at__date__gte=report.period_start, created_at__date__lte=report.period_end
+        ).order_by("created_at")
+    )

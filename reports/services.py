@@ -70,14 +70,18 @@ def report_generate(*, meeting: Meeting, by) -> FindingsReport:
     return report
 
 
-def report_generate_period(*, panel, start, end, by) -> FindingsReport:
-    """A draft combining a panel's published meeting reports dated between two days."""
+def report_generate_period(*, panel, start, end, by, name: str = "") -> FindingsReport:
+    """A draft combining a panel's published meeting reports dated between two days;
+    `name` is the period's, "Q1 2025/26" or "2025/26", when chosen by name."""
     from .selectors import published_meetings_between
 
     if start > end:
         raise ValidationError({"end": "The end of the period must be after its start."})
     if not published_meetings_between(panel=panel, start=start, end=end):
-        raise ValidationError("The panel has no published meeting reports in that period.")
+        raise ValidationError(
+            f"The panel has no published meeting reports in that period ({start:%-d %B %Y} "
+            f"to {end:%-d %B %Y}), so there is nothing to report. Choose another period."
+        )
     slug = f"{start:%Y-%m-%d}-to-{end:%Y-%m-%d}"
     with transaction.atomic():
         if FindingsReport.objects.filter(panel=panel, slug=slug).exists():
@@ -88,7 +92,9 @@ def report_generate_period(*, panel, start, end, by) -> FindingsReport:
             period_start=start,
             period_end=end,
             slug=slug,
-            title=f"{panel.name}: findings from {start:%-d %B %Y} to {end:%-d %B %Y}",
+            title=f"{panel.name}: findings for {name}"
+            if name
+            else f"{panel.name}: findings from {start:%-d %B %Y} to {end:%-d %B %Y}",
             created_by=by,
             last_edited_by=by,
         )

@@ -1,6 +1,8 @@
 from django.urls import path
 
 from . import criteria_views, views
+from .display import views as display_views
+from .force_figures import views as figure_views
 from .support import views as support_views
 
 app_name = "reports"
@@ -20,6 +22,11 @@ urlpatterns = [
         name="support_service_remove",
     ),
     path("periods/new/", views.period_new, name="period_new"),
+    path("force-figures/", figure_views.force_figure_list, name="force_figure_list"),
+    path("force-figures/new/", figure_views.force_figure_edit, name="force_figure_add"),
+    path("force-figures/import/", figure_views.force_figure_import, name="force_figure_import"),
+    path("force-figures/<int:pk>/", figure_views.force_figure_edit, name="force_figure_edit"),
+    path("<int:pk>/figures/", display_views.report_figures, name="report_figures"),
     path("meetings/<int:meeting_pk>/new/", views.report_generate, name="report_generate"),
     path("<int:pk>/", views.report_detail, name="report_detail"),
     path("<int:pk>/preview/", views.report_preview, name="report_preview"),

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
@@ -19,6 +20,7 @@ from core.stale import StaleEdit
 from . import disclosure, selectors, services
 from .enums import ReportStatus, SectionKey
 from .forms import AcceptForm, BulletForm, ConfirmForm, PeriodReportForm, SectionForm
+from .periods import named_periods
 from .permissions import approval_refusal
 from .presenters import category_bullets, history_phrase, present
 from .publishing import body_html, pdf_document
@@ -60,7 +62,11 @@ def period_new(request):
     _staff_only(request.user)
     return handle_form(
         request,
-        PeriodReportForm(request.POST or None, panels=selectors.panels_with_reports()),
+        PeriodReportForm(
+            request.POST or None,
+            panels=selectors.panels_with_reports(),
+            periods=named_periods(timezone.localdate()),
+        ),
         save=lambda form: services.report_generate_period(by=request.user, **form.cleaned_data),
         message="Draft period report created from the published meetings",
         success=lambda report: reverse("reports:report_detail", args=[report.pk]),

@@ -50,4 +50,6 @@ TRACKED_MODELS = [
     "reports.DisclosureAcceptance",
     {"model": "reports.SupportService", "m2m_fields": ["panels"]},
     "reports.PublishedVersion",
+    # The force's own figures; an import (one bulk insert) is recorded as one entry.
+    {"model": "reports.ForceFigure", "exclude_fields": ["updated_at"]},
 ]

@@ -195,3 +195,12 @@ def organisation_settings(*, debug: bool) -> dict[str, str]:
     if phone and not any(c.isdigit() for c in phone):
         raise ImproperlyConfigured(f"ORGANISATION_PHONE must be a phone number; got {phone!r}.")
     return office
+
+
+def report_compare_min_cases() -> int:
+    """REPORT_COMPARE_MIN_CASES: below this many cases in either period, a period report
+    says "too few cases to compare" instead of a change in percentage points (default 10)."""
+    value = env_int("REPORT_COMPARE_MIN_CASES", 10)
+    if value < 1:
+        raise ImproperlyConfigured(f"REPORT_COMPARE_MIN_CASES must be 1 or more; got {value}.")
+    return value

@@ -273,14 +273,14 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "scrutiny@localhost")
 
 # Where the service is reached, for links in emails sent outside a request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-# `manage.py send_rating_reminders` emails members this many days before the
-# rating deadline, and again on the day.
+# `manage.py send_rating_reminders` emails members this many days before the deadline, and on it.
 RATING_REMINDER_DAYS = env_int("RATING_REMINDER_DAYS", 3)
 # `manage.py send_action_reminders` emails an action's owner once when it is due within
 # this many days, and once when it is overdue.
 ACTION_REMINDER_DAYS = env_int("ACTION_REMINDER_DAYS", 7)
 # How long a panel invitation's set-your-password link works (core.invitations).
 INVITATION_DAYS = env_int("INVITATION_DAYS", 7)
+REPORT_COMPARE_MIN_CASES = env.report_compare_min_cases()  # period reports (scrutiny/env.py)
 
 # Long work (checking and importing extracts, rendering reports to publish, reminders)
 # runs as tasks on a queue in the database (docs/adr/0010-background-tasks.md): `make

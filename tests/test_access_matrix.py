@@ -57,7 +57,7 @@ from panels.sampling import PoolFilters
 from panels.sampling.services import sample_draw
 from reports import disclosure
 from reports import services as report_services
-from reports.models import SupportService
+from reports.models import ForceFigure, SupportService
 from tests import factories
 from tests.cases import pdfs
 from tests.cases.conftest import csv_bytes, row, upload
@@ -163,6 +163,11 @@ MATRIX: dict[str, Entry] = {
     # Findings reports: OPCC staff's alone (panel A's members get 403, others 404).
     "reports:report_list": page(OPCC),
     "reports:period_new": page(OPCC),
+    "reports:force_figure_list": page(OPCC),
+    "reports:force_figure_add": page(OPCC),
+    "reports:force_figure_import": page(OPCC),
+    "reports:force_figure_edit": page(OPCC),
+    "reports:report_figures": page(OPCC),
     "reports:report_generate": post_only(OPCC),
     "reports:report_detail": page(OPCC),
     "reports:report_preview": page(OPCC),
@@ -497,6 +502,15 @@ def build_side(label: str, *, day: int, cases_in_discussion: int, olu, nia, alic
         {"inconsistent": 2}, panel=s.panel, date=base - datetime.timedelta(days=20)
     )
     s.draft = report_services.report_generate(meeting=s.closed_draft, by=olu)
+    s.force_figure = ForceFigure.objects.create(
+        force=s.force,
+        period_start=datetime.date(2023, 1, 1),
+        period_end=datetime.date(2023, 12, 31),
+        measure=f"Community resolutions {label}",
+        number=2452,
+        source="Home Office crime outcomes statistics",
+        updated_by=olu,
+    )
     s.category = factories.category("inconsistent")
     decisions = list(
         s.category.decisions.filter(reviewed_case__meeting=s.closed_draft).order_by("pk")
@@ -641,6 +655,8 @@ KWARGS = {
     "public:report_version_pdf": lambda w, s: public(s, number=1),
     "reports:report_generate": lambda w, s: {"meeting_pk": s.closed_new.pk},
     "reports:report_detail": lambda w, s: {"pk": s.draft.pk},
+    "reports:report_figures": lambda w, s: {"pk": s.draft.pk},
+    "reports:force_figure_edit": lambda w, s: {"pk": s.force_figure.pk},
     "reports:report_preview": lambda w, s: {"pk": s.draft.pk},
     "reports:report_preview_pdf": lambda w, s: {"pk": s.draft.pk},
     "reports:section_edit": lambda w, s: {"pk": s.draft.pk, "key": "why"},

@@ -6,8 +6,10 @@ from types import SimpleNamespace
 from core import charts
 
 
-def category(label, short_label=None):
-    return SimpleNamespace(label=label, short_label=short_label or label)
+def category(label, short_label=None, colour=""):
+    return SimpleNamespace(
+        label=label, display_label=label, short_label=short_label or label, colour=colour
+    )
 
 
 CATEGORIES = [category("Consistent"), category("With observations"), category("Inconsistent")]
@@ -74,3 +76,17 @@ def test_category_bars_use_the_frameworks_own_wording_wrapped_to_fit():
     assert drawn["rows"][1]["bar_y"] - drawn["rows"][1]["label_y"] > (
         drawn["rows"][0]["bar_y"] - drawn["rows"][0]["label_y"]
     )
+
+
+def test_a_framework_s_colours_and_whole_wording_reach_the_chart():
+    long = (
+        "Consistent with Police Policy (and the Crown Prosecution Service Code for Crown "
+        "Prosecutors)"
+    )
+    drawn = charts.category_bars([(category(long, "green"), 2), (category("Concern", "red"), 1)])
+
+    first, second = drawn["rows"]
+    assert (first["colour"], second["colour"]) == ("#00703c", "#d4351c")
+    assert first["label"] == long
+    assert " ".join(first["lines"]) == long
+    assert second["bar_y"] > first["bar_y"] + 22 + 18  # the wrapped label's line made room

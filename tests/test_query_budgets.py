@@ -49,7 +49,7 @@ from panels.sampling import PoolFilters
 from panels.sampling.services import sample_draw
 from reports import disclosure
 from reports import services as report_services
-from reports.models import SupportService
+from reports.models import ForceFigure, SupportService
 from tests import factories
 from tests.cases import pdfs
 from tests.cases.conftest import csv_bytes, row, upload
@@ -197,6 +197,16 @@ def build_world(n_cases: int, n_members: int) -> SimpleNamespace:
 
     closed_draft = closed_meeting(counts, panel=w.panel, date=base - datetime.timedelta(days=20))
     w.draft = report_services.report_generate(meeting=closed_draft, by=w.olu)
+    w.force_figure = ForceFigure.objects.create(
+        force=w.force,
+        period_start=datetime.date(2023, 1, 1),
+        period_end=datetime.date(2023, 12, 31),
+        measure="Community resolutions",
+        number=2452,
+        source="Home Office crime outcomes statistics",
+        updated_by=w.olu,
+    )
+    w.draft.force_figures.add(w.force_figure)
     w.category = factories.category("inconsistent")
     decisions = list(
         w.category.decisions.filter(reviewed_case__meeting=closed_draft).order_by("pk")[:2]
@@ -300,6 +310,11 @@ PAGES = {
     # Findings reports, for OPCC staff.
     "reports:report_list": ("olu", None),
     "reports:period_new": ("olu", None),
+    "reports:force_figure_list": ("olu", None),
+    "reports:force_figure_add": ("olu", None),
+    "reports:force_figure_import": ("olu", None),
+    "reports:force_figure_edit": ("olu", lambda w: {"pk": w.force_figure.pk}),
+    "reports:report_figures": ("olu", lambda w: {"pk": w.draft.pk}),
     "reports:report_detail": ("olu", lambda w: {"pk": w.draft.pk}),
     "reports:report_detail@published": ("olu", lambda w: {"pk": w.published.pk}),
     "reports:report_preview": ("olu", lambda w: {"pk": w.draft.pk}),
@@ -544,6 +559,11 @@ BUDGETS = {
     "public:report_version_pdf": 3,  # 2 / 2
     "reports:report_list": 6,  # 5 / 5
     "reports:period_new": 6,  # 5 / 5
+    "reports:force_figure_list": 5,  # 4 / 4
+    "reports:force_figure_add": 6,  # 5 / 5
+    "reports:force_figure_import": 4,  # 3 / 3
+    "reports:force_figure_edit": 7,  # 6 / 6
+    "reports:report_figures": 10,  # 9 / 9
     "reports:report_detail": 41,  # 37 / 37 (the criteria: hidden, list, answers, twice)
     "reports:report_detail@published": 40,  # 36 / 36
     "reports:report_preview": 20,  # 18 / 18

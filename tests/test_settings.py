@@ -46,6 +46,14 @@ def test_settings_without_secret_key_and_debug_off_names_the_variable():
             "DOCUMENT_MAX_BYTES must not be larger than IMPORT_MAX_BYTES",
         ),
         ({"SECRET_KEY": "k", "DOCUMENT_MAX_PAGES": "0"}, "DOCUMENT_MAX_PAGES must be 1 or more"),
+        (
+            {"SECRET_KEY": "k", "REPORT_COMPARE_MIN_CASES": "0"},
+            "REPORT_COMPARE_MIN_CASES must be 1 or more",
+        ),
+        (
+            {"SECRET_KEY": "k", "REPORT_COMPARE_MIN_CASES": "ten"},
+            "REPORT_COMPARE_MIN_CASES must be a whole number",
+        ),
     ],
 )
 def test_settings_with_bad_value_stop_start_up_naming_it(env, message):

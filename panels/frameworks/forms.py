@@ -125,17 +125,27 @@ class CategoryForm(_PartForm):
             "is_inconclusive",
             "is_adverse",
             "panel_decision_only",
+            "chart_label",
+            "colour",
+            "score",
         ]
         labels = {
             "label": "Label",
             "short_label": "Short label",
+            "chart_label": "Label in reports' charts and tables (optional)",
+            "colour": "Colour in reports",
+            "score": "Score (optional)",
             "requires_reasons": "A rating or decision in this category must give reasons",
             "is_inconclusive": "No conclusion: the case may come back to a later meeting",
             "is_adverse": "A finding against the force",
             "panel_decision_only": "Only the panel's decision can use this category",
         }
         help_texts = {
-            "short_label": "Used in tables and charts.",
+            "short_label": "Used on the service's own pages, for example the chair's tallies.",
+            "chart_label": "Leave blank to use the label. A report's chart and its table "
+            "always use the same words.",
+            "colour": "For a red, amber and green scheme; the category's name is always shown too.",
+            "score": "A number reports show before the label, for example “Score of 4”.",
             "code": CODE_HELP,
             "requires_reasons": "",
             "is_inconclusive": "",
@@ -147,7 +157,14 @@ class CategoryForm(_PartForm):
             "label": {"required": "Enter the category's label"},
             "short_label": {"required": "Enter a short label"},
             "code": CODE_ERRORS,
+            "score": {
+                "invalid": "Enter the score as a whole number, for example 4",
+                "min_value": "Enter a score of 0 or more",
+                "max_value": "Enter a score of 32767 or less",
+            },
+            "colour": {"invalid_choice": "Select a colour, or no colour"},
         }
+        widgets = {"colour": forms.RadioSelect}
 
 
 class GroupForm(_PartForm):

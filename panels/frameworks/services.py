@@ -59,6 +59,9 @@ EDITABLE = {
         "is_inconclusive",
         "is_adverse",
         "panel_decision_only",
+        "colour",
+        "score",
+        "chart_label",
     ],
     CriterionGroup: ["code", "label", "description"],
     Criterion: ["group", "code", "label", "guidance"],
@@ -76,8 +79,10 @@ RECORD_KIND_FIXED = (
 )
 # Foreign keys compared (and fingerprinted) by their ids.
 KEYS = {"group", "record_kind"}
-# Allowed changes to a part in use that are more than wording, named so in the trail.
-NOT_WORDING = {"panel_decision_only"}
+# Allowed changes to a part in use that are more than wording, named so in the trail. The
+# display scheme changes how future reports show a category, never what it means, and
+# published reports are frozen.
+NOT_WORDING = {"panel_decision_only", "colour", "score"}
 NAMES = {
     OutcomeCategory: "category",
     CriterionGroup: "group",

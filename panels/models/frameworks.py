@@ -5,6 +5,7 @@ from cases.models.kinds import default_kind
 from core.models import choice_constraint
 
 from ..enums import (
+    CategoryColour,
     FrameworkKind,
 )
 
@@ -59,11 +60,28 @@ class OutcomeCategory(models.Model):
         help_text="Only the panel's decision may use this category (e.g. the panel failed to "
         "reach a conclusion): members do not offer it as their own rating.",
     )
+    # The display scheme: how reports show the category, never what it means.
+    colour = models.CharField(
+        max_length=10,
+        choices=CategoryColour.choices,
+        blank=True,
+        default="",
+        help_text="Red, amber or green in reports' charts and tables, or no colour.",
+    )
+    score = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text='A number reports show with it: "Score of 4".'
+    )
+    chart_label = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="Reports' charts and tables name it so; blank to use the label itself.",
+    )
 
     class Meta:
         ordering = ["framework", "position"]
         verbose_name_plural = "outcome categories"
         constraints = [
+            choice_constraint("outcomecategory", "colour", CategoryColour),
             models.UniqueConstraint(
                 fields=["framework", "position"], name="outcomecategory_position_unique"
             ),
@@ -74,6 +92,13 @@ class OutcomeCategory(models.Model):
 
     def __str__(self) -> str:
         return f"{self.position}. {self.label}"
+
+    @property
+    def display_label(self) -> str:
+        """The one wording a report's chart and its table both give the category: its
+        chart label or label, after its score if the framework numbers its categories."""
+        words = self.chart_label or self.label
+        return words if self.score is None else f"Score of {self.score}: {words}"
 
 
 class CriterionGroup(models.Model):
