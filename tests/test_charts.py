@@ -83,7 +83,9 @@ def test_a_framework_s_colours_and_whole_wording_reach_the_chart():
         "Consistent with Police Policy (and the Crown Prosecution Service Code for Crown "
         "Prosecutors)"
     )
-    drawn = charts.category_bars([(category(long, "green"), 2), (category("Concern", "red"), 1)])
+    drawn = charts.category_bars(
+        [(category(long, colour="green"), 2), (category("Concern", colour="red"), 1)]
+    )
 
     first, second = drawn["rows"]
     assert (first["colour"], second["colour"]) == ("#00703c", "#d4351c")
