@@ -50,7 +50,7 @@ OUTSIDERS = [("chris", "a", "b"), ("mina", "a", "b"), ("pat", "a", "b"), ("nadia
 
 # Addresses inside one panel's world, each filled from the side's own objects. Left out:
 # report_generate, the import pages and the pages that run panels, their people, the
-# frameworks and the support services, which refuse anyone but OPCC staff or data admins
+# frameworks, the support services and the force's figures, which refuse anyone but OPCC staff or data admins
 # (403) before any object is looked up, wherever it belongs; and an invitation link, which
 # is anyone's who holds it.
 STAFF_ONLY_PANEL_PAGES = {
@@ -78,7 +78,7 @@ PANEL_SCOPED = sorted(
     or (
         key.startswith("reports:")
         and key != "reports:report_generate"
-        and not key.startswith("reports:support_service")
+        and not key.startswith(("reports:support_service", "reports:force_figure"))
     )
 )
 # Only answer POST.
