@@ -54,17 +54,6 @@ CRITERION_COUNTS = [
     "denominator",
     "percentage",
 ]
-ALL_MEETINGS_COLUMNS = [
-    ("panel", "The panel's name."),
-    ("meeting_date", "The date the panel met (YYYY-MM-DD)."),
-    ("theme", "The meeting's theme."),
-    ("framework", "The framework the panel rates cases against."),
-    ("position", "The category's number in the framework, 1 first."),
-    ("category", "The framework's wording of the category."),
-    ("cases", "How many cases the panel placed in the category."),
-    ("version", "The published version the figures come from."),
-    ("report_url", "Where the published report is."),
-]
 
 
 def figures_of(presented) -> dict:
@@ -85,13 +74,14 @@ def period_figures(presented) -> dict:
         "period_start": report.period_start.isoformat(),
         "period_end": report.period_end.isoformat(),
         "framework": presented.framework.name,
+        "framework_code": presented.framework.slug,
         "cases": presented.total,
         "meetings": [
             {"meeting_date": m.date.isoformat(), "theme": m.theme, "counts": m.counts}
             for m in presented.meetings
         ],
         "categories": [
-            {"position": n, "category": c.label, "cases": total}
+            {"position": n, "code": c.code, "category": c.label, "cases": total}
             for n, (c, total) in enumerate(presented.category_totals, start=1)
         ],
         "reasons": [],
@@ -110,9 +100,15 @@ def meeting_figures(presented) -> dict:
         "period_end": day,
         "theme": presented.meeting.theme,
         "framework": presented.framework.name,
+        "framework_code": presented.framework.slug,
         "cases": presented.total,
         "categories": [
-            {"position": f.number, "category": f.category.label, "cases": f.count}
+            {
+                "position": f.number,
+                "code": f.category.code,
+                "category": f.category.label,
+                "cases": f.count,
+            }
             for f in presented.findings
         ],
         "reasons": [
