@@ -91,9 +91,7 @@ ABOUT_FIRST = [
     Column("framework", "string", "The framework the panel rates cases against.", required=True),
 ]
 ABOUT_LAST = [
-    Column(
-        "version", "integer", "The published version the figures come from.", True, minimum=1
-    ),
+    Column("version", "integer", "The published version the figures come from.", True, minimum=1),
     Column("report_url", "string", "Where the published report is.", True, format="uri"),
     Column(
         "force",
@@ -140,7 +138,7 @@ CATEGORIES = Table(
         Column(
             "percentage",
             "integer",
-            f"cases of cases_decided, {PERCENTAGE}; blank when no case was decided.",
+            f"The category's share of cases_decided, {PERCENTAGE}; blank when no case was decided.",
             minimum=0,
             maximum=100,
         ),
@@ -179,7 +177,8 @@ CRITERIA = Table(
         Column(
             "percentage",
             "integer",
-            f"numerator of denominator, {PERCENTAGE}; blank when it applied in no case.",
+            f"The numerator as a share of the denominator, {PERCENTAGE}; blank when it "
+            "applied in no case.",
             minimum=0,
             maximum=100,
         ),

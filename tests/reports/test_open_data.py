@@ -317,3 +317,17 @@ def test_the_package_names_the_office_that_publishes_it(client, settings, db):
         }
     ]
     assert package["name"] == "scrutiny-panel-findings"
+
+
+def test_the_docs_describe_every_column_and_the_version():
+    from pathlib import Path
+
+    from reports.open_data.schema import TABLES, VERSION
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "open-data.md").read_text()
+
+    for table in TABLES.values():
+        for column in table.columns:
+            assert f"| `{column.name}` | {column.type} |" in docs, column.name
+            assert column.description in docs, column.name
+    assert f"| {VERSION} |" in docs
