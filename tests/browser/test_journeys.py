@@ -447,12 +447,23 @@ def test_public_journey_reads_findings_pdf_and_open_data(journey, demo):
     assert pdf.body().startswith(b"%PDF")
 
     journey.menu("Published findings")
-    open_data = page.get_by_role("link", name="Every published meeting's counts (CSV)")
+    open_data = page.get_by_role("link", name="Cases per category, every published meeting (CSV)")
     data = page.request.get(journey.base_url + open_data.get_attribute("href"))
     assert data.status == 200
     assert data.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(data.text())))
     assert len(rows) > 0
+    criteria = page.get_by_role(
+        "link", name="Findings on each criterion, every published meeting (CSV)"
+    )
+    rights = page.request.get(journey.base_url + criteria.get_attribute("href")).text()
+    assert "To make a Victim Personal Statement" in rights
+    package = page.get_by_role("link", name=re.compile(r"^The data package describing them"))
+    described = page.request.get(journey.base_url + package.get_attribute("href")).json()
+    assert [r["path"] for r in described["resources"]] == [
+        "findings-by-category.csv",
+        "findings-by-criterion.csv",
+    ]
     journey.follow(page.get_by_role("link", name="What the files contain"))
 
     assert journey.view_names() == [
