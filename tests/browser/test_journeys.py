@@ -8,8 +8,10 @@ Each test ends by asserting the pages it went through, so the checks are seen to
 
 import csv
 import io
+import json
 import re
 
+import frictionless
 import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
@@ -426,7 +428,7 @@ def test_opcc_journey_plans_samples_opens_and_publishes_findings(journey, demo):
     journey.finish()
 
 
-def test_public_journey_reads_findings_pdf_and_open_data(journey, demo):
+def test_public_journey_reads_findings_pdf_and_open_data(journey, demo, tmp_path):
     from reports.demo import load_reports
 
     load_reports(demo["users"])
@@ -464,6 +466,12 @@ def test_public_journey_reads_findings_pdf_and_open_data(journey, demo):
         "findings-by-category.csv",
         "findings-by-criterion.csv",
     ]
+    # The demo's published reports, as downloaded, validate against the package.
+    (tmp_path / "datapackage.json").write_text(json.dumps(described))
+    for resource in described["resources"]:
+        url = f"{journey.base_url}/findings/open-data/{resource['path']}"
+        (tmp_path / resource["path"]).write_bytes(page.request.get(url).body())
+    assert frictionless.validate(tmp_path / "datapackage.json").flatten(["type", "note"]) == []
     journey.follow(page.get_by_role("link", name="What the files contain"))
 
     assert journey.view_names() == [
