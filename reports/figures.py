@@ -56,17 +56,6 @@ CRITERION_COUNTS = [
     "denominator",
     "percentage",
 ]
-ALL_MEETINGS_COLUMNS = [
-    ("panel", "The panel's name."),
-    ("meeting_date", "The date the panel met (YYYY-MM-DD)."),
-    ("theme", "The meeting's theme."),
-    ("framework", "The framework the panel rates cases against."),
-    ("position", "The category's number in the framework, 1 first."),
-    ("category", "The framework's wording of the category."),
-    ("cases", "How many cases the panel placed in the category."),
-    ("version", "The published version the figures come from."),
-    ("report_url", "Where the published report is."),
-]
 
 
 def figures_of(presented) -> dict:
@@ -87,6 +76,7 @@ def period_figures(presented) -> dict:
         "period_start": report.period_start.isoformat(),
         "period_end": report.period_end.isoformat(),
         "framework": presented.framework.name,
+        "framework_code": presented.framework.slug,
         "cases": presented.total,
         "meetings": [
             {"meeting_date": m.date.isoformat(), "theme": m.theme, "counts": m.counts}
@@ -95,6 +85,7 @@ def period_figures(presented) -> dict:
         "categories": [
             {
                 "position": n,
+                "code": c.code,
                 "category": c.label,
                 "cases": total,
                 "percent": shares.percent(total, presented.total),
@@ -119,10 +110,12 @@ def meeting_figures(presented) -> dict:
         "period_end": day,
         "theme": presented.meeting.theme,
         "framework": presented.framework.name,
+        "framework_code": presented.framework.slug,
         "cases": presented.total,
         "categories": [
             {
                 "position": f.number,
+                "code": f.category.code,
                 "category": f.category.label,
                 "cases": f.count,
                 "percent": shares.percent(f.count, presented.total),

@@ -4,9 +4,7 @@ Anything not published, or withdrawn, is a 404: a withdrawn report's address say
 was withdrawn and why, and nothing more.
 """
 
-import csv
 import hashlib
-import io
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -20,10 +18,9 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from cases.resources import neutralise
-
 from . import figures, selectors
 from .enums import ReportStatus
+from .open_data import schema as open_data_schema
 
 LIST_CACHE_SECONDS = 300
 
@@ -138,38 +135,6 @@ def report_data(request, panel: str, slug: str, fmt: str):
     return response
 
 
-def all_data(request, fmt: str):
-    """Every published meeting's category counts, one row per meeting and category."""
-    _known_format(fmt)
-    rows = [
-        {
-            "panel": v.report.panel.name,
-            "meeting_date": v.meeting_date.isoformat() if v.meeting_date else "",
-            "theme": v.theme,
-            "framework": v.framework_name,
-            "position": c["position"],
-            "category": c["category"],
-            "cases": c["cases"],
-            "version": v.number,
-            "report_url": request.build_absolute_uri(
-                reverse("public:report", args=[v.report.panel.slug, v.report.slug])
-            ),
-        }
-        for v in selectors.public_versions().filter(meeting_date__isnull=False)
-        for c in v.figures["categories"]
-    ]
-    if fmt == "json":
-        return JsonResponse({"rows": rows})
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([name for name, _ in figures.ALL_MEETINGS_COLUMNS])
-    for row in rows:
-        writer.writerow([neutralise(row[name]) for name, _ in figures.ALL_MEETINGS_COLUMNS])
-    response = HttpResponse(out.getvalue(), content_type="text/csv")
-    response["Content-Disposition"] = 'attachment; filename="published-findings.csv"'
-    return response
-
-
 def _known_format(fmt: str) -> None:
     if fmt not in {"csv", "json"}:
         raise Http404
@@ -179,7 +144,12 @@ def data_dictionary(request):
     context = {
         "page_title": "Open data: what the files contain",
         "report_columns": figures.DICTIONARY,
-        "all_columns": figures.ALL_MEETINGS_COLUMNS,
+        "tables": [
+            (table, [(c.name, c.description) for c in table.columns])
+            for table in open_data_schema.TABLES.values()
+        ],
+        "version": open_data_schema.VERSION,
+        "licence": open_data_schema.LICENCE,
     }
     return render(request, "reports/public/data_dictionary.html", context)
 

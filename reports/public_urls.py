@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import public
+from .open_data import views as open_data
 
 app_name = "public"
 
@@ -8,7 +9,9 @@ urlpatterns = [
     path("", public.report_list, name="report_list"),
     path("feed.atom", public.PublicationsFeed(), name="feed"),
     path("data/", public.data_dictionary, name="data_dictionary"),
-    path("published-findings.<slug:fmt>", public.all_data, name="all_data"),
+    path("published-findings.<slug:fmt>", open_data.all_data, name="all_data"),
+    path("open-data/datapackage.json", open_data.datapackage, name="datapackage"),
+    path("open-data/<slug:name>.<slug:fmt>", open_data.table, name="open_data"),
     path("<slug:panel>/<slug:slug>/", public.report, name="report"),
     path("<slug:panel>/<slug:slug>/report.pdf", public.report_pdf, name="report_pdf"),
     path("<slug:panel>/<slug:slug>/figures.<slug:fmt>", public.report_data, name="report_data"),

@@ -89,6 +89,11 @@ def public_versions() -> QuerySet[PublishedVersion]:
     )
 
 
+def public_meeting_versions() -> QuerySet[PublishedVersion]:
+    """The public versions of meeting reports (not period reports), newest meeting first."""
+    return public_versions().filter(meeting_date__isnull=False)
+
+
 def public_report(*, panel_slug: str, slug: str) -> FindingsReport:
     """A report that has been published, withdrawn or not; 404 for anything else."""
     return get_object_or_404(

@@ -50,9 +50,9 @@ OUTSIDERS = [("chris", "a", "b"), ("mina", "a", "b"), ("pat", "a", "b"), ("nadia
 
 # Addresses inside one panel's world, each filled from the side's own objects. Left out:
 # report_generate, the import pages and the pages that run panels, their people, the
-# frameworks, the support services and the force's figures, which refuse anyone but OPCC staff or data admins
-# (403) before any object is looked up, wherever it belongs; and an invitation link, which
-# is anyone's who holds it.
+# frameworks, the support services and the force's figures, which refuse anyone but OPCC
+# staff or data admins (403) before any object is looked up, wherever it belongs; and an
+# invitation link, which is anyone's who holds it.
 STAFF_ONLY_PANEL_PAGES = {
     "panels:framework_detail",
     "panels:framework_edit",

@@ -302,6 +302,8 @@ PAGES = {
     "public:feed": ("anonymous", None),
     "public:data_dictionary": ("anonymous", None),
     "public:all_data": ("anonymous", lambda w: {"fmt": "csv"}),
+    "public:datapackage": ("anonymous", None),
+    "public:open_data": ("anonymous", lambda w: {"name": "findings-by-criterion", "fmt": "csv"}),
     "public:report": ("anonymous", lambda w: pub(w)),
     "public:report_pdf": ("anonymous", lambda w: pub(w)),
     "public:report_data": ("anonymous", lambda w: pub(w, fmt="csv")),
@@ -551,7 +553,9 @@ BUDGETS = {
     "public:report_list": 4,  # 3 / 3 (1 once its body is cached)
     "public:feed": 2,  # 1 / 1
     "public:data_dictionary": 1,  # 0 / 0
-    "public:all_data": 2,  # 1 / 1
+    "public:all_data": 3,  # 2 / 2 (1 once its body is cached)
+    "public:datapackage": 1,  # 0 / 0
+    "public:open_data": 3,  # 2 / 2 (1 once its body is cached)
     "public:report": 4,  # 3 / 3
     "public:report_pdf": 2,  # 1 / 1
     "public:report_data": 2,  # 1 / 1

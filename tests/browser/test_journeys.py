@@ -8,8 +8,10 @@ Each test ends by asserting the pages it went through, so the checks are seen to
 
 import csv
 import io
+import json
 import re
 
+import frictionless
 import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
@@ -426,7 +428,7 @@ def test_opcc_journey_plans_samples_opens_and_publishes_findings(journey, demo):
     journey.finish()
 
 
-def test_public_journey_reads_findings_pdf_and_open_data(journey, demo):
+def test_public_journey_reads_findings_pdf_and_open_data(journey, demo, tmp_path):
     from reports.demo import load_reports
 
     load_reports(demo["users"])
@@ -447,12 +449,29 @@ def test_public_journey_reads_findings_pdf_and_open_data(journey, demo):
     assert pdf.body().startswith(b"%PDF")
 
     journey.menu("Published findings")
-    open_data = page.get_by_role("link", name="Every published meeting's counts (CSV)")
+    open_data = page.get_by_role("link", name="Cases per category, every published meeting (CSV)")
     data = page.request.get(journey.base_url + open_data.get_attribute("href"))
     assert data.status == 200
     assert data.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(data.text())))
     assert len(rows) > 0
+    criteria = page.get_by_role(
+        "link", name="Findings on each criterion, every published meeting (CSV)"
+    )
+    rights = page.request.get(journey.base_url + criteria.get_attribute("href")).text()
+    assert "To make a Victim Personal Statement" in rights
+    package = page.get_by_role("link", name=re.compile(r"^The data package describing them"))
+    described = page.request.get(journey.base_url + package.get_attribute("href")).json()
+    assert [r["path"] for r in described["resources"]] == [
+        "findings-by-category.csv",
+        "findings-by-criterion.csv",
+    ]
+    # The demo's published reports, as downloaded, validate against the package.
+    (tmp_path / "datapackage.json").write_text(json.dumps(described))
+    for resource in described["resources"]:
+        url = f"{journey.base_url}/findings/open-data/{resource['path']}"
+        (tmp_path / resource["path"]).write_bytes(page.request.get(url).body())
+    assert frictionless.validate(tmp_path / "datapackage.json").flatten(["type", "note"]) == []
     journey.follow(page.get_by_role("link", name="What the files contain"))
 
     assert journey.view_names() == [
