@@ -16,7 +16,7 @@ from panels.enums import MeetingStatus
 from panels.models import Meeting, Panel, Theme
 
 from .. import disclosure, services
-from ..models import FindingsReport, StandingText, SupportService, ThemeBackground
+from ..models import FindingsReport, ForceFigure, StandingText, SupportService, ThemeBackground
 from . import text
 
 # (panel slug, category code, case positions or a theme slug, wording, lead with "In N
@@ -163,6 +163,7 @@ def load_reports(users: dict) -> int:
     """Publish a report for each closed demo meeting that has none; returns how many."""
     published = 0
     _standing_text(users["olu"])
+    _force_figures(users["olu"])
     for meeting in Meeting.objects.filter(status=MeetingStatus.CLOSED, report__isnull=True):
         day = PUBLISHED_ON.get(meeting.panel.slug) or meeting.date + datetime.timedelta(
             weeks=WEEKS_AFTER
@@ -243,6 +244,40 @@ def _standing_text(by) -> None:
         if created:
             service.full_clean()
             service.panels.set([panels[slug] for slug in slugs if slug in panels])
+
+
+# The force's own figure that its page on out of court resolutions gives, for reports to
+# show beside a sample of ten (Reports → The force's own figures).
+FORCE_FIGURES = [
+    (
+        datetime.date(2023, 1, 1),
+        datetime.date(2023, 12, 31),
+        "Community resolutions issued",
+        2452,
+        "2.65",
+        "The force's page on the scrutiny of out of court resolutions (share of all outcomes)",
+    ),
+]
+
+
+def _force_figures(by) -> None:
+    """The demo panels' force's own figures, unless it already has them."""
+    force = Panel.objects.filter(slug="adult-oocr").values_list("force", flat=True).first()
+    if force is None:
+        return
+    for start, end, measure, number, percentage, source in FORCE_FIGURES:
+        ForceFigure.objects.get_or_create(
+            force_id=force,
+            period_start=start,
+            period_end=end,
+            measure=measure,
+            defaults={
+                "number": number,
+                "percentage": percentage,
+                "source": source,
+                "updated_by": by,
+            },
+        )
 
 
 def _sections(report: FindingsReport, by) -> None:

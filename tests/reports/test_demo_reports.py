@@ -260,3 +260,12 @@ def test_demo_victims_code_report_gives_findings_per_right(client, demo):
         "Right 6 (to be provided with information about the investigation and prosecution) "
         "was met in 5 of 6 cases where it applied (83%)."
     ) in page
+
+
+def test_demo_force_has_its_own_figure_for_reports_to_show(client, demo, django_user_model):
+    client.force_login(django_user_model.objects.get(username="olu"))
+
+    page = client.get("/reports/force-figures/").content.decode()
+
+    assert "Community resolutions issued" in page
+    assert "2,452" in page and "2.65%" in page
