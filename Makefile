@@ -115,7 +115,7 @@ test: install chromium vnu lint-code
 	wait $$backup; restored=$$?; cat var/backup-roundtrip.log; \
 	[ $$suite -eq 0 ] && [ $$audited -eq 0 ] && [ $$restored -eq 0 ]
 
-# For everyday work: the suite without the browser and server tests (about 80 seconds).
+# For everyday work: the suite without the browser and server tests (about five minutes).
 test-fast: install
 	$(TEST_ENV) $(PY) -m pytest -n $(JOBS) --dist loadgroup -m "not browser and not server" \
 	  $(PYTEST_ARGS)
