@@ -11,7 +11,6 @@ it) and counts against it. Decisions recorded without answers are left out.
 
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import ngettext
 
@@ -20,16 +19,9 @@ from panels.enums import Assessment
 from panels.models import DecisionAssessment
 
 from .enums import CriteriaDisplay
+from .shares import percent
 
 ANSWERS = list(Assessment.values)  # met, partly met, not met, not recorded, not applicable
-
-
-def percentage(part: int, whole: int) -> int | None:
-    """A whole percentage, halves rounded up (4 of 6 is 67%, 1 of 8 is 13%); None of 0."""
-    if not whole:
-        return None
-    exact = Decimal(part * 100) / Decimal(whole)
-    return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def criterion_noun(framework) -> str:
@@ -61,7 +53,7 @@ class CriterionFinding:
 
     @property
     def percentage(self) -> int | None:
-        return percentage(self.met, self.applied)
+        return percent(self.met, self.applied)
 
     @property
     def subject(self) -> str:

@@ -14,7 +14,8 @@ from django.urls import reverse
 from cases.resources import neutralise
 
 from .. import selectors
-from ..criteria import ANSWERS, percentage
+from ..criteria import ANSWERS
+from ..shares import percent
 from .schema import CATEGORIES, CRITERIA, TABLES
 
 COUNTS = [*ANSWERS, "cases", "numerator", "denominator", "percentage"]
@@ -62,7 +63,7 @@ def _category_rows(version):
             **last,
             "category_code": row.get("code") or None,
             "cases_decided": decided,
-            "percentage": percentage(row["cases"], decided),
+            "percentage": percent(row["cases"], decided),
         }
 
 

@@ -10,10 +10,10 @@ import pytest
 
 from panels.models import Criterion, Decision, DecisionAssessment
 from reports import services
-from reports.criteria import percentage
 from reports.criteria_services import report_criteria_save
 from reports.enums import CriteriaDisplay
 from reports.presenters import meeting_report, period_report
+from reports.shares import percent
 from tests.reports.conftest import closed_meeting, publish
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +61,7 @@ def by_code(presented) -> dict:
     [(4, 6, 67), (3, 4, 75), (1, 8, 13), (1, 3, 33), (0, 5, 0), (2, 2, 100), (0, 0, None)],
 )
 def test_percentages_are_whole_with_halves_rounded_up(part, whole, expected):
-    assert percentage(part, whole) == expected
+    assert percent(part, whole) == expected
 
 
 def test_a_criterion_is_counted_over_the_cases_where_it_applied(vcop_six, olu):
