@@ -9,6 +9,7 @@ half a second, and most processes (the public site, tests of other apps) never r
 """
 
 import mimetypes
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -30,10 +31,14 @@ class RenderedPdf:
 
 
 # A last page with less text than this share of an average page reads as a mistake (a
-# line or two and the page number). The report is laid out again with the line spacings
-# below, in turn, until its last page carries a fair share or it fits a page fewer.
+# line or two and the page number). The report is laid out again with another line
+# spacing (the stylesheet's is BASE_SPACING) until its last page carries a fair share or it
+# fits a page fewer. Each layout costs as much as the first, so only spacings that could
+# help are tried, nearest first, and at most MAX_RELAYOUTS of them.
 NEAR_EMPTY = 0.4
+BASE_SPACING = 1.4
 LINE_SPACINGS = ("1.35", "1.5", "1.3", "1.55")
+MAX_RELAYOUTS = 2
 
 
 def render_pdf(html: str, *, base_url: str = DEFAULT_BASE_URL) -> RenderedPdf:
@@ -42,23 +47,92 @@ def render_pdf(html: str, *, base_url: str = DEFAULT_BASE_URL) -> RenderedPdf:
     import weasyprint
 
     source = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=static_fetcher())
+    fonts = _font_config()
     # The variant is given to both steps: render() lays out with tags on, write_pdf()
     # writes the PDF/UA metadata.
-    document = source.render(pdf_variant=PDF_VARIANT)
-    best = (last_page_share(document), document)
-    for spacing in LINE_SPACINGS:
-        if best[0] >= NEAR_EMPTY:
+    first = Layout.of(source.render(pdf_variant=PDF_VARIANT, font_config=fonts))
+    # How much of the text follows a tighter and a looser spacing: all of it, until a
+    # layout shows otherwise (page breaks before sections stop a tighter one pulling
+    # a page back, while a looser one still pushes text onto the last page).
+    best, stretch = first, {"tighter": 1.0, "looser": 1.0}
+    for _ in range(MAX_RELAYOUTS):
+        spacings = first.promising_spacings(stretch)
+        if best.share >= NEAR_EMPTY or not spacings:
             break
         # Stylesheets given to render() come before the document's own in the cascade:
         # `!important` lets this one line spacing win; headings keep their own.
-        spaced = weasyprint.CSS(string=f"html {{ line-height: {spacing} !important }}")
-        tried = source.render(pdf_variant=PDF_VARIANT, stylesheets=[spaced])
-        best = max(best, (last_page_share(tried), tried), key=lambda pair: pair[0])
-    document = best[1]
+        spaced = weasyprint.CSS(
+            string=f"html {{ line-height: {spacings[0]} !important }}", font_config=fonts
+        )
+        tried = Layout.of(
+            source.render(pdf_variant=PDF_VARIANT, stylesheets=[spaced], font_config=fonts)
+        )
+        stretch[direction(spacings[0])] = first.stretch_seen(tried, float(spacings[0]))
+        best = max(best, tried, key=lambda layout: layout.share)
     # An /ID hashed from the content rather than none. The bytes still differ from one
     # second to the next: WeasyPrint's WOFF decoding stamps the time into each font.
-    content = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True)
-    return RenderedPdf(content=content, pages=len(document.pages))
+    content = best.document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True)
+    return RenderedPdf(content=content, pages=len(best.document.pages))
+
+
+@dataclass(frozen=True)
+class Layout:
+    document: object
+    share: float  # the last page's text against an average page's
+
+    @classmethod
+    def of(cls, document) -> "Layout":
+        return cls(document, last_page_share(document))
+
+    @property
+    def length(self) -> float:
+        """How many pages of text: the full pages and the last page's share."""
+        return len(self.document.pages) - 1 + self.share
+
+    def promising_spacings(self, stretch: dict[str, float]) -> list[str]:
+        """The line spacings that could lift a near-empty last page, looser ones first,
+        each nearest the stylesheet's first. A spacing helps when, the text growing or
+        shrinking with it (`stretch`: how much of it does, by `direction`), the last page
+        would then hold a fair share or the report fit a page fewer."""
+        pages = len(self.document.pages)
+        if self.share >= NEAR_EMPTY or pages < 2:
+            return []
+
+        def helps(spacing: str) -> bool:
+            change = float(spacing) / BASE_SPACING - 1
+            scaled = self.length * (1 + stretch[direction(spacing)] * change)
+            whole = int(scaled)
+            return whole < pages - 1 or scaled - whole >= NEAR_EMPTY
+
+        # Looser first: sections that start on a new page keep a tighter spacing from
+        # pulling a page back more often than they keep a looser one from filling it.
+        ranked = sorted(
+            LINE_SPACINGS,
+            key=lambda s: (direction(s) == "tighter", abs(float(s) - BASE_SPACING)),
+        )
+        return [spacing for spacing in ranked if helps(spacing)]
+
+    def stretch_seen(self, other: "Layout", spacing: float) -> float:
+        """How much of the text grew or shrank with the spacing, as a second layout showed
+        (0 when the spacing moved nothing, as in a report of tables and charts)."""
+        return max(0.0, (other.length / self.length - 1) / (spacing / BASE_SPACING - 1))
+
+
+def direction(spacing: str) -> str:
+    return "tighter" if float(spacing) < BASE_SPACING else "looser"
+
+
+_fonts = threading.local()
+
+
+def _font_config():
+    """One WeasyPrint font configuration per thread, so the report's fonts are unpacked
+    once rather than at every layout (WeasyPrint keys each @font-face by its rule)."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    if not hasattr(_fonts, "config"):
+        _fonts.config = FontConfiguration()
+    return _fonts.config
 
 
 def last_page_share(document) -> float:

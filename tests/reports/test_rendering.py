@@ -8,13 +8,14 @@ import re
 import socket
 from io import BytesIO
 from pathlib import Path
+from types import SimpleNamespace
 
 import pikepdf
 import pypdf
 import pytest
 from django.conf import settings
 
-from reports.rendering import pdf_size_label, render_pdf, static_url_fetcher
+from reports.rendering import Layout, pdf_size_label, render_pdf, static_url_fetcher
 
 TITLE = "Out of court resolutions panel: findings, 15 October 2025"
 PARAGRAPH = (
@@ -380,3 +381,36 @@ def test_report_stylesheet_only_links_files_the_fetcher_serves():
 )
 def test_pdf_size_label_uses_govuk_wording(n_bytes, label):
     assert pdf_size_label(n_bytes) == label
+
+
+# --- which line spacings are worth another layout ----------------------------------------
+
+ALL_OF_IT = {"tighter": 1.0, "looser": 1.0}
+
+
+def layout(pages: int, share: float) -> Layout:
+    return Layout(SimpleNamespace(pages=[None] * pages), share)
+
+
+def test_a_short_report_with_a_few_lines_over_is_laid_out_once():
+    # 1.1 pages of text: no spacing between 1.3 and 1.55 fits it on one page or fills half
+    # of the second, so WeasyPrint's layout (the costly step) runs once, not five times.
+    assert layout(2, 0.1).promising_spacings(ALL_OF_IT) == []
+
+
+def test_looser_spacings_come_first_then_tighter_ones_nearest_first():
+    assert layout(5, 0.09).promising_spacings(ALL_OF_IT) == ["1.55", "1.35", "1.3"]
+
+
+def test_a_spacing_that_moved_nothing_rules_out_its_direction():
+    tried = layout(5, 0.09)
+
+    stretch = {"tighter": layout(5, 0.09).stretch_seen(tried, 1.35), "looser": 1.0}
+
+    assert stretch["tighter"] == 0.0
+    assert layout(5, 0.09).promising_spacings(stretch) == ["1.55"]
+
+
+def test_a_last_page_with_a_fair_share_is_left_alone():
+    assert layout(3, 0.5).promising_spacings(ALL_OF_IT) == []
+    assert layout(1, 1.0).promising_spacings(ALL_OF_IT) == []
