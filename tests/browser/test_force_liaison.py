@@ -74,6 +74,8 @@ def test_liaison_answers_an_action_and_opcc_staff_approve_it(journey, demo, tmp_
     # And the liaisons' page.
     journey.goto("/panels/force/liaisons/")
     journey.follow(page.get_by_role("button", name="Invite a force liaison"))
+    journey.follow(page.get_by_role("link", name="Back to force liaisons"))
+    journey.follow(page.get_by_role("link", name="End the role of Lee Lewis"))
 
     response = ActionResponse.objects.get(text=ANSWER)
     assert (response.state, response.action.status, response.evidence.count()) == (
@@ -99,5 +101,7 @@ def test_liaison_answers_an_action_and_opcc_staff_approve_it(journey, demo, tmp_
         "panels:force_action",
         "panels:liaison_list",
         "panels:liaison_invite",
+        "panels:liaison_list",
+        "panels:liaison_end",
     ]
     journey.finish()
