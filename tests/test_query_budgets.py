@@ -699,8 +699,8 @@ BUDGETS = {
     "panels:force_action_list@olu": 8,  # 7 / 7
     "panels:force_action": 10,  # 9 / 9 (one of them the audit entry for viewing)
     "panels:force_action@olu": 9,  # 8 / 8
-    "panels:force_action_answer": 7,  # 6 / 6
-    "panels:response_review": 5,  # 4 / 4
+    "panels:force_action_answer": 8,  # 7 / 7 (one of them the audit entry for viewing)
+    "panels:response_review": 6,  # 5 / 5 (one of them the audit entry for viewing)
     "panels:response_evidence": 8,  # 7 / 7 (one of them the audit entry for downloading)
     "panels:force_feedback": 9,  # 8 / 8 (one of them the audit entry for viewing)
     "panels:force_feedback_download": 9,  # 8 / 8 (one of them the audit entry for downloading)

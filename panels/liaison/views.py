@@ -71,6 +71,8 @@ def force_action(request, pk: int):
 @login_required
 def force_action_answer(request, pk: int):
     action = selectors.force_action_for_user(user=request.user, pk=pk, perm="panels.answer_action")
+    if request.method == "GET":
+        record(AuditEvent.VIEWED, action, request=request, summary="Force's action to answer")
 
     def save(form):
         data, upload = form.cleaned_data, form.cleaned_data["evidence"]
@@ -103,6 +105,8 @@ def response_review(request, pk: int):
     action = response.action
     if not by_rule("panels.review_action_response", request.user, action):
         raise PermissionDenied
+    if request.method == "GET":
+        record(AuditEvent.VIEWED, response, request=request, summary="Force's response viewed")
 
     def show(form, status, stale):
         if stale is not None:

@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from core.models import AuditEntry
 from panels.enums import ActionStatus
 from panels.models import Action, ActionResponse
 from tests import factories
@@ -130,5 +131,40 @@ def test_the_form_takes_a_fixed_number_of_queries(client, lee, action, django_as
     client.force_login(lee)
     client.get(url(action))
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get(url(action))
+
+
+def test_the_form_is_audited(client, lee, action):
+    client.force_login(lee)
+
+    client.get(url(action))
+
+    assert AuditEntry.objects.filter(summary="Force's action to answer", actor=lee).count() == 1
+
+
+def test_the_evidence_downloads_as_an_attachment_and_is_audited(client, lee, olu, action):
+    client.force_login(lee)
+    pdf = SimpleUploadedFile("note.pdf", text_pdf(), content_type="application/pdf")
+    client.post(url(action), {**ANSWER, "evidence_title": "Briefing note", "evidence": pdf})
+    evidence = ActionResponse.objects.get().evidence.get()
+    client.force_login(olu)
+
+    response = client.get(reverse("panels:response_evidence", args=[evidence.pk]))
+
+    assert (
+        response["Content-Disposition"],
+        AuditEntry.objects.filter(summary="Force's evidence", actor=olu).count(),
+    ) == ('attachment; filename="evidence-briefing-note.pdf"', 1)
+
+
+def test_another_forces_liaison_may_not_download_the_evidence(client, lee, action):
+    client.force_login(lee)
+    pdf = SimpleUploadedFile("note.pdf", text_pdf(), content_type="application/pdf")
+    client.post(url(action), {**ANSWER, "evidence_title": "Briefing note", "evidence": pdf})
+    evidence = ActionResponse.objects.get().evidence.get()
+    client.force_login(factories.ForceLiaisonFactory().user)
+
+    response = client.get(reverse("panels:response_evidence", args=[evidence.pk]))
+
+    assert response.status_code == 404
