@@ -2,6 +2,7 @@
 
 from .follow_up import Action, Attendance, Observation
 from .frameworks import Criterion, CriterionGroup, Framework, OutcomeCategory, Theme
+from .liaisons import ForceLiaison
 from .meetings import Meeting, MeetingQuerySet, MeetingStatusChange
 from .panels import Membership, Panel
 from .ratings import (
@@ -14,6 +15,7 @@ from .ratings import (
     RatingReminder,
     RatingVersion,
 )
+from .responses import ActionResponse, ResponseEvidence
 from .reviewed_cases import ReviewedCase
 from .sampling import SampleDraw, SampleDrawPool
 
@@ -42,4 +44,7 @@ __all__ = [
     "Observation",
     "Action",
     "Attendance",
+    "ForceLiaison",
+    "ActionResponse",
+    "ResponseEvidence",
 ]

@@ -22,7 +22,7 @@ from ...models import (
     Theme,
 )
 from ...rating.agreement import majority
-from ..notifications import action_assigned_notify
+from ..notifications import action_addressed_notify, action_assigned_notify
 from .decision_criteria import assessment_errors, assessments_replace
 from .meeting import _lock, _require
 
@@ -233,9 +233,19 @@ def observation_save(
     return observation
 
 
-def action_save(*, meeting: Meeting, by, action: Action | None = None, **fields) -> Action:
+def action_save(
+    *,
+    meeting: Meeting,
+    by,
+    action: Action | None = None,
+    addressed_to_force: bool | None = None,
+    **fields,
+) -> Action:
     """Add an action to a meeting, or update one (its status, the force's response and
-    the follow-up date); responses are recorded after the meeting has closed too."""
+    the follow-up date); responses are recorded after the meeting has closed too.
+
+    An action addressed to the force is addressed to the panel's force, whose liaison
+    answers it; `addressed_to_force=None` leaves that as it was."""
     _require(by, "panels.manage_meeting_record", meeting)
     if not (fields.get("description") or (action and action.description) or "").strip():
         raise ValidationError({"description": "Enter what needs to be done"})
@@ -246,10 +256,14 @@ def action_save(*, meeting: Meeting, by, action: Action | None = None, **fields)
         if locked.status not in {MeetingStatus.IN_DISCUSSION, MeetingStatus.CLOSED}:
             raise ValidationError("Actions are added once the discussion has started.")
         before = action.owner if action else ""
+        before_force_id = action.force_id if action else None
         action = action or Action(meeting=locked)
+        if addressed_to_force is not None:
+            action.force_id = locked.panel.force_id if addressed_to_force else None
         for name, value in fields.items():
             setattr(action, name, value.strip() if isinstance(value, str) else value)
         action.full_clean()
         action.save()
         action_assigned_notify(action=action, before=before)
+        action_addressed_notify(action=action, before_force_id=before_force_id)
     return action
