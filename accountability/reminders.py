@@ -72,11 +72,14 @@ def _follow_ups_due(today: datetime.date):
 
 
 def _once(users, key: str) -> list:
-    """Those of `users` not yet sent the reminder `key`, each recorded as sent now."""
+    """Those of `users` not yet sent the reminder `key`, each recorded as sent now (the
+    record's key is unique, so it names the person too: a force may have two liaisons)."""
     return [
         user
         for user in users
-        if notification_sent_once(key=key, kind=NotificationKind.ACTION_DUE, user=user)
+        if notification_sent_once(
+            key=f"{key}:user:{user.pk}", kind=NotificationKind.ACTION_DUE, user=user
+        )
     ]
 
 

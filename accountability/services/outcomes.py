@@ -2,6 +2,7 @@
 decision per topic, other areas discussed, numbered actions and follow-ups."""
 
 import datetime
+import hashlib
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -117,7 +118,9 @@ def other_area_save(
 
 def action_fingerprint(action: Action) -> str:
     """The action as the form saw it: an Action has no version number of its own."""
-    return repr([action.description, action.owner, action.due_date, action.status])
+    due = action.due_date.isoformat() if action.due_date else ""
+    fields = [action.description, action.owner, due, str(action.status)]
+    return hashlib.sha256(repr(fields).encode()).hexdigest()
 
 
 def scrutiny_action_save(
