@@ -42,6 +42,9 @@ TRACKED_MODELS = [
     "panels.Observation",
     "panels.Action",
     "panels.Attendance",
+    "panels.ForceLiaison",
+    "panels.ActionResponse",
+    "panels.ResponseEvidence",
     # The Commissioner's accountability scrutiny: who set or changed what, and when.
     "accountability.Topic",
     {"model": "accountability.ScrutinyMeeting", "m2m_fields": ["topics"]},
