@@ -10,6 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import Page
 
 from accountability.models import EvidenceSummary, TopicDecision
+from accountability.urls import urlpatterns
 from core.roles import StaffRole
 from panels.demo.data import DEMO_PASSWORD
 from tests import factories
@@ -24,6 +25,9 @@ pytestmark = [
 QUESTION = "What are the main barriers encountered by the Force in issuing OoCRs?"
 ANSWER = "Much of the force's crime is serious violence, which few OoCRs can resolve."
 SUMMARY = "The force has increased its use of OoCRs slightly, but remains below its peers."
+# Every accountability page is checked on the way, but the move (a button posting back
+# to the meeting's page) and the evidence download (a PDF).
+accountability_urls = [pattern.name for pattern in urlpatterns]
 RATIONALE = "Improvement plans are in place but have yet to show meaningful impact."
 
 
@@ -59,6 +63,9 @@ def opcc_send_a_question(journey: Journey, scrutiny) -> None:
     journey.follow(page.get_by_role("button", name="Add a question"))
     journey.follow(page.get_by_role("button", name="Save the question"))
     assert journey.errors() == ["Enter the question"]
+    page.get_by_label("Question").fill("A first draft?")
+    journey.follow(page.get_by_role("button", name="Save the question"))
+    journey.follow(page.get_by_role("link", name="Change question 1"))
     page.get_by_label("Question").fill(QUESTION)
     journey.follow(page.get_by_role("button", name="Save the question"))
     journey.follow(page.get_by_role("link", name="Send the questions to the force"))
@@ -104,13 +111,52 @@ def opcc_summarise_and_decide(journey: Journey, scrutiny) -> None:
     assert RATIONALE in page.content()
 
 
+def opcc_record_the_rest(journey: Journey, scrutiny) -> None:
+    """Other areas, an action, the six-month follow-up and the meeting's details, from the
+    meeting's page; then a topic and a meeting of their own, from the index."""
+    page = journey.page
+    journey.follow(page.get_by_role("link", name=f"{scrutiny.date:%-d %B %Y}", exact=False))
+    journey.follow(page.get_by_role("link", name="Add another area discussed"))
+    page.get_by_label("What was discussed").fill("The implications of FTR48")
+    journey.follow(page.get_by_role("button", name="Save"))
+    journey.follow(page.get_by_role("link", name="Change The implications of FTR48"))
+    journey.follow(page.get_by_role("button", name="Save"))
+    journey.follow(page.get_by_role("link", name="Add an action"))
+    page.get_by_label("What needs to be done").fill("A communications plan for the Remedy.")
+    page.get_by_label("Owner").fill("The force and the OPCC")
+    journey.follow(page.get_by_role("button", name="Save the action"))
+    journey.follow(page.get_by_role("link", name="Change action 1"))
+    journey.follow(page.get_by_role("button", name="Save the action"))
+    journey.follow(page.get_by_role("link", name="Set a follow-up"))
+    page.get_by_label("What is to follow").fill("A further performance update")
+    fill_date(page, "due_date", scrutiny.date - datetime.timedelta(days=1))
+    journey.follow(page.get_by_role("button", name="Set the follow-up"))
+    assert journey.errors()[0].startswith("The follow-up must be due on or after the meeting")
+    fill_date(page, "due_date", scrutiny.date + datetime.timedelta(days=182))
+    journey.follow(page.get_by_role("button", name="Set the follow-up"))
+    journey.follow(page.get_by_role("link", name="Change the meeting's details"))
+    journey.follow(page.get_by_role("button", name="Save the meeting"))
+    journey.follow(page.get_by_role("link", name="Back to accountability scrutiny"))
+    journey.follow(page.get_by_role("link", name="Add a topic"))
+    page.get_by_label("Title").fill("Stop and search")
+    journey.follow(page.get_by_role("button", name="Add the topic"))
+    journey.follow(page.get_by_role("link", name="Back to accountability scrutiny"))
+    journey.follow(page.get_by_role("button", name="Plan a scrutiny meeting"))
+    journey.follow(page.get_by_role("button", name="Save the meeting"))
+    assert "Select at least one topic" in journey.errors()
+
+
 def test_questions_sent_answered_summarised_and_decided(journey: Journey, scrutiny):
     opcc_send_a_question(journey, scrutiny)
     liaison_answer(journey)
     opcc_summarise_and_decide(journey, scrutiny)
+    opcc_record_the_rest(journey, scrutiny)
 
     journey.finish()
     assert EvidenceSummary.objects.get().text == SUMMARY
     assert TopicDecision.objects.get().level == "partly_assured"
     assert "accountability:decision" in journey.view_names()
-    assert {"accountability:answer", "accountability:evidence_add"} <= set(journey.view_names())
+    pages = {f"accountability:{name}" for name in accountability_urls}
+    assert pages - {"accountability:meeting_move", "accountability:evidence_download"} <= set(
+        journey.view_names()
+    )
