@@ -241,7 +241,7 @@ def _signed_in_home(request):
     ]
     context["tasks"] = rating_presenters.task_lists(rating_selectors.member_home(user=user))
     context["past"] = meeting_selectors.past_meetings(user=user)
-    context["waiting"] = _waiting(user, context["tasks"])
+    context["waiting"] = _waiting(user, context["tasks"], context.get("opcc"))
     keys = ("waiting", "tasks", "past", "chaired", "opcc", "data_admin", "liaison")
     keys += ("accountability_staff", "accountability_force")
     if not any(context.get(key) for key in keys):
@@ -259,7 +259,7 @@ class Waiting:
     hint: str = ""
 
 
-def _waiting(user, tasks) -> list[Waiting]:
+def _waiting(user, tasks, opcc: dict | None = None) -> list[Waiting]:
     """What waits for this person: reports to approve, cases to rate, their actions."""
     waiting = []
     to_approve = report_selectors.reports_to_approve(user=user)
@@ -284,17 +284,11 @@ def _waiting(user, tasks) -> list[Waiting]:
         if liaison_selectors.is_overdue_without_response(action, today=today):
             hint += "; overdue: no response from the force"
         waiting.append(Waiting(f"An action is {when}", url, hint))
-    if is_opcc_staff(user):
-        waiting += _responses_waiting()
+    count = opcc["force"]["to_review"] if opcc else 0
+    if count:
+        text = f"{count} force response{pluralize(count)} waiting for your review"
+        waiting.append(Waiting(text, reverse("panels:force_action_list")))
     return waiting
-
-
-def _responses_waiting() -> list[Waiting]:
-    count = liaison_selectors.responses_awaiting_review().count()
-    if not count:
-        return []
-    text = f"{count} force response{pluralize(count)} waiting for your review"
-    return [Waiting(text, reverse("panels:force_action_list"))]
 
 
 def _data_admin_summary(user) -> dict:

@@ -36,6 +36,7 @@ from core.jobs import Job, JobStatus
 from core.models import AuditEntry
 from core.roles import StaffRole
 from panels.enums import Agency, MeetingStatus, MembershipRole, ObservationKind
+from panels.liaison.services import action_response_submit
 from panels.meetings.services import (
     DecisionInput,
     action_save,
@@ -156,8 +157,28 @@ def build_world(n_cases: int, n_members: int) -> SimpleNamespace:
         for i in range(n_notes)
     ]
     w.actions = [
-        action_save(meeting=w.disc, by=w.chair, description=f"Action {i}.", owner="Force")
+        action_save(
+            meeting=w.disc,
+            by=w.chair,
+            description=f"Action {i}.",
+            owner="Force",
+            addressed_to_force=True,
+        )
         for i in range(n_notes)
+    ]
+    # The force's liaison has answered each action, the first one as often as there are
+    # notes, with a piece of evidence each time.
+    w.liaison = factories.ForceLiaisonFactory(force=w.force, user__username="lee")
+    w.responses = [
+        action_response_submit(
+            action=action,
+            by=w.liaison.user,
+            text=f"Answer {i}.",
+            proposed_status="in_progress",
+            evidence_title=f"Evidence {i}",
+            evidence=[pdfs.text_pdf()],
+        )
+        for i, action in enumerate([w.actions[0]] * n_notes + w.actions[1:])
     ]
 
     # Open for rating: the member has rated the first half, everyone else the first two
@@ -263,6 +284,7 @@ def build_world(n_cases: int, n_members: int) -> SimpleNamespace:
         "nonvoting": w.nonvoting,
         "olu": w.olu,
         "alice": w.alice,
+        "lee": w.liaison.user,
     }
     accountability.build(w)
     return w
@@ -287,6 +309,7 @@ PAGES = {
     "home@chair": ("chair", None),
     "home@olu": ("olu", None),
     "home@alice": ("alice", None),
+    "home@lee": ("lee", None),
     "notification_settings": ("member", None),
     "account": ("member", None),
     "account_email": ("member", None),
@@ -431,6 +454,22 @@ PAGES = {
             "finding_pk": w.screened.findings.order_by("pk").first().pk,
         },
     ),
+    # The force liaison's pages and OPCC staff's review of the force's responses.
+    "panels:force_action_list": ("lee", None),
+    "panels:force_action_list@olu": ("olu", None),
+    "panels:force_action": ("lee", lambda w: {"pk": w.actions[0].pk}),
+    "panels:force_action@olu": ("olu", lambda w: {"pk": w.actions[0].pk}),
+    "panels:force_action_answer": ("lee", lambda w: {"pk": w.actions[0].pk}),
+    "panels:response_review": ("olu", lambda w: {"pk": w.responses[0].pk}),
+    "panels:response_evidence": (
+        "lee",
+        lambda w: {"pk": w.responses[0].evidence.get().pk},
+    ),
+    "panels:force_feedback": ("lee", lambda w: {"pk": w.force.pk}),
+    "panels:force_feedback_download": ("lee", lambda w: {"pk": w.force.pk, "fmt": "csv"}),
+    "panels:liaison_list": ("olu", None),
+    "panels:liaison_invite": ("olu", None),
+    "panels:liaison_end": ("olu", lambda w: {"pk": w.liaison.pk}),
     "panels:case_document": (
         "member",
         lambda w: {"pk": w.disc.pk, "position": 1, "document_pk": w.documents[0].pk},
@@ -537,14 +576,16 @@ POSTS = {"POST rating_save": rating_post, "POST decision_record": decision_post}
 # the comment: small world / large world), rounded up a little.
 BUDGETS = {
     # One more each for the summary fields of the kinds of the cases on the task list.
-    # One more each: the forces the person is a liaison of (panels/liaison).
+    # Every home page asks once whether the person is a force liaison.
     "home@member": 12,  # 12 / 12 (one more: the actions the person owns)
     "home@nonvoting": 12,  # 12 / 12
-    "home@chair": 25,  # 23 / 23
+    "home@chair": 26,  # 24 / 24
+    # Two more: responses to review, actions overdue with no response from the force.
     # Three more for the accountability scrutiny: open meetings, answers to summarise,
-    # follow-ups coming up; the rest for the force's actions and responses.
-    "home@olu": 16,  # 16 / 16 (two more: reports to approve, the actions the person owns)
+    # follow-ups coming up.
+    "home@olu": 16,  # 15 / 15 (two more: reports to approve, the actions the person owns)
     "home@alice": 10,  # 10 / 10
+    "home@lee": 10,  # 9 / 9 (one more: the questions to the force to answer)
     "notification_settings": 5,  # 4 / 4
     "account": 4,  # 4 / 4: session, user, roles, two-factor devices
     "account_email": 3,  # 3 / 3
@@ -593,8 +634,8 @@ BUDGETS = {
     "panels:meeting_list@olu": 5,  # 4 / 4
     "panels:meeting_detail": 21,  # 17 / 17
     "panels:meeting_detail@rating": 18,  # 15 / 15
-    "panels:meeting_detail@olu": 20,  # 17 / 17
-    "panels:meeting_detail@alice": 20,  # 17 / 17
+    "panels:meeting_detail@olu": 21,  # 18 / 18 (the force's responses to the actions)
+    "panels:meeting_detail@alice": 21,  # 18 / 18 (the force's responses to the actions)
     # The papers read the case's kind: its sections, their fields, who imported each (3).
     "panels:case_papers@chair": 34,  # 31 / 31
     "panels:case_papers": 34,  # 31 / 31
@@ -660,6 +701,18 @@ BUDGETS = {
     "audit:export": 7,  # 6 / 6
     "audit:entry": 5,  # 4 / 4
     "jobs:detail": 5,  # 4 / 4
+    "panels:force_action_list": 11,  # 10 / 10 (one of them the audit entry for viewing)
+    "panels:force_action_list@olu": 8,  # 7 / 7
+    "panels:force_action": 10,  # 9 / 9 (one of them the audit entry for viewing)
+    "panels:force_action@olu": 9,  # 8 / 8
+    "panels:force_action_answer": 7,  # 6 / 6
+    "panels:response_review": 5,  # 4 / 4
+    "panels:response_evidence": 8,  # 7 / 7 (one of them the audit entry for downloading)
+    "panels:force_feedback": 9,  # 8 / 8 (one of them the audit entry for viewing)
+    "panels:force_feedback_download": 9,  # 8 / 8 (one of them the audit entry for downloading)
+    "panels:liaison_list": 5,  # 4 / 4
+    "panels:liaison_invite": 5,  # 4 / 4
+    "panels:liaison_end": 5,  # 4 / 4
     "POST rating_save": 28,  # 25 / 25
     "POST decision_record": 34,  # 31 / 31 (the criteria read, their answers replaced)
 }

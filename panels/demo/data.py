@@ -38,8 +38,19 @@ USERS = [
     ("pat", "Pat", "Price", None, "Police attendee, non-voting"),
     ("jo", "Jo", "Jackson", None, "Community panel chair (stop and search)"),
     ("ray", "Ray", "Reid", None, "Community panel member (stop and search), voting"),
-    ("lee", "Lee", "Lewis", None, "Community panel member (stop and search), voting"),
+    ("kit", "Kit", "Kaur", None, "Community panel member (stop and search), voting"),
+    ("lee", "Lee", "Lewis", None, "Force liaison for Demoshire Police: answers its actions"),
 ]
+# Lee answers for the force; he sits on no panel.
+LIAISONS = ["lee"]
+# The action of the October OoCR meeting Lee has answered, and his answer, approved by
+# OPCC staff so the published report carries it as the force's response. The other
+# October action is overdue with no response.
+ANSWERED_ACTION = "Roll out gravity matrix guidance and tools to officers."
+LIAISON_ANSWER = (
+    "Guidance prepared and shared with custody and neighbourhood sergeants; to be agreed at "
+    "the Investigative Quality Assurance Board in January."
+)
 
 # (username, role, agency, voting)
 # The agencies each published report names: the police, the CPS and the magistracy for
@@ -440,8 +451,9 @@ OOCR_OCTOBER_ACTIONS = [
         "Roll out gravity matrix guidance and tools to officers.",
         "Force Criminal Justice department",
         D(2026, 1, 31),
-        "in_progress",
-        "Guidance prepared; to be agreed at the Investigative Quality Assurance Board.",
+        "open",
+        # The force answers in the service (LIAISON_ANSWER).
+        "",
     ),
     (
         "Brief supervisors on recording stalking rather than harassment where the behaviour is "
@@ -452,6 +464,9 @@ OOCR_OCTOBER_ACTIONS = [
         "",
     ),
 ]
+# The October OoCR meeting's actions are addressed to the force, whose liaison answers
+# them in the service; the other meetings' responses were typed in by OPCC staff.
+ADDRESSED_TO_FORCE = {action[0] for action in OOCR_OCTOBER_ACTIONS}
 # Under "Good practice and learning from the panel", in the published report's order. The
 # panel's request about victims under 18 is its own: the report says it under "Using the
 # panel's findings" (reports/demo/text.py), so the note is not published again.

@@ -16,7 +16,8 @@ from cases.enums import CaseStatus
 from cases.models import Case, CrimeCode, Force, OutcomeType, RecordKind
 from cases.workflow import case_transition
 
-from ..enums import AttendanceKind, CaseSource, MeetingStatus, MembershipRole
+from ..enums import ActionStatus, AttendanceKind, CaseSource, MeetingStatus, MembershipRole
+from ..liaison.services import action_response_review, action_response_submit
 from ..meetings.services import (
     DecisionInput,
     action_save,
@@ -26,6 +27,8 @@ from ..meetings.services import (
     observation_save,
 )
 from ..models import (
+    Action,
+    ForceLiaison,
     Framework,
     Meeting,
     Membership,
@@ -55,6 +58,7 @@ def load_demo() -> dict:
         if meeting is not None
     ]
     _pool(force)
+    _liaisons(force, users)
     return {"users": users, "meetings_created": created}
 
 
@@ -258,7 +262,25 @@ def _follow_up(meeting: Meeting, spec: dict, opcc) -> None:
             due_date=due,
             status=status,
             force_response=response,
+            addressed_to_force=description in data.ADDRESSED_TO_FORCE,
         )
+
+
+def _liaisons(force: Force, users: dict) -> None:
+    """Lee answers for the force: one October action answered and approved; the other is
+    overdue with no response."""
+    for username in data.LIAISONS:
+        ForceLiaison.objects.get_or_create(user=users[username], force=force)
+    action = Action.objects.filter(force=force, description=data.ANSWERED_ACTION).first()
+    if action is None or action.responses.exists():
+        return
+    response = action_response_submit(
+        action=action,
+        by=users[data.LIAISONS[0]],
+        text=data.LIAISON_ANSWER,
+        proposed_status=ActionStatus.IN_PROGRESS,
+    )
+    action_response_review(response=response, by=users["olu"], approve=True, version=0)
 
 
 def _member_started(meeting: Meeting, users: dict) -> None:

@@ -27,7 +27,7 @@ STOP_SEARCH_PANEL = {
 STOP_SEARCH_MEMBERS = [
     ("jo", "chair", "independent", True),
     ("ray", "member", "independent", True),
-    ("lee", "member", "independent", True),
+    ("kit", "member", "independent", True),
     ("pat", "member", "police", False),
 ]
 
@@ -69,7 +69,7 @@ STOP_SEARCH_CASES = [
         reasons="The only grounds recorded were a smell of cannabis, which on its own is not "
         "normally reasonable grounds to search.",
         themes=["grounds-not-reasonable"],
-        dissent={"lee": "adequate"},
+        dissent={"kit": "adequate"},
         assessments={"supervisor-review": "not_met"},
     ),
     KindCaseSpec(
@@ -203,7 +203,7 @@ STOP_SEARCH_CASES = [
         reasons="Reasonable grounds, but the officer began the search before saying why, and "
         "explained only when asked.",
         themes=["manner-fell-short"],
-        dissent={"lee": "good-practice"},
+        dissent={"kit": "good-practice"},
     ),
     KindCaseSpec(
         "DS-25-S107",

@@ -27,7 +27,7 @@ from core.invitations import invitation_days, invitation_tokens
 from core.stale import check_version
 
 from ..enums import AgeGroup, Agency, MembershipRole
-from ..models import Framework, Membership, Panel
+from ..models import ForceLiaison, Framework, Membership, Panel
 from .selectors import can_manage_people, open_meetings, other_active_chairs
 
 PANEL_FIELDS = (
@@ -232,6 +232,11 @@ def membership_invite(
         user, created = _person(name=" ".join(name.split()), email=email)
         if not created and Membership.objects.filter(panel=panel, user=user).exists():
             raise ValidationError({"email": "This person is already on the panel"})
+        if not created and ForceLiaison.objects.filter(user=user, ended_on__isnull=True).exists():
+            # A liaison must never see a panel's ratings, so the two roles do not mix.
+            raise ValidationError(
+                {"email": "This person is a force liaison, so cannot join a panel"}
+            )
         membership = Membership(
             panel=panel,
             user=user,

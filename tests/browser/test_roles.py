@@ -20,6 +20,7 @@ HOME_PAGES = {
     "chris": "Meetings you chair",
     "mina": "Your cases",
     "pat": "You attend this panel without a vote",
+    "lee": "Your force's actions",
 }
 
 

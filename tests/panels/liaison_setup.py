@@ -11,7 +11,7 @@ def force_action(meeting, **fields) -> Action:
         meeting=meeting,
         force=meeting.panel.force,
         description=fields.pop("description", "Brief supervisors on recording admissions."),
-        owner="Force OoCR lead",
+        owner=fields.pop("owner", "Force OoCR lead"),
         due_date=fields.pop("due_date", datetime.date(2026, 3, 1)),
         **fields,
     )

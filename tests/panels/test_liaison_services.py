@@ -255,3 +255,14 @@ def test_no_evidence_row_is_left_when_nothing_is_uploaded(action, lee):
     submit(action, lee)
 
     assert ResponseEvidence.objects.count() == 0
+
+
+def test_a_liaison_cannot_be_invited_onto_a_panel(olu, panel, lee):
+    from panels.people.services import membership_invite
+
+    with pytest.raises(ValidationError) as refused:
+        membership_invite(panel=panel, by=olu, name="Lee", email=lee.email, agency="police")
+
+    assert refused.value.message_dict["email"] == [
+        "This person is a force liaison, so cannot join a panel"
+    ]

@@ -269,3 +269,26 @@ def test_demo_force_has_its_own_figure_for_reports_to_show(client, demo, django_
 
     assert "Community resolutions issued" in page
     assert "2,452" in page and "2.65%" in page
+
+
+def test_demo_oocr_report_carries_the_forces_approved_response(client, demo):
+    from panels.demo import data
+
+    page = public_page(client, "adult-oocr")
+
+    assert_in_order(page, [data.ANSWERED_ACTION, "Force's response", data.LIAISON_ANSWER])
+
+
+def test_demo_liaison_has_one_action_answered_and_one_overdue(client, demo):
+    from django.contrib.auth import get_user_model
+
+    lee = get_user_model().objects.get(username="lee")
+    client.force_login(lee)
+
+    home = words(client.get("/").content.decode())
+
+    assert (
+        home.count("Overdue: no response"),
+        "Brief supervisors on recording stalking" in home,
+        lee.memberships.exists(),
+    ) == (1, True, False)

@@ -1,0 +1,107 @@
+"""The force liaison's journey on the demo: Lee answers his force's overdue action with
+evidence, OPCC staff approve the answer, and Lee reads the panels' decisions on the
+force's cases. Every page landed on passes axe and fits the window, at desktop width and
+at 375 px (tests/browser/journeys.py)."""
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.browser.journeys import Journey
+from tests.cases.pdfs import text_pdf
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+OVERDUE = "Brief supervisors on recording stalking rather than harassment"
+ANSWER = "Supervisors were briefed at the December crime standards meeting."
+
+
+@pytest.fixture
+def journey(page: Page, live_server) -> Journey:
+    return Journey(page, live_server.url)
+
+
+@pytest.fixture(autouse=True)
+def stored_files(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_UPLOAD_ROOT = tmp_path / "uploads"
+
+
+def test_liaison_answers_an_action_and_opcc_staff_approve_it(journey, demo, tmp_path):
+    from panels.enums import ActionStatus, ResponseState
+    from panels.models import ActionResponse
+
+    page = journey.page
+    evidence = tmp_path / "briefing-note.pdf"
+    evidence.write_bytes(text_pdf(["Briefing note for supervisors, December."]))
+
+    # Lee sees the overdue action on his home page and answers it.
+    journey.sign_in("lee")
+    assert "Overdue: no response" in page.locator("main").inner_text()
+    journey.follow(page.get_by_role("link", name=f"{OVERDUE}"[:60], exact=False).first)
+    journey.follow(page.get_by_role("button", name="Respond to the action"))
+    journey.follow(page.get_by_role("button", name="Send the response"))
+    assert journey.errors() == [
+        "Enter the force's response",
+        "Select the status the force proposes",
+    ]
+    page.get_by_label("The force's response").fill(ANSWER)
+    page.get_by_label("Done").check()
+    page.get_by_label("Evidence title (optional)").fill("Briefing note")
+    page.get_by_label("Evidence (optional)").set_input_files(str(evidence))
+    journey.follow(page.get_by_role("button", name="Send the response"))
+    assert "sent to OPCC staff" in page.locator(".govuk-notification-banner").inner_text()
+    assert "Awaiting review" in page.locator("main").inner_text()
+
+    # Lee reads the panels' decisions on the force's cases.
+    journey.goto("/")
+    journey.follow(page.get_by_role("link", name="The panels' decisions on Demoshire Police"))
+    assert "Case reference" in page.locator("main").inner_text()
+
+    # Olu approves the answer from the list of the force's actions.
+    journey.sign_in("olu")
+    journey.follow(page.get_by_role("link", name="Actions for the force and its responses"))
+    journey.follow(page.get_by_role("link", name=OVERDUE[:40], exact=False).first)
+    journey.follow(page.get_by_role("link", name="Review"))
+    journey.follow(page.get_by_role("button", name="Save the review"))
+    assert journey.errors() == ["Select whether to approve or return the response"]
+    page.get_by_label("Approve it").check()
+    journey.follow(page.get_by_role("button", name="Save the review"))
+    assert "approved" in page.locator(".govuk-notification-banner").inner_text()
+
+    # And the liaisons' page.
+    journey.goto("/panels/force/liaisons/")
+    journey.follow(page.get_by_role("button", name="Invite a force liaison"))
+    journey.follow(page.get_by_role("link", name="Back to force liaisons"))
+    journey.follow(page.get_by_role("link", name="End the role of Lee Lewis"))
+
+    response = ActionResponse.objects.get(text=ANSWER)
+    assert (response.state, response.action.status, response.evidence.count()) == (
+        ResponseState.APPROVED,
+        ActionStatus.COMPLETED,
+        1,
+    )
+    assert journey.view_names() == [
+        "login",
+        "home",
+        "panels:force_action",
+        "panels:force_action_answer",
+        "panels:force_action_answer",
+        "panels:force_action",
+        "home",
+        "panels:force_feedback",
+        "login",
+        "home",
+        "panels:force_action_list",
+        "panels:force_action",
+        "panels:response_review",
+        "panels:response_review",
+        "panels:force_action",
+        "panels:liaison_list",
+        "panels:liaison_invite",
+        "panels:liaison_list",
+        "panels:liaison_end",
+    ]
+    journey.finish()

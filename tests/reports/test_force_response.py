@@ -1,0 +1,108 @@
+"""Published reports carry the force's latest approved response to each action."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from panels.enums import ResponseState
+from panels.models import Action, ActionResponse
+from reports import disclosure, services
+from tests import factories
+from tests.reports.conftest import closed_meeting, publish
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def meeting():
+    return closed_meeting({"inconsistent": 2}, date=datetime.date(2026, 3, 4))
+
+
+@pytest.fixture
+def action(meeting):
+    return Action.objects.create(
+        meeting=meeting,
+        force=meeting.panel.force,
+        description="Brief officers on recording admissions.",
+        owner="Force OoCR lead",
+    )
+
+
+def respond(action, text, state, *, days_ago=0):
+    liaison = factories.ForceLiaisonFactory(force=action.force).user
+    at = timezone.now() - datetime.timedelta(days=days_ago)
+    return ActionResponse.objects.create(
+        action=action,
+        text=text,
+        proposed_status="completed",
+        submitted_by=liaison,
+        submitted_at=at,
+        state=state,
+        return_reason="Too vague." if state == ResponseState.RETURNED else "",
+        reviewed_at=at,
+    )
+
+
+def published_html(meeting, olu, nia) -> str:
+    report = services.report_generate(meeting=meeting, by=olu)
+    version = publish(report, author=olu, approver=nia)
+    with version.html_file.open("rb") as handle:
+        return handle.read().decode()
+
+
+def test_the_latest_approved_response_is_published_as_the_forces_response(
+    meeting, action, olu, nia
+):
+    respond(action, "An earlier approved answer.", ResponseState.APPROVED, days_ago=5)
+    respond(action, "All supervisors were briefed.", ResponseState.APPROVED, days_ago=1)
+
+    html = published_html(meeting, olu, nia)
+
+    assert (
+        "Force's response" in html,
+        "All supervisors were briefed." in html,
+        "An earlier approved answer." in html,
+    ) == (True, True, False)
+
+
+def test_a_response_not_approved_is_not_published(meeting, action, olu, nia):
+    respond(action, "Waiting for review.", ResponseState.SUBMITTED)
+    respond(action, "Sent back.", ResponseState.RETURNED)
+
+    html = published_html(meeting, olu, nia)
+
+    assert (
+        "Force's response" in html,
+        "Waiting for review." in html,
+        "Sent back." in html,
+    ) == (
+        False,
+        False,
+        False,
+    )
+
+
+def test_the_disclosure_check_reads_the_forces_response(meeting, action, olu):
+    respond(action, "Call the supervisor on 07700 900123.", ResponseState.APPROVED)
+    report = services.report_generate(meeting=meeting, by=olu)
+
+    found = [f.location for f in disclosure.check(report)]
+
+    assert "Action 1, the force's response" in found
+
+
+def test_a_period_report_carries_the_forces_response(meeting, action, olu, nia):
+    respond(action, "All supervisors were briefed.", ResponseState.APPROVED)
+    publish(services.report_generate(meeting=meeting, by=olu), author=olu, approver=nia)
+    period = services.report_generate_period(
+        panel=meeting.panel,
+        start=datetime.date(2026, 1, 1),
+        end=datetime.date(2026, 12, 31),
+        by=olu,
+    )
+
+    version = publish(period, author=olu, approver=nia)
+
+    with version.html_file.open("rb") as handle:
+        assert "All supervisors were briefed." in handle.read().decode()
