@@ -15,6 +15,9 @@ from django.db import models
 class StaffRole(models.TextChoices):
     DATA_ADMIN = "Data admin", "Data admin"
     OPCC_STAFF = "OPCC staff", "OPCC staff"
+    # Optional per deployment: an OPCC that wants the Commissioner to record their own
+    # accountability decisions creates this group; otherwise OPCC staff record them.
+    COMMISSIONER = "Commissioner", "Commissioner"
 
 
 def has_staff_role(user, role: StaffRole) -> bool:
@@ -64,6 +67,10 @@ def users_with_role(role: StaffRole):
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.filter(groups__name=role.value, is_active=True).distinct()
+
+
+def is_commissioner(user) -> bool:
+    return has_staff_role(user, StaffRole.COMMISSIONER)
 
 
 def data_admin_required(view):

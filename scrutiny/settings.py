@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "cases",
     "panels",
+    "accountability",
     "reports",
     # Last, so its post-migrate hook runs after every app's permissions exist.
     "core",

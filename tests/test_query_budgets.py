@@ -52,6 +52,7 @@ from reports import disclosure
 from reports import services as report_services
 from reports.models import ForceFigure, SupportService
 from tests import factories
+from tests.accountability import budgets as accountability
 from tests.cases import pdfs
 from tests.cases.conftest import csv_bytes, row, upload
 from tests.reports.conftest import closed_meeting, publish, write
@@ -285,6 +286,7 @@ def build_world(n_cases: int, n_members: int) -> SimpleNamespace:
         "alice": w.alice,
         "lee": w.liaison.user,
     }
+    accountability.build(w)
     return w
 
 
@@ -484,6 +486,7 @@ PAGES = {
     "audit:entry": ("alice", lambda w: {"pk": w.audit_entry.pk}),
     "jobs:detail": ("alice", lambda w: {"job_id": w.job.pk}),
 }
+PAGES.update(accountability.PAGES)
 
 # Addresses not counted, and why.
 EXCLUDED = {
@@ -509,6 +512,7 @@ EXCLUDED = {
     "password_reset_confirm": "needs an emailed token",
     "panels:invitation_accept": "needs an emailed token",
     "account_email_confirm": "needs an emailed token",
+    **accountability.EXCLUDED,
 }
 
 
@@ -577,9 +581,11 @@ BUDGETS = {
     "home@nonvoting": 12,  # 12 / 12
     "home@chair": 26,  # 24 / 24
     # Two more: responses to review, actions overdue with no response from the force.
-    "home@olu": 12,  # 12 / 12 (two more: reports to approve, the actions the person owns)
+    # Three more for the accountability scrutiny: open meetings, answers to summarise,
+    # follow-ups coming up.
+    "home@olu": 16,  # 15 / 15 (two more: reports to approve, the actions the person owns)
     "home@alice": 10,  # 10 / 10
-    "home@lee": 9,  # 8 / 8
+    "home@lee": 10,  # 9 / 9 (one more: the questions to the force to answer)
     "notification_settings": 5,  # 4 / 4
     "account": 4,  # 4 / 4: session, user, roles, two-factor devices
     "account_email": 3,  # 3 / 3
@@ -710,6 +716,7 @@ BUDGETS = {
     "POST rating_save": 28,  # 25 / 25
     "POST decision_record": 34,  # 31 / 31 (the criteria read, their answers replaced)
 }
+BUDGETS.update(accountability.BUDGETS)
 
 
 # --- counting -------------------------------------------------------------------------
