@@ -77,7 +77,7 @@ PANEL_SCOPED = sorted(
     if (key.startswith("panels:") and key not in STAFF_ONLY_PANEL_PAGES)
     or (
         key.startswith("reports:")
-        and key != "reports:report_generate"
+        and key not in {"reports:report_generate", "reports:notes_generate"}
         and not key.startswith(("reports:support_service", "reports:force_figure"))
     )
 )
