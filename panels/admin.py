@@ -367,7 +367,7 @@ class ObservationAdmin(ReadOnlyAdmin):
 
 @admin.register(Action)
 class ActionAdmin(ReadOnlyAdmin):
-    list_display = ["description", "meeting", "owner", "due_date", "status"]
+    list_display = ["description", "meeting", "force", "owner", "due_date", "status"]
     list_filter = ["status", "owner"]
     search_fields = ["description", "owner", "force_response"]
 

@@ -12,3 +12,4 @@ class PanelsConfig(AppConfig):
         from . import permissions
 
         register_role_source(permissions.panel_roles)
+        register_role_source(permissions.liaison_roles)

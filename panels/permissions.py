@@ -9,7 +9,8 @@ from core.roles import is_data_admin as _is_data_admin
 from core.roles import is_opcc_staff as _is_opcc_staff
 
 from .enums import MeetingStatus, MembershipRole
-from .models import ConflictDeclaration, Meeting, Membership, ReviewedCase
+from .models import ConflictDeclaration, ForceLiaison, Meeting, Membership, ReviewedCase
+from .models.liaisons import liaison_force_ids
 from .models.panels import active_memberships
 
 # Once a meeting reaches these, members' ratings are shown to the panel.
@@ -215,3 +216,37 @@ rules.add_perm("panels.view_discussion", (is_opcc_staff | is_panel_member) & mee
 
 # A meeting's full record (every rating, decision, note, action) for the panel's files.
 rules.add_perm("panels.export_meeting", (is_opcc_staff | is_panel_chair) & meeting_revealed)
+
+
+# The force liaison: answers for one force. Not a panel member, so none of the rules above
+# (ratings, papers, the discussion, exports) ever say yes to them.
+
+
+@rules.predicate
+def is_force_liaison(user, force) -> bool:
+    return force is not None and force.pk in liaison_force_ids(user)
+
+
+@rules.predicate
+def is_action_liaison(user, action) -> bool:
+    return action.force_id is not None and action.force_id in liaison_force_ids(user)
+
+
+# An action addressed to a force, with its responses: its liaison and OPCC staff.
+rules.add_perm("panels.view_force_action", is_opcc_staff | is_action_liaison)
+# Answering it (a closed action is refused by the service, with a message saying so).
+rules.add_perm("panels.answer_action", is_action_liaison)
+# Approving or returning a force's response before it can be published.
+rules.add_perm("panels.review_action_response", is_opcc_staff)
+# The panel's decisions on a force's cases, once meetings close, by reference (never
+# ratings, who said what, or the papers), to take back to officers.
+rules.add_perm("panels.view_force_feedback", is_opcc_staff | is_force_liaison)
+# Granting and ending the role.
+rules.add_perm("panels.manage_force_liaisons", is_opcc_staff | is_data_admin)
+
+
+def liaison_roles(user) -> set[str]:
+    """The role "Force liaison", if the user holds it for any force (not ended). Told to core
+    (core.roles.register_role_source), as `panel_roles` is."""
+    held = ForceLiaison.objects.filter(user=user, ended_on__isnull=True).exists()
+    return {"Force liaison"} if held else set()

@@ -2,7 +2,9 @@
 
 Alice is a data admin, Olu works for the OPCC, Chris chairs a panel, Mina is a
 voting member, Pat is a non-voting police attendee and Nadia sits on another
-panel altogether. Eve has an account and no role at all.
+panel altogether. Lee is the force liaison for the force of Chris's panel: he
+answers the actions addressed to it and sits on no panel. Eve has an account and
+no role at all.
 """
 
 import pytest
@@ -100,6 +102,11 @@ def pat(panel):
         panel=panel, user__username="pat", agency=Agency.POLICE, is_voting=False
     )
     return membership.user
+
+
+@pytest.fixture
+def lee(panel):
+    return factories.ForceLiaisonFactory(force=panel.force, user__username="lee").user
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from panels.enums import Agency, MembershipRole
 from panels.models import (
     ConflictDeclaration,
     Decision,
+    ForceLiaison,
     Framework,
     Meeting,
     Membership,
@@ -133,6 +134,14 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     role = MembershipRole.MEMBER
     agency = Agency.CPS
+
+
+class ForceLiaisonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ForceLiaison
+
+    user = factory.SubFactory(UserFactory)
+    force = factory.SubFactory(ForceFactory)
 
 
 class MeetingFactory(factory.django.DjangoModelFactory):

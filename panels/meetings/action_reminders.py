@@ -46,7 +46,8 @@ def action_reminders_due(*, today: datetime.date, days_ahead: int | None = None)
         days_ahead = settings.ACTION_REMINDER_DAYS
     horizon = today + datetime.timedelta(days=max(days_ahead, 0))
     actions = (
-        Action.objects.filter(status__in=UNFINISHED, due_date__lte=horizon)
+        # A panel's actions: an action from elsewhere (meeting None) is reminded by its app.
+        Action.objects.filter(status__in=UNFINISHED, due_date__lte=horizon, meeting__isnull=False)
         .select_related("meeting", "meeting__panel")
         .order_by("due_date", "pk")
     )

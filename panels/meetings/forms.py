@@ -247,6 +247,11 @@ class ActionForm(SafeTextMixin, forms.Form):
         max_length=200,
         error_messages={"required": "Enter who owns the action"},
     )
+    addressed_to_force = forms.BooleanField(
+        label="Addressed to the force",
+        help_text="The force's liaison is told of it and answers it in the service.",
+        required=False,
+    )
     due_date = OptionalDateField(what="The due date", label="Due by (optional)")
     status = forms.ChoiceField(label="Status", choices=ActionStatus.choices)
     force_response = forms.CharField(
@@ -277,10 +282,12 @@ class ActionForm(SafeTextMixin, forms.Form):
                     "follow_up_date",
                 )
             }
+            initial["addressed_to_force"] = action.force_id is not None
         super().__init__(*args, initial=initial, **kwargs)
         self.helper = post_form_helper(
             Field.textarea("description", label_size=Size.SMALL),
             Field.text("owner", field_width=Fluid.TWO_THIRDS),
+            Field.checkbox("addressed_to_force", small=True),
             "due_date",
             Field.select("status"),
             Field.textarea("force_response", label_size=Size.SMALL),

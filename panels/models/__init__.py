@@ -2,6 +2,7 @@
 
 from .follow_up import Action, Attendance, Observation
 from .frameworks import Criterion, CriterionGroup, Framework, OutcomeCategory, Theme
+from .liaisons import ForceLiaison
 from .meetings import Meeting, MeetingQuerySet, MeetingStatusChange
 from .panels import Membership, Panel
 from .ratings import (
@@ -42,4 +43,5 @@ __all__ = [
     "Observation",
     "Action",
     "Attendance",
+    "ForceLiaison",
 ]

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 
+from cases.models import Force
 from core.models import choice_constraint
 
 from ..enums import (
@@ -44,7 +45,16 @@ class Observation(models.Model):
 
 
 class Action(models.Model):
-    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="actions")
+    # None for an action agreed elsewhere than a panel meeting (the Commissioner's
+    # accountability scrutiny links its actions here one-to-one).
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, null=True, blank=True, related_name="actions"
+    )
+    # The force the action is addressed to, whose liaison answers it; None when the owner
+    # is another agency or a person.
+    force = models.ForeignKey(
+        Force, on_delete=models.PROTECT, null=True, blank=True, related_name="actions"
+    )
     observation = models.ForeignKey(
         Observation, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
     )

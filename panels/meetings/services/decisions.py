@@ -233,9 +233,19 @@ def observation_save(
     return observation
 
 
-def action_save(*, meeting: Meeting, by, action: Action | None = None, **fields) -> Action:
+def action_save(
+    *,
+    meeting: Meeting,
+    by,
+    action: Action | None = None,
+    addressed_to_force: bool | None = None,
+    **fields,
+) -> Action:
     """Add an action to a meeting, or update one (its status, the force's response and
-    the follow-up date); responses are recorded after the meeting has closed too."""
+    the follow-up date); responses are recorded after the meeting has closed too.
+
+    An action addressed to the force is addressed to the panel's force, whose liaison
+    answers it; `addressed_to_force=None` leaves that as it was."""
     _require(by, "panels.manage_meeting_record", meeting)
     if not (fields.get("description") or (action and action.description) or "").strip():
         raise ValidationError({"description": "Enter what needs to be done"})
@@ -247,6 +257,8 @@ def action_save(*, meeting: Meeting, by, action: Action | None = None, **fields)
             raise ValidationError("Actions are added once the discussion has started.")
         before = action.owner if action else ""
         action = action or Action(meeting=locked)
+        if addressed_to_force is not None:
+            action.force_id = locked.panel.force_id if addressed_to_force else None
         for name, value in fields.items():
             setattr(action, name, value.strip() if isinstance(value, str) else value)
         action.full_clean()

@@ -1,0 +1,62 @@
+"""Who is emailed about the accountability scrutiny's waiting work (core.notifications
+sends, once the change commits).
+
+- Questions are sent to the force: each active liaison of the force, with the due date.
+- The force answers a question: OPCC staff.
+- As a question's due date nears with no answer, and as a follow-up nears: see
+  accountability/reminders.py.
+
+Emails name the meeting's date, question numbers, topics' titles and dates: no case
+detail, and not the text of a question or an answer.
+
+They use the kinds of email the panels' actions use ("An action is given to you", "An
+action of yours is nearly due or overdue"): work addressed to the person, and its due
+date, so a person who turned those off is not emailed about these either.
+"""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from core.notifications import NotificationKind, notify, site_url
+from core.roles import StaffRole, users_with_role
+from panels.models import ForceLiaison
+
+
+def force_liaisons(force) -> list:
+    """The active liaisons of `force`: who answers for it."""
+    rows = ForceLiaison.objects.filter(force=force, is_active=True).select_related("user")
+    return [row.user for row in rows.order_by("pk")]
+
+
+def questions_sent_notify(*, meeting, questions) -> list:
+    due = min(q.due_date for q in questions)
+    return notify(
+        users=force_liaisons(meeting.force),
+        kind=NotificationKind.ACTION_ASSIGNED,
+        subject=f"Questions for the force from the Commissioner, due {due:%-d %B %Y}",
+        template="accountability/email/questions_sent.txt",
+        context={
+            "meeting_date": meeting.date,
+            "count": len(questions),
+            "due_date": due,
+            "url": site_url(reverse("accountability:force_questions")),
+        },
+    )
+
+
+def answer_received_notify(*, answer, first: bool) -> list:
+    question = answer.question
+    return notify(
+        users=users_with_role(StaffRole.OPCC_STAFF).order_by("pk"),
+        kind=NotificationKind.ACTION_ASSIGNED,
+        subject=f"The force has {'answered' if first else 'changed its answer to'} "
+        f"question {question.number} for the scrutiny meeting on {question.meeting.date:%-d %B %Y}",
+        template="accountability/email/answer_received.txt",
+        context={
+            "meeting_date": question.meeting.date,
+            "number": question.number,
+            "first": first,
+            "url": site_url(reverse("accountability:summary", args=[question.pk])),
+        },
+    )

@@ -1,0 +1,39 @@
+"""What every accountability service shares: the permission check and saving a row."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from core.permissions import by_rule
+
+from ..enums import ScrutinyMeetingStatus
+from ..models import ScrutinyMeeting
+
+CLOSED = "This meeting is closed, so its record can no longer change."
+
+
+def require(by, perm: str, obj=None) -> None:
+    if not by_rule(perm, by, obj):
+        raise PermissionDenied
+
+
+def locked_meeting(meeting: ScrutinyMeeting) -> ScrutinyMeeting:
+    """The meeting locked for the rest of the transaction: changes to one meeting's record
+    are made one at a time, and each sees the status as it is now."""
+    return ScrutinyMeeting.objects.select_for_update().get(pk=meeting.pk)
+
+
+def refuse_if_closed(meeting: ScrutinyMeeting) -> None:
+    if meeting.status == ScrutinyMeetingStatus.CLOSED:
+        raise ValidationError(CLOSED)
+
+
+def saved(row):
+    row.full_clean()
+    row.save()
+    return row
+
+
+def required_text(value: str, *, field: str, message: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError({field: message})
+    return value

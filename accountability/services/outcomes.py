@@ -1,0 +1,181 @@
+"""What OPCC staff (and the Commissioner) record of a meeting: summaries of evidence, the
+decision per topic, other areas discussed, numbered actions and follow-ups."""
+
+import datetime
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from core.stale import check_version
+from panels.enums import ActionStatus
+from panels.models import Action
+
+from ..enums import AssuranceLevel
+from ..models import (
+    EvidenceSummary,
+    FollowUp,
+    OtherArea,
+    Question,
+    ScrutinyAction,
+    ScrutinyMeeting,
+    Topic,
+    TopicDecision,
+)
+from ..workflow import DECIDING
+from .common import locked_meeting, refuse_if_closed, require, required_text, saved
+
+NOT_YET = "The questions have not been sent to the force yet."
+NO_RATIONALE = "Enter the rationale for the decision: why the Commissioner is or is not assured"
+
+
+def _deciding(meeting: ScrutinyMeeting) -> ScrutinyMeeting:
+    locked = locked_meeting(meeting)
+    refuse_if_closed(locked)
+    if locked.status not in DECIDING:
+        raise ValidationError(NOT_YET)
+    return locked
+
+
+def evidence_summary_save(
+    *, question: Question, by, text: str, version: int = 0
+) -> EvidenceSummary:
+    """Write or change the brief summary of the force's evidence on a question: the text
+    that will be published."""
+    require(by, "accountability.manage")
+    text = required_text(text, field="text", message="Enter the summary of evidence")
+    with transaction.atomic():
+        _deciding(question.meeting)
+        summary = EvidenceSummary.objects.select_for_update().filter(question=question).first()
+        check_version(summary, version)
+        if summary is None:
+            summary = EvidenceSummary(question=question, version=0)
+        summary.version += 1
+        summary.text, summary.written_by = text, by
+        return saved(summary)
+
+
+def topic_decision_save(
+    *, meeting: ScrutinyMeeting, topic: Topic, by, level: str, rationale: str, version: int = 0
+) -> TopicDecision:
+    """Record the Commissioner's decision on one of the meeting's topics, naming the last
+    decision on the same topic at an earlier meeting. A blank rationale is refused."""
+    require(by, "accountability.record_decision")
+    rationale = required_text(rationale, field="rationale", message=NO_RATIONALE)
+    if level not in AssuranceLevel.values:
+        raise ValidationError({"level": "Select whether the Commissioner is assured"})
+    with transaction.atomic():
+        locked = _deciding(meeting)
+        if not locked.topics.filter(pk=topic.pk).exists():
+            raise ValidationError("This topic is not on this meeting's agenda.")
+        decision = (
+            TopicDecision.objects.select_for_update().filter(meeting=locked, topic=topic).first()
+        )
+        check_version(decision, version)
+        if decision is None:
+            decision = TopicDecision(meeting=locked, topic=topic, version=0)
+        decision.version += 1
+        decision.level, decision.rationale = level, rationale
+        decision.recorded_by, decision.recorded_at = by, timezone.now()
+        decision.previous = previous_decision(meeting=locked, topic=topic)
+        return saved(decision)
+
+
+def previous_decision(*, meeting: ScrutinyMeeting, topic: Topic) -> TopicDecision | None:
+    """The last decision on `topic` at a meeting before this one."""
+    return (
+        TopicDecision.objects.filter(topic=topic, meeting__date__lt=meeting.date)
+        .select_related("meeting")
+        .order_by("-meeting__date", "-pk")
+        .first()
+    )
+
+
+def other_area_save(
+    *,
+    meeting: ScrutinyMeeting,
+    by,
+    heading: str,
+    text: str = "",
+    area: OtherArea | None = None,
+    version: int = 0,
+) -> OtherArea:
+    require(by, "accountability.manage")
+    heading = required_text(heading, field="heading", message="Enter what was discussed")
+    with transaction.atomic():
+        locked = locked_meeting(meeting)
+        refuse_if_closed(locked)
+        if area is None:
+            area = OtherArea(meeting=locked, version=0)
+        else:
+            area = OtherArea.objects.select_for_update().get(pk=area.pk, meeting=locked)
+            check_version(area, version)
+        area.version += 1
+        area.heading, area.text = heading, (text or "").strip()
+        return saved(area)
+
+
+def action_fingerprint(action: Action) -> str:
+    """The action as the form saw it: an Action has no version number of its own."""
+    due = action.due_date.isoformat() if action.due_date else ""
+    fields = [action.description, action.owner, due, str(action.status)]
+    return hashlib.sha256(repr(fields).encode()).hexdigest()
+
+
+def scrutiny_action_save(
+    *,
+    meeting: ScrutinyMeeting,
+    by,
+    description: str,
+    owner: str,
+    due_date: datetime.date | None = None,
+    link: ScrutinyAction | None = None,
+    seen: str = "",
+) -> ScrutinyAction:
+    """Add a numbered action to the meeting, addressed to its force, or change one. The
+    action is the panels' Action, so its tracking, the force's responses and reminders
+    are those of every action."""
+    require(by, "accountability.manage")
+    description = required_text(
+        description, field="description", message="Enter what needs to be done"
+    )
+    owner = required_text(owner, field="owner", message="Enter who owns the action")
+    with transaction.atomic():
+        locked = locked_meeting(meeting)
+        refuse_if_closed(locked)
+        if link is None:
+            action = Action(force=locked.force, status=ActionStatus.OPEN)
+        else:
+            action = Action.objects.select_for_update().get(pk=link.action_id)
+            check_version(action, seen, of=action_fingerprint)
+        action.description, action.owner, action.due_date = description, owner, due_date
+        saved(action)
+        if link is None:
+            numbers = locked.actions.values_list("number", flat=True)
+            link = saved(
+                ScrutinyAction(meeting=locked, action=action, number=max(numbers, default=0) + 1)
+            )
+    return link
+
+
+def follow_up_add(
+    *, meeting: ScrutinyMeeting, topic: Topic, by, due_date: datetime.date, text: str
+) -> FollowUp:
+    """Set a dated follow-up on a topic at this meeting ("a further performance update in
+    six months"); it cannot fall before the meeting it was set at."""
+    require(by, "accountability.manage")
+    text = required_text(text, field="text", message="Enter what is to follow")
+    with transaction.atomic():
+        locked = locked_meeting(meeting)
+        refuse_if_closed(locked)
+        if not locked.topics.filter(pk=topic.pk).exists():
+            raise ValidationError({"topic": "Select one of this meeting's topics"})
+        if due_date < locked.date:
+            raise ValidationError(
+                {
+                    "due_date": "The follow-up must be due on or after the meeting, "
+                    f"{locked.date:%-d %B %Y}"
+                }
+            )
+        return saved(FollowUp(topic=topic, meeting=locked, due_date=due_date, text=text, set_by=by))

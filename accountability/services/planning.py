@@ -1,0 +1,165 @@
+"""Planning a scrutiny meeting: topics, the meeting, its questions, sending them to the
+force, and moving the meeting on."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from cases.models import Force
+from core.stale import check_version, lock_at_version
+
+from ..enums import ScrutinyMeetingStatus as Status
+from ..models import Question, ScrutinyMeeting, Topic
+from ..notifications import questions_sent_notify
+from ..workflow import scrutiny_meeting_transition
+from .common import locked_meeting, refuse_if_closed, require, required_text, saved
+
+
+def topic_create(*, by, force: Force, title: str) -> Topic:
+    require(by, "accountability.manage")
+    title = required_text(title, field="title", message="Enter the topic's title")
+    if Topic.objects.filter(force=force, title__iexact=title).exists():
+        raise ValidationError({"title": "There is already a topic with this title"})
+    with transaction.atomic():
+        return saved(Topic(force=force, title=title))
+
+
+def scrutiny_meeting_create(
+    *, by, force: Force, date: datetime.date, theme: str, topics
+) -> ScrutinyMeeting:
+    require(by, "accountability.manage")
+    topics = _checked_topics(force, topics)
+    _check_date_free(force, date)
+    with transaction.atomic():
+        meeting = saved(ScrutinyMeeting(force=force, date=date, theme=(theme or "").strip()))
+        meeting.topics.set(topics)
+    return meeting
+
+
+def scrutiny_meeting_update(
+    *, meeting: ScrutinyMeeting, by, version: int, date: datetime.date, theme: str, topics
+) -> ScrutinyMeeting:
+    """Change the meeting's date, theme and topics. A topic that has questions or a
+    decision at this meeting cannot be taken off it."""
+    require(by, "accountability.manage")
+    with transaction.atomic():
+        locked = lock_at_version(ScrutinyMeeting.objects, pk=meeting.pk, seen=version)
+        refuse_if_closed(locked)
+        topics = _checked_topics(locked.force, topics)
+        _check_date_free(locked.force, date, exclude=locked.pk)
+        _check_topics_removable(locked, topics)
+        locked.date, locked.theme = date, (theme or "").strip()
+        locked.version += 1
+        saved(locked)
+        locked.topics.set(topics)
+    return locked
+
+
+def _checked_topics(force: Force, topics) -> list[Topic]:
+    topics = list(topics)
+    if not topics:
+        raise ValidationError({"topics": "Select at least one topic"})
+    if any(topic.force_id != force.pk for topic in topics):
+        raise ValidationError({"topics": "Select topics of this meeting's force"})
+    return topics
+
+
+def _check_date_free(force: Force, date, exclude: int | None = None) -> None:
+    taken = ScrutinyMeeting.objects.filter(force=force, date=date).exclude(pk=exclude)
+    if taken.exists():
+        raise ValidationError({"date": "There is already a scrutiny meeting on this date"})
+
+
+def _check_topics_removable(meeting: ScrutinyMeeting, topics: list[Topic]) -> None:
+    kept = {topic.pk for topic in topics}
+    used = set(meeting.questions.values_list("topic_id", flat=True)) | set(
+        meeting.decisions.values_list("topic_id", flat=True)
+    )
+    if used - kept:
+        raise ValidationError(
+            {"topics": "A topic with questions or a decision at this meeting must stay on it"}
+        )
+
+
+def question_save(
+    *,
+    meeting: ScrutinyMeeting,
+    by,
+    topic: Topic,
+    text: str,
+    due_date: datetime.date | None = None,
+    question: Question | None = None,
+    version: int = 0,
+) -> Question:
+    """Draft a question on one of the meeting's topics, or change a draft. A question
+    already sent to the force is not changed: the force answers what it was sent."""
+    require(by, "accountability.manage")
+    text = required_text(text, field="text", message="Enter the question")
+    with transaction.atomic():
+        locked = locked_meeting(meeting)
+        refuse_if_closed(locked)
+        if not locked.topics.filter(pk=topic.pk).exists():
+            raise ValidationError({"topic": "Select one of this meeting's topics"})
+        _check_due_date(due_date, locked)
+        if question is None:
+            question = Question(meeting=locked, number=_next_number(locked))
+        else:
+            question = Question.objects.select_for_update().get(pk=question.pk)
+            check_version(question, version)
+            if question.sent_at is not None:
+                raise ValidationError("This question has been sent to the force, so it is final.")
+            question.version += 1
+        question.topic, question.text, question.due_date = topic, text, due_date
+        return saved(question)
+
+
+def _next_number(meeting: ScrutinyMeeting) -> int:
+    numbers = meeting.questions.values_list("number", flat=True)
+    return max(numbers, default=0) + 1
+
+
+def _check_due_date(due_date, meeting: ScrutinyMeeting) -> None:
+    if due_date is not None and due_date > meeting.date:
+        raise ValidationError({"due_date": "The answer must be due on or before the meeting date"})
+
+
+def questions_send(
+    *, meeting: ScrutinyMeeting, by, due_date: datetime.date, today: datetime.date | None = None
+) -> list[Question]:
+    """Send every question not yet sent to the force, due on `due_date` (unless a question
+    has its own date), and email the force's liaisons. The first sending moves the
+    meeting to "questions sent"."""
+    require(by, "accountability.manage")
+    today = today or timezone.localdate()
+    if due_date < today:
+        raise ValidationError({"due_date": "The due date must be today or in the future"})
+    with transaction.atomic():
+        locked = locked_meeting(meeting)
+        _check_due_date(due_date, locked)
+        if locked.status not in {Status.PLANNED, Status.QUESTIONS_SENT}:
+            raise ValidationError("Questions are sent before the force's evidence is in.")
+        unsent = list(locked.questions.select_for_update().filter(sent_at__isnull=True))
+        if not unsent:
+            raise ValidationError("There are no questions to send: add one first.")
+        now = timezone.now()
+        for question in unsent:
+            question.sent_at = now
+            question.due_date = question.due_date or due_date
+        Question.objects.bulk_update(unsent, ["sent_at", "due_date"])
+        if locked.status == Status.PLANNED:
+            scrutiny_meeting_transition(meeting=locked, to=Status.QUESTIONS_SENT, by=by)
+        questions_sent_notify(meeting=locked, questions=unsent)
+    return unsent
+
+
+def scrutiny_meeting_move(*, meeting: ScrutinyMeeting, by, to: str) -> ScrutinyMeeting:
+    """Move the meeting on by hand: evidence received, decided, closed (sending the
+    questions goes through `questions_send`)."""
+    require(
+        by, "accountability.manage" if to != Status.DECIDED else "accountability.record_decision"
+    )
+    if to == Status.QUESTIONS_SENT:
+        raise ValidationError("Send the questions to the force to move the meeting on.")
+    return scrutiny_meeting_transition(meeting=meeting, to=to, by=by)

@@ -1,0 +1,64 @@
+"""Reminders as questions fall due and as a follow-up nears, each sent once."""
+
+import datetime
+import io
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from accountability import services
+from accountability.reminders import accountability_reminders_send
+
+pytestmark = pytest.mark.django_db
+
+
+def test_liaison_reminded_once_as_an_unanswered_question_falls_due(lee, sent_question, sent):
+    day = sent_question.due_date - datetime.timedelta(days=2)
+
+    sent(accountability_reminders_send, today=day)
+    sent(accountability_reminders_send, today=day)
+
+    assert [m.to for m in mail.outbox] == [[lee.email]]
+    assert mail.outbox[0].subject == "Question 1 from the Commissioner is due soon"
+    assert f"/accountability/force/questions/{sent_question.pk}/" in mail.outbox[0].body
+
+
+def test_liaison_reminded_again_once_it_is_overdue(lee, sent_question, sent):
+    sent(accountability_reminders_send, today=sent_question.due_date - datetime.timedelta(days=1))
+    sent(accountability_reminders_send, today=sent_question.due_date + datetime.timedelta(days=1))
+
+    assert [m.subject for m in mail.outbox] == [
+        "Question 1 from the Commissioner is due soon",
+        "Question 1 from the Commissioner is overdue",
+    ]
+
+
+def test_an_answered_question_is_not_reminded(answered, sent):
+    mail.outbox.clear()
+    sent(accountability_reminders_send, today=answered.due_date)
+
+    assert mail.outbox == []
+
+
+def test_opcc_staff_and_the_liaison_reminded_as_a_follow_up_nears(olu, lee, scrutiny, topic, sent):
+    due = scrutiny.date + datetime.timedelta(days=182)
+    services.follow_up_add(
+        meeting=scrutiny, topic=topic, by=olu, due_date=due, text="A performance update"
+    )
+
+    sent(accountability_reminders_send, today=due - datetime.timedelta(days=60))
+    assert mail.outbox == []
+    sent(accountability_reminders_send, today=due - datetime.timedelta(days=20))
+    sent(accountability_reminders_send, today=due - datetime.timedelta(days=19))
+
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([olu.email, lee.email])
+    assert all(topic.title in m.subject for m in mail.outbox)
+
+
+def test_the_daily_command_says_what_it_queued(lee, sent_question):
+    out = io.StringIO()
+    day = sent_question.due_date
+    call_command("send_accountability_reminders", "--date", day.isoformat(), stdout=out)
+
+    assert out.getvalue().startswith("Queued 1 question reminder(s) and 0 follow-up reminder(s)")
