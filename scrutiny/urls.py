@@ -74,6 +74,7 @@ urlpatterns = [
     path("findings/", include("reports.public_urls")),
     path("reports/", include("reports.urls")),
     path("panels/", include("panels.urls")),
+    path("accountability/", include("accountability.urls")),
     path("cases/", include("cases.urls")),
     path("audit/", include("core.audit_urls")),
     path("jobs/", include("core.job_urls")),

@@ -1,0 +1,320 @@
+"""The accountability pages' forms, in the GOV.UK pattern (crispy-forms-gds). Each form
+that changes a row carries the version it was opened at (core.stale)."""
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.layout import Field, Fluid, Size
+from django import forms
+
+from cases.documents.forms import DocumentUploadForm
+from core.forms import STALE_FORM, post_form_helper, version_field
+from core.text_safety import SafeTextMixin
+from panels.sampling.forms import OptionalDateField
+
+from .enums import AssuranceLevel
+from .models import Topic
+
+LONG_TEXT = 20_000
+
+
+class _VersionAtTop:
+    """A bad or missing version is said at the top: the hidden field has no place of its
+    own in the error summary."""
+
+    def clean(self):
+        data = super().clean()
+        for name in ("version", "seen"):
+            if name in self.errors:
+                self.add_error(None, list(self.errors.pop(name)))
+        return data
+
+
+def _date(label: str, what: str, help_text: str = "For example, 24 9 2025") -> DateInputField:
+    field = DateInputField(label=label, help_text=help_text)
+    field.error_messages["required"] = f"Enter {what}"
+    field.error_messages["incomplete"] = f"Enter {what}"
+    return field
+
+
+def _text(label: str, required: str, *, rows: int = 5, help_text: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={
+            "required": required,
+            "max_length": f"{label} must be {LONG_TEXT:,} characters or fewer",
+        },
+    )
+
+
+class TopicForm(SafeTextMixin, forms.Form):
+    title = forms.CharField(
+        label="Title",
+        help_text='For example, "Use of out of court resolutions and Outcome 16".',
+        max_length=200,
+        error_messages={"required": "Enter the topic's title"},
+    )
+    force = forms.ModelChoiceField(
+        queryset=None,
+        label="Force",
+        empty_label=None,
+        error_messages={"required": "Select the force", "invalid_choice": "Select the force"},
+    )
+
+    def __init__(self, *args, forces, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["force"].queryset = forces
+        self.helper = post_form_helper(
+            Field.text("title", field_width=Fluid.FULL), "force", submit="Add the topic"
+        )
+
+
+class ScrutinyMeetingForm(_VersionAtTop, SafeTextMixin, forms.Form):
+    text_labels = {"theme": "Theme"}
+    force = forms.ModelChoiceField(
+        queryset=None,
+        label="Force",
+        empty_label=None,
+        error_messages={"required": "Select the force", "invalid_choice": "Select the force"},
+    )
+    date = _date("Meeting date", "the meeting date")
+    theme = forms.CharField(
+        label="Theme (optional)",
+        help_text='For example, "Tackling offending and reoffending".',
+        max_length=200,
+        required=False,
+    )
+    topics = forms.ModelMultipleChoiceField(
+        queryset=Topic.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label="Topics",
+        help_text="Select each topic the meeting covers.",
+        error_messages={
+            "required": "Select at least one topic",
+            "invalid_choice": "Select topics from the list",
+        },
+    )
+
+    def __init__(self, *args, forces, topics, meeting=None, **kwargs):
+        initial = None
+        if meeting is not None:
+            initial = {
+                "date": meeting.date,
+                "theme": meeting.theme,
+                "topics": list(meeting.topics.all()),
+                "version": meeting.version,
+            }
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields["force"].queryset = forces
+        self.fields["topics"].queryset = topics
+        names = ["force", "date", Field.text("theme", field_width=Fluid.TWO_THIRDS)]
+        names.append(Field.checkboxes("topics", legend_size=Size.SMALL, small=True))
+        if meeting is not None:
+            del self.fields["force"]
+            names.pop(0)
+            self.fields["version"] = version_field()
+            names.append("version")
+        self.helper = post_form_helper(*names, submit="Save the meeting")
+
+
+class QuestionForm(_VersionAtTop, SafeTextMixin, forms.Form):
+    topic = forms.ModelChoiceField(
+        queryset=Topic.objects.none(),
+        label="Topic",
+        empty_label=None,
+        error_messages={"required": "Select the topic", "invalid_choice": "Select the topic"},
+    )
+    text = _text("Question", "Enter the question")
+    due_date = OptionalDateField(
+        what="The due date",
+        label="Answer due by (optional)",
+        help_text="Leave it blank to use the date you give when you send the questions.",
+    )
+
+    def __init__(self, *args, topics, question=None, **kwargs):
+        initial = None
+        if question is not None:
+            initial = {
+                "topic": question.topic,
+                "text": question.text,
+                "due_date": question.due_date,
+                "version": question.version,
+            }
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields["topic"].queryset = topics
+        names = ["topic", Field.textarea("text", label_size=Size.SMALL), "due_date"]
+        if question is not None:
+            self.fields["version"] = version_field()
+            names.append("version")
+        self.helper = post_form_helper(*names, submit="Save the question")
+
+
+class SendForm(SafeTextMixin, forms.Form):
+    due_date = _date(
+        "Answers due by",
+        "the date the force's answers are due",
+        help_text="On or before the meeting, for example 10 9 2025.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = post_form_helper("due_date", submit="Send the questions to the force")
+
+
+class _TextVersionForm(_VersionAtTop, SafeTextMixin, forms.Form):
+    """One long text and the version of the row it changes (0 when there is none yet)."""
+
+    label = required = submit = ""
+    help = ""
+
+    def __init__(self, *args, current=None, **kwargs):
+        initial = {"version": current.version if current else 0}
+        if current is not None:
+            initial["text"] = current.text
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields["text"] = _text(self.label, self.required, rows=10, help_text=self.help)
+        self.fields["version"] = version_field()
+        self.helper = post_form_helper(
+            Field.textarea("text", label_size=Size.MEDIUM), "version", submit=self.submit
+        )
+
+
+class SummaryForm(_TextVersionForm):
+    label = "Summary of evidence"
+    required = "Enter the summary of evidence"
+    submit = "Save the summary"
+    help = "This is published in the meeting's notes. Leave out names and case details."
+
+
+class AnswerForm(_TextVersionForm):
+    label = "The force's answer"
+    required = "Enter the force's answer"
+    submit = "Save the answer"
+    help = "Leave out names and other personal data. Add evidence as PDFs after saving."
+
+
+class DecisionForm(_VersionAtTop, SafeTextMixin, forms.Form):
+    level = forms.ChoiceField(
+        label="Is the Commissioner assured?",
+        choices=AssuranceLevel.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select whether the Commissioner is assured",
+            "invalid_choice": "Select whether the Commissioner is assured",
+        },
+    )
+    rationale = _text(
+        "Rationale",
+        "Enter the rationale for the decision: why the Commissioner is or is not assured",
+        rows=10,
+    )
+
+    def __init__(self, *args, decision=None, **kwargs):
+        initial = {"version": decision.version if decision else 0}
+        if decision is not None:
+            initial |= {"level": decision.level, "rationale": decision.rationale}
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields["version"] = version_field()
+        self.helper = post_form_helper(
+            Field.radios("level", legend_size=Size.MEDIUM),
+            Field.textarea("rationale", label_size=Size.SMALL),
+            "version",
+            submit="Save the decision",
+        )
+
+
+class OtherAreaForm(_VersionAtTop, SafeTextMixin, forms.Form):
+    heading = forms.CharField(
+        label="What was discussed",
+        help_text='For example, "The implications of the Government policy FTR48".',
+        max_length=200,
+        error_messages={"required": "Enter what was discussed"},
+    )
+    text = forms.CharField(
+        label="More detail (optional)",
+        max_length=LONG_TEXT,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, area=None, **kwargs):
+        initial = {"version": area.version if area else 0}
+        if area is not None:
+            initial |= {"heading": area.heading, "text": area.text}
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields["version"] = version_field()
+        self.helper = post_form_helper(
+            Field.text("heading", field_width=Fluid.FULL),
+            Field.textarea("text", label_size=Size.SMALL),
+            "version",
+            submit="Save",
+        )
+
+
+class ActionForm(_VersionAtTop, SafeTextMixin, forms.Form):
+    description = _text("What needs to be done", "Enter what needs to be done", rows=3)
+    owner = forms.CharField(
+        label="Owner",
+        help_text="Who is responsible, for example the force and the OPCC.",
+        max_length=200,
+        error_messages={"required": "Enter who owns the action"},
+    )
+    due_date = OptionalDateField(what="The due date", label="Due by (optional)")
+    seen = forms.CharField(
+        widget=forms.HiddenInput, required=False, error_messages={"required": STALE_FORM}
+    )
+
+    def __init__(self, *args, action=None, seen: str = "", **kwargs):
+        initial = {"seen": seen}
+        if action is not None:
+            initial |= {
+                "description": action.description,
+                "owner": action.owner,
+                "due_date": action.due_date,
+            }
+        super().__init__(*args, initial=initial, **kwargs)
+        self.helper = post_form_helper(
+            Field.textarea("description", label_size=Size.SMALL),
+            Field.text("owner", field_width=Fluid.TWO_THIRDS),
+            "due_date",
+            "seen",
+            submit="Save the action",
+        )
+
+
+class FollowUpForm(SafeTextMixin, forms.Form):
+    topic = forms.ModelChoiceField(
+        queryset=Topic.objects.none(),
+        label="Topic",
+        empty_label=None,
+        error_messages={"required": "Select the topic", "invalid_choice": "Select the topic"},
+    )
+    text = _text(
+        "What is to follow",
+        "Enter what is to follow",
+        rows=3,
+        help_text='For example, "A further performance update to the Commissioner".',
+    )
+    due_date = _date("Due on", "the date the follow-up is due", "For example, 24 3 2026")
+
+    def __init__(self, *args, topics, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = topics
+        self.helper = post_form_helper(
+            "topic",
+            Field.textarea("text", label_size=Size.SMALL),
+            "due_date",
+            submit="Set the follow-up",
+        )
+
+
+class EvidenceForm(DocumentUploadForm):
+    """A PDF of evidence: the same checks as a case document's upload form."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].help_text = (
+            "What the document is, for example “OoCR performance dashboard, June 2025”. "
+            "Leave out names and other personal data."
+        )

@@ -1,0 +1,152 @@
+"""Reads for the accountability pages: each scoped to who may see it, so a view never
+runs a bare query. OPCC-side pages check the role first (403); the liaison's pages find
+rows only among their own forces' (404 for another force's)."""
+
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.shortcuts import get_object_or_404
+
+from cases.models import Force
+from panels.models.liaisons import liaison_force_ids
+
+from .models import (
+    EvidenceDocument,
+    OtherArea,
+    Question,
+    ScrutinyAction,
+    ScrutinyMeeting,
+    Topic,
+    TopicDecision,
+)
+
+
+def forces() -> QuerySet[Force]:
+    return Force.objects.order_by("name")
+
+
+def topics_with_latest() -> QuerySet[Topic]:
+    """Every topic with its latest decision's level and date (None before the first)."""
+    latest = TopicDecision.objects.filter(topic=OuterRef("pk")).order_by("-meeting__date", "-pk")
+    return (
+        Topic.objects.select_related("force")
+        .annotate(
+            latest_level=Subquery(latest.values("level")[:1]),
+            latest_date=Subquery(latest.values("meeting__date")[:1]),
+        )
+        .order_by("title", "pk")
+    )
+
+
+def scrutiny_meetings() -> QuerySet[ScrutinyMeeting]:
+    return ScrutinyMeeting.objects.select_related("force").order_by("-date", "pk")
+
+
+def topic_get(*, pk: int) -> Topic:
+    return get_object_or_404(Topic.objects.select_related("force"), pk=pk)
+
+
+def topic_decisions(*, topic: Topic) -> QuerySet[TopicDecision]:
+    """The topic's decisions, latest first, each with the one it followed."""
+    return (
+        TopicDecision.objects.filter(topic=topic)
+        .select_related("meeting", "previous__meeting", "recorded_by")
+        .order_by("-meeting__date", "-pk")
+    )
+
+
+def topic_follow_ups(*, topic: Topic):
+    return topic.follow_ups.select_related("meeting").order_by("due_date", "pk")
+
+
+def meeting_get(*, pk: int) -> ScrutinyMeeting:
+    return get_object_or_404(ScrutinyMeeting.objects.select_related("force"), pk=pk)
+
+
+def meeting_topics(*, meeting: ScrutinyMeeting) -> list[Topic]:
+    return list(meeting.topics.order_by("title", "pk"))
+
+
+def meeting_questions(*, meeting: ScrutinyMeeting) -> QuerySet[Question]:
+    return (
+        meeting.questions.select_related(
+            "topic", "answer__submitted_by", "evidence_summary__written_by"
+        )
+        .prefetch_related("answer__documents")
+        .order_by("number")
+    )
+
+
+def meeting_decisions(*, meeting: ScrutinyMeeting) -> dict[int, TopicDecision]:
+    rows = meeting.decisions.select_related("previous__meeting", "recorded_by")
+    return {decision.topic_id: decision for decision in rows}
+
+
+def meeting_actions(*, meeting: ScrutinyMeeting) -> QuerySet[ScrutinyAction]:
+    return meeting.actions.select_related("action").order_by("number")
+
+
+def meeting_follow_ups(*, meeting: ScrutinyMeeting):
+    return meeting.follow_ups.select_related("topic").order_by("due_date", "pk")
+
+
+def meeting_history(*, meeting: ScrutinyMeeting):
+    return meeting.status_history.select_related("changed_by").order_by("changed_at", "pk")
+
+
+def question_get(*, pk: int) -> Question:
+    queryset = Question.objects.select_related(
+        "meeting__force", "topic", "answer__submitted_by", "evidence_summary"
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def meeting_question(*, meeting: ScrutinyMeeting, pk: int):
+    return get_object_or_404(meeting.questions.select_related("topic"), pk=pk)
+
+
+def meeting_topic(*, meeting: ScrutinyMeeting, pk: int) -> Topic:
+    return get_object_or_404(meeting.topics.all(), pk=pk)
+
+
+def other_area_get(*, pk: int) -> OtherArea:
+    return get_object_or_404(OtherArea.objects.select_related("meeting__force"), pk=pk)
+
+
+def scrutiny_action_get(*, pk: int) -> ScrutinyAction:
+    queryset = ScrutinyAction.objects.select_related("meeting__force", "action")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def answer_documents(*, question: Question) -> list[EvidenceDocument]:
+    answer = getattr(question, "answer", None)
+    return list(answer.documents.order_by("uploaded_at", "pk")) if answer else []
+
+
+# --- the force's liaison -------------------------------------------------------------
+
+
+def force_questions(*, user) -> QuerySet[Question]:
+    """The questions sent to the liaison's forces, newest meeting first."""
+    return (
+        Question.objects.filter(
+            sent_at__isnull=False, meeting__force_id__in=liaison_force_ids(user)
+        )
+        .select_related("meeting__force", "topic", "answer")
+        .prefetch_related(Prefetch("answer__documents"))
+        .order_by("-meeting__date", "number")
+    )
+
+
+def force_question(*, user, pk: int) -> Question:
+    """One question sent to the liaison's force; another force's, or a draft, is not found."""
+    return get_object_or_404(force_questions(user=user), pk=pk)
+
+
+def evidence_for_user(*, user, pk: int, staff: bool) -> EvidenceDocument:
+    """An evidence document: any for OPCC staff (`staff`), only their forces' for a liaison."""
+    queryset = EvidenceDocument.objects.select_related("answer__question__meeting__force")
+    if not staff:
+        queryset = queryset.filter(
+            answer__question__sent_at__isnull=False,
+            answer__question__meeting__force_id__in=liaison_force_ids(user),
+        )
+    return get_object_or_404(queryset, pk=pk)
