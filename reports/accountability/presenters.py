@@ -30,6 +30,7 @@ class QuestionRow:
     number: int
     text: str
     summary: str
+    pk: int = 0
 
     @property
     def summary_html(self):
@@ -75,6 +76,7 @@ class NotesAction:
     due_date: datetime.date | None
     response: str = ""
     responded_on: datetime.date | None = None
+    link_pk: int = 0  # the meeting's numbered action, where it is changed
 
 
 @dataclass
@@ -85,6 +87,7 @@ class MeetingNotes:
     topics: list[TopicNotes]
     other_areas: list[tuple[str, str]]
     actions: list[NotesAction]
+    other_area_ids: list[int] = field(default_factory=list)
 
     @property
     def question_count(self) -> int:
@@ -93,13 +96,15 @@ class MeetingNotes:
 
 def meeting_notes(report: FindingsReport) -> MeetingNotes:
     meeting = report.scrutiny_meeting
+    areas = list(meeting.other_areas.order_by("pk"))
     return MeetingNotes(
         report=report,
         meeting=meeting,
         sections={s.key: Section(s.key, s.heading, s.body) for s in report.sections.all()},
         topics=_topics(meeting),
-        other_areas=[(area.heading, area.text) for area in meeting.other_areas.order_by("pk")],
+        other_areas=[(area.heading, area.text) for area in areas],
         actions=_actions(meeting),
+        other_area_ids=[area.pk for area in areas],
     )
 
 
@@ -110,7 +115,9 @@ def _topics(meeting: ScrutinyMeeting) -> list[TopicNotes]:
     topics = []
     for topic in meeting.topics.order_by("title", "pk"):
         rows = [
-            QuestionRow(q.number, q.text, _summary(q)) for q in questions if q.topic_id == topic.pk
+            QuestionRow(q.number, q.text, _summary(q), q.pk)
+            for q in questions
+            if q.topic_id == topic.pk
         ]
         notes = TopicNotes(topic.pk, topic.title, rows)
         notes.follow_ups = [(f.due_date, f.text) for f in follow_ups if f.topic_id == topic.pk]
@@ -152,6 +159,7 @@ def _actions(meeting: ScrutinyMeeting) -> list[NotesAction]:
                 action.due_date,
                 response[0] if response else "",
                 response[1] if response else None,
+                numbered.pk,
             )
         )
     return actions

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from accountability.enums import AssuranceLevel, ScrutinyMeetingStatus
-from reports import services
+from reports import disclosure, services
 from reports.accountability.services import notes_generate
 from reports.enums import ReportKind, ReportStatus
 from reports.models import FindingsReport
@@ -125,6 +125,11 @@ def test_a_disclosure_finding_in_a_summary_blocks_publication(olu, nia):
     assert refused.value.messages == [
         "The disclosure check found 2 things to fix or accept before publishing."
     ]
+    first = meeting.questions.get(number=1)
+    assert [(f.location, f.fix_url) for f in disclosure.check(notes)][0] == (
+        "Question 1, summary of evidence",
+        f"/accountability/questions/{first.pk}/summary/#id_text",
+    )
 
 
 def test_published_notes_can_be_corrected_and_withdrawn(notes, olu, nia):
