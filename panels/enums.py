@@ -83,6 +83,15 @@ class ActionStatus(models.TextChoices):
     CLOSED = "closed", "Dropped"
 
 
+class ResponseState(models.TextChoices):
+    """A force's response to an action: submitted by its liaison, then approved by OPCC
+    staff (it may be published) or returned to the force with a reason."""
+
+    SUBMITTED = "submitted", "Awaiting review"
+    APPROVED = "approved", "Approved"
+    RETURNED = "returned", "Returned"
+
+
 class Stratum(models.TextChoices):
     """Case fields a sample can be spread across."""
 

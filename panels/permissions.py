@@ -232,8 +232,17 @@ def is_action_liaison(user, action) -> bool:
     return action.force_id is not None and action.force_id in liaison_force_ids(user)
 
 
-# An action addressed to a force, with its responses: its liaison and OPCC staff.
-rules.add_perm("panels.view_force_action", is_opcc_staff | is_action_liaison)
+@rules.predicate
+def chairs_action_panel(user, action) -> bool:
+    if action.meeting_id is None:
+        return False
+    membership = active_memberships(user).get(action.meeting.panel_id)
+    return membership is not None and membership.role == MembershipRole.CHAIR
+
+
+# An action addressed to a force, with its responses: its liaison, OPCC staff, and the
+# chair of the panel that agreed it.
+rules.add_perm("panels.view_force_action", is_opcc_staff | is_action_liaison | chairs_action_panel)
 # Answering it (a closed action is refused by the service, with a message saying so).
 rules.add_perm("panels.answer_action", is_action_liaison)
 # Approving or returning a force's response before it can be published.

@@ -2,10 +2,11 @@
 membership of its panel, its agenda. Every query starts from what the user may see."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from .models import Meeting, Membership, ReviewedCase
+from .enums import ResponseState
+from .models import ActionResponse, Meeting, Membership, ReviewedCase
 from .permissions import active_memberships, by_rule
 
 
@@ -64,3 +65,26 @@ def agenda(*, meeting: Meeting, themes: bool = True) -> QuerySet[ReviewedCase]:
         "case", "case__outcome_type", "case__kind", "decision", "decision__category"
     )
     return cases.prefetch_related("decision__themes") if themes else cases
+
+
+def responses_newest_first() -> Prefetch:
+    """The force's responses to each action, newest first, with who sent and reviewed them
+    (the chair and OPCC staff see them on the meeting's page, the liaison on theirs)."""
+    return Prefetch(
+        "responses",
+        queryset=ActionResponse.objects.select_related("submitted_by", "reviewed_by").order_by(
+            "-submitted_at", "-pk"
+        ),
+    )
+
+
+def approved_responses() -> Prefetch:
+    """Each action's approved responses, newest first, as `approved_responses`: what a
+    published report carries as the force's response is the first of them."""
+    return Prefetch(
+        "responses",
+        queryset=ActionResponse.objects.filter(state=ResponseState.APPROVED).order_by(
+            "-reviewed_at", "-pk"
+        ),
+        to_attr="approved_responses",
+    )

@@ -58,6 +58,7 @@ urlpatterns = [
     path("actions/<int:pk>/", actions.action_edit, name="action_edit"),
     path("meetings/<int:pk>/draw/", sampling.sample_draw, name="sample_draw"),
     path("meetings/<int:pk>/agenda/add/", sampling.agenda_add, name="agenda_add"),
+    path("", include("panels.liaison.urls")),
     path("", include("panels.people.urls")),
     path("", include("panels.frameworks.urls")),
 ]

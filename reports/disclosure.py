@@ -142,6 +142,9 @@ def report_texts(report: FindingsReport) -> list[Text]:
         fix = reverse("panels:action_edit", args=[action.pk])
         texts.append(Text(f"Action {n}", action.description, f"{fix}#id_description"))
         texts.append(Text(f"Action {n}", action.owner, f"{fix}#id_owner"))
+        for reply in getattr(action, "approved_responses", [])[:1]:
+            where = reverse("panels:force_action", args=[action.pk])
+            texts.append(Text(f"Action {n}, the force's response", reply.text, where))
     figures = reverse("reports:report_figures", args=[report.pk])
     for n, line in enumerate(presented.extras.force_figures, start=1):
         words = f"{line.measure}. {line.source}"

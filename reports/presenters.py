@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from core import charts
 from panels.enums import Agency, FrameworkKind, ObservationKind
 from panels.models import Action, Decision, Observation, OutcomeCategory, SampleDraw
+from panels.queries import approved_responses
 
 from . import figure_display, markup, periods, selectors, shares, wording
 from .accountability.presenters import meeting_notes
@@ -129,7 +130,9 @@ def meeting_report(report: FindingsReport) -> MeetingReport:
         draw=draws[0] if draws else None,
         draw_count=len(draws),
         observations=observation_groups(meeting, framework),
-        actions=list(meeting.actions.order_by("due_date", "pk")),
+        actions=list(
+            meeting.actions.prefetch_related(approved_responses()).order_by("due_date", "pk")
+        ),
         agencies=_agencies(report.panel, voting=True),
         attending_agencies=_agencies(report.panel, voting=False),
         rights=_rights(framework),

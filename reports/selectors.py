@@ -11,6 +11,7 @@ from core.permissions import by_rule
 from core.roles import is_opcc_staff
 from panels.enums import ActionStatus, MeetingStatus
 from panels.models import Action, Meeting, Panel
+from panels.queries import approved_responses
 
 from .enums import ReportKind, ReportStatus
 from .models import NOTES_PATH, FindingsReport, PublishedVersion, ReasonBullet
@@ -202,7 +203,11 @@ def period_actions_overdue(report: FindingsReport) -> list[Action]:
 def period_actions(report: FindingsReport, *, closed: bool) -> list[Action]:
     """The panel's actions agreed in a period report's period, or closed (done or dropped)
     in it."""
-    actions = Action.objects.filter(meeting__panel=report.panel).select_related("meeting")
+    actions = (
+        Action.objects.filter(meeting__panel=report.panel)
+        .select_related("meeting")
+        .prefetch_related(approved_responses())
+    )
     if closed:
         return list(
             actions.filter(

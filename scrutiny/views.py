@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render, resolve_url
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -18,6 +19,7 @@ from core import two_factor
 from core.audit import AuditEvent, record
 from core.roles import is_data_admin, is_opcc_staff
 from panels.enums import MeetingStatus
+from panels.liaison import selectors as liaison_selectors
 from panels.meetings import selectors as meeting_selectors
 from panels.rating import presenters as rating_presenters
 from panels.rating import selectors as rating_selectors
@@ -227,6 +229,8 @@ def _signed_in_home(request):
         context["data_admin"] = _data_admin_summary(user)
     if is_opcc_staff(user):
         context["opcc"] = _opcc_summary(user)
+    today = timezone.localdate()
+    context["liaison"] = liaison_selectors.liaison_home(user=user, today=today)
     chaired = meeting_selectors.chaired_meetings(user=user).exclude(status=MeetingStatus.CLOSED)
     context["chaired"] = [
         (m, rating_selectors.rating_progress(meeting=m))
@@ -235,7 +239,7 @@ def _signed_in_home(request):
     context["tasks"] = rating_presenters.task_lists(rating_selectors.member_home(user=user))
     context["past"] = meeting_selectors.past_meetings(user=user)
     context["waiting"] = _waiting(user, context["tasks"])
-    keys = ("waiting", "tasks", "past", "chaired", "opcc", "data_admin")
+    keys = ("waiting", "tasks", "past", "chaired", "opcc", "data_admin", "liaison")
     if not any(context.get(key) for key in keys):
         # Only shown when there is nothing else to show.
         context["my_meetings"] = meeting_selectors.meetings_in_order(user=user)[:10]
@@ -268,12 +272,25 @@ def _waiting(user, tasks) -> list[Waiting]:
             by = f" by {deadline:%-d %B}" if deadline else ""
             text = f"{left} case{pluralize(left)} to rate{by}"
             waiting.append(Waiting(text, f"{reverse('home')}#meeting-{item.meeting.pk}"))
+    today = timezone.localdate()
     for action in meeting_selectors.actions_owned_by(user=user):
         url = reverse("panels:meeting_detail", args=[action.meeting_id]) + "#actions"
         when = f"due on {action.due_date:%-d %B %Y}" if action.due_date else "open"
         hint = f"{action.meeting.panel.name}, meeting of {action.meeting.date:%-d %B %Y}"
+        if liaison_selectors.is_overdue_without_response(action, today=today):
+            hint += "; overdue: no response from the force"
         waiting.append(Waiting(f"An action is {when}", url, hint))
+    if is_opcc_staff(user):
+        waiting += _responses_waiting()
     return waiting
+
+
+def _responses_waiting() -> list[Waiting]:
+    count = liaison_selectors.responses_awaiting_review().count()
+    if not count:
+        return []
+    text = f"{count} force response{pluralize(count)} waiting for your review"
+    return [Waiting(text, reverse("panels:force_action_list"))]
 
 
 def _data_admin_summary(user) -> dict:
@@ -308,4 +325,5 @@ def _opcc_summary(user) -> dict:
         "closed": by_status[MeetingStatus.CLOSED][:5],
         "open_actions": meeting_selectors.open_action_count(user=user),
         "overdue_actions": meeting_selectors.action_list(user=user, state="overdue").count(),
+        "force": liaison_selectors.opcc_force_work(today=timezone.localdate()),
     }

@@ -44,6 +44,7 @@ from core.jobs import Job
 from core.models import AuditEntry
 from core.roles import StaffRole
 from panels.enums import Agency, MeetingStatus, MembershipRole, ObservationKind
+from panels.liaison.services import action_response_submit
 from panels.meetings import resources
 from panels.meetings.services import (
     DecisionInput,
@@ -69,7 +70,7 @@ pytestmark = pytest.mark.django_db
 
 # --- the cast -------------------------------------------------------------------------
 
-ROLES = ["anonymous", "mina", "nadia", "pat", "chris", "olu", "alice", "eve", "root"]
+ROLES = ["anonymous", "mina", "nadia", "pat", "chris", "olu", "alice", "eve", "root", "lee", "lena"]
 EVERYONE = frozenset(ROLES)
 SIGNED_IN = EVERYONE - {"anonymous"}
 PANEL_A = frozenset({"mina", "pat", "chris"})
@@ -80,6 +81,8 @@ ROOT = frozenset({"root"})
 OPCC = frozenset({"olu"})
 DATA_ADMIN = frozenset({"alice"})
 CHAIR_OR_OPCC = frozenset({"chris"}) | OPCC
+# Lee answers for force A (panel A's force); Lena for force B. Neither sits on a panel.
+LIAISON_A = frozenset({"lee"})
 NOBODY = frozenset()
 
 PERSONAL = {"Facts at decision": "Call Mr Smith on 07700 900123."}
@@ -222,6 +225,19 @@ MATRIX: dict[str, Entry] = {
     "panels:action_edit": page(CHAIR_OR_OPCC),
     "panels:sample_draw": page(OPCC),
     "panels:agenda_add": page(OPCC),
+    # The force's actions and its right of reply: its liaison and OPCC staff; the chair of
+    # the panel that agreed an action reads the force's responses to it. Another force's
+    # liaison is refused (404) everything of force A.
+    "panels:force_action_list": page(LIAISON_A, OPCC, {"lena"}),
+    "panels:force_action": page(LIAISON_A, CHAIR_OR_OPCC),
+    "panels:force_action_answer": page(LIAISON_A),
+    "panels:response_review": page(OPCC),
+    "panels:response_evidence": page(LIAISON_A, CHAIR_OR_OPCC),
+    "panels:force_feedback": page(LIAISON_A, OPCC),
+    "panels:force_feedback_download": page(LIAISON_A, OPCC),
+    "panels:liaison_list": page(OPCC, DATA_ADMIN),
+    "panels:liaison_invite": page(OPCC, DATA_ADMIN),
+    "panels:liaison_end": page(OPCC, DATA_ADMIN),
     # Importing extracts: data admins only.
     "cases:upload": page(DATA_ADMIN),
     "cases:import_template": page(DATA_ADMIN),
@@ -385,7 +401,7 @@ def _member(panel, username, **extra):
     return factories.MembershipFactory(panel=panel, user__username=username, **extra).user
 
 
-def build_side(label: str, *, day: int, cases_in_discussion: int, olu, nia, alice, people):
+def build_side(label: str, *, day: int, cases_in_discussion: int, olu, nia, alice, people, liaison):
     """One panel on its own force, with everything a page can point at."""
     s = SimpleNamespace(label=label)
     s.force = factories.ForceFactory(code=f"FORCE-{label}", name=f"Force {label} Police")
@@ -432,8 +448,23 @@ def build_side(label: str, *, day: int, cases_in_discussion: int, olu, nia, alic
         is_public=True,
     )
     s.action = action_save(
-        meeting=s.disc, by=s.chair, description=f"Action for force {label}.", owner="Force"
+        meeting=s.disc,
+        by=s.chair,
+        description=f"Action for force {label}.",
+        owner="Force",
+        addressed_to_force=True,
     )
+    # The force's liaison has answered it, with evidence.
+    s.liaison = factories.ForceLiaisonFactory(force=s.force, user__username=liaison)
+    s.response = action_response_submit(
+        action=s.action,
+        by=s.liaison.user,
+        text=f"The force's answer {label}.",
+        proposed_status="in_progress",
+        evidence_title=f"Briefing {label}",
+        evidence=[pdfs.text_pdf()],
+    )
+    s.evidence = s.response.evidence.get()
 
     # A meeting open for rating: Mina has rated case 1 blind and Pat has left a comment on
     # it for the discussion; nobody else has answered.
@@ -581,12 +612,23 @@ def build_world():
     alice = w.users["alice"]
     staff = {"olu": w.users["olu"], "nia": nia, "alice": alice}
     w.a = build_side(
-        "A", day=10, cases_in_discussion=2, people=("chris", "mina", "pat", "connie"), **staff
+        "A",
+        day=10,
+        cases_in_discussion=2,
+        people=("chris", "mina", "pat", "connie"),
+        liaison="lee",
+        **staff,
     )
     w.b = build_side(
-        "B", day=17, cases_in_discussion=3, people=("bea", "nadia", "pete", "cora"), **staff
+        "B",
+        day=17,
+        cases_in_discussion=3,
+        people=("bea", "nadia", "pete", "cora"),
+        liaison="lena",
+        **staff,
     )
     w.users.update(chris=w.a.chair, mina=w.a.member, pat=w.a.nonvoting, nadia=w.b.member)
+    w.users.update(lee=w.a.liaison.user, lena=w.b.liaison.user)
     w.email_token = accounts.email_change_token(user=w.a.member, new_email="mina@example.net")
     # A reset link for someone who never signs in here, so the token stays good.
     w.reset_uid = urlsafe_base64_encode(force_bytes(nia.pk))
@@ -777,6 +819,13 @@ KWARGS = {
         ]
     },
     "panels:invitation_accept": lambda w, s: {"uidb64": w.reset_uid, "token": "used-token"},
+    "panels:force_action": lambda w, s: {"pk": s.action.pk},
+    "panels:force_action_answer": lambda w, s: {"pk": s.action.pk},
+    "panels:response_review": lambda w, s: {"pk": s.response.pk},
+    "panels:response_evidence": lambda w, s: {"pk": s.evidence.pk},
+    "panels:force_feedback": lambda w, s: {"pk": s.force.pk},
+    "panels:force_feedback_download": lambda w, s: {"pk": s.force.pk, "fmt": "csv"},
+    "panels:liaison_end": lambda w, s: {"pk": s.liaison.pk},
     "jobs:detail": lambda w, s: {"job_id": w.job.pk},
     "jobs:retry": lambda w, s: {"job_id": w.job.pk},
 }
@@ -967,6 +1016,65 @@ def test_a_blind_view_shows_to_its_author(client, world, role):
     body = as_role(client, world, role).get(url).content.decode()
 
     assert [t for t, author in blind_views(world).items() if author == role and t in body] != []
+
+
+# --- a force liaison -------------------------------------------------------------------
+
+
+def members_words(w) -> list[str]:
+    """What panel A's members said, before the reveal and after it: a liaison reads the
+    panel's decisions on the force's cases, never a rating, a comment or who said what."""
+    return [
+        *blind_views(w),
+        "Fictional reasons of mina.",
+        "Fictional reasons of chris.",
+        "Police view A.",
+    ]
+
+
+def test_a_force_liaison_is_refused_every_rating_page_download_and_admin_page(client, world):
+    as_role(client, world, "lee")
+    revealed = [
+        reverse("panels:meeting_export", args=[world.a.disc.pk, table, fmt])
+        for table in resources.TABLES
+        for fmt in resources.FORMATS
+    ]
+    urls = [*rating_meeting_addresses(world), *revealed, *rating_admin_pages(world)]
+
+    answers = {url: client.get(url) for url in urls}
+
+    # 405: the rating and comment answer POST only (their posts are refused: the matrix);
+    # the admin sends anyone not staff to its own sign-in page.
+    let_in = {
+        url: describe(response)
+        for url, response in answers.items()
+        if response.status_code not in {403, 404, 405}
+        and not (url.startswith("/admin/") and refused(response, "admin:", "lee"))
+    }
+    assert let_in == {}
+
+
+def test_a_force_liaison_sees_no_members_words_anywhere(client, world):
+    """Lee opens every address the site answers with panel A's ids, following redirects,
+    and the blind meeting's pages and downloads: no member's words show."""
+    as_role(client, world, "lee")
+    shown = []
+    for url in superuser_crawl(world):
+        response = client.get(url, follow=True)
+        assert response.status_code < 500, f"GET {url} as lee: {response.status_code}"
+        body = readable(response)
+        shown += [(url, text) for text in members_words(world) if text in body]
+
+    assert shown == []
+
+
+def test_the_members_words_show_to_the_chair_after_the_reveal(client, world):
+    """…so their absence above means something."""
+    url = reverse("panels:meeting_export", args=[world.a.disc.pk, "ratings", "csv"])
+
+    body = readable(as_role(client, world, "chris").get(url))
+
+    assert "Fictional reasons of mina." in body
 
 
 # --- a superuser before the reveal ------------------------------------------------------
@@ -1203,10 +1311,15 @@ def panel_a_markers(w) -> list[str]:
     return [w.a.panel.name, w.a.disc.theme, w.a.planned.theme, w.a.action.description]
 
 
-@pytest.mark.parametrize("role", ["nadia", "eve"])
-@pytest.mark.parametrize("key", LISTS)
+SCOPED = [(key, role) for key in LISTS for role in ("nadia", "eve", "lena")] + [
+    ("panels:force_action_list", "lena")
+]
+
+
+@pytest.mark.parametrize(("key", "role"), SCOPED)
 def test_scoped_pages_show_nothing_of_panel_a(client, world, key, role):
-    """Nothing of panel A reaches Nadia (panel B) or Eve (no role)."""
+    """Nothing of panel A reaches Nadia (panel B), Eve (no role) or Lena (force B's
+    liaison)."""
     response = as_role(client, world, role).get(address(world, key))
 
     page_text = response.content.decode()

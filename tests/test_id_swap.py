@@ -46,11 +46,20 @@ def client(world):
 
 
 # (user, the side they sit on, the other side).
-OUTSIDERS = [("chris", "a", "b"), ("mina", "a", "b"), ("pat", "a", "b"), ("nadia", "b", "a")]
+# Lee and Lena are the liaisons of force A and force B: each other's force is as closed to
+# them as another panel is to a member.
+OUTSIDERS = [
+    ("chris", "a", "b"),
+    ("mina", "a", "b"),
+    ("pat", "a", "b"),
+    ("nadia", "b", "a"),
+    ("lee", "a", "b"),
+    ("lena", "b", "a"),
+]
 
 # Addresses inside one panel's world, each filled from the side's own objects. Left out:
-# report_generate, the import pages and the pages that run panels, their people, the
-# frameworks, the support services and the force's figures, which refuse anyone but OPCC
+# report_generate, the import pages and the pages that run panels, their people (force
+# liaisons too), the frameworks, the support services and the force's figures, which refuse anyone but OPCC
 # staff or data admins (403) before any object is looked up, wherever it belongs; and an
 # invitation link, which is anyone's who holds it.
 STAFF_ONLY_PANEL_PAGES = {
@@ -70,6 +79,7 @@ STAFF_ONLY_PANEL_PAGES = {
     "panels:membership_end",
     "panels:invitation_resend",
     "panels:invitation_accept",
+    "panels:liaison_end",
 }
 PANEL_SCOPED = sorted(
     key

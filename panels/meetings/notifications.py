@@ -3,6 +3,8 @@
 - A meeting opens for rating: each active member of its panel, with the deadline.
 - An action is given to someone, and later falls due (panels.meetings.action_reminders): the
   person the action's owner names.
+- An action is addressed to a force: the force's liaisons (and, as it falls due,
+  panels.liaison.reminders).
 
 An action's owner is free text ("Force lead for out-of-court resolutions", "CPS
 area"), so most owners are an agency or a role and nobody is emailed. The owner names
@@ -25,6 +27,7 @@ from core.roles import StaffRole
 
 from ..enums import ActionStatus
 from ..models import Action, Meeting
+from ..models.liaisons import liaison_users
 
 UNFINISHED = [ActionStatus.OPEN, ActionStatus.IN_PROGRESS]
 
@@ -108,3 +111,32 @@ def action_assigned_notify(*, action: Action, before: str = "") -> list:
         template="panels/email/action_assigned.txt",
         context=action_context(action),
     )
+
+
+def action_addressed_notify(*, action: Action, before_force_id: int | None = None) -> list:
+    """Tell the liaisons of the force an unfinished action is now addressed to, unless it
+    was addressed to that force already. The email names the work, never a case."""
+    if action.force_id is None or action.force_id == before_force_id:
+        return []
+    if action.status not in UNFINISHED:
+        return []
+    return notify(
+        users=liaison_users(action.force_id),
+        kind=NotificationKind.ACTION_ASSIGNED,
+        subject="An action is addressed to your force",
+        template="panels/email/action_addressed.txt",
+        context=force_action_context(action),
+    )
+
+
+def force_action_context(action: Action) -> dict:
+    """What an email to the force's liaison says of an action: where it came from, when
+    it is due and the link to answer it."""
+    meeting = action.meeting
+    return {
+        "panel_name": meeting.panel.name if meeting else "",
+        "meeting_date": meeting.date if meeting else None,
+        "force_name": action.force.name,
+        "due_date": action.due_date,
+        "url": site_url(reverse("panels:force_action", args=[action.pk])),
+    }

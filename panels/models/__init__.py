@@ -15,6 +15,7 @@ from .ratings import (
     RatingReminder,
     RatingVersion,
 )
+from .responses import ActionResponse, ResponseEvidence
 from .reviewed_cases import ReviewedCase
 from .sampling import SampleDraw, SampleDrawPool
 
@@ -44,4 +45,6 @@ __all__ = [
     "Action",
     "Attendance",
     "ForceLiaison",
+    "ActionResponse",
+    "ResponseEvidence",
 ]

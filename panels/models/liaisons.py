@@ -54,3 +54,13 @@ def liaison_force_ids(user) -> set[int]:
         )
         user._liaison_force_ids_cache = cache
     return cache
+
+
+def liaison_users(force_id: int) -> list:
+    """The accounts of the force's active liaisons: who is told of the force's work."""
+    return [
+        liaison.user
+        for liaison in ForceLiaison.objects.filter(force_id=force_id, is_active=True)
+        .select_related("user")
+        .order_by("pk")
+    ]

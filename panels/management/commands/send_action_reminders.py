@@ -5,6 +5,7 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from panels.liaison.notifications import force_action_reminders_send
 from panels.management.reminder_arguments import add_reminder_arguments
 from panels.meetings.action_reminders import OVERDUE, action_reminders_send
 
@@ -13,7 +14,8 @@ class Command(BaseCommand):
     help = (
         "Emails the person an unfinished action's owner names, once when it is due within "
         "ACTION_REMINDER_DAYS days and once when it is overdue. Reminders already sent are "
-        "not sent again, so it is safe to run more than once a day."
+        "not sent again, so it is safe to run more than once a day. The liaisons of a force "
+        "are reminded in the same way of its actions that have no response."
     )
 
     def add_arguments(self, parser):
@@ -36,3 +38,6 @@ class Command(BaseCommand):
             f"{verb} {n} action reminder{'' if n == 1 else 's'} for {today:%-d %B %Y} "
             f"({n - overdue} due soon, {overdue} overdue)."
         )
+        to_forces = force_action_reminders_send(today=today, dry_run=dry_run)
+        n = len(to_forces)
+        self.stdout.write(f"{verb} {n} reminder{'' if n == 1 else 's'} to force liaisons.")

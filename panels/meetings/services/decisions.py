@@ -22,7 +22,7 @@ from ...models import (
     Theme,
 )
 from ...rating.agreement import majority
-from ..notifications import action_assigned_notify
+from ..notifications import action_addressed_notify, action_assigned_notify
 from .decision_criteria import assessment_errors, assessments_replace
 from .meeting import _lock, _require
 
@@ -256,6 +256,7 @@ def action_save(
         if locked.status not in {MeetingStatus.IN_DISCUSSION, MeetingStatus.CLOSED}:
             raise ValidationError("Actions are added once the discussion has started.")
         before = action.owner if action else ""
+        before_force_id = action.force_id if action else None
         action = action or Action(meeting=locked)
         if addressed_to_force is not None:
             action.force_id = locked.panel.force_id if addressed_to_force else None
@@ -264,4 +265,5 @@ def action_save(
         action.full_clean()
         action.save()
         action_assigned_notify(action=action, before=before)
+        action_addressed_notify(action=action, before_force_id=before_force_id)
     return action

@@ -1,0 +1,167 @@
+"""Forms for the force's response to an action, OPCC staff's review of it, and inviting
+a force liaison."""
+
+from crispy_forms_gds.layout import ConditionalQuestion, Field, Fixed, Fluid, Size
+from django import forms
+from django.conf import settings
+
+from cases.documents.forms import NOT_A_PDF
+from cases.documents.storage import too_big_message
+from cases.forms import _SizedConditionalRadios as SizedConditionalRadios
+from core.forms import post_form_helper, select
+from core.text_safety import SafeTextMixin, hidden_character_message
+
+from ..enums import ActionStatus
+
+
+class ResponseForm(SafeTextMixin, forms.Form):
+    text = forms.CharField(
+        label="The force's response",
+        help_text="What the force has done or will do. It is published beside the action "
+        "once OPCC staff approve it: leave out names and other personal data.",
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": "Enter the force's response",
+            "max_length": "The response must be 10,000 characters or fewer",
+        },
+    )
+    proposed_status = forms.ChoiceField(
+        label="What should the action's status be?",
+        choices=ActionStatus.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the status the force proposes"},
+    )
+    evidence_title = forms.CharField(
+        label="Evidence title (optional)",
+        help_text="What the evidence is, for example “Revised supervisor checklist”.",
+        max_length=200,
+        required=False,
+        error_messages={"max_length": "The title must be 200 characters or fewer"},
+    )
+    evidence = forms.FileField(
+        label="Evidence (optional)",
+        required=False,
+        error_messages={"empty": "The selected file is empty", "invalid": "Choose a PDF"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limits = settings.DOCUMENT_LIMITS
+        self.fields["evidence"].help_text = (
+            f"A redacted PDF with its text, up to {limits.max_bytes // (1024 * 1024)} MB and "
+            f"{limits.max_pages} pages. It is screened for personal data: redact it first."
+        )
+        self.helper = post_form_helper(
+            Field.textarea("text", label_size=Size.SMALL),
+            Field.radios("proposed_status", legend_size=Size.SMALL, small=True),
+            Field.text("evidence_title", field_width=Fixed.TWENTY),
+            Field("evidence"),
+            submit="Send the response",
+        )
+
+    def clean_evidence(self):
+        upload = self.cleaned_data.get("evidence")
+        if not upload:
+            return None
+        if upload.size > settings.DOCUMENT_LIMITS.max_bytes:
+            raise forms.ValidationError(too_big_message())
+        hidden = hidden_character_message(upload.name, "The selected file's name")
+        if hidden:
+            raise forms.ValidationError(hidden, code="hidden_character")
+        if not upload.name.lower().endswith(".pdf"):
+            raise forms.ValidationError(NOT_A_PDF)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("evidence") and not cleaned.get("evidence_title", "").strip():
+            self.add_error("evidence_title", "Enter the evidence's title")
+        return cleaned
+
+
+class ReviewForm(SafeTextMixin, forms.Form):
+    decision = forms.ChoiceField(
+        label="Approve the response?",
+        choices=[
+            ("approve", "Approve it: it can be published beside the action"),
+            ("return", "Return it to the force"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether to approve or return the response"},
+    )
+    reason = forms.CharField(
+        label="Why is it returned?",
+        help_text="The force's liaison reads this and answers again.",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "The reason must be 2,000 characters or fewer"},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, version: int = 0, **kwargs):
+        super().__init__(*args, initial={"version": version}, **kwargs)
+        choices = self.fields["decision"].choices
+        self.helper = post_form_helper(
+            SizedConditionalRadios(
+                "decision",
+                choices[0][1],
+                ConditionalQuestion(choices[1][1], Field.textarea("reason")),
+            ),
+            "version",
+            submit="Save the review",
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "return" and not cleaned.get("reason", "").strip():
+            self.add_error("reason", "Enter why the response is returned to the force")
+        return cleaned
+
+
+class LiaisonInviteForm(SafeTextMixin, forms.Form):
+    single_script_fields = ("name",)
+    name = forms.CharField(
+        label="Full name", max_length=150, error_messages={"required": "Enter their full name"}
+    )
+    email = forms.EmailField(
+        label="Email address",
+        help_text="We'll send the invitation here. If they already have an account with this "
+        "address, they are given the role with that account.",
+        max_length=254,
+        error_messages={
+            "required": "Enter their email address",
+            "invalid": "Enter an email address in the correct format, like name@example.org",
+        },
+    )
+    force = forms.ModelChoiceField(
+        label="Force",
+        queryset=None,
+        empty_label="Select the force",
+        error_messages={
+            "required": "Select the force they answer for",
+            "invalid_choice": "Select the force they answer for",
+        },
+    )
+
+    def __init__(self, *args, forces, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["force"].queryset = forces
+        self.fields["email"].widget.attrs.update(autocomplete="off", spellcheck="false")
+        self.helper = post_form_helper(
+            Field.text("name", field_width=Fluid.TWO_THIRDS),
+            Field.text("email", field_width=Fluid.TWO_THIRDS),
+            select("force"),
+            submit="Send the invitation",
+        )
+
+
+class EndForm(forms.Form):
+    """Ending the role: a button, and the version the page was opened at."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, version: int = 0, **kwargs):
+        super().__init__(*args, initial={"version": version}, **kwargs)
+        self.helper = post_form_helper("version", submit="End the role")

@@ -1,0 +1,91 @@
+"""Granting the force liaison role, by invitation as a panel membership is, and ending
+it. OPCC staff and data admins only; each write runs in one transaction, checks the
+row's version where a form carried one, and leaves an audit entry."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from cases.models import Force
+from core import mail
+from core.audit import AuditEvent, record
+from core.invitations import invitation_days
+from core.permissions import by_rule
+from core.stale import lock_at_version
+
+from ..models import ForceLiaison
+from ..people.services import _person, invitation_link
+
+
+def _require(by) -> None:
+    if not by_rule("panels.manage_force_liaisons", by):
+        raise PermissionDenied
+
+
+def liaison_invite(*, force: Force, by, name: str, email: str) -> ForceLiaison:
+    """Make the person a liaison for the force (creating their account if the address is
+    new) and email them a link to choose a password, or to sign in."""
+    _require(by)
+    with transaction.atomic():
+        user, created = _person(name=" ".join(name.split()), email=email.strip())
+        if ForceLiaison.objects.filter(force=force, user=user).exists():
+            raise ValidationError({"email": "This person is already a liaison for this force"})
+        if user.memberships.filter(is_active=True).exists():
+            # A liaison must never be able to see a panel's ratings, so the two do not mix.
+            raise ValidationError(
+                {"email": "This person sits on a panel, so cannot be a force liaison"}
+            )
+        liaison = ForceLiaison(force=force, user=user)
+        liaison.full_clean()
+        liaison.save()
+        _send_invitation(liaison, by=by)
+        liaison.save(update_fields=["invited_at"])
+        record(
+            AuditEvent.CREATED,
+            liaison,
+            actor=by,
+            summary="Invited as force liaison" + (" (new account)" if created else ""),
+        )
+    return liaison
+
+
+def _send_invitation(liaison: ForceLiaison, *, by) -> None:
+    user = liaison.user
+    needs_password = not user.has_usable_password()
+    if needs_password:
+        # A fresh unusable password kills any earlier link: only the newest one works.
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    context = {
+        "first_name": user.first_name.strip(),
+        "force_name": liaison.force.name,
+        "username": user.get_username(),
+        "needs_password": needs_password,
+        "link": invitation_link(user) if needs_password else settings.SITE_URL + reverse("login"),
+        "days": invitation_days(),
+        "inviter": by.get_full_name() or by.get_username(),
+        "service_name": settings.SERVICE_NAME,
+    }
+    subject = f"You are the force liaison for {liaison.force.name}"
+    body = render_to_string("panels/email/liaison_invitation.txt", context)
+    mail.send_later(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]))
+    liaison.invited_at = timezone.now()
+
+
+def liaison_end(*, liaison: ForceLiaison, by, version: int) -> ForceLiaison:
+    """End the role: the person no longer sees the force's work. Kept for history."""
+    _require(by)
+    with transaction.atomic():
+        locked = lock_at_version(ForceLiaison.objects.all(), pk=liaison.pk, seen=version)
+        if locked.ended_on is not None:
+            raise ValidationError("This person is no longer a liaison for the force")
+        locked.is_active, locked.ended_on = False, timezone.localdate()
+        locked.version += 1
+        locked.full_clean()
+        locked.save()
+        record(AuditEvent.CHANGED, locked, actor=by, summary="Force liaison role ended")
+    return locked

@@ -1,0 +1,188 @@
+"""Reads for the force liaison's pages and OPCC staff's review of responses."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from cases.models import Force
+from core.permissions import by_rule
+
+from ..enums import ActionStatus, MeetingStatus, MembershipRole, ResponseState
+from ..models import Action, ActionResponse, Decision, ForceLiaison, ResponseEvidence
+from ..models.liaisons import liaison_force_ids
+from ..models.panels import active_memberships
+from ..permissions import is_opcc_staff
+
+UNFINISHED = [ActionStatus.OPEN, ActionStatus.IN_PROGRESS]
+
+
+def visible_force_actions(*, user) -> QuerySet[Action]:
+    """Actions addressed to a force that the user may open: OPCC staff every one, a
+    liaison their own forces', a chair their panel's (anything else is a 404)."""
+    actions = Action.objects.filter(force__isnull=False)
+    if not is_opcc_staff(user):
+        chaired = [
+            m.panel_id for m in active_memberships(user).values() if m.role == MembershipRole.CHAIR
+        ]
+        actions = actions.filter(
+            Q(force_id__in=liaison_force_ids(user)) | Q(meeting__panel_id__in=chaired)
+        )
+    return actions.select_related("force", "meeting", "meeting__panel")
+
+
+def force_actions(*, user, today: datetime.date) -> list[Action]:
+    """The user's forces' actions, unfinished first by due date, each marked `overdue`
+    when past its due date with no response (`latest` is its newest response)."""
+    actions = visible_force_actions(user=user).prefetch_related(
+        Prefetch("responses", queryset=_newest_first(), to_attr="newest")
+    )
+    rows = sorted(actions, key=lambda a: (a.status not in UNFINISHED, a.due_date or _FAR, a.pk))
+    for action in rows:
+        action.latest = action.newest[0] if action.newest else None
+        action.overdue = is_overdue_without_response(action, today=today)
+    return rows
+
+
+_FAR = datetime.date.max
+
+
+def _newest_first() -> QuerySet[ActionResponse]:
+    return ActionResponse.objects.select_related("submitted_by", "reviewed_by").order_by(
+        "-submitted_at", "-pk"
+    )
+
+
+def is_overdue_without_response(action: Action, *, today: datetime.date) -> bool:
+    """Past its due date, unfinished, and the force has not responded (a returned response
+    does not count: the force has to answer again)."""
+    if action.status not in UNFINISHED or action.due_date is None or action.due_date >= today:
+        return False
+    newest = getattr(action, "newest", None)
+    if newest is None:
+        return not action.responses.exclude(state=ResponseState.RETURNED).exists()
+    return all(r.state == ResponseState.RETURNED for r in newest)
+
+
+def overdue_without_response(*, actions: QuerySet[Action], today: datetime.date):
+    """The actions in `actions` flagged "Overdue: no response", in one query."""
+    answered = ActionResponse.objects.filter(action=OuterRef("pk")).exclude(
+        state=ResponseState.RETURNED
+    )
+    return (
+        actions.filter(force__isnull=False, status__in=UNFINISHED, due_date__lt=today)
+        .exclude(Exists(answered))
+        .order_by("due_date", "pk")
+    )
+
+
+def force_action_for_user(*, user, pk: int, perm: str = "panels.view_force_action") -> Action:
+    """One action addressed to a force: 404 outside the user's forces, 403 if they may
+    see it but not do `perm`."""
+    action = get_object_or_404(visible_force_actions(user=user), pk=pk)
+    if not by_rule(perm, user, action):
+        raise PermissionDenied
+    return action
+
+
+def response_history(*, action: Action) -> list[ActionResponse]:
+    """The force's responses to the action, newest first, with their evidence."""
+    return list(
+        _newest_first()
+        .filter(action=action)
+        .prefetch_related(
+            Prefetch(
+                "evidence",
+                queryset=ResponseEvidence.objects.only(
+                    "pk", "response_id", "title", "page_count", "size"
+                ),
+            )
+        )
+    )
+
+
+def response_for_user(*, user, pk: int) -> ActionResponse:
+    """A response to an action the user may see (404 otherwise: another force's)."""
+    return get_object_or_404(
+        ActionResponse.objects.filter(action__in=visible_force_actions(user=user)).select_related(
+            "action", "action__force", "action__meeting", "action__meeting__panel", "submitted_by"
+        ),
+        pk=pk,
+    )
+
+
+def responses_awaiting_review() -> QuerySet[ActionResponse]:
+    return (
+        ActionResponse.objects.filter(state=ResponseState.SUBMITTED)
+        .select_related("action", "action__force")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def evidence_for_user(*, user, pk: int) -> ResponseEvidence:
+    """One evidence file, for those who may see its action (404 for anyone else)."""
+    return get_object_or_404(
+        ResponseEvidence.objects.filter(response__action__in=visible_force_actions(user=user)),
+        pk=pk,
+    )
+
+
+def liaison_forces(*, user) -> QuerySet[Force]:
+    """The forces the user answers for."""
+    return Force.objects.filter(pk__in=liaison_force_ids(user)).order_by("name")
+
+
+def feedback_force(*, user, pk: int) -> Force:
+    """A force whose case feedback the user may read: their own, or any for OPCC staff."""
+    forces = Force.objects.all()
+    if not is_opcc_staff(user):
+        forces = forces.filter(pk__in=liaison_force_ids(user))
+    return get_object_or_404(forces, pk=pk)
+
+
+def force_feedback(*, force: Force) -> QuerySet[Decision]:
+    """The panels' decisions on the force's cases at closed meetings: the reference,
+    the decision, its reasons and themes. Never a rating, a member or the papers."""
+    return (
+        Decision.objects.filter(
+            reviewed_case__case__force=force,
+            reviewed_case__meeting__status=MeetingStatus.CLOSED,
+        )
+        .select_related("category", "reviewed_case__case", "reviewed_case__meeting__panel")
+        .prefetch_related("themes")
+        .order_by("-reviewed_case__meeting__date", "reviewed_case__position")
+    )
+
+
+def force_liaisons(*, force: Force | None = None) -> QuerySet[ForceLiaison]:
+    liaisons = ForceLiaison.objects.select_related("user", "force")
+    if force is not None:
+        liaisons = liaisons.filter(force=force)
+    return liaisons.order_by("force__name", "ended_on", "user__last_name", "pk")
+
+
+def liaison_home(*, user, today: datetime.date) -> dict | None:
+    """The liaison's section of the home page, or None for anyone else: open actions,
+    those overdue without a response, and the forces whose feedback they may read."""
+    forces = list(liaison_forces(user=user))
+    if not forces:
+        return None
+    actions = Action.objects.filter(force__in=forces)
+    return {
+        "forces": forces,
+        "open_actions": actions.filter(status__in=UNFINISHED).count(),
+        "overdue": list(
+            overdue_without_response(actions=actions, today=today).select_related(
+                "meeting", "meeting__panel"
+            )
+        ),
+    }
+
+
+def opcc_force_work(*, today: datetime.date) -> dict:
+    """For OPCC staff's home page: responses to review, and actions overdue with none."""
+    return {
+        "to_review": responses_awaiting_review().count(),
+        "overdue": overdue_without_response(actions=Action.objects.all(), today=today).count(),
+    }

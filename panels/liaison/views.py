@@ -1,0 +1,192 @@
+"""The force liaison's pages: their force's actions, one action with the force's
+responses, answering it, the evidence, and the panel's decisions on the force's cases.
+OPCC staff see the same pages for every force and approve or return responses. Every
+page and download is recorded in the audit trail."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from cases.documents import storage
+from core.audit import AuditEvent, record
+from core.form_pages import handle_form
+from core.permissions import by_rule
+
+from ..models import Action
+from ..permissions import is_opcc_staff
+from . import presenters, selectors, services
+from .forms import ResponseForm, ReviewForm
+
+FEEDBACK_FORMATS = {"csv": "text/csv; charset=utf-8", "xlsx": None}
+
+
+def _liaison_or_staff(request) -> None:
+    """The lists are for OPCC staff and force liaisons: anyone else signed in is refused."""
+    if not (is_opcc_staff(request.user) or selectors.liaison_forces(user=request.user)):
+        raise PermissionDenied
+
+
+def _posted(request):
+    return request.POST if request.method == "POST" else None
+
+
+@login_required
+def force_action_list(request):
+    _liaison_or_staff(request)
+    today = timezone.localdate()
+    actions = selectors.force_actions(user=request.user, today=today)
+    record(AuditEvent.VIEWED, model=Action, request=request, summary="Force's actions listed")
+    context = {
+        "rows": [(a, presenters.response_tag(a.latest)) for a in actions],
+        "overdue_tag": presenters.OVERDUE_NO_RESPONSE,
+        "forces": selectors.liaison_forces(user=request.user),
+        "page_title": "Actions for the force",
+    }
+    return render(request, "panels/liaison/action_list.html", context)
+
+
+@login_required
+def force_action(request, pk: int):
+    action = selectors.force_action_for_user(user=request.user, pk=pk)
+    today = timezone.localdate()
+    responses = selectors.response_history(action=action)
+    record(AuditEvent.VIEWED, action, request=request, summary="Force's action viewed")
+    context = {
+        "action": action,
+        "source": presenters.action_source(action),
+        "responses": [(r, presenters.response_tag(r)) for r in responses],
+        "overdue": selectors.is_overdue_without_response(action, today=today),
+        "overdue_tag": presenters.OVERDUE_NO_RESPONSE,
+        "can_answer": by_rule("panels.answer_action", request.user, action),
+        "can_review": by_rule("panels.review_action_response", request.user, action),
+        "page_title": "Action for the force",
+    }
+    return render(request, "panels/liaison/action_detail.html", context)
+
+
+@login_required
+def force_action_answer(request, pk: int):
+    action = selectors.force_action_for_user(user=request.user, pk=pk, perm="panels.answer_action")
+
+    def save(form):
+        data, upload = form.cleaned_data, form.cleaned_data["evidence"]
+        return services.action_response_submit(
+            action=action,
+            by=request.user,
+            text=data["text"],
+            proposed_status=data["proposed_status"],
+            evidence_title=data["evidence_title"],
+            evidence=upload.chunks() if upload else None,
+        )
+
+    def show(form, status, stale):
+        context = {"form": form, "action": action, "page_title": "Respond to the action"}
+        return render(request, "panels/liaison/answer.html", context, status=status)
+
+    return handle_form(
+        request,
+        ResponseForm(_posted(request), request.FILES or None),
+        save=save,
+        message="The force's response has been sent to OPCC staff to review",
+        success=reverse("panels:force_action", args=[action.pk]),
+        render=show,
+    )
+
+
+@login_required
+def response_review(request, pk: int):
+    response = selectors.response_for_user(user=request.user, pk=pk)
+    action = response.action
+    if not by_rule("panels.review_action_response", request.user, action):
+        raise PermissionDenied
+
+    def show(form, status, stale):
+        if stale is not None:
+            response.refresh_from_db()
+        context = {
+            "form": form,
+            "response": response,
+            "action": action,
+            "source": presenters.action_source(action),
+            "submitted_by": presenters.person(response.submitted_by),
+            "page_title": "Review the force's response",
+        }
+        return render(request, "panels/liaison/review.html", context, status=status)
+
+    return handle_form(
+        request,
+        ReviewForm(_posted(request), version=response.version),
+        save=lambda form: services.action_response_review(
+            response=response,
+            by=request.user,
+            approve=form.cleaned_data["decision"] == "approve",
+            reason=form.cleaned_data["reason"],
+            version=form.cleaned_data["version"],
+        ),
+        message=lambda saved: f"The response is {saved.get_state_display().lower()}",
+        success=reverse("panels:force_action", args=[action.pk]),
+        render=show,
+        rebind=lambda data: ReviewForm(data, version=response.version),
+        what="response",
+    )
+
+
+@login_required
+def evidence_download(request, pk: int):
+    evidence = selectors.evidence_for_user(user=request.user, pk=pk)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    path = storage.path_for(evidence.stored_name) if evidence.stored_name else None
+    if path is None or not path.exists():
+        raise Http404
+    record(AuditEvent.DOWNLOADED, evidence, request=request, summary="Force's evidence")
+    name = f"evidence-{slugify(evidence.title)[:60] or 'document'}.pdf"
+    response = FileResponse(
+        path.open("rb"), as_attachment=True, filename=name, content_type="application/pdf"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def force_feedback(request, pk: int):
+    force = selectors.feedback_force(user=request.user, pk=pk)
+    rows = presenters.feedback_rows(selectors.force_feedback(force=force))
+    record(AuditEvent.VIEWED, force, request=request, summary="Case feedback viewed")
+    context = {
+        "force": force,
+        "rows": rows,
+        "headings": presenters.FEEDBACK_HEADINGS,
+        "page_title": f"The panels' decisions on {force.name}'s cases",
+    }
+    return render(request, "panels/liaison/feedback.html", context)
+
+
+@login_required
+def force_feedback_download(request, pk: int, fmt: str):
+    force = selectors.feedback_force(user=request.user, pk=pk)
+    if fmt not in FEEDBACK_FORMATS:
+        raise Http404
+    dataset = presenters.feedback_dataset(
+        presenters.feedback_rows(selectors.force_feedback(force=force))
+    )
+    content = dataset.export(fmt)
+    record(
+        AuditEvent.DOWNLOADED,
+        force,
+        request=request,
+        summary=f"Case feedback downloaded as {fmt.upper()}",
+        data={"format": fmt, "rows": len(dataset)},
+    )
+    content_type = FEEDBACK_FORMATS[fmt] or (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response = HttpResponse(content, content_type=content_type)
+    name = f"{slugify(force.name)}-case-feedback-{timezone.localdate():%Y-%m-%d}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
