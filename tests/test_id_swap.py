@@ -58,10 +58,10 @@ OUTSIDERS = [
 ]
 
 # Addresses inside one panel's world, each filled from the side's own objects. Left out:
-# report_generate, the import pages and the pages that run panels, their people (force
-# liaisons too), the frameworks, the support services and the force's figures, which refuse anyone but OPCC
-# staff or data admins (403) before any object is looked up, wherever it belongs; and an
-# invitation link, which is anyone's who holds it.
+# report_generate, notes_generate, the import pages and the pages that run panels, their
+# people (force liaisons too), the frameworks, the support services and the force's
+# figures, which refuse anyone but OPCC staff or data admins (403) before any object is
+# looked up, wherever it belongs; and an invitation link, which is anyone's who holds it.
 STAFF_ONLY_PANEL_PAGES = {
     "panels:framework_detail",
     "panels:framework_edit",

@@ -6,12 +6,17 @@ with the force's latest approved response."""
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import Prefetch
+
 from accountability.enums import AssuranceLevel
 from accountability.models import ScrutinyMeeting, TopicDecision
+from panels.queries import approved_responses
 
 from .. import markup
 from ..models import FindingsReport
 from . import responses
+
+APPROVED = "approved_responses"
 
 
 @dataclass
@@ -148,7 +153,10 @@ def _earlier(decision: TopicDecision) -> list[Decided]:
 
 def _actions(meeting: ScrutinyMeeting) -> list[NotesAction]:
     actions = []
-    for numbered in meeting.actions.select_related("action").order_by("number"):
+    numbered_actions = meeting.actions.select_related("action").prefetch_related(
+        Prefetch("action__responses", queryset=approved_responses().queryset, to_attr=APPROVED)
+    )
+    for numbered in numbered_actions.order_by("number"):
         action = numbered.action
         response = responses.latest_approved(action)
         actions.append(

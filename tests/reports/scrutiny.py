@@ -16,7 +16,8 @@ from accountability.models import (
     Topic,
     TopicDecision,
 )
-from panels.models import Action
+from panels.enums import ActionStatus, ResponseState
+from panels.models import Action, ActionResponse
 from tests import factories
 
 TOPIC = "Use of out of court resolutions and Outcome 16"
@@ -60,15 +61,15 @@ def scrutiny_meeting(
 def with_outcomes(meeting, *, by, response=""):
     """Another area discussed, a numbered action (with the force's response) and a follow-up."""
     OtherArea.objects.create(meeting=meeting, heading="Fixed-term recall", text="Its effects.")
-    # Panels' actions belong to a panel meeting; the scrutiny links its own one-to-one.
+    # The scrutiny's numbered action is a panels' Action addressed to the meeting's force.
     action = Action.objects.create(
-        meeting=factories.MeetingFactory(),
+        force=meeting.force,
         description="Develop a communications plan for the Community Remedy.",
         owner="The force and the OPCC",
         due_date=meeting.date + datetime.timedelta(days=90),
-        force_response=response,
-        responded_at=meeting.date + datetime.timedelta(days=30) if response else None,
     )
+    if response:
+        _approved(action, response, by=by)
     ScrutinyAction.objects.create(meeting=meeting, action=action, number=1)
     FollowUp.objects.create(
         topic=meeting.topics.get(),
@@ -78,3 +79,26 @@ def with_outcomes(meeting, *, by, response=""):
         set_by=by,
     )
     return meeting
+
+
+def _approved(action, text: str, *, by) -> None:
+    """The force's reply, approved by OPCC staff; a later one still waiting is not shown."""
+    liaison = factories.UserFactory()
+    sent = timezone.make_aware(datetime.datetime(2025, 10, 24, 10))
+    ActionResponse.objects.create(
+        action=action,
+        text=text,
+        proposed_status=ActionStatus.IN_PROGRESS,
+        submitted_by=liaison,
+        submitted_at=sent,
+        state=ResponseState.APPROVED,
+        reviewed_by=by,
+        reviewed_at=sent,
+    )
+    ActionResponse.objects.create(
+        action=action,
+        text="Not yet reviewed.",
+        proposed_status=ActionStatus.COMPLETED,
+        submitted_by=liaison,
+        submitted_at=sent + datetime.timedelta(days=5),
+    )

@@ -116,5 +116,5 @@ def test_the_notes_page_costs_a_fixed_number_of_queries(
     client, notes, olu, django_assert_num_queries
 ):
     client.force_login(olu)
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(26):
         assert client.get(f"/reports/{notes.pk}/").status_code == 200

@@ -73,6 +73,9 @@ def test_notes_read_question_evidence_and_decision_then_other_areas_and_actions(
     ]
     positions = [html.index(words) for words in order]
     assert positions == sorted(positions)
+    # The force's latest approved response, not one still waiting for review.
+    assert "A plan is agreed. (24 October 2025)" in html
+    assert "Not yet reviewed." not in html
 
 
 def test_the_decision_names_the_decision_before_it(olu):
