@@ -24,9 +24,10 @@ DAY = datetime.timedelta(days=1)
 
 
 @transaction.atomic
-def load_scrutiny(users: dict) -> int:
+def load_scrutiny(users: dict, *, publish: bool = True) -> int:
     """Rebuild the demo force's scrutiny meetings unless it has them; returns how many sets
-    of notes were published."""
+    of notes were published (none when `publish` is off: the meeting is left decided, its
+    notes for OPCC staff to write)."""
     force = Force.objects.filter(code=data.FORCE[0]).first()
     if force is None or ScrutinyMeeting.objects.filter(force=force).exists():
         return 0
@@ -42,6 +43,8 @@ def load_scrutiny(users: dict) -> int:
     meeting = _meeting(force, topic, olu, text.DATE, text.QUESTIONS)
     _outcomes(meeting, topic, olu)
     _decide(topic, olu, text.DATE, AssuranceLevel.PARTLY_ASSURED, text.RATIONALE)
+    if not publish:
+        return 0
     _publish(meeting, users)
     return 1
 
