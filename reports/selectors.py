@@ -3,6 +3,7 @@
 import rules
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q, QuerySet, Sum
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accountability.enums import ScrutinyMeetingStatus
@@ -37,6 +38,15 @@ def report_for_user(*, user, pk: int, perm: str = "reports.manage_report") -> Fi
     report = get_object_or_404(reports_for(user), pk=pk)
     if not by_rule(perm, user, report):
         raise PermissionDenied
+    return report
+
+
+def panel_report_for_user(*, user, pk: int) -> FindingsReport:
+    """As `report_for_user`, for pages about a panel's findings (reasons, criteria, figures
+    shown), which a scrutiny meeting's notes do not have: 404 for notes."""
+    report = report_for_user(user=user, pk=pk)
+    if report.is_notes:
+        raise Http404
     return report
 
 

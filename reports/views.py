@@ -165,7 +165,7 @@ def section_edit(request, pk: int, key: str):
 @login_required
 def reasons(request, pk: int, category_pk: int, bullet_pk: int | None = None):
     """A category's reasons: merge several cases' into one bullet, or reword one case's."""
-    report = selectors.report_for_user(user=request.user, pk=pk)
+    report = selectors.panel_report_for_user(user=request.user, pk=pk)
     category, decisions = selectors.category_decisions(report=report, category_pk=category_pk)
     bullet = selectors.report_bullet(report=report, pk=bullet_pk) if bullet_pk else None
     initial = {"version": report.version, "lead_with_count": True}
@@ -218,7 +218,7 @@ def reasons(request, pk: int, category_pk: int, bullet_pk: int | None = None):
 @login_required
 @require_POST
 def bullet_remove(request, pk: int, category_pk: int, bullet_pk: int):
-    report = selectors.report_for_user(user=request.user, pk=pk)
+    report = selectors.panel_report_for_user(user=request.user, pk=pk)
     bullet = selectors.report_bullet(report=report, pk=bullet_pk)
     try:
         version = int(request.POST.get("version", ""))

@@ -118,3 +118,13 @@ def test_the_notes_page_costs_a_fixed_number_of_queries(
     client.force_login(olu)
     with django_assert_num_queries(26):
         assert client.get(f"/reports/{notes.pk}/").status_code == 200
+
+
+def test_pages_about_a_panels_findings_are_not_found_for_notes(client, notes, olu):
+    client.force_login(olu)
+    base = f"/reports/{notes.pk}"
+
+    pages = [f"{base}/criteria/", f"{base}/figures/", f"{base}/reasons/1/", f"{base}/sections/why/"]
+
+    assert [client.get(url).status_code for url in pages] == [404] * 4
+    assert client.post(f"{base}/reasons/1/bullets/1/remove/").status_code == 404
