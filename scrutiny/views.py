@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from accountability import home as accountability_home
 from cases import selectors as case_selectors
 from cases.enums import CaseStatus
 from cases.models import Case
@@ -231,6 +232,8 @@ def _signed_in_home(request):
         context["opcc"] = _opcc_summary(user)
     today = timezone.localdate()
     context["liaison"] = liaison_selectors.liaison_home(user=user, today=today)
+    context["accountability_staff"] = accountability_home.staff_work(user=user, today=today)
+    context["accountability_force"] = accountability_home.force_work(user=user, today=today)
     chaired = meeting_selectors.chaired_meetings(user=user).exclude(status=MeetingStatus.CLOSED)
     context["chaired"] = [
         (m, rating_selectors.rating_progress(meeting=m))
@@ -240,6 +243,7 @@ def _signed_in_home(request):
     context["past"] = meeting_selectors.past_meetings(user=user)
     context["waiting"] = _waiting(user, context["tasks"])
     keys = ("waiting", "tasks", "past", "chaired", "opcc", "data_admin", "liaison")
+    keys += ("accountability_staff", "accountability_force")
     if not any(context.get(key) for key in keys):
         # Only shown when there is nothing else to show.
         context["my_meetings"] = meeting_selectors.meetings_in_order(user=user)[:10]

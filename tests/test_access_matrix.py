@@ -61,6 +61,7 @@ from reports import disclosure
 from reports import services as report_services
 from reports.models import ForceFigure, SupportService
 from tests import factories
+from tests.accountability import matrix as accountability
 from tests.cases import pdfs
 from tests.cases.conftest import csv_bytes, row, upload
 from tests.reports.conftest import closed_meeting, publish, write
@@ -328,12 +329,14 @@ MATRIX: dict[str, Entry] = {
     "admin:reports_findingsreport_changelist": page(NOBODY),
     "admin:reports_findingsreport_change": page(NOBODY),
 }
+# The Commissioner's accountability scrutiny: OPCC staff's pages and the force liaison's.
+MATRIX.update(accountability.entries(page, post_only, EVERYONE))
 
 
 # --- the resolver ---------------------------------------------------------------------
 
 # The project's own models in the admin (auth.user is ours too: core.users_admin).
-PROJECT_ADMIN_APPS = {"core", "cases", "panels", "reports", "auth/user"}
+PROJECT_ADMIN_APPS = {"core", "cases", "panels", "accountability", "reports", "auth/user"}
 
 
 def _walk(resolver, prefix="", namespace=None):
@@ -595,6 +598,7 @@ def build_side(label: str, *, day: int, cases_in_discussion: int, olu, nia, alic
     s.screened = document_upload(
         case=first.case, user=alice, title=f"Witness care log {label}", chunks=[pdfs.phone_pdf()]
     )
+    accountability.build(s, olu=olu)
     return s
 
 
@@ -828,6 +832,7 @@ KWARGS = {
     "panels:liaison_end": lambda w, s: {"pk": s.liaison.pk},
     "jobs:detail": lambda w, s: {"job_id": w.job.pk},
     "jobs:retry": lambda w, s: {"job_id": w.job.pk},
+    **accountability.KWARGS,
 }
 
 
@@ -1223,7 +1228,7 @@ UNWATCHED = {
 }
 WATCHED = [
     model
-    for label in ["cases", "panels", "reports", "core"]
+    for label in ["cases", "panels", "accountability", "reports", "core"]
     for model in apps.get_app_config(label).get_models()
     if model._meta.label_lower not in UNWATCHED
 ]

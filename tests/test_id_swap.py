@@ -23,6 +23,7 @@ from django.urls import reverse
 from panels.models import Decision, Membership, ReviewedCase
 from reports.models import ReasonBullet
 from tests import factories
+from tests.accountability import matrix as accountability
 from tests.test_access_matrix import (
     KWARGS,
     WATCHED,
@@ -365,3 +366,34 @@ def test_a_former_member_is_an_outsider(client, world):
     statuses = [as_role(client, world, "mina").get(url).status_code for url in urls]
 
     assert statuses == [404] * len(urls)
+
+
+# --- the accountability scrutiny: one force's liaison, the other force's ids ------------
+# Its OPCC-side pages refuse everyone but OPCC staff (403) before any lookup, as the
+# frameworks' do; the liaison's pages find only their own force's questions and evidence.
+
+LIAISON_SWAPS = [*accountability.FORCE_SCOPED, *accountability.FORCE_DOWNLOADS]
+
+
+@pytest.mark.parametrize("key", LIAISON_SWAPS)
+@pytest.mark.parametrize(("own", "other"), [("a", "b"), ("b", "a")])
+def test_the_other_forces_question_or_evidence_is_not_found_by_a_liaison(
+    client, world, key, own, other
+):
+    url = reverse(key, kwargs=accountability.KWARGS[key](world, side(world, other)))
+    client.force_login(side(world, own).acc_liaison)
+    before = fingerprint(WATCHED)
+
+    statuses = [client.get(url).status_code, client.post(url, {"text": "Ours", "version": 1})]
+
+    assert [statuses[0], statuses[1].status_code] == [404, 404], f"{key} {url} as {own}"
+    assert fingerprint(WATCHED) == before
+
+
+def test_the_other_forces_questions_are_not_in_a_liaisons_list(client, world):
+    client.force_login(world.a.acc_liaison)
+
+    page = client.get(reverse("accountability:force_questions")).content.decode()
+
+    assert reverse("accountability:answer", args=[world.a.question.pk]) in page
+    assert reverse("accountability:answer", args=[world.b.question.pk]) not in page

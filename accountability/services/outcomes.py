@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from core.stale import check_version
 from panels.enums import ActionStatus
+from panels.meetings.notifications import action_addressed_notify
 from panels.models import Action
 
 from ..enums import AssuranceLevel
@@ -156,6 +157,9 @@ def scrutiny_action_save(
             link = saved(
                 ScrutinyAction(meeting=locked, action=action, number=max(numbers, default=0) + 1)
             )
+            # The force's liaisons are told as for any action addressed to the force; its
+            # reminders and the liaison's answer are the panels' own (panels/liaison).
+            action_addressed_notify(action=action)
     return link
 
 

@@ -109,8 +109,6 @@ def evidence_add(request, pk: int):
 
 @login_required
 def evidence_download(request, pk: int):
-    if request.method != "GET":
-        return HttpResponseNotAllowed(["GET"])
     staff = by_rule("accountability.view_scrutiny", request.user)
     if not staff and not by_rule("accountability.view_force_questions", request.user):
         raise PermissionDenied
@@ -118,6 +116,9 @@ def evidence_download(request, pk: int):
     question = document.answer.question
     if not by_rule("accountability.view_evidence", request.user, question.meeting):
         raise Http404
+    # Only after the checks, so a refused post says no more than a refused read.
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
     path = storage.path_for(document.stored_name)
     if not path.exists():
         raise Http404

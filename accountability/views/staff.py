@@ -1,5 +1,6 @@
 """OPCC staff's pages: topics, scrutiny meetings, and moving a meeting on."""
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -138,18 +139,16 @@ def meeting_detail(request, pk: int):
 @require_POST
 @staff_view
 def meeting_move(request, pk: int):
-    """Move the meeting on (a button on its page); a refusal is said on the page."""
+    """Move the meeting on (a button on its page); a refusal is flashed on the page, which
+    says why."""
     meeting = selectors.meeting_get(pk=pk)
     to = request.POST.get("to", "")
-    if to not in ScrutinyMeetingStatus.values:
-        return _refused(request, meeting, "Select a status the meeting can move to.")
     try:
+        if to not in ScrutinyMeetingStatus.values:
+            raise ValidationError("Select a status the meeting can move to.")
         services.scrutiny_meeting_move(meeting=meeting, by=request.user, to=to)
     except ValidationError as error:
-        return _refused(request, meeting, " ".join(error.messages))
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"The meeting is now {meeting.get_status_display().lower()}")
     return redirect("accountability:meeting_detail", pk=meeting.pk)
-
-
-def _refused(request, meeting, reason: str):
-    context = {"meeting": meeting, "reason": reason, "page_title": "The meeting cannot move on"}
-    return render(request, "accountability/refused.html", context, status=409)

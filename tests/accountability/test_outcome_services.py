@@ -167,3 +167,28 @@ def test_follow_up_before_its_meeting_is_refused(olu, scrutiny, topic):
         ]
     }
     assert FollowUp.objects.count() == 0
+
+
+def test_a_new_action_is_emailed_to_the_forces_liaison(olu, lee, scrutiny, sent):
+    from django.core import mail
+
+    link = sent(
+        services.scrutiny_action_save,
+        meeting=scrutiny,
+        by=olu,
+        description="A communications plan.",
+        owner="Force",
+    )
+    sent(
+        services.scrutiny_action_save,
+        meeting=scrutiny,
+        by=olu,
+        description="Changed.",
+        owner="Force",
+        link=link,
+        seen=services.action_fingerprint(link.action),
+    )
+
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        ([lee.email], "An action is addressed to your force")
+    ]

@@ -1,0 +1,116 @@
+"""The Commissioner's accountability scrutiny in Chromium: OPCC staff draft a question and
+send it to the force, the force's liaison answers it with evidence, and OPCC staff write
+the summary of evidence and record the Commissioner's decision. Every page landed on is
+checked by `Journey` (axe at desktop and 375 px, no sideways scrolling, vnu)."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Page
+
+from accountability.models import EvidenceSummary, TopicDecision
+from core.roles import StaffRole
+from panels.demo.data import DEMO_PASSWORD
+from tests import factories
+from tests.accountability.factories import ScrutinyMeetingFactory, TopicFactory
+from tests.browser.journeys import Journey
+from tests.cases import pdfs
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+QUESTION = "What are the main barriers encountered by the Force in issuing OoCRs?"
+ANSWER = "Much of the force's crime is serious violence, which few OoCRs can resolve."
+SUMMARY = "The force has increased its use of OoCRs slightly, but remains below its peers."
+RATIONALE = "Improvement plans are in place but have yet to show meaningful impact."
+
+
+@pytest.fixture
+def journey(page: Page, live_server) -> Journey:
+    return Journey(page, live_server.url)
+
+
+@pytest.fixture
+def scrutiny(settings, tmp_path):
+    settings.PRIVATE_UPLOAD_ROOT = tmp_path / "uploads"
+    force = factories.ForceFactory(code="CLEVELAND", name="Cleveland Police")
+    olu = factories.UserFactory(username="olu", roles=[StaffRole.OPCC_STAFF], first_name="Olu")
+    lou = factories.ForceLiaisonFactory(force=force, user__username="lou").user
+    for user in (olu, lou):
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    topic = TopicFactory(force=force, title="Use of out of court resolutions and Outcome 16")
+    day = timezone.localdate() + datetime.timedelta(days=30)
+    return ScrutinyMeetingFactory(force=force, date=day, topics=[topic])
+
+
+def fill_date(page: Page, name: str, day: datetime.date) -> None:
+    for part, value in zip(("0", "1", "2"), (day.day, day.month, day.year), strict=True):
+        page.locator(f'[name="{name}_{part}"]').fill(str(value))
+
+
+def opcc_send_a_question(journey: Journey, scrutiny) -> None:
+    page = journey.page
+    journey.sign_in("olu")
+    journey.follow(page.get_by_role("link", name="Topics and scrutiny meetings"))
+    journey.follow(page.get_by_role("link", name=f"{scrutiny.date:%-d %B %Y}", exact=False))
+    journey.follow(page.get_by_role("button", name="Add a question"))
+    journey.follow(page.get_by_role("button", name="Save the question"))
+    assert journey.errors() == ["Enter the question"]
+    page.get_by_label("Question").fill(QUESTION)
+    journey.follow(page.get_by_role("button", name="Save the question"))
+    journey.follow(page.get_by_role("link", name="Send the questions to the force"))
+    fill_date(page, "due_date", scrutiny.date - datetime.timedelta(days=14))
+    journey.follow(page.get_by_role("button", name="Send the questions to the force"))
+    assert "Waiting for the force" in page.content()
+
+
+def liaison_answer(journey: Journey) -> None:
+    page = journey.page
+    journey.sign_in("lou")
+    journey.follow(page.get_by_role("link", name="1 question to answer"))
+    journey.follow(page.get_by_role("link", name="Question 1:", exact=False))
+    page.get_by_label("The force's answer").fill(ANSWER)
+    journey.follow(page.get_by_role("button", name="Save the answer"))
+    journey.follow(page.get_by_role("link", name="Add evidence (PDF)"))
+    page.get_by_label("Title").fill("OoCR performance dashboard")
+    page.get_by_label("PDF file").set_input_files(
+        files=[{"name": "dashboard.pdf", "mimeType": "application/pdf", "buffer": pdfs.text_pdf()}]
+    )
+    journey.follow(page.get_by_role("button", name="Upload and check"))
+    assert "OoCR performance dashboard (PDF, 1 page)" in page.content()
+
+
+def opcc_summarise_and_decide(journey: Journey, scrutiny) -> None:
+    page = journey.page
+    journey.sign_in("olu")
+    journey.follow(page.get_by_role("link", name=f"Scrutiny meeting, {scrutiny.date:%-d %B %Y}"))
+    journey.follow(page.get_by_role("link", name="Summary of evidence on question 1"))
+    assert ANSWER in page.content()
+    page.get_by_label("Summary of evidence").fill(SUMMARY)
+    journey.follow(page.get_by_role("button", name="Save the summary"))
+    journey.follow(page.get_by_role("link", name="Record the decision", exact=False))
+    page.get_by_label("Partly assured").check()
+    journey.follow(page.get_by_role("button", name="Save the decision"))
+    assert journey.errors() == [
+        "Enter the rationale for the decision: why the Commissioner is or is not assured"
+    ]
+    page.get_by_label("Rationale").fill(RATIONALE)
+    journey.follow(page.get_by_role("button", name="Save the decision"))
+    topic = "Use of out of court resolutions and Outcome 16"
+    journey.follow(page.get_by_role("link", name=topic, exact=True))
+    assert RATIONALE in page.content()
+
+
+def test_questions_sent_answered_summarised_and_decided(journey: Journey, scrutiny):
+    opcc_send_a_question(journey, scrutiny)
+    liaison_answer(journey)
+    opcc_summarise_and_decide(journey, scrutiny)
+
+    journey.finish()
+    assert EvidenceSummary.objects.get().text == SUMMARY
+    assert TopicDecision.objects.get().level == "partly_assured"
+    assert "accountability:decision" in journey.view_names()
+    assert {"accountability:answer", "accountability:evidence_add"} <= set(journey.view_names())
