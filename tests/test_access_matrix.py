@@ -580,7 +580,7 @@ def build_side(label: str, *, day: int, cases_in_discussion: int, olu, nia, alic
 
     # A scrutiny meeting of the force, its decision recorded and its notes not yet written.
     topic = Topic.objects.create(force=s.force, title=f"Topic {label}")
-    s.scrutiny = scrutiny_meeting(by=olu, topic=topic)
+    s.notes_scrutiny = scrutiny_meeting(by=olu, topic=topic)
 
     # Extracts for the force: one held with a privacy finding, one spare to abandon.
     rows = [row(f"{label}-CR-1"), row(f"{label}-CR-2", **PERSONAL)]
@@ -715,7 +715,7 @@ KWARGS = {
     "public:report_version": lambda w, s: public(s, number=1),
     "public:report_version_pdf": lambda w, s: public(s, number=1),
     "reports:report_generate": lambda w, s: {"meeting_pk": s.closed_new.pk},
-    "reports:notes_generate": lambda w, s: {"meeting_pk": s.scrutiny.pk},
+    "reports:notes_generate": lambda w, s: {"meeting_pk": s.notes_scrutiny.pk},
     "public:accountability_data": lambda w, s: {"fmt": "csv"},
     "reports:report_detail": lambda w, s: {"pk": s.draft.pk},
     "reports:report_figures": lambda w, s: {"pk": s.draft.pk},
