@@ -54,7 +54,10 @@ def test_notes_are_drafted_approved_published_and_read(page: Page, live_server, 
     follow(page.get_by_role("button", name="Approve the report"))
     follow(page.get_by_role("button", name="Approve the report"))
     follow(page.get_by_role("button", name="Publish the report"))
+    # Publishing renders the page and the PDF before answering: slower on a busy machine.
+    page.set_default_timeout(60_000)
     follow(page.get_by_role("button", name="Publish the report"))
+    page.set_default_timeout(10_000)
     assert page.locator(".govuk-notification-banner").inner_text().find("published") >= 0
 
     page.context.clear_cookies()
