@@ -6,6 +6,8 @@ gives its figures as text. The same SVG goes into web pages and PDFs.
   over time, a period report).
 - `answer_bars`: the panel's answers per criterion, one stacked bar a criterion (a
   report's findings per criterion).
+- `level_timeline`: a topic's assurance decisions over time, one point a decision (the
+  public accountability page).
 """
 
 import textwrap
@@ -158,3 +160,38 @@ def answer_bars(findings) -> dict:
     ]
     height = y + ((len(legend) + 2) // 3) * 22 + 6
     return {"rows": rows, "legend": legend, "width": CB_WIDTH, "height": height}
+
+
+# A topic's decisions over time: one lane a level (the best at the top), a point a decision,
+# evenly spaced in date order and joined by a line, with the date under each point.
+LT_LABEL_WIDTH, LT_WIDTH, LT_LANE_HEIGHT, LT_STEP = 130, 600, 40, 110
+LT_COLOURS = ["#00703c", "#f47738", "#d4351c"]
+
+
+def level_timeline(points, lanes: list[str]) -> dict:
+    """`points` are (date label, lane index) oldest first; `lanes` the levels' words, the
+    best first. The table beside the chart gives the same decisions as text."""
+    room = LT_WIDTH - LT_LABEL_WIDTH - 50
+    step = min(LT_STEP, room / max(len(points) - 1, 1))
+    placed = [
+        {
+            "x": round(LT_LABEL_WIDTH + 20 + i * step, 1),
+            "y": 20 + lane * LT_LANE_HEIGHT,
+            "date": day,
+            "colour": LT_COLOURS[lane % len(LT_COLOURS)],
+        }
+        for i, (day, lane) in enumerate(points)
+    ]
+    height = 20 + len(lanes) * LT_LANE_HEIGHT + 10
+    return {
+        "lanes": [
+            {"y": 20 + n * LT_LANE_HEIGHT, "text_y": 25 + n * LT_LANE_HEIGHT, "label": label}
+            for n, label in enumerate(lanes)
+        ],
+        "points": placed,
+        "line": " ".join(f"{p['x']},{p['y']}" for p in placed),
+        "date_y": height - 4,
+        "label_width": LT_LABEL_WIDTH,
+        "width": LT_WIDTH,
+        "height": height + 6,
+    }

@@ -14,7 +14,7 @@ from .forms import ReportCriteriaForm
 
 @login_required
 def report_criteria(request, pk: int):
-    report = selectors.report_for_user(user=request.user, pk=pk)
+    report = selectors.panel_report_for_user(user=request.user, pk=pk)
     criteria, hidden = selectors.report_criteria_choice(report=report)
     heading = report.panel.framework.criteria_heading
     initial = {

@@ -19,6 +19,7 @@ from cases.enums import PrivacyKind
 from panels.models import Membership, ReviewedCase
 
 from . import markup
+from .accountability.texts import notes_texts
 from .enums import DisclosureKind, ReportKind
 from .models import DisclosureAcceptance, FindingsReport
 from .presenters import present
@@ -99,6 +100,8 @@ class Text:
 def report_texts(report: FindingsReport) -> list[Text]:
     """Everything the published report will say, with where each part is changed."""
     presented = present(report)
+    if report.kind == ReportKind.NOTES:
+        return [Text(*parts) for parts in notes_texts(report, presented)]
     texts = [Text("Title", report.title)]
     if report.meeting:
         # Fixed once the meeting has closed: a finding here can only be accepted.

@@ -4,6 +4,7 @@ from django.db import models
 class ReportKind(models.TextChoices):
     MEETING = "meeting", "Meeting findings"
     PERIOD = "period", "Period report"
+    NOTES = "notes", "Accountability meeting notes"
 
 
 class ReportStatus(models.TextChoices):

@@ -11,6 +11,8 @@ import io
 from cases.resources import neutralise
 
 from . import shares
+from .accountability.figures import notes_figures
+from .accountability.presenters import MeetingNotes
 
 DICTIONARY = [
     (
@@ -59,6 +61,8 @@ CRITERION_COUNTS = [
 
 
 def figures_of(presented) -> dict:
+    if isinstance(presented, MeetingNotes):
+        return notes_figures(presented)
     if hasattr(presented, "meetings"):
         return period_figures(presented)
     return meeting_figures(presented)

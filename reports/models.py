@@ -13,7 +13,11 @@ from .enums import CriteriaDisplay, ReportKind, ReportStatus, SectionKey, Suppor
 from .force_figures.models import ForceFigure
 from .standing_text import selection_claim_error
 
-__all__ = ["ForceFigure"]  # a model of this app, kept beside its pages
+__all__ = ["ForceFigure"]
+
+# Where the public site keeps the notes of the Commissioner's scrutiny meetings: a first
+# part of an address no panel may take as its slug.
+NOTES_PATH = "accountability"  # a model of this app, kept beside its pages
 
 
 class FindingsReport(models.Model):
@@ -24,9 +28,19 @@ class FindingsReport(models.Model):
     """
 
     kind = models.CharField(max_length=10, choices=ReportKind.choices, default=ReportKind.MEETING)
-    panel = models.ForeignKey(Panel, on_delete=models.PROTECT, related_name="reports")
+    # Blank only for the notes of a Commissioner's scrutiny meeting, which no panel holds.
+    panel = models.ForeignKey(
+        Panel, on_delete=models.PROTECT, null=True, blank=True, related_name="reports"
+    )
     meeting = models.OneToOneField(
         Meeting, on_delete=models.PROTECT, null=True, blank=True, related_name="report"
+    )
+    scrutiny_meeting = models.OneToOneField(
+        "accountability.ScrutinyMeeting",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="notes",
     )
     period_start = models.DateField(null=True, blank=True)
     period_end = models.DateField(null=True, blank=True)
@@ -88,13 +102,28 @@ class FindingsReport(models.Model):
             choice_constraint("findingsreport", "criteria_display", CriteriaDisplay),
             choice_constraint("findingsreport", "status", ReportStatus),
             models.UniqueConstraint(fields=["panel", "slug"], name="findingsreport_slug_unique"),
+            models.UniqueConstraint(
+                fields=["slug"],
+                condition=models.Q(kind=ReportKind.NOTES),
+                name="findingsreport_notes_slug_unique",
+            ),
             models.CheckConstraint(
-                condition=models.Q(kind=ReportKind.PERIOD)
+                condition=models.Q(kind__in=[ReportKind.PERIOD, ReportKind.NOTES])
                 | models.Q(meeting__isnull=False, kind=ReportKind.MEETING),
                 name="findingsreport_meeting_report_has_meeting",
             ),
             models.CheckConstraint(
-                condition=models.Q(kind=ReportKind.MEETING)
+                condition=models.Q(
+                    kind=ReportKind.NOTES, scrutiny_meeting__isnull=False, panel__isnull=True
+                )
+                | (
+                    ~models.Q(kind=ReportKind.NOTES)
+                    & models.Q(scrutiny_meeting__isnull=True, panel__isnull=False)
+                ),
+                name="findingsreport_notes_have_scrutiny_meeting",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=[ReportKind.MEETING, ReportKind.NOTES])
                 | models.Q(
                     period_start__isnull=False,
                     period_end__isnull=False,
@@ -106,6 +135,15 @@ class FindingsReport(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_notes(self) -> bool:
+        return self.kind == ReportKind.NOTES
+
+    @property
+    def public_slug(self) -> str:
+        """The first part of its public address: the panel's slug, or the notes' path."""
+        return NOTES_PATH if self.is_notes else self.panel.slug
 
 
 class ReportStatusChange(StatusHistory):
@@ -243,7 +281,7 @@ class DisclosureAcceptance(models.Model):
 
 def _version_path(version: "PublishedVersion", name: str) -> str:
     report = version.report
-    return f"reports/{report.panel.slug}/{report.slug}/v{version.number}/{name}"
+    return f"reports/{report.public_slug}/{report.slug}/v{version.number}/{name}"
 
 
 class PublishedVersion(ImmutableModel):

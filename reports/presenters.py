@@ -16,6 +16,7 @@ from panels.models import Action, Decision, Observation, OutcomeCategory, Sample
 from panels.queries import approved_responses
 
 from . import figure_display, markup, periods, selectors, shares, wording
+from .accountability.presenters import meeting_notes
 from .criteria import CriteriaFindings, meeting_criteria, period_criteria
 from .enums import ReportKind, ReportStatus
 from .models import FindingsReport, ReasonBullet
@@ -359,6 +360,8 @@ def _recurring(per_meeting: list[list[dict]]) -> list[tuple[str, int, int]]:
 
 def present(report: FindingsReport):
     """The report as its template needs it, whichever kind it is."""
+    if report.kind == ReportKind.NOTES:
+        return meeting_notes(report)
     return period_report(report) if report.kind == ReportKind.PERIOD else meeting_report(report)
 
 

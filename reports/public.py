@@ -19,6 +19,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from . import figures, selectors
+from .accountability.public import notes_csv
 from .enums import ReportStatus
 from .open_data import schema as open_data_schema
 
@@ -130,7 +131,8 @@ def report_data(request, panel: str, slug: str, fmt: str):
         return _withdrawn_page(request, withdrawn.report)
     if fmt == "json":
         return JsonResponse({"version": version.number, **version.figures})
-    response = HttpResponse(figures.meeting_csv(version.figures), content_type="text/csv")
+    body = notes_csv(version.figures) if found.is_notes else figures.meeting_csv(version.figures)
+    response = HttpResponse(body, content_type="text/csv")
     response["Content-Disposition"] = f'attachment; filename="{found.slug}.csv"'
     return response
 

@@ -1,6 +1,8 @@
 from django.urls import path
 
 from . import public
+from .accountability import open_data as notes_data
+from .accountability import public as accountability
 from .open_data import views as open_data
 
 app_name = "public"
@@ -9,6 +11,18 @@ urlpatterns = [
     path("", public.report_list, name="report_list"),
     path("feed.atom", public.PublicationsFeed(), name="feed"),
     path("data/", public.data_dictionary, name="data_dictionary"),
+    path("accountability/", accountability.accountability, name="accountability"),
+    path("accountability/feed.atom", accountability.NotesFeed(), name="accountability_feed"),
+    path(
+        "accountability/open-data/datapackage.json",
+        notes_data.datapackage,
+        name="accountability_datapackage",
+    ),
+    path(
+        "accountability/open-data/assurance-decisions.<slug:fmt>",
+        notes_data.decisions,
+        name="accountability_data",
+    ),
     path("published-findings.<slug:fmt>", open_data.all_data, name="all_data"),
     path("open-data/datapackage.json", open_data.datapackage, name="datapackage"),
     path("open-data/<slug:name>.<slug:fmt>", open_data.table, name="open_data"),

@@ -21,6 +21,8 @@ from .rendering import render_pdf
 
 
 def template_for(report: FindingsReport) -> str:
+    if report.kind == ReportKind.NOTES:
+        return "reports/accountability/notes.html"
     if report.kind == ReportKind.PERIOD:
         return "reports/period_report.html"
     return "reports/report.html"
@@ -39,7 +41,10 @@ def body_html(report: FindingsReport, presented=None, *, published_on=None) -> s
 
 
 def pdf_document(report: FindingsReport, body: str) -> str:
-    return render_to_string("reports/report_pdf.html", {"report": report, "body": body})
+    author = report.panel.organisation if report.panel_id else organisation()["name"]
+    return render_to_string(
+        "reports/report_pdf.html", {"report": report, "body": body, "author": author}
+    )
 
 
 def freeze(*, report: FindingsReport, by, change_note: str) -> PublishedVersion:
@@ -53,12 +58,9 @@ def freeze(*, report: FindingsReport, by, change_note: str) -> PublishedVersion:
         approved_by=_approver(report),
         change_note=change_note,
         title=report.title,
-        theme=report.meeting.theme if report.meeting else "",
-        framework_name=report.panel.framework.name,
-        meeting_date=report.meeting.date if report.meeting else None,
+        **_about(report),
         period_start=report.period_start,
         period_end=report.period_end,
-        year=(report.meeting.date if report.meeting else report.period_end).year,
         html_sha256=sha256(html),
         pdf_sha256=sha256(pdf.content),
         pdf_bytes=len(pdf.content),
@@ -70,6 +72,25 @@ def freeze(*, report: FindingsReport, by, change_note: str) -> PublishedVersion:
     version.full_clean()
     version.save()
     return version
+
+
+NOTES_FRAMEWORK = "The Police and Crime Commissioner's scrutiny of the force"
+
+
+def _about(report: FindingsReport) -> dict:
+    """The version's theme, framework, meeting date and year, whichever kind it is."""
+    if report.kind == ReportKind.NOTES:
+        meeting = report.scrutiny_meeting
+        framework = NOTES_FRAMEWORK
+    else:
+        meeting = report.meeting
+        framework = report.panel.framework.name
+    return {
+        "theme": meeting.theme if meeting else "",
+        "framework_name": framework,
+        "meeting_date": meeting.date if meeting else None,
+        "year": (meeting.date if meeting else report.period_end).year,
+    }
 
 
 def sha256(content: bytes) -> str:

@@ -3,16 +3,22 @@
 import rules
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q, QuerySet, Sum
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from accountability.enums import ScrutinyMeetingStatus
+from accountability.models import ScrutinyMeeting
 from core.permissions import by_rule
 from core.roles import is_opcc_staff
 from panels.enums import ActionStatus, MeetingStatus
 from panels.models import Action, Meeting, Panel
 from panels.queries import approved_responses
 
-from .enums import ReportStatus
-from .models import FindingsReport, PublishedVersion, ReasonBullet
+from .enums import ReportKind, ReportStatus
+from .models import NOTES_PATH, FindingsReport, PublishedVersion, ReasonBullet
+
+# A scrutiny meeting's notes can be drafted once the Commissioner's decisions are recorded.
+NOTES_READY = [ScrutinyMeetingStatus.DECIDED, ScrutinyMeetingStatus.CLOSED]
 
 
 def reports_for(user) -> QuerySet[FindingsReport]:
@@ -35,17 +41,36 @@ def report_for_user(*, user, pk: int, perm: str = "reports.manage_report") -> Fi
     return report
 
 
+def panel_report_for_user(*, user, pk: int) -> FindingsReport:
+    """As `report_for_user`, for pages about a panel's findings (reasons, criteria, figures
+    shown), which a scrutiny meeting's notes do not have: 404 for notes."""
+    report = report_for_user(user=user, pk=pk)
+    if report.is_notes:
+        raise Http404
+    return report
+
+
 def report_list(*, user) -> dict:
     reports = list(reports_for(user).order_by("-meeting__date", "-created_at"))
     waiting = Meeting.objects.filter(status=MeetingStatus.CLOSED, report__isnull=True)
     return {
         "reports": reports,
         "meetings_without_report": list(waiting.select_related("panel").order_by("-date")),
+        "scrutiny_meetings_without_notes": list(
+            ScrutinyMeeting.objects.filter(status__in=NOTES_READY, notes__isnull=True)
+            .select_related("force")
+            .order_by("-date")
+        ),
     }
 
 
 def closed_meeting(*, pk: int) -> Meeting:
     return get_object_or_404(Meeting.objects.select_related("panel"), pk=pk)
+
+
+def scrutiny_meeting(*, pk: int) -> ScrutinyMeeting:
+    """For OPCC staff, who see every scrutiny meeting."""
+    return get_object_or_404(ScrutinyMeeting.objects.select_related("force"), pk=pk)
 
 
 def report_history(*, report: FindingsReport):
@@ -82,11 +107,18 @@ PUBLIC = Q(report__current_version__isnull=False) & ~Q(report__status=ReportStat
 
 
 def public_versions() -> QuerySet[PublishedVersion]:
-    """The version the public sees of each published, not withdrawn, report."""
+    """The version the public sees of each published, not withdrawn, panel report (the
+    notes of the Commissioner's scrutiny meetings have their own page and files)."""
     return (
-        PublishedVersion.objects.filter(PUBLIC, report__current_version=F("pk"))
+        public_versions_of_any_kind()
+        .exclude(report__kind=ReportKind.NOTES)
         .select_related("report", "report__panel")
-        .order_by("-meeting_date", "-published_at")
+    )
+
+
+def public_versions_of_any_kind() -> QuerySet[PublishedVersion]:
+    return PublishedVersion.objects.filter(PUBLIC, report__current_version=F("pk")).order_by(
+        "-meeting_date", "-published_at"
     )
 
 
@@ -97,13 +129,12 @@ def public_meeting_versions() -> QuerySet[PublishedVersion]:
 
 def public_report(*, panel_slug: str, slug: str) -> FindingsReport:
     """A report that has been published, withdrawn or not; 404 for anything else."""
-    return get_object_or_404(
-        FindingsReport.objects.select_related("panel", "current_version").filter(
-            current_version__isnull=False
-        ),
-        panel__slug=panel_slug,
-        slug=slug,
+    published = FindingsReport.objects.select_related("panel", "current_version").filter(
+        current_version__isnull=False
     )
+    if panel_slug == NOTES_PATH:
+        return get_object_or_404(published, kind=ReportKind.NOTES, slug=slug)
+    return get_object_or_404(published, panel__slug=panel_slug, slug=slug)
 
 
 def public_version(*, report: FindingsReport, number: int | None) -> PublishedVersion:
@@ -131,9 +162,11 @@ def public_list_stamp() -> tuple:
 
 
 def withdrawn_reports() -> QuerySet[FindingsReport]:
-    return FindingsReport.objects.filter(
-        status=ReportStatus.WITHDRAWN, current_version__isnull=False
-    ).select_related("panel", "current_version")
+    return (
+        FindingsReport.objects.filter(status=ReportStatus.WITHDRAWN, current_version__isnull=False)
+        .exclude(kind=ReportKind.NOTES)
+        .select_related("panel", "current_version")
+    )
 
 
 def published_meetings_between(*, panel, start, end) -> list[PublishedVersion]:

@@ -251,7 +251,7 @@ def bullet_delete(*, report: FindingsReport, bullet: ReasonBullet, by, version: 
 
 def too_early(report: FindingsReport, doing: str) -> str | None:
     """Why a report cannot be `doing` yet: its meeting's date is still to come."""
-    meeting = report.meeting
+    meeting = report.meeting or report.scrutiny_meeting
     if meeting is None or meeting.date <= timezone.localdate():
         return None
     return (

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import criteria_views, views
+from .accountability import views as notes_views
 from .display import views as display_views
 from .force_figures import views as figure_views
 from .support import views as support_views
@@ -28,6 +29,11 @@ urlpatterns = [
     path("force-figures/<int:pk>/", figure_views.force_figure_edit, name="force_figure_edit"),
     path("<int:pk>/figures/", display_views.report_figures, name="report_figures"),
     path("meetings/<int:meeting_pk>/new/", views.report_generate, name="report_generate"),
+    path(
+        "scrutiny-meetings/<int:meeting_pk>/notes/new/",
+        notes_views.notes_generate,
+        name="notes_generate",
+    ),
     path("<int:pk>/", views.report_detail, name="report_detail"),
     path("<int:pk>/preview/", views.report_preview, name="report_preview"),
     path("<int:pk>/preview.pdf", views.report_preview_pdf, name="report_preview_pdf"),

@@ -128,13 +128,13 @@ def report_preview_pdf(request, pk: int):
 def section_edit(request, pk: int, key: str):
     report = selectors.report_for_user(user=request.user, pk=pk)
     section = selectors.section(report=report, key=key)
-    if key != SectionKey.THEME_BACKGROUND:
+    if key != SectionKey.THEME_BACKGROUND and not report.is_notes:
         keep_label = "Use this text in this panel's future reports"
     elif report.meeting is not None:
         # The template pack prints labels unescaped; the theme is text.
         keep_label = format_html("Keep this text for future meetings on “{}”", report.meeting.theme)
     else:
-        # A period report has no meeting, so no theme to keep its themes' text for.
+        # A period report has no theme to keep text for; notes have no panel's reports.
         keep_label = None
     initial = {"version": report.version, "heading": section.heading, "body": section.body}
     form = SectionForm(request.POST or None, initial=initial, keep_label=keep_label)
@@ -165,7 +165,7 @@ def section_edit(request, pk: int, key: str):
 @login_required
 def reasons(request, pk: int, category_pk: int, bullet_pk: int | None = None):
     """A category's reasons: merge several cases' into one bullet, or reword one case's."""
-    report = selectors.report_for_user(user=request.user, pk=pk)
+    report = selectors.panel_report_for_user(user=request.user, pk=pk)
     category, decisions = selectors.category_decisions(report=report, category_pk=category_pk)
     bullet = selectors.report_bullet(report=report, pk=bullet_pk) if bullet_pk else None
     initial = {"version": report.version, "lead_with_count": True}
@@ -218,7 +218,7 @@ def reasons(request, pk: int, category_pk: int, bullet_pk: int | None = None):
 @login_required
 @require_POST
 def bullet_remove(request, pk: int, category_pk: int, bullet_pk: int):
-    report = selectors.report_for_user(user=request.user, pk=pk)
+    report = selectors.panel_report_for_user(user=request.user, pk=pk)
     bullet = selectors.report_bullet(report=report, pk=bullet_pk)
     try:
         version = int(request.POST.get("version", ""))

@@ -37,6 +37,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from accountability.models import Topic
 from cases.documents.services import document_upload
 from core import accounts
 from core.jobs import Job
@@ -64,6 +65,7 @@ from tests.accountability import matrix as accountability
 from tests.cases import pdfs
 from tests.cases.conftest import csv_bytes, row, upload
 from tests.reports.conftest import closed_meeting, publish, write
+from tests.reports.scrutiny import scrutiny_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -166,6 +168,11 @@ MATRIX: dict[str, Entry] = {
     "public:report_data": page(EVERYONE),
     "public:report_version": page(EVERYONE),
     "public:report_version_pdf": page(EVERYONE),
+    # The Commissioner's scrutiny on the public site: from published notes only.
+    "public:accountability": page(EVERYONE),
+    "public:accountability_feed": page(EVERYONE),
+    "public:accountability_datapackage": page(EVERYONE),
+    "public:accountability_data": page(EVERYONE),
     # Findings reports: OPCC staff's alone (panel A's members get 403, others 404).
     "reports:report_list": page(OPCC),
     "reports:period_new": page(OPCC),
@@ -175,6 +182,7 @@ MATRIX: dict[str, Entry] = {
     "reports:force_figure_edit": page(OPCC),
     "reports:report_figures": page(OPCC),
     "reports:report_generate": post_only(OPCC),
+    "reports:notes_generate": post_only(OPCC),
     "reports:report_detail": page(OPCC),
     "reports:report_preview": page(OPCC),
     "reports:report_preview_pdf": page(OPCC),
@@ -570,6 +578,10 @@ def build_side(label: str, *, day: int, cases_in_discussion: int, olu, nia, alic
         {"inconsistent": 1}, panel=s.panel, date=base - datetime.timedelta(days=10)
     )
 
+    # A scrutiny meeting of the force, its decision recorded and its notes not yet written.
+    topic = Topic.objects.create(force=s.force, title=f"Topic {label}")
+    s.notes_scrutiny = scrutiny_meeting(by=olu, topic=topic)
+
     # Extracts for the force: one held with a privacy finding, one spare to abandon.
     rows = [row(f"{label}-CR-1"), row(f"{label}-CR-2", **PERSONAL)]
     s.batch = upload(alice, s.force, csv_bytes(rows), file_name=f"extract-{label}.csv")
@@ -703,6 +715,8 @@ KWARGS = {
     "public:report_version": lambda w, s: public(s, number=1),
     "public:report_version_pdf": lambda w, s: public(s, number=1),
     "reports:report_generate": lambda w, s: {"meeting_pk": s.closed_new.pk},
+    "reports:notes_generate": lambda w, s: {"meeting_pk": s.notes_scrutiny.pk},
+    "public:accountability_data": lambda w, s: {"fmt": "csv"},
     "reports:report_detail": lambda w, s: {"pk": s.draft.pk},
     "reports:report_figures": lambda w, s: {"pk": s.draft.pk},
     "reports:force_figure_edit": lambda w, s: {"pk": s.force_figure.pk},

@@ -92,3 +92,19 @@ def test_a_framework_s_colours_and_whole_wording_reach_the_chart():
     assert first["label"] == long
     assert " ".join(first["lines"]) == long
     assert second["bar_y"] > first["bar_y"] + 22 + 18  # the wrapped label's line made room
+
+
+def test_level_timeline_puts_each_decision_in_its_levels_lane_in_date_order():
+    lanes = ["Assured", "Partly assured", "Not assured"]
+
+    chart = charts.level_timeline([("Sep 2023", 2), ("Sep 2024", 1), ("Sep 2025", 0)], lanes)
+
+    assert [(p["date"], p["y"]) for p in chart["points"]] == [
+        ("Sep 2023", 100),
+        ("Sep 2024", 60),
+        ("Sep 2025", 20),
+    ]
+    xs = [p["x"] for p in chart["points"]]
+    assert xs == sorted(xs) and xs[-1] <= chart["width"]
+    assert [lane["label"] for lane in chart["lanes"]] == lanes
+    assert chart["line"] == " ".join(f"{p['x']},{p['y']}" for p in chart["points"])

@@ -59,10 +59,10 @@ OUTSIDERS = [
 ]
 
 # Addresses inside one panel's world, each filled from the side's own objects. Left out:
-# report_generate, the import pages and the pages that run panels, their people (force
-# liaisons too), the frameworks, the support services and the force's figures, which
-# refuse anyone but OPCC staff or data admins (403) before any object is looked up,
-# wherever it belongs; and an invitation link, which is anyone's who holds it.
+# report_generate, notes_generate, the import pages and the pages that run panels, their
+# people (force liaisons too), the frameworks, the support services and the force's
+# figures, which refuse anyone but OPCC staff or data admins (403) before any object is
+# looked up, wherever it belongs; and an invitation link, which is anyone's who holds it.
 STAFF_ONLY_PANEL_PAGES = {
     "panels:framework_detail",
     "panels:framework_edit",
@@ -88,7 +88,7 @@ PANEL_SCOPED = sorted(
     if (key.startswith("panels:") and key not in STAFF_ONLY_PANEL_PAGES)
     or (
         key.startswith("reports:")
-        and key != "reports:report_generate"
+        and key not in {"reports:report_generate", "reports:notes_generate"}
         and not key.startswith(("reports:support_service", "reports:force_figure"))
     )
 )

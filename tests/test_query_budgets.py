@@ -334,6 +334,10 @@ PAGES = {
     "public:report_data": ("anonymous", lambda w: pub(w, fmt="csv")),
     "public:report_version": ("anonymous", lambda w: pub(w, number=1)),
     "public:report_version_pdf": ("anonymous", lambda w: pub(w, number=1)),
+    "public:accountability": ("anonymous", None),
+    "public:accountability_feed": ("anonymous", None),
+    "public:accountability_datapackage": ("anonymous", None),
+    "public:accountability_data": ("anonymous", lambda w: {"fmt": "csv"}),
     # Findings reports, for OPCC staff.
     "reports:report_list": ("olu", None),
     "reports:period_new": ("olu", None),
@@ -494,6 +498,7 @@ EXCLUDED = {
     "logout": "POST only",
     "two_factor:new_recovery_codes": "POST only",
     "reports:report_generate": "POST only",
+    "reports:notes_generate": "POST only",
     "reports:bullet_remove": "POST only",
     "panels:part_delete": "POST only",
     "panels:part_move": "POST only",
@@ -609,6 +614,10 @@ BUDGETS = {
     "public:report_data": 2,  # 1 / 1
     "public:report_version": 4,  # 3 / 3
     "public:report_version_pdf": 3,  # 2 / 2
+    "public:accountability": 1,  # 1 / 1
+    "public:accountability_feed": 1,  # 1 / 1
+    "public:accountability_datapackage": 1,  # 0 / 0
+    "public:accountability_data": 1,  # 1 / 1
     "reports:report_list": 6,  # 5 / 5
     "reports:period_new": 6,  # 5 / 5
     "reports:force_figure_list": 5,  # 4 / 4

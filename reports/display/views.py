@@ -15,7 +15,7 @@ from .forms import FiguresForm
 
 @login_required
 def report_figures(request, pk: int):
-    report = report_selectors.report_for_user(user=request.user, pk=pk)
+    report = report_selectors.panel_report_for_user(user=request.user, pk=pk)
     figures = selectors.offered_figures(report=report)
     lines = {}
     for figure in figures:

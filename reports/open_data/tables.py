@@ -82,8 +82,11 @@ def _criterion_rows(version):
 
 
 def as_csv(name: str, found: list[dict]) -> str:
+    return write_csv(TABLES[name].names, found)
+
+
+def write_csv(columns: list[str], found: list[dict]) -> str:
     """UTF-8 CSV with a header row; a missing value is a blank cell."""
-    columns = TABLES[name].names
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(columns)

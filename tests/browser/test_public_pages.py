@@ -39,7 +39,7 @@ def test_cookies_table_fits_a_phone_screen(page: Page, live_server):
     assert box["x"] + box["width"] <= PHONE
 
 
-@pytest.mark.parametrize("url", ["/", "/findings/", "/findings/data/"])
+@pytest.mark.parametrize("url", ["/", "/findings/", "/findings/data/", "/findings/accountability/"])
 def test_public_page_is_accessible(page: Page, live_server, url):
     page.goto(f"{live_server.url}{url}")
 

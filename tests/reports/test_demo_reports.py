@@ -201,19 +201,20 @@ def test_demo_report_pdfs_end_on_a_page_with_a_fair_share_of_the_text(demo):
         with version.pdf_file.open("rb") as stored:
             pages = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(stored.read())).pages]
         average = sum(len(p) for p in pages[:-1]) / (len(pages) - 1)
-        assert len(pages[-1]) >= 0.3 * average, (version.report.panel.slug, len(pages[-1]))
-        assert len(pages[-1]) >= 400, version.report.panel.slug
+        assert len(pages[-1]) >= 0.3 * average, (version.report.public_slug, len(pages[-1]))
+        assert len(pages[-1]) >= 400, version.report.public_slug
 
 
 def test_demo_reports_carry_their_publication_dates_not_the_day_of_loading(client, demo):
     versions = {
-        v.report.panel.slug: v for v in PublishedVersion.objects.select_related("report__panel")
+        v.report.public_slug: v for v in PublishedVersion.objects.select_related("report__panel")
     }
 
     assert {slug: v.published_at.date() for slug, v in versions.items()} == {
         "adult-oocr": datetime.date(2025, 11, 12),
         "victims-code": datetime.date(2025, 10, 15),
         "stop-search": datetime.date(2025, 12, 17),
+        "accountability": datetime.date(2025, 10, 15),
     }
     for version in versions.values():
         steps = ReportStatusChange.objects.filter(report=version.report)
@@ -292,3 +293,39 @@ def test_demo_liaison_has_one_action_answered_and_one_overdue(client, demo):
         "Brief supervisors on recording stalking" in home,
         lee.memberships.exists(),
     ) == (1, True, False)
+
+
+def test_demo_scrutiny_notes_rebuild_the_meeting_of_24_september_2025(client, demo):
+    version = PublishedVersion.objects.get(report__kind="notes")
+    page = words(client.get(f"/findings/accountability/{version.report.slug}/").content.decode())
+
+    assert_in_order(
+        page,
+        [
+            "Notes of the scrutiny meeting of 24 September 2025",
+            "Use of out of court resolutions and Outcome 16",
+            "Decision of the Police and Crime Commissioner: Partly assured "
+            "(before: partly assured in September 2024)",
+            "Question Brief summary of evidence Decision of the PCC",
+            "1. What are the main barriers",
+            "Since the previous update in September 2024",
+            "8. Through data collection and evaluation",
+            "Follow-up: A further performance update to the Commissioner (by 24 March 2026)",
+            "Other areas discussed",
+            "Fixed-term recall",
+            "Actions",
+            "1 That the force works with the OPCC on a communications plan",
+            "2 That the force and the OPCC meet",
+            "3 That a further performance update be presented",
+        ],
+    )
+    assert version.figures["questions"] == 8
+
+
+def test_demo_accountability_page_shows_the_topics_history(client, demo):
+    page = words(client.get("/findings/accountability/").content.decode())
+
+    assert "Current assurance level: Partly assured, decided on 24 September 2025" in page
+    assert "September 2024: Partly assured. September 2025: Partly assured." in page
+    assert "18 September 2024 Partly assured Named in later notes" in page
+    assert "24 September 2025 Partly assured Notes of the meeting of 24 September 2025" in page

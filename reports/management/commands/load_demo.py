@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from panels.demo import data
 from panels.demo.loader import load_demo
-from reports.demo import load_reports
+from reports.demo import load_reports, load_scrutiny
 
 
 class Command(BaseCommand):
@@ -28,6 +28,7 @@ class Command(BaseCommand):
             )
         result = load_demo()
         published = load_reports(result["users"])
+        notes = load_scrutiny(result["users"])
         created = result["meetings_created"]
         self.stdout.write(
             f"Demo loaded: {len(created)} meeting(s) created."
@@ -36,6 +37,8 @@ class Command(BaseCommand):
         )
         if published:
             self.stdout.write(f"Findings reports published: {published}.")
+        if notes:
+            self.stdout.write(f"Notes of the Commissioner's scrutiny meetings published: {notes}.")
         self.stdout.write("")
         self.stdout.write(f"Demo sign-ins (password for every account: {data.DEMO_PASSWORD})")
         for username, _first, _last, _role, about in data.USERS:

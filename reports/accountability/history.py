@@ -1,0 +1,66 @@
+"""Each topic's assurance decisions over time, from the frozen figures of the published
+notes only: a decision from a set of notes links to them; one named only as an earlier
+decision (published before the service was used, say) is listed without a link."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+
+from accountability.enums import AssuranceLevel
+from core import charts
+
+from ..models import NOTES_PATH
+
+LEVELS = list(AssuranceLevel)  # the best first, as the chart's lanes run
+
+
+@dataclass
+class Point:
+    date: datetime.date
+    level: str
+    label: str
+    url: str = ""
+    notes_title: str = ""
+
+
+@dataclass
+class TopicHistory:
+    key: int
+    title: str
+    by_date: dict = field(default_factory=dict)
+
+    @property
+    def points(self) -> list[Point]:
+        return [self.by_date[day] for day in sorted(self.by_date)]
+
+    @property
+    def current(self) -> Point:
+        return self.points[-1]
+
+    @property
+    def chart(self) -> dict:
+        lanes = [level.label for level in LEVELS]
+        points = [(f"{p.date:%b %Y}", LEVELS.index(AssuranceLevel(p.level))) for p in self.points]
+        return charts.level_timeline(points, lanes)
+
+
+def topic_histories(versions) -> list[TopicHistory]:
+    """`versions`: the public versions of published notes. Topics in title order."""
+    topics: dict[int, TopicHistory] = {}
+    for version in sorted(versions, key=lambda v: (v.meeting_date, v.published_at)):
+        url = reverse("public:report", args=[NOTES_PATH, version.report.slug])
+        for topic in version.figures["topics"]:
+            history = topics.setdefault(topic["topic_id"], TopicHistory(topic["topic_id"], ""))
+            history.title = topic["topic"]  # as the latest notes name it
+            for earlier in topic["earlier"]:
+                day = datetime.date.fromisoformat(earlier["date"])
+                point = Point(day, earlier["level"], earlier["level_label"])
+                history.by_date.setdefault(day, point)
+            if topic["level"]:
+                day = datetime.date.fromisoformat(topic["decided_on"])
+                history.by_date[day] = Point(
+                    day, topic["level"], topic["level_label"], url, version.title
+                )
+    found = [history for history in topics.values() if history.by_date]
+    return sorted(found, key=lambda history: history.title.lower())

@@ -1,0 +1,173 @@
+"""A scrutiny meeting's notes as the template needs them, built from the live rows until a
+version is published and frozen: per topic, its questions with the summaries of evidence
+and the Commissioner's decision; then the other areas discussed, and the numbered actions
+with the force's latest approved response."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from accountability.enums import AssuranceLevel
+from accountability.models import ScrutinyMeeting, TopicDecision
+from panels.queries import approved_responses
+
+from .. import markup
+from ..models import FindingsReport
+from . import responses
+
+APPROVED = "approved_responses"
+
+
+@dataclass
+class Section:
+    key: str
+    heading: str
+    body: str
+
+    @property
+    def html(self):
+        return markup.render(self.body)
+
+
+@dataclass
+class QuestionRow:
+    number: int
+    text: str
+    summary: str
+    pk: int = 0
+
+    @property
+    def summary_html(self):
+        return markup.render(self.summary)
+
+
+@dataclass
+class Decided:
+    """A decision on the topic, as the history lists it."""
+
+    date: datetime.date
+    level: str
+
+    @property
+    def label(self) -> str:
+        return AssuranceLevel(self.level).label
+
+
+@dataclass
+class TopicNotes:
+    pk: int
+    title: str
+    questions: list[QuestionRow]
+    level: str = ""  # blank until the Commissioner's decision is recorded
+    rationale: str = ""
+    earlier: list[Decided] = field(default_factory=list)  # oldest first
+    follow_ups: list[tuple[datetime.date, str]] = field(default_factory=list)
+
+    @property
+    def level_label(self) -> str:
+        return AssuranceLevel(self.level).label if self.level else "No decision recorded"
+
+    @property
+    def rationale_html(self):
+        return markup.render(self.rationale)
+
+
+@dataclass
+class NotesAction:
+    number: int
+    description: str
+    owner: str
+    due_date: datetime.date | None
+    response: str = ""
+    responded_on: datetime.date | None = None
+    link_pk: int = 0  # the meeting's numbered action, where it is changed
+
+
+@dataclass
+class MeetingNotes:
+    report: FindingsReport
+    meeting: ScrutinyMeeting
+    sections: dict[str, Section]
+    topics: list[TopicNotes]
+    other_areas: list[tuple[str, str]]
+    actions: list[NotesAction]
+    other_area_ids: list[int] = field(default_factory=list)
+
+    @property
+    def question_count(self) -> int:
+        return sum(len(topic.questions) for topic in self.topics)
+
+
+def meeting_notes(report: FindingsReport) -> MeetingNotes:
+    meeting = report.scrutiny_meeting
+    areas = list(meeting.other_areas.order_by("pk"))
+    return MeetingNotes(
+        report=report,
+        meeting=meeting,
+        sections={s.key: Section(s.key, s.heading, s.body) for s in report.sections.all()},
+        topics=_topics(meeting),
+        other_areas=[(area.heading, area.text) for area in areas],
+        actions=_actions(meeting),
+        other_area_ids=[area.pk for area in areas],
+    )
+
+
+def _topics(meeting: ScrutinyMeeting) -> list[TopicNotes]:
+    questions = list(meeting.questions.select_related("evidence_summary").order_by("number"))
+    decisions = {d.topic_id: d for d in meeting.decisions.select_related("previous__meeting")}
+    follow_ups = list(meeting.follow_ups.order_by("due_date", "pk"))
+    topics = []
+    for topic in meeting.topics.order_by("title", "pk"):
+        rows = [
+            QuestionRow(q.number, q.text, _summary(q), q.pk)
+            for q in questions
+            if q.topic_id == topic.pk
+        ]
+        notes = TopicNotes(topic.pk, topic.title, rows)
+        notes.follow_ups = [(f.due_date, f.text) for f in follow_ups if f.topic_id == topic.pk]
+        decision = decisions.get(topic.pk)
+        if decision is not None:
+            notes.level, notes.rationale = decision.level, decision.rationale
+            notes.earlier = _earlier(decision)
+        topics.append(notes)
+    return topics
+
+
+def _summary(question) -> str:
+    summary = getattr(question, "evidence_summary", None)
+    return summary.text if summary is not None else ""
+
+
+def _earlier(decision: TopicDecision) -> list[Decided]:
+    """The decisions before this one on the topic, oldest first (a chain kept by `previous`;
+    it is short: one a meeting, a meeting or two a year)."""
+    earlier, seen = [], {decision.pk}
+    previous = decision.previous
+    while previous is not None and previous.pk not in seen:
+        seen.add(previous.pk)
+        earlier.append(Decided(previous.meeting.date, previous.level))
+        previous = previous.previous
+    return list(reversed(earlier))
+
+
+def _actions(meeting: ScrutinyMeeting) -> list[NotesAction]:
+    actions = []
+    numbered_actions = meeting.actions.select_related("action").prefetch_related(
+        Prefetch("action__responses", queryset=approved_responses().queryset, to_attr=APPROVED)
+    )
+    for numbered in numbered_actions.order_by("number"):
+        action = numbered.action
+        response = responses.latest_approved(action)
+        actions.append(
+            NotesAction(
+                numbered.number,
+                action.description,
+                action.owner,
+                action.due_date,
+                response[0] if response else "",
+                response[1] if response else None,
+                numbered.pk,
+            )
+        )
+    return actions

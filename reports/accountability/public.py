@@ -1,0 +1,78 @@
+"""The public accountability page, its Atom feed and the notes' own figures: all read from
+the frozen published versions of notes, never the live scrutiny rows."""
+
+import csv
+import io
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+
+from core.spreadsheets import neutralise
+
+from .. import selectors
+from ..enums import ReportKind
+from ..models import NOTES_PATH
+from .figures import notes_csv_rows
+from .history import topic_histories
+
+
+def published_notes():
+    """The version the public sees of each published, not withdrawn, set of notes."""
+    return (
+        selectors.public_versions_of_any_kind()
+        .filter(report__kind=ReportKind.NOTES)
+        .select_related("report")
+    )
+
+
+def accountability(request):
+    versions = list(published_notes())
+    context = {
+        "page_title": "The Commissioner's scrutiny of the force",
+        "topics": topic_histories(versions),
+        "versions": versions,
+    }
+    return render(request, "reports/accountability/public_page.html", context)
+
+
+def notes_csv(figures: dict) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    for row in notes_csv_rows(figures):
+        writer.writerow([neutralise(value) for value in row])
+    return out.getvalue()
+
+
+class NotesFeed(Feed):
+    feed_type = Atom1Feed
+    title = "The Commissioner's scrutiny of the force: published notes"
+    subtitle = "New and corrected notes of the Police and Crime Commissioner's scrutiny meetings."
+
+    def link(self):
+        return reverse("public:accountability")
+
+    def items(self):
+        return list(published_notes()[:50])
+
+    def item_title(self, item):
+        return item.title if item.number == 1 else f"{item.title} (corrected)"
+
+    def item_description(self, item):
+        """Escaped as the findings feed escapes its summaries (reports/public.py)."""
+        decisions = "; ".join(
+            f"{t['topic']}: {t['level_label']}" for t in item.figures["topics"] if t["level"]
+        )
+        return escape(f"Decisions: {decisions}.")
+
+    def item_link(self, item):
+        return reverse("public:report", args=[NOTES_PATH, item.report.slug])
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_guid(self, item):
+        return f"{settings.SITE_URL}{self.item_link(item)}#v{item.number}"

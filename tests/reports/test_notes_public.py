@@ -1,0 +1,154 @@
+"""The public side of the Commissioner's scrutiny: the published notes (page, tagged PDF,
+figures), the accountability page with each topic's history, its feed and its open data, all
+read from the frozen published notes."""
+
+import csv
+import datetime
+import io
+import json
+
+import frictionless
+import pikepdf
+import pytest
+from defusedxml.ElementTree import fromstring
+from django.conf import settings
+from django.core.files.storage import default_storage
+
+from accountability.enums import AssuranceLevel
+from reports import services
+from reports.accountability.services import notes_generate
+
+from .conftest import publish
+from .scrutiny import scrutiny_meeting, with_outcomes
+
+pytestmark = pytest.mark.django_db
+PAGE = "/findings/accountability/"
+
+
+@pytest.fixture
+def published(olu, nia):
+    """September 2024's decision (partly assured), named by the published notes of 2025."""
+    earlier = scrutiny_meeting(by=olu, date=datetime.date(2024, 9, 18))
+    meeting = with_outcomes(
+        scrutiny_meeting(by=olu, topic=earlier.topics.get(), previous=earlier.decisions.get()),
+        by=olu,
+    )
+    notes = notes_generate(meeting=meeting, by=olu)
+    return notes, publish(notes, author=olu, approver=nia)
+
+
+def test_the_page_shows_each_topic_with_its_level_and_history(client, published):
+    page = client.get(PAGE).content.decode()
+
+    assert "Current assurance level: <strong>Partly assured</strong>" in page
+    assert "Decisions over time: Use of out of court resolutions and Outcome 16" in page
+    assert "September 2024: Partly assured. September 2025: Partly assured." in page
+    assert page.count('<circle cx="') == 2
+    assert 'href="/findings/accountability/2025-09-24-demo/"' in page
+    assert "Named in later notes" in page
+
+
+def test_the_page_reads_the_frozen_notes_not_the_live_decision(client, published):
+    notes, _version = published
+    notes.scrutiny_meeting.decisions.update(level=AssuranceLevel.ASSURED)
+
+    page = client.get(PAGE).content.decode()
+
+    assert "Current assurance level: <strong>Partly assured</strong>" in page
+    assert "Assured</strong>" not in page.replace("Partly assured</strong>", "")
+
+
+def test_withdrawn_notes_leave_the_page(client, published, nia):
+    notes, _version = published
+    services.report_withdraw(report=notes, by=nia, reason="Published in error.")
+
+    page = client.get(PAGE).content.decode()
+
+    assert "No notes of the Commissioner's scrutiny meetings have been published yet." in page
+    assert client.get("/findings/accountability/2025-09-24-demo/").status_code == 404
+
+
+def test_draft_notes_are_not_public(client, olu):
+    notes_generate(meeting=scrutiny_meeting(by=olu), by=olu)
+
+    assert "have been published yet" in client.get(PAGE).content.decode()
+    assert client.get("/findings/accountability/2025-09-24-demo/").status_code == 404
+
+
+def test_the_page_costs_the_same_queries_however_many_notes(
+    client, published, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        assert client.get(PAGE).status_code == 200
+
+
+def test_the_published_notes_page_has_the_reference_layout(client, published):
+    page = client.get("/findings/accountability/2025-09-24-demo/").content.decode()
+
+    headers = ["Question", "Brief summary of evidence", "Decision of the PCC"]
+    assert all(f'<th scope="col" class="govuk-table__header">{h}</th>' in page for h in headers)
+    assert page.index("Other areas discussed") < page.index('id="actions"')
+    assert "A further performance update in six months" in page
+
+
+def test_the_published_notes_pdf_is_tagged_and_in_english(client, published):
+    _notes, version = published
+    pdf = pikepdf.open(io.BytesIO(default_storage.open(version.pdf_file.name).read()))
+
+    assert "/StructTreeRoot" in pdf.Root
+    assert str(pdf.Root.Lang) == "en-GB"
+    assert str(pdf.docinfo.Title) == version.title
+    response = client.get("/findings/accountability/2025-09-24-demo/report.pdf")
+    assert response["Content-Type"] == "application/pdf"
+
+
+def test_the_notes_figures_csv_gives_each_topic_decision(client, published):
+    response = client.get("/findings/accountability/2025-09-24-demo/figures.csv")
+
+    assert list(csv.reader(io.StringIO(response.content.decode()))) == [
+        ["topic", "meeting_date", "assurance_level", "questions"],
+        ["Use of out of court resolutions and Outcome 16", "2025-09-24", "Partly assured", "2"],
+    ]
+
+
+def test_the_feed_has_an_entry_for_the_notes(client, published):
+    feed = fromstring(client.get("/findings/accountability/feed.atom").content)
+    atom = "{http://www.w3.org/2005/Atom}"
+
+    entries = feed.findall(f"{atom}entry")
+    assert [e.find(f"{atom}title").text for e in entries] == [published[1].title]
+    assert entries[0].find(f"{atom}summary").text == (
+        "Decisions: Use of out of court resolutions and Outcome 16: Partly assured."
+    )
+
+
+def test_the_open_data_validates_against_its_package(client, published, tmp_path):
+    package = client.get("/findings/accountability/open-data/datapackage.json").json()
+    body = client.get("/findings/accountability/open-data/assurance-decisions.csv").content
+    (tmp_path / "datapackage.json").write_text(json.dumps(package))
+    (tmp_path / "assurance-decisions.csv").write_bytes(body)
+
+    report = frictionless.validate(tmp_path / "datapackage.json")
+
+    assert report.flatten(["type", "note"]) == []
+    assert report.valid
+    rows = list(csv.DictReader(io.StringIO(body.decode())))
+    notes_url = f"{settings.SITE_URL}/findings/accountability/2025-09-24-demo/"
+    assert [(r["decision_date"], r["assurance_level_code"], r["notes_url"]) for r in rows] == [
+        ("2024-09-18", "partly_assured", ""),
+        ("2025-09-24", "partly_assured", notes_url),
+    ]
+
+
+def test_an_unknown_open_data_format_is_a_404(client, db):
+    assert (
+        client.get("/findings/accountability/open-data/assurance-decisions.xml").status_code == 404
+    )
+
+
+def test_the_findings_list_and_its_open_data_leave_the_notes_out(client, published):
+    listing = client.get("/findings/").content.decode()
+    by_category = client.get("/findings/open-data/findings-by-category.json").json()
+
+    assert published[1].title not in listing
+    assert by_category["rows"] == []
