@@ -94,7 +94,7 @@ lint-code: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
 	$(PY) scripts/lint_model_usage_in_views.py
-	$(VENV)/bin/bandit --quiet -c pyproject.toml -r core cases panels reports scrutiny scripts bench
+	$(VENV)/bin/bandit --quiet -c pyproject.toml -r core cases panels accountability reports scrutiny scripts bench
 
 format: install
 	$(VENV)/bin/ruff format .

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["core", "cases", "panels", "reports", "scrutiny"]
+APPS = ["core", "cases", "panels", "accountability", "reports", "scrutiny"]
 
 # "path relative to the repository:Model" → why a bare manager is safe there.
 ALLOWED: dict[str, str] = {}
