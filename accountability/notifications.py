@@ -33,7 +33,7 @@ def questions_sent_notify(*, meeting, questions) -> list:
     due = min(q.due_date for q in questions)
     return notify(
         users=force_liaisons(meeting.force),
-        kind=NotificationKind.ACTION_ASSIGNED,
+        kind=NotificationKind.QUESTIONS_SENT,
         subject=f"Questions for the force from the Commissioner, due {due:%-d %B %Y}",
         template="accountability/email/questions_sent.txt",
         context={
@@ -49,7 +49,7 @@ def answer_received_notify(*, answer, first: bool) -> list:
     question = answer.question
     return notify(
         users=users_with_role(StaffRole.OPCC_STAFF).order_by("pk"),
-        kind=NotificationKind.ACTION_ASSIGNED,
+        kind=NotificationKind.RESPONSE_WAITING,
         subject=f"The force has {'answered' if first else 'changed its answer to'} "
         f"question {question.number} for the scrutiny meeting on {question.meeting.date:%-d %B %Y}",
         template="accountability/email/answer_received.txt",

@@ -71,25 +71,24 @@ def _follow_ups_due(today: datetime.date):
     )
 
 
-def _once(users, key: str) -> list:
+def _once(users, key: str, kind: NotificationKind) -> list:
     """Those of `users` not yet sent the reminder `key`, each recorded as sent now (the
     record's key is unique, so it names the person too: a force may have two liaisons)."""
     return [
         user
         for user in users
-        if notification_sent_once(
-            key=f"{key}:user:{user.pk}", kind=NotificationKind.ACTION_DUE, user=user
-        )
+        if notification_sent_once(key=f"{key}:user:{user.pk}", kind=kind, user=user)
     ]
 
 
 def _remind_question(question: Question, state: str) -> int:
     key = f"question:{question.pk}:{question.due_date.isoformat()}:{state}"
     with transaction.atomic():
-        users = _once(force_liaisons(question.meeting.force), key)
+        kind = NotificationKind.QUESTION_DUE
+        users = _once(force_liaisons(question.meeting.force), key, kind)
         told = notify(
             users=users,
-            kind=NotificationKind.ACTION_DUE,
+            kind=kind,
             subject=f"Question {question.number} from the Commissioner is "
             f"{'overdue' if state == OVERDUE else 'due soon'}",
             template="accountability/email/question_due.txt",
@@ -114,8 +113,8 @@ def _remind_follow_up(follow_up: FollowUp) -> int:
     ):
         with transaction.atomic():
             told = notify(
-                users=_once(users, key),
-                kind=NotificationKind.ACTION_DUE,
+                users=_once(users, key, NotificationKind.FOLLOW_UP_DUE),
+                kind=NotificationKind.FOLLOW_UP_DUE,
                 subject=f"A follow-up on “{follow_up.topic.title}” is due "
                 f"{follow_up.due_date:%-d %B %Y}",
                 template="accountability/email/follow_up_due.txt",

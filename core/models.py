@@ -283,6 +283,11 @@ class NotificationKind(models.TextChoices):
     REPORT_PUBLISHED = "report_published", "A findings report is published"
     ACTION_ASSIGNED = "action_assigned", "An action is given to you"
     ACTION_DUE = "action_due", "An action of yours is nearly due or overdue"
+    # The force's side and the Commissioner's scrutiny of it.
+    RESPONSE_WAITING = "response_waiting", "A force's response or answer is waiting for review"
+    QUESTIONS_SENT = "questions_sent", "The Commissioner's questions are sent to your force"
+    QUESTION_DUE = "question_due", "A question to your force is nearly due or overdue"
+    FOLLOW_UP_DUE = "follow_up_due", "A follow-up of the Commissioner's scrutiny is near"
 
 
 class NotificationPreference(models.Model):

@@ -29,8 +29,7 @@ def response_arrived_notify(*, response: ActionResponse) -> list:
     meeting = action.meeting
     return notify(
         users=users_with_role(StaffRole.OPCC_STAFF),
-        # The nearest kind there is: a response, like a report, waits for approval.
-        kind=NotificationKind.APPROVAL_WAITING,
+        kind=NotificationKind.RESPONSE_WAITING,
         subject=f"{action.force.name} has responded to an action",
         template="panels/email/response_arrived.txt",
         context={

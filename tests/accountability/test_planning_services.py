@@ -10,6 +10,7 @@ from django.utils import timezone
 from accountability import services
 from accountability.enums import ScrutinyMeetingStatus as Status
 from accountability.models import Question, ScrutinyMeeting, Topic
+from core.notifications import NotificationKind, notification_preferences_save
 from core.workflow import TransitionNotAllowed
 
 from .factories import QuestionFactory, TopicFactory
@@ -111,6 +112,16 @@ def test_sending_stamps_the_questions_moves_the_meeting_and_emails_the_liaison(
     assert [m.to for m in mail.outbox] == [[lee.email]]
     assert f"by {due:%-d %B %Y}" in mail.outbox[0].body
     assert "/accountability/force/questions/" in mail.outbox[0].body
+
+
+def test_a_liaison_who_turned_off_the_questions_email_is_not_sent_it(olu, lee, question, due, sent):
+    notification_preferences_save(
+        user=lee, enabled=set(NotificationKind.values) - {NotificationKind.QUESTIONS_SENT}
+    )
+
+    sent(services.questions_send, meeting=question.meeting, by=olu, due_date=due)
+
+    assert mail.outbox == []
 
 
 def test_sending_with_no_question_is_refused(olu, scrutiny, due):

@@ -7,6 +7,8 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from core.notifications import NotificationKind, notification_preferences_save
+from core.roles import StaffRole
 from core.stale import StaleEdit
 from panels.enums import ActionStatus, ResponseState
 from panels.liaison import grants
@@ -54,6 +56,21 @@ def test_opcc_staff_are_emailed_when_a_response_arrives(action, lee, olu, sent):
     assert [(m.to, m.subject) for m in mail.outbox] == [
         ([olu.email], f"{action.force.name} has responded to an action")
     ]
+
+
+def test_the_response_email_has_its_own_switch_not_the_reports_approval_one(action, lee, olu, sent):
+    # Olu keeps reports' approval emails but turns responses off; Nia the other way round.
+    nia = factories.UserFactory(username="nia", roles=[StaffRole.OPCC_STAFF])
+    notification_preferences_save(
+        user=olu, enabled=set(NotificationKind.values) - {NotificationKind.RESPONSE_WAITING}
+    )
+    notification_preferences_save(
+        user=nia, enabled=set(NotificationKind.values) - {NotificationKind.APPROVAL_WAITING}
+    )
+
+    sent(submit, action=action, by=lee)
+
+    assert [m.to for m in mail.outbox] == [[nia.email]]
 
 
 def test_the_email_names_the_work_and_links_to_it_without_case_detail(action, lee, olu, sent):
