@@ -5,6 +5,7 @@ withdrawn."""
 import datetime
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 
 from accountability.enums import AssuranceLevel, ScrutinyMeetingStatus
@@ -99,6 +100,15 @@ def test_the_drafter_cannot_approve_the_notes(notes, olu):
     assert refused.value.messages == [
         "You made the last change to this report, so someone else must approve it."
     ]
+
+
+def test_the_approver_is_emailed_about_the_notes_not_a_findings_report(notes, olu, nia, sent):
+    sent(services.report_submit, report=notes, by=olu)
+
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        ([nia.email], "Scrutiny meeting notes are waiting for your approval")
+    ]
+    assert f'for the scrutiny meeting notes "{notes.title}" to be approved' in mail.outbox[0].body
 
 
 def test_published_notes_are_frozen_with_their_decisions(notes, olu, nia):
