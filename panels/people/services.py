@@ -41,7 +41,9 @@ PANEL_FIELDS = (
 )
 CHAIR_MUST_VOTE = "A chair must have a vote. Select ‘Yes’ for voting, or make them a member"
 SLUG_MAX = Panel._meta.get_field("slug").max_length
-RESERVED_SLUGS = {"new"}
+# "new" is a page of its own; the Commissioner's scrutiny notes are published under
+# /findings/accountability/, where a panel of that slug would put its reports too.
+RESERVED_SLUGS = {"new", "accountability"}
 USERNAME_MAX = get_user_model()._meta.get_field("username").max_length
 
 

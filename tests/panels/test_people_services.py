@@ -105,6 +105,10 @@ def test_panel_create_never_takes_the_address_of_the_new_panel_page(olu):
     assert create(olu, name="New").slug == "new-2"
 
 
+def test_panel_create_never_takes_the_address_of_the_commissioners_scrutiny_notes(olu):
+    assert create(olu, name="Accountability").slug == "accountability-2"
+
+
 def test_panel_create_refuses_a_name_already_used_whatever_its_case(olu, panel):
     with pytest.raises(ValidationError) as refused:
         create(olu, name=panel.name.upper())
