@@ -18,7 +18,10 @@ from .enums import ReportKind, ReportStatus
 from .models import NOTES_PATH, FindingsReport, PublishedVersion, ReasonBullet
 
 # A scrutiny meeting's notes can be drafted once the Commissioner's decisions are recorded.
-NOTES_READY = [ScrutinyMeetingStatus.DECIDED, ScrutinyMeetingStatus.CLOSED]
+# Notes are drawn from a closed meeting only: a closed meeting's questions, summaries,
+# decisions and actions can no longer change, so what the second person approves is what
+# publishing freezes.
+NOTES_READY = [ScrutinyMeetingStatus.CLOSED]
 
 
 def reports_for(user) -> QuerySet[FindingsReport]:

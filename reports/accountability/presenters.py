@@ -114,7 +114,12 @@ def meeting_notes(report: FindingsReport) -> MeetingNotes:
 
 
 def _topics(meeting: ScrutinyMeeting) -> list[TopicNotes]:
-    questions = list(meeting.questions.select_related("evidence_summary").order_by("number"))
+    # Only the questions put to the force: a draft never sent is not part of the record.
+    questions = list(
+        meeting.questions.filter(sent_at__isnull=False)
+        .select_related("evidence_summary")
+        .order_by("number")
+    )
     decisions = {d.topic_id: d for d in meeting.decisions.select_related("previous__meeting")}
     follow_ups = list(meeting.follow_ups.order_by("due_date", "pk"))
     topics = []

@@ -29,10 +29,11 @@ def notes_title(meeting: ScrutinyMeeting) -> str:
 
 
 def notes_generate(*, meeting: ScrutinyMeeting, by) -> FindingsReport:
-    """A draft of the meeting's notes, once its decisions are recorded."""
+    """A draft of the meeting's notes, once the meeting is closed."""
     if meeting.status not in NOTES_READY:
         raise ValidationError(
-            "Record the Commissioner's decision on each topic before writing the notes."
+            "Record the Commissioner's decision on each topic and close the meeting before "
+            "writing the notes."
         )
     with transaction.atomic():
         if FindingsReport.objects.filter(scrutiny_meeting=meeting).exists():

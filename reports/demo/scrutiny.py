@@ -14,6 +14,8 @@ from accountability.models import ScrutinyMeeting
 from accountability.services import outcomes, planning
 from cases.models import Force
 from panels.demo import data
+from panels.enums import ActionStatus
+from panels.liaison.services import action_response_review, action_response_submit
 
 from .. import disclosure, services
 from ..accountability.services import notes_generate
@@ -26,7 +28,7 @@ DAY = datetime.timedelta(days=1)
 @transaction.atomic
 def load_scrutiny(users: dict, *, publish: bool = True) -> int:
     """Rebuild the demo force's scrutiny meetings unless it has them; returns how many sets
-    of notes were published (none when `publish` is off: the meeting is left decided, its
+    of notes were published (none when `publish` is off: the meeting is left closed, its
     notes for OPCC staff to write)."""
     force = Force.objects.filter(code=data.FORCE[0]).first()
     if force is None or ScrutinyMeeting.objects.filter(force=force).exists():
@@ -42,7 +44,10 @@ def load_scrutiny(users: dict, *, publish: bool = True) -> int:
         planning.scrutiny_meeting_move(meeting=earlier, by=olu, to=Status.CLOSED)
     meeting = _meeting(force, topic, olu, text.DATE, text.QUESTIONS)
     _outcomes(meeting, topic, olu)
-    _decide(topic, olu, text.DATE, AssuranceLevel.PARTLY_ASSURED, text.RATIONALE)
+    _answered(meeting, users)
+    decided = _decide(topic, olu, text.DATE, AssuranceLevel.PARTLY_ASSURED, text.RATIONALE)
+    with _on(text.DATE + 7 * DAY, hour=10):
+        planning.scrutiny_meeting_move(meeting=decided, by=olu, to=Status.CLOSED)
     if not publish:
         return 0
     _publish(meeting, users)
@@ -81,6 +86,21 @@ def _outcomes(meeting, topic, by) -> None:
             )
         words, due = text.FOLLOW_UP
         outcomes.follow_up_add(meeting=meeting, topic=topic, by=by, due_date=due, text=words)
+
+
+def _answered(meeting, users) -> None:
+    """Lee has answered each of the meeting's actions, and OPCC staff approved the answers,
+    so the published notes carry the force's responses and none is overdue unanswered."""
+    for scrutiny_action in meeting.actions.select_related("action").order_by("number"):
+        with _on(meeting.date + 10 * DAY, hour=14):
+            response = action_response_submit(
+                action=scrutiny_action.action,
+                by=users[data.LIAISONS[0]],
+                text=text.ACTION_RESPONSES[scrutiny_action.number - 1],
+                proposed_status=ActionStatus.IN_PROGRESS,
+            )
+        with _on(meeting.date + 11 * DAY, hour=9):
+            action_response_review(response=response, by=users["olu"], approve=True, version=0)
 
 
 def _decide(topic, by, day, level, rationale) -> ScrutinyMeeting:

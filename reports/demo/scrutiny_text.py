@@ -132,3 +132,12 @@ ACTIONS = [
     ),
 ]
 FOLLOW_UP = ("A further performance update to the Commissioner", datetime.date(2026, 3, 24))
+
+# The force's answers to the three actions (fictional), approved by OPCC staff.
+ACTION_RESPONSES = [
+    "A communications plan has been drafted with the OPCC; the Community Remedy leaflet is "
+    "being reprinted and briefings for response teams start in November.",
+    "A meeting with the OPCC is booked for November to review the diversion team's caseload "
+    "and where out of court resolutions could be used more.",
+    "The performance update is scheduled for the Commissioner's meeting in March 2026.",
+]

@@ -1,6 +1,6 @@
 """A scrutiny meeting's notes from draft to the public site, in Chromium.
 
-The demo's meeting of 24 September 2025 is decided, its notes not yet written. Olu drafts
+The demo's meeting of 24 September 2025 is closed, its notes not yet written. Olu drafts
 them from the reports page and sends them for approval; Nia approves and publishes them; a
 visitor who is not signed in finds the Commissioner's scrutiny from the footer, reads the
 topic's history (partly assured in September 2024, then in September 2025) and opens the

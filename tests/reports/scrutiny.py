@@ -1,5 +1,6 @@
 """A Commissioner's scrutiny meeting with its questions, summaries, decision, other areas,
-actions and follow-up, built as OPCC staff would leave it once the decision is recorded."""
+actions and follow-up, built as OPCC staff leave it once the decision is recorded and the
+meeting closed."""
 
 import datetime
 
@@ -31,7 +32,7 @@ def scrutiny_meeting(
     level=AssuranceLevel.PARTLY_ASSURED,
     questions=2,
     previous=None,
-    status=ScrutinyMeetingStatus.DECIDED,
+    status=ScrutinyMeetingStatus.CLOSED,
     summary="The force gave its figures for the year.",
 ):
     force = topic.force if topic else factories.ForceFactory(code="demo", name="Demoshire Police")
@@ -42,7 +43,11 @@ def scrutiny_meeting(
     meeting.topics.add(topic)
     for n in range(1, questions + 1):
         question = Question.objects.create(
-            meeting=meeting, topic=topic, number=n, text=f"Question {n} to the force?"
+            meeting=meeting,
+            topic=topic,
+            number=n,
+            text=f"Question {n} to the force?",
+            sent_at=timezone.now(),
         )
         EvidenceSummary.objects.create(question=question, text=f"{summary} ({n})", written_by=by)
     if level:

@@ -71,7 +71,10 @@ def test_notes_before_the_decision_are_refused_with_a_message_and_nothing_writte
         f"/reports/scrutiny-meetings/{meeting.pk}/notes/new/", follow=True
     ).content.decode()
 
-    assert "Record the Commissioner&#x27;s decision on each topic before writing the notes." in page
+    assert (
+        "Record the Commissioner&#x27;s decision on each topic and close the meeting before "
+        "writing the notes." in page
+    )
     assert FindingsReport.objects.count() == 0
 
 

@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from accountability.enums import AssuranceLevel, ScrutinyMeetingStatus
+from accountability.models import Question
 from reports import disclosure, services
 from reports.accountability.services import notes_generate
 from reports.enums import ReportKind, ReportStatus
@@ -43,12 +44,18 @@ def test_notes_are_drafted_as_a_report_of_their_own_kind(notes, meeting):
     )
 
 
-def test_notes_are_refused_before_the_decision_is_recorded(olu):
-    meeting = scrutiny_meeting(by=olu, status=ScrutinyMeetingStatus.EVIDENCE_RECEIVED)
+@pytest.mark.parametrize(
+    "status", [ScrutinyMeetingStatus.EVIDENCE_RECEIVED, ScrutinyMeetingStatus.DECIDED]
+)
+def test_notes_are_refused_until_the_meeting_is_closed(olu, status):
+    # A decided meeting may still be reopened and its decisions changed: notes drawn from
+    # it could then differ from what the second person approved.
+    meeting = scrutiny_meeting(by=olu, status=status)
     with pytest.raises(ValidationError) as refused:
         notes_generate(meeting=meeting, by=olu)
     assert refused.value.messages == [
-        "Record the Commissioner's decision on each topic before writing the notes."
+        "Record the Commissioner's decision on each topic and close the meeting before "
+        "writing the notes."
     ]
     assert FindingsReport.objects.count() == 0
 
@@ -157,4 +164,18 @@ def test_published_notes_can_be_corrected_and_withdrawn(notes, olu, nia):
         2,
         ReportStatus.WITHDRAWN,
         "Published in error.",
+    )
+
+
+def test_a_question_never_sent_to_the_force_is_left_out_of_the_notes(meeting, olu):
+    Question.objects.create(
+        meeting=meeting, topic=meeting.topics.get(), number=3, text="A draft never sent?"
+    )
+
+    html = body_html(notes_generate(meeting=meeting, by=olu))
+    page = html.decode() if isinstance(html, bytes) else html
+
+    assert ("A draft never sent?" in page, "2 questions were put to the force" in page) == (
+        False,
+        True,
     )
