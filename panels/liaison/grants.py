@@ -34,8 +34,9 @@ def liaison_invite(*, force: Force, by, name: str, email: str) -> ForceLiaison:
         user, created = _person(name=" ".join(name.split()), email=email.strip())
         if ForceLiaison.objects.filter(force=force, user=user).exists():
             raise ValidationError({"email": "This person is already a liaison for this force"})
-        if user.memberships.filter(is_active=True).exists():
-            # A liaison must never be able to see a panel's ratings, so the two do not mix.
+        if user.memberships.filter(ended_on__isnull=True).exists():
+            # A liaison must never be able to see a panel's ratings, so the two do not mix
+            # (a paused membership counts: it may be resumed).
             raise ValidationError(
                 {"email": "This person sits on a panel, so cannot be a force liaison"}
             )

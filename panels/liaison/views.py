@@ -3,6 +3,7 @@ responses, answering it, the evidence, and the panel's decisions on the force's 
 OPCC staff see the same pages for every force and approve or return responses. Every
 page and download is recorded in the audit trail."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
@@ -15,6 +16,7 @@ from cases.documents import storage
 from core.audit import AuditEvent, record
 from core.form_pages import handle_form
 from core.permissions import by_rule
+from core.request_size import allows_large_body
 
 from ..models import Action
 from ..permissions import is_opcc_staff
@@ -68,6 +70,8 @@ def force_action(request, pk: int):
     return render(request, "panels/liaison/action_detail.html", context)
 
 
+# Evidence PDFs may be as large as case documents, past the usual limit on a request.
+@allows_large_body(lambda: settings.DOCUMENT_LIMITS.max_bytes + 1024 * 1024)
 @login_required
 def force_action_answer(request, pk: int):
     action = selectors.force_action_for_user(user=request.user, pk=pk, perm="panels.answer_action")

@@ -356,6 +356,12 @@ def membership_resume(*, membership: Membership, by) -> Membership:
             raise ValidationError("An ended membership cannot be resumed.", code="refused")
         if locked.is_active:
             raise ValidationError("This membership is not paused.", code="refused")
+        if ForceLiaison.objects.filter(user=locked.user_id, ended_on__isnull=True).exists():
+            # A liaison must never see a panel's ratings, so the two roles do not mix.
+            raise ValidationError(
+                "This person is now a force liaison, so the membership cannot be resumed.",
+                code="refused",
+            )
         locked.is_active = True
         locked.version += 1
         _save(locked)

@@ -8,7 +8,7 @@ from core.models import AuditEntry
 from panels.enums import ActionStatus
 from panels.models import Action, ActionResponse
 from tests import factories
-from tests.cases.pdfs import phone_pdf, text_pdf
+from tests.cases.pdfs import padded_pdf, phone_pdf, text_pdf
 from tests.panels.liaison_setup import force_action
 
 
@@ -61,6 +61,22 @@ def test_the_liaison_sends_a_response_with_evidence(client, lee, action):
         reverse("panels:force_action", args=[action.pk]),
         "Supervisors were briefed.",
         1,
+    )
+
+
+def test_evidence_larger_than_an_ordinary_request_is_taken(client, lee, action, settings):
+    """Requests are refused past 1 MB, but the answer takes evidence up to a document's limit."""
+    client.force_login(lee)
+    data = padded_pdf(settings.REQUEST_MAX_BYTES + 512 * 1024)
+    pdf = SimpleUploadedFile("note.pdf", data, content_type="application/pdf")
+
+    response = client.post(
+        url(action), {**ANSWER, "evidence_title": "Briefing note", "evidence": pdf}
+    )
+
+    assert (response.status_code, ActionResponse.objects.get().evidence.get().size) == (
+        302,
+        len(data),
     )
 
 

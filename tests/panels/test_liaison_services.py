@@ -14,7 +14,7 @@ from panels.enums import ActionStatus, ResponseState
 from panels.liaison import grants
 from panels.liaison.notifications import force_action_reminders_due, force_action_reminders_send
 from panels.liaison.services import action_response_review, action_response_submit
-from panels.models import Action, ActionResponse, ForceLiaison, ResponseEvidence
+from panels.models import Action, ActionResponse, ForceLiaison, Membership, ResponseEvidence
 from tests import factories
 from tests.cases.pdfs import javascript_pdf, phone_pdf, text_pdf
 
@@ -245,6 +245,19 @@ def test_opcc_staff_invite_a_liaison_with_a_new_account(olu, panel, sent):
 
 
 def test_a_panel_member_cannot_be_made_a_liaison(olu, panel, mina):
+    with pytest.raises(ValidationError) as refused:
+        grants.liaison_invite(force=panel.force, by=olu, name="Mina", email=mina.email)
+
+    assert (refused.value.message_dict["email"], ForceLiaison.objects.count()) == (
+        ["This person sits on a panel, so cannot be a force liaison"],
+        0,
+    )
+
+
+def test_a_paused_panel_member_cannot_be_made_a_liaison(olu, panel, mina):
+    # A paused membership may be resumed, and then the liaison would see the ratings.
+    Membership.objects.filter(user=mina).update(is_active=False)
+
     with pytest.raises(ValidationError) as refused:
         grants.liaison_invite(force=panel.force, by=olu, name="Mina", email=mina.email)
 

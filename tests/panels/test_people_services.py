@@ -382,6 +382,22 @@ def test_a_paused_membership_can_be_resumed(olu, mina, meeting):
     assert audit_summaries(membership) == ["Membership paused", "Membership resumed"]
 
 
+def test_a_paused_member_made_a_force_liaison_cannot_be_resumed_onto_the_panel(olu, mina, meeting):
+    membership = mina.memberships.get()
+    membership_pause(membership=membership, by=olu)
+    # Granted directly: the liaison page itself refuses anyone with a membership not ended.
+    factories.ForceLiaisonFactory(user=mina, force=meeting.panel.force)
+
+    with pytest.raises(ValidationError) as refused:
+        membership_resume(membership=membership, by=olu)
+
+    membership.refresh_from_db()
+    assert (refused.value.messages, membership.is_active) == (
+        ["This person is now a force liaison, so the membership cannot be resumed."],
+        False,
+    )
+
+
 def test_an_ended_membership_is_kept_hides_the_meetings_and_cannot_be_resumed(olu, mina, meeting):
     membership = mina.memberships.get()
 
