@@ -80,6 +80,8 @@ def answer(request, pk: int):
 @liaison_view
 def evidence_add(request, pk: int):
     question = selectors.force_question(user=request.user, pk=pk)
+    if request.method == "GET":
+        record(AuditEvent.VIEWED, question, request=request, summary="Adding evidence")
     answer = getattr(question, "answer", None)
     posted = request.method == "POST"
     form = EvidenceForm(request.POST if posted else None, request.FILES if posted else None)

@@ -4,6 +4,7 @@ summarising the force's evidence on each."""
 from django.shortcuts import render
 from django.urls import reverse
 
+from core.audit import AuditEvent, record
 from core.form_pages import handle_form
 
 from .. import selectors, services
@@ -84,6 +85,9 @@ def questions_send(request, pk: int):
 def summary(request, pk: int):
     """The force's answer and evidence on one question, and the summary to be published."""
     question = selectors.question_get(pk=pk)
+    if request.method == "GET":
+        # The force's answer and its evidence are on this page, as on the liaison's.
+        record(AuditEvent.VIEWED, question, request=request, summary="The force's answer")
     current = getattr(question, "evidence_summary", None)
 
     def build(data):

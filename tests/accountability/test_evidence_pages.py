@@ -104,5 +104,14 @@ def test_download_is_an_audited_attachment(client, lee, document):
 def test_add_page_query_count(client, lee, answered, django_assert_num_queries):
     client.force_login(lee)
     client.get(add(answered))
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         assert client.get(add(answered)).status_code == 200
+
+
+def test_opening_the_evidence_page_is_audited(client, lee, answered):
+    client.force_login(lee)
+
+    client.get(add(answered))
+
+    entry = AuditEntry.objects.get(event=AuditEvent.VIEWED, actor=lee)
+    assert (entry.object_pk, entry.summary) == (str(answered.pk), "Adding evidence")

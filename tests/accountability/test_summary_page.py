@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from accountability import services
 from accountability.models import EvidenceSummary
+from core.models import AuditEntry, AuditEvent
 from tests.cases import pdfs
 
 from .pages import error_page, signed_out_goes_to_sign_in, status_for
@@ -81,5 +82,14 @@ def test_query_count(client, olu, lee, answered, private_uploads, django_assert_
         )
     client.force_login(olu)
     client.get(url(answered))
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         assert client.get(url(answered)).status_code == 200
+
+
+def test_opening_the_page_is_audited(client, olu, answered):
+    client.force_login(olu)
+
+    client.get(url(answered))
+
+    entry = AuditEntry.objects.get(event=AuditEvent.VIEWED, actor=olu)
+    assert (entry.object_pk, entry.summary) == (str(answered.pk), "The force's answer")
