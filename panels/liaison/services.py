@@ -68,7 +68,7 @@ def _submit(action, by, text, proposed_status, title, kept) -> ActionResponse:
         response.save()
         if kept is not None:
             _keep_evidence(response, title, kept)
-        record(AuditEvent.CREATED, response, actor=by, summary="The force responded")
+        # The response is a tracked model: its creation is recorded with its fields, once.
         notifications.response_arrived_notify(response=response)
     return response
 
