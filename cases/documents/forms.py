@@ -13,6 +13,19 @@ from .storage import too_big_message
 NOT_A_PDF = "The selected file must be a PDF"
 
 
+def checked_pdf(upload):
+    """An uploaded document as the form takes it, or the error a person can act on: too
+    large, a name with hidden characters, or not a PDF. Its content is checked later."""
+    if upload.size > settings.DOCUMENT_LIMITS.max_bytes:
+        raise forms.ValidationError(too_big_message())
+    hidden = hidden_character_message(upload.name, "The selected file's name")
+    if hidden:
+        raise forms.ValidationError(hidden, code="hidden_character")
+    if not upload.name.lower().endswith(".pdf"):
+        raise forms.ValidationError(NOT_A_PDF)
+    return upload
+
+
 class DocumentUploadForm(SafeTextMixin, forms.Form):
     title = forms.CharField(
         label="Title",
@@ -49,15 +62,7 @@ class DocumentUploadForm(SafeTextMixin, forms.Form):
             self.helper.form_action = action
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > settings.DOCUMENT_LIMITS.max_bytes:
-            raise forms.ValidationError(too_big_message())
-        hidden = hidden_character_message(upload.name, "The selected file's name")
-        if hidden:
-            raise forms.ValidationError(hidden, code="hidden_character")
-        if not upload.name.lower().endswith(".pdf"):
-            raise forms.ValidationError(NOT_A_PDF)
-        return upload
+        return checked_pdf(self.cleaned_data["file"])
 
 
 class DocumentFindingForm(SafeTextMixin, forms.Form):

@@ -5,11 +5,10 @@ from crispy_forms_gds.layout import ConditionalQuestion, Field, Fixed, Fluid, Si
 from django import forms
 from django.conf import settings
 
-from cases.documents.forms import NOT_A_PDF
-from cases.documents.storage import too_big_message
+from cases.documents.forms import checked_pdf
 from cases.forms import _SizedConditionalRadios as SizedConditionalRadios
 from core.forms import post_form_helper, select
-from core.text_safety import SafeTextMixin, hidden_character_message
+from core.text_safety import SafeTextMixin
 
 from ..enums import ActionStatus
 
@@ -62,16 +61,7 @@ class ResponseForm(SafeTextMixin, forms.Form):
 
     def clean_evidence(self):
         upload = self.cleaned_data.get("evidence")
-        if not upload:
-            return None
-        if upload.size > settings.DOCUMENT_LIMITS.max_bytes:
-            raise forms.ValidationError(too_big_message())
-        hidden = hidden_character_message(upload.name, "The selected file's name")
-        if hidden:
-            raise forms.ValidationError(hidden, code="hidden_character")
-        if not upload.name.lower().endswith(".pdf"):
-            raise forms.ValidationError(NOT_A_PDF)
-        return upload
+        return checked_pdf(upload) if upload else None
 
     def clean(self):
         cleaned = super().clean()
