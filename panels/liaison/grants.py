@@ -15,10 +15,12 @@ from core import mail
 from core.audit import AuditEvent, record
 from core.invitations import invitation_days
 from core.permissions import by_rule
+from core.roles import StaffRole, has_staff_role
 from core.stale import lock_at_version
 
 from ..models import ForceLiaison
 from ..people.services import _person, invitation_link
+from .presenters import person
 
 
 def _require(by) -> None:
@@ -28,30 +30,66 @@ def _require(by) -> None:
 
 def liaison_invite(*, force: Force, by, name: str, email: str) -> ForceLiaison:
     """Make the person a liaison for the force (creating their account if the address is
-    new) and email them a link to choose a password, or to sign in."""
+    new) and email them a link to choose a password, or to sign in.
+
+    A person whose role for the force ended is given it again as a new grant: the ended
+    one stays on record with its dates, and `renewed_after` on the new one is the day
+    the last ended (None for a first grant)."""
     _require(by)
     with transaction.atomic():
         user, created = _person(name=" ".join(name.split()), email=email.strip())
-        if ForceLiaison.objects.filter(force=force, user=user).exists():
-            raise ValidationError({"email": "This person is already a liaison for this force"})
-        if user.memberships.filter(ended_on__isnull=True).exists():
-            # A liaison must never be able to see a panel's ratings, so the two do not mix
-            # (a paused membership counts: it may be resumed).
-            raise ValidationError(
-                {"email": "This person sits on a panel, so cannot be a force liaison"}
-            )
+        _refuse(user, force)
+        ended = (
+            ForceLiaison.objects.filter(force=force, user=user, ended_on__isnull=False)
+            .order_by("-ended_on", "-pk")
+            .first()
+        )
         liaison = ForceLiaison(force=force, user=user)
         liaison.full_clean()
         liaison.save()
         _send_invitation(liaison, by=by)
         liaison.save(update_fields=["invited_at"])
-        record(
-            AuditEvent.CREATED,
-            liaison,
-            actor=by,
-            summary="Invited as force liaison" + (" (new account)" if created else ""),
-        )
+        liaison.renewed_after = ended.ended_on if ended else None
+        record(AuditEvent.CREATED, liaison, actor=by, summary=_granted(liaison, created))
     return liaison
+
+
+def _refuse(user, force: Force) -> None:
+    """Refuse the grant, naming the person, when they hold it already or hold a role that
+    must stay apart from answering for the force."""
+    name = person(user)
+    if ForceLiaison.objects.filter(force=force, user=user, ended_on__isnull=True).exists():
+        raise ValidationError({"email": f"{name} is already a force liaison for {force.name}"})
+    held = [role for role in StaffRole if has_staff_role(user, role)]
+    if held:
+        # OPCC staff approve the force's responses before they are published, and data
+        # admins and the Commissioner act for the OPCC: no one answers to themselves.
+        raise ValidationError(
+            {
+                "email": f"{name} is {_as_role(held[0])}, so cannot be a force liaison: "
+                "the OPCC checks what the force sends, and no one may check their own"
+            }
+        )
+    if user.memberships.filter(ended_on__isnull=True).exists():
+        # A liaison must never be able to see a panel's ratings, so the two do not mix
+        # (a paused membership counts: it may be resumed).
+        raise ValidationError({"email": f"{name} sits on a panel, so cannot be a force liaison"})
+
+
+def _as_role(role: StaffRole) -> str:
+    return {
+        StaffRole.DATA_ADMIN: "a data admin",
+        StaffRole.OPCC_STAFF: "OPCC staff",
+        StaffRole.COMMISSIONER: "the Commissioner",
+    }[role]
+
+
+def _granted(liaison: ForceLiaison, created: bool) -> str:
+    if liaison.renewed_after is not None:
+        return (
+            f"Invited as force liaison again (the role ended on {liaison.renewed_after:%-d %B %Y})"
+        )
+    return "Invited as force liaison" + (" (new account)" if created else "")
 
 
 def _send_invitation(liaison: ForceLiaison, *, by) -> None:

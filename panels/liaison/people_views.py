@@ -35,7 +35,7 @@ def liaison_invite(request):
         request,
         LiaisonInviteForm(_posted(request), forces=forces()),
         save=lambda form: grants.liaison_invite(by=request.user, **form.cleaned_data),
-        message=lambda liaison: f"Invitation sent to {liaison.user.email}",
+        message=presenters.invited,
         success=reverse("panels:liaison_list"),
         render=show,
     )

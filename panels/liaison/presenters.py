@@ -34,6 +34,17 @@ def person(user) -> str:
     return user.get_full_name() or user.get_username() if user else ""
 
 
+def invited(liaison) -> str:
+    """What the person inviting is told: a first grant, or the role given again."""
+    if getattr(liaison, "renewed_after", None) is not None:
+        return (
+            f"{person(liaison.user)} is a force liaison for {liaison.force.name} again (the "
+            f"role ended on {liaison.renewed_after:%-d %B %Y}). Invitation sent to "
+            f"{liaison.user.email}"
+        )
+    return f"Invitation sent to {liaison.user.email}"
+
+
 FEEDBACK_HEADINGS = ["Meeting", "Panel", "Case reference", "Decision", "Reasons", "Themes"]
 
 

@@ -18,14 +18,21 @@ class ForceLiaison(models.Model):
     is_active = models.BooleanField(default=True)
     # When the last invitation to set a password was sent (None: never invited).
     invited_at = models.DateTimeField(null=True, blank=True)
-    # Ended liaisons are kept for history (who answered what) and cannot be resumed.
+    # An ended grant is kept for history (who answered what, and when they could). The
+    # role given again is a new grant, so each period keeps its own dates.
     ended_on = models.DateField(null=True, blank=True)
     version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["force", "user__last_name"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "force"], name="forceliaison_unique"),
+            # One grant not ended per person and force; ended ones may be many.
+            models.UniqueConstraint(
+                fields=["user", "force"],
+                condition=models.Q(ended_on__isnull=True),
+                name="forceliaison_one_current",
+                violation_error_message="This person is already a liaison for this force",
+            ),
             models.CheckConstraint(
                 condition=models.Q(ended_on__isnull=True) | models.Q(is_active=False),
                 name="forceliaison_ended_inactive",

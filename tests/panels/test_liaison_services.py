@@ -249,7 +249,7 @@ def test_a_panel_member_cannot_be_made_a_liaison(olu, panel, mina):
         grants.liaison_invite(force=panel.force, by=olu, name="Mina", email=mina.email)
 
     assert (refused.value.message_dict["email"], ForceLiaison.objects.count()) == (
-        ["This person sits on a panel, so cannot be a force liaison"],
+        [f"{mina.get_full_name()} sits on a panel, so cannot be a force liaison"],
         0,
     )
 
@@ -262,7 +262,7 @@ def test_a_paused_panel_member_cannot_be_made_a_liaison(olu, panel, mina):
         grants.liaison_invite(force=panel.force, by=olu, name="Mina", email=mina.email)
 
     assert (refused.value.message_dict["email"], ForceLiaison.objects.count()) == (
-        ["This person sits on a panel, so cannot be a force liaison"],
+        [f"{mina.get_full_name()} sits on a panel, so cannot be a force liaison"],
         0,
     )
 
