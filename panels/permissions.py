@@ -245,8 +245,27 @@ def chairs_action_panel(user, action) -> bool:
 rules.add_perm("panels.view_force_action", is_opcc_staff | is_action_liaison | chairs_action_panel)
 # Answering it (a closed action is refused by the service, with a message saying so).
 rules.add_perm("panels.answer_action", is_action_liaison)
+
+
+def review_refusal(user, response) -> str | None:
+    """Why the user may not approve or return this response of the force, or None if they
+    may. The force does not check its own answers: whoever sent it, or answers for the
+    force now, is refused even if they are OPCC staff too (a group is granted in the
+    Django admin, where nothing else stops it)."""
+    if not _is_opcc_staff(user):
+        return "Only OPCC staff review the force's responses."
+    if response.submitted_by_id == user.pk:
+        return "You sent this response, so someone else at the OPCC must review it."
+    if response.action.force_id in liaison_force_ids(user):
+        return (
+            "You are a liaison for this force, so someone else at the OPCC must review "
+            "its responses."
+        )
+    return None
+
+
 # Approving or returning a force's response before it can be published.
-rules.add_perm("panels.review_action_response", is_opcc_staff)
+rules.add_perm("panels.review_action_response", _allowed(review_refusal))
 # The panel's decisions on a force's cases, once meetings close, by reference (never
 # ratings, who said what, or the papers), to take back to officers.
 rules.add_perm("panels.view_force_feedback", is_opcc_staff | is_force_liaison)

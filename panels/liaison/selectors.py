@@ -87,8 +87,9 @@ def force_action_for_user(*, user, pk: int, perm: str = "panels.view_force_actio
 
 
 def response_history(*, action: Action) -> list[ActionResponse]:
-    """The force's responses to the action, newest first, with their evidence."""
-    return list(
+    """The force's responses to the action, newest first, with their evidence (each
+    knows its action, which the rules ask about)."""
+    rows = list(
         _newest_first()
         .filter(action=action)
         .prefetch_related(
@@ -100,6 +101,9 @@ def response_history(*, action: Action) -> list[ActionResponse]:
             )
         )
     )
+    for row in rows:
+        row.action = action
+    return rows
 
 
 def response_for_user(*, user, pk: int) -> ActionResponse:

@@ -15,6 +15,7 @@ from core.stale import lock_at_version
 
 from ..enums import ActionStatus, ResponseState
 from ..models import Action, ActionResponse, ResponseEvidence
+from ..permissions import review_refusal
 from . import notifications
 
 CLOSED_ACTION = (
@@ -126,8 +127,9 @@ def action_response_review(
 ) -> ActionResponse:
     """Approve the force's response (the action takes its proposed status and carries the
     response into what is published) or return it to the force with the reason why."""
-    if not by_rule("panels.review_action_response", by, response.action):
-        raise PermissionDenied
+    refusal = review_refusal(by, response)
+    if refusal is not None or not by_rule("panels.review_action_response", by, response):
+        raise PermissionDenied(refusal)
     reason = reason.strip()
     if not approve and not reason:
         raise ValidationError({"reason": "Enter why the response is returned to the force"})

@@ -19,7 +19,7 @@ from core.permissions import by_rule
 from core.request_size import allows_large_body
 
 from ..models import Action
-from ..permissions import is_opcc_staff
+from ..permissions import is_opcc_staff, review_refusal
 from . import presenters, selectors, services
 from .forms import ResponseForm, ReviewForm
 
@@ -60,11 +60,17 @@ def force_action(request, pk: int):
     context = {
         "action": action,
         "source": presenters.action_source(action),
-        "responses": [(r, presenters.response_tag(r)) for r in responses],
+        "responses": [
+            (
+                r,
+                presenters.response_tag(r),
+                by_rule("panels.review_action_response", request.user, r),
+            )
+            for r in responses
+        ],
         "overdue": selectors.is_overdue_without_response(action, today=today),
         "overdue_tag": presenters.OVERDUE_NO_RESPONSE,
         "can_answer": by_rule("panels.answer_action", request.user, action),
-        "can_review": by_rule("panels.review_action_response", request.user, action),
         "page_title": "Action for the force",
     }
     return render(request, "panels/liaison/action_detail.html", context)
@@ -107,8 +113,8 @@ def force_action_answer(request, pk: int):
 def response_review(request, pk: int):
     response = selectors.response_for_user(user=request.user, pk=pk)
     action = response.action
-    if not by_rule("panels.review_action_response", request.user, action):
-        raise PermissionDenied
+    if not by_rule("panels.review_action_response", request.user, response):
+        return _review_refused(request, response)
     if request.method == "GET":
         record(AuditEvent.VIEWED, response, request=request, summary="Force's response viewed")
 
@@ -141,6 +147,16 @@ def response_review(request, pk: int):
         rebind=lambda data: ReviewForm(data, version=response.version),
         what="response",
     )
+
+
+def _review_refused(request, response):
+    """The page saying why this person may not review the response (403)."""
+    context = {
+        "action": response.action,
+        "reason": review_refusal(request.user, response),
+        "page_title": "You cannot review this response",
+    }
+    return render(request, "panels/liaison/review_refused.html", context, status=403)
 
 
 @login_required

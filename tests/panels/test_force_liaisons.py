@@ -15,6 +15,7 @@ from panels.meetings.services import action_save
 from panels.models import Action, Meeting
 from panels.permissions import liaison_force_ids
 from tests import factories
+from tests.panels.liaison_setup import response_from
 
 
 def in_discussion(meeting):
@@ -59,11 +60,13 @@ def test_an_action_not_addressed_to_the_force_is_not_the_liaisons(lee, meeting):
     assert by_rule("panels.view_force_action", lee, action) is False
 
 
-def test_opcc_staff_see_but_do_not_answer_a_forces_action(olu, force_action):
+def test_opcc_staff_see_but_do_not_answer_a_forces_action(olu, lee, force_action):
+    response = response_from(lee, force_action)
+
     assert [
         by_rule("panels.view_force_action", olu, force_action),
         by_rule("panels.answer_action", olu, force_action),
-        by_rule("panels.review_action_response", olu, force_action),
+        by_rule("panels.review_action_response", olu, response),
     ] == [True, False, True]
 
 

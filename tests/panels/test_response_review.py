@@ -86,5 +86,5 @@ def test_the_page_takes_a_fixed_number_of_queries(
     client.force_login(olu)
     client.get(url(submitted))
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get(url(submitted))
