@@ -92,11 +92,15 @@ def question_save(
     due_date: datetime.date | None = None,
     question: Question | None = None,
     version: int = 0,
+    today: datetime.date | None = None,
 ) -> Question:
     """Draft a question on one of the meeting's topics, or change a draft. A question
-    already sent to the force is not changed: the force answers what it was sent."""
+    already sent to the force is not changed: the force answers what it was sent. Its
+    own due date cannot be before `today` (the day it is written; a meeting recorded
+    after the fact, as the demo's is, gives the day it was really written)."""
     require(by, "accountability.manage")
     text = required_text(text, field="text", message="Enter the question")
+    today = today or timezone.localdate()
     with transaction.atomic():
         locked = locked_meeting(meeting)
         refuse_if_closed(locked)
@@ -111,6 +115,8 @@ def question_save(
             if question.sent_at is not None:
                 raise ValidationError("This question has been sent to the force, so it is final.")
             question.version += 1
+        if due_date is not None and due_date < today:
+            raise ValidationError({"due_date": _past_due(today)})
         question.topic, question.text, question.due_date = topic, text, due_date
         return saved(question)
 
@@ -125,12 +131,37 @@ def _check_due_date(due_date, meeting: ScrutinyMeeting) -> None:
         raise ValidationError({"due_date": "The answer must be due on or before the meeting date"})
 
 
+def _past_due(today: datetime.date) -> str:
+    return (
+        f"The answer cannot be due before today, {today:%-d %B %Y}: enter today or a later "
+        "date, or leave it blank to use the date given when the questions are sent"
+    )
+
+
+def _refuse_overdue(unsent: list[Question], today: datetime.date) -> None:
+    """Nothing is sent while a question to be sent has its own due date before today:
+    the force would be late before it had the question."""
+    late = [q for q in unsent if q.due_date is not None and q.due_date < today]
+    if not late:
+        return
+    named = [f"question {q.number} (due {q.due_date:%-d %B %Y})" for q in late]
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    its = "its due date" if len(late) == 1 else "their due dates"
+    raise ValidationError(
+        f"Nothing was sent: {listed[0].upper()}{listed[1:]} "
+        f"{'is' if len(late) == 1 else 'are'} due before today, {today:%-d %B %Y}. "
+        f"Change {its} to today or later, or leave {'it' if len(late) == 1 else 'them'} "
+        "blank to use the date given here"
+    )
+
+
 def questions_send(
     *, meeting: ScrutinyMeeting, by, due_date: datetime.date, today: datetime.date | None = None
 ) -> list[Question]:
     """Send every question not yet sent to the force, due on `due_date` (unless a question
     has its own date), and email the force's liaisons. The first sending moves the
-    meeting to "questions sent"."""
+    meeting to "questions sent". All or nothing: while any question to be sent has its
+    own due date before today, none is sent."""
     require(by, "accountability.manage")
     today = today or timezone.localdate()
     if due_date < today:
@@ -143,6 +174,7 @@ def questions_send(
         unsent = list(locked.questions.select_for_update().filter(sent_at__isnull=True))
         if not unsent:
             raise ValidationError("There are no questions to send: add one first.")
+        _refuse_overdue(unsent, today)
         now = timezone.now()
         for question in unsent:
             question.sent_at = now
