@@ -11,7 +11,7 @@ from cases.models import Force
 from core.stale import check_version, lock_at_version
 
 from ..enums import ScrutinyMeetingStatus as Status
-from ..models import Question, ScrutinyMeeting, Topic
+from ..models import Question, ScrutinyMeeting, Topic, TopicDecision
 from ..notifications import questions_sent_notify
 from ..workflow import scrutiny_meeting_transition
 from .common import locked_meeting, refuse_if_closed, require, required_text, saved
@@ -42,13 +42,18 @@ def scrutiny_meeting_update(
     *, meeting: ScrutinyMeeting, by, version: int, date: datetime.date, theme: str, topics
 ) -> ScrutinyMeeting:
     """Change the meeting's date, theme and topics. A topic that has questions or a
-    decision at this meeting cannot be taken off it."""
+    decision at this meeting cannot be taken off it. The date keeps the order of the
+    decisions on a topic, which each name the one before them by meeting date: it is
+    fixed once a decision is recorded here, and cannot move past a meeting with a
+    decision on one of this meeting's topics."""
     require(by, "accountability.manage")
     with transaction.atomic():
         locked = lock_at_version(ScrutinyMeeting.objects, pk=meeting.pk, seen=version)
         refuse_if_closed(locked)
         topics = _checked_topics(locked.force, topics)
         _check_date_free(locked.force, date, exclude=locked.pk)
+        if date != locked.date:
+            _check_date_movable(locked, date, topics)
         _check_topics_removable(locked, topics)
         locked.date, locked.theme = date, (theme or "").strip()
         locked.version += 1
@@ -70,6 +75,39 @@ def _check_date_free(force: Force, date, exclude: int | None = None) -> None:
     taken = ScrutinyMeeting.objects.filter(force=force, date=date).exclude(pk=exclude)
     if taken.exists():
         raise ValidationError({"date": "There is already a scrutiny meeting on this date"})
+
+
+def _check_date_movable(meeting: ScrutinyMeeting, date: datetime.date, topics) -> None:
+    if meeting.decisions.exists():
+        raise ValidationError(
+            {
+                "date": "The Commissioner's decision is recorded at this meeting, so its date "
+                f"stays {meeting.date:%-d %B %Y}: each decision names the one before it by "
+                "the date of its meeting"
+            }
+        )
+    low, high = sorted([meeting.date, date])
+    passed = (
+        TopicDecision.objects.filter(
+            meeting__force=meeting.force,
+            topic__in=topics,
+            meeting__date__gte=low,
+            meeting__date__lte=high,
+        )
+        .exclude(meeting=meeting)
+        .select_related("meeting", "topic")
+        .order_by("meeting__date", "pk")
+        .first()
+    )
+    if passed is not None:
+        raise ValidationError(
+            {
+                "date": f"The meeting cannot move past the meeting of "
+                f"{passed.meeting.date:%-d %B %Y}, which has the Commissioner's decision on "
+                f"“{passed.topic.title}”: decisions on a topic keep the order they were "
+                f"made in. Choose a date on the same side of {passed.meeting.date:%-d %B %Y}"
+            }
+        )
 
 
 def _check_topics_removable(meeting: ScrutinyMeeting, topics: list[Topic]) -> None:
