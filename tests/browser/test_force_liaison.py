@@ -30,6 +30,10 @@ def stored_files(settings, tmp_path):
 
 
 def test_liaison_answers_an_action_and_opcc_staff_approve_it(journey, demo, tmp_path):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from core.roles import StaffRole
     from panels.enums import ActionStatus, ResponseState
     from panels.models import ActionResponse
 
@@ -71,11 +75,29 @@ def test_liaison_answers_an_action_and_opcc_staff_approve_it(journey, demo, tmp_
     journey.follow(page.get_by_role("button", name="Save the review"))
     assert "approved" in page.locator(".govuk-notification-banner").inner_text()
 
-    # And the liaisons' page.
+    # And the liaisons' page: OPCC staff cannot be made a liaison, and the page says who.
     journey.goto("/panels/force/liaisons/")
     journey.follow(page.get_by_role("button", name="Invite a force liaison"))
+    page.get_by_label("Full name").fill("Olu Okafor")
+    page.get_by_label("Email address").fill(get_user_model().objects.get(username="olu").email)
+    page.get_by_label("Force").select_option(label="Demoshire Police")
+    journey.follow(page.get_by_role("button", name="Send the invitation"))
+    assert journey.errors()[0].startswith("Olu Okafor is OPCC staff, so cannot be a force liaison")
     journey.follow(page.get_by_role("link", name="Back to force liaisons"))
     journey.follow(page.get_by_role("link", name="End the role of Lee Lewis"))
+
+    # Lee, put in the OPCC staff group in the admin, cannot review his own response.
+    lee = get_user_model().objects.get(username="lee")
+    lee.groups.add(Group.objects.get(name=StaffRole.OPCC_STAFF.value))
+    own = ActionResponse.objects.create(
+        action=ActionResponse.objects.get(text=ANSWER).action,
+        text="A second answer.",
+        proposed_status=ActionStatus.COMPLETED,
+        submitted_by=lee,
+    )
+    journey.sign_in("lee")
+    journey.goto(f"/panels/force/responses/{own.pk}/review/")
+    assert "You sent this response" in page.locator("main").inner_text()
 
     response = ActionResponse.objects.get(text=ANSWER)
     assert (response.state, response.action.status, response.evidence.count()) == (
@@ -101,7 +123,11 @@ def test_liaison_answers_an_action_and_opcc_staff_approve_it(journey, demo, tmp_
         "panels:force_action",
         "panels:liaison_list",
         "panels:liaison_invite",
+        "panels:liaison_invite",
         "panels:liaison_list",
         "panels:liaison_end",
+        "login",
+        "home",
+        "panels:response_review",
     ]
     journey.finish()
