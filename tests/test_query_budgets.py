@@ -715,7 +715,7 @@ BUDGETS = {
     "panels:force_action": 10,  # 9 / 9 (one of them the audit entry for viewing)
     "panels:force_action@olu": 9,  # 8 / 8
     "panels:force_action_answer": 8,  # 7 / 7 (one of them the audit entry for viewing)
-    "panels:response_review": 6,  # 5 / 5 (one of them the audit entry for viewing)
+    "panels:response_review": 7,  # 6 / 6 (the audit entry for viewing; the reviewer's forces)
     "panels:response_evidence": 8,  # 7 / 7 (one of them the audit entry for downloading)
     "panels:force_feedback": 9,  # 8 / 8 (one of them the audit entry for viewing)
     "panels:force_feedback_download": 9,  # 8 / 8 (one of them the audit entry for downloading)
