@@ -1,4 +1,5 @@
-"""Retention for the panels app: members' own ratings of a finished meeting.
+"""Retention for the panels app: members' own ratings of a finished meeting, and the
+evidence files the force sent with its responses to actions.
 
 A rating (with its saved versions and criterion assessments), a non-voting
 attendee's comment and a conflict declaration are one member's working papers for a
@@ -7,6 +8,14 @@ The panel's decisions, observations and actions stay with the meeting: they are 
 the findings reports rest on, and published reports are kept indefinitely. A
 decision keeps the members' majority category it was recorded with, so erasing the
 ratings does not change what the decision says.
+
+The force's evidence PDFs sent with its responses to an action go
+RETENTION_EVIDENCE_DAYS after the action was closed (done or dropped), counted from the
+action's last change, so reopening or editing an action restarts the clock. Only the
+files go: the response rows stay, with their text, who sent and reviewed them and the
+evidence's title, because the approved response is quoted in published reports ("Force's
+response") and the rest is the record of how the action was answered. An erased file's
+row keeps an empty `stored_name`; pages say it was erased and its download is a 404.
 
 `manage.py purge_expired` (reports/retention.py) calls these inside one transaction
 and writes the audit entries.
@@ -19,13 +28,23 @@ from collections.abc import Sequence
 
 from auditlog.context import disable_auditlog
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Max, Q
 
-from .enums import MeetingStatus
-from .models import CaseComment, ConflictDeclaration, Meeting, Rating, RatingVersion
+from cases.documents import storage as document_storage
+
+from .enums import ActionStatus, MeetingStatus
+from .models import (
+    CaseComment,
+    ConflictDeclaration,
+    Meeting,
+    Rating,
+    RatingVersion,
+    ResponseEvidence,
+)
 
 FINISHED = (MeetingStatus.CLOSED, MeetingStatus.CANCELLED)
+CLOSED_ACTION = (ActionStatus.COMPLETED, ActionStatus.CLOSED)
 
 
 def rating_cutoff(now: datetime.datetime) -> datetime.datetime:
@@ -89,3 +108,33 @@ def erase_papers(*, papers: dict[str, Sequence[int]]) -> dict[str, int]:
             _total, per_model = model.objects.filter(pk__in=ids).delete()
             counts[model._meta.label] = per_model.get(model._meta.label, 0)
     return counts
+
+
+def evidence_cutoff(now: datetime.datetime) -> datetime.datetime:
+    return now - datetime.timedelta(days=settings.RETENTION_EVIDENCE_DAYS)
+
+
+def expired_response_evidence(*, now: datetime.datetime) -> models.QuerySet[ResponseEvidence]:
+    """Evidence files still kept whose action was closed, and not changed, before the cutoff."""
+    return (
+        ResponseEvidence.objects.filter(
+            response__action__status__in=CLOSED_ACTION,
+            response__action__updated_at__lt=evidence_cutoff(now),
+        )
+        .exclude(stored_name="")
+        .order_by("pk")
+    )
+
+
+def erase_response_evidence(*, evidence_ids: Sequence[int]) -> int:
+    """Forget these evidence files (the rows stay, with an empty `stored_name`); the files
+    go from storage, here and in shared storage, once the transaction commits.
+
+    Run inside the caller's transaction, as cases' extract files are: if it rolls back,
+    the rows still name their files and nothing is deleted.
+    """
+    rows = ResponseEvidence.objects.select_for_update().filter(pk__in=evidence_ids).order_by("pk")
+    names = list(rows.exclude(stored_name="").values_list("stored_name", flat=True))
+    ResponseEvidence.objects.filter(pk__in=evidence_ids).update(stored_name="")
+    transaction.on_commit(lambda: [document_storage.delete(name) for name in names])
+    return len(names)

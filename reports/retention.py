@@ -7,9 +7,12 @@ one entry per kind per run (split in parts of IDS_PER_ENTRY ids), because a year
 pool can run to hundreds of thousands of cases and one entry per row would swamp the
 trail while saying nothing more.
 
-Published reports are a public record: they, their frozen versions and the meetings,
-reviewed cases and decisions behind them are kept indefinitely, and nothing here
-touches them.
+Published reports and notes are a public record: they, their frozen versions and the
+meetings, reviewed cases and decisions behind them are kept indefinitely, and nothing here
+touches them. So are the force's responses to actions and answers to the Commissioner's
+questions (their text): an approved response is quoted in published reports as "Force's
+response", and the answers are what the published summaries of evidence rest on. Only the
+evidence files sent with them go (panels/retention.py, accountability/retention.py).
 """
 
 from __future__ import annotations
@@ -22,15 +25,20 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
+from accountability import retention as accountability_retention
+from accountability.models import EvidenceDocument
 from cases import retention as cases_retention
 from cases.models import Case, ExtractBatch
 from core.audit import AuditEvent, record
 from core.models import AuditEntry
 from panels import retention as panels_retention
-from panels.models import Rating
+from panels.models import Rating, ResponseEvidence
 
 IDS_PER_ENTRY = 5000
-KEPT_INDEFINITELY = "published reports (a public record, with the decisions behind them)"
+KEPT_INDEFINITELY = (
+    "published reports and notes (a public record, with the decisions behind them and the "
+    "force's responses and answers they quote)"
+)
 
 # Constant text: the audit table and column are fixed by core's migrations.
 _PURGE_AUDIT_SQL = "DELETE FROM core_auditentry WHERE timestamp < %s"
@@ -153,6 +161,42 @@ def _ratings(now: datetime.datetime, dry_run: bool) -> int:
     return counts[Rating._meta.label]
 
 
+def _response_evidence(now: datetime.datetime, dry_run: bool) -> int:
+    with transaction.atomic():
+        ids = list(panels_retention.expired_response_evidence(now=now).values_list("pk", flat=True))
+        if dry_run or not ids:
+            return len(ids)
+        erased = panels_retention.erase_response_evidence(evidence_ids=ids)
+        _record_erasure(
+            key="response_evidence",
+            label="evidence files of the force's responses",
+            days=settings.RETENTION_EVIDENCE_DAYS,
+            model=ResponseEvidence,
+            ids=ids,
+            cutoff=panels_retention.evidence_cutoff(now),
+        )
+    return erased
+
+
+def _answer_evidence(now: datetime.datetime, dry_run: bool) -> int:
+    with transaction.atomic():
+        ids = list(
+            accountability_retention.expired_answer_evidence(now=now).values_list("pk", flat=True)
+        )
+        if dry_run or not ids:
+            return len(ids)
+        erased = accountability_retention.erase_answer_evidence(document_ids=ids)
+        _record_erasure(
+            key="answer_evidence",
+            label="evidence files of the force's answers",
+            days=settings.RETENTION_EVIDENCE_DAYS,
+            model=EvidenceDocument,
+            ids=ids,
+            cutoff=accountability_retention.evidence_cutoff(now),
+        )
+    return erased
+
+
 def audit_cutoff(now: datetime.datetime) -> datetime.datetime:
     return now - datetime.timedelta(days=settings.RETENTION_AUDIT_DAYS)
 
@@ -211,6 +255,20 @@ KINDS = [
         _unsampled_cases,
     ),
     Kind("ratings", "ratings", "rating", lambda: settings.RETENTION_RATING_DAYS, _ratings),
+    Kind(
+        "response_evidence",
+        "evidence files of the force's responses",
+        "evidence file of a force's response",
+        lambda: settings.RETENTION_EVIDENCE_DAYS,
+        _response_evidence,
+    ),
+    Kind(
+        "answer_evidence",
+        "evidence files of the force's answers",
+        "evidence file of a force's answer",
+        lambda: settings.RETENTION_EVIDENCE_DAYS,
+        _answer_evidence,
+    ),
     # Last, so the entries the kinds above just wrote are never among those purged.
     Kind(
         "audit_entries",

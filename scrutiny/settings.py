@@ -376,6 +376,9 @@ RECORD_LINK_HOSTS = env_list("RECORD_LINK_HOSTS", [])
 RETENTION_EXTRACT_FILE_DAYS = env_int("RETENTION_EXTRACT_FILE_DAYS", 30)
 RETENTION_UNSAMPLED_CASE_DAYS = env_int("RETENTION_UNSAMPLED_CASE_DAYS", 3 * 365)
 RETENTION_RATING_DAYS = env_int("RETENTION_RATING_DAYS", 6 * 365)
+# The force's evidence files (PDFs sent with its responses to actions and its answers to
+# the Commissioner's questions), counted from the action or scrutiny meeting closing.
+RETENTION_EVIDENCE_DAYS = env_int("RETENTION_EVIDENCE_DAYS", 6 * 365)
 RETENTION_AUDIT_DAYS = env_int("RETENTION_AUDIT_DAYS", 7 * 365)
 for _name in [name for name in dir() if name.startswith("RETENTION_")]:
     if globals()[_name] < 1:

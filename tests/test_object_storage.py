@@ -2,11 +2,14 @@
 S3-compatible bucket (a real S3 API, moto's server, on loopback), so any app server can
 read what another wrote."""
 
+import datetime
 import shutil
 
 import pytest
 from django.core.files.storage import default_storage
+from django.utils import timezone
 
+from cases.documents import storage as document_storage
 from cases.documents.selectors import document_file
 from cases.documents.services import document_upload, document_withdraw
 from cases.enums import BatchStatus
@@ -14,11 +17,15 @@ from cases.imports import storage
 from cases.models import Case
 from cases.services import batch_confirm
 from core.roles import StaffRole
+from panels.enums import ActionStatus
+from panels.models import ResponseEvidence
 from reports import services as report_services
+from reports.retention import purge_expired
 from scrutiny.env import s3_storage
 from tests import factories, object_storage
 from tests.cases import pdfs
 from tests.cases.conftest import csv_bytes, row, upload
+from tests.panels.liaison_setup import force_action, response_from
 from tests.reports.conftest import closed_meeting, publish
 
 pytestmark = pytest.mark.django_db
@@ -174,3 +181,27 @@ def test_the_extracts_sweep_leaves_documents_in_the_bucket(endpoint, document_bu
     storage.delete_unnamed(keep=set(), older_than=4_102_444_800)  # year 2100
 
     assert object_storage.keys(endpoint, document_bucket) == [f"documents/{document.stored_name}"]
+
+
+def test_the_forces_evidence_erased_after_retention_leaves_the_bucket(
+    endpoint, document_bucket, meeting, lee, django_capture_on_commit_callbacks
+):
+    name, sha256, size = document_storage.store([pdfs.text_pdf()])
+    document_storage.share(name)
+    action = force_action(meeting, status=ActionStatus.COMPLETED)
+    ResponseEvidence.objects.create(
+        response=response_from(lee, action),
+        title="Briefing note",
+        stored_name=name,
+        sha256=sha256,
+        size=size,
+        page_count=1,
+    )
+    assert object_storage.keys(endpoint, document_bucket) == [f"documents/{name}"]
+    six_years_on = timezone.now() + datetime.timedelta(days=6 * 365 + 1)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        purge_expired(dry_run=False, now=six_years_on)
+
+    assert object_storage.keys(endpoint, document_bucket) == []
+    assert not (document_storage.root() / name).exists()

@@ -168,8 +168,11 @@ def test_purge_dry_run_reports_counts_and_changes_nothing(expired_everything):
         "Would erase 1 uploaded extract file (older than 30 days).",
         "Would erase 1 case never sampled (older than 3 years).",
         "Would erase 1 rating (older than 6 years).",
+        "Would erase 0 evidence files of the force's responses (older than 6 years).",
+        "Would erase 0 evidence files of the force's answers (older than 6 years).",
         "Would erase 1 audit entry (older than 7 years).",
-        "Kept indefinitely: published reports (a public record, with the decisions behind them).",
+        "Kept indefinitely: published reports and notes (a public record, with the decisions "
+        "behind them and the force's responses and answers they quote).",
         "Dry run: nothing was changed.",
     ]
     assert row_counts() == before
@@ -185,10 +188,12 @@ def test_purge_erases_what_expired_and_keeps_the_rest(
     with django_capture_on_commit_callbacks(execute=True):
         lines = purge()
 
-    assert lines[:4] == [
+    assert lines[:6] == [
         "Erased 1 uploaded extract file (older than 30 days).",
         "Erased 1 case never sampled (older than 3 years).",
         "Erased 1 rating (older than 6 years).",
+        "Erased 0 evidence files of the force's responses (older than 6 years).",
+        "Erased 0 evidence files of the force's answers (older than 6 years).",
         "Erased 1 audit entry (older than 7 years).",
     ]
     assert list(Case.objects.order_by("reference").values_list("reference", flat=True)) == sorted(
@@ -224,10 +229,12 @@ def test_purge_erases_what_expired_and_keeps_the_rest(
 def test_purge_a_second_time_erases_nothing(expired_everything):
     purge()
 
-    assert purge()[:4] == [
+    assert purge()[:6] == [
         "Erased 0 uploaded extract files (older than 30 days).",
         "Erased 0 cases never sampled (older than 3 years).",
         "Erased 0 ratings (older than 6 years).",
+        "Erased 0 evidence files of the force's responses (older than 6 years).",
+        "Erased 0 evidence files of the force's answers (older than 6 years).",
         "Erased 0 audit entries (older than 7 years).",
     ]
 

@@ -121,8 +121,9 @@ def evidence_download(request, pk: int):
     # Only after the checks, so a refused post says no more than a refused read.
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET"])
-    path = storage.path_for(document.stored_name)
-    if not path.exists():
+    # An empty name: the file was erased after the retention period (accountability/retention.py).
+    path = storage.path_for(document.stored_name) if document.stored_name else None
+    if path is None or not path.exists():
         raise Http404
     record(
         AuditEvent.DOWNLOADED,

@@ -96,7 +96,7 @@ def response_history(*, action: Action) -> list[ActionResponse]:
             Prefetch(
                 "evidence",
                 queryset=ResponseEvidence.objects.only(
-                    "pk", "response_id", "title", "page_count", "size"
+                    "pk", "response_id", "title", "stored_name", "page_count", "size"
                 ),
             )
         )

@@ -7,9 +7,10 @@ from reports.retention import KEPT_INDEFINITELY, purge_expired
 
 class Command(BaseCommand):
     help = (
-        "Erase uploaded extract files, cases never sampled, ratings and audit entries older "
-        "than their retention periods (RETENTION_*_DAYS), one transaction per kind, writing "
-        "each erasure to the audit trail without the erased content."
+        "Erase uploaded extract files, cases never sampled, ratings, the force's evidence "
+        "files and audit entries older than their retention periods (RETENTION_*_DAYS), one "
+        "transaction per kind, writing each erasure to the audit trail without the erased "
+        "content."
     )
 
     def add_arguments(self, parser):
