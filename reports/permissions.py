@@ -17,10 +17,18 @@ def is_last_editor(user, report) -> bool:
     return report.last_edited_by_id == user.pk
 
 
+def is_withdrawn(report) -> bool:
+    """Withdrawn and not published again since. A correction started from a withdrawn
+    report is back in draft with the withdrawn version still its current one, and that
+    version must not return to the public site until a new one is published (which
+    clears the reason)."""
+    return report.status == ReportStatus.WITHDRAWN or bool(report.withdrawn_reason)
+
+
 @rules.predicate
 def is_public(user, report) -> bool:
     """A report the public may read: published at least once and not withdrawn."""
-    return report.current_version_id is not None and report.status != ReportStatus.WITHDRAWN
+    return report.current_version_id is not None and not is_withdrawn(report)
 
 
 # Drafts, their history and their disclosure findings are OPCC staff's alone.

@@ -20,8 +20,8 @@ from django.utils.safestring import mark_safe
 
 from . import figures, selectors
 from .accountability.public import notes_csv
-from .enums import ReportStatus
 from .open_data import schema as open_data_schema
+from .permissions import is_withdrawn
 
 LIST_CACHE_SECONDS = 300
 
@@ -73,7 +73,7 @@ def _matches(version, chosen) -> bool:
 
 def _version(panel: str, slug: str, number: int | None):
     report = selectors.public_report(panel_slug=panel, slug=slug)
-    if report.status == ReportStatus.WITHDRAWN:
+    if is_withdrawn(report):
         raise Withdrawn(report)
     return report, selectors.public_version(report=report, number=number)
 

@@ -106,7 +106,14 @@ def section(*, report: FindingsReport, key: str):
 
 # The public site: frozen versions only, never a draft --------------------------------
 
-PUBLIC = Q(report__current_version__isnull=False) & ~Q(report__status=ReportStatus.WITHDRAWN)
+# Reports as `permissions.is_withdrawn` says: withdrawn, or being corrected since, and not
+# published again. PUBLIC is its opposite, for versions, with a current version.
+WITHDRAWN = Q(status=ReportStatus.WITHDRAWN) | ~Q(withdrawn_reason="")
+PUBLIC = (
+    Q(report__current_version__isnull=False)
+    & ~Q(report__status=ReportStatus.WITHDRAWN)
+    & Q(report__withdrawn_reason="")
+)
 
 
 def public_versions() -> QuerySet[PublishedVersion]:
@@ -122,6 +129,18 @@ def public_versions() -> QuerySet[PublishedVersion]:
 def public_versions_of_any_kind() -> QuerySet[PublishedVersion]:
     return PublishedVersion.objects.filter(PUBLIC, report__current_version=F("pk")).order_by(
         "-meeting_date", "-published_at"
+    )
+
+
+def current_notes_versions() -> QuerySet[PublishedVersion]:
+    """The current version of every set of notes ever published, withdrawn or not: the
+    accountability page sorts them (reports/accountability/public.py) from this one query."""
+    return (
+        PublishedVersion.objects.filter(
+            report__kind=ReportKind.NOTES, report__current_version=F("pk")
+        )
+        .select_related("report")
+        .order_by("-meeting_date", "-published_at")
     )
 
 
@@ -158,7 +177,7 @@ def public_list_stamp() -> tuple:
     found = FindingsReport.objects.filter(current_version__isnull=False).aggregate(
         reports=Count("pk"),
         versions=Sum("current_version_id"),
-        withdrawn=Count("pk", filter=Q(status=ReportStatus.WITHDRAWN)),
+        withdrawn=Count("pk", filter=WITHDRAWN),
         panels=Sum("panel__version"),
     )
     return tuple(found[key] for key in ("reports", "versions", "withdrawn", "panels"))
@@ -166,7 +185,7 @@ def public_list_stamp() -> tuple:
 
 def withdrawn_reports() -> QuerySet[FindingsReport]:
     return (
-        FindingsReport.objects.filter(status=ReportStatus.WITHDRAWN, current_version__isnull=False)
+        FindingsReport.objects.filter(WITHDRAWN, current_version__isnull=False)
         .exclude(kind=ReportKind.NOTES)
         .select_related("panel", "current_version")
     )

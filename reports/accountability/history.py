@@ -1,6 +1,10 @@
 """Each topic's assurance decisions over time, from the frozen figures of the published
 notes only: a decision from a set of notes links to them; one named only as an earlier
-decision (published before the service was used, say) is listed without a link."""
+decision (published before the service was used, say) is listed without a link.
+
+A decision whose own notes were withdrawn is left out, though later notes name it as an
+earlier decision: it would otherwise come back as if published. Those later notes keep
+naming it in their own frozen text, which is what was published."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -45,8 +49,20 @@ class TopicHistory:
         return charts.level_timeline(points, lanes)
 
 
-def topic_histories(versions) -> list[TopicHistory]:
-    """`versions`: the public versions of published notes. Topics in title order."""
+def _decided(versions) -> set[tuple[int, str]]:
+    """(topic, ISO date) of each decision recorded in these notes."""
+    return {
+        (topic["topic_id"], topic["decided_on"])
+        for version in versions
+        for topic in version.figures["topics"]
+        if topic["level"]
+    }
+
+
+def topic_histories(versions, *, withdrawn=()) -> list[TopicHistory]:
+    """`versions`: the public versions of published notes; `withdrawn`: the last versions
+    of withdrawn notes, whose decisions are left out. Topics in title order."""
+    gone = _decided(withdrawn)
     topics: dict[int, TopicHistory] = {}
     for version in sorted(versions, key=lambda v: (v.meeting_date, v.published_at)):
         url = reverse("public:report", args=[NOTES_PATH, version.report.slug])
@@ -54,6 +70,8 @@ def topic_histories(versions) -> list[TopicHistory]:
             history = topics.setdefault(topic["topic_id"], TopicHistory(topic["topic_id"], ""))
             history.title = topic["topic"]  # as the latest notes name it
             for earlier in topic["earlier"]:
+                if (topic["topic_id"], earlier["date"]) in gone:
+                    continue
                 day = datetime.date.fromisoformat(earlier["date"])
                 point = Point(day, earlier["level"], earlier["level_label"])
                 history.by_date.setdefault(day, point)

@@ -14,7 +14,7 @@ from accountability.enums import AssuranceLevel
 from ..open_data import tables
 from ..open_data.schema import LICENCE, Column, Table
 from .history import topic_histories
-from .public import published_notes
+from .public import notes_versions
 
 VERSION = "1.0.0"
 NAME = "police-and-crime-commissioner-scrutiny"
@@ -47,7 +47,7 @@ DECISIONS = Table(
 
 
 def rows() -> list[dict]:
-    versions = list(published_notes())
+    versions, withdrawn = notes_versions()
     forces = {
         topic["topic_id"]: version.figures["force"]
         for version in versions
@@ -63,7 +63,7 @@ def rows() -> list[dict]:
             "force": forces[history.key],
             "notes_url": f"{settings.SITE_URL}{point.url}" if point.url else None,
         }
-        for history in topic_histories(versions)
+        for history in topic_histories(versions, withdrawn=withdrawn)
         for point in history.points
     ]
 

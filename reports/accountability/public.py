@@ -16,6 +16,7 @@ from core.spreadsheets import neutralise
 from .. import selectors
 from ..enums import ReportKind
 from ..models import NOTES_PATH
+from ..permissions import is_withdrawn
 from .figures import notes_csv_rows
 from .history import topic_histories
 
@@ -29,11 +30,19 @@ def published_notes():
     )
 
 
+def notes_versions() -> tuple[list, list]:
+    """The public version of each published set of notes, and the last version of each
+    withdrawn set (whose decisions leave the history), from one query."""
+    found = list(selectors.current_notes_versions())
+    withdrawn = [version for version in found if is_withdrawn(version.report)]
+    return [version for version in found if not is_withdrawn(version.report)], withdrawn
+
+
 def accountability(request):
-    versions = list(published_notes())
+    versions, withdrawn = notes_versions()
     context = {
         "page_title": "The Commissioner's scrutiny of the force",
-        "topics": topic_histories(versions),
+        "topics": topic_histories(versions, withdrawn=withdrawn),
         "versions": versions,
     }
     return render(request, "reports/accountability/public_page.html", context)

@@ -152,3 +152,67 @@ def test_the_findings_list_and_its_open_data_leave_the_notes_out(client, publish
 
     assert published[1].title not in listing
     assert by_category["rows"] == []
+
+
+@pytest.fixture
+def both_published(olu, nia):
+    """The notes of September 2024 and of September 2025, which name the 2024 decision."""
+    earlier = with_outcomes(scrutiny_meeting(by=olu, date=datetime.date(2024, 9, 18)), by=olu)
+    first = notes_generate(meeting=earlier, by=olu)
+    publish(first, author=olu, approver=nia)
+    meeting = with_outcomes(
+        scrutiny_meeting(by=olu, topic=earlier.topics.get(), previous=earlier.decisions.get()),
+        by=olu,
+    )
+    second = notes_generate(meeting=meeting, by=olu)
+    publish(second, author=olu, approver=nia)
+    return first, second
+
+
+def history_rows(client) -> list[tuple[str, str]]:
+    body = client.get("/findings/accountability/open-data/assurance-decisions.csv").content
+    return [
+        (r["decision_date"], r["notes_url"].removeprefix(settings.SITE_URL))
+        for r in csv.DictReader(io.StringIO(body.decode()))
+    ]
+
+
+def test_a_decision_whose_notes_were_withdrawn_leaves_the_history(client, both_published, nia):
+    first, _second = both_published
+    assert history_rows(client) == [
+        ("2024-09-18", "/findings/accountability/2024-09-18-demo/"),
+        ("2025-09-24", "/findings/accountability/2025-09-24-demo/"),
+    ]
+
+    services.report_withdraw(report=first, by=nia, reason="Published in error.")
+
+    page = client.get(PAGE).content.decode()
+    assert history_rows(client) == [("2025-09-24", "/findings/accountability/2025-09-24-demo/")]
+    assert "<desc" in page and "September 2025: Partly assured. The table" in page
+    assert ("September 2024" in page, "Named in later notes" in page) == (False, False)
+    assert page.count('<circle cx="') == 1
+
+
+def test_later_notes_still_name_the_withdrawn_decision_in_their_own_text(
+    client, both_published, nia
+):
+    first, _second = both_published
+    services.report_withdraw(report=first, by=nia, reason="Published in error.")
+
+    later = client.get("/findings/accountability/2025-09-24-demo/").content.decode()
+
+    assert "September 2024" in later
+
+
+def test_withdrawn_notes_stay_out_of_the_history_while_being_corrected(
+    client, both_published, olu, nia
+):
+    first, _second = both_published
+    services.report_withdraw(report=first, by=nia, reason="Published in error.")
+    services.report_correct(report=first, by=olu)
+
+    page = client.get(PAGE).content.decode()
+
+    assert history_rows(client) == [("2025-09-24", "/findings/accountability/2025-09-24-demo/")]
+    assert "2024-09-18-demo" not in page
+    assert client.get("/findings/accountability/2024-09-18-demo/").status_code == 404

@@ -66,6 +66,22 @@ def test_a_withdrawn_report_says_why_and_shows_nothing_else(client, draft, olu, 
     assert "inconsistent with Policy" not in body
 
 
+def test_a_withdrawn_report_stays_withdrawn_while_a_correction_is_drafted(client, draft, olu, nia):
+    publish(draft, author=olu, approver=nia)
+    services.report_withdraw(report=draft, by=olu, reason="Published in error.")
+
+    services.report_correct(report=draft, by=olu)
+
+    responses = [client.get(url) for url in urls(draft)]
+    assert [r.status_code for r in responses] == [404] * 6
+    assert "Published in error." in responses[0].content.decode()
+    listing = client.get("/findings/").content.decode()
+    assert (f'href="{urls(draft)[0]}"' in listing, "Published in error." in listing) == (
+        False,
+        True,
+    )
+
+
 def test_the_pdf_is_served_from_the_stored_file(client, draft, olu, nia):
     version = publish(draft, author=olu, approver=nia)
 
