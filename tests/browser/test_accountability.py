@@ -6,10 +6,13 @@ checked by `Journey` (axe at desktop and 375 px, no sideways scrolling, vnu)."""
 import datetime
 
 import pytest
+from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page
 
-from accountability.models import EvidenceSummary, TopicDecision
+from accountability.models import EvidenceDocument, EvidenceSummary, TopicDecision
+from accountability.retention import erase_answer_evidence
 from accountability.urls import urlpatterns
 from core.roles import StaffRole
 from panels.demo.data import DEMO_PASSWORD
@@ -155,11 +158,22 @@ def opcc_record_the_rest(journey: Journey, scrutiny) -> None:
     assert "Select at least one topic" in journey.errors()
 
 
+def evidence_erased(journey: Journey) -> None:
+    """Past the retention period the evidence file is erased; the summary page says so."""
+    document = EvidenceDocument.objects.get()
+    with transaction.atomic():
+        erase_answer_evidence(document_ids=[document.pk])
+    journey.goto(reverse("accountability:summary", args=[document.answer.question_id]))
+    expected = "OoCR performance dashboard (PDF erased after the retention period)"
+    assert expected in journey.page.locator("main").inner_text()
+
+
 def test_questions_sent_answered_summarised_and_decided(journey: Journey, scrutiny):
     opcc_send_a_question(journey, scrutiny)
     liaison_answer(journey)
     opcc_summarise_and_decide(journey, scrutiny)
     opcc_record_the_rest(journey, scrutiny)
+    evidence_erased(journey)
 
     journey.finish()
     assert EvidenceSummary.objects.get().text == SUMMARY

@@ -32,10 +32,12 @@ def stored_files(settings, tmp_path):
 def test_liaison_answers_an_action_and_opcc_staff_approve_it(journey, demo, tmp_path):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
+    from django.db import transaction
 
     from core.roles import StaffRole
     from panels.enums import ActionStatus, ResponseState
-    from panels.models import ActionResponse
+    from panels.models import ActionResponse, ResponseEvidence
+    from panels.retention import erase_response_evidence
 
     page = journey.page
     evidence = tmp_path / "briefing-note.pdf"
@@ -74,6 +76,15 @@ def test_liaison_answers_an_action_and_opcc_staff_approve_it(journey, demo, tmp_
     page.get_by_label("Approve it").check()
     journey.follow(page.get_by_role("button", name="Save the review"))
     assert "approved" in page.locator(".govuk-notification-banner").inner_text()
+
+    # Past the retention period the evidence file is erased, and the page says so.
+    with transaction.atomic():
+        evidence = ResponseEvidence.objects.filter(response__text=ANSWER)
+        erase_response_evidence(evidence_ids=list(evidence.values_list("pk", flat=True)))
+    journey.goto(journey.path)
+    assert (
+        "Briefing note (PDF erased after the retention period)" in page.locator("main").inner_text()
+    )
 
     # And the liaisons' page: OPCC staff cannot be made a liaison, and the page says who.
     journey.goto("/panels/force/liaisons/")
@@ -120,6 +131,7 @@ def test_liaison_answers_an_action_and_opcc_staff_approve_it(journey, demo, tmp_
         "panels:force_action",
         "panels:response_review",
         "panels:response_review",
+        "panels:force_action",
         "panels:force_action",
         "panels:liaison_list",
         "panels:liaison_invite",
