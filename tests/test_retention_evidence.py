@@ -23,6 +23,7 @@ from core.audit import AuditEvent
 from core.models import AuditEntry
 from panels.enums import ActionStatus
 from panels.models import Action, ActionResponse, ResponseEvidence
+from reports import retention as reports_retention
 from reports.retention import purge_expired
 from tests.accountability.factories import (
     QuestionAnswerFactory,
@@ -349,3 +350,27 @@ def test_a_second_purge_erases_no_more_evidence(
         "Erased 0 evidence files of the force's answers (older than 6 years).",
     ]
     assert AuditEntry.objects.filter(event=AuditEvent.ERASED).count() == 2
+
+
+def test_a_kind_rolled_back_keeps_its_evidence_files(
+    response_evidence, answer_evidence, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Each kind is its own transaction: its files go only once its erasure and audit entry
+    are committed together. Here the answers' entry fails; the responses' kind stands."""
+    record_erasure = reports_retention._record_erasure
+
+    def failing_for_answers(**kwargs):
+        if kwargs["key"] == "answer_evidence":
+            raise RuntimeError("the audit trail could not be written")
+        record_erasure(**kwargs)
+
+    monkeypatch.setattr(reports_retention, "_record_erasure", failing_for_answers)
+    with pytest.raises(RuntimeError), django_capture_on_commit_callbacks(execute=True):
+        purge_expired(dry_run=False, now=NOW)
+
+    response, answer = response_evidence["done_long_ago"], answer_evidence["closed_long_ago"]
+    assert (file_exists(response.stored_name), file_exists(answer.stored_name)) == (False, True)
+    assert EvidenceDocument.objects.get(pk=answer.pk).stored_name == answer.stored_name
+    assert list(
+        AuditEntry.objects.filter(event=AuditEvent.ERASED).values_list("summary", flat=True)
+    ) == ["Erased after retention period (evidence files of the force's responses, 6 years)"]
