@@ -4,8 +4,10 @@ rows only among their own forces' (404 for another force's)."""
 
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from cases.models import Force
+from core.permissions import by_rule
 from panels.models.liaisons import liaison_force_ids
 
 from .models import (
@@ -114,6 +116,17 @@ def other_area_get(*, pk: int) -> OtherArea:
 def scrutiny_action_get(*, pk: int) -> ScrutinyAction:
     queryset = ScrutinyAction.objects.select_related("meeting__force", "action")
     return get_object_or_404(queryset, pk=pk)
+
+
+def action_status_url(user, action) -> str | None:
+    """The page where OPCC staff track one of the scrutiny's actions (told to the force's
+    action pages, which know nothing of this app): None for anyone else, or another
+    action."""
+    if action.meeting_id is not None or not by_rule("accountability.manage", user):
+        return None
+    link = ScrutinyAction.objects.filter(action_id=action.pk).values_list("pk", flat=True)
+    pk = link.first()
+    return reverse("accountability:action_status", args=[pk]) if pk else None
 
 
 def answer_documents(*, question: Question) -> list[EvidenceDocument]:

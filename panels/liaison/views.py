@@ -65,6 +65,7 @@ def force_action(request, pk: int):
         "overdue_tag": presenters.OVERDUE_NO_RESPONSE,
         "can_answer": by_rule("panels.answer_action", request.user, action),
         "can_review": by_rule("panels.review_action_response", request.user, action),
+        "change_url": selectors.action_change_url(user=request.user, action=action),
         "page_title": "Action for the force",
     }
     return render(request, "panels/liaison/action_detail.html", context)

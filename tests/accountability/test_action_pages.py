@@ -252,3 +252,12 @@ def test_tracking_page_query_count(client, olu, closed_link, django_assert_num_q
     client.get(track(closed_link))
     with django_assert_num_queries(4):
         assert client.get(track(closed_link)).status_code == 200
+
+
+@pytest.mark.parametrize(("who", "shown"), [("olu", True), ("lee", False)])
+def test_the_forces_action_page_leads_opcc_staff_to_the_status(client, request, link, who, shown):
+    client.force_login(request.getfixturevalue(who))
+
+    page = client.get(reverse("panels:force_action", args=[link.action_id]))
+
+    assert (page.status_code, track(link) in page.content.decode()) == (200, shown)

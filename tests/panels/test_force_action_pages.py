@@ -155,6 +155,15 @@ def test_the_chair_reads_the_response_from_the_meeting_page(client, chris, lee, 
     ) == (True, 200)
 
 
+@pytest.mark.parametrize(("who", "shown"), [("olu", True), ("chris", True), ("lee", False)])
+def test_who_may_change_the_action_reaches_its_page_from_here(client, request, action, who, shown):
+    client.force_login(request.getfixturevalue(who))
+
+    page = client.get(detail(action)).content.decode()
+
+    assert (reverse("panels:action_edit", args=[action.pk]) in page) == shown
+
+
 def test_the_action_page_is_audited(client, lee, action):
     client.force_login(lee)
 
