@@ -641,10 +641,10 @@ BUDGETS = {
     "reports:support_service_remove": 6,  # 5 / 5
     "panels:meeting_list@chair": 7,  # 6 / 6
     "panels:meeting_list@olu": 5,  # 4 / 4
-    "panels:meeting_detail": 21,  # 17 / 17
+    "panels:meeting_detail": 22,  # 22 / 22 (whether the user answers for the force, once)
     "panels:meeting_detail@rating": 18,  # 15 / 15
     "panels:meeting_detail@olu": 21,  # 18 / 18 (the force's responses to the actions)
-    "panels:meeting_detail@alice": 21,  # 18 / 18 (the force's responses to the actions)
+    "panels:meeting_detail@alice": 22,  # 22 / 22 (the force's responses to the actions)
     # The papers read the case's kind: its sections, their fields, who imported each (3).
     "panels:case_papers@chair": 34,  # 31 / 31
     "panels:case_papers": 34,  # 31 / 31
