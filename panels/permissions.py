@@ -269,6 +269,21 @@ rules.add_perm(
     "panels.view_action_response",
     may_open_response_action | (response_approved & sees_response_meeting),
 )
+
+
+@rules.predicate
+def is_any_force_liaison(user) -> bool:
+    return bool(liaison_force_ids(user))
+
+
+@rules.predicate
+def chairs_a_panel(user) -> bool:
+    return any(m.role == MembershipRole.CHAIR for m in active_memberships(user).values())
+
+
+# The list of actions addressed to a force: OPCC staff see every force's, a liaison their
+# forces', a chair those of the panels they chair (panels.liaison.selectors says which).
+rules.add_perm("panels.list_force_actions", is_opcc_staff | is_any_force_liaison | chairs_a_panel)
 # Answering it (a closed action is refused by the service, with a message saying so).
 rules.add_perm("panels.answer_action", is_action_liaison)
 # Approving or returning a force's response before it can be published.
