@@ -12,6 +12,7 @@ from panels.models.liaisons import liaison_force_ids
 
 from .models import (
     EvidenceDocument,
+    FollowUp,
     OtherArea,
     Question,
     ScrutinyAction,
@@ -146,6 +147,18 @@ def force_questions(*, user) -> QuerySet[Question]:
         .select_related("meeting__force", "topic", "answer")
         .prefetch_related(Prefetch("answer__documents"))
         .order_by("-meeting__date", "number")
+    )
+
+
+def force_follow_ups(*, user, today) -> QuerySet[FollowUp]:
+    """The follow-ups set on the topics of the liaison's forces and not yet past their due
+    date, soonest first: the topic, what is expected and when (the reminder links here).
+    Nothing else of the meeting, such as its decision before the notes are published."""
+    return (
+        FollowUp.objects.filter(topic__force_id__in=liaison_force_ids(user), due_date__gte=today)
+        .select_related("topic")
+        .only("pk", "due_date", "text", "topic__title")
+        .order_by("due_date", "pk")
     )
 
 

@@ -155,6 +155,9 @@ def test_questions_sent_answered_summarised_and_decided(journey: Journey, scruti
     liaison_answer(journey)
     opcc_summarise_and_decide(journey, scrutiny)
     opcc_record_the_rest(journey, scrutiny)
+    journey.sign_in("lou")
+    journey.goto("/accountability/force/questions/#follow-ups")
+    assert "A further performance update" in journey.page.content()
 
     journey.finish()
     assert EvidenceSummary.objects.get().text == SUMMARY
