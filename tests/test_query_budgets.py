@@ -461,6 +461,7 @@ PAGES = {
     # The force liaison's pages and OPCC staff's review of the force's responses.
     "panels:force_action_list": ("lee", None),
     "panels:force_action_list@olu": ("olu", None),
+    "panels:force_action_list@chair": ("chair", None),
     "panels:force_action": ("lee", lambda w: {"pk": w.actions[0].pk}),
     "panels:force_action@olu": ("olu", lambda w: {"pk": w.actions[0].pk}),
     "panels:force_action_answer": ("lee", lambda w: {"pk": w.actions[0].pk}),
@@ -710,8 +711,9 @@ BUDGETS = {
     "audit:export": 7,  # 6 / 6
     "audit:entry": 5,  # 4 / 4
     "jobs:detail": 5,  # 4 / 4
-    "panels:force_action_list": 11,  # 10 / 10 (one of them the audit entry for viewing)
+    "panels:force_action_list": 10,  # 9 / 9 (one of them the audit entry for viewing)
     "panels:force_action_list@olu": 8,  # 7 / 7
+    "panels:force_action_list@chair": 9,  # 8 / 8 (the panels they chair, filtered)
     "panels:force_action": 10,  # 9 / 9 (one of them the audit entry for viewing)
     "panels:force_action@olu": 9,  # 8 / 8
     "panels:force_action_answer": 8,  # 7 / 7 (one of them the audit entry for viewing)
