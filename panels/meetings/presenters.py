@@ -31,7 +31,8 @@ def with_visible_responses(*, user, actions: list) -> list:
     """The meeting's actions, each with `shown_responses` (the force's responses, newest
     first, the user may see with who sent them and when, as the rule set says) and
     `can_open` (whether the user may open the action's own page: its evidence, its
-    review). Asks no query: the responses are prefetched with who sent them."""
+    review). However many responses, at most one query (the forces the user answers
+    for, read once per request): the responses come prefetched with who sent them."""
     for action in actions:
         action.can_open = action.force_id is not None and by_rule(
             "panels.view_force_action", user, action
