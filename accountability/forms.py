@@ -8,6 +8,7 @@ from django import forms
 from cases.documents.forms import DocumentUploadForm
 from core.forms import STALE_FORM, post_form_helper, version_field
 from core.text_safety import SafeTextMixin
+from panels.enums import ActionStatus
 from panels.sampling.forms import OptionalDateField
 
 from .enums import AssuranceLevel
@@ -280,6 +281,30 @@ class ActionForm(_VersionAtTop, SafeTextMixin, forms.Form):
             "due_date",
             "seen",
             submit="Save the action",
+        )
+
+
+class ActionTrackForm(_VersionAtTop, forms.Form):
+    """An action's status and due date, the part of it tracked after its meeting."""
+
+    status = forms.ChoiceField(
+        label="Status",
+        choices=ActionStatus.choices,
+        error_messages={
+            "required": "Select the action's status",
+            "invalid_choice": "Select the action's status",
+        },
+    )
+    due_date = OptionalDateField(what="The due date", label="Due by (optional)")
+    seen = forms.CharField(
+        widget=forms.HiddenInput, required=False, error_messages={"required": STALE_FORM}
+    )
+
+    def __init__(self, *args, action, seen: str = "", **kwargs):
+        initial = {"seen": seen, "status": action.status, "due_date": action.due_date}
+        super().__init__(*args, initial=initial, **kwargs)
+        self.helper = post_form_helper(
+            Field.select("status"), "due_date", "seen", submit="Save the status"
         )
 
 

@@ -109,7 +109,11 @@ def _remind_follow_up(follow_up: FollowUp) -> int:
     sent = 0
     for users, url in (
         (staff, reverse("accountability:topic_detail", args=[follow_up.topic_id])),
-        (force_liaisons(follow_up.topic.force), reverse("accountability:force_questions")),
+        # The liaison's list of questions shows the force's follow-ups, under this heading.
+        (
+            force_liaisons(follow_up.topic.force),
+            reverse("accountability:force_questions") + "#follow-ups",
+        ),
     ):
         with transaction.atomic():
             told = notify(

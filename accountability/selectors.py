@@ -4,12 +4,15 @@ rows only among their own forces' (404 for another force's)."""
 
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from cases.models import Force
+from core.permissions import by_rule
 from panels.models.liaisons import liaison_force_ids
 
 from .models import (
     EvidenceDocument,
+    FollowUp,
     OtherArea,
     Question,
     ScrutinyAction,
@@ -116,6 +119,17 @@ def scrutiny_action_get(*, pk: int) -> ScrutinyAction:
     return get_object_or_404(queryset, pk=pk)
 
 
+def action_status_url(user, action) -> str | None:
+    """The page where OPCC staff track one of the scrutiny's actions (told to the force's
+    action pages, which know nothing of this app): None for anyone else, or another
+    action."""
+    if action.meeting_id is not None or not by_rule("accountability.manage", user):
+        return None
+    link = ScrutinyAction.objects.filter(action_id=action.pk).values_list("pk", flat=True)
+    pk = link.first()
+    return reverse("accountability:action_status", args=[pk]) if pk else None
+
+
 def answer_documents(*, question: Question) -> list[EvidenceDocument]:
     answer = getattr(question, "answer", None)
     return list(answer.documents.order_by("uploaded_at", "pk")) if answer else []
@@ -133,6 +147,18 @@ def force_questions(*, user) -> QuerySet[Question]:
         .select_related("meeting__force", "topic", "answer")
         .prefetch_related(Prefetch("answer__documents"))
         .order_by("-meeting__date", "number")
+    )
+
+
+def force_follow_ups(*, user, today) -> QuerySet[FollowUp]:
+    """The follow-ups set on the topics of the liaison's forces and not yet past their due
+    date, soonest first: the topic, what is expected and when (the reminder links here).
+    Nothing else of the meeting, such as its decision before the notes are published."""
+    return (
+        FollowUp.objects.filter(topic__force_id__in=liaison_force_ids(user), due_date__gte=today)
+        .select_related("topic")
+        .only("pk", "due_date", "text", "topic__title")
+        .order_by("due_date", "pk")
     )
 
 

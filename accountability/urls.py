@@ -21,6 +21,7 @@ urlpatterns = [
     path("other-areas/<int:pk>/edit/", outcomes.other_area_edit, name="other_area_edit"),
     path("meetings/<int:pk>/actions/add/", outcomes.action_add, name="action_add"),
     path("actions/<int:pk>/edit/", outcomes.action_edit, name="action_edit"),
+    path("actions/<int:pk>/status/", outcomes.action_status, name="action_status"),
     path("meetings/<int:pk>/follow-ups/add/", outcomes.follow_up_add, name="follow_up_add"),
     path("evidence/<int:pk>/", force.evidence_download, name="evidence_download"),
     path("force/questions/", force.force_questions, name="force_questions"),

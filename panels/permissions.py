@@ -8,7 +8,7 @@ from core.permissions import by_rule
 from core.roles import is_data_admin as _is_data_admin
 from core.roles import is_opcc_staff as _is_opcc_staff
 
-from .enums import MeetingStatus, MembershipRole
+from .enums import MeetingStatus, MembershipRole, ResponseState
 from .models import ConflictDeclaration, ForceLiaison, Meeting, Membership, ReviewedCase
 from .models.liaisons import liaison_force_ids
 from .models.panels import active_memberships
@@ -243,6 +243,47 @@ def chairs_action_panel(user, action) -> bool:
 # An action addressed to a force, with its responses: its liaison, OPCC staff, and the
 # chair of the panel that agreed it.
 rules.add_perm("panels.view_force_action", is_opcc_staff | is_action_liaison | chairs_action_panel)
+
+
+@rules.predicate
+def may_open_response_action(user, response) -> bool:
+    return by_rule("panels.view_force_action", user, response.action)
+
+
+@rules.predicate
+def response_approved(user, response) -> bool:
+    return response.state == ResponseState.APPROVED
+
+
+@rules.predicate
+def sees_response_meeting(user, response) -> bool:
+    meeting = response.action.meeting
+    return meeting is not None and by_rule("panels.view_meeting", user, meeting)
+
+
+# One of the force's responses, with who sent it and when: those who may open its action
+# see every one; whoever else sees the meeting's actions (its panel) sees approved ones
+# only, as a response awaiting review or returned is between the force and OPCC staff.
+# Its evidence stays on the action's page, for those who may open it.
+rules.add_perm(
+    "panels.view_action_response",
+    may_open_response_action | (response_approved & sees_response_meeting),
+)
+
+
+@rules.predicate
+def is_any_force_liaison(user) -> bool:
+    return bool(liaison_force_ids(user))
+
+
+@rules.predicate
+def chairs_a_panel(user) -> bool:
+    return any(m.role == MembershipRole.CHAIR for m in active_memberships(user).values())
+
+
+# The list of actions addressed to a force: OPCC staff see every force's, a liaison their
+# forces', a chair those of the panels they chair (panels.liaison.selectors says which).
+rules.add_perm("panels.list_force_actions", is_opcc_staff | is_any_force_liaison | chairs_a_panel)
 # Answering it (a closed action is refused by the service, with a message saying so).
 rules.add_perm("panels.answer_action", is_action_liaison)
 

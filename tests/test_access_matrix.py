@@ -229,7 +229,7 @@ MATRIX: dict[str, Entry] = {
     # The force's actions and its right of reply: its liaison and OPCC staff; the chair of
     # the panel that agreed an action reads the force's responses to it. Another force's
     # liaison is refused (404) everything of force A.
-    "panels:force_action_list": page(LIAISON_A, OPCC, {"lena"}),
+    "panels:force_action_list": page(LIAISON_A, CHAIR_OR_OPCC, {"lena"}),
     "panels:force_action": page(LIAISON_A, CHAIR_OR_OPCC),
     "panels:force_action_answer": page(LIAISON_A),
     "panels:response_review": page(OPCC),

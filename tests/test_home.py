@@ -176,3 +176,14 @@ def test_home_signed_out_page_makes_no_promise_about_random_choice(client):
 
     assert "randomly chosen" not in page
     assert "Read the published findings" in page
+
+
+def test_home_leads_the_chair_to_their_panels_actions_for_the_force(client, chris, mina, meeting):
+    seen = {}
+    for user in (chris, mina):
+        client.force_login(user)
+        seen[user.username] = (
+            reverse("panels:force_action_list") in client.get("/").content.decode()
+        )
+
+    assert seen == {"chris": True, "mina": False}

@@ -461,6 +461,7 @@ PAGES = {
     # The force liaison's pages and OPCC staff's review of the force's responses.
     "panels:force_action_list": ("lee", None),
     "panels:force_action_list@olu": ("olu", None),
+    "panels:force_action_list@chair": ("chair", None),
     "panels:force_action": ("lee", lambda w: {"pk": w.actions[0].pk}),
     "panels:force_action@olu": ("olu", lambda w: {"pk": w.actions[0].pk}),
     "panels:force_action_answer": ("lee", lambda w: {"pk": w.actions[0].pk}),
@@ -641,10 +642,10 @@ BUDGETS = {
     "reports:support_service_remove": 6,  # 5 / 5
     "panels:meeting_list@chair": 7,  # 6 / 6
     "panels:meeting_list@olu": 5,  # 4 / 4
-    "panels:meeting_detail": 21,  # 17 / 17
+    "panels:meeting_detail": 22,  # 22 / 22 (whether the user answers for the force, once)
     "panels:meeting_detail@rating": 18,  # 15 / 15
     "panels:meeting_detail@olu": 21,  # 18 / 18 (the force's responses to the actions)
-    "panels:meeting_detail@alice": 21,  # 18 / 18 (the force's responses to the actions)
+    "panels:meeting_detail@alice": 22,  # 22 / 22 (the force's responses to the actions)
     # The papers read the case's kind: its sections, their fields, who imported each (3).
     "panels:case_papers@chair": 34,  # 31 / 31
     "panels:case_papers": 34,  # 31 / 31
@@ -710,8 +711,9 @@ BUDGETS = {
     "audit:export": 7,  # 6 / 6
     "audit:entry": 5,  # 4 / 4
     "jobs:detail": 5,  # 4 / 4
-    "panels:force_action_list": 11,  # 10 / 10 (one of them the audit entry for viewing)
+    "panels:force_action_list": 10,  # 9 / 9 (one of them the audit entry for viewing)
     "panels:force_action_list@olu": 8,  # 7 / 7
+    "panels:force_action_list@chair": 9,  # 8 / 8 (the panels they chair, filtered)
     "panels:force_action": 10,  # 9 / 9 (one of them the audit entry for viewing)
     "panels:force_action@olu": 9,  # 8 / 8
     "panels:force_action_answer": 8,  # 7 / 7 (one of them the audit entry for viewing)

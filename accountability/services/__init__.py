@@ -8,6 +8,7 @@ from .outcomes import (
     other_area_save,
     previous_decision,
     scrutiny_action_save,
+    scrutiny_action_track,
     topic_decision_save,
 )
 from .planning import (
@@ -30,6 +31,7 @@ __all__ = [
     "question_save",
     "questions_send",
     "scrutiny_action_save",
+    "scrutiny_action_track",
     "scrutiny_meeting_create",
     "scrutiny_meeting_move",
     "scrutiny_meeting_update",

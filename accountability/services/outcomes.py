@@ -163,6 +163,29 @@ def scrutiny_action_save(
     return link
 
 
+def scrutiny_action_track(
+    *,
+    link: ScrutinyAction,
+    by,
+    status: str,
+    due_date: datetime.date | None = None,
+    seen: str = "",
+) -> ScrutinyAction:
+    """Set a numbered action's status and due date, before or after its meeting closes:
+    actions are tracked long after the meeting that agreed them. Its wording, owner and
+    number stay as the meeting left them (the published notes quote them)."""
+    require(by, "accountability.manage")
+    if status not in ActionStatus.values:
+        raise ValidationError({"status": "Select the action's status"})
+    with transaction.atomic():
+        action = Action.objects.select_for_update().get(pk=link.action_id)
+        check_version(action, seen, of=action_fingerprint)
+        action.status, action.due_date = status, due_date
+        saved(action)
+    link.action = action
+    return link
+
+
 def follow_up_add(
     *, meeting: ScrutinyMeeting, topic: Topic, by, due_date: datetime.date, text: str
 ) -> FollowUp:

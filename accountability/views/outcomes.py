@@ -7,7 +7,7 @@ from django.urls import reverse
 from core.form_pages import handle_form
 
 from .. import presenters, selectors, services
-from ..forms import ActionForm, DecisionForm, FollowUpForm, OtherAreaForm
+from ..forms import ActionForm, ActionTrackForm, DecisionForm, FollowUpForm, OtherAreaForm
 from .common import form_page, posted, rule_required, staff_edit
 
 
@@ -118,6 +118,42 @@ def _action(request, meeting, link):
             {
                 "page_title": f"Change action {link.number}" if link else "Add an action",
                 "intro": f"{meeting}. The action is addressed to {meeting.force}.",
+            },
+            back_url=_meeting_url(meeting),
+            back_text="Back to the meeting",
+        ),
+        rebind=build,
+        version_field="seen",
+        what="action",
+    )
+
+
+@staff_edit
+def action_status(request, pk: int):
+    """The action's status and due date, which OPCC staff keep up to date after the
+    meeting has closed, as a panel's actions are; its wording stays as agreed."""
+    link = selectors.scrutiny_action_get(pk=pk)
+    meeting, action = link.meeting, link.action
+    seen = services.action_fingerprint(action)
+
+    def build(data):
+        return ActionTrackForm(data, action=action, seen=seen)
+
+    return handle_form(
+        request,
+        build(posted(request)),
+        save=lambda form: services.scrutiny_action_track(
+            link=link, by=request.user, **form.cleaned_data
+        ),
+        message=lambda saved: (
+            f"Action {saved.number} is {saved.action.get_status_display().lower()}"
+        ),
+        success=_meeting_url(meeting, "#actions"),
+        render=form_page(
+            request,
+            {
+                "page_title": f"Status of action {link.number}",
+                "intro": f"{meeting}. Action {link.number}: {action.description}",
             },
             back_url=_meeting_url(meeting),
             back_text="Back to the meeting",

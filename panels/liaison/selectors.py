@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from cases.models import Force
 from core.permissions import by_rule
@@ -190,3 +191,24 @@ def opcc_force_work(*, today: datetime.date) -> dict:
         "to_review": responses_awaiting_review().count(),
         "overdue": overdue_without_response(actions=Action.objects.all(), today=today).count(),
     }
+
+
+_TRACKERS: list = []
+
+
+def register_action_tracker(tracker) -> None:
+    """`tracker(user, action) -> str | None`: where the user may change the status of an
+    action agreed outside a panel meeting, told by the app that agreed it (the
+    Commissioner's scrutiny), as panels know nothing of the apps above them."""
+    if tracker not in _TRACKERS:
+        _TRACKERS.append(tracker)
+
+
+def action_change_url(*, user, action: Action) -> str | None:
+    """Where the user changes the action's status and due date, if they may: a panel
+    action on the panels' action page, another on its own app's page."""
+    if action.meeting_id is not None:
+        if by_rule("panels.manage_meeting_record", user, action.meeting):
+            return reverse("panels:action_edit", args=[action.pk])
+        return None
+    return next(filter(None, (tracker(user, action) for tracker in _TRACKERS)), None)

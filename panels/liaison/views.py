@@ -27,8 +27,9 @@ FEEDBACK_FORMATS = {"csv": "text/csv; charset=utf-8", "xlsx": None}
 
 
 def _liaison_or_staff(request) -> None:
-    """The lists are for OPCC staff and force liaisons: anyone else signed in is refused."""
-    if not (is_opcc_staff(request.user) or selectors.liaison_forces(user=request.user)):
+    """The list is for OPCC staff, force liaisons and panel chairs (their panels' actions):
+    anyone else signed in is refused."""
+    if not by_rule("panels.list_force_actions", request.user):
         raise PermissionDenied
 
 
@@ -41,11 +42,14 @@ def force_action_list(request):
     _liaison_or_staff(request)
     today = timezone.localdate()
     actions = selectors.force_actions(user=request.user, today=today)
+    forces = list(selectors.liaison_forces(user=request.user))
     record(AuditEvent.VIEWED, model=Action, request=request, summary="Force's actions listed")
     context = {
         "rows": [(a, presenters.response_tag(a.latest)) for a in actions],
         "overdue_tag": presenters.OVERDUE_NO_RESPONSE,
-        "forces": selectors.liaison_forces(user=request.user),
+        "forces": forces,
+        # A chair who is neither OPCC staff nor a liaison sees their panels' actions only.
+        "chair_only": not (forces or is_opcc_staff(request.user)),
         "page_title": "Actions for the force",
     }
     return render(request, "panels/liaison/action_list.html", context)
@@ -71,6 +75,7 @@ def force_action(request, pk: int):
         "overdue": selectors.is_overdue_without_response(action, today=today),
         "overdue_tag": presenters.OVERDUE_NO_RESPONSE,
         "can_answer": by_rule("panels.answer_action", request.user, action),
+        "change_url": selectors.action_change_url(user=request.user, action=action),
         "page_title": "Action for the force",
     }
     return render(request, "panels/liaison/action_detail.html", context)

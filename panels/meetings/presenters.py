@@ -5,6 +5,7 @@ the action list's filters. The selectors and `panels.rating.reveal` read; this w
 from dataclasses import dataclass
 
 from cases.kinds.presenters import case_summaries, summary_table
+from core.permissions import by_rule
 from core.templatetags.cached_url import cached_reverse
 
 from ..models import Decision, ReviewedCase
@@ -24,6 +25,24 @@ ACTION_DUE_TAGS = {
     "overdue": Tag("Overdue", "govuk-tag--red"),
     "today": Tag("Due today", "govuk-tag--yellow"),
 }
+
+
+def with_visible_responses(*, user, actions: list) -> list:
+    """The meeting's actions, each with `shown_responses` (the force's responses, newest
+    first, the user may see with who sent them and when, as the rule set says) and
+    `can_open` (whether the user may open the action's own page: its evidence, its
+    review). However many responses, at most one query (the forces the user answers
+    for, read once per request): the responses come prefetched with who sent them."""
+    for action in actions:
+        action.can_open = action.force_id is not None and by_rule(
+            "panels.view_force_action", user, action
+        )
+        action.shown_responses = [
+            response
+            for response in action.responses.all()
+            if by_rule("panels.view_action_response", user, response)
+        ]
+    return actions
 
 
 def action_due_tag(due: str) -> Tag | None:

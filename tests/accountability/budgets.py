@@ -86,6 +86,7 @@ PAGES = {
     "accountability:other_area_edit": ("olu", lambda w: {"pk": w.other_area.pk}),
     "accountability:action_add": ("olu", _meeting),
     "accountability:action_edit": ("olu", lambda w: {"pk": w.scrutiny_action.pk}),
+    "accountability:action_status": ("olu", lambda w: {"pk": w.scrutiny_action.pk}),
     "accountability:follow_up_add": ("olu", _meeting),
     "accountability:evidence_download": ("olu", lambda w: {"pk": w.evidence.pk}),
     "accountability:force_questions": ("acc_liaison", None),
@@ -111,6 +112,7 @@ BUDGETS = {
     "accountability:other_area_edit": 5,  # 4 / 4
     "accountability:action_add": 5,  # 4 / 4
     "accountability:action_edit": 5,  # 4 / 4
+    "accountability:action_status": 5,  # 4 / 4
     "accountability:follow_up_add": 7,  # 6 / 6
     "accountability:evidence_download": 6,  # 5 / 5
     "accountability:force_questions": 8,  # 7 / 7

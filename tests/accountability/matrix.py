@@ -38,6 +38,7 @@ OPCC_PAGES = [
     "other_area_edit",
     "action_add",
     "action_edit",
+    "action_status",
     "follow_up_add",
 ]
 MODELS = [
@@ -141,6 +142,7 @@ KWARGS = {
     "accountability:decision": lambda w, s: {"pk": s.scrutiny.pk, "topic_pk": s.topic.pk},
     "accountability:other_area_edit": lambda w, s: {"pk": s.other_area.pk},
     "accountability:action_edit": lambda w, s: {"pk": s.scrutiny_action.pk},
+    "accountability:action_status": lambda w, s: {"pk": s.scrutiny_action.pk},
     "accountability:evidence_download": lambda w, s: {"pk": s.evidence.pk},
 }
 

@@ -1,11 +1,15 @@
 """The force liaison's list of the questions put to their force."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from accountability import services
 from core.models import AuditEntry, AuditEvent
 
-from .factories import QuestionFactory
+from .factories import QuestionFactory, ScrutinyMeetingFactory
 from .pages import signed_out_goes_to_sign_in, status_for
 
 pytestmark = pytest.mark.django_db
@@ -53,5 +57,62 @@ def test_query_count(client, lee, sent_question, topic, django_assert_num_querie
         )
     client.force_login(lee)
     client.get(URL)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
+        assert client.get(URL).status_code == 200
+
+
+# --- the force's follow-ups, which the follow-up reminder links to -----------------------
+
+
+def follow_up(olu, meeting, topic, *, days: int, text: str = "A performance update"):
+    return services.follow_up_add(
+        meeting=meeting,
+        topic=topic,
+        by=olu,
+        due_date=meeting.date + datetime.timedelta(days=days),
+        text=text,
+    )
+
+
+def test_shows_the_forces_follow_ups_soonest_first(client, lee, olu, scrutiny, topic):
+    later = follow_up(olu, scrutiny, topic, days=365, text="A yearly review")
+    sooner = follow_up(olu, scrutiny, topic, days=182)
+    client.force_login(lee)
+
+    response = client.get(URL)
+
+    assert list(response.context["follow_ups"]) == [sooner, later]
+    page = response.content.decode()
+    assert page.index("A performance update") < page.index("A yearly review")
+    assert f"{sooner.due_date:%-d %B %Y}" in page
+
+
+def test_shows_no_follow_up_past_its_due_date(client, lee, olu, force, topic):
+    last_year = timezone.localdate() - datetime.timedelta(days=365)
+    earlier = ScrutinyMeetingFactory(force=force, date=last_year, topics=[topic])
+    follow_up(olu, earlier, topic, days=180, text="Long gone")
+    client.force_login(lee)
+
+    page = client.get(URL).content.decode()
+
+    assert ("Long gone" in page, "No follow-ups are due from the force." in page) == (False, True)
+
+
+def test_another_forces_liaison_sees_none_of_its_follow_ups(client, kim, olu, scrutiny, topic):
+    follow_up(olu, scrutiny, topic, days=182)
+    client.force_login(kim)
+
+    page = client.get(URL).content.decode()
+
+    assert ("A performance update" in page, topic.title in page) == (False, False)
+
+
+def test_follow_ups_add_one_query_however_many(
+    client, lee, olu, scrutiny, topic, django_assert_num_queries
+):
+    for days in (30, 60, 90):
+        follow_up(olu, scrutiny, topic, days=days)
+    client.force_login(lee)
+    client.get(URL)
+    with django_assert_num_queries(7):
         assert client.get(URL).status_code == 200

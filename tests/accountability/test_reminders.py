@@ -2,6 +2,8 @@
 
 import datetime
 import io
+import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
@@ -62,3 +64,26 @@ def test_the_daily_command_says_what_it_queued(lee, sent_question):
     call_command("send_accountability_reminders", "--date", day.isoformat(), stdout=out)
 
     assert out.getvalue().startswith("Queued 1 question reminder(s) and 0 follow-up reminder(s)")
+
+
+def test_the_liaisons_follow_up_email_leads_to_a_page_showing_it(
+    client, olu, lee, scrutiny, topic, sent
+):
+    due = scrutiny.date + datetime.timedelta(days=182)
+    services.follow_up_add(
+        meeting=scrutiny, topic=topic, by=olu, due_date=due, text="A performance update"
+    )
+    sent(accountability_reminders_send, today=due - datetime.timedelta(days=20))
+    (email,) = [m for m in mail.outbox if m.to == [lee.email]]
+    link = re.search(r"https?://\S+", email.body).group(0)
+    client.force_login(lee)
+
+    page = client.get(urlsplit(link).path).content.decode()
+
+    assert urlsplit(link).fragment == "follow-ups"
+    assert 'id="follow-ups"' in page
+    assert [topic.title in page, "A performance update" in page, f"{due:%-d %B %Y}" in page] == [
+        True,
+        True,
+        True,
+    ]

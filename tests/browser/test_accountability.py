@@ -135,6 +135,10 @@ def opcc_record_the_rest(journey: Journey, scrutiny) -> None:
     journey.follow(page.get_by_role("button", name="Save the action"))
     journey.follow(page.get_by_role("link", name="Change action 1"))
     journey.follow(page.get_by_role("button", name="Save the action"))
+    journey.follow(page.get_by_role("link", name="Change the status of action 1"))
+    page.get_by_label("Status").select_option("In progress")
+    journey.follow(page.get_by_role("button", name="Save the status"))
+    assert "Action 1 is in progress" in page.content()
     journey.follow(page.get_by_role("link", name="Set a follow-up"))
     page.get_by_label("What is to follow").fill("A further performance update")
     fill_date(page, "due_date", scrutiny.date - datetime.timedelta(days=1))
@@ -174,6 +178,9 @@ def test_questions_sent_answered_summarised_and_decided(journey: Journey, scruti
     opcc_summarise_and_decide(journey, scrutiny)
     opcc_record_the_rest(journey, scrutiny)
     evidence_erased(journey)
+    journey.sign_in("lou")
+    journey.goto("/accountability/force/questions/#follow-ups")
+    assert "A further performance update" in journey.page.content()
 
     journey.finish()
     assert EvidenceSummary.objects.get().text == SUMMARY

@@ -1,9 +1,11 @@
 """The force liaison's journey on the demo: Lee answers his force's overdue action with
 evidence, OPCC staff approve the answer, and Lee reads the panels' decisions on the
-force's cases. Every page landed on passes axe and fits the window, at desktop width and
-at 375 px (tests/browser/journeys.py)."""
+force's cases; the panel's chair finds the action in their list, and a member reads the
+approved response on the meeting's page. Every page landed on passes axe and fits the
+window, at desktop width and at 375 px (tests/browser/journeys.py)."""
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import Page
 
 from tests.browser.journeys import Journey
@@ -111,6 +113,16 @@ def test_liaison_answers_an_action_and_opcc_staff_approve_it(journey, demo, tmp_
     assert "You sent this response" in page.locator("main").inner_text()
 
     response = ActionResponse.objects.get(text=ANSWER)
+
+    # The panel's chair lists the panel's actions for the force and opens this one; a member
+    # sees the approved response on the meeting's page, with who sent it and when.
+    journey.sign_in("chris")
+    journey.follow(page.get_by_role("link", name="Your panels' actions for the force"))
+    journey.follow(page.get_by_role("link", name=OVERDUE[:40], exact=False).first)
+    journey.sign_in("mina")
+    journey.goto(reverse("panels:meeting_detail", args=[response.action.meeting_id]))
+    assert "by Lee Lewis: approved" in page.locator("main").inner_text()
+
     assert (response.state, response.action.status, response.evidence.count()) == (
         ResponseState.APPROVED,
         ActionStatus.COMPLETED,
@@ -141,5 +153,12 @@ def test_liaison_answers_an_action_and_opcc_staff_approve_it(journey, demo, tmp_
         "login",
         "home",
         "panels:response_review",
+        "login",
+        "home",
+        "panels:force_action_list",
+        "panels:force_action",
+        "login",
+        "home",
+        "panels:meeting_detail",
     ]
     journey.finish()

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from core.models import AuditEntry
-from panels.enums import MeetingStatus, ResponseState
+from panels.enums import MeetingStatus, MembershipRole, ResponseState
 from panels.models import Meeting
 from tests import factories
 from tests.panels.liaison_setup import force_action, response_from
@@ -35,10 +35,66 @@ def test_the_list_is_refused_to_someone_with_neither_role(client, eve, action):
     assert client.get(LIST).status_code == 403
 
 
-def test_the_list_is_refused_to_a_panel_chair(client, chris, action):
-    client.force_login(chris)
+def test_the_list_is_refused_to_an_ordinary_member_of_the_panel(client, mina, action):
+    client.force_login(mina)
 
     assert client.get(LIST).status_code == 403
+
+
+def other_panels_action(description: str = "Another panel's action."):
+    """An action addressed to another force by another panel, with its chair."""
+    chair = factories.MembershipFactory(role=MembershipRole.CHAIR, user__username="carl")
+    return force_action(factories.MeetingFactory(panel=chair.panel), description=description)
+
+
+def test_the_chair_lists_the_force_actions_of_the_panels_they_chair(client, chris, action):
+    other_panels_action()
+    client.force_login(chris)
+
+    response = client.get(LIST)
+
+    assert response.status_code == 200
+    assert [a.description for a, _tag in response.context["rows"]] == [action.description]
+    assert "The actions the panels you chair have addressed" in response.content.decode()
+
+
+def test_the_chair_reaches_each_listed_action(client, chris, action):
+    client.force_login(chris)
+
+    page = client.get(LIST).content.decode()
+
+    assert (detail(action) in page, client.get(detail(action)).status_code) == (True, 200)
+
+
+def test_another_panels_chair_neither_lists_nor_opens_the_action(client, action):
+    other = other_panels_action()
+    carl = other.meeting.panel.memberships.get().user
+    client.force_login(carl)
+
+    rows = client.get(LIST).context["rows"]
+
+    assert [a.description for a, _tag in rows] == [other.description]
+    assert client.get(detail(action)).status_code == 404
+
+
+def test_another_forces_liaison_neither_lists_nor_opens_the_action(client, action):
+    client.force_login(factories.ForceLiaisonFactory().user)
+
+    rows = client.get(LIST).context["rows"]
+
+    assert (rows, client.get(detail(action)).status_code) == ([], 404)
+
+
+def test_the_chairs_list_takes_a_fixed_number_of_queries(
+    client, chris, lee, meeting, django_assert_num_queries
+):
+    for n in range(5):
+        response_from(lee, force_action(meeting, description=f"Action {n}"))
+    client.force_login(chris)
+    client.get(LIST)  # the session and the user, once
+
+    with django_assert_num_queries(8):
+        client.get(LIST)
 
 
 def test_the_liaison_lists_their_forces_actions_and_not_anothers(client, lee, action, nadia):
@@ -85,7 +141,7 @@ def test_the_list_takes_a_fixed_number_of_queries(client, lee, meeting, django_a
     client.force_login(lee)
     client.get(LIST)  # the session and the user, once
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         client.get(LIST)
 
 
@@ -153,6 +209,15 @@ def test_the_chair_reads_the_response_from_the_meeting_page(client, chris, lee, 
         f"by {lee.get_full_name()}: awaiting review" in meeting_page.content.decode(),
         action_page.status_code,
     ) == (True, 200)
+
+
+@pytest.mark.parametrize(("who", "shown"), [("olu", True), ("chris", True), ("lee", False)])
+def test_who_may_change_the_action_reaches_its_page_from_here(client, request, action, who, shown):
+    client.force_login(request.getfixturevalue(who))
+
+    page = client.get(detail(action)).content.decode()
+
+    assert (reverse("panels:action_edit", args=[action.pk]) in page) == shown
 
 
 def test_the_action_page_is_audited(client, lee, action):

@@ -267,7 +267,10 @@ def meeting_detail(request, pk: int):
         totals = rating_selectors.rating_progress(meeting=meeting)
     draw, draw_count = sampling_selectors.latest_draw(meeting=meeting)
     observations = list(meeting.observations.prefetch_related("themes"))
-    actions = list(meeting.actions.prefetch_related(queries.responses_newest_first()))
+    actions = presenters.with_visible_responses(
+        user=request.user,
+        actions=list(meeting.actions.prefetch_related(queries.responses_newest_first())),
+    )
     context = {
         "meeting": meeting,
         "agenda": agenda,
