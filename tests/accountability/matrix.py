@@ -99,7 +99,7 @@ def build(s, *, olu) -> None:
     answer = services.question_answer_save(
         question=s.question, by=s.acc_liaison, text=f"Answer of force {s.label}."
     )
-    s.evidence = services.evidence_upload(
+    s.answer_evidence = services.evidence_upload(
         answer=answer, by=s.acc_liaison, title=f"Dashboard {s.label}", chunks=[pdfs.text_pdf()]
     )
     services.evidence_summary_save(question=s.question, by=olu, text=f"Summary {s.label}.")
@@ -143,7 +143,7 @@ KWARGS = {
     "accountability:other_area_edit": lambda w, s: {"pk": s.other_area.pk},
     "accountability:action_edit": lambda w, s: {"pk": s.scrutiny_action.pk},
     "accountability:action_status": lambda w, s: {"pk": s.scrutiny_action.pk},
-    "accountability:evidence_download": lambda w, s: {"pk": s.evidence.pk},
+    "accountability:evidence_download": lambda w, s: {"pk": s.answer_evidence.pk},
 }
 
 # The liaison's pages of one force's objects: another force's liaison gets 404.
