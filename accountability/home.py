@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from core.permissions import by_rule
 from panels.models.liaisons import liaison_force_ids
 
+from . import follow_ups, presenters
 from .enums import ScrutinyMeetingStatus
 from .models import FollowUp, Question, ScrutinyMeeting
 from .workflow import ANSWERING
@@ -29,7 +30,8 @@ class ForceWork:
 
 
 def staff_work(*, user, today: datetime.date) -> StaffWork | None:
-    """Meetings not yet closed, answers waiting for a summary, follow-ups coming up."""
+    """Meetings not yet closed, answers waiting for a summary, follow-ups coming up or
+    overdue (until a later meeting decides on their topic)."""
     if not by_rule("accountability.view_scrutiny", user):
         return None
     open_meetings = ScrutinyMeeting.objects.exclude(status=ScrutinyMeetingStatus.CLOSED)
@@ -38,11 +40,12 @@ def staff_work(*, user, today: datetime.date) -> StaffWork | None:
         to_summarise=Question.objects.filter(
             answer__isnull=False, evidence_summary__isnull=True
         ).count(),
-        follow_ups=list(
-            FollowUp.objects.filter(due_date__gte=today, due_date__lte=today + FOLLOW_UP_HORIZON)
-            .select_related("topic")
-            .order_by("due_date", "pk")
-        ),
+        follow_ups=[
+            (follow_up, presenters.follow_up_tag(follow_up, today=today))
+            for follow_up in follow_ups.still_open(
+                FollowUp.objects.select_related("topic"), until=today + FOLLOW_UP_HORIZON
+            )
+        ],
     )
 
 

@@ -1,6 +1,7 @@
 """What the accountability pages show of the rows: status and assurance tags, the
 sentence naming the previous decision, and what waits on each question."""
 
+import datetime
 from dataclasses import dataclass
 
 from .enums import AssuranceLevel, ScrutinyMeetingStatus
@@ -87,3 +88,14 @@ def moves_from(meeting) -> list[tuple[str, str]]:
             for to, w in moves
         ]
     return moves
+
+
+def follow_up_tag(follow_up, *, today: datetime.date) -> tuple[str, str] | None:
+    """(words, GOV.UK tag colour) for a follow-up's state (`met_on` from
+    follow_ups.with_state), or None while it is simply due."""
+    met_on = getattr(follow_up, "met_on", None)
+    if met_on:
+        return f"Met at the meeting of {met_on:%-d %B %Y}", "green"
+    if follow_up.due_date < today:
+        return "Overdue", "red"
+    return None

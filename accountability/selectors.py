@@ -2,6 +2,8 @@
 runs a bare query. OPCC-side pages check the role first (403); the liaison's pages find
 rows only among their own forces' (404 for another force's)."""
 
+import datetime
+
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -10,6 +12,7 @@ from cases.models import Force
 from core.permissions import by_rule
 from panels.models.liaisons import liaison_force_ids
 
+from . import follow_ups
 from .models import (
     EvidenceDocument,
     FollowUp,
@@ -57,7 +60,9 @@ def topic_decisions(*, topic: Topic) -> QuerySet[TopicDecision]:
 
 
 def topic_follow_ups(*, topic: Topic):
-    return topic.follow_ups.select_related("meeting").order_by("due_date", "pk")
+    return follow_ups.with_state(topic.follow_ups.select_related("meeting")).order_by(
+        "due_date", "pk"
+    )
 
 
 def meeting_get(*, pk: int) -> ScrutinyMeeting:
@@ -151,14 +156,14 @@ def force_questions(*, user) -> QuerySet[Question]:
 
 
 def force_follow_ups(*, user, today) -> QuerySet[FollowUp]:
-    """The follow-ups set on the topics of the liaison's forces and not yet past their due
-    date, soonest first: the topic, what is expected and when (the reminder links here).
-    Nothing else of the meeting, such as its decision before the notes are published."""
-    return (
-        FollowUp.objects.filter(topic__force_id__in=liaison_force_ids(user), due_date__gte=today)
+    """The follow-ups set on the topics of the liaison's forces and not yet met, soonest
+    first, overdue ones included: the topic, what is expected and when (the reminder links
+    here). Nothing else of the meeting, such as its decision before the notes are published."""
+    return follow_ups.still_open(
+        FollowUp.objects.filter(topic__force_id__in=liaison_force_ids(user))
         .select_related("topic")
-        .only("pk", "due_date", "text", "topic__title")
-        .order_by("due_date", "pk")
+        .only("pk", "due_date", "text", "topic__title"),
+        until=datetime.date.max,
     )
 
 

@@ -32,7 +32,10 @@ def force_questions(request):
     record(AuditEvent.VIEWED, None, request=request, summary="The force's questions")
     context = {
         "rows": [(q, presenters.answer_state(q, today=today)) for q in questions],
-        "follow_ups": selectors.force_follow_ups(user=request.user, today=today),
+        "follow_ups": [
+            (follow_up, presenters.follow_up_tag(follow_up, today=today))
+            for follow_up in selectors.force_follow_ups(user=request.user, today=today)
+        ],
         "page_title": "Questions from the Commissioner",
     }
     return render(request, "accountability/force_questions.html", context)

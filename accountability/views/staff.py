@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.form_pages import handle_form
@@ -53,7 +54,10 @@ def topic_detail(request, pk: int):
         "decisions": [
             (d, presenters.level_tag(d.level), presenters.since_previous(d)) for d in decisions
         ],
-        "follow_ups": selectors.topic_follow_ups(topic=topic),
+        "follow_ups": [
+            (follow_up, presenters.follow_up_tag(follow_up, today=timezone.localdate()))
+            for follow_up in selectors.topic_follow_ups(topic=topic)
+        ],
         "page_title": topic.title,
     }
     return render(request, "accountability/topic_detail.html", context)

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accountability import services
+from accountability.enums import AssuranceLevel
+from accountability.models import TopicDecision
 from core.models import AuditEntry, AuditEvent
 
 from .factories import QuestionFactory, ScrutinyMeetingFactory
@@ -81,21 +83,56 @@ def test_shows_the_forces_follow_ups_soonest_first(client, lee, olu, scrutiny, t
 
     response = client.get(URL)
 
-    assert list(response.context["follow_ups"]) == [sooner, later]
+    assert [shown for shown, _ in response.context["follow_ups"]] == [sooner, later]
     page = response.content.decode()
     assert page.index("A performance update") < page.index("A yearly review")
     assert f"{sooner.due_date:%-d %B %Y}" in page
 
 
-def test_shows_no_follow_up_past_its_due_date(client, lee, olu, force, topic):
+def test_a_follow_up_past_its_due_date_stays_overdue_until_a_later_meeting_decides(
+    client, lee, olu, force, topic
+):
     last_year = timezone.localdate() - datetime.timedelta(days=365)
     earlier = ScrutinyMeetingFactory(force=force, date=last_year, topics=[topic])
-    follow_up(olu, earlier, topic, days=180, text="Long gone")
+    follow_up(olu, earlier, topic, days=180, text="A six-month update")
     client.force_login(lee)
 
     page = client.get(URL).content.decode()
+    assert ("A six-month update" in page, "Overdue" in page) == (True, True)
 
-    assert ("Long gone" in page, "No follow-ups are due from the force." in page) == (False, True)
+    # The meeting that hears the update records the Commissioner's decision on the topic.
+    heard = ScrutinyMeetingFactory(force=force, date=last_year + datetime.timedelta(days=200))
+    decide(heard, topic, olu)
+    page = client.get(URL).content.decode()
+    assert ("A six-month update" in page, "No follow-ups are due from the force." in page) == (
+        False,
+        True,
+    )
+
+
+def test_a_decision_at_the_same_or_an_earlier_meeting_does_not_meet_a_follow_up(
+    client, lee, olu, force, topic
+):
+    last_year = timezone.localdate() - datetime.timedelta(days=365)
+    before = ScrutinyMeetingFactory(force=force, date=last_year - datetime.timedelta(days=90))
+    earlier = ScrutinyMeetingFactory(force=force, date=last_year, topics=[topic])
+    decide(before, topic, olu)
+    decide(earlier, topic, olu)
+    follow_up(olu, earlier, topic, days=180, text="A six-month update")
+    client.force_login(lee)
+
+    assert "A six-month update" in client.get(URL).content.decode()
+
+
+def decide(meeting, topic, olu):
+    TopicDecision.objects.create(
+        meeting=meeting,
+        topic=topic,
+        level=AssuranceLevel.PARTLY_ASSURED,
+        rationale="Plans are in place.",
+        recorded_by=olu,
+        recorded_at=timezone.now(),
+    )
 
 
 def test_another_forces_liaison_sees_none_of_its_follow_ups(client, kim, olu, scrutiny, topic):

@@ -7,6 +7,8 @@ from django.urls import reverse
 
 from accountability import services
 
+from .factories import ScrutinyMeetingFactory
+
 pytestmark = pytest.mark.django_db
 HOME = reverse("home")
 
@@ -38,6 +40,29 @@ def test_the_liaison_sees_questions_to_answer_and_those_overdue(client, lee, sen
     assert "1 question to answer" in page
     assert reverse("accountability:answer", args=[sent_question.pk]) in page
     assert "Overdue" in page
+
+
+def test_a_follow_up_past_due_stays_on_opcc_staffs_home_page_until_a_later_meeting_decides(
+    client, olu, topic, force
+):
+    earlier = ScrutinyMeetingFactory(
+        force=force, topics=[topic], date=datetime.date(2024, 9, 25), status="evidence_received"
+    )
+    services.follow_up_add(
+        meeting=earlier, topic=topic, by=olu, due_date=datetime.date(2025, 3, 25), text="Update"
+    )
+    client.force_login(olu)
+
+    page = client.get(HOME).content.decode()
+    assert ("Follow-up on " + topic.title in page, "Overdue" in page) == (True, True)
+
+    later = ScrutinyMeetingFactory(
+        force=force, topics=[topic], date=datetime.date(2025, 9, 24), status="evidence_received"
+    )
+    services.topic_decision_save(
+        meeting=later, topic=topic, by=olu, level="partly_assured", rationale="Heard."
+    )
+    assert "Follow-up on " + topic.title not in client.get(HOME).content.decode()
 
 
 def test_another_forces_liaison_sees_none_of_them(client, kim, sent_question):

@@ -83,6 +83,31 @@ def test_topic_page_shows_the_history_and_the_follow_up(client, olu, answered, t
     assert f"{due:%-d %B %Y}" in page and "A performance update" in page
 
 
+def test_topic_page_says_which_follow_up_was_met_and_which_is_overdue(client, olu, topic, force):
+    first = ScrutinyMeetingFactory(
+        force=force, topics=[topic], date=datetime.date(2024, 9, 25), status="evidence_received"
+    )
+    services.follow_up_add(
+        meeting=first, topic=topic, by=olu, due_date=datetime.date(2025, 3, 25), text="Heard."
+    )
+    second = ScrutinyMeetingFactory(
+        force=force, topics=[topic], date=datetime.date(2025, 9, 24), status="evidence_received"
+    )
+    services.topic_decision_save(
+        meeting=second, topic=topic, by=olu, level="partly_assured", rationale="Then."
+    )
+    services.follow_up_add(
+        meeting=second, topic=topic, by=olu, due_date=datetime.date(2026, 3, 24), text="Owed."
+    )
+    client.force_login(olu)
+
+    page = client.get(detail(topic)).content.decode()
+
+    heard, owed = page.index("Heard."), page.index("Owed.")
+    assert "Met at the meeting of 24 September 2025" in page[:owed]
+    assert "Overdue" in page[heard:] and "Overdue" not in page[:heard]
+
+
 def test_topic_page_query_count(client, olu, topic, force, django_assert_num_queries):
     for year in (2022, 2023, 2024):
         meeting = ScrutinyMeetingFactory(
