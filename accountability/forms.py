@@ -309,6 +309,22 @@ class FollowUpForm(SafeTextMixin, forms.Form):
         )
 
 
+class ReopenForm(SafeTextMixin, forms.Form):
+    reason = _text(
+        "Why is the record being reopened?",
+        "Enter why the meeting's record is being reopened",
+        rows=3,
+        help_text="This is kept in the meeting's history. For example, “To take a name out "
+        "of the summary of evidence on question 2”.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = post_form_helper(
+            Field.textarea("reason", label_size=Size.SMALL), submit="Reopen the record"
+        )
+
+
 class EvidenceForm(DocumentUploadForm):
     """A PDF of evidence: the same checks as a case document's upload form."""
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import force, outcomes, questions, staff
+from .views import force, outcomes, questions, record, staff
 
 app_name = "accountability"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("meetings/<int:pk>/", staff.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/edit/", staff.meeting_edit, name="meeting_edit"),
     path("meetings/<int:pk>/move/", staff.meeting_move, name="meeting_move"),
+    path("meetings/<int:pk>/reopen/", record.meeting_reopen, name="meeting_reopen"),
     path("meetings/<int:pk>/questions/add/", questions.question_add, name="question_add"),
     path("meetings/<int:pk>/send/", questions.questions_send, name="questions_send"),
     path("questions/<int:pk>/edit/", questions.question_edit, name="question_edit"),

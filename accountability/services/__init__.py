@@ -18,6 +18,7 @@ from .planning import (
     scrutiny_meeting_update,
     topic_create,
 )
+from .record import scrutiny_meeting_reopen
 
 __all__ = [
     "action_fingerprint",
@@ -32,6 +33,7 @@ __all__ = [
     "scrutiny_action_save",
     "scrutiny_meeting_create",
     "scrutiny_meeting_move",
+    "scrutiny_meeting_reopen",
     "scrutiny_meeting_update",
     "topic_create",
     "topic_decision_save",

@@ -87,6 +87,7 @@ PAGES = {
     "accountability:action_add": ("olu", _meeting),
     "accountability:action_edit": ("olu", lambda w: {"pk": w.scrutiny_action.pk}),
     "accountability:follow_up_add": ("olu", _meeting),
+    "accountability:meeting_reopen": ("olu", _meeting),
     "accountability:evidence_download": ("olu", lambda w: {"pk": w.evidence.pk}),
     "accountability:force_questions": ("acc_liaison", None),
     "accountability:answer": ("acc_liaison", _question),
@@ -112,6 +113,7 @@ BUDGETS = {
     "accountability:action_add": 5,  # 4 / 4
     "accountability:action_edit": 5,  # 4 / 4
     "accountability:follow_up_add": 7,  # 6 / 6
+    "accountability:meeting_reopen": 5,  # 4 / 4
     "accountability:evidence_download": 6,  # 5 / 5
     "accountability:force_questions": 8,  # 7 / 7
     "accountability:answer": 10,  # 9 / 9

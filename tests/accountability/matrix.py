@@ -29,6 +29,7 @@ OPCC_PAGES = [
     "meeting_add",
     "meeting_detail",
     "meeting_edit",
+    "meeting_reopen",
     "question_add",
     "question_edit",
     "questions_send",
@@ -127,6 +128,7 @@ KWARGS = {
             "meeting_detail",
             "meeting_edit",
             "meeting_move",
+            "meeting_reopen",
             "question_add",
             "questions_send",
             "other_area_add",
@@ -143,6 +145,12 @@ KWARGS = {
     "accountability:action_edit": lambda w, s: {"pk": s.scrutiny_action.pk},
     "accountability:evidence_download": lambda w, s: {"pk": s.evidence.pk},
 }
+
+# OPCC staff's pages that change one force's record, for the id-swap check that another
+# force's liaison is refused them before anything is looked up.
+OPCC_CHANGES = [
+    "accountability:meeting_reopen",
+]
 
 # The liaison's pages of one force's objects: another force's liaison gets 404.
 FORCE_SCOPED = ["accountability:answer", "accountability:evidence_add"]

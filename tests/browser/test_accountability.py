@@ -145,6 +145,7 @@ def opcc_record_the_rest(journey: Journey, scrutiny) -> None:
     assert journey.errors()[0].startswith("The Commissioner's decision is recorded at this")
     fill_date(page, "date", scrutiny.date)
     journey.follow(page.get_by_role("button", name="Save the meeting"))
+    opcc_close_and_reopen(journey)
     journey.follow(page.get_by_role("link", name="Back to accountability scrutiny"))
     journey.follow(page.get_by_role("link", name="Add a topic"))
     page.get_by_label("Title").fill("Stop and search")
@@ -153,6 +154,19 @@ def opcc_record_the_rest(journey: Journey, scrutiny) -> None:
     journey.follow(page.get_by_role("button", name="Plan a scrutiny meeting"))
     journey.follow(page.get_by_role("button", name="Save the meeting"))
     assert "Select at least one topic" in journey.errors()
+
+
+def opcc_close_and_reopen(journey: Journey) -> None:
+    """The meeting decided and closed, then its record reopened with the reason."""
+    page = journey.page
+    journey.follow(page.get_by_role("button", name="Mark the meeting as decided"))
+    journey.follow(page.get_by_role("button", name="Close the meeting"))
+    journey.follow(page.get_by_role("button", name="Reopen the record"))
+    journey.follow(page.get_by_role("button", name="Reopen the record"))
+    assert journey.errors() == ["Enter why the meeting's record is being reopened"]
+    page.get_by_label("Why is the record being reopened?").fill("To correct a summary.")
+    journey.follow(page.get_by_role("button", name="Reopen the record"))
+    assert "record reopened. To correct a summary." in page.content()
 
 
 def test_questions_sent_answered_summarised_and_decided(journey: Journey, scrutiny):
