@@ -10,6 +10,7 @@ from panels.models.liaisons import liaison_force_ids
 
 from .models import (
     EvidenceDocument,
+    FollowUp,
     OtherArea,
     Question,
     ScrutinyAction,
@@ -109,6 +110,10 @@ def meeting_topic(*, meeting: ScrutinyMeeting, pk: int) -> Topic:
 
 def other_area_get(*, pk: int) -> OtherArea:
     return get_object_or_404(OtherArea.objects.select_related("meeting__force"), pk=pk)
+
+
+def follow_up_get(*, pk: int) -> FollowUp:
+    return get_object_or_404(FollowUp.objects.select_related("meeting__force", "topic"), pk=pk)
 
 
 def scrutiny_action_get(*, pk: int) -> ScrutinyAction:

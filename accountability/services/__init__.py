@@ -1,6 +1,7 @@
 """Writes for the Commissioner's accountability scrutiny, each in one transaction."""
 
 from .answers import evidence_upload, question_answer_save
+from .follow_ups import follow_up_change, follow_up_remove
 from .outcomes import (
     action_fingerprint,
     evidence_summary_save,
@@ -25,6 +26,8 @@ __all__ = [
     "evidence_summary_save",
     "evidence_upload",
     "follow_up_add",
+    "follow_up_change",
+    "follow_up_remove",
     "other_area_save",
     "previous_decision",
     "question_answer_save",

@@ -1,11 +1,12 @@
-"""Correcting a meeting's record: reopening it once closed."""
+"""Correcting a meeting's record: reopening it once closed, and changing or removing a
+follow-up while it is open."""
 
 from django.urls import reverse
 
 from core.form_pages import handle_form
 
 from .. import selectors, services
-from ..forms import ReopenForm
+from ..forms import FollowUpForm, FollowUpRemoveForm, ReopenForm
 from .common import form_page, posted, staff_edit
 
 
@@ -40,4 +41,50 @@ def meeting_reopen(request, pk: int):
         message="The meeting's record is reopened. Close the meeting again when it is correct",
         success=_meeting_url(meeting),
         render=_back(request, meeting, {"page_title": "Reopen the record", "intro": intro}),
+    )
+
+
+@staff_edit
+def follow_up_edit(request, pk: int):
+    follow_up = selectors.follow_up_get(pk=pk)
+    meeting = follow_up.meeting
+    topics = meeting.topics.order_by("title", "pk")
+
+    def build(data):
+        return FollowUpForm(data, topics=topics, follow_up=follow_up)
+
+    return handle_form(
+        request,
+        build(posted(request)),
+        save=lambda form: services.follow_up_change(
+            follow_up=follow_up, by=request.user, **form.cleaned_data
+        ),
+        message="Follow-up saved",
+        success=_meeting_url(meeting, "#follow-ups"),
+        render=_back(request, meeting, {"page_title": "Change a follow-up"}),
+        rebind=build,
+        what="follow-up",
+    )
+
+
+@staff_edit
+def follow_up_remove(request, pk: int):
+    follow_up = selectors.follow_up_get(pk=pk)
+    meeting = follow_up.meeting
+
+    def build(data):
+        return FollowUpRemoveForm(data, follow_up=follow_up)
+
+    what = f"{follow_up.topic.title}: {follow_up.text}, due {follow_up.due_date:%-d %B %Y}."
+    return handle_form(
+        request,
+        build(posted(request)),
+        save=lambda form: services.follow_up_remove(
+            follow_up=follow_up, by=request.user, **form.cleaned_data
+        ),
+        message="Follow-up removed",
+        success=_meeting_url(meeting, "#follow-ups"),
+        render=_back(request, meeting, {"page_title": "Remove this follow-up?", "intro": what}),
+        rebind=build,
+        what="follow-up",
     )

@@ -40,6 +40,8 @@ OPCC_PAGES = [
     "action_add",
     "action_edit",
     "follow_up_add",
+    "follow_up_edit",
+    "follow_up_remove",
 ]
 MODELS = [
     "topic",
@@ -110,7 +112,7 @@ def build(s, *, olu) -> None:
     s.scrutiny_action = services.scrutiny_action_save(
         meeting=s.scrutiny, by=olu, description=f"Plan {s.label}.", owner="Force and OPCC"
     )
-    services.follow_up_add(
+    s.follow_up = services.follow_up_add(
         meeting=s.scrutiny,
         topic=s.topic,
         by=olu,
@@ -144,12 +146,16 @@ KWARGS = {
     "accountability:other_area_edit": lambda w, s: {"pk": s.other_area.pk},
     "accountability:action_edit": lambda w, s: {"pk": s.scrutiny_action.pk},
     "accountability:evidence_download": lambda w, s: {"pk": s.evidence.pk},
+    "accountability:follow_up_edit": lambda w, s: {"pk": s.follow_up.pk},
+    "accountability:follow_up_remove": lambda w, s: {"pk": s.follow_up.pk},
 }
 
 # OPCC staff's pages that change one force's record, for the id-swap check that another
 # force's liaison is refused them before anything is looked up.
 OPCC_CHANGES = [
     "accountability:meeting_reopen",
+    "accountability:follow_up_edit",
+    "accountability:follow_up_remove",
 ]
 
 # The liaison's pages of one force's objects: another force's liaison gets 404.

@@ -9,7 +9,7 @@ from django.urls import resolve, reverse
 from accountability import services as accountability
 from accountability.enums import AssuranceLevel
 from accountability.enums import ScrutinyMeetingStatus as Status
-from accountability.models import EvidenceSummary, ScrutinyMeeting
+from accountability.models import EvidenceSummary, FollowUp, ScrutinyMeeting
 from core.workflow import TransitionNotAllowed
 from reports import disclosure, services
 from reports.accountability.services import notes_generate
@@ -178,6 +178,20 @@ def test_notes_are_not_sent_for_approval_with_a_question_unsummarised(notes, mee
         "are sent for approval: question 1 has none."
     ]
     assert type(notes).objects.get(pk=notes.pk).status == ReportStatus.DRAFT
+
+
+def test_a_follow_up_is_checked_for_disclosure_with_a_link_to_change_it(notes, meeting):
+    follow_up = FollowUp.objects.get()
+    FollowUp.objects.filter(pk=follow_up.pk).update(text=f"An update to {EMAIL}")
+
+    found = [(f.location, f.fix_url) for f in disclosure.check(notes)]
+
+    assert found == [
+        (
+            "Follow-up on “Use of out of court resolutions and Outcome 16”",
+            f"/accountability/follow-ups/{follow_up.pk}/edit/#id_text",
+        )
+    ]
 
 
 def test_the_notes_title_follows_a_corrected_theme(notes, meeting, olu):
