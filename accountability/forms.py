@@ -2,7 +2,7 @@
 that changes a row carries the version it was opened at (core.stale)."""
 
 from crispy_forms_gds.fields import DateInputField
-from crispy_forms_gds.layout import Field, Fluid, Size
+from crispy_forms_gds.layout import Button, Field, Fluid, Size
 from django import forms
 
 from cases.documents.forms import DocumentUploadForm
@@ -308,7 +308,7 @@ class ActionTrackForm(_VersionAtTop, forms.Form):
         )
 
 
-class FollowUpForm(SafeTextMixin, forms.Form):
+class FollowUpForm(_VersionAtTop, SafeTextMixin, forms.Form):
     topic = forms.ModelChoiceField(
         queryset=Topic.objects.none(),
         label="Topic",
@@ -323,14 +323,48 @@ class FollowUpForm(SafeTextMixin, forms.Form):
     )
     due_date = _date("Due on", "the date the follow-up is due", "For example, 24 3 2026")
 
-    def __init__(self, *args, topics, **kwargs):
+    def __init__(self, *args, topics, follow_up=None, **kwargs):
+        if follow_up is not None:
+            kwargs["initial"] = {
+                "topic": follow_up.topic_id,
+                "text": follow_up.text,
+                "due_date": follow_up.due_date,
+                "version": follow_up.version,
+            }
         super().__init__(*args, **kwargs)
         self.fields["topic"].queryset = topics
+        names = ["topic", Field.textarea("text", label_size=Size.SMALL), "due_date"]
+        if follow_up is not None:
+            self.fields["version"] = version_field()
+            names.append("version")
+        submit = "Save the follow-up" if follow_up is not None else "Set the follow-up"
+        self.helper = post_form_helper(*names, submit=submit)
+
+
+class FollowUpRemoveForm(_VersionAtTop, forms.Form):
+    """Only the version the follow-up was seen at: removing what someone has just changed
+    is refused, and the page shows it as it is now."""
+
+    def __init__(self, *args, follow_up, **kwargs):
+        super().__init__(*args, initial={"version": follow_up.version}, **kwargs)
+        self.fields["version"] = version_field()
+        self.helper = post_form_helper("version")
+        self.helper.layout.append(Button.warning("submit", "Remove the follow-up"))
+
+
+class ReopenForm(SafeTextMixin, forms.Form):
+    reason = _text(
+        "Why is the record being reopened?",
+        "Enter why the meeting's record is being reopened",
+        rows=3,
+        help_text="This is kept in the meeting's history. For example, “To take a name out "
+        "of the summary of evidence on question 2”.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self.helper = post_form_helper(
-            "topic",
-            Field.textarea("text", label_size=Size.SMALL),
-            "due_date",
-            submit="Set the follow-up",
+            Field.textarea("reason", label_size=Size.SMALL), submit="Reopen the record"
         )
 
 

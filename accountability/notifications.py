@@ -9,9 +9,12 @@ sends, once the change commits).
 Emails name the meeting's date, question numbers, topics' titles and dates: no case
 detail, and not the text of a question or an answer.
 
-They use the kinds of email the panels' actions use ("An action is given to you", "An
-action of yours is nearly due or overdue"): work addressed to the person, and its due
-date, so a person who turned those off is not emailed about these either.
+Each has a kind of its own (core.models.NotificationKind), which a person can turn off on
+their notification settings: "The Commissioner's questions are sent to your force"
+(QUESTIONS_SENT), "A force's response or answer is waiting for review" (RESPONSE_WAITING,
+shared with the force's responses to actions), and, for the reminders, "A question to your
+force is nearly due or overdue" (QUESTION_DUE) and "A follow-up of the Commissioner's
+scrutiny is near" (FOLLOW_UP_DUE).
 """
 
 from __future__ import annotations

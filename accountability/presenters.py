@@ -78,7 +78,10 @@ def answer_state(question, *, today) -> Tag:
 
 
 def moves_from(meeting) -> list[tuple[str, str]]:
-    """(status, button words) for the hand moves the meeting's status allows now."""
+    """(status, button words) for the hand moves the meeting's status allows now. Reopening
+    a closed meeting's record is not one: it has a page of its own, for the reason."""
+    if meeting.status == ScrutinyMeetingStatus.CLOSED:
+        return []
     allowed = SCRUTINY_TRANSITIONS.get(meeting.status, set())
     moves = [(to, words) for to, words in MOVES.items() if to in allowed]
     if meeting.status == ScrutinyMeetingStatus.DECIDED:

@@ -119,6 +119,10 @@ def other_area_get(*, pk: int) -> OtherArea:
     return get_object_or_404(OtherArea.objects.select_related("meeting__force"), pk=pk)
 
 
+def follow_up_get(*, pk: int) -> FollowUp:
+    return get_object_or_404(FollowUp.objects.select_related("meeting__force", "topic"), pk=pk)
+
+
 def scrutiny_action_get(*, pk: int) -> ScrutinyAction:
     queryset = ScrutinyAction.objects.select_related("meeting__force", "action")
     return get_object_or_404(queryset, pk=pk)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import force, outcomes, questions, staff
+from .views import force, outcomes, questions, record, staff
 
 app_name = "accountability"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("meetings/<int:pk>/", staff.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/edit/", staff.meeting_edit, name="meeting_edit"),
     path("meetings/<int:pk>/move/", staff.meeting_move, name="meeting_move"),
+    path("meetings/<int:pk>/reopen/", record.meeting_reopen, name="meeting_reopen"),
     path("meetings/<int:pk>/questions/add/", questions.question_add, name="question_add"),
     path("meetings/<int:pk>/send/", questions.questions_send, name="questions_send"),
     path("questions/<int:pk>/edit/", questions.question_edit, name="question_edit"),
@@ -23,6 +24,8 @@ urlpatterns = [
     path("actions/<int:pk>/edit/", outcomes.action_edit, name="action_edit"),
     path("actions/<int:pk>/status/", outcomes.action_status, name="action_status"),
     path("meetings/<int:pk>/follow-ups/add/", outcomes.follow_up_add, name="follow_up_add"),
+    path("follow-ups/<int:pk>/edit/", record.follow_up_edit, name="follow_up_edit"),
+    path("follow-ups/<int:pk>/remove/", record.follow_up_remove, name="follow_up_remove"),
     path("evidence/<int:pk>/", force.evidence_download, name="evidence_download"),
     path("force/questions/", force.force_questions, name="force_questions"),
     path("force/questions/<int:pk>/", force.answer, name="answer"),

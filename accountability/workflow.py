@@ -1,5 +1,8 @@
 """The scrutiny meeting's workflow: planned → questions sent → evidence received → decided
-→ closed, through core's one door, with a history row for every move."""
+→ closed, through core's one door, with a history row for every move. A closed meeting's
+record can be reopened (back to decided) to correct it, with the reason in its history."""
+
+from collections.abc import Callable
 
 from core.workflow import TransitionNotAllowed, transition
 
@@ -13,7 +16,9 @@ SCRUTINY_TRANSITIONS: dict[str, set[str]] = {
     Status.EVIDENCE_RECEIVED: {Status.DECIDED},
     # A decision can be reopened (a topic's decision corrected) until the meeting closes.
     Status.DECIDED: {Status.CLOSED, Status.EVIDENCE_RECEIVED},
-    Status.CLOSED: set(),
+    # Reopening the record, to fix what the notes' disclosure check found or to correct
+    # published notes: only with a reason (scrutiny_meeting_reopen), never as a plain move.
+    Status.CLOSED: {Status.DECIDED},
 }
 
 # Once decided, the force's answers are part of the record the decision rests on.
@@ -22,7 +27,49 @@ ANSWERING = {Status.QUESTIONS_SENT, Status.EVIDENCE_RECEIVED}
 DECIDING = {Status.QUESTIONS_SENT, Status.EVIDENCE_RECEIVED, Status.DECIDED}
 
 
-def _check_preconditions(meeting: ScrutinyMeeting, to: str) -> None:
+# Why another part of the system cannot have a closed meeting's record reopened now (the
+# notes waiting for approval, which must be approved as they will be published). Each
+# gives the meeting and returns a refusal or None; registered at start-up by the app
+# that knows, so this one imports none of them.
+REOPEN_REFUSALS: list[Callable[[ScrutinyMeeting], str | None]] = []
+
+
+def register_reopen_refusal(check: Callable[[ScrutinyMeeting], str | None]) -> None:
+    if check not in REOPEN_REFUSALS:
+        REOPEN_REFUSALS.append(check)
+
+
+def unsummarised(meeting: ScrutinyMeeting) -> list[int]:
+    """The numbers of the questions sent to the force with no summary of evidence yet."""
+    missing = meeting.questions.filter(sent_at__isnull=False, evidence_summary__isnull=True)
+    return list(missing.order_by("number").values_list("number", flat=True))
+
+
+def unsummarised_refusal(numbers: list[int], doing: str) -> str:
+    named = [f"question {n}" for n in numbers]
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    return (
+        f"Write the summary of evidence on every question sent to the force before {doing}: "
+        f"{listed} {'has' if len(named) == 1 else 'have'} none."
+    )
+
+
+def _check_reopen(meeting: ScrutinyMeeting, note: str) -> None:
+    if not note.strip():
+        raise TransitionNotAllowed("Enter why the record is being reopened.")
+    for check in REOPEN_REFUSALS:
+        refusal = check(meeting)
+        if refusal:
+            raise TransitionNotAllowed(refusal)
+
+
+def _check_preconditions(meeting: ScrutinyMeeting, to: str, note: str = "") -> None:
+    if meeting.status == Status.CLOSED:
+        _check_reopen(meeting, note)
+    if to == Status.CLOSED:
+        missing = unsummarised(meeting)
+        if missing:
+            raise TransitionNotAllowed(unsummarised_refusal(missing, "closing the meeting"))
     if to == Status.QUESTIONS_SENT and not meeting.questions.exists():
         raise TransitionNotAllowed("Add a question before sending the questions to the force.")
     if to == Status.DECIDED:
@@ -37,7 +84,7 @@ def scrutiny_meeting_transition(
     *, meeting: ScrutinyMeeting, to: str, by, note: str = ""
 ) -> ScrutinyMeeting:
     if to in SCRUTINY_TRANSITIONS.get(meeting.status, set()):
-        _check_preconditions(meeting, to)
+        _check_preconditions(meeting, to, note)
     return transition(
         obj=meeting,
         to=to,

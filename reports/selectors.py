@@ -17,10 +17,10 @@ from panels.queries import approved_responses
 from .enums import ReportKind, ReportStatus
 from .models import NOTES_PATH, FindingsReport, PublishedVersion, ReasonBullet
 
-# A scrutiny meeting's notes can be drafted once the Commissioner's decisions are recorded.
 # Notes are drawn from a closed meeting only: a closed meeting's questions, summaries,
-# decisions and actions can no longer change, so what the second person approves is what
-# publishing freezes.
+# decisions and actions do not change, and its record cannot be reopened while the notes
+# wait for approval or publication (reports/accountability/services.py), so what the
+# second person approves is what publishing freezes.
 NOTES_READY = [ScrutinyMeetingStatus.CLOSED]
 
 

@@ -11,12 +11,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from accountability.models import ScrutinyMeeting
 from core.audit import AuditEvent, record
 from core.stale import lock_at_version
 from panels.enums import MeetingStatus
 from panels.models import Decision, Meeting, OutcomeCategory, Theme
 
 from . import disclosure, standing_text
+from .accountability.services import notes_refusal, notes_retitle
 from .enums import DisclosureKind, ReportKind, ReportStatus, SectionKey
 from .models import (
     DisclosureAcceptance,
@@ -250,7 +252,12 @@ def bullet_delete(*, report: FindingsReport, bullet: ReasonBullet, by, version: 
 
 
 def too_early(report: FindingsReport, doing: str) -> str | None:
-    """Why a report cannot be `doing` yet: its meeting's date is still to come."""
+    """Why a report cannot be `doing` yet: its meeting's date is still to come, or (notes)
+    the scrutiny meeting's record is reopened or not all summarised."""
+    if report.scrutiny_meeting_id:
+        refusal = notes_refusal(report.scrutiny_meeting_id, doing)
+        if refusal:
+            return refusal
     meeting = report.meeting or report.scrutiny_meeting
     if meeting is None or meeting.date <= timezone.localdate():
         return None
@@ -275,9 +282,15 @@ def _no_selection_claim(report: FindingsReport) -> None:
 def report_submit(*, report: FindingsReport, by) -> FindingsReport:
     """Ask for approval; anyone but the last editor can then approve, and each of them
     is emailed once this commits."""
-    _not_too_early(report, "sent for approval")
     _no_selection_claim(report)
     with transaction.atomic():
+        # Held, so the meeting's record cannot be reopened while the notes go for approval.
+        if report.scrutiny_meeting_id:
+            notes_retitle(
+                report,
+                ScrutinyMeeting.objects.select_for_update().get(pk=report.scrutiny_meeting_id),
+            )
+        _not_too_early(report, "sent for approval")
         moved = report_transition(report=report, to=S.AWAITING_APPROVAL, by=by)
         report_approval_notify(report=moved, by=by)
     return moved

@@ -390,6 +390,21 @@ def test_the_other_forces_question_or_evidence_is_not_found_by_a_liaison(
     assert fingerprint(WATCHED) == before
 
 
+@pytest.mark.parametrize("key", accountability.OPCC_CHANGES)
+def test_the_record_of_the_liaisons_own_force_is_not_changed_by_them(client, world, key):
+    """Correcting a meeting's record is OPCC staff's: a liaison is refused (403) with their
+    own force's ids, and with the other force's, before anything is looked up."""
+    client.force_login(world.a.acc_liaison)
+    before = fingerprint(WATCHED)
+    statuses = []
+    for label in ("a", "b"):
+        url = reverse(key, kwargs=accountability.KWARGS[key](world, side(world, label)))
+        statuses += [client.get(url).status_code, client.post(url, {"version": 1}).status_code]
+
+    assert statuses == [403] * 4, key
+    assert fingerprint(WATCHED) == before
+
+
 def test_the_other_forces_questions_are_not_in_a_liaisons_list(client, world):
     client.force_login(world.a.acc_liaison)
 

@@ -1,6 +1,7 @@
 """Writes for the Commissioner's accountability scrutiny, each in one transaction."""
 
 from .answers import evidence_upload, question_answer_save
+from .follow_ups import follow_up_change, follow_up_remove
 from .outcomes import (
     action_fingerprint,
     evidence_summary_save,
@@ -19,12 +20,15 @@ from .planning import (
     scrutiny_meeting_update,
     topic_create,
 )
+from .record import scrutiny_meeting_reopen
 
 __all__ = [
     "action_fingerprint",
     "evidence_summary_save",
     "evidence_upload",
     "follow_up_add",
+    "follow_up_change",
+    "follow_up_remove",
     "other_area_save",
     "previous_decision",
     "question_answer_save",
@@ -34,6 +38,7 @@ __all__ = [
     "scrutiny_action_track",
     "scrutiny_meeting_create",
     "scrutiny_meeting_move",
+    "scrutiny_meeting_reopen",
     "scrutiny_meeting_update",
     "topic_create",
     "topic_decision_save",

@@ -7,7 +7,10 @@ from core.permissions import by_rule
 from ..enums import ScrutinyMeetingStatus
 from ..models import ScrutinyMeeting
 
-CLOSED = "This meeting is closed, so its record can no longer change."
+CLOSED = (
+    "This meeting is closed, so its record cannot change. To correct it, reopen the record "
+    "from the meeting's page, giving the reason."
+)
 
 
 def require(by, perm: str, obj=None) -> None:

@@ -63,6 +63,7 @@ class TopicNotes:
     rationale: str = ""
     earlier: list[Decided] = field(default_factory=list)  # oldest first
     follow_ups: list[tuple[datetime.date, str]] = field(default_factory=list)
+    follow_up_ids: list[int] = field(default_factory=list)  # where each is changed
 
     @property
     def level_label(self) -> str:
@@ -130,7 +131,9 @@ def _topics(meeting: ScrutinyMeeting) -> list[TopicNotes]:
             if q.topic_id == topic.pk
         ]
         notes = TopicNotes(topic.pk, topic.title, rows)
-        notes.follow_ups = [(f.due_date, f.text) for f in follow_ups if f.topic_id == topic.pk]
+        its = [f for f in follow_ups if f.topic_id == topic.pk]
+        notes.follow_ups = [(f.due_date, f.text) for f in its]
+        notes.follow_up_ids = [f.pk for f in its]
         decision = decisions.get(topic.pk)
         if decision is not None:
             notes.level, notes.rationale = decision.level, decision.rationale

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from accountability.models import ScrutinyMeeting
+from accountability.workflow import unsummarised, unsummarised_refusal
 
 from ..enums import ReportKind, ReportStatus, SectionKey
 from ..models import FindingsReport, ReportSection, ReportStatusChange
@@ -20,12 +21,50 @@ ABOUT_BODY = (
     "Commissioner's decision on each topic and the actions agreed."
 )
 ALREADY = "This scrutiny meeting already has notes."
+HELD = (ReportStatus.AWAITING_APPROVAL, ReportStatus.APPROVED)
+
+
+def notes_refusal(meeting_pk: int, doing: str) -> str | None:
+    """Why a meeting's notes cannot be `doing` ("sent for approval", "approved",
+    "published"): the notes are drawn from the live record, so it must be closed, and
+    every question sent to the force summarised. The meeting is read afresh: inside a
+    transaction holding its row, it is as the last reopening or closing left it."""
+    meeting = ScrutinyMeeting.objects.get(pk=meeting_pk)
+    if meeting.status not in NOTES_READY:
+        return (
+            f"The meeting's record is reopened, so its notes cannot be {doing}. Close the "
+            "meeting again once the record is correct."
+        )
+    missing = unsummarised(meeting)
+    return unsummarised_refusal(missing, f"the notes are {doing}") if missing else None
+
+
+def reopen_refusal(meeting: ScrutinyMeeting) -> str | None:
+    """Notes waiting for approval, or approved, are approved as they will be published:
+    the record they are drawn from stays closed until they are returned to draft."""
+    held = FindingsReport.objects.filter(scrutiny_meeting=meeting, status__in=HELD)
+    if held.exists():
+        return (
+            "The meeting's notes are waiting for approval or to be published: return them "
+            "to draft before reopening the record, so that what is approved is what is "
+            "published."
+        )
+    return None
 
 
 def notes_title(meeting: ScrutinyMeeting) -> str:
     topics = "; ".join(t.title for t in meeting.topics.order_by("title", "pk"))
     about = f" ({meeting.theme}: {topics})" if meeting.theme and topics else ""
     return f"Notes of the scrutiny meeting of {meeting.date:%-d %B %Y}{about}"[:300]
+
+
+def notes_retitle(report: FindingsReport, meeting: ScrutinyMeeting) -> None:
+    """The notes' title drawn again from the meeting (its theme may have been corrected
+    since the draft was written), before they go for approval."""
+    title = notes_title(meeting)
+    if title != report.title:
+        FindingsReport.objects.filter(pk=report.pk).update(title=title)
+        report.title = title
 
 
 def notes_generate(*, meeting: ScrutinyMeeting, by) -> FindingsReport:
@@ -35,6 +74,9 @@ def notes_generate(*, meeting: ScrutinyMeeting, by) -> FindingsReport:
             "Record the Commissioner's decision on each topic and close the meeting before "
             "writing the notes."
         )
+    missing = unsummarised(meeting)
+    if missing:
+        raise ValidationError(unsummarised_refusal(missing, "the notes are written"))
     with transaction.atomic():
         if FindingsReport.objects.filter(scrutiny_meeting=meeting).exists():
             raise ValidationError(ALREADY)

@@ -29,6 +29,9 @@ def notes_texts(report, presented: MeetingNotes) -> list[tuple[str, str, str]]:
             texts.append((f"{where}, summary of evidence", markup.plain(question.summary), summary))
         decision = _at("decision", [meeting.pk, topic.pk], "id_rationale")
         texts.append((f"Decision on “{topic.title}”", topic.rationale, decision))
+        for (_due, text), pk in zip(topic.follow_ups, topic.follow_up_ids, strict=True):
+            edit = _at("follow_up_edit", [pk], "id_text")
+            texts.append((f"Follow-up on “{topic.title}”", text, edit))
     for n, ((heading, text), pk) in enumerate(
         zip(presented.other_areas, presented.other_area_ids, strict=True), start=1
     ):

@@ -53,7 +53,7 @@ def build(w) -> None:
         w.scrutiny_action = services.scrutiny_action_save(
             meeting=w.scrutiny, by=w.olu, description=f"Action {n}.", owner="Force"
         )
-        services.follow_up_add(
+        w.follow_up = services.follow_up_add(
             meeting=w.scrutiny,
             topic=w.topic,
             by=w.olu,
@@ -88,6 +88,9 @@ PAGES = {
     "accountability:action_edit": ("olu", lambda w: {"pk": w.scrutiny_action.pk}),
     "accountability:action_status": ("olu", lambda w: {"pk": w.scrutiny_action.pk}),
     "accountability:follow_up_add": ("olu", _meeting),
+    "accountability:follow_up_edit": ("olu", lambda w: {"pk": w.follow_up.pk}),
+    "accountability:follow_up_remove": ("olu", lambda w: {"pk": w.follow_up.pk}),
+    "accountability:meeting_reopen": ("olu", _meeting),
     "accountability:evidence_download": ("olu", lambda w: {"pk": w.evidence.pk}),
     "accountability:force_questions": ("acc_liaison", None),
     "accountability:answer": ("acc_liaison", _question),
@@ -114,6 +117,9 @@ BUDGETS = {
     "accountability:action_edit": 5,  # 4 / 4
     "accountability:action_status": 5,  # 4 / 4
     "accountability:follow_up_add": 7,  # 6 / 6
+    "accountability:follow_up_edit": 7,  # 6 / 6
+    "accountability:follow_up_remove": 5,  # 4 / 4
+    "accountability:meeting_reopen": 5,  # 4 / 4
     "accountability:evidence_download": 6,  # 5 / 5
     "accountability:force_questions": 8,  # 7 / 7
     "accountability:answer": 10,  # 9 / 9

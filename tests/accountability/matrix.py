@@ -29,6 +29,7 @@ OPCC_PAGES = [
     "meeting_add",
     "meeting_detail",
     "meeting_edit",
+    "meeting_reopen",
     "question_add",
     "question_edit",
     "questions_send",
@@ -40,6 +41,8 @@ OPCC_PAGES = [
     "action_edit",
     "action_status",
     "follow_up_add",
+    "follow_up_edit",
+    "follow_up_remove",
 ]
 MODELS = [
     "topic",
@@ -110,7 +113,7 @@ def build(s, *, olu) -> None:
     s.scrutiny_action = services.scrutiny_action_save(
         meeting=s.scrutiny, by=olu, description=f"Plan {s.label}.", owner="Force and OPCC"
     )
-    services.follow_up_add(
+    s.follow_up = services.follow_up_add(
         meeting=s.scrutiny,
         topic=s.topic,
         by=olu,
@@ -128,6 +131,7 @@ KWARGS = {
             "meeting_detail",
             "meeting_edit",
             "meeting_move",
+            "meeting_reopen",
             "question_add",
             "questions_send",
             "other_area_add",
@@ -144,7 +148,17 @@ KWARGS = {
     "accountability:action_edit": lambda w, s: {"pk": s.scrutiny_action.pk},
     "accountability:action_status": lambda w, s: {"pk": s.scrutiny_action.pk},
     "accountability:evidence_download": lambda w, s: {"pk": s.answer_evidence.pk},
+    "accountability:follow_up_edit": lambda w, s: {"pk": s.follow_up.pk},
+    "accountability:follow_up_remove": lambda w, s: {"pk": s.follow_up.pk},
 }
+
+# OPCC staff's pages that change one force's record, for the id-swap check that another
+# force's liaison is refused them before anything is looked up.
+OPCC_CHANGES = [
+    "accountability:meeting_reopen",
+    "accountability:follow_up_edit",
+    "accountability:follow_up_remove",
+]
 
 # The liaison's pages of one force's objects: another force's liaison gets 404.
 FORCE_SCOPED = ["accountability:answer", "accountability:evidence_add"]

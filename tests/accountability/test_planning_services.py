@@ -197,6 +197,7 @@ def test_a_planned_meeting_cannot_skip_to_closed(olu, scrutiny):
 def test_nothing_changes_on_a_closed_meeting(olu, sent_question, topic):
     meeting = sent_question.meeting
     services.scrutiny_meeting_move(meeting=meeting, by=olu, to=Status.EVIDENCE_RECEIVED)
+    services.evidence_summary_save(question=sent_question, by=olu, text="The figures.")
     services.topic_decision_save(
         meeting=meeting, topic=topic, by=olu, level="assured", rationale="Because."
     )
@@ -205,5 +206,8 @@ def test_nothing_changes_on_a_closed_meeting(olu, sent_question, topic):
 
     with pytest.raises(ValidationError) as refused:
         services.question_save(meeting=meeting, by=olu, topic=topic, text="Late?")
-    assert refused.value.messages == ["This meeting is closed, so its record can no longer change."]
+    assert refused.value.messages == [
+        "This meeting is closed, so its record cannot change. To correct it, reopen the record "
+        "from the meeting's page, giving the reason."
+    ]
     assert QuestionFactory._meta.model.objects.count() == 1

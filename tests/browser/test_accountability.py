@@ -146,12 +146,23 @@ def opcc_record_the_rest(journey: Journey, scrutiny) -> None:
     assert journey.errors()[0].startswith("The follow-up must be due on or after the meeting")
     fill_date(page, "due_date", scrutiny.date + datetime.timedelta(days=182))
     journey.follow(page.get_by_role("button", name="Set the follow-up"))
+    journey.follow(page.get_by_role("link", name="Change the follow-up due", exact=False))
+    page.get_by_label("What is to follow").fill("A further performance update to the PCC")
+    journey.follow(page.get_by_role("button", name="Save the follow-up"))
+    journey.follow(page.get_by_role("link", name="Remove the follow-up due", exact=False))
+    journey.follow(page.get_by_role("button", name="Remove the follow-up"))
+    assert "None set." in page.content()
+    journey.follow(page.get_by_role("link", name="Set a follow-up"))
+    page.get_by_label("What is to follow").fill("A further performance update")
+    fill_date(page, "due_date", scrutiny.date + datetime.timedelta(days=182))
+    journey.follow(page.get_by_role("button", name="Set the follow-up"))
     journey.follow(page.get_by_role("link", name="Change the meeting's details"))
     fill_date(page, "date", scrutiny.date + datetime.timedelta(days=1))
     journey.follow(page.get_by_role("button", name="Save the meeting"))
     assert journey.errors()[0].startswith("The Commissioner's decision is recorded at this")
     fill_date(page, "date", scrutiny.date)
     journey.follow(page.get_by_role("button", name="Save the meeting"))
+    opcc_close_and_reopen(journey)
     journey.follow(page.get_by_role("link", name="Back to accountability scrutiny"))
     journey.follow(page.get_by_role("link", name="Add a topic"))
     page.get_by_label("Title").fill("Stop and search")
@@ -170,6 +181,19 @@ def evidence_erased(journey: Journey) -> None:
     journey.goto(reverse("accountability:summary", args=[document.answer.question_id]))
     expected = "OoCR performance dashboard (PDF erased after the retention period)"
     assert expected in journey.page.locator("main").inner_text()
+
+
+def opcc_close_and_reopen(journey: Journey) -> None:
+    """The meeting decided and closed, then its record reopened with the reason."""
+    page = journey.page
+    journey.follow(page.get_by_role("button", name="Mark the meeting as decided"))
+    journey.follow(page.get_by_role("button", name="Close the meeting"))
+    journey.follow(page.get_by_role("button", name="Reopen the record"))
+    journey.follow(page.get_by_role("button", name="Reopen the record"))
+    assert journey.errors() == ["Enter why the meeting's record is being reopened"]
+    page.get_by_label("Why is the record being reopened?").fill("To correct a summary.")
+    journey.follow(page.get_by_role("button", name="Reopen the record"))
+    assert "record reopened. To correct a summary." in page.content()
 
 
 def test_questions_sent_answered_summarised_and_decided(journey: Journey, scrutiny):
