@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from core.permissions import by_rule
 from panels.models.liaisons import liaison_force_ids
 
-from . import follow_ups, presenters
+from . import follow_up_states, presenters
 from .enums import ScrutinyMeetingStatus
 from .models import FollowUp, Question, ScrutinyMeeting
 from .workflow import ANSWERING
@@ -42,7 +42,7 @@ def staff_work(*, user, today: datetime.date) -> StaffWork | None:
         ).count(),
         follow_ups=[
             (follow_up, presenters.follow_up_tag(follow_up, today=today))
-            for follow_up in follow_ups.still_open(
+            for follow_up in follow_up_states.still_open(
                 FollowUp.objects.select_related("topic"), until=today + FOLLOW_UP_HORIZON
             )
         ],

@@ -95,7 +95,7 @@ def moves_from(meeting) -> list[tuple[str, str]]:
 
 def follow_up_tag(follow_up, *, today: datetime.date) -> tuple[str, str] | None:
     """(words, GOV.UK tag colour) for a follow-up's state (`met_on` from
-    follow_ups.with_state), or None while it is simply due."""
+    follow_up_states.with_state), or None while it is simply due."""
     met_on = getattr(follow_up, "met_on", None)
     if met_on:
         return f"Met at the meeting of {met_on:%-d %B %Y}", "green"

@@ -12,7 +12,7 @@ from cases.models import Force
 from core.permissions import by_rule
 from panels.models.liaisons import liaison_force_ids
 
-from . import follow_ups
+from . import follow_up_states
 from .models import (
     EvidenceDocument,
     FollowUp,
@@ -60,7 +60,7 @@ def topic_decisions(*, topic: Topic) -> QuerySet[TopicDecision]:
 
 
 def topic_follow_ups(*, topic: Topic):
-    return follow_ups.with_state(topic.follow_ups.select_related("meeting")).order_by(
+    return follow_up_states.with_state(topic.follow_ups.select_related("meeting")).order_by(
         "due_date", "pk"
     )
 
@@ -163,7 +163,7 @@ def force_follow_ups(*, user, today) -> QuerySet[FollowUp]:
     """The follow-ups set on the topics of the liaison's forces and not yet met, soonest
     first, overdue ones included: the topic, what is expected and when (the reminder links
     here). Nothing else of the meeting, such as its decision before the notes are published."""
-    return follow_ups.still_open(
+    return follow_up_states.still_open(
         FollowUp.objects.filter(topic__force_id__in=liaison_force_ids(user))
         .select_related("topic")
         .only("pk", "due_date", "text", "topic__title"),

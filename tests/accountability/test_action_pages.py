@@ -113,6 +113,7 @@ def closed_link(olu, link, sent_question, topic):
     """Action 1 of a meeting that has since closed (decided, then closed)."""
     meeting = link.meeting
     services.scrutiny_meeting_move(meeting=meeting, by=olu, to=Status.EVIDENCE_RECEIVED)
+    services.evidence_summary_save(question=sent_question, by=olu, text="No answer came.")
     services.topic_decision_save(
         meeting=meeting, topic=topic, by=olu, level="assured", rationale="Because."
     )
@@ -175,7 +176,7 @@ def test_a_closed_meetings_action_keeps_its_wording(client, olu, closed_link):
 
     response = client.post(edit(closed_link), data)
 
-    error_page(response, "This meeting is closed, so its record can no longer change.")
+    error_page(response, "This meeting is closed, so its record cannot change. To correct it")
     assert Action.objects.get().description == "A communications plan."
     assert ScrutinyAction.objects.get().number == 1
 
