@@ -63,7 +63,11 @@ def _submit(action, by, text, proposed_status, title, kept) -> ActionResponse:
         if locked.status not in {ActionStatus.OPEN, ActionStatus.IN_PROGRESS}:
             raise ValidationError(CLOSED_ACTION)
         response = ActionResponse(
-            action=locked, text=text, proposed_status=proposed_status, submitted_by=by
+            action=locked,
+            text=text,
+            proposed_status=proposed_status,
+            submitted_by=by,
+            submitted_at=timezone.now(),
         )
         response.full_clean()
         response.save()
