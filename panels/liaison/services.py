@@ -6,9 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from cases import privacy
-from cases.documents import checks, storage
-from cases.enums import PrivacyKind
+from cases.documents import evidence as checked_evidence
 from core.audit import AuditEvent, record
 from core.permissions import by_rule
 from core.stale import lock_at_version
@@ -37,8 +35,10 @@ def action_response_submit(
     """The force's answer to an action addressed to it, waiting for OPCC staff.
 
     Refused (ValidationError naming the field, nothing kept) when the text is empty, the
-    action is closed, or the evidence is not a PDF that can be kept or holds personal
-    data (it must be redacted first). `evidence` is the uploaded file's chunks."""
+    action is closed, the evidence's title holds personal data, or the evidence is not a
+    PDF that can be kept or holds personal data (it must be redacted first): the checks
+    a question's evidence has (cases.documents.evidence), a refused file recorded in the
+    audit trail against the action. `evidence` is the uploaded file's chunks."""
     if not by_rule("panels.answer_action", by, action):
         raise PermissionDenied
     text = text.strip()
@@ -46,14 +46,19 @@ def action_response_submit(
         raise ValidationError({"text": "Enter the force's response"})
     if proposed_status not in ActionStatus.values:
         raise ValidationError({"proposed_status": "Select the status the force proposes"})
-    if evidence is not None and not evidence_title.strip():
-        raise ValidationError({"evidence_title": "Enter the evidence's title"})
-    kept = _evidence_checked(evidence) if evidence is not None else None
+    kept = None
+    if evidence is not None:
+        if not evidence_title.strip():
+            raise ValidationError({"evidence_title": "Enter the evidence's title"})
+        checked_evidence.title_check(evidence_title, field="evidence_title")
+        kept = checked_evidence.evidence_keep(
+            chunks=evidence, about=action, by=by, field="evidence"
+        )
     try:
         return _submit(action, by, text, proposed_status, evidence_title.strip(), kept)
     except BaseException:
         if kept is not None:
-            storage.delete(kept[0])
+            checked_evidence.evidence_discard(kept)
         raise
 
 
@@ -78,48 +83,14 @@ def _submit(action, by, text, proposed_status, title, kept) -> ActionResponse:
     return response
 
 
-def _evidence_checked(chunks) -> tuple[str, str, int, int]:
-    """(stored name, SHA-256, size, pages) of a PDF that passed every check a case
-    document passes, with nothing the privacy screen finds; refused otherwise."""
-    try:
-        stored_name, sha256, size = storage.store(chunks)
-    except storage.StoreError as error:
-        raise ValidationError({"evidence": error.message}) from None
-    try:
-        checked = checks.check_pdf(storage.root() / stored_name)
-        _refuse_personal_data(checked.pages)
-        storage.share(stored_name)
-    except (checks.DocumentRefused, storage.StoreError) as refusal:
-        storage.delete(stored_name)
-        raise ValidationError({"evidence": refusal.message}) from None
-    except BaseException:
-        storage.delete(stored_name)
-        raise
-    return stored_name, sha256, size, checked.page_count
-
-
-def _refuse_personal_data(pages: list[str]) -> None:
-    # Evidence is sent already redacted: unlike a case document there is no data admin to
-    # decide each finding, so anything the screen finds refuses the file.
-    for number, page in enumerate(pages, start=1):
-        found = privacy.kinds(page)
-        if found:
-            what = PrivacyKind(sorted(found)[0]).label.lower()
-            raise checks.DocumentRefused(
-                f"The selected PDF looks like it holds a {what} on page {number}. "
-                "Redact it and upload the redacted copy"
-            )
-
-
 def _keep_evidence(response, title, kept) -> ResponseEvidence:
-    stored_name, sha256, size, pages = kept
     evidence = ResponseEvidence(
         response=response,
         title=title,
-        stored_name=stored_name,
-        sha256=sha256,
-        size=size,
-        page_count=pages,
+        stored_name=kept.stored_name,
+        sha256=kept.sha256,
+        size=kept.size,
+        page_count=kept.page_count,
     )
     evidence.full_clean()
     evidence.save()
