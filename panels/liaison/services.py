@@ -1,6 +1,7 @@
 """Writes for the right of reply: the force's liaison answers an action (with redacted
 PDF evidence, checked as a case document is), and OPCC staff approve or return the
-answer. Each runs in one transaction and leaves an audit entry."""
+answer, or withdraw an approval. Each runs in one transaction and leaves an audit
+entry."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -21,6 +22,11 @@ CLOSED_ACTION = (
     "reopen it if the force has more to say"
 )
 REVIEWED_ALREADY = "This response has already been reviewed"
+CLOSED_SINCE = (
+    "OPCC staff have marked this action done or dropped since the force sent this response, "
+    "so approving it would reopen the action. Return the response, or reopen the action first"
+)
+NOT_APPROVED = "Only an approved response can have its approval withdrawn"
 
 
 def action_response_submit(
@@ -101,10 +107,10 @@ def action_response_review(
     *, response: ActionResponse, by, approve: bool, reason: str = "", version: int
 ) -> ActionResponse:
     """Approve the force's response (the action takes its proposed status and carries the
-    response into what is published) or return it to the force with the reason why."""
-    refusal = review_refusal(by, response)
-    if refusal is not None or not by_rule("panels.review_action_response", by, response):
-        raise PermissionDenied(refusal)
+    response into what is published) or return it to the force with the reason why; the
+    force's liaisons are told of a returned one. A response to an action OPCC staff have
+    closed since it was sent is refused approval (it would reopen the action)."""
+    _may_review(by, response)
     reason = reason.strip()
     if not approve and not reason:
         raise ValidationError({"reason": "Enter why the response is returned to the force"})
@@ -115,21 +121,77 @@ def action_response_review(
         locked.state = ResponseState.APPROVED if approve else ResponseState.RETURNED
         locked.return_reason = "" if approve else reason
         locked.reviewed_by, locked.reviewed_at = by, timezone.now()
-        locked.version += 1
-        locked.full_clean()
-        locked.save()
         if approve:
             _apply(locked)
+        _saved(locked)
         summary = "Response approved" if approve else "Response returned to the force"
         record(AuditEvent.CHANGED, locked, actor=by, summary=summary)
+        if not approve:
+            notifications.response_returned_notify(response=locked)
     return locked
+
+
+def action_response_withdraw(
+    *, response: ActionResponse, by, reason: str, version: int
+) -> ActionResponse:
+    """Withdraw the approval of the force's response, with the reason why: it is returned
+    to the force (its liaisons are told, to send a corrected one) and is no longer
+    published. The action's status goes back to what it was before the approval, unless
+    OPCC staff have changed it since; its response on record becomes the force's
+    previous approved one, if any."""
+    _may_review(by, response)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter why the approval is withdrawn"})
+    with transaction.atomic():
+        locked = lock_at_version(ActionResponse.objects.all(), pk=response.pk, seen=version)
+        if locked.state != ResponseState.APPROVED:
+            raise ValidationError(NOT_APPROVED)
+        locked.state, locked.return_reason = ResponseState.RETURNED, reason
+        locked.withdrawn_by, locked.withdrawn_at = by, timezone.now()
+        _saved(locked)
+        _unapply(locked)
+        record(AuditEvent.CHANGED, locked, actor=by, summary="Approval of the response withdrawn")
+        notifications.response_returned_notify(response=locked, withdrawn=True)
+    return locked
+
+
+def _may_review(by, response) -> None:
+    refusal = review_refusal(by, response)
+    if refusal is not None or not by_rule("panels.review_action_response", by, response):
+        raise PermissionDenied(refusal)
+
+
+def _saved(response: ActionResponse) -> None:
+    response.version += 1
+    response.full_clean()
+    response.save()
 
 
 def _apply(response: ActionResponse) -> None:
     """The approved response becomes the action's status and its response on record."""
     action = Action.objects.select_for_update().get(pk=response.action_id)
+    if action.status not in {ActionStatus.OPEN, ActionStatus.IN_PROGRESS}:
+        raise ValidationError(CLOSED_SINCE)
+    response.status_before = action.status
     action.status = response.proposed_status
     action.force_response = response.text
     action.responded_at = timezone.localdate(response.submitted_at)
+    action.full_clean()
+    action.save()
+
+
+def _unapply(response: ActionResponse) -> None:
+    action = Action.objects.select_for_update().get(pk=response.action_id)
+    if response.status_before and action.status == response.proposed_status:
+        action.status = response.status_before
+    previous = (
+        action.responses.filter(state=ResponseState.APPROVED)
+        .exclude(pk=response.pk)
+        .order_by("-submitted_at", "-pk")
+        .first()
+    )
+    action.force_response = previous.text if previous else ""
+    action.responded_at = timezone.localdate(previous.submitted_at) if previous else None
     action.full_clean()
     action.save()

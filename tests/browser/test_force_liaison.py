@@ -1,7 +1,7 @@
 """The force liaison's journey on the demo: Lee answers his force's overdue action with
-evidence, OPCC staff approve the answer, and Lee reads the panels' decisions on the
-force's cases. Every page landed on passes axe and fits the window, at desktop width and
-at 375 px (tests/browser/journeys.py)."""
+evidence, OPCC staff approve the answer and then withdraw the approval, and Lee reads
+the panels' decisions on the force's cases. Every page landed on passes axe and fits the
+window, at desktop width and at 375 px (tests/browser/journeys.py)."""
 
 import pytest
 from playwright.sync_api import Page
@@ -75,6 +75,15 @@ def test_liaison_answers_an_action_and_opcc_staff_approve_it(journey, demo, tmp_
     journey.follow(page.get_by_role("button", name="Save the review"))
     assert "approved" in page.locator(".govuk-notification-banner").inner_text()
 
+    # Olu withdraws the approval, so the force can send a corrected response.
+    journey.follow(page.get_by_role("link", name="Withdraw the approval"))
+    journey.follow(page.get_by_role("button", name="Withdraw the approval"))
+    assert journey.errors() == ["Enter why the approval is withdrawn"]
+    page.get_by_label("Why is the approval withdrawn?").fill("The meeting's date is wrong.")
+    journey.follow(page.get_by_role("button", name="Withdraw the approval"))
+    assert "withdrawn" in page.locator(".govuk-notification-banner").inner_text()
+    assert "approval withdrawn on" in page.locator("main").inner_text()
+
     # And the liaisons' page: OPCC staff cannot be made a liaison, and the page says who.
     journey.goto("/panels/force/liaisons/")
     journey.follow(page.get_by_role("button", name="Invite a force liaison"))
@@ -101,8 +110,8 @@ def test_liaison_answers_an_action_and_opcc_staff_approve_it(journey, demo, tmp_
 
     response = ActionResponse.objects.get(text=ANSWER)
     assert (response.state, response.action.status, response.evidence.count()) == (
-        ResponseState.APPROVED,
-        ActionStatus.COMPLETED,
+        ResponseState.RETURNED,
+        response.status_before,
         1,
     )
     assert journey.view_names() == [
@@ -120,6 +129,9 @@ def test_liaison_answers_an_action_and_opcc_staff_approve_it(journey, demo, tmp_
         "panels:force_action",
         "panels:response_review",
         "panels:response_review",
+        "panels:force_action",
+        "panels:response_withdraw",
+        "panels:response_withdraw",
         "panels:force_action",
         "panels:liaison_list",
         "panels:liaison_invite",
