@@ -8,15 +8,13 @@ Each finding is fixed (it disappears) or accepted with a recorded reason.
 """
 
 import hashlib
-import re
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.urls import reverse
 
-from cases import privacy
 from cases.enums import PrivacyKind
-from panels.models import Membership, ReviewedCase
+from panels import screen
+from panels.models import ReviewedCase
 
 from . import markup
 from .accountability.texts import notes_texts
@@ -25,8 +23,7 @@ from .models import DisclosureAcceptance, FindingsReport
 from .presenters import present
 from .standing_text import SELECTION_CLAIM
 
-RUN = 12  # words in a row that count as copied narrative
-_WORD = re.compile(r"[\w'’-]+")
+_WORD = screen.WORD
 _LABELS = {**dict(PrivacyKind.choices), **dict(DisclosureKind.choices)}
 
 
@@ -143,8 +140,11 @@ def report_texts(report: FindingsReport) -> list[Text]:
         texts.append(Text(f"Action {n}", action.description, f"{fix}#id_description"))
         texts.append(Text(f"Action {n}", action.owner, f"{fix}#id_owner"))
         for reply in getattr(action, "approved_responses", [])[:1]:
-            where = reverse("panels:force_action", args=[action.pk])
-            texts.append(Text(f"Action {n}, the force's response", reply.text, where))
+            # Changed by withdrawing the approval, so the force can send a corrected one.
+            where = reverse("panels:response_withdraw", args=[reply.pk])
+            texts.append(
+                Text(f"Action {n}, the force's response", reply.text, f"{where}#id_reason")
+            )
     figures = reverse("reports:report_figures", args=[report.pk])
     for n, line in enumerate(presented.extras.force_figures, start=1):
         words = f"{line.measure}. {line.source}"
@@ -153,54 +153,11 @@ def report_texts(report: FindingsReport) -> list[Text]:
 
 
 def _hits(text: str, cases, names):
-    own = _own_contact()
-    address = _squeezed(settings.ORGANISATION_ADDRESS)
-    for kind, start, end in privacy.scan(text):
-        matched = _squeezed(text[start:end])
-        # The office's own email, phone or postal address (its postcode, its street).
-        if matched not in own and not (address and matched in address):
-            yield kind, start, end
-    for reference, facts, later in cases:
-        for match in re.finditer(re.escape(reference), text, flags=re.IGNORECASE):
-            yield DisclosureKind.CASE_REFERENCE.value, match.start(), match.end()
-        yield from _copied(text, f"{facts} {later}")
-    for name in names:
-        for match in re.finditer(rf"\b{re.escape(name)}\b", text, flags=re.IGNORECASE):
-            yield DisclosureKind.MEMBER_NAME.value, match.start(), match.end()
+    # The screen a force's response goes through before approval (panels.screen), and
+    # what only a report must not say: how its cases were chosen.
+    yield from screen.hits(text, screen.Sources(cases, names))
     for match in SELECTION_CLAIM.finditer(text):
         yield DisclosureKind.SELECTION_CLAIM.value, match.start(), match.end()
-
-
-def _own_contact() -> set[str]:
-    return {
-        _squeezed(value)
-        for value in (settings.ORGANISATION_EMAIL, settings.ORGANISATION_PHONE)
-        if value
-    }
-
-
-def _squeezed(value: str) -> str:
-    return re.sub(r"\s+", "", value).lower()
-
-
-def _copied(text: str, narrative: str):
-    """Runs of RUN or more words of `text` that appear in that order in the narrative."""
-    source = [w.lower() for w in _WORD.findall(narrative)]
-    if len(source) < RUN:
-        return
-    shingles = {tuple(source[i : i + RUN]) for i in range(len(source) - RUN + 1)}
-    words = list(_WORD.finditer(text))
-    lowered = [w[0].lower() for w in words]
-    i = 0
-    while i <= len(words) - RUN:
-        if tuple(lowered[i : i + RUN]) in shingles:
-            end = i + RUN
-            while end < len(words) and tuple(lowered[end - RUN + 1 : end + 1]) in shingles:
-                end += 1
-            yield DisclosureKind.NARRATIVE.value, words[i].start(), words[end - 1].end()
-            i = end
-        else:
-            i += 1
 
 
 def _reviewed_cases(report: FindingsReport):
@@ -215,10 +172,7 @@ def _reviewed_cases(report: FindingsReport):
 
 
 def _member_names(report: FindingsReport) -> list[str]:
-    people = Membership.objects.filter(panel=report.panel).values_list(
-        "user__first_name", "user__last_name"
-    )
-    return sorted({f"{first} {last}".strip() for first, last in people if first and last})
+    return screen.member_names(report.panel_id)
 
 
 def _fingerprint(location: str, kind: str, matched: str) -> str:

@@ -53,7 +53,7 @@ from panels.meetings.services import (
     meeting_move,
     observation_save,
 )
-from panels.models import Rating
+from panels.models import ActionResponse, Rating
 from panels.rating.services import RatingInput, comment_save, conflict_declare, rating_save
 from panels.sampling import PoolFilters
 from panels.sampling.services import sample_draw
@@ -233,6 +233,7 @@ MATRIX: dict[str, Entry] = {
     "panels:force_action": page(LIAISON_A, CHAIR_OR_OPCC),
     "panels:force_action_answer": page(LIAISON_A),
     "panels:response_review": page(OPCC),
+    "panels:response_withdraw": page(OPCC),
     "panels:response_evidence": page(LIAISON_A, CHAIR_OR_OPCC),
     "panels:force_feedback": page(LIAISON_A, OPCC),
     "panels:force_feedback_download": page(LIAISON_A, OPCC),
@@ -468,6 +469,15 @@ def build_side(label: str, *, day: int, cases_in_discussion: int, olu, nia, alic
         evidence=[pdfs.text_pdf()],
     )
     s.evidence = s.response.evidence.get()
+    # An earlier answer OPCC staff approved: its approval can be withdrawn.
+    s.approved = ActionResponse.objects.create(
+        action=s.action,
+        text=f"The force's earlier answer {label}.",
+        proposed_status="in_progress",
+        submitted_by=s.liaison.user,
+        submitted_at=s.response.submitted_at - datetime.timedelta(days=1),
+        state="approved",
+    )
 
     # A meeting open for rating: Mina has rated case 1 blind and Pat has left a comment on
     # it for the discussion; nobody else has answered.
@@ -826,6 +836,7 @@ KWARGS = {
     "panels:force_action": lambda w, s: {"pk": s.action.pk},
     "panels:force_action_answer": lambda w, s: {"pk": s.action.pk},
     "panels:response_review": lambda w, s: {"pk": s.response.pk},
+    "panels:response_withdraw": lambda w, s: {"pk": s.approved.pk},
     "panels:response_evidence": lambda w, s: {"pk": s.evidence.pk},
     "panels:force_feedback": lambda w, s: {"pk": s.force.pk},
     "panels:force_feedback_download": lambda w, s: {"pk": s.force.pk, "fmt": "csv"},

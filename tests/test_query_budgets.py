@@ -44,7 +44,7 @@ from panels.meetings.services import (
     meeting_move,
     observation_save,
 )
-from panels.models import Membership
+from panels.models import ActionResponse, Membership
 from panels.rating.services import RatingInput, comment_save, conflict_declare, rating_save
 from panels.sampling import PoolFilters
 from panels.sampling.services import sample_draw
@@ -180,6 +180,15 @@ def build_world(n_cases: int, n_members: int) -> SimpleNamespace:
         )
         for i, action in enumerate([w.actions[0]] * n_notes + w.actions[1:])
     ]
+    # An earlier answer OPCC staff approved, whose approval can be withdrawn.
+    w.approved = ActionResponse.objects.create(
+        action=w.actions[-1],
+        text="An earlier answer.",
+        proposed_status="in_progress",
+        submitted_by=w.liaison.user,
+        submitted_at=w.responses[-1].submitted_at - datetime.timedelta(days=1),
+        state="approved",
+    )
 
     # Open for rating: the member has rated the first half, everyone else the first two
     # cases, and the police have commented on those; the member has said they have no
@@ -466,6 +475,7 @@ PAGES = {
     "panels:force_action@olu": ("olu", lambda w: {"pk": w.actions[0].pk}),
     "panels:force_action_answer": ("lee", lambda w: {"pk": w.actions[0].pk}),
     "panels:response_review": ("olu", lambda w: {"pk": w.responses[0].pk}),
+    "panels:response_withdraw": ("olu", lambda w: {"pk": w.approved.pk}),
     "panels:response_evidence": (
         "lee",
         lambda w: {"pk": w.responses[0].evidence.get().pk},
@@ -717,7 +727,9 @@ BUDGETS = {
     "panels:force_action": 10,  # 9 / 9 (one of them the audit entry for viewing)
     "panels:force_action@olu": 9,  # 8 / 8
     "panels:force_action_answer": 8,  # 7 / 7 (one of them the audit entry for viewing)
-    "panels:response_review": 7,  # 6 / 6 (the audit entry for viewing; the reviewer's forces)
+    # 8 / 8 (the audit entry for viewing; the reviewer's forces; the screen's cases and members)
+    "panels:response_review": 9,
+    "panels:response_withdraw": 9,  # 8 / 8 (as the review page)
     "panels:response_evidence": 8,  # 7 / 7 (one of them the audit entry for downloading)
     "panels:force_feedback": 9,  # 8 / 8 (one of them the audit entry for viewing)
     "panels:force_feedback_download": 9,  # 8 / 8 (one of them the audit entry for downloading)

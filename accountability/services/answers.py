@@ -1,16 +1,12 @@
 """The force's side: its liaison answers a question sent to the force, with evidence as
-redacted PDFs checked and screened exactly as case documents are (cases/documents)."""
-
-from collections import Counter
+redacted PDFs checked and screened exactly as case documents are, by the helper the
+force's responses to actions use too (cases.documents.evidence)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from cases import privacy
-from cases.documents import checks, storage
-from cases.enums import PrivacyKind
-from core.audit import AuditEvent, record
+from cases.documents import evidence
 from core.stale import check_version
 
 from ..enums import ScrutinyMeetingStatus as Status
@@ -60,60 +56,30 @@ def evidence_upload(*, answer: QuestionAnswer, by, title: str, chunks) -> Eviden
     screen finds personal data in is refused, saying on which page and what kind."""
     require(by, "accountability.answer_question", answer.question)
     title = required_text(title, field="title", message="Enter the document's title")
-    _check_title(title)
+    evidence.title_check(title)
+    kept = evidence.evidence_keep(chunks=chunks, about=answer, by=by, field="file")
     try:
-        stored_name, sha256, size = storage.store(chunks)
-    except storage.StoreError as error:
-        raise ValidationError({"file": error.message}) from None
-    try:
-        checked = checks.check_pdf(storage.root() / stored_name)
-        _check_redacted(checked.pages)
-        storage.share(stored_name)
-        return _keep(answer, by, title, stored_name, sha256, size, checked.page_count)
-    except (checks.DocumentRefused, storage.StoreError) as refusal:
-        storage.delete(stored_name)
-        record(AuditEvent.REFUSED, answer, actor=by, summary=f"Evidence refused: {refusal.message}")
-        raise ValidationError({"file": refusal.message}) from None
+        return _keep(answer, by, title, kept)
     except BaseException:
-        storage.delete(stored_name)
+        evidence.evidence_discard(kept)
         raise
 
 
-def _check_title(title: str) -> None:
-    found = sorted(privacy.kinds(title))
-    if found:
-        what = PrivacyKind(found[0]).label.lower()
-        raise ValidationError(
-            {"title": f"Enter a title without personal data: this one looks like it holds a {what}"}
-        )
-
-
-def _check_redacted(pages: list[str]) -> None:
-    for number, text in enumerate(pages, start=1):
-        counts = Counter(kind for kind, _start, _end in privacy.scan(text))
-        if counts:
-            what = PrivacyKind(sorted(counts)[0]).label.lower()
-            raise checks.DocumentRefused(
-                f"Page {number} of the selected PDF looks like it holds a {what}. Redact "
-                "personal data from the evidence and upload it again"
-            )
-
-
-def _keep(answer, by, title, stored_name, sha256, size, page_count) -> EvidenceDocument:
+def _keep(answer, by, title, kept: evidence.KeptEvidence) -> EvidenceDocument:
     with transaction.atomic():
         meeting = locked_meeting(answer.question.meeting)
         if meeting.status not in ANSWERING:
             raise ValidationError(NOT_ANSWERING)
-        if answer.documents.filter(sha256=sha256).exists():
+        if answer.documents.filter(sha256=kept.sha256).exists():
             raise ValidationError({"file": "The selected PDF is already attached to this answer"})
         return saved(
             EvidenceDocument(
                 answer=answer,
                 title=title,
-                stored_name=stored_name,
-                sha256=sha256,
-                size=size,
-                page_count=page_count,
+                stored_name=kept.stored_name,
+                sha256=kept.sha256,
+                size=kept.size,
+                page_count=kept.page_count,
                 uploaded_by=by,
             )
         )

@@ -51,6 +51,10 @@ LIAISON_ANSWER = (
     "Guidance prepared and shared with custody and neighbourhood sergeants; to be agreed at "
     "the Investigative Quality Assurance Board in January."
 )
+# When the force sent it and OPCC staff approved it: before the October findings report
+# was drafted (reports/demo/loader.py PUBLISHED_ON), so the report can carry it.
+LIAISON_ANSWERED_ON = D(2025, 10, 27)
+LIAISON_APPROVED_ON = D(2025, 10, 29)
 
 # (username, role, agency, voting)
 # The agencies each published report names: the police, the CPS and the magistracy for

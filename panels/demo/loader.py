@@ -6,6 +6,8 @@ nothing. Meetings move through the real workflow so their history is genuine.
 
 import datetime
 import random
+from contextlib import contextmanager
+from unittest import mock
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -274,13 +276,23 @@ def _liaisons(force: Force, users: dict) -> None:
     action = Action.objects.filter(force=force, description=data.ANSWERED_ACTION).first()
     if action is None or action.responses.exists():
         return
-    response = action_response_submit(
-        action=action,
-        by=users[data.LIAISONS[0]],
-        text=data.LIAISON_ANSWER,
-        proposed_status=ActionStatus.IN_PROGRESS,
-    )
-    action_response_review(response=response, by=users["olu"], approve=True, version=0)
+    with on_day(data.LIAISON_ANSWERED_ON, hour=10):
+        response = action_response_submit(
+            action=action,
+            by=users[data.LIAISONS[0]],
+            text=data.LIAISON_ANSWER,
+            proposed_status=ActionStatus.IN_PROGRESS,
+        )
+    with on_day(data.LIAISON_APPROVED_ON, hour=14):
+        action_response_review(response=response, by=users["olu"], approve=True, version=0)
+
+
+@contextmanager
+def on_day(day: datetime.date, *, hour: int):
+    """Do the work as if on that day: what it stores and prints is dated then."""
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+    with mock.patch.object(timezone, "now", return_value=moment):
+        yield
 
 
 def _member_started(meeting: Meeting, users: dict) -> None:

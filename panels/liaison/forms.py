@@ -110,6 +110,28 @@ class ReviewForm(SafeTextMixin, forms.Form):
         return cleaned
 
 
+class WithdrawForm(SafeTextMixin, forms.Form):
+    """Withdrawing the approval of a force's response, with the reason why."""
+
+    reason = forms.CharField(
+        label="Why is the approval withdrawn?",
+        help_text="The force's liaison reads this and sends a corrected response.",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": "Enter why the approval is withdrawn",
+            "max_length": "The reason must be 2,000 characters or fewer",
+        },
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, version: int = 0, **kwargs):
+        super().__init__(*args, initial={"version": version}, **kwargs)
+        self.helper = post_form_helper(
+            Field.textarea("reason"), "version", submit="Withdraw the approval"
+        )
+
+
 class LiaisonInviteForm(SafeTextMixin, forms.Form):
     single_script_fields = ("name",)
     name = forms.CharField(

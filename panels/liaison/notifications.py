@@ -1,7 +1,8 @@
 """Emails about the force's work (core.notifications sends them): OPCC staff when a
-response arrives; the force's liaisons as an action addressed to it falls due without a
-response (the action's arrival is told by panels.meetings.notifications). Emails name
-the force, the panel and dates only: no case detail."""
+response arrives; the force's liaisons when a response is returned or its approval
+withdrawn, and as an action addressed to it falls due without a response (the action's
+arrival is told by panels.meetings.notifications). Emails name the force, the panel and
+dates only: no case detail."""
 
 from __future__ import annotations
 
@@ -36,6 +37,31 @@ def response_arrived_notify(*, response: ActionResponse) -> list:
             "force_name": action.force.name,
             "panel_name": meeting.panel.name if meeting else "",
             "url": site_url(reverse("panels:response_review", args=[response.pk])),
+        },
+    )
+
+
+def response_returned_notify(*, response: ActionResponse, withdrawn: bool = False) -> list:
+    """Tell the force's active liaisons that its response is returned (or its approval
+    withdrawn), so the action waits for a new answer. The email names the action's panel
+    and due date and links to it; the reason is on the page, not in the email. Sent as
+    "an action is given to you": the action is the force's to answer again."""
+    action = response.action
+    force = action.force
+    subject = (
+        f"The approval of {force.name}'s response to an action is withdrawn"
+        if withdrawn
+        else f"{force.name}'s response to an action is returned: answer again"
+    )
+    return notify(
+        users=liaison_users(action.force_id),
+        kind=NotificationKind.ACTION_ASSIGNED,
+        subject=subject,
+        template="panels/email/response_returned.txt",
+        context={
+            **force_action_context(action),
+            "sent_on": response.submitted_at,
+            "withdrawn": withdrawn,
         },
     )
 

@@ -3,15 +3,23 @@
 import datetime
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from cases.models import Force
 from core.permissions import by_rule
 
+from .. import screen
 from ..enums import ActionStatus, MeetingStatus, MembershipRole, ResponseState
-from ..models import Action, ActionResponse, Decision, ForceLiaison, ResponseEvidence
+from ..models import (
+    Action,
+    ActionResponse,
+    Decision,
+    ForceLiaison,
+    ResponseEvidence,
+    ReviewedCase,
+)
 from ..models.liaisons import liaison_force_ids
 from ..models.panels import active_memberships
 from ..permissions import is_opcc_staff
@@ -50,9 +58,9 @@ _FAR = datetime.date.max
 
 
 def _newest_first() -> QuerySet[ActionResponse]:
-    return ActionResponse.objects.select_related("submitted_by", "reviewed_by").order_by(
-        "-submitted_at", "-pk"
-    )
+    return ActionResponse.objects.select_related(
+        "submitted_by", "reviewed_by", "withdrawn_by"
+    ).order_by("-submitted_at", "-pk")
 
 
 def is_overdue_without_response(action: Action, *, today: datetime.date) -> bool:
@@ -111,9 +119,43 @@ def response_for_user(*, user, pk: int) -> ActionResponse:
     """A response to an action the user may see (404 otherwise: another force's)."""
     return get_object_or_404(
         ActionResponse.objects.filter(action__in=visible_force_actions(user=user)).select_related(
-            "action", "action__force", "action__meeting", "action__meeting__panel", "submitted_by"
+            "action",
+            "action__force",
+            "action__meeting",
+            "action__meeting__panel",
+            "submitted_by",
+            "reviewed_by",
         ),
         pk=pk,
+    )
+
+
+def response_findings(*, response: ActionResponse) -> list[screen.Found]:
+    """What the screen a report's disclosure check runs finds in the response's words:
+    personal data, the case references and narratives of the action's meeting, and its
+    panel members' names."""
+    meeting = response.action.meeting
+    if meeting is None:
+        return screen.findings(response.text, screen.Sources([], []))
+    sources = screen.meeting_sources(
+        cases=ReviewedCase.objects.filter(meeting=meeting), panel_id=meeting.panel_id
+    )
+    return screen.findings(response.text, sources)
+
+
+def returned_awaiting_answer(*, actions: QuerySet[Action]) -> QuerySet[Action]:
+    """The unfinished actions in `actions` whose newest response was returned to the
+    force (or its approval withdrawn): the force has to answer again."""
+    newest = (
+        ActionResponse.objects.filter(action=OuterRef("pk"))
+        .order_by("-submitted_at", "-pk")
+        .values("state")[:1]
+    )
+    return (
+        actions.filter(status__in=UNFINISHED)
+        .annotate(newest_state=Subquery(newest))
+        .filter(newest_state=ResponseState.RETURNED)
+        .order_by("due_date", "pk")
     )
 
 
@@ -169,19 +211,26 @@ def force_liaisons(*, force: Force | None = None) -> QuerySet[ForceLiaison]:
 
 def liaison_home(*, user, today: datetime.date) -> dict | None:
     """The liaison's section of the home page, or None for anyone else: open actions,
-    those overdue without a response, and the forces whose feedback they may read."""
+    those whose response was returned (to answer again), those overdue without a response
+    (a returned one among them tagged so, listed once), and the forces whose feedback
+    they may read."""
     forces = list(liaison_forces(user=user))
     if not forces:
         return None
     actions = Action.objects.filter(force__in=forces)
+    returned = {a.pk: a for a in returned_awaiting_answer(actions=actions)}
+    overdue = list(
+        overdue_without_response(actions=actions, today=today).select_related(
+            "meeting", "meeting__panel"
+        )
+    )
+    for action in overdue:
+        action.returned = returned.pop(action.pk, None) is not None
     return {
         "forces": forces,
         "open_actions": actions.filter(status__in=UNFINISHED).count(),
-        "overdue": list(
-            overdue_without_response(actions=actions, today=today).select_related(
-                "meeting", "meeting__panel"
-            )
-        ),
+        "returned": list(returned.values()),
+        "overdue": overdue,
     }
 
 

@@ -1,14 +1,13 @@
 """Writes for the right of reply: the force's liaison answers an action (with redacted
 PDF evidence, checked as a case document is), and OPCC staff approve or return the
-answer. Each runs in one transaction and leaves an audit entry."""
+answer, or withdraw an approval. Each runs in one transaction and leaves an audit
+entry."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from cases import privacy
-from cases.documents import checks, storage
-from cases.enums import PrivacyKind
+from cases.documents import evidence as checked_evidence
 from core.audit import AuditEvent, record
 from core.permissions import by_rule
 from core.stale import lock_at_version
@@ -23,6 +22,11 @@ CLOSED_ACTION = (
     "reopen it if the force has more to say"
 )
 REVIEWED_ALREADY = "This response has already been reviewed"
+CLOSED_SINCE = (
+    "OPCC staff have marked this action done or dropped since the force sent this response, "
+    "so approving it would reopen the action. Return the response, or reopen the action first"
+)
+NOT_APPROVED = "Only an approved response can have its approval withdrawn"
 
 
 def action_response_submit(
@@ -37,8 +41,10 @@ def action_response_submit(
     """The force's answer to an action addressed to it, waiting for OPCC staff.
 
     Refused (ValidationError naming the field, nothing kept) when the text is empty, the
-    action is closed, or the evidence is not a PDF that can be kept or holds personal
-    data (it must be redacted first). `evidence` is the uploaded file's chunks."""
+    action is closed, the evidence's title holds personal data, or the evidence is not a
+    PDF that can be kept or holds personal data (it must be redacted first): the checks
+    a question's evidence has (cases.documents.evidence), a refused file recorded in the
+    audit trail against the action. `evidence` is the uploaded file's chunks."""
     if not by_rule("panels.answer_action", by, action):
         raise PermissionDenied
     text = text.strip()
@@ -46,14 +52,19 @@ def action_response_submit(
         raise ValidationError({"text": "Enter the force's response"})
     if proposed_status not in ActionStatus.values:
         raise ValidationError({"proposed_status": "Select the status the force proposes"})
-    if evidence is not None and not evidence_title.strip():
-        raise ValidationError({"evidence_title": "Enter the evidence's title"})
-    kept = _evidence_checked(evidence) if evidence is not None else None
+    kept = None
+    if evidence is not None:
+        if not evidence_title.strip():
+            raise ValidationError({"evidence_title": "Enter the evidence's title"})
+        checked_evidence.title_check(evidence_title, field="evidence_title")
+        kept = checked_evidence.evidence_keep(
+            chunks=evidence, about=action, by=by, field="evidence"
+        )
     try:
         return _submit(action, by, text, proposed_status, evidence_title.strip(), kept)
     except BaseException:
         if kept is not None:
-            storage.delete(kept[0])
+            checked_evidence.evidence_discard(kept)
         raise
 
 
@@ -63,7 +74,11 @@ def _submit(action, by, text, proposed_status, title, kept) -> ActionResponse:
         if locked.status not in {ActionStatus.OPEN, ActionStatus.IN_PROGRESS}:
             raise ValidationError(CLOSED_ACTION)
         response = ActionResponse(
-            action=locked, text=text, proposed_status=proposed_status, submitted_by=by
+            action=locked,
+            text=text,
+            proposed_status=proposed_status,
+            submitted_by=by,
+            submitted_at=timezone.now(),
         )
         response.full_clean()
         response.save()
@@ -74,48 +89,14 @@ def _submit(action, by, text, proposed_status, title, kept) -> ActionResponse:
     return response
 
 
-def _evidence_checked(chunks) -> tuple[str, str, int, int]:
-    """(stored name, SHA-256, size, pages) of a PDF that passed every check a case
-    document passes, with nothing the privacy screen finds; refused otherwise."""
-    try:
-        stored_name, sha256, size = storage.store(chunks)
-    except storage.StoreError as error:
-        raise ValidationError({"evidence": error.message}) from None
-    try:
-        checked = checks.check_pdf(storage.root() / stored_name)
-        _refuse_personal_data(checked.pages)
-        storage.share(stored_name)
-    except (checks.DocumentRefused, storage.StoreError) as refusal:
-        storage.delete(stored_name)
-        raise ValidationError({"evidence": refusal.message}) from None
-    except BaseException:
-        storage.delete(stored_name)
-        raise
-    return stored_name, sha256, size, checked.page_count
-
-
-def _refuse_personal_data(pages: list[str]) -> None:
-    # Evidence is sent already redacted: unlike a case document there is no data admin to
-    # decide each finding, so anything the screen finds refuses the file.
-    for number, page in enumerate(pages, start=1):
-        found = privacy.kinds(page)
-        if found:
-            what = PrivacyKind(sorted(found)[0]).label.lower()
-            raise checks.DocumentRefused(
-                f"The selected PDF looks like it holds a {what} on page {number}. "
-                "Redact it and upload the redacted copy"
-            )
-
-
 def _keep_evidence(response, title, kept) -> ResponseEvidence:
-    stored_name, sha256, size, pages = kept
     evidence = ResponseEvidence(
         response=response,
         title=title,
-        stored_name=stored_name,
-        sha256=sha256,
-        size=size,
-        page_count=pages,
+        stored_name=kept.stored_name,
+        sha256=kept.sha256,
+        size=kept.size,
+        page_count=kept.page_count,
     )
     evidence.full_clean()
     evidence.save()
@@ -126,10 +107,10 @@ def action_response_review(
     *, response: ActionResponse, by, approve: bool, reason: str = "", version: int
 ) -> ActionResponse:
     """Approve the force's response (the action takes its proposed status and carries the
-    response into what is published) or return it to the force with the reason why."""
-    refusal = review_refusal(by, response)
-    if refusal is not None or not by_rule("panels.review_action_response", by, response):
-        raise PermissionDenied(refusal)
+    response into what is published) or return it to the force with the reason why; the
+    force's liaisons are told of a returned one. A response to an action OPCC staff have
+    closed since it was sent is refused approval (it would reopen the action)."""
+    _may_review(by, response)
     reason = reason.strip()
     if not approve and not reason:
         raise ValidationError({"reason": "Enter why the response is returned to the force"})
@@ -140,21 +121,77 @@ def action_response_review(
         locked.state = ResponseState.APPROVED if approve else ResponseState.RETURNED
         locked.return_reason = "" if approve else reason
         locked.reviewed_by, locked.reviewed_at = by, timezone.now()
-        locked.version += 1
-        locked.full_clean()
-        locked.save()
         if approve:
             _apply(locked)
+        _saved(locked)
         summary = "Response approved" if approve else "Response returned to the force"
         record(AuditEvent.CHANGED, locked, actor=by, summary=summary)
+        if not approve:
+            notifications.response_returned_notify(response=locked)
     return locked
+
+
+def action_response_withdraw(
+    *, response: ActionResponse, by, reason: str, version: int
+) -> ActionResponse:
+    """Withdraw the approval of the force's response, with the reason why: it is returned
+    to the force (its liaisons are told, to send a corrected one) and is no longer
+    published. The action's status goes back to what it was before the approval, unless
+    OPCC staff have changed it since; its response on record becomes the force's
+    previous approved one, if any."""
+    _may_review(by, response)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter why the approval is withdrawn"})
+    with transaction.atomic():
+        locked = lock_at_version(ActionResponse.objects.all(), pk=response.pk, seen=version)
+        if locked.state != ResponseState.APPROVED:
+            raise ValidationError(NOT_APPROVED)
+        locked.state, locked.return_reason = ResponseState.RETURNED, reason
+        locked.withdrawn_by, locked.withdrawn_at = by, timezone.now()
+        _saved(locked)
+        _unapply(locked)
+        record(AuditEvent.CHANGED, locked, actor=by, summary="Approval of the response withdrawn")
+        notifications.response_returned_notify(response=locked, withdrawn=True)
+    return locked
+
+
+def _may_review(by, response) -> None:
+    refusal = review_refusal(by, response)
+    if refusal is not None or not by_rule("panels.review_action_response", by, response):
+        raise PermissionDenied(refusal)
+
+
+def _saved(response: ActionResponse) -> None:
+    response.version += 1
+    response.full_clean()
+    response.save()
 
 
 def _apply(response: ActionResponse) -> None:
     """The approved response becomes the action's status and its response on record."""
     action = Action.objects.select_for_update().get(pk=response.action_id)
+    if action.status not in {ActionStatus.OPEN, ActionStatus.IN_PROGRESS}:
+        raise ValidationError(CLOSED_SINCE)
+    response.status_before = action.status
     action.status = response.proposed_status
     action.force_response = response.text
     action.responded_at = timezone.localdate(response.submitted_at)
+    action.full_clean()
+    action.save()
+
+
+def _unapply(response: ActionResponse) -> None:
+    action = Action.objects.select_for_update().get(pk=response.action_id)
+    if response.status_before and action.status == response.proposed_status:
+        action.status = response.status_before
+    previous = (
+        action.responses.filter(state=ResponseState.APPROVED)
+        .exclude(pk=response.pk)
+        .order_by("-submitted_at", "-pk")
+        .first()
+    )
+    action.force_response = previous.text if previous else ""
+    action.responded_at = timezone.localdate(previous.submitted_at) if previous else None
     action.full_clean()
     action.save()

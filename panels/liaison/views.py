@@ -1,7 +1,7 @@
 """The force liaison's pages: their force's actions, one action with the force's
 responses, answering it, the evidence, and the panel's decisions on the force's cases.
-OPCC staff see the same pages for every force and approve or return responses. Every
-page and download is recorded in the audit trail."""
+OPCC staff see the same pages for every force and approve or return responses, or
+withdraw an approval. Every page and download is recorded in the audit trail."""
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -18,10 +18,11 @@ from core.form_pages import handle_form
 from core.permissions import by_rule
 from core.request_size import allows_large_body
 
+from ..enums import ResponseState
 from ..models import Action
 from ..permissions import is_opcc_staff, review_refusal
 from . import presenters, selectors, services
-from .forms import ResponseForm, ReviewForm
+from .forms import ResponseForm, ReviewForm, WithdrawForm
 
 FEEDBACK_FORMATS = {"csv": "text/csv; charset=utf-8", "xlsx": None}
 
@@ -132,6 +133,7 @@ def response_review(request, pk: int):
             "action": action,
             "source": presenters.action_source(action),
             "submitted_by": presenters.person(response.submitted_by),
+            "findings": selectors.response_findings(response=response),
             "page_title": "Review the force's response",
         }
         return render(request, "panels/liaison/review.html", context, status=status)
@@ -154,14 +156,65 @@ def response_review(request, pk: int):
     )
 
 
-def _review_refused(request, response):
+@login_required
+def response_withdraw(request, pk: int):
+    """Withdraw the approval of a response, so the force can send a corrected one (where a
+    report's disclosure check sends those fixing what the response says)."""
+    response = selectors.response_for_user(user=request.user, pk=pk)
+    action = response.action
+    if not by_rule("panels.review_action_response", request.user, response):
+        return _review_refused(request, response)
+    if response.state != ResponseState.APPROVED:
+        return _review_refused(
+            request,
+            response,
+            reason=services.NOT_APPROVED,
+            title="There is no approval to withdraw",
+        )
+    if request.method == "GET":
+        record(AuditEvent.VIEWED, response, request=request, summary="Force's response viewed")
+
+    def show(form, status, stale):
+        if stale is not None:
+            response.refresh_from_db()
+        context = {
+            "form": form,
+            "response": response,
+            "action": action,
+            "source": presenters.action_source(action),
+            "submitted_by": presenters.person(response.submitted_by),
+            "approved_by": presenters.person(response.reviewed_by),
+            "findings": selectors.response_findings(response=response),
+            "page_title": "Withdraw the approval of the force's response",
+        }
+        return render(request, "panels/liaison/withdraw.html", context, status=status)
+
+    return handle_form(
+        request,
+        WithdrawForm(_posted(request), version=response.version),
+        save=lambda form: services.action_response_withdraw(
+            response=response,
+            by=request.user,
+            reason=form.cleaned_data["reason"],
+            version=form.cleaned_data["version"],
+        ),
+        message="The approval is withdrawn and the response returned to the force",
+        success=reverse("panels:force_action", args=[action.pk]),
+        render=show,
+        rebind=lambda data: WithdrawForm(data, version=response.version),
+        what="response",
+    )
+
+
+def _review_refused(request, response, *, reason: str = "", title: str = ""):
     """The page saying why this person may not review the response (403)."""
     context = {
         "action": response.action,
-        "reason": review_refusal(request.user, response),
-        "page_title": "You cannot review this response",
+        "reason": reason or review_refusal(request.user, response),
+        "page_title": title or "You cannot review this response",
     }
-    return render(request, "panels/liaison/review_refused.html", context, status=403)
+    status = 409 if reason else 403
+    return render(request, "panels/liaison/review_refused.html", context, status=status)
 
 
 @login_required

@@ -1,7 +1,7 @@
 """Forms for running a meeting: planning it, the reveal, decisions, attendance and follow-up."""
 
 from crispy_forms_gds.fields import DateInputField
-from crispy_forms_gds.layout import Field, Fluid, Size
+from crispy_forms_gds.layout import HTML, Field, Fluid, Size
 from django import forms
 from django.utils.html import format_html
 
@@ -234,6 +234,15 @@ class ObservationForm(SafeTextMixin, forms.Form):
         }
 
 
+RESPONSE_ON_RECORD = (
+    '{% if form.response_on_record %}<h2 class="govuk-heading-s">The response on record'
+    "{% if form.responded_at %} ({{ form.responded_at|date:'j F Y' }}){% endif %}</h2>"
+    '<p class="govuk-body app-response-on-record">{{ form.response_on_record|linebreaksbr }}'
+    '</p><p class="govuk-body">The force answers in the service and OPCC staff approve its '
+    "response on the action's page, so it is not changed here.</p>{% endif %}"
+)
+
+
 class ActionForm(SafeTextMixin, forms.Form):
     description = forms.CharField(
         label="What needs to be done",
@@ -254,13 +263,8 @@ class ActionForm(SafeTextMixin, forms.Form):
     )
     due_date = OptionalDateField(what="The due date", label="Due by (optional)")
     status = forms.ChoiceField(label="Status", choices=ActionStatus.choices)
-    force_response = forms.CharField(
-        label="The response (optional)",
-        max_length=10_000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-    responded_at = OptionalDateField(what="The response date", label="Response received on")
+    # No field for the force's response: the force answers in the service and OPCC staff
+    # approve it (docs/force-liaison.md). A response on record is shown, not changed.
     follow_up_date = OptionalDateField(
         what="The follow-up date",
         label="Follow up on (optional)",
@@ -277,21 +281,20 @@ class ActionForm(SafeTextMixin, forms.Form):
                     "owner",
                     "due_date",
                     "status",
-                    "force_response",
-                    "responded_at",
                     "follow_up_date",
                 )
             }
             initial["addressed_to_force"] = action.force_id is not None
         super().__init__(*args, initial=initial, **kwargs)
+        self.response_on_record = action.force_response if action is not None else ""
+        self.responded_at = action.responded_at if action is not None else None
         self.helper = post_form_helper(
             Field.textarea("description", label_size=Size.SMALL),
             Field.text("owner", field_width=Fluid.TWO_THIRDS),
             Field.checkbox("addressed_to_force", small=True),
             "due_date",
             Field.select("status"),
-            Field.textarea("force_response", label_size=Size.SMALL),
-            "responded_at",
+            HTML(RESPONSE_ON_RECORD),
             "follow_up_date",
             submit="Save the action",
         )

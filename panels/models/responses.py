@@ -11,7 +11,8 @@ from .follow_up import Action
 class ActionResponse(models.Model):
     """The force's reply to an action addressed to it, written by its liaison. It is
     published beside the action only once OPCC staff approve it; a returned response
-    says why, and the liaison answers again with a new one."""
+    says why, and the liaison answers again with a new one. An approval can be
+    withdrawn, which returns the response with the reason why."""
 
     action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="responses")
     text = models.TextField()
@@ -32,6 +33,19 @@ class ActionResponse(models.Model):
         related_name="+",
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    # The action's status when the response was approved, so withdrawing the approval
+    # can put it back.
+    status_before = models.CharField(max_length=20, choices=ActionStatus.choices, blank=True)
+    # An approval withdrawn by OPCC staff: the response is returned (return_reason says
+    # why) and reviewed_by/at still name who approved it.
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:

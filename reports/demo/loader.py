@@ -6,12 +6,10 @@ demo is loaded, so the public site never says a panel met after its report came 
 """
 
 import datetime
-from contextlib import contextmanager
-from unittest import mock
 
 from django.db import transaction
-from django.utils import timezone
 
+from panels.demo.loader import on_day as _on
 from panels.enums import MeetingStatus
 from panels.models import Meeting, Panel, Theme
 
@@ -187,14 +185,6 @@ def load_reports(users: dict) -> int:
             services.report_publish(report=report, by=users["olu"])
         published += 1
     return published
-
-
-@contextmanager
-def _on(day: datetime.date, *, hour: int):
-    """Do the work as if on that day: what it stores and prints is dated then."""
-    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
-    with mock.patch.object(timezone, "now", return_value=moment):
-        yield
 
 
 def _standing_text(by) -> None:

@@ -1,7 +1,9 @@
 """The force liaison's journey on the demo: Lee answers his force's overdue action with
-evidence, OPCC staff approve the answer, and Lee reads the panels' decisions on the
-force's cases; the panel's chair finds the action in their list, and a member reads the
-approved response on the meeting's page. Every page landed on passes axe and fits the
+evidence, OPCC staff approve the answer, the evidence file is erased past its
+retention period, OPCC staff withdraw the approval, and Lee reads the panels'
+decisions on the force's cases; the panel's chair finds the action in their list, and
+a member sees no withdrawn response on the meeting's page. Every page landed on passes
+axe and fits the
 window, at desktop width and at 375 px (tests/browser/journeys.py)."""
 
 import pytest
@@ -88,6 +90,15 @@ def test_liaison_answers_an_action_and_opcc_staff_approve_it(journey, demo, tmp_
         "Briefing note (PDF erased after the retention period)" in page.locator("main").inner_text()
     )
 
+    # Olu withdraws the approval, so the force can send a corrected response.
+    journey.follow(page.get_by_role("link", name="Withdraw the approval"))
+    journey.follow(page.get_by_role("button", name="Withdraw the approval"))
+    assert journey.errors() == ["Enter why the approval is withdrawn"]
+    page.get_by_label("Why is the approval withdrawn?").fill("The meeting's date is wrong.")
+    journey.follow(page.get_by_role("button", name="Withdraw the approval"))
+    assert "withdrawn" in page.locator(".govuk-notification-banner").inner_text()
+    assert "approval withdrawn on" in page.locator("main").inner_text()
+
     # And the liaisons' page: OPCC staff cannot be made a liaison, and the page says who.
     journey.goto("/panels/force/liaisons/")
     journey.follow(page.get_by_role("button", name="Invite a force liaison"))
@@ -115,17 +126,18 @@ def test_liaison_answers_an_action_and_opcc_staff_approve_it(journey, demo, tmp_
     response = ActionResponse.objects.get(text=ANSWER)
 
     # The panel's chair lists the panel's actions for the force and opens this one; a member
-    # sees the approved response on the meeting's page, with who sent it and when.
+    # sees no response on the meeting's page once its approval is withdrawn (only approved
+    # responses reach the panel).
     journey.sign_in("chris")
     journey.follow(page.get_by_role("link", name="Your panels' actions for the force"))
     journey.follow(page.get_by_role("link", name=OVERDUE[:40], exact=False).first)
     journey.sign_in("mina")
     journey.goto(reverse("panels:meeting_detail", args=[response.action.meeting_id]))
-    assert "by Lee Lewis: approved" in page.locator("main").inner_text()
+    assert "Lee Lewis" not in page.locator("main").inner_text()
 
     assert (response.state, response.action.status, response.evidence.count()) == (
-        ResponseState.APPROVED,
-        ActionStatus.COMPLETED,
+        ResponseState.RETURNED,
+        response.status_before,
         1,
     )
     assert journey.view_names() == [
@@ -144,6 +156,9 @@ def test_liaison_answers_an_action_and_opcc_staff_approve_it(journey, demo, tmp_
         "panels:response_review",
         "panels:response_review",
         "panels:force_action",
+        "panels:force_action",
+        "panels:response_withdraw",
+        "panels:response_withdraw",
         "panels:force_action",
         "panels:liaison_list",
         "panels:liaison_invite",

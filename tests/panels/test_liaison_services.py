@@ -126,7 +126,7 @@ def test_evidence_with_personal_data_is_refused_and_nothing_is_kept(action, lee,
 
     message = refused.value.message_dict["evidence"][0]
     assert (
-        message.startswith("The selected PDF looks like it holds a phone number on page 2"),
+        message.startswith("Page 2 of the selected PDF looks like it holds a phone number"),
         ActionResponse.objects.count(),
         list((tmp_path / "uploads" / "documents").iterdir()),
     ) == (True, 0, [])

@@ -644,3 +644,33 @@ def test_action_wording_with_a_members_name_is_flagged(client, discussing, chris
         "Action 1 looks like it contains a panel member&#x27;s name"
     ]
     assert action.description.startswith(mina.get_full_name())
+
+
+def test_the_action_form_has_no_field_for_the_forces_response(client, discussing, chris):
+    action = Action.objects.create(
+        meeting=discussing,
+        description="Brief supervisors on stalking classification.",
+        owner="Force OoCR lead",
+        force_response="Supervisors briefed in March.",
+        responded_at=datetime.date(2025, 3, 20),
+    )
+
+    response = page(client, chris, f"/panels/actions/{action.pk}/")
+    client.post(
+        f"/panels/actions/{action.pk}/",
+        {
+            "description": action.description,
+            "owner": action.owner,
+            "status": "in_progress",
+            "force_response": "Typed by OPCC staff and never published.",
+        },
+    )
+
+    action.refresh_from_db()
+    shown = " ".join(re.sub(r"<[^>]+>", " ", response.content.decode()).split())
+    assert (
+        "force_response" in response.context["form"].fields,
+        "The response on record (20 March 2025) Supervisors briefed in March." in shown,
+        action.status,
+        action.force_response,
+    ) == (False, True, "in_progress", "Supervisors briefed in March.")

@@ -329,3 +329,16 @@ def test_demo_accountability_page_shows_the_topics_history(client, demo):
     assert "September 2024: Partly assured. September 2025: Partly assured." in page
     assert "18 September 2024 Partly assured Named in later notes" in page
     assert "24 September 2025 Partly assured Notes of the meeting of 24 September 2025" in page
+
+
+def test_demo_oocr_report_dates_the_forces_response_before_its_publication(client, demo):
+    version = PublishedVersion.objects.get(report__panel__slug="adult-oocr")
+    page = public_page(client, "adult-oocr")
+
+    said = re.search(r"Force's response \((\d+ \w+ \d{4})\)", page)[1]
+    response_on = datetime.datetime.strptime(said, "%d %B %Y").date()
+
+    assert (response_on < version.published_at.date(), version.published_at.date()) == (
+        True,
+        datetime.date(2025, 11, 12),
+    )

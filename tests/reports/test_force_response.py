@@ -92,6 +92,31 @@ def test_the_disclosure_check_reads_the_forces_response(meeting, action, olu):
     assert "Action 1, the force's response" in found
 
 
+def test_the_disclosure_check_sends_a_response_finding_to_withdrawing_the_approval(
+    meeting, action, olu
+):
+    reply = respond(action, "Call the supervisor on 07700 900123.", ResponseState.APPROVED)
+    report = services.report_generate(meeting=meeting, by=olu)
+
+    fixes = [f.fix_url for f in disclosure.check(report) if "force's response" in f.location]
+
+    assert fixes == [f"/panels/force/responses/{reply.pk}/withdraw/#id_reason"]
+
+
+def test_the_disclosure_check_and_the_review_page_screen_alike(meeting, action, olu):
+    from panels import screen
+    from panels.liaison.selectors import response_findings
+
+    case = meeting.reviewed_cases.first().case
+    reply = respond(action, f"Case {case.reference}: call 07700 900123.", ResponseState.APPROVED)
+    report = services.report_generate(meeting=meeting, by=olu)
+
+    in_report = [f.kind_label for f in disclosure.check(report) if "force's response" in f.location]
+    on_review = [f.label for f in response_findings(response=reply)]
+
+    assert (in_report, on_review) == (on_review, [screen.LABELS["phone"], "A case reference"])
+
+
 def test_a_period_report_carries_the_forces_response(meeting, action, olu, nia):
     respond(action, "All supervisors were briefed.", ResponseState.APPROVED)
     publish(services.report_generate(meeting=meeting, by=olu), author=olu, approver=nia)
