@@ -133,7 +133,7 @@ def test_liaison_answers_an_action_and_opcc_staff_approve_it(journey, demo, tmp_
     journey.follow(page.get_by_role("link", name=OVERDUE[:40], exact=False).first)
     journey.sign_in("mina")
     journey.goto(reverse("panels:meeting_detail", args=[response.action.meeting_id]))
-    assert "Lee Lewis" not in page.locator("main").inner_text()
+    assert ANSWER not in page.locator("main").inner_text()
 
     assert (response.state, response.action.status, response.evidence.count()) == (
         ResponseState.RETURNED,
