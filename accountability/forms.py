@@ -2,7 +2,7 @@
 that changes a row carries the version it was opened at (core.stale)."""
 
 from crispy_forms_gds.fields import DateInputField
-from crispy_forms_gds.layout import Field, Fluid, Size
+from crispy_forms_gds.layout import Button, Field, Fluid, Size
 from django import forms
 
 from cases.documents.forms import DocumentUploadForm
@@ -148,6 +148,17 @@ class QuestionForm(_VersionAtTop, SafeTextMixin, forms.Form):
             self.fields["version"] = version_field()
             names.append("version")
         self.helper = post_form_helper(*names, submit="Save the question")
+
+
+class RemoveDraftForm(_VersionAtTop, forms.Form):
+    """Removing a draft question: a button, and the version the page was opened at."""
+
+    version = version_field()
+
+    def __init__(self, *args, question, **kwargs):
+        super().__init__(*args, initial={"version": question.version}, **kwargs)
+        self.helper = post_form_helper("version")
+        self.helper.layout.append(Button.warning("submit", "Remove the draft"))
 
 
 class SendForm(SafeTextMixin, forms.Form):

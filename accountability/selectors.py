@@ -6,7 +6,7 @@ from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from cases.models import Force
-from panels.models.liaisons import liaison_force_ids
+from panels.models.liaisons import ForceLiaison, liaison_force_ids
 
 from .models import (
     EvidenceDocument,
@@ -75,6 +75,16 @@ def meeting_questions(*, meeting: ScrutinyMeeting) -> QuerySet[Question]:
     )
 
 
+def topic_questions(*, meeting: ScrutinyMeeting, topic: Topic) -> QuerySet[Question]:
+    """The meeting's questions on one topic, with whether the force answered and the
+    summaries (one query)."""
+    return (
+        meeting.questions.filter(topic=topic)
+        .select_related("topic", "answer", "evidence_summary")
+        .order_by("number")
+    )
+
+
 def meeting_decisions(*, meeting: ScrutinyMeeting) -> dict[int, TopicDecision]:
     rows = meeting.decisions.select_related("previous__meeting", "recorded_by")
     return {decision.topic_id: decision for decision in rows}
@@ -94,7 +104,7 @@ def meeting_history(*, meeting: ScrutinyMeeting):
 
 def question_get(*, pk: int) -> Question:
     queryset = Question.objects.select_related(
-        "meeting__force", "topic", "answer__submitted_by", "evidence_summary"
+        "meeting__force", "topic", "answer__submitted_by", "evidence_summary__written_by"
     )
     return get_object_or_404(queryset, pk=pk)
 
@@ -122,6 +132,11 @@ def answer_documents(*, question: Question) -> list[EvidenceDocument]:
 
 
 # --- the force's liaison -------------------------------------------------------------
+
+
+def force_has_liaison(*, force: Force) -> bool:
+    """Whether anyone answers for `force` in the service: an active liaison."""
+    return ForceLiaison.objects.filter(force=force, is_active=True, user__is_active=True).exists()
 
 
 def force_questions(*, user) -> QuerySet[Question]:

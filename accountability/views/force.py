@@ -31,7 +31,7 @@ def force_questions(request):
     questions = selectors.force_questions(user=request.user)
     record(AuditEvent.VIEWED, None, request=request, summary="The force's questions")
     context = {
-        "rows": [(q, presenters.answer_state(q, today=today)) for q in questions],
+        "questions": presenters.force_questions(questions, today=today),
         "page_title": "Questions from the Commissioner",
     }
     return render(request, "accountability/force_questions.html", context)
