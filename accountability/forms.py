@@ -151,6 +151,17 @@ class QuestionForm(_VersionAtTop, SafeTextMixin, forms.Form):
         self.helper = post_form_helper(*names, submit="Save the question")
 
 
+class RemoveDraftForm(_VersionAtTop, forms.Form):
+    """Removing a draft question: a button, and the version the page was opened at."""
+
+    version = version_field()
+
+    def __init__(self, *args, question, **kwargs):
+        super().__init__(*args, initial={"version": question.version}, **kwargs)
+        self.helper = post_form_helper("version")
+        self.helper.layout.append(Button.warning("submit", "Remove the draft"))
+
+
 class SendForm(SafeTextMixin, forms.Form):
     due_date = _date(
         "Answers due by",

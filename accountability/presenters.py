@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass
 
 from .enums import AssuranceLevel, ScrutinyMeetingStatus
-from .workflow import SCRUTINY_TRANSITIONS
+from .workflow import ANSWERING, SCRUTINY_TRANSITIONS, SENDING
 
 STATUS_TAGS = {
     ScrutinyMeetingStatus.PLANNED: "govuk-tag--grey",
@@ -57,24 +57,62 @@ def since_previous(decision) -> str:
     return f"Since the previous update in {previous.meeting.date:%B %Y}, when the PCC was {level}"
 
 
+# A question the force did not answer before the Commissioner decided: not late, not waiting.
+NOT_ANSWERED = Tag("Not answered in the service", "govuk-tag--grey")
+
+
+def taking_answers(question) -> bool:
+    """The force may still answer: its meeting is waiting for, or taking in, the evidence."""
+    return question.meeting.status in ANSWERING
+
+
 def question_state(question) -> Tag:
-    """Where a question stands, as OPCC staff follow it."""
+    """Where a question stands, as OPCC staff follow it. Once the meeting is decided, a
+    question never sent or never answered says so, and waits for nothing."""
+    status = question.meeting.status
     if question.sent_at is None:
-        return Tag("Draft", "govuk-tag--grey")
+        return Tag("Draft" if status in SENDING else "Not sent", "govuk-tag--grey")
     if getattr(question, "answer", None) is None:
-        return Tag("Waiting for the force", "govuk-tag--blue")
+        if taking_answers(question):
+            return Tag("Waiting for the force", "govuk-tag--blue")
+        return NOT_ANSWERED
     if getattr(question, "evidence_summary", None) is None:
+        if status == ScrutinyMeetingStatus.CLOSED:
+            return Tag("Answered: not summarised", "govuk-tag--grey")
         return Tag("Answered: summarise", "govuk-tag--yellow")
     return Tag("Summarised", "govuk-tag--green")
 
 
 def answer_state(question, *, today) -> Tag:
-    """Where a question stands, as the force's liaison follows it."""
+    """Where a question stands, as the force's liaison follows it: overdue only while the
+    force may still answer."""
     if getattr(question, "answer", None) is not None:
         return Tag("Answered", "govuk-tag--green")
+    if not taking_answers(question):
+        return NOT_ANSWERED
     if question.due_date and question.due_date < today:
         return Tag("Overdue", "govuk-tag--red")
     return Tag("To answer", "govuk-tag--blue")
+
+
+@dataclass(frozen=True)
+class ForceQuestions:
+    """The liaison's questions: those of meetings still taking answers, and past ones."""
+
+    open: list
+    past: list
+    to_answer: int
+
+
+def force_questions(questions, *, today) -> ForceQuestions:
+    """Rows of (question, state), split as the home page counts them: a question is still
+    to answer while its meeting takes answers and the force has not answered it."""
+    open_rows, past_rows = [], []
+    for question in questions:
+        rows = open_rows if taking_answers(question) else past_rows
+        rows.append((question, answer_state(question, today=today)))
+    waiting = sum(1 for q, _ in open_rows if getattr(q, "answer", None) is None)
+    return ForceQuestions(open=open_rows, past=past_rows, to_answer=waiting)
 
 
 def moves_from(meeting) -> list[tuple[str, str]]:
@@ -102,3 +140,25 @@ def follow_up_tag(follow_up, *, today: datetime.date) -> tuple[str, str] | None:
     if follow_up.due_date < today:
         return "Overdue", "red"
     return None
+
+
+def no_liaison_warning(force) -> str:
+    """Said where work is about to go to a force nobody can answer for."""
+    return (
+        f"Nobody will be emailed: {force.name} has no active force liaison, so nobody can "
+        "answer in the service yet."
+    )
+
+
+def no_liaison_sent(force) -> str:
+    """Added to the success message when the work went to a force with no liaison."""
+    return f" Nobody was emailed: {force.name} has no active force liaison."
+
+
+def not_removable(question) -> str:
+    """Why a question cannot be removed, or "" for a draft of a meeting not closed."""
+    if question.sent_at is not None:
+        return "This question has been sent to the force, so it stays on the record."
+    if question.meeting.status == ScrutinyMeetingStatus.CLOSED:
+        return "This meeting is closed, so its record can no longer change."
+    return ""

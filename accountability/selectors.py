@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from cases.models import Force
 from core.permissions import by_rule
-from panels.models.liaisons import liaison_force_ids
+from panels.models.liaisons import ForceLiaison, liaison_force_ids
 
 from . import follow_up_states
 from .models import (
@@ -83,6 +83,16 @@ def meeting_questions(*, meeting: ScrutinyMeeting) -> QuerySet[Question]:
     )
 
 
+def topic_questions(*, meeting: ScrutinyMeeting, topic: Topic) -> QuerySet[Question]:
+    """The meeting's questions on one topic, with whether the force answered and the
+    summaries (one query)."""
+    return (
+        meeting.questions.filter(topic=topic)
+        .select_related("topic", "answer", "evidence_summary")
+        .order_by("number")
+    )
+
+
 def meeting_decisions(*, meeting: ScrutinyMeeting) -> dict[int, TopicDecision]:
     rows = meeting.decisions.select_related("previous__meeting", "recorded_by")
     return {decision.topic_id: decision for decision in rows}
@@ -102,7 +112,7 @@ def meeting_history(*, meeting: ScrutinyMeeting):
 
 def question_get(*, pk: int) -> Question:
     queryset = Question.objects.select_related(
-        "meeting__force", "topic", "answer__submitted_by", "evidence_summary"
+        "meeting__force", "topic", "answer__submitted_by", "evidence_summary__written_by"
     )
     return get_object_or_404(queryset, pk=pk)
 
@@ -145,6 +155,11 @@ def answer_documents(*, question: Question) -> list[EvidenceDocument]:
 
 
 # --- the force's liaison -------------------------------------------------------------
+
+
+def force_has_liaison(*, force: Force) -> bool:
+    """Whether anyone answers for `force` in the service: an active liaison."""
+    return ForceLiaison.objects.filter(force=force, is_active=True, user__is_active=True).exists()
 
 
 def force_questions(*, user) -> QuerySet[Question]:

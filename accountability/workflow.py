@@ -13,7 +13,8 @@ SCRUTINY_TRANSITIONS: dict[str, set[str]] = {
     Status.PLANNED: {Status.QUESTIONS_SENT},
     # Evidence can be marked received by OPCC staff when the force answers by other means.
     Status.QUESTIONS_SENT: {Status.EVIDENCE_RECEIVED},
-    Status.EVIDENCE_RECEIVED: {Status.DECIDED},
+    # A further question sent while the evidence is in takes the meeting back to waiting.
+    Status.EVIDENCE_RECEIVED: {Status.DECIDED, Status.QUESTIONS_SENT},
     # A decision can be reopened (a topic's decision corrected) until the meeting closes.
     Status.DECIDED: {Status.CLOSED, Status.EVIDENCE_RECEIVED},
     # Reopening the record, to fix what the notes' disclosure check found or to correct
@@ -21,6 +22,8 @@ SCRUTINY_TRANSITIONS: dict[str, set[str]] = {
     Status.CLOSED: {Status.DECIDED},
 }
 
+# Questions are drafted and sent until the Commissioner decides.
+SENDING = {Status.PLANNED, Status.QUESTIONS_SENT, Status.EVIDENCE_RECEIVED}
 # Once decided, the force's answers are part of the record the decision rests on.
 ANSWERING = {Status.QUESTIONS_SENT, Status.EVIDENCE_RECEIVED}
 # OPCC staff summarise and the Commissioner decides once the questions have gone.

@@ -412,3 +412,22 @@ def test_the_other_forces_questions_are_not_in_a_liaisons_list(client, world):
 
     assert reverse("accountability:answer", args=[world.a.question.pk]) in page
     assert reverse("accountability:answer", args=[world.b.question.pk]) not in page
+
+
+@pytest.mark.parametrize(
+    "key", ["accountability:question_detail", "accountability:question_remove"]
+)
+@pytest.mark.parametrize("own", ["a", "b"])
+def test_the_opcc_question_pages_refuse_every_liaison_before_any_lookup(client, world, key, own):
+    """A liaison reads their own force's answers on their own page: the OPCC's question
+    page refuses them for their own force's question and the other's alike (403)."""
+    client.force_login(side(world, own).acc_liaison)
+    before = fingerprint(WATCHED)
+
+    statuses = [
+        client.get(reverse(key, kwargs=accountability.KWARGS[key](world, side(world, s))))
+        for s in ("a", "b")
+    ]
+
+    assert [r.status_code for r in statuses] == [403, 403]
+    assert fingerprint(WATCHED) == before

@@ -13,6 +13,7 @@ from .outcomes import (
     topic_decision_save,
 )
 from .planning import (
+    question_remove,
     question_save,
     questions_send,
     scrutiny_meeting_create,
@@ -32,6 +33,7 @@ __all__ = [
     "other_area_save",
     "previous_decision",
     "question_answer_save",
+    "question_remove",
     "question_save",
     "questions_send",
     "scrutiny_action_save",

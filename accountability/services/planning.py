@@ -11,9 +11,9 @@ from cases.models import Force
 from core.stale import check_version, lock_at_version
 
 from ..enums import ScrutinyMeetingStatus as Status
-from ..models import Question, ScrutinyMeeting, Topic, TopicDecision
+from ..models import EvidenceSummary, Question, ScrutinyMeeting, Topic, TopicDecision
 from ..notifications import questions_sent_notify
-from ..workflow import scrutiny_meeting_transition
+from ..workflow import SENDING, scrutiny_meeting_transition
 from .common import locked_meeting, refuse_if_closed, require, required_text, saved
 
 
@@ -142,6 +142,7 @@ def question_save(
     with transaction.atomic():
         locked = locked_meeting(meeting)
         refuse_if_closed(locked)
+        _refuse_unless_sending(locked)
         if not locked.topics.filter(pk=topic.pk).exists():
             raise ValidationError({"topic": "Select one of this meeting's topics"})
         _check_due_date(due_date, locked)
@@ -157,6 +158,45 @@ def question_save(
             raise ValidationError({"due_date": _past_due(today)})
         question.topic, question.text, question.due_date = topic, text, due_date
         return saved(question)
+
+
+DECIDED = (
+    "The Commissioner's decision on this meeting has been made, so no further question can "
+    "be sent to the force. Reopen the decisions to send one."
+)
+
+
+def _refuse_unless_sending(meeting: ScrutinyMeeting) -> None:
+    if meeting.status not in SENDING:
+        raise ValidationError(DECIDED)
+
+
+def question_remove(*, question: Question, by, version: int) -> ScrutinyMeeting:
+    """Remove a draft the force was never sent; the drafts numbered after it move up one,
+    so the questions stay numbered without a gap (every sent question is numbered before
+    every draft: sending sends them all). The audit trail records the removal, as it
+    does every change to a question."""
+    require(by, "accountability.manage")
+    with transaction.atomic():
+        locked = locked_meeting(question.meeting)
+        refuse_if_closed(locked)
+        draft = Question.objects.select_for_update().filter(pk=question.pk).first()
+        if draft is None:
+            raise ValidationError("This draft has already been removed.")
+        check_version(draft, version)
+        if draft.sent_at is not None:
+            raise ValidationError(
+                "This question has been sent to the force, so it stays on the record."
+            )
+        number = draft.number
+        # A summary written on a draft summarises nothing the force was asked.
+        EvidenceSummary.objects.filter(question=draft).delete()
+        draft.delete()
+        later = locked.questions.select_for_update().filter(number__gt=number)
+        for moved in later.order_by("number"):
+            moved.number -= 1
+            moved.save(update_fields=["number"])
+    return locked
 
 
 def _next_number(meeting: ScrutinyMeeting) -> int:
@@ -207,8 +247,7 @@ def questions_send(
     with transaction.atomic():
         locked = locked_meeting(meeting)
         _check_due_date(due_date, locked)
-        if locked.status not in {Status.PLANNED, Status.QUESTIONS_SENT}:
-            raise ValidationError("Questions are sent before the force's evidence is in.")
+        _refuse_unless_sending(locked)
         unsent = list(locked.questions.select_for_update().filter(sent_at__isnull=True))
         if not unsent:
             raise ValidationError("There are no questions to send: add one first.")
@@ -220,6 +259,13 @@ def questions_send(
         Question.objects.bulk_update(unsent, ["sent_at", "due_date"])
         if locked.status == Status.PLANNED:
             scrutiny_meeting_transition(meeting=locked, to=Status.QUESTIONS_SENT, by=by)
+        elif locked.status == Status.EVIDENCE_RECEIVED:
+            scrutiny_meeting_transition(
+                meeting=locked,
+                to=Status.QUESTIONS_SENT,
+                by=by,
+                note=f"Further question{'s' if len(unsent) != 1 else ''} sent to the force.",
+            )
         questions_sent_notify(meeting=locked, questions=unsent)
     return unsent
 

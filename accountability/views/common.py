@@ -6,8 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+from django.urls import reverse
 
 from core.permissions import by_rule
+from panels.people.selectors import can_manage_people
+
+from .. import presenters, selectors
 
 FORM_TEMPLATE = "accountability/form.html"
 
@@ -51,3 +55,19 @@ def posted(request):
     """The posted data, or None for a GET: an empty POST is still an answer, and gets the
     error messages, where `posted(request)` would show a blank form."""
     return request.POST if request.method == "POST" else None
+
+
+def liaison_warning(request, force) -> dict:
+    """The form page's warning when `force` has no active liaison to email, with the way
+    to invite one for those who may."""
+    if selectors.force_has_liaison(force=force):
+        return {}
+    invite = reverse("panels:liaison_list") if can_manage_people(request.user) else ""
+    return {"no_liaison": presenters.no_liaison_warning(force), "invite_url": invite}
+
+
+def with_liaison_note(force, text: str) -> str:
+    """A success message, saying so when nobody was emailed."""
+    if selectors.force_has_liaison(force=force):
+        return text
+    return text + presenters.no_liaison_sent(force)

@@ -31,7 +31,7 @@ def force_questions(request):
     questions = selectors.force_questions(user=request.user)
     record(AuditEvent.VIEWED, None, request=request, summary="The force's questions")
     context = {
-        "rows": [(q, presenters.answer_state(q, today=today)) for q in questions],
+        "questions": presenters.force_questions(questions, today=today),
         "follow_ups": [
             (follow_up, presenters.follow_up_tag(follow_up, today=today))
             for follow_up in selectors.force_follow_ups(user=request.user, today=today)

@@ -8,7 +8,7 @@ from core.form_pages import handle_form
 
 from .. import presenters, selectors, services
 from ..forms import ActionForm, ActionTrackForm, DecisionForm, FollowUpForm, OtherAreaForm
-from .common import form_page, posted, rule_required, staff_edit
+from .common import form_page, liaison_warning, posted, rule_required, staff_edit, with_liaison_note
 
 
 def _meeting_url(meeting, anchor: str = "") -> str:
@@ -21,6 +21,10 @@ def decision(request, pk: int, topic_pk: int):
     topic = selectors.meeting_topic(meeting=meeting, pk=topic_pk)
     current = selectors.meeting_decisions(meeting=meeting).get(topic.pk)
     previous = services.previous_decision(meeting=meeting, topic=topic)
+    questions = [
+        (q, presenters.question_state(q))
+        for q in selectors.topic_questions(meeting=meeting, topic=topic)
+    ]
 
     def build(data):
         return DecisionForm(data, decision=current)
@@ -30,6 +34,7 @@ def decision(request, pk: int, topic_pk: int):
             "meeting": meeting,
             "topic": topic,
             "previous": previous,
+            "questions": questions,
             "previous_tag": presenters.level_tag(previous.level) if previous else None,
             "form": form,
             "page_title": f"The Commissioner's decision: {topic.title}",
@@ -111,13 +116,18 @@ def _action(request, meeting, link):
         save=lambda form: services.scrutiny_action_save(
             meeting=meeting, by=request.user, link=link, **form.cleaned_data
         ),
-        message=lambda saved: f"Action {saved.number} saved",
+        message=lambda saved: (
+            f"Action {saved.number} saved"
+            if link
+            else with_liaison_note(meeting.force, f"Action {saved.number} saved.")
+        ),
         success=_meeting_url(meeting, "#actions"),
         render=form_page(
             request,
             {
                 "page_title": f"Change action {link.number}" if link else "Add an action",
                 "intro": f"{meeting}. The action is addressed to {meeting.force}.",
+                **({} if link else liaison_warning(request, meeting.force)),
             },
             back_url=_meeting_url(meeting),
             back_text="Back to the meeting",

@@ -1,15 +1,27 @@
 """OPCC staff's pages for the questions: drafting them, sending them to the force, and
-summarising the force's evidence on each."""
+summarising the force's evidence on each; and the question's own page, where those the
+rules allow read the force's answer, its evidence and the summary in any status."""
 
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
 from core.audit import AuditEvent, record
 from core.form_pages import handle_form
+from core.permissions import by_rule
 
-from .. import selectors, services
-from ..forms import QuestionForm, SendForm, SummaryForm
-from .common import form_page, posted, staff_edit
+from .. import presenters, selectors, services
+from ..enums import ScrutinyMeetingStatus
+from ..forms import QuestionForm, RemoveDraftForm, SendForm, SummaryForm
+from ..workflow import DECIDING, SENDING
+from .common import (
+    form_page,
+    liaison_warning,
+    posted,
+    staff_edit,
+    staff_view,
+    with_liaison_note,
+)
 
 
 def _meeting_url(meeting) -> str:
@@ -58,14 +70,15 @@ def _question_form(request, meeting, question):
 def questions_send(request, pk: int):
     meeting = selectors.meeting_get(pk=pk)
     unsent = meeting.questions.filter(sent_at__isnull=True).count()
+    warning = liaison_warning(request, meeting.force)
     return handle_form(
         request,
         SendForm(posted(request)),
         save=lambda form: services.questions_send(
             meeting=meeting, by=request.user, **form.cleaned_data
         ),
-        message=lambda sent: (
-            f"{len(sent)} question{'s' if len(sent) != 1 else ''} sent to the force"
+        message=lambda sent: with_liaison_note(
+            meeting.force, f"{len(sent)} question{'s' if len(sent) != 1 else ''} sent to the force."
         ),
         success=_meeting_url(meeting) + "#questions",
         render=form_page(
@@ -73,7 +86,9 @@ def questions_send(request, pk: int):
             {
                 "page_title": "Send the questions to the force",
                 "intro": f"{unsent} question{'s' if unsent != 1 else ''} not yet sent, for "
-                f"{meeting} with {meeting.force}. The force's liaisons are emailed.",
+                f"{meeting} with {meeting.force}."
+                + ("" if warning else " The force's liaisons are emailed."),
+                **warning,
             },
             back_url=_meeting_url(meeting),
             back_text="Back to the meeting",
@@ -115,4 +130,65 @@ def summary(request, pk: int):
         render=show,
         rebind=build,
         what="summary",
+    )
+
+
+@staff_view
+def question_detail(request, pk: int):
+    """The question, its due date, the force's answer with who and when, the evidence and
+    the summary: read-only, in every status of the meeting."""
+    question = selectors.question_get(pk=pk)
+    meeting = question.meeting
+    if not by_rule("accountability.view_evidence", request.user, meeting):
+        raise Http404
+    record(AuditEvent.VIEWED, question, request=request, summary="The question and its evidence")
+    can_manage = by_rule("accountability.manage", request.user)
+    closed = meeting.status == ScrutinyMeetingStatus.CLOSED
+    draft = question.sent_at is None
+    context = {
+        "question": question,
+        "meeting": meeting,
+        "state": presenters.question_state(question),
+        "answer": getattr(question, "answer", None),
+        "documents": selectors.answer_documents(question=question),
+        "summary": getattr(question, "evidence_summary", None),
+        "can_summarise": can_manage and not draft and meeting.status in DECIDING,
+        "can_change": can_manage and draft and meeting.status in SENDING,
+        "can_remove": can_manage and draft and not closed,
+        "page_title": f"Question {question.number}",
+    }
+    return render(request, "accountability/question_detail.html", context)
+
+
+@staff_edit
+def question_remove(request, pk: int):
+    """Remove a draft never sent to the force, after a confirmation page."""
+    question = selectors.question_get(pk=pk)
+    meeting = question.meeting
+
+    reason = presenters.not_removable(question)
+
+    def show(form, status, stale):
+        context = {
+            "form": form,
+            "question": question,
+            "meeting": meeting,
+            "reason": reason,
+            "page_title": f"Remove the draft of question {question.number}",
+        }
+        return render(request, "accountability/question_remove.html", context, status=status)
+
+    if reason:
+        return show(None, 409, None)
+
+    return handle_form(
+        request,
+        RemoveDraftForm(posted(request), question=question),
+        save=lambda form: services.question_remove(
+            question=question, by=request.user, **form.cleaned_data
+        ),
+        message=f"The draft of question {question.number} has been removed",
+        success=_meeting_url(meeting) + "#questions",
+        render=show,
+        what="question",
     )

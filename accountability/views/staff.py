@@ -13,6 +13,7 @@ from core.permissions import by_rule
 from .. import presenters, selectors, services
 from ..enums import ScrutinyMeetingStatus
 from ..forms import ScrutinyMeetingForm, TopicForm
+from ..workflow import SENDING
 from .common import form_page, posted, staff_edit, staff_view
 
 
@@ -114,12 +115,15 @@ def meeting_edit(request, pk: int):
 def meeting_detail(request, pk: int):
     meeting = selectors.meeting_get(pk=pk)
     decisions = selectors.meeting_decisions(meeting=meeting)
+    questions = [
+        (q, presenters.question_state(q)) for q in selectors.meeting_questions(meeting=meeting)
+    ]
     context = {
         "meeting": meeting,
         "status": presenters.status_tag(meeting),
-        "questions": [
-            (q, presenters.question_state(q)) for q in selectors.meeting_questions(meeting=meeting)
-        ],
+        "questions": questions,
+        "sending": meeting.status in SENDING,
+        "drafts": any(q.sent_at is None for q, _ in questions),
         "topics": [
             (t, decisions.get(t.pk), presenters.decision_tag(decisions.get(t.pk)))
             for t in selectors.meeting_topics(meeting=meeting)

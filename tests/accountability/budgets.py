@@ -48,6 +48,9 @@ def build(w) -> None:
     services.topic_decision_save(
         meeting=w.scrutiny, topic=w.topic, by=w.olu, level="partly_assured", rationale="R."
     )
+    w.draft_question = services.question_save(
+        meeting=w.scrutiny, by=w.olu, topic=w.topic, text="A further question?"
+    )
     w.other_area = services.other_area_save(meeting=w.scrutiny, by=w.olu, heading="FTR48")
     for n in range(many):
         w.scrutiny_action = services.scrutiny_action_save(
@@ -78,7 +81,9 @@ PAGES = {
     "accountability:meeting_detail": ("olu", _meeting),
     "accountability:meeting_edit": ("olu", _meeting),
     "accountability:question_add": ("olu", _meeting),
+    "accountability:question_detail": ("olu", _question),
     "accountability:question_edit": ("olu", _question),
+    "accountability:question_remove": ("olu", lambda w: {"pk": w.draft_question.pk}),
     "accountability:questions_send": ("olu", _meeting),
     "accountability:summary": ("olu", _question),
     "accountability:decision": ("olu", lambda w: {"pk": w.scrutiny.pk, "topic_pk": w.topic.pk}),
@@ -107,13 +112,15 @@ BUDGETS = {
     "accountability:meeting_detail": 13,  # 12 / 12
     "accountability:meeting_edit": 8,  # 7 / 7
     "accountability:question_add": 7,  # 6 / 6
+    "accountability:question_detail": 7,  # 6 / 6 (with its audit row)
     "accountability:question_edit": 7,  # 6 / 6
-    "accountability:questions_send": 6,  # 5 / 5
+    "accountability:question_remove": 6,  # 5 / 5
+    "accountability:questions_send": 7,  # 6 / 6 (with whether the force has a liaison)
     "accountability:summary": 6,  # 6 / 6 (with its audit row)
-    "accountability:decision": 8,  # 7 / 7
+    "accountability:decision": 9,  # 8 / 8 (with the topic's questions and summaries)
     "accountability:other_area_add": 5,  # 4 / 4
     "accountability:other_area_edit": 5,  # 4 / 4
-    "accountability:action_add": 5,  # 4 / 4
+    "accountability:action_add": 6,  # 5 / 5 (with whether the force has a liaison)
     "accountability:action_edit": 5,  # 4 / 4
     "accountability:action_status": 5,  # 4 / 4
     "accountability:follow_up_add": 7,  # 6 / 6

@@ -1,7 +1,8 @@
 """The accountability scrutiny's part of the URL × role access matrix
 (tests/test_access_matrix.py) and of its world: each side's force gets a topic and a
 scrutiny meeting whose question has been sent, answered with evidence, summarised and
-decided, with an other area, a numbered action and a follow-up.
+decided, with a further question drafted, an other area, a numbered action and a
+follow-up.
 
 OPCC staff have every OPCC-side page (the Commissioner role is optional and not in the
 matrix's cast: tests/accountability covers it). The liaison pages are the force's
@@ -31,7 +32,9 @@ OPCC_PAGES = [
     "meeting_edit",
     "meeting_reopen",
     "question_add",
+    "question_detail",
     "question_edit",
+    "question_remove",
     "questions_send",
     "summary",
     "decision",
@@ -109,6 +112,10 @@ def build(s, *, olu) -> None:
     services.topic_decision_save(
         meeting=s.scrutiny, topic=s.topic, by=olu, level="partly_assured", rationale="Plans."
     )
+    # A further question drafted once the evidence is in, not yet sent: it may be removed.
+    s.draft_question = services.question_save(
+        meeting=s.scrutiny, by=olu, topic=s.topic, text=f"Draft of force {s.label}?"
+    )
     s.other_area = services.other_area_save(meeting=s.scrutiny, by=olu, heading="FTR48")
     s.scrutiny_action = services.scrutiny_action_save(
         meeting=s.scrutiny, by=olu, description=f"Plan {s.label}.", owner="Force and OPCC"
@@ -141,8 +148,9 @@ KWARGS = {
     },
     **{
         f"accountability:{name}": lambda w, s: {"pk": s.question.pk}
-        for name in ["question_edit", "summary", "answer", "evidence_add"]
+        for name in ["question_edit", "question_detail", "summary", "answer", "evidence_add"]
     },
+    "accountability:question_remove": lambda w, s: {"pk": s.draft_question.pk},
     "accountability:decision": lambda w, s: {"pk": s.scrutiny.pk, "topic_pk": s.topic.pk},
     "accountability:other_area_edit": lambda w, s: {"pk": s.other_area.pk},
     "accountability:action_edit": lambda w, s: {"pk": s.scrutiny_action.pk},

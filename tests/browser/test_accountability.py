@@ -16,8 +16,9 @@ from accountability.retention import erase_answer_evidence
 from accountability.urls import urlpatterns
 from core.roles import StaffRole
 from panels.demo.data import DEMO_PASSWORD
+from panels.models import ForceLiaison
 from tests import factories
-from tests.accountability.factories import ScrutinyMeetingFactory, TopicFactory
+from tests.accountability.factories import QuestionFactory, ScrutinyMeetingFactory, TopicFactory
 from tests.browser.journeys import Journey
 from tests.cases import pdfs
 
@@ -49,6 +50,20 @@ def scrutiny(settings, tmp_path):
         user.set_password(DEMO_PASSWORD)
         user.save()
     topic = TopicFactory(force=force, title="Use of out of court resolutions and Outcome 16")
+    # A past meeting, decided, whose question the force never answered: the liaison's list
+    # shows it apart, not overdue.
+    past = ScrutinyMeetingFactory(
+        force=force, date=timezone.localdate() - datetime.timedelta(days=90), topics=[topic]
+    )
+    past.status = "decided"
+    past.save(update_fields=["status"])
+    QuestionFactory(
+        meeting=past,
+        topic=topic,
+        number=1,
+        sent_at=timezone.now() - datetime.timedelta(days=120),
+        due_date=past.date - datetime.timedelta(days=14),
+    )
     day = timezone.localdate() + datetime.timedelta(days=30)
     return ScrutinyMeetingFactory(force=force, date=day, topics=[topic])
 
@@ -76,6 +91,14 @@ def opcc_send_a_question(journey: Journey, scrutiny) -> None:
     for part in ("0", "1", "2"):
         page.locator(f'[name="due_date_{part}"]').fill("")
     journey.follow(page.get_by_role("button", name="Save the question"))
+    # A second draft, thought better of: removed from its own page, after confirming.
+    journey.follow(page.get_by_role("button", name="Add a question"))
+    page.get_by_label("Question").fill("A question not to send?")
+    journey.follow(page.get_by_role("button", name="Save the question"))
+    journey.follow(page.get_by_role("link", name="Question 2", exact=True))
+    journey.follow(page.get_by_role("link", name="Remove the draft"))
+    journey.follow(page.get_by_role("button", name="Remove the draft"))
+    assert "The draft of question 2 has been removed" in page.content()
     journey.follow(page.get_by_role("link", name="Send the questions to the force"))
     fill_date(page, "due_date", scrutiny.date - datetime.timedelta(days=14))
     journey.follow(page.get_by_role("button", name="Send the questions to the force"))
@@ -86,7 +109,10 @@ def liaison_answer(journey: Journey) -> None:
     page = journey.page
     journey.sign_in("lou")
     journey.follow(page.get_by_role("link", name="1 question to answer"))
-    journey.follow(page.get_by_role("link", name="Question 1:", exact=False))
+    assert "Questions of past meetings (1)" in page.content()
+    assert "Overdue" not in page.content()
+    to_come = page.get_by_role("region", name="Questions for meetings to come")
+    journey.follow(to_come.get_by_role("link", name="Question 1:", exact=False))
     page.get_by_label("The force's answer").fill(ANSWER)
     journey.follow(page.get_by_role("button", name="Save the answer"))
     journey.follow(page.get_by_role("link", name="Add evidence (PDF)"))
@@ -106,6 +132,12 @@ def opcc_summarise_and_decide(journey: Journey, scrutiny) -> None:
     assert ANSWER in page.content()
     page.get_by_label("Summary of evidence").fill(SUMMARY)
     journey.follow(page.get_by_role("button", name="Save the summary"))
+    journey.follow(page.get_by_role("link", name="Record the decision", exact=False))
+    assert SUMMARY in page.content()
+    # The question's own page, from the decision page: the answer, the evidence, the summary.
+    journey.follow(page.get_by_role("link", name="Question 1", exact=True))
+    assert ANSWER in page.content() and "OoCR performance dashboard" in page.content()
+    journey.follow(page.get_by_role("link", name="Back to the meeting"))
     journey.follow(page.get_by_role("link", name="Record the decision", exact=False))
     page.get_by_label("Partly assured").check()
     journey.follow(page.get_by_role("button", name="Save the decision"))
@@ -214,3 +246,20 @@ def test_questions_sent_answered_summarised_and_decided(journey: Journey, scruti
     assert pages - {"accountability:meeting_move", "accountability:evidence_download"} <= set(
         journey.view_names()
     )
+
+
+def test_work_for_a_force_with_no_liaison_is_warned_of(journey: Journey, scrutiny):
+    """The send page and the add-action page, for a force nobody answers for."""
+    ForceLiaison.objects.filter(force=scrutiny.force).update(is_active=False)
+    QuestionFactory(meeting=scrutiny, topic=scrutiny.topics.get(), number=1, text=QUESTION)
+    page = journey.page
+    journey.sign_in("olu")
+    journey.goto(reverse("accountability:questions_send", args=[scrutiny.pk]))
+    assert "Nobody will be emailed" in page.content()
+    fill_date(page, "due_date", scrutiny.date - datetime.timedelta(days=14))
+    journey.follow(page.get_by_role("button", name="Send the questions to the force"))
+    assert "Nobody was emailed" in page.content()
+    journey.follow(page.get_by_role("link", name="Add an action"))
+    assert "Nobody will be emailed" in page.content()
+
+    journey.finish()

@@ -295,6 +295,19 @@ def test_demo_liaison_has_one_action_answered_and_one_overdue(client, demo):
     ) == (1, True, False)
 
 
+def test_demo_liaisons_questions_of_past_meetings_are_not_overdue(client, demo):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username="lee"))
+
+    listing = client.get("/accountability/force/questions/").content.decode()
+    home = words(client.get("/").content.decode())
+
+    assert "Overdue" not in listing
+    assert "Questions of past meetings" in listing
+    assert "0 questions to answer" in listing and "0 questions to answer" in home
+
+
 def test_demo_scrutiny_notes_rebuild_the_meeting_of_24_september_2025(client, demo):
     version = PublishedVersion.objects.get(report__kind="notes")
     page = words(client.get(f"/findings/accountability/{version.report.slug}/").content.decode())
