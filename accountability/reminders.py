@@ -21,6 +21,7 @@ from django.urls import reverse
 from core.notifications import NotificationKind, notification_sent_once, notify, site_url
 from core.roles import StaffRole, users_with_role
 
+from . import follow_up_states
 from .models import FollowUp, Question
 from .notifications import force_liaisons
 from .workflow import ANSWERING
@@ -64,8 +65,12 @@ def _questions_due(today: datetime.date):
 
 def _follow_ups_due(today: datetime.date):
     horizon = today + datetime.timedelta(days=FOLLOW_UP_REMINDER_DAYS)
+    # A follow-up a later meeting has already heard (met) is owed by nobody.
     return (
-        FollowUp.objects.filter(due_date__gte=today, due_date__lte=horizon)
+        follow_up_states.with_state(
+            FollowUp.objects.filter(due_date__gte=today, due_date__lte=horizon)
+        )
+        .filter(met_on__isnull=True)
         .select_related("topic", "topic__force")
         .order_by("due_date", "pk")
     )

@@ -289,6 +289,7 @@ def report_submit(*, report: FindingsReport, by) -> FindingsReport:
             notes_retitle(
                 report,
                 ScrutinyMeeting.objects.select_for_update().get(pk=report.scrutiny_meeting_id),
+                by=by,
             )
         _not_too_early(report, "sent for approval")
         moved = report_transition(report=report, to=S.AWAITING_APPROVAL, by=by)

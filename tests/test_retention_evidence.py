@@ -281,6 +281,7 @@ def test_the_question_pages_say_the_evidence_was_erased_and_its_download_is_not_
 
     client.force_login(olu)
     summary = client.get(reverse("accountability:summary", args=[question.pk]))
+    detail = client.get(reverse("accountability:question_detail", args=[question.pk]))
     staff_download = client.get(download)
     client.force_login(lee)
     answer = client.get(reverse("accountability:answer", args=[question.pk]))
@@ -289,6 +290,8 @@ def test_the_question_pages_say_the_evidence_was_erased_and_its_download_is_not_
     assert (summary.status_code, answer.status_code) == (200, 200)
     assert (staff_download.status_code, liaison_download.status_code) == (404, 404)
     assert f"Dashboard {ERASED_TEXT}" in summary.content.decode()
+    assert f"Dashboard {ERASED_TEXT}" in detail.content.decode()
+    assert download not in detail.content.decode()
     assert f"Dashboard {ERASED_TEXT}" in answer.content.decode()
 
 

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 
 from accountability.models import ScrutinyMeeting
 from accountability.workflow import unsummarised, unsummarised_refusal
+from core.audit import AuditEvent, record
 
 from ..enums import ReportKind, ReportStatus, SectionKey
 from ..models import FindingsReport, ReportSection, ReportStatusChange
@@ -58,12 +59,20 @@ def notes_title(meeting: ScrutinyMeeting) -> str:
     return f"Notes of the scrutiny meeting of {meeting.date:%-d %B %Y}{about}"[:300]
 
 
-def notes_retitle(report: FindingsReport, meeting: ScrutinyMeeting) -> None:
+def notes_retitle(report: FindingsReport, meeting: ScrutinyMeeting, *, by) -> None:
     """The notes' title drawn again from the meeting (its theme may have been corrected
-    since the draft was written), before they go for approval."""
+    since the draft was written), before they go for approval; recorded in the audit trail
+    with the title before and after."""
     title = notes_title(meeting)
     if title != report.title:
         FindingsReport.objects.filter(pk=report.pk).update(title=title)
+        record(
+            AuditEvent.CHANGED,
+            report,
+            actor=by,
+            summary="Notes' title drawn again from the meeting",
+            data={"title": [report.title, title]},
+        )
         report.title = title
 
 

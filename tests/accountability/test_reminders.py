@@ -12,6 +12,8 @@ from django.core.management import call_command
 from accountability import services
 from accountability.reminders import accountability_reminders_send
 
+from .factories import ScrutinyMeetingFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -56,6 +58,28 @@ def test_opcc_staff_and_the_liaison_reminded_as_a_follow_up_nears(olu, lee, scru
 
     assert sorted(m.to[0] for m in mail.outbox) == sorted([olu.email, lee.email])
     assert all(topic.title in m.subject for m in mail.outbox)
+
+
+def test_no_reminder_for_a_follow_up_a_later_meeting_has_already_heard(
+    olu, lee, scrutiny, topic, sent
+):
+    due = scrutiny.date + datetime.timedelta(days=182)
+    services.follow_up_add(
+        meeting=scrutiny, topic=topic, by=olu, due_date=due, text="A performance update"
+    )
+    heard = ScrutinyMeetingFactory(
+        force=scrutiny.force,
+        topics=[topic],
+        date=scrutiny.date + datetime.timedelta(days=90),
+        status="evidence_received",
+    )
+    services.topic_decision_save(
+        meeting=heard, topic=topic, by=olu, level="assured", rationale="Heard early."
+    )
+
+    sent(accountability_reminders_send, today=due - datetime.timedelta(days=19))
+
+    assert mail.outbox == []
 
 
 def test_the_daily_command_says_what_it_queued(lee, sent_question):

@@ -10,6 +10,7 @@ from accountability import services as accountability
 from accountability.enums import AssuranceLevel
 from accountability.enums import ScrutinyMeetingStatus as Status
 from accountability.models import EvidenceSummary, FollowUp, ScrutinyMeeting
+from core.models import AuditEntry
 from core.workflow import TransitionNotAllowed
 from reports import disclosure, services
 from reports.accountability.services import notes_generate
@@ -206,3 +207,19 @@ def test_the_notes_title_follows_a_corrected_theme(notes, meeting, olu):
         "Notes of the scrutiny meeting of 24 September 2025 (Reducing reoffending: "
         "Use of out of court resolutions and Outcome 16)"
     )
+    entry = AuditEntry.objects.get(summary="Notes' title drawn again from the meeting")
+    assert (entry.actor, entry.object_pk, entry.additional_data["title"][1]) == (
+        olu,
+        str(notes.pk),
+        notes.title,
+    )
+
+
+def test_the_notes_page_says_a_reopened_record_still_changes(client, notes, meeting, olu):
+    client.force_login(olu)
+    closed = client.get(reverse("reports:report_detail", args=[notes.pk])).content.decode()
+    reopen(meeting, olu)
+    reopened = client.get(reverse("reports:report_detail", args=[notes.pk])).content.decode()
+
+    assert "which is closed, so they no longer change" in closed
+    assert "has had its record reopened to correct it" in reopened
