@@ -272,7 +272,8 @@ def _liaisons(force: Force, users: dict) -> None:
     """Lee answers for the force: one October action answered and approved; the other is
     overdue with no response."""
     for username in data.LIAISONS:
-        ForceLiaison.objects.get_or_create(user=users[username], force=force)
+        # The current grant: an ended one stays on record beside it.
+        ForceLiaison.objects.get_or_create(user=users[username], force=force, ended_on__isnull=True)
     action = Action.objects.filter(force=force, description=data.ANSWERED_ACTION).first()
     if action is None or action.responses.exists():
         return

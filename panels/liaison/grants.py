@@ -5,7 +5,7 @@ row's version where a form carried one, and leaves an audit entry."""
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -38,6 +38,9 @@ def liaison_invite(*, force: Force, by, name: str, email: str) -> ForceLiaison:
     _require(by)
     with transaction.atomic():
         user, created = _person(name=" ".join(name.split()), email=email.strip())
+        # Two invitations of the same person at once: the second waits here, then is
+        # refused as "already a force liaison" rather than failing on the constraint.
+        type(user).objects.select_for_update().filter(pk=user.pk).first()
         _refuse(user, force)
         ended = (
             ForceLiaison.objects.filter(force=force, user=user, ended_on__isnull=False)
@@ -46,12 +49,25 @@ def liaison_invite(*, force: Force, by, name: str, email: str) -> ForceLiaison:
         )
         liaison = ForceLiaison(force=force, user=user)
         liaison.full_clean()
-        liaison.save()
+        _save_grant(liaison)
         _send_invitation(liaison, by=by)
         liaison.save(update_fields=["invited_at"])
         liaison.renewed_after = ended.ended_on if ended else None
         record(AuditEvent.CREATED, liaison, actor=by, summary=_granted(liaison, created))
     return liaison
+
+
+def _save_grant(liaison: ForceLiaison) -> None:
+    """Save the new grant; one saved meanwhile (where the lock cannot hold it back) is
+    refused as one held already, never an error page."""
+    try:
+        with transaction.atomic():
+            liaison.save()
+    except IntegrityError:
+        name, force = person(liaison.user), liaison.force
+        raise ValidationError(
+            {"email": f"{name} is already a force liaison for {force.name}"}
+        ) from None
 
 
 def _refuse(user, force: Force) -> None:

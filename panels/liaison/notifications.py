@@ -41,11 +41,15 @@ def response_arrived_notify(*, response: ActionResponse) -> list:
     )
 
 
-def response_returned_notify(*, response: ActionResponse, withdrawn: bool = False) -> list:
+def response_returned_notify(
+    *, response: ActionResponse, withdrawn: bool = False, superseded: bool = False
+) -> list:
     """Tell the force's active liaisons that its response is returned (or its approval
-    withdrawn), so the action waits for a new answer. The email names the action's panel
-    and due date and links to it; the reason is on the page, not in the email. Sent as
-    "an action is given to you": the action is the force's to answer again."""
+    withdrawn), so the action waits for a new answer; or, for the withdrawn approval of
+    a response a later approved one had `superseded`, that the later one stands. The
+    email names the action's panel and due date and links to it; the reason is on the
+    page, not in the email. Sent as "an action is given to you": the action is the
+    force's to answer again (or, superseded, theirs to add to if they have more)."""
     action = response.action
     force = action.force
     subject = (
@@ -62,6 +66,7 @@ def response_returned_notify(*, response: ActionResponse, withdrawn: bool = Fals
             **force_action_context(action),
             "sent_on": response.submitted_at,
             "withdrawn": withdrawn,
+            "superseded": superseded,
         },
     )
 

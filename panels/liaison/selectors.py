@@ -261,3 +261,19 @@ def action_change_url(*, user, action: Action) -> str | None:
             return reverse("panels:action_edit", args=[action.pk])
         return None
     return next(filter(None, (tracker(user, action) for tracker in _TRACKERS)), None)
+
+
+def approval_is_current(*, response: ActionResponse) -> bool:
+    """Whether the response is the action's approved response on record: the newest
+    approved one by when it was approved (then by pk), as published reports choose it
+    (panels.queries.approved_responses). An older approval, since followed by another,
+    is not: withdrawing it leaves the action's status and response on record alone."""
+    if response.state != ResponseState.APPROVED:
+        return False
+    newest = (
+        ActionResponse.objects.filter(action_id=response.action_id, state=ResponseState.APPROVED)
+        .order_by("-reviewed_at", "-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return newest == response.pk

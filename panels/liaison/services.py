@@ -16,6 +16,7 @@ from ..enums import ActionStatus, ResponseState
 from ..models import Action, ActionResponse, ResponseEvidence
 from ..permissions import review_refusal
 from . import notifications
+from .selectors import approval_is_current
 
 CLOSED_ACTION = (
     "This action is done or dropped, so it can no longer be answered. Ask OPCC staff to "
@@ -135,10 +136,16 @@ def action_response_withdraw(
     *, response: ActionResponse, by, reason: str, version: int
 ) -> ActionResponse:
     """Withdraw the approval of the force's response, with the reason why: it is returned
-    to the force (its liaisons are told, to send a corrected one) and is no longer
-    published. The action's status goes back to what it was before the approval, unless
-    OPCC staff have changed it since; its response on record becomes the force's
-    previous approved one, if any."""
+    to the force (its liaisons are told) and is no longer carried by reports published
+    from now on.
+
+    When it is the action's approved response on record (the newest approved one, as
+    reports choose it), the action's status goes back to what it was before the
+    approval, unless OPCC staff have changed it since (or the approval predates keeping
+    that status), and its response on record becomes the force's previous approved one,
+    if any; the liaisons are asked for a corrected response. When a later approval
+    stands, the action's status and response on record stay as they are, and the
+    liaisons' email says so."""
     _may_review(by, response)
     reason = reason.strip()
     if not reason:
@@ -147,12 +154,17 @@ def action_response_withdraw(
         locked = lock_at_version(ActionResponse.objects.all(), pk=response.pk, seen=version)
         if locked.state != ResponseState.APPROVED:
             raise ValidationError(NOT_APPROVED)
+        Action.objects.select_for_update().get(pk=locked.action_id)  # approvals wait
+        current = approval_is_current(response=locked)
         locked.state, locked.return_reason = ResponseState.RETURNED, reason
         locked.withdrawn_by, locked.withdrawn_at = by, timezone.now()
         _saved(locked)
-        _unapply(locked)
+        if current:
+            _unapply(locked)
         record(AuditEvent.CHANGED, locked, actor=by, summary="Approval of the response withdrawn")
-        notifications.response_returned_notify(response=locked, withdrawn=True)
+        notifications.response_returned_notify(
+            response=locked, withdrawn=True, superseded=not current
+        )
     return locked
 
 
@@ -182,13 +194,15 @@ def _apply(response: ActionResponse) -> None:
 
 
 def _unapply(response: ActionResponse) -> None:
+    """The withdrawn approval was the action's response on record: the status it set goes
+    back, and the previous approved response (as reports choose it) is on record."""
     action = Action.objects.select_for_update().get(pk=response.action_id)
     if response.status_before and action.status == response.proposed_status:
         action.status = response.status_before
     previous = (
         action.responses.filter(state=ResponseState.APPROVED)
         .exclude(pk=response.pk)
-        .order_by("-submitted_at", "-pk")
+        .order_by("-reviewed_at", "-pk")
         .first()
     )
     action.force_response = previous.text if previous else ""

@@ -184,6 +184,7 @@ def response_withdraw(request, pk: int):
             "source": presenters.action_source(action),
             "submitted_by": presenters.person(response.submitted_by),
             "approved_by": presenters.person(response.reviewed_by),
+            "current": selectors.approval_is_current(response=response),
             "findings": selectors.response_findings(response=response),
             "page_title": "Withdraw the approval of the force's response",
         }

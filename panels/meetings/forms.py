@@ -270,11 +270,14 @@ class ActionForm(SafeTextMixin, forms.Form):
         label="Follow up on (optional)",
         help_text='When the panel expects a further update, for example "in six months".',
     )
+    # The action as the form was opened (empty for a new one): a save over someone else's
+    # change since, such as an approved response, is refused (the 409 page).
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, action=None, **kwargs):
-        initial = None
+    def __init__(self, *args, action=None, seen: str = "", **kwargs):
+        initial = {"seen": seen}
         if action is not None:
-            initial = {
+            initial |= {
                 name: getattr(action, name)
                 for name in (
                     "description",
@@ -296,6 +299,7 @@ class ActionForm(SafeTextMixin, forms.Form):
             Field.select("status"),
             HTML(RESPONSE_ON_RECORD),
             "follow_up_date",
+            "seen",
             submit="Save the action",
         )
 

@@ -129,3 +129,18 @@ def test_demo_refuses_to_load_with_debug_off(db, settings):
         call_command("load_demo")
 
     assert Meeting.objects.count() == before
+
+
+def test_demo_loaded_again_gives_a_liaison_whose_role_ended_a_current_grant(olu):
+    from panels.demo import loader
+    from panels.liaison.grants import liaison_end
+    from panels.models import ForceLiaison
+    from tests import factories
+
+    ended = liaison_end(liaison=factories.ForceLiaisonFactory(), by=olu, version=0)
+
+    loader._liaisons(ended.force, {"lee": ended.user})
+    loader._liaisons(ended.force, {"lee": ended.user})
+
+    grants = ForceLiaison.objects.filter(user=ended.user, force=ended.force)
+    assert (grants.count(), grants.filter(ended_on__isnull=True).count()) == (2, 1)

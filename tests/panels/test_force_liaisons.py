@@ -11,7 +11,7 @@ from core.roles import roles_held
 from panels.enums import ActionStatus, MeetingStatus
 from panels.meetings import selectors as meeting_selectors
 from panels.meetings.action_reminders import action_reminders_due
-from panels.meetings.services import action_save
+from panels.meetings.services import action_fingerprint, action_save
 from panels.models import Action, Meeting
 from panels.permissions import liaison_force_ids
 from tests import factories
@@ -107,7 +107,13 @@ def test_an_action_no_longer_addressed_to_the_force_has_no_force(meeting, chris)
         meeting=meeting, by=chris, description="Brief.", owner="Force", addressed_to_force=True
     )
 
-    action_save(meeting=meeting, by=chris, action=action, addressed_to_force=False)
+    action_save(
+        meeting=meeting,
+        by=chris,
+        action=action,
+        seen=action_fingerprint(action),
+        addressed_to_force=False,
+    )
 
     action.refresh_from_db()
     assert action.force is None

@@ -177,3 +177,15 @@ def test_the_list_shows_both_periods(client, olu, lee, panel, ended):
     page = client.get(reverse("panels:liaison_list")).content.decode()
 
     assert ("Ended 1 May 2026" in page, page.count(lee.email)) == (True, 2)
+
+
+def test_an_invitation_racing_another_is_refused_as_held_already(olu, panel, monkeypatch):
+    person = factories.UserFactory()
+    invite(olu, person, panel.force)
+    # The other invitation passed its checks before this one was saved.
+    monkeypatch.setattr(grants, "_refuse", lambda user, force: None)
+    monkeypatch.setattr(ForceLiaison, "validate_constraints", lambda self, exclude=None: None)
+
+    assert refusal(olu, person, panel.force) == [
+        f"{person.get_full_name()} is already a force liaison for {panel.force.name}"
+    ]

@@ -662,6 +662,7 @@ def test_the_action_form_has_no_field_for_the_forces_response(client, discussing
             "description": action.description,
             "owner": action.owner,
             "status": "in_progress",
+            "seen": response.context["form"].initial["seen"],
             "force_response": "Typed by OPCC staff and never published.",
         },
     )
@@ -674,3 +675,55 @@ def test_the_action_form_has_no_field_for_the_forces_response(client, discussing
         action.status,
         action.force_response,
     ) == (False, True, "in_progress", "Supervisors briefed in March.")
+
+
+def action_form_posted(action, **changes) -> dict:
+    data = {
+        "description": action.description,
+        "owner": action.owner,
+        "addressed_to_force": "on",
+        "due_date_0": "",
+        "due_date_1": "",
+        "due_date_2": "",
+        "status": action.status,
+        "follow_up_date_0": "",
+        "follow_up_date_1": "",
+        "follow_up_date_2": "",
+    }
+    return data | changes
+
+
+def test_an_action_form_opened_before_an_approval_keeps_the_approval(
+    client, discussing, chris, lee, olu
+):
+    from panels.liaison.services import action_response_review, action_response_submit
+    from panels.meetings.services import action_save
+
+    action = action_save(
+        meeting=discussing,
+        by=chris,
+        description="Brief officers.",
+        owner="Force",
+        addressed_to_force=True,
+    )
+    client.force_login(chris)
+    form = client.get(f"/panels/actions/{action.pk}/").content.decode()
+    seen = re.search(r'name="seen" value="([0-9a-f]+)"', form).group(1)
+    response = action_response_submit(
+        action=action, by=lee, text="Officers briefed.", proposed_status="completed"
+    )
+    action_response_review(response=response, by=olu, approve=True, version=0)
+
+    stale = client.post(
+        f"/panels/actions/{action.pk}/", action_form_posted(action, seen=seen, owner="OPCC")
+    )
+
+    action.refresh_from_db()
+    assert (
+        stale.status_code,
+        "Someone else changed this action" in stale.content.decode(),
+        'value="OPCC"' in stale.content.decode(),
+        action.status,
+        action.owner,
+        action.force_response,
+    ) == (409, True, True, "completed", "Force", "Officers briefed.")

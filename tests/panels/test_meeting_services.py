@@ -14,6 +14,7 @@ from panels.enums import ActionStatus, AttendanceKind, CaseSource, MeetingStatus
 from panels.meetings import selectors as meeting_selectors
 from panels.meetings.services import (
     DecisionInput,
+    action_fingerprint,
     action_save,
     attendance_record,
     decision_record,
@@ -365,16 +366,15 @@ def test_actions_are_updated_after_the_meeting_closes(discussing, chris, olu):
         meeting=discussing,
         by=olu,
         action=action,
+        seen=action_fingerprint(action),
         status=ActionStatus.IN_PROGRESS,
-        force_response="Guidance is being rewritten.",
-        responded_at=datetime.date(2027, 1, 20),
         follow_up_date=datetime.date(2027, 7, 20),
     )
 
     action.refresh_from_db()
-    assert (action.status, action.force_response) == (
+    assert (action.status, action.follow_up_date) == (
         ActionStatus.IN_PROGRESS,
-        "Guidance is being rewritten.",
+        datetime.date(2027, 7, 20),
     )
     later = factories.MeetingFactory(
         panel=discussing.panel, date=discussing.date + datetime.timedelta(days=60)

@@ -205,3 +205,58 @@ def test_another_forces_liaison_is_not_emailed(action, lee, olu, sent):
     sent(action_response_review, response=response, by=olu, approve=False, reason="x", version=0)
 
     assert ([m.to for m in mail.outbox], other.email != lee.email) == ([[lee.email]], True)
+
+
+def answered(action, lee, olu, text, status=ActionStatus.IN_PROGRESS):
+    response = action_response_submit(action=action, by=lee, text=text, proposed_status=status)
+    return action_response_review(response=response, by=olu, approve=True, version=0)
+
+
+def test_withdrawing_an_older_approval_leaves_the_later_one_standing(action, lee, olu, sent):
+    Action.objects.filter(pk=action.pk).update(status=ActionStatus.OPEN)
+    older = answered(action, lee, olu, "Briefings planned.")
+    answered(action, lee, olu, "Briefings under way.")
+    mail.outbox.clear()
+
+    sent(action_response_withdraw, response=older, by=olu, reason="Wrong date.", version=1)
+
+    action.refresh_from_db()
+    body = " ".join(mail.outbox[0].body.split())
+    assert (
+        action.status,
+        action.force_response,
+        "later response, approved since, stays on record" in body,
+        "waits for the force to answer again" in body,
+    ) == (ActionStatus.IN_PROGRESS, "Briefings under way.", True, False)
+
+
+def test_withdrawing_puts_back_the_response_approved_last_not_the_one_sent_last(action, lee, olu):
+    first = action_response_submit(
+        action=action, by=lee, text="Sent first, approved last.", proposed_status="in_progress"
+    )
+    second = action_response_submit(
+        action=action, by=lee, text="Sent last, approved first.", proposed_status="in_progress"
+    )
+    action_response_review(response=second, by=olu, approve=True, version=0)
+    action_response_review(response=first, by=olu, approve=True, version=0)
+    newest = answered(action, lee, olu, "Briefings done.")
+
+    action_response_withdraw(response=newest, by=olu, reason="Wrong date.", version=1)
+
+    action.refresh_from_db()
+    assert action.force_response == "Sent first, approved last."
+
+
+def test_the_withdrawal_email_says_reports_published_from_now_on_leave_it_out(
+    action, lee, olu, sent
+):
+    response = approved(action, lee, olu)
+    mail.outbox.clear()
+
+    sent(action_response_withdraw, response=response, by=olu, reason="x", version=1)
+
+    body = " ".join(mail.outbox[0].body.split())
+    assert (
+        "no longer carried by reports published from now on" in body,
+        "It will not be published" in body,
+    ) == (True, False)

@@ -133,7 +133,7 @@ def test_the_withdraw_page_takes_a_fixed_number_of_queries(
     client.force_login(olu)
     client.get(url(approved))
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         client.get(url(approved))
 
 
@@ -156,3 +156,55 @@ def test_the_liaisons_home_lists_a_returned_response_to_answer_again(client, mee
         reverse("panels:force_action", args=[action.pk])
         in client.get(reverse("home")).content.decode(),
     ) == (1, True, True)
+
+
+def test_withdrawing_an_approval_made_before_statuses_were_kept_keeps_the_status(
+    client, meeting, lee, olu
+):
+    older = response_from(
+        lee,
+        force_action(meeting, status=ActionStatus.COMPLETED),
+        state=ResponseState.APPROVED,
+        reviewed_by=olu,
+    )
+    client.force_login(olu)
+
+    page = words(client.get(url(older)))
+
+    assert (
+        "The action keeps its status “done”: the approval was made before" in page,
+        "which OPCC staff set after the approval" in page,
+    ) == (True, False)
+
+
+def test_withdrawing_an_approval_a_later_one_followed_says_the_later_one_stands(
+    client, meeting, lee, olu
+):
+    action = force_action(meeting, status=ActionStatus.IN_PROGRESS)
+    now = datetime.datetime.now(datetime.UTC)
+    older = response_from(
+        lee,
+        action,
+        state=ResponseState.APPROVED,
+        reviewed_by=olu,
+        reviewed_at=now - datetime.timedelta(days=2),
+        proposed_status=ActionStatus.IN_PROGRESS,
+        status_before=ActionStatus.OPEN,
+    )
+    response_from(
+        lee,
+        action,
+        state=ResponseState.APPROVED,
+        reviewed_by=olu,
+        reviewed_at=now - datetime.timedelta(days=1),
+        proposed_status=ActionStatus.IN_PROGRESS,
+        status_before=ActionStatus.IN_PROGRESS,
+    )
+    client.force_login(olu)
+
+    page = words(client.get(url(older)))
+
+    assert (
+        "The force's later response, approved since, stays on record" in page,
+        "goes back to “open”" in page,
+    ) == (True, False)

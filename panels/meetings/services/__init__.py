@@ -6,6 +6,7 @@
 
 from .decisions import (
     DecisionInput,
+    action_fingerprint,
     action_save,
     attendance_record,
     decision_record,
@@ -16,6 +17,7 @@ from .meeting import meeting_move, meeting_plan, meeting_update
 
 __all__ = [
     "DecisionInput",
+    "action_fingerprint",
     "action_save",
     "attendance_record",
     "decision_record",

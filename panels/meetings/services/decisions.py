@@ -1,5 +1,6 @@
 """The panel's decisions, attendance, notes and actions."""
 
+import hashlib
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -233,20 +234,40 @@ def observation_save(
     return observation
 
 
+ACTION_FORM_FIELDS = ("description", "owner", "due_date", "status", "follow_up_date")
+
+
+def action_fingerprint(action: Action) -> str:
+    """The action as the panel's action form saw it (an Action has no version number of
+    its own): the fields the form changes, and whom the action is addressed to."""
+    fields = [str(getattr(action, name) or "") for name in ACTION_FORM_FIELDS]
+    fields.append(str(action.force_id or ""))
+    return hashlib.sha256(repr(fields).encode()).hexdigest()
+
+
 def action_save(
     *,
     meeting: Meeting,
     by,
     action: Action | None = None,
     addressed_to_force: bool | None = None,
+    seen: str = "",
     **fields,
 ) -> Action:
-    """Add an action to a meeting, or update one (its status, the force's response and
-    the follow-up date); responses are recorded after the meeting has closed too.
+    """Add an action to a meeting, or update one (its wording, owner, due date, status and
+    follow-up date); actions are kept up to date after the meeting has closed too.
+
+    A change is refused (StaleEdit) when the action changed since the form was opened at
+    `seen` (action_fingerprint), as when OPCC staff approved the force's response
+    meanwhile; and it writes only the form's fields, so the force's response on record
+    (kept by panels.liaison) is never written back. A new action may be given a response
+    on record (the demo's past meetings).
 
     An action addressed to the force is addressed to the panel's force, whose liaison
     answers it; `addressed_to_force=None` leaves that as it was."""
     _require(by, "panels.manage_meeting_record", meeting)
+    if action is not None and set(fields) - set(ACTION_FORM_FIELDS):
+        raise TypeError("Only the action form's fields can be changed here")
     if not (fields.get("description") or (action and action.description) or "").strip():
         raise ValidationError({"description": "Enter what needs to be done"})
     if not (fields.get("owner") or (action and action.owner) or "").strip():
@@ -255,6 +276,9 @@ def action_save(
         locked = _lock(meeting)
         if locked.status not in {MeetingStatus.IN_DISCUSSION, MeetingStatus.CLOSED}:
             raise ValidationError("Actions are added once the discussion has started.")
+        if action is not None:
+            action = Action.objects.select_for_update().get(pk=action.pk)
+            check_version(action, seen, of=action_fingerprint)
         before = action.owner if action else ""
         before_force_id = action.force_id if action else None
         action = action or Action(meeting=locked)
@@ -263,7 +287,10 @@ def action_save(
         for name, value in fields.items():
             setattr(action, name, value.strip() if isinstance(value, str) else value)
         action.full_clean()
-        action.save()
+        if action.pk is None:
+            action.save()
+        else:
+            action.save(update_fields=[*fields, "force"])
         action_assigned_notify(action=action, before=before)
         action_addressed_notify(action=action, before_force_id=before_force_id)
     return action

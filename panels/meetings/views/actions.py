@@ -37,13 +37,18 @@ def _action_form(request, meeting, action):
         raise PermissionDenied
     context = {"meeting": meeting, "page_title": "Change an action" if action else "Add an action"}
 
+    seen = services.action_fingerprint(action) if action else ""
+
+    def build(data):
+        return ActionForm(data, action=action, seen=seen)
+
     def success(saved):
         _saved(request, meeting, saved, "Action saved")
         return reverse("panels:meeting_detail", args=[meeting.pk])
 
     return handle_form(
         request,
-        ActionForm(request.POST or None, action=action),
+        build(request.POST or None),
         save=lambda form: services.action_save(
             meeting=meeting, by=request.user, action=action, **form.cleaned_data
         ),
@@ -51,6 +56,9 @@ def _action_form(request, meeting, action):
         render=lambda form, status, stale: render(
             request, "panels/meeting_record_form.html", {**context, "form": form}, status=status
         ),
+        rebind=build,
+        version_field="seen",
+        what="action",
     )
 
 
