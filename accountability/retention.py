@@ -3,10 +3,10 @@ to the Commissioner's questions.
 
 They go RETENTION_EVIDENCE_DAYS after the scrutiny meeting was last closed (a record
 reopened to correct the notes starts the clock again when it closes again). Only the files
-go: the force's written answers, OPCC staff's summaries of the evidence, the Commissioner's decisions and the evidence rows (title, size, who sent
-it and when) stay, because the published notes rest on them and name the decisions. An
-erased file's row keeps an empty `stored_name`; pages say it was erased and its download
-is a 404.
+go: the force's written answers, OPCC staff's summaries of the evidence, the Commissioner's
+decisions and the evidence rows (title, size, who sent it and when) stay, because the
+published notes rest on them and name the decisions. An erased file's row keeps an empty
+`stored_name`; pages say it was erased and its download is a 404.
 
 `manage.py purge_expired` (reports/retention.py) calls these inside one transaction and
 writes the audit entries.
