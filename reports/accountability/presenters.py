@@ -83,6 +83,7 @@ class NotesAction:
     response: str = ""
     responded_on: datetime.date | None = None
     link_pk: int = 0  # the meeting's numbered action, where it is changed
+    response_pk: int = 0  # the approved response shown, whose approval can be withdrawn
 
 
 @dataclass
@@ -176,6 +177,7 @@ def _actions(meeting: ScrutinyMeeting) -> list[NotesAction]:
                 response[0] if response else "",
                 response[1] if response else None,
                 numbered.pk,
+                action.approved_responses[0].pk if response else 0,
             )
         )
     return actions

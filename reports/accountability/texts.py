@@ -42,7 +42,12 @@ def notes_texts(report, presented: MeetingNotes) -> list[tuple[str, str, str]]:
         edit = _at("action_edit", [action.link_pk], "id_description")
         texts.append((where, f"{action.description} {action.owner}", edit))
         if action.response:
-            texts.append((f"{where}, the force's response", action.response, ""))
+            # Changed by withdrawing the approval, so the force can send a corrected one,
+            # as in a findings report (reports/disclosure.py).
+            withdraw = reverse("panels:response_withdraw", args=[action.response_pk])
+            texts.append(
+                (f"{where}, the force's response", action.response, f"{withdraw}#id_reason")
+            )
     return texts
 
 

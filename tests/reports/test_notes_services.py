@@ -7,9 +7,11 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from accountability.enums import AssuranceLevel, ScrutinyMeetingStatus
 from accountability.models import Question
+from panels.models import ActionResponse
 from reports import disclosure, services
 from reports.accountability.services import notes_generate
 from reports.enums import ReportKind, ReportStatus
@@ -150,6 +152,19 @@ def test_a_disclosure_finding_in_a_summary_blocks_publication(olu, nia):
         "Question 1, summary of evidence",
         f"/accountability/questions/{first.pk}/summary/#id_text",
     )
+
+
+def test_a_finding_in_the_forces_response_links_to_withdrawing_its_approval(olu):
+    meeting = scrutiny_meeting(by=olu)
+    with_outcomes(meeting, by=olu, response="Ring the sergeant on 07700 900123.")
+    notes = notes_generate(meeting=meeting, by=olu)
+
+    found = [f for f in disclosure.check(notes) if f.location.endswith("the force's response")]
+
+    reply = ActionResponse.objects.get(text="Ring the sergeant on 07700 900123.")
+    assert [f.fix_url for f in found] == [
+        reverse("panels:response_withdraw", args=[reply.pk]) + "#id_reason"
+    ]
 
 
 def test_published_notes_can_be_corrected_and_withdrawn(notes, olu, nia):
