@@ -729,7 +729,8 @@ BUDGETS = {
     "panels:force_action_answer": 8,  # 7 / 7 (one of them the audit entry for viewing)
     # 8 / 8 (the audit entry for viewing; the reviewer's forces; the screen's cases and members)
     "panels:response_review": 9,
-    "panels:response_withdraw": 9,  # 8 / 8 (as the review page)
+    # 9 / 9 (as the review page, and whether it is the approval on record)
+    "panels:response_withdraw": 9,
     "panels:response_evidence": 8,  # 7 / 7 (one of them the audit entry for downloading)
     "panels:force_feedback": 9,  # 8 / 8 (one of them the audit entry for viewing)
     "panels:force_feedback_download": 9,  # 8 / 8 (one of them the audit entry for downloading)
