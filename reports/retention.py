@@ -161,40 +161,49 @@ def _ratings(now: datetime.datetime, dry_run: bool) -> int:
     return counts[Rating._meta.label]
 
 
-def _response_evidence(now: datetime.datetime, dry_run: bool) -> int:
+def _evidence(now, dry_run, *, expired, erase, key, label, model, cutoff) -> int:
+    """One kind of the force's evidence files: those past RETENTION_EVIDENCE_DAYS erased,
+    with one audit entry, inside one transaction."""
     with transaction.atomic():
-        ids = list(panels_retention.expired_response_evidence(now=now).values_list("pk", flat=True))
+        ids = list(expired(now=now).values_list("pk", flat=True))
         if dry_run or not ids:
             return len(ids)
-        erased = panels_retention.erase_response_evidence(evidence_ids=ids)
+        erased = erase(ids)
         _record_erasure(
-            key="response_evidence",
-            label="evidence files of the force's responses",
+            key=key,
+            label=label,
             days=settings.RETENTION_EVIDENCE_DAYS,
-            model=ResponseEvidence,
+            model=model,
             ids=ids,
-            cutoff=panels_retention.evidence_cutoff(now),
+            cutoff=cutoff(now),
         )
     return erased
+
+
+def _response_evidence(now: datetime.datetime, dry_run: bool) -> int:
+    return _evidence(
+        now,
+        dry_run,
+        expired=panels_retention.expired_response_evidence,
+        erase=lambda ids: panels_retention.erase_response_evidence(evidence_ids=ids),
+        key="response_evidence",
+        label="evidence files of the force's responses",
+        model=ResponseEvidence,
+        cutoff=panels_retention.evidence_cutoff,
+    )
 
 
 def _answer_evidence(now: datetime.datetime, dry_run: bool) -> int:
-    with transaction.atomic():
-        ids = list(
-            accountability_retention.expired_answer_evidence(now=now).values_list("pk", flat=True)
-        )
-        if dry_run or not ids:
-            return len(ids)
-        erased = accountability_retention.erase_answer_evidence(document_ids=ids)
-        _record_erasure(
-            key="answer_evidence",
-            label="evidence files of the force's answers",
-            days=settings.RETENTION_EVIDENCE_DAYS,
-            model=EvidenceDocument,
-            ids=ids,
-            cutoff=accountability_retention.evidence_cutoff(now),
-        )
-    return erased
+    return _evidence(
+        now,
+        dry_run,
+        expired=accountability_retention.expired_answer_evidence,
+        erase=lambda ids: accountability_retention.erase_answer_evidence(document_ids=ids),
+        key="answer_evidence",
+        label="evidence files of the force's answers",
+        model=EvidenceDocument,
+        cutoff=accountability_retention.evidence_cutoff,
+    )
 
 
 def audit_cutoff(now: datetime.datetime) -> datetime.datetime:

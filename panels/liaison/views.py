@@ -115,6 +115,19 @@ def force_action_answer(request, pk: int):
     )
 
 
+def _response_context(form, response) -> dict:
+    """What the review and the withdraw pages both show of a response: its action, who sent
+    it, and what the privacy screen finds in its words."""
+    return {
+        "form": form,
+        "response": response,
+        "action": response.action,
+        "source": presenters.action_source(response.action),
+        "submitted_by": presenters.person(response.submitted_by),
+        "findings": selectors.response_findings(response=response),
+    }
+
+
 @login_required
 def response_review(request, pk: int):
     response = selectors.response_for_user(user=request.user, pk=pk)
@@ -128,12 +141,7 @@ def response_review(request, pk: int):
         if stale is not None:
             response.refresh_from_db()
         context = {
-            "form": form,
-            "response": response,
-            "action": action,
-            "source": presenters.action_source(action),
-            "submitted_by": presenters.person(response.submitted_by),
-            "findings": selectors.response_findings(response=response),
+            **_response_context(form, response),
             "page_title": "Review the force's response",
         }
         return render(request, "panels/liaison/review.html", context, status=status)
@@ -178,14 +186,9 @@ def response_withdraw(request, pk: int):
         if stale is not None:
             response.refresh_from_db()
         context = {
-            "form": form,
-            "response": response,
-            "action": action,
-            "source": presenters.action_source(action),
-            "submitted_by": presenters.person(response.submitted_by),
+            **_response_context(form, response),
             "approved_by": presenters.person(response.reviewed_by),
             "current": selectors.approval_is_current(response=response),
-            "findings": selectors.response_findings(response=response),
             "page_title": "Withdraw the approval of the force's response",
         }
         return render(request, "panels/liaison/withdraw.html", context, status=status)
