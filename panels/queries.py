@@ -69,12 +69,13 @@ def agenda(*, meeting: Meeting, themes: bool = True) -> QuerySet[ReviewedCase]:
 
 def responses_newest_first() -> Prefetch:
     """The force's responses to each action, newest first, with who sent and reviewed them
-    (the chair and OPCC staff see them on the meeting's page, the liaison on theirs)."""
+    and who withdrew an approval (the chair and OPCC staff see them on the meeting's page,
+    the liaison on theirs)."""
     return Prefetch(
         "responses",
-        queryset=ActionResponse.objects.select_related("submitted_by", "reviewed_by").order_by(
-            "-submitted_at", "-pk"
-        ),
+        queryset=ActionResponse.objects.select_related(
+            "submitted_by", "reviewed_by", "withdrawn_by"
+        ).order_by("-submitted_at", "-pk"),
     )
 
 

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from core.roles import StaffRole
 from panels.enums import ActionStatus, ResponseState
 from tests import factories
 from tests.panels.liaison_setup import force_action, response_from
@@ -111,6 +112,23 @@ def test_the_action_page_says_who_withdrew_the_approval(client, olu, approved):
     page = words(client.get(reverse("panels:force_action", args=[approved.action_id])))
 
     assert "approval withdrawn on" in page and ": It names an officer." in page
+
+
+def test_the_meeting_page_says_who_approved_and_who_withdrew_the_approval(
+    client, olu, meeting, approved
+):
+    nia = factories.UserFactory(
+        username="nia", first_name="Nia", last_name="Jones", roles=[StaffRole.OPCC_STAFF]
+    )
+    client.force_login(nia)
+    client.post(url(approved), {"reason": "It names an officer.", "version": 0})
+    client.force_login(olu)
+
+    page = words(client.get(reverse("panels:meeting_detail", args=[meeting.pk])))
+
+    approver = approved.reviewed_by.get_full_name() or approved.reviewed_by.username
+    assert f"approved ({approver}," in page
+    assert "then the approval withdrawn (Nia Jones," in page
 
 
 def test_withdrawing_a_response_not_approved_says_there_is_nothing_to_withdraw(
