@@ -15,7 +15,7 @@ from django.urls import reverse
 from core.models import NotificationKind, NotificationPreference, SentNotification
 from core.notifications import notification_preferences_save
 from panels.enums import ActionStatus, MeetingStatus
-from panels.meetings.services import action_save, meeting_move
+from panels.meetings.services import action_fingerprint, action_save, meeting_move
 from panels.models import Action
 from tests import factories
 
@@ -164,7 +164,14 @@ def test_saving_an_action_again_does_not_email_its_owner_again(sent, discussing,
     action = sent(
         action_save, meeting=discussing, by=chris, description="Brief.", owner=named(mina)
     )
-    sent(action_save, meeting=discussing, by=chris, action=action, force_response="Begun.")
+    sent(
+        action_save,
+        meeting=discussing,
+        by=chris,
+        action=action,
+        seen=action_fingerprint(action),
+        status=ActionStatus.IN_PROGRESS,
+    )
 
     assert [m.to for m in mail.outbox] == [["mina@example.org"]]
 
