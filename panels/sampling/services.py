@@ -150,12 +150,13 @@ def _strata_record(pool: sampling.Pool, strata_field: str | None, size: int, kin
     shares = sampling.group_shares(pool, size)
     labels = sampling.stratum_labels(strata_field, counts, kind=kind)
     groups = [
-        {"value": g, "label": labels.get(g, g), "pool": n, "sample": shares[g]}
+        {"value": g, "label": str(labels.get(g, g)), "pool": n, "sample": shares[g]}
         for g, n in counts.items()
     ]
     field = sampling.stratum_field(strata_field, kind)
     label = sampling.stratum_label(strata_field, field)
-    return {"field": strata_field, "label": label, "groups": groups}
+    # A JSON record: translatable labels are stored as the text they gave.
+    return {"field": strata_field, "label": str(label), "groups": groups}
 
 
 def _build_agenda(*, meeting: Meeting, draw: SampleDraw, by) -> None:
