@@ -8,6 +8,7 @@ from crispy_forms_gds.layout import Field, Fixed, Fluid, Size
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -40,6 +41,12 @@ PART_MISSING = {
 NOT_A_DATE = _("%(what)s must be a real date")
 
 
+def _worded(message, **values):
+    """`message % values`, worded when shown: a field made at import time still speaks the
+    language of the page it is on."""
+    return lazy(lambda: str(message) % values, str)()
+
+
 class OptionalDateField(DateInputField):
     """A GOV.UK date input that may be left blank, with messages that say what to fix."""
 
@@ -48,8 +55,8 @@ class OptionalDateField(DateInputField):
         self.what = what
         for part, subfield in zip(["day", "month", "year"], self.fields, strict=True):
             subfield.required = True
-            subfield.error_messages["incomplete"] = PART_MISSING[part] % {"what": what}
-            subfield.validators = [RegexValidator(r"^[0-9]+$", NOT_A_DATE % {"what": what})]
+            subfield.error_messages["incomplete"] = _worded(PART_MISSING[part], what=what)
+            subfield.validators = [RegexValidator(r"^[0-9]+$", _worded(NOT_A_DATE, what=what))]
 
     def compress(self, data_list):
         try:
@@ -57,7 +64,7 @@ class OptionalDateField(DateInputField):
         except ValidationError:
             value = datetime.date.min
         if value is not None and value.year < 1900:
-            raise ValidationError(NOT_A_DATE % {"what": self.what})
+            raise ValidationError(_worded(NOT_A_DATE, what=self.what))
         return value
 
 
