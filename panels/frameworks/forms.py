@@ -73,6 +73,9 @@ class FrameworkForm(_PartForm):
             "is_active",
         ]
         labels = {
+            "name": _("Name"),
+            "kind": _("Kind"),
+            "description": _("Description"),
             "slug": _("Code"),
             "record_kind": _("The kind of record its panels review"),
             "criteria_heading": _("What its criteria are called"),
@@ -135,6 +138,8 @@ class CategoryForm(_PartForm):
         labels = {
             "label": _("Label"),
             "short_label": _("Short label"),
+            "code": _("Code"),
+            "description": _("Description"),
             "chart_label": _("Label in reports' charts and tables (optional)"),
             "colour": _("Colour in reports"),
             "score": _("Score (optional)"),
@@ -183,6 +188,7 @@ class GroupForm(_PartForm):
     class Meta:
         model = CriterionGroup
         fields = ["label", "code", "description"]
+        labels = {"label": _("Label"), "code": _("Code"), "description": _("Description")}
         help_texts = {"code": CODE_HELP}
         error_messages = {"label": {"required": _("Enter the group's label")}, "code": CODE_ERRORS}
 
@@ -194,7 +200,12 @@ class CriterionForm(_PartForm):
     class Meta:
         model = Criterion
         fields = ["label", "code", "group", "guidance"]
-        labels = {"group": _("Group (optional)"), "guidance": _("Guidance for members (optional)")}
+        labels = {
+            "label": _("Label"),
+            "code": _("Code"),
+            "group": _("Group (optional)"),
+            "guidance": _("Guidance for members (optional)"),
+        }
         help_texts = {"code": CODE_HELP, "group": ""}
         error_messages = {
             "label": {"required": _("Enter the criterion's label")},
