@@ -68,12 +68,10 @@ def folded_kind_layout(form) -> list:
     return [
         # Rendered with the form in its context: open is decided when the page is drawn.
         HTML(
-            _(
-                '<details class="govuk-details"{% if form.kind_answered %} open{% endif %}>'
-                '<summary class="govuk-details__summary"><span class="govuk-details__summary-text">'
-                "Narrow by the record's other fields"
-                '</span></summary><div class="govuk-details__text">'
-            )
+            '<details class="govuk-details"{% if form.kind_answered %} open{% endif %}>'
+            '<summary class="govuk-details__summary"><span class="govuk-details__summary-text">'
+            + str(_("Narrow by the record's other fields"))
+            + '</span></summary><div class="govuk-details__text">'
         ),
         *layout,
         HTML("</div></details>"),
