@@ -55,7 +55,7 @@ class Screen:
 
     def describe(self, text: str) -> str:
         """ "a name and a phone number", or "" when nothing is found."""
-        words = [WORDS[kind] for kind in self.kinds(text)]
+        words = [str(WORDS[kind]) for kind in self.kinds(text)]
         return _(" and ").join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
 
 
