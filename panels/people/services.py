@@ -31,6 +31,7 @@ from core.stale import check_version
 from ..enums import AgeGroup, Agency, MembershipRole
 from ..models import ForceLiaison, Framework, Membership, Panel
 from .selectors import can_manage_people, open_meetings, other_active_chairs
+from .wording import CHAIR_NEEDED
 
 PANEL_FIELDS = (
     "name",
@@ -295,22 +296,6 @@ def _lock(membership: Membership) -> Membership:
         .select_related("user", "panel")
         .get(pk=membership.pk)
     )
-
-
-CHAIR_NEEDED = {
-    "change": gettext_lazy(
-        "%(panel)s has a meeting open for rating or in discussion, and this is its only chair. "
-        "Make someone else chair first, then change this membership."
-    ),
-    "pause": gettext_lazy(
-        "%(panel)s has a meeting open for rating or in discussion, and this is its only chair. "
-        "Make someone else chair first, then pause this membership."
-    ),
-    "end": gettext_lazy(
-        "%(panel)s has a meeting open for rating or in discussion, and this is its only chair. "
-        "Make someone else chair first, then end this membership."
-    ),
-}
 
 
 def _check_chair_kept(membership: Membership, why: str) -> None:
