@@ -99,8 +99,8 @@ class ReviewForm(SafeTextMixin, forms.Form):
         self.helper = post_form_helper(
             SizedConditionalRadios(
                 "decision",
-                choices[0][1],
-                ConditionalQuestion(choices[1][1], Field.textarea("reason")),
+                str(choices[0][1]),
+                ConditionalQuestion(str(choices[1][1]), Field.textarea("reason")),
             ),
             "version",
             submit=_("Save the review"),
