@@ -30,7 +30,7 @@ def action_source(action: Action) -> str:
     """Where the action was agreed, in words: "Adult OoCR Scrutiny Panel, 15 October 2025"."""
     if action.meeting is None:
         return _("The Commissioner's scrutiny")
-    return f"{action.meeting.panel.name}, {action.meeting.date:%-d %B %Y}"
+    return f"{action.meeting.panel.name}, {date_format(action.meeting.date, 'j F Y')}"
 
 
 def person(user) -> str:
