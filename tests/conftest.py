@@ -135,6 +135,7 @@ def pytest_collection_modifyitems(config, items):
     so the fixture is made once rather than once per worker."""
     if not config.pluginmanager.hasplugin("xdist"):
         return
+    grouped = set()
     for item in items:
         info = getattr(item, "_fixtureinfo", None)
         defs = info.name2fixturedefs.values() if info else []
@@ -143,3 +144,12 @@ def pytest_collection_modifyitems(config, items):
         )
         if shared:
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+            grouped.add(item)
+    # Workers take the work in the order collected. The long pieces (a module on one
+    # worker, a browser or server test) go first and the many short tests after them,
+    # so both workers finish together instead of one waiting on the last long module.
+    items.sort(key=lambda item: 0 if item in grouped else 1 if _slow(item) else 2)
+
+
+def _slow(item) -> bool:
+    return bool(item.get_closest_marker("browser") or item.get_closest_marker("server"))
