@@ -4,6 +4,9 @@ that changes a row carries the version it was opened at (core.stale)."""
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Button, Field, Fluid, Size
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cases.documents.forms import DocumentUploadForm
 from core.forms import STALE_FORM, post_form_helper, version_field
@@ -29,10 +32,12 @@ class _VersionAtTop:
         return data
 
 
-def _date(label: str, what: str, help_text: str = "For example, 24 9 2025") -> DateInputField:
-    field = DateInputField(label=label, help_text=help_text)
-    field.error_messages["required"] = f"Enter {what}"
-    field.error_messages["incomplete"] = f"Enter {what}"
+def _date(label: str, required: str, help_text: str = "") -> DateInputField:
+    field = DateInputField(
+        label=label, help_text=help_text or gettext_lazy("For example, 24 9 2025")
+    )
+    field.error_messages["required"] = required
+    field.error_messages["incomplete"] = required
     return field
 
 
@@ -44,56 +49,66 @@ def _text(label: str, required: str, *, rows: int = 5, help_text: str = "") -> f
         widget=forms.Textarea(attrs={"rows": rows}),
         error_messages={
             "required": required,
-            "max_length": f"{label} must be {LONG_TEXT:,} characters or fewer",
+            "max_length": format_lazy(
+                gettext_lazy("{label} must be {limit} characters or fewer"),
+                label=label,
+                limit=f"{LONG_TEXT:,}",
+            ),
         },
     )
 
 
 class TopicForm(SafeTextMixin, forms.Form):
     title = forms.CharField(
-        label="Title",
-        help_text='For example, "Use of out of court resolutions and Outcome 16".',
+        label=gettext_lazy("Title"),
+        help_text=gettext_lazy('For example, "Use of out of court resolutions and Outcome 16".'),
         max_length=200,
-        error_messages={"required": "Enter the topic's title"},
+        error_messages={"required": gettext_lazy("Enter the topic's title")},
     )
     force = forms.ModelChoiceField(
         queryset=None,
-        label="Force",
+        label=gettext_lazy("Force"),
         empty_label=None,
-        error_messages={"required": "Select the force", "invalid_choice": "Select the force"},
+        error_messages={
+            "required": gettext_lazy("Select the force"),
+            "invalid_choice": gettext_lazy("Select the force"),
+        },
     )
 
     def __init__(self, *args, forces, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["force"].queryset = forces
         self.helper = post_form_helper(
-            Field.text("title", field_width=Fluid.FULL), "force", submit="Add the topic"
+            Field.text("title", field_width=Fluid.FULL), "force", submit=_("Add the topic")
         )
 
 
 class ScrutinyMeetingForm(_VersionAtTop, SafeTextMixin, forms.Form):
-    text_labels = {"theme": "Theme"}
+    text_labels = {"theme": gettext_lazy("Theme")}
     force = forms.ModelChoiceField(
         queryset=None,
-        label="Force",
+        label=gettext_lazy("Force"),
         empty_label=None,
-        error_messages={"required": "Select the force", "invalid_choice": "Select the force"},
+        error_messages={
+            "required": gettext_lazy("Select the force"),
+            "invalid_choice": gettext_lazy("Select the force"),
+        },
     )
-    date = _date("Meeting date", "the meeting date")
+    date = _date(gettext_lazy("Meeting date"), gettext_lazy("Enter the meeting date"))
     theme = forms.CharField(
-        label="Theme (optional)",
-        help_text='For example, "Tackling offending and reoffending".',
+        label=gettext_lazy("Theme (optional)"),
+        help_text=gettext_lazy('For example, "Tackling offending and reoffending".'),
         max_length=200,
         required=False,
     )
     topics = forms.ModelMultipleChoiceField(
         queryset=Topic.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        label="Topics",
-        help_text="Select each topic the meeting covers.",
+        label=gettext_lazy("Topics"),
+        help_text=gettext_lazy("Select each topic the meeting covers."),
         error_messages={
-            "required": "Select at least one topic",
-            "invalid_choice": "Select topics from the list",
+            "required": gettext_lazy("Select at least one topic"),
+            "invalid_choice": gettext_lazy("Select topics from the list"),
         },
     )
 
@@ -116,21 +131,26 @@ class ScrutinyMeetingForm(_VersionAtTop, SafeTextMixin, forms.Form):
             names.pop(0)
             self.fields["version"] = version_field()
             names.append("version")
-        self.helper = post_form_helper(*names, submit="Save the meeting")
+        self.helper = post_form_helper(*names, submit=_("Save the meeting"))
 
 
 class QuestionForm(_VersionAtTop, SafeTextMixin, forms.Form):
     topic = forms.ModelChoiceField(
         queryset=Topic.objects.none(),
-        label="Topic",
+        label=gettext_lazy("Topic"),
         empty_label=None,
-        error_messages={"required": "Select the topic", "invalid_choice": "Select the topic"},
+        error_messages={
+            "required": gettext_lazy("Select the topic"),
+            "invalid_choice": gettext_lazy("Select the topic"),
+        },
     )
-    text = _text("Question", "Enter the question")
+    text = _text(gettext_lazy("Question"), gettext_lazy("Enter the question"))
     due_date = OptionalDateField(
         what="The due date",
-        label="Answer due by (optional)",
-        help_text="Leave it blank to use the date you give when you send the questions.",
+        label=gettext_lazy("Answer due by (optional)"),
+        help_text=gettext_lazy(
+            "Leave it blank to use the date you give when you send the questions."
+        ),
     )
 
     def __init__(self, *args, topics, question=None, **kwargs):
@@ -148,7 +168,7 @@ class QuestionForm(_VersionAtTop, SafeTextMixin, forms.Form):
         if question is not None:
             self.fields["version"] = version_field()
             names.append("version")
-        self.helper = post_form_helper(*names, submit="Save the question")
+        self.helper = post_form_helper(*names, submit=_("Save the question"))
 
 
 class RemoveDraftForm(_VersionAtTop, forms.Form):
@@ -159,19 +179,19 @@ class RemoveDraftForm(_VersionAtTop, forms.Form):
     def __init__(self, *args, question, **kwargs):
         super().__init__(*args, initial={"version": question.version}, **kwargs)
         self.helper = post_form_helper("version")
-        self.helper.layout.append(Button.warning("submit", "Remove the draft"))
+        self.helper.layout.append(Button.warning("submit", _("Remove the draft")))
 
 
 class SendForm(SafeTextMixin, forms.Form):
     due_date = _date(
-        "Answers due by",
-        "the date the force's answers are due",
-        help_text="On or before the meeting, for example 10 9 2025.",
+        gettext_lazy("Answers due by"),
+        gettext_lazy("Enter the date the force's answers are due"),
+        help_text=gettext_lazy("On or before the meeting, for example 10 9 2025."),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = post_form_helper("due_date", submit="Send the questions to the force")
+        self.helper = post_form_helper("due_date", submit=_("Send the questions to the force"))
 
 
 class _TextVersionForm(_VersionAtTop, SafeTextMixin, forms.Form):
@@ -193,32 +213,38 @@ class _TextVersionForm(_VersionAtTop, SafeTextMixin, forms.Form):
 
 
 class SummaryForm(_TextVersionForm):
-    label = "Summary of evidence"
-    required = "Enter the summary of evidence"
-    submit = "Save the summary"
-    help = "This is published in the meeting's notes. Leave out names and case details."
+    label = gettext_lazy("Summary of evidence")
+    required = gettext_lazy("Enter the summary of evidence")
+    submit = gettext_lazy("Save the summary")
+    help = gettext_lazy(
+        "This is published in the meeting's notes. Leave out names and case details."
+    )
 
 
 class AnswerForm(_TextVersionForm):
-    label = "The force's answer"
-    required = "Enter the force's answer"
-    submit = "Save the answer"
-    help = "Leave out names and other personal data. Add evidence as PDFs after saving."
+    label = gettext_lazy("The force's answer")
+    required = gettext_lazy("Enter the force's answer")
+    submit = gettext_lazy("Save the answer")
+    help = gettext_lazy(
+        "Leave out names and other personal data. Add evidence as PDFs after saving."
+    )
 
 
 class DecisionForm(_VersionAtTop, SafeTextMixin, forms.Form):
     level = forms.ChoiceField(
-        label="Is the Commissioner assured?",
+        label=gettext_lazy("Is the Commissioner assured?"),
         choices=AssuranceLevel.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select whether the Commissioner is assured",
-            "invalid_choice": "Select whether the Commissioner is assured",
+            "required": gettext_lazy("Select whether the Commissioner is assured"),
+            "invalid_choice": gettext_lazy("Select whether the Commissioner is assured"),
         },
     )
     rationale = _text(
-        "Rationale",
-        "Enter the rationale for the decision: why the Commissioner is or is not assured",
+        gettext_lazy("Rationale"),
+        gettext_lazy(
+            "Enter the rationale for the decision: why the Commissioner is or is not assured"
+        ),
         rows=10,
     )
 
@@ -232,19 +258,19 @@ class DecisionForm(_VersionAtTop, SafeTextMixin, forms.Form):
             Field.radios("level", legend_size=Size.MEDIUM),
             Field.textarea("rationale", label_size=Size.SMALL),
             "version",
-            submit="Save the decision",
+            submit=_("Save the decision"),
         )
 
 
 class OtherAreaForm(_VersionAtTop, SafeTextMixin, forms.Form):
     heading = forms.CharField(
-        label="What was discussed",
-        help_text='For example, "The implications of the Government policy FTR48".',
+        label=gettext_lazy("What was discussed"),
+        help_text=gettext_lazy('For example, "The implications of the Government policy FTR48".'),
         max_length=200,
-        error_messages={"required": "Enter what was discussed"},
+        error_messages={"required": gettext_lazy("Enter what was discussed")},
     )
     text = forms.CharField(
-        label="More detail (optional)",
+        label=gettext_lazy("More detail (optional)"),
         max_length=LONG_TEXT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -260,19 +286,21 @@ class OtherAreaForm(_VersionAtTop, SafeTextMixin, forms.Form):
             Field.text("heading", field_width=Fluid.FULL),
             Field.textarea("text", label_size=Size.SMALL),
             "version",
-            submit="Save",
+            submit=_("Save"),
         )
 
 
 class ActionForm(_VersionAtTop, SafeTextMixin, forms.Form):
-    description = _text("What needs to be done", "Enter what needs to be done", rows=3)
-    owner = forms.CharField(
-        label="Owner",
-        help_text="Who is responsible, for example the force and the OPCC.",
-        max_length=200,
-        error_messages={"required": "Enter who owns the action"},
+    description = _text(
+        gettext_lazy("What needs to be done"), gettext_lazy("Enter what needs to be done"), rows=3
     )
-    due_date = OptionalDateField(what="The due date", label="Due by (optional)")
+    owner = forms.CharField(
+        label=gettext_lazy("Owner"),
+        help_text=gettext_lazy("Who is responsible, for example the force and the OPCC."),
+        max_length=200,
+        error_messages={"required": gettext_lazy("Enter who owns the action")},
+    )
+    due_date = OptionalDateField(what="The due date", label=gettext_lazy("Due by (optional)"))
     seen = forms.CharField(
         widget=forms.HiddenInput, required=False, error_messages={"required": STALE_FORM}
     )
@@ -291,7 +319,7 @@ class ActionForm(_VersionAtTop, SafeTextMixin, forms.Form):
             Field.text("owner", field_width=Fluid.TWO_THIRDS),
             "due_date",
             "seen",
-            submit="Save the action",
+            submit=_("Save the action"),
         )
 
 
@@ -299,14 +327,14 @@ class ActionTrackForm(_VersionAtTop, forms.Form):
     """An action's status and due date, the part of it tracked after its meeting."""
 
     status = forms.ChoiceField(
-        label="Status",
+        label=gettext_lazy("Status"),
         choices=ActionStatus.choices,
         error_messages={
-            "required": "Select the action's status",
-            "invalid_choice": "Select the action's status",
+            "required": gettext_lazy("Select the action's status"),
+            "invalid_choice": gettext_lazy("Select the action's status"),
         },
     )
-    due_date = OptionalDateField(what="The due date", label="Due by (optional)")
+    due_date = OptionalDateField(what="The due date", label=gettext_lazy("Due by (optional)"))
     seen = forms.CharField(
         widget=forms.HiddenInput, required=False, error_messages={"required": STALE_FORM}
     )
@@ -315,24 +343,31 @@ class ActionTrackForm(_VersionAtTop, forms.Form):
         initial = {"seen": seen, "status": action.status, "due_date": action.due_date}
         super().__init__(*args, initial=initial, **kwargs)
         self.helper = post_form_helper(
-            Field.select("status"), "due_date", "seen", submit="Save the status"
+            Field.select("status"), "due_date", "seen", submit=_("Save the status")
         )
 
 
 class FollowUpForm(_VersionAtTop, SafeTextMixin, forms.Form):
     topic = forms.ModelChoiceField(
         queryset=Topic.objects.none(),
-        label="Topic",
+        label=gettext_lazy("Topic"),
         empty_label=None,
-        error_messages={"required": "Select the topic", "invalid_choice": "Select the topic"},
+        error_messages={
+            "required": gettext_lazy("Select the topic"),
+            "invalid_choice": gettext_lazy("Select the topic"),
+        },
     )
     text = _text(
-        "What is to follow",
-        "Enter what is to follow",
+        gettext_lazy("What is to follow"),
+        gettext_lazy("Enter what is to follow"),
         rows=3,
-        help_text='For example, "A further performance update to the Commissioner".',
+        help_text=gettext_lazy('For example, "A further performance update to the Commissioner".'),
     )
-    due_date = _date("Due on", "the date the follow-up is due", "For example, 24 3 2026")
+    due_date = _date(
+        gettext_lazy("Due on"),
+        gettext_lazy("Enter the date the follow-up is due"),
+        gettext_lazy("For example, 24 3 2026"),
+    )
 
     def __init__(self, *args, topics, follow_up=None, **kwargs):
         if follow_up is not None:
@@ -348,7 +383,7 @@ class FollowUpForm(_VersionAtTop, SafeTextMixin, forms.Form):
         if follow_up is not None:
             self.fields["version"] = version_field()
             names.append("version")
-        submit = "Save the follow-up" if follow_up is not None else "Set the follow-up"
+        submit = _("Save the follow-up") if follow_up is not None else _("Set the follow-up")
         self.helper = post_form_helper(*names, submit=submit)
 
 
@@ -360,22 +395,24 @@ class FollowUpRemoveForm(_VersionAtTop, forms.Form):
         super().__init__(*args, initial={"version": follow_up.version}, **kwargs)
         self.fields["version"] = version_field()
         self.helper = post_form_helper("version")
-        self.helper.layout.append(Button.warning("submit", "Remove the follow-up"))
+        self.helper.layout.append(Button.warning("submit", _("Remove the follow-up")))
 
 
 class ReopenForm(SafeTextMixin, forms.Form):
     reason = _text(
-        "Why is the record being reopened?",
-        "Enter why the meeting's record is being reopened",
+        gettext_lazy("Why is the record being reopened?"),
+        gettext_lazy("Enter why the meeting's record is being reopened"),
         rows=3,
-        help_text="This is kept in the meeting's history. For example, “To take a name out "
-        "of the summary of evidence on question 2”.",
+        help_text=gettext_lazy(
+            "This is kept in the meeting's history. For example, “To take a name out "
+            "of the summary of evidence on question 2”."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = post_form_helper(
-            Field.textarea("reason", label_size=Size.SMALL), submit="Reopen the record"
+            Field.textarea("reason", label_size=Size.SMALL), submit=_("Reopen the record")
         )
 
 
@@ -384,7 +421,7 @@ class EvidenceForm(DocumentUploadForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["title"].help_text = (
+        self.fields["title"].help_text = _(
             "What the document is, for example “OoCR performance dashboard, June 2025”. "
             "Leave out names and other personal data."
         )

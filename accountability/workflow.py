@@ -4,6 +4,8 @@ record can be reopened (back to decided) to correct it, with the reason in its h
 
 from collections.abc import Callable
 
+from django.utils.translation import gettext as _
+
 from core.workflow import TransitionNotAllowed, transition
 
 from .enums import ScrutinyMeetingStatus as Status
@@ -59,7 +61,7 @@ def unsummarised_refusal(numbers: list[int], doing: str) -> str:
 
 def _check_reopen(meeting: ScrutinyMeeting, note: str) -> None:
     if not note.strip():
-        raise TransitionNotAllowed("Enter why the record is being reopened.")
+        raise TransitionNotAllowed(_("Enter why the record is being reopened."))
     for check in REOPEN_REFUSALS:
         refusal = check(meeting)
         if refusal:
@@ -74,12 +76,13 @@ def _check_preconditions(meeting: ScrutinyMeeting, to: str, note: str = "") -> N
         if missing:
             raise TransitionNotAllowed(unsummarised_refusal(missing, "closing the meeting"))
     if to == Status.QUESTIONS_SENT and not meeting.questions.exists():
-        raise TransitionNotAllowed("Add a question before sending the questions to the force.")
+        raise TransitionNotAllowed(_("Add a question before sending the questions to the force."))
     if to == Status.DECIDED:
         undecided = meeting.topics.exclude(decisions__meeting=meeting).count()
         if undecided:
             raise TransitionNotAllowed(
-                f"Record the Commissioner's decision on every topic first: {undecided} to do."
+                _("Record the Commissioner's decision on every topic first: %(count)s to do.")
+                % {"count": undecided}
             )
 
 

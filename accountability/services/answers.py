@@ -5,6 +5,8 @@ force's responses to actions use too (cases.documents.evidence)."""
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cases.documents import evidence
 from core.stale import check_version
@@ -15,7 +17,7 @@ from ..notifications import answer_received_notify
 from ..workflow import ANSWERING, scrutiny_meeting_transition
 from .common import locked_meeting, require, required_text, saved
 
-NOT_ANSWERING = (
+NOT_ANSWERING = gettext_lazy(
     "The Commissioner's decision on this meeting has been made, so its answers can no "
     "longer change."
 )
@@ -71,7 +73,9 @@ def _keep(answer, by, title, kept: evidence.KeptEvidence) -> EvidenceDocument:
         if meeting.status not in ANSWERING:
             raise ValidationError(NOT_ANSWERING)
         if answer.documents.filter(sha256=kept.sha256).exists():
-            raise ValidationError({"file": "The selected PDF is already attached to this answer"})
+            raise ValidationError(
+                {"file": _("The selected PDF is already attached to this answer")}
+            )
         return saved(
             EvidenceDocument(
                 answer=answer,

@@ -5,6 +5,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from core.stale import check_version
 
@@ -17,7 +18,7 @@ def _locked_follow_up(follow_up: FollowUp, version: int) -> FollowUp:
     refuse_if_closed(locked_meeting(follow_up.meeting))
     current = FollowUp.objects.select_for_update().filter(pk=follow_up.pk).first()
     if current is None:
-        raise ValidationError("This follow-up has been removed.")
+        raise ValidationError(_("This follow-up has been removed."))
     check_version(current, version)
     return current
 
@@ -39,7 +40,7 @@ def follow_up_change(
         current = _locked_follow_up(follow_up, version)
         meeting = current.meeting
         if not meeting.topics.filter(pk=topic.pk).exists():
-            raise ValidationError({"topic": "Select one of this meeting's topics"})
+            raise ValidationError({"topic": _("Select one of this meeting's topics")})
         if due_date < meeting.date:
             raise ValidationError(
                 {

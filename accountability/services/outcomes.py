@@ -7,6 +7,8 @@ import hashlib
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.stale import check_version
 from panels.enums import ActionStatus
@@ -27,8 +29,10 @@ from ..models import (
 from ..workflow import DECIDING
 from .common import locked_meeting, refuse_if_closed, require, required_text, saved
 
-NOT_YET = "The questions have not been sent to the force yet."
-NO_RATIONALE = "Enter the rationale for the decision: why the Commissioner is or is not assured"
+NOT_YET = gettext_lazy("The questions have not been sent to the force yet.")
+NO_RATIONALE = gettext_lazy(
+    "Enter the rationale for the decision: why the Commissioner is or is not assured"
+)
 
 
 def _deciding(meeting: ScrutinyMeeting) -> ScrutinyMeeting:
@@ -65,11 +69,11 @@ def topic_decision_save(
     require(by, "accountability.record_decision")
     rationale = required_text(rationale, field="rationale", message=NO_RATIONALE)
     if level not in AssuranceLevel.values:
-        raise ValidationError({"level": "Select whether the Commissioner is assured"})
+        raise ValidationError({"level": _("Select whether the Commissioner is assured")})
     with transaction.atomic():
         locked = _deciding(meeting)
         if not locked.topics.filter(pk=topic.pk).exists():
-            raise ValidationError("This topic is not on this meeting's agenda.")
+            raise ValidationError(_("This topic is not on this meeting's agenda."))
         decision = (
             TopicDecision.objects.select_for_update().filter(meeting=locked, topic=topic).first()
         )
@@ -176,7 +180,7 @@ def scrutiny_action_track(
     number stay as the meeting left them (the published notes quote them)."""
     require(by, "accountability.manage")
     if status not in ActionStatus.values:
-        raise ValidationError({"status": "Select the action's status"})
+        raise ValidationError({"status": _("Select the action's status")})
     with transaction.atomic():
         action = Action.objects.select_for_update().get(pk=link.action_id)
         check_version(action, seen, of=action_fingerprint)
@@ -197,7 +201,7 @@ def follow_up_add(
         locked = locked_meeting(meeting)
         refuse_if_closed(locked)
         if not locked.topics.filter(pk=topic.pk).exists():
-            raise ValidationError({"topic": "Select one of this meeting's topics"})
+            raise ValidationError({"topic": _("Select one of this meeting's topics")})
         if due_date < locked.date:
             raise ValidationError(
                 {

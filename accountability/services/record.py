@@ -11,6 +11,7 @@ through `register_reopen_refusal`): what the second person approves is what is p
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy
 
 from core.audit import AuditEvent, record
 
@@ -19,7 +20,7 @@ from ..models import ScrutinyMeeting
 from ..workflow import scrutiny_meeting_transition
 from .common import locked_meeting, require, required_text
 
-NOT_CLOSED = "This meeting's record is open already: it is not closed."
+NOT_CLOSED = gettext_lazy("This meeting's record is open already: it is not closed.")
 
 
 def scrutiny_meeting_reopen(*, meeting: ScrutinyMeeting, by, reason: str) -> ScrutinyMeeting:

@@ -12,6 +12,7 @@ from collections import Counter
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.audit import AuditEvent, record
 from core.stale import check_version
@@ -80,7 +81,7 @@ def _keep(case, user, title, stored_name, sha256, size, checked) -> CaseDocument
         case = Case.objects.select_for_update().get(pk=case.pk)
         held = case.documents.exclude(status=DocumentStatus.WITHDRAWN)
         if held.filter(sha256=sha256).exists():
-            raise ValidationError({"file": "The selected PDF is already attached to this case"})
+            raise ValidationError({"file": _("The selected PDF is already attached to this case")})
         document = CaseDocument(
             case=case,
             title=title,
@@ -132,7 +133,7 @@ def document_finding_accept(
     """Keep the page as it is, with the reason; once nothing is left to decide, the
     document is shown to readers."""
     if not reason.strip():
-        raise ValidationError({"reason": "Enter why this page can be kept as it is"})
+        raise ValidationError({"reason": _("Enter why this page can be kept as it is")})
     document, current = _locked(finding, seen)
     _decided(current, user=user, status=FindingStatus.ACCEPTED, reason=reason.strip())
     still_open = document.findings.filter(status=FindingStatus.OPEN).exists()

@@ -8,21 +8,22 @@ court resolution's fields, which predate kinds) or under its code in `Case.value
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from core.models import choice_constraint
 
 
 class FieldType(models.TextChoices):
-    TEXT = "text", "Text"
-    LONG_TEXT = "long_text", "Long text"
-    DATE = "date", "Date"
-    DATETIME = "datetime", "Date and time"
-    INTEGER = "integer", "Whole number"
-    DECIMAL = "decimal", "Decimal"
-    YES_NO = "yes_no", "Yes or no"
-    CHOICE = "choice", "One of a list"
-    MULTI_CHOICE = "multi_choice", "Several of a list"
-    LINK = "link", "Link"
+    TEXT = "text", _("Text")
+    LONG_TEXT = "long_text", _("Long text")
+    DATE = "date", _("Date")
+    DATETIME = "datetime", _("Date and time")
+    INTEGER = "integer", _("Whole number")
+    DECIMAL = "decimal", _("Decimal")
+    YES_NO = "yes_no", _("Yes or no")
+    CHOICE = "choice", _("One of a list")
+    MULTI_CHOICE = "multi_choice", _("Several of a list")
+    LINK = "link", _("Link")
 
 
 # Types whose values are free text, screened for personal data on import.
