@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.audit import AuditEvent, record
 from core.stale import check_version
@@ -23,7 +24,9 @@ from ..models import Case, CaseDocument, DocumentFinding
 from . import checks, storage
 from .workflow import document_transition
 
-WITHDRAWN_ALREADY = "This document has been withdrawn, so nothing about it can change."
+WITHDRAWN_ALREADY = gettext_lazy(
+    "This document has been withdrawn, so nothing about it can change."
+)
 
 
 def document_upload(*, case: Case, user, title: str, chunks) -> CaseDocument:
@@ -61,7 +64,12 @@ def _check_title(title: str) -> None:
     if found:
         what = PrivacyKind(found[0]).label.lower()
         raise ValidationError(
-            {"title": f"Enter a title without personal data: this one looks like it holds a {what}"}
+            {
+                "title": _(
+                    "Enter a title without personal data: this one looks like it holds a %(what)s"
+                )
+                % {"what": what}
+            }
         )
 
 
