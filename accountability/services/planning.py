@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from cases.models import Force
 from core.stale import check_version, lock_at_version
@@ -16,7 +16,7 @@ from core.stale import check_version, lock_at_version
 from ..enums import ScrutinyMeetingStatus as Status
 from ..models import EvidenceSummary, Question, ScrutinyMeeting, Topic, TopicDecision
 from ..notifications import questions_sent_notify
-from ..workflow import SENDING, scrutiny_meeting_transition
+from ..workflow import SENDING, listed_words, scrutiny_meeting_transition
 from .common import locked_meeting, refuse_if_closed, require, required_text, saved
 
 
@@ -231,14 +231,21 @@ def _refuse_overdue(unsent: list[Question], today: datetime.date) -> None:
     late = [q for q in unsent if q.due_date is not None and q.due_date < today]
     if not late:
         return
-    named = [f"question {q.number} (due {q.due_date:%-d %B %Y})" for q in late]
-    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
-    its = "its due date" if len(late) == 1 else "their due dates"
+    named = [
+        _("question %(number)s (due %(date)s)")
+        % {"number": q.number, "date": date_format(q.due_date, "j F Y")}
+        for q in late
+    ]
+    listed = listed_words(named)
     raise ValidationError(
-        f"Nothing was sent: {listed[0].upper()}{listed[1:]} "
-        f"{'is' if len(late) == 1 else 'are'} due before today, {today:%-d %B %Y}. "
-        f"Change {its} to today or later, or leave {'it' if len(late) == 1 else 'them'} "
-        "blank to use the date given here"
+        ngettext(
+            "Nothing was sent: %(listed)s is due before today, %(today)s. Change its due "
+            "date to today or later, or leave it blank to use the date given here",
+            "Nothing was sent: %(listed)s are due before today, %(today)s. Change their due "
+            "dates to today or later, or leave them blank to use the date given here",
+            len(late),
+        )
+        % {"listed": listed[0].upper() + listed[1:], "today": date_format(today, "j F Y")}
     )
 
 
