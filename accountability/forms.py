@@ -233,7 +233,7 @@ class AnswerForm(_TextVersionForm):
 class DecisionForm(_VersionAtTop, SafeTextMixin, forms.Form):
     level = forms.ChoiceField(
         label=gettext_lazy("Is the Commissioner assured?"),
-        choices=AssuranceLevel.choices,
+        choices=[(value, gettext_lazy(label)) for value, label in AssuranceLevel.choices],
         widget=forms.RadioSelect,
         error_messages={
             "required": gettext_lazy("Select whether the Commissioner is assured"),

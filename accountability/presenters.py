@@ -38,13 +38,13 @@ class Tag:
 
 
 def status_tag(meeting) -> Tag:
-    return Tag(meeting.get_status_display(), STATUS_TAGS[meeting.status])
+    return Tag(_(meeting.get_status_display()), STATUS_TAGS[meeting.status])
 
 
 def level_tag(level: str | None) -> Tag | None:
     if not level:
         return None
-    return Tag(AssuranceLevel(level).label, LEVEL_TAGS[level])
+    return Tag(_(AssuranceLevel(level).label), LEVEL_TAGS[level])
 
 
 def decision_tag(decision) -> Tag | None:
@@ -57,7 +57,7 @@ def since_previous(decision) -> str:
     previous = decision.previous
     if previous is None:
         return ""
-    level = previous.get_level_display().lower()
+    level = _(previous.get_level_display()).lower()
     return _("Since the previous update in %(month)s, when the PCC was %(level)s") % {
         "month": date_format(previous.meeting.date, "F Y"),
         "level": level,

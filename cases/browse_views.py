@@ -61,6 +61,11 @@ CASE_SORT_COLUMNS = [
 ]
 
 
+def _translated(choices) -> list[tuple[str, str]]:
+    """An enum's choices with their labels translated as the page is shown."""
+    return [(value, gettext_lazy(label)) for value, label in choices]
+
+
 def _date_field(label: str, invalid: str) -> forms.DateField:
     return forms.DateField(
         label=label,
@@ -118,7 +123,7 @@ class CaseFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=gettext_lazy("Status"),
         required=False,
-        choices=[("", gettext_lazy("Any status")), *CaseStatus.choices],
+        choices=[("", gettext_lazy("Any status")), *_translated(CaseStatus.choices)],
         error_messages={"invalid_choice": gettext_lazy("Select a status from the list")},
     )
     batch = forms.IntegerField(
@@ -198,7 +203,7 @@ class BatchFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=gettext_lazy("Status"),
         required=False,
-        choices=[("", gettext_lazy("Any status")), *BatchStatus.choices],
+        choices=[("", gettext_lazy("Any status")), *_translated(BatchStatus.choices)],
         error_messages={"invalid_choice": gettext_lazy("Select a status from the list")},
     )
     findings = forms.MultipleChoiceField(

@@ -133,7 +133,7 @@ def meeting_detail(request, pk: int):
         "actions": selectors.meeting_actions(meeting=meeting),
         "follow_ups": selectors.meeting_follow_ups(meeting=meeting),
         "history": [
-            (change, ScrutinyMeetingStatus(change.to_status).label)
+            (change, _(ScrutinyMeetingStatus(change.to_status).label))
             for change in selectors.meeting_history(meeting=meeting)
         ],
         "moves": presenters.moves_from(meeting),
@@ -161,6 +161,7 @@ def meeting_move(request, pk: int):
     else:
         messages.success(
             request,
-            _("The meeting is now %(status)s") % {"status": meeting.get_status_display().lower()},
+            _("The meeting is now %(status)s")
+            % {"status": _(meeting.get_status_display()).lower()},
         )
     return redirect("accountability:meeting_detail", pk=meeting.pk)

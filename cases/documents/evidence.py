@@ -31,7 +31,7 @@ def title_check(title: str, *, field: str = "title") -> None:
     """Refuse a title the privacy screen finds personal data in, saying what kind."""
     found = sorted(privacy.kinds(title))
     if found:
-        what = PrivacyKind(found[0]).label.lower()
+        what = _(PrivacyKind(found[0]).label).lower()
         raise ValidationError(
             {
                 field: _(
@@ -78,7 +78,7 @@ def _check_redacted(pages: list[str]) -> None:
     for number, text in enumerate(pages, start=1):
         found = sorted(privacy.kinds(text))
         if found:
-            what = PrivacyKind(found[0]).label.lower()
+            what = _(PrivacyKind(found[0]).label).lower()
             raise checks.DocumentRefused(
                 _(
                     "Page %(page)s of the selected PDF looks like it holds a %(what)s. Redact "

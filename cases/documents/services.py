@@ -62,7 +62,7 @@ def document_upload(*, case: Case, user, title: str, chunks) -> CaseDocument:
 def _check_title(title: str) -> None:
     found = sorted(privacy.kinds(title))
     if found:
-        what = PrivacyKind(found[0]).label.lower()
+        what = _(PrivacyKind(found[0]).label).lower()
         raise ValidationError(
             {
                 "title": _(

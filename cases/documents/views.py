@@ -98,7 +98,7 @@ def finding_decide(request, pk: int, document_pk: int, finding_pk: int):
         "is_open": document.status != DocumentStatus.WITHDRAWN,
         "excerpts": selectors.finding_excerpts(finding=finding),
         "page_title": _("Page %(page)s: %(kind)s")
-        % {"page": finding.page_number, "kind": finding.get_kind_display().lower()},
+        % {"page": finding.page_number, "kind": _(finding.get_kind_display()).lower()},
     }
     detail = reverse("cases:document_detail", args=[pk, document_pk])
     return handle_form(

@@ -42,7 +42,7 @@ def _field(code, type_, *, required=False, filterable=False, help="", choices=()
         "code": code,
         "label": HEADERS[code],
         "type": type_,
-        "choices": [(value, str(label)) for value, label in choices],
+        "choices": [(value, label) for value, label in choices],
         "required": required,
         "filterable": filterable,
         "help": help,

@@ -14,7 +14,7 @@ LINK = "link"
 
 # The same codes as the out of court resolution's offender age band, so a youth panel
 # draws "under_18" whatever the kind.
-AGE_BANDS = [(value, str(label)) for value, label in OffenderAgeBand.choices]
+AGE_BANDS = list(OffenderAgeBand.choices)
 
 # The five broad ethnic groups of the Census of England and Wales (2021), and "not stated".
 ETHNIC_GROUPS = [

@@ -29,7 +29,7 @@ def cases(n: int) -> str:
 
 
 def _type(code: str) -> str:
-    return f"“{FieldType(code).label.lower()}”"
+    return f"“{_(FieldType(code).label).lower()}”"
 
 
 def label_refusals(kind: RecordKind, specs: list[FieldSpec]) -> list[Problem]:

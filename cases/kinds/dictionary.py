@@ -236,7 +236,7 @@ class _Reader:
                     "A %(type)s field cannot be filterable: only text, "
                     "whole number, yes or no, and choice fields can."
                 )
-                % {"type": FieldType(type_).label.lower()},
+                % {"type": _(FieldType(type_).label).lower()},
             )
         if len(self.problems) > before:
             return None
