@@ -150,7 +150,7 @@ class CaseFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         kinds = list(selectors.kind_choices())
-        self.fields["kind"].choices = [("", "Any kind"), *((k.code, k.name) for k in kinds)]
+        self.fields["kind"].choices = [("", _("Any kind")), *((k.code, k.name) for k in kinds)]
         self.fields["force"].queryset = selectors.force_choices()
         self.fields["outcome_type"].queryset = selectors.outcome_type_choices()
         categories = selectors.offence_categories()

@@ -27,7 +27,7 @@ def question_answer_save(*, question: Question, by, text: str, version: int = 0)
     """Give or change the force's answer to a question sent to it. When every question
     sent for the meeting has an answer, the meeting moves to "evidence received"."""
     require(by, "accountability.answer_question", question)
-    text = required_text(text, field="text", message="Enter the force's answer")
+    text = required_text(text, field="text", message=_("Enter the force's answer"))
     with transaction.atomic():
         meeting = locked_meeting(question.meeting)
         if meeting.status not in ANSWERING:
@@ -57,7 +57,7 @@ def evidence_upload(*, answer: QuestionAnswer, by, title: str, chunks) -> Eviden
     and holds no personal data: the force sends evidence already redacted, so a PDF the
     screen finds personal data in is refused, saying on which page and what kind."""
     require(by, "accountability.answer_question", answer.question)
-    title = required_text(title, field="title", message="Enter the document's title")
+    title = required_text(title, field="title", message=_("Enter the document's title"))
     evidence.title_check(title)
     kept = evidence.evidence_keep(chunks=chunks, about=answer, by=by, field="file")
     try:

@@ -5,6 +5,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 
 from core.stale import check_version
@@ -35,7 +36,7 @@ def follow_up_change(
     """Change what is to follow, on which topic and when; it still cannot fall before the
     meeting it was set at."""
     require(by, "accountability.manage")
-    text = required_text(text, field="text", message="Enter what is to follow")
+    text = required_text(text, field="text", message=_("Enter what is to follow"))
     with transaction.atomic():
         current = _locked_follow_up(follow_up, version)
         meeting = current.meeting
@@ -44,8 +45,8 @@ def follow_up_change(
         if due_date < meeting.date:
             raise ValidationError(
                 {
-                    "due_date": "The follow-up must be due on or after the meeting, "
-                    f"{meeting.date:%-d %B %Y}"
+                    "due_date": _("The follow-up must be due on or after the meeting, %(date)s")
+                    % {"date": date_format(meeting.date, "j F Y")}
                 }
             )
         current.topic, current.due_date, current.text = topic, due_date, text

@@ -7,6 +7,7 @@ import hashlib
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -49,7 +50,7 @@ def evidence_summary_save(
     """Write or change the brief summary of the force's evidence on a question: the text
     that will be published."""
     require(by, "accountability.manage")
-    text = required_text(text, field="text", message="Enter the summary of evidence")
+    text = required_text(text, field="text", message=_("Enter the summary of evidence"))
     with transaction.atomic():
         _deciding(question.meeting)
         summary = EvidenceSummary.objects.select_for_update().filter(question=question).first()
@@ -107,7 +108,7 @@ def other_area_save(
     version: int = 0,
 ) -> OtherArea:
     require(by, "accountability.manage")
-    heading = required_text(heading, field="heading", message="Enter what was discussed")
+    heading = required_text(heading, field="heading", message=_("Enter what was discussed"))
     with transaction.atomic():
         locked = locked_meeting(meeting)
         refuse_if_closed(locked)
@@ -143,9 +144,9 @@ def scrutiny_action_save(
     are those of every action."""
     require(by, "accountability.manage")
     description = required_text(
-        description, field="description", message="Enter what needs to be done"
+        description, field="description", message=_("Enter what needs to be done")
     )
-    owner = required_text(owner, field="owner", message="Enter who owns the action")
+    owner = required_text(owner, field="owner", message=_("Enter who owns the action"))
     with transaction.atomic():
         locked = locked_meeting(meeting)
         refuse_if_closed(locked)
@@ -196,7 +197,7 @@ def follow_up_add(
     """Set a dated follow-up on a topic at this meeting ("a further performance update in
     six months"); it cannot fall before the meeting it was set at."""
     require(by, "accountability.manage")
-    text = required_text(text, field="text", message="Enter what is to follow")
+    text = required_text(text, field="text", message=_("Enter what is to follow"))
     with transaction.atomic():
         locked = locked_meeting(meeting)
         refuse_if_closed(locked)
@@ -205,8 +206,8 @@ def follow_up_add(
         if due_date < locked.date:
             raise ValidationError(
                 {
-                    "due_date": "The follow-up must be due on or after the meeting, "
-                    f"{locked.date:%-d %B %Y}"
+                    "due_date": _("The follow-up must be due on or after the meeting, %(date)s")
+                    % {"date": date_format(locked.date, "j F Y")}
                 }
             )
         return saved(FollowUp(topic=topic, meeting=locked, due_date=due_date, text=text, set_by=by))

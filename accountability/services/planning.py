@@ -22,7 +22,7 @@ from .common import locked_meeting, refuse_if_closed, require, required_text, sa
 
 def topic_create(*, by, force: Force, title: str) -> Topic:
     require(by, "accountability.manage")
-    title = required_text(title, field="title", message="Enter the topic's title")
+    title = required_text(title, field="title", message=_("Enter the topic's title"))
     if Topic.objects.filter(force=force, title__iexact=title).exists():
         raise ValidationError({"title": _("There is already a topic with this title")})
     with transaction.atomic():
@@ -142,7 +142,7 @@ def question_save(
     own due date cannot be before `today` (the day it is written; a meeting recorded
     after the fact, as the demo's is, gives the day it was really written)."""
     require(by, "accountability.manage")
-    text = required_text(text, field="text", message="Enter the question")
+    text = required_text(text, field="text", message=_("Enter the question"))
     today = today or timezone.localdate()
     with transaction.atomic():
         locked = locked_meeting(meeting)

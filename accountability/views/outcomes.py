@@ -82,7 +82,9 @@ def _other_area(request, meeting, area):
         render=form_page(
             request,
             {
-                "page_title": "Change an area discussed" if area else "Add another area discussed",
+                "page_title": _("Change an area discussed")
+                if area
+                else _("Add another area discussed"),
                 "intro": str(meeting),
             },
             back_url=_meeting_url(meeting),
