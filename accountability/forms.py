@@ -1,12 +1,10 @@
 """The accountability pages' forms, in the GOV.UK pattern (crispy-forms-gds). Each form
-that changes a row carries the version it was opened at (core.stale)."""
+that changes a row carries the version it was opened at (core.stale). Their wording is
+lazy: it is put into words, in the reader's language, when a page shows it."""
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Button, Field, Fluid, Size
 from django import forms
-from django.utils.text import format_lazy
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from cases.documents.forms import DocumentUploadForm
 from core.forms import STALE_FORM, post_form_helper, version_field
@@ -15,63 +13,24 @@ from panels.enums import ActionStatus
 from panels.sampling.forms import OptionalDateField
 
 from .enums import AssuranceLevel
+from .form_fields import LONG_TEXT, VersionAtTop, date_field, text_field
 from .models import Topic
-
-LONG_TEXT = 20_000
-
-
-class _VersionAtTop:
-    """A bad or missing version is said at the top: the hidden field has no place of its
-    own in the error summary."""
-
-    def clean(self):
-        data = super().clean()
-        for name in ("version", "seen"):
-            if name in self.errors:
-                self.add_error(None, list(self.errors.pop(name)))
-        return data
-
-
-def _date(label: str, required: str, help_text: str = "") -> DateInputField:
-    field = DateInputField(
-        label=label, help_text=help_text or gettext_lazy("For example, 24 9 2025")
-    )
-    field.error_messages["required"] = required
-    field.error_messages["incomplete"] = required
-    return field
-
-
-def _text(label: str, required: str, *, rows: int = 5, help_text: str = "") -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        help_text=help_text,
-        max_length=LONG_TEXT,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={
-            "required": required,
-            "max_length": format_lazy(
-                gettext_lazy("{label} must be {limit} characters or fewer"),
-                label=label,
-                limit=f"{LONG_TEXT:,}",
-            ),
-        },
-    )
 
 
 class TopicForm(SafeTextMixin, forms.Form):
     title = forms.CharField(
-        label=gettext_lazy("Title"),
-        help_text=gettext_lazy('For example, "Use of out of court resolutions and Outcome 16".'),
+        label=_("Title"),
+        help_text=_('For example, "Use of out of court resolutions and Outcome 16".'),
         max_length=200,
-        error_messages={"required": gettext_lazy("Enter the topic's title")},
+        error_messages={"required": _("Enter the topic's title")},
     )
     force = forms.ModelChoiceField(
         queryset=None,
-        label=gettext_lazy("Force"),
+        label=_("Force"),
         empty_label=None,
         error_messages={
-            "required": gettext_lazy("Select the force"),
-            "invalid_choice": gettext_lazy("Select the force"),
+            "required": _("Select the force"),
+            "invalid_choice": _("Select the force"),
         },
     )
 
@@ -83,32 +42,32 @@ class TopicForm(SafeTextMixin, forms.Form):
         )
 
 
-class ScrutinyMeetingForm(_VersionAtTop, SafeTextMixin, forms.Form):
-    text_labels = {"theme": gettext_lazy("Theme")}
+class ScrutinyMeetingForm(VersionAtTop, SafeTextMixin, forms.Form):
+    text_labels = {"theme": _("Theme")}
     force = forms.ModelChoiceField(
         queryset=None,
-        label=gettext_lazy("Force"),
+        label=_("Force"),
         empty_label=None,
         error_messages={
-            "required": gettext_lazy("Select the force"),
-            "invalid_choice": gettext_lazy("Select the force"),
+            "required": _("Select the force"),
+            "invalid_choice": _("Select the force"),
         },
     )
-    date = _date(gettext_lazy("Meeting date"), gettext_lazy("Enter the meeting date"))
+    date = date_field(_("Meeting date"), _("Enter the meeting date"))
     theme = forms.CharField(
-        label=gettext_lazy("Theme (optional)"),
-        help_text=gettext_lazy('For example, "Tackling offending and reoffending".'),
+        label=_("Theme (optional)"),
+        help_text=_('For example, "Tackling offending and reoffending".'),
         max_length=200,
         required=False,
     )
     topics = forms.ModelMultipleChoiceField(
         queryset=Topic.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        label=gettext_lazy("Topics"),
-        help_text=gettext_lazy("Select each topic the meeting covers."),
+        label=_("Topics"),
+        help_text=_("Select each topic the meeting covers."),
         error_messages={
-            "required": gettext_lazy("Select at least one topic"),
-            "invalid_choice": gettext_lazy("Select topics from the list"),
+            "required": _("Select at least one topic"),
+            "invalid_choice": _("Select topics from the list"),
         },
     )
 
@@ -134,23 +93,21 @@ class ScrutinyMeetingForm(_VersionAtTop, SafeTextMixin, forms.Form):
         self.helper = post_form_helper(*names, submit=_("Save the meeting"))
 
 
-class QuestionForm(_VersionAtTop, SafeTextMixin, forms.Form):
+class QuestionForm(VersionAtTop, SafeTextMixin, forms.Form):
     topic = forms.ModelChoiceField(
         queryset=Topic.objects.none(),
-        label=gettext_lazy("Topic"),
+        label=_("Topic"),
         empty_label=None,
         error_messages={
-            "required": gettext_lazy("Select the topic"),
-            "invalid_choice": gettext_lazy("Select the topic"),
+            "required": _("Select the topic"),
+            "invalid_choice": _("Select the topic"),
         },
     )
-    text = _text(gettext_lazy("Question"), gettext_lazy("Enter the question"))
+    text = text_field(_("Question"), _("Enter the question"))
     due_date = OptionalDateField(
         what="The due date",
-        label=gettext_lazy("Answer due by (optional)"),
-        help_text=gettext_lazy(
-            "Leave it blank to use the date you give when you send the questions."
-        ),
+        label=_("Answer due by (optional)"),
+        help_text=_("Leave it blank to use the date you give when you send the questions."),
     )
 
     def __init__(self, *args, topics, question=None, **kwargs):
@@ -171,7 +128,7 @@ class QuestionForm(_VersionAtTop, SafeTextMixin, forms.Form):
         self.helper = post_form_helper(*names, submit=_("Save the question"))
 
 
-class RemoveDraftForm(_VersionAtTop, forms.Form):
+class RemoveDraftForm(VersionAtTop, forms.Form):
     """Removing a draft question: a button, and the version the page was opened at."""
 
     version = version_field()
@@ -183,10 +140,10 @@ class RemoveDraftForm(_VersionAtTop, forms.Form):
 
 
 class SendForm(SafeTextMixin, forms.Form):
-    due_date = _date(
-        gettext_lazy("Answers due by"),
-        gettext_lazy("Enter the date the force's answers are due"),
-        help_text=gettext_lazy("On or before the meeting, for example 10 9 2025."),
+    due_date = date_field(
+        _("Answers due by"),
+        _("Enter the date the force's answers are due"),
+        help_text=_("On or before the meeting, for example 10 9 2025."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -194,7 +151,7 @@ class SendForm(SafeTextMixin, forms.Form):
         self.helper = post_form_helper("due_date", submit=_("Send the questions to the force"))
 
 
-class _TextVersionForm(_VersionAtTop, SafeTextMixin, forms.Form):
+class _TextVersionForm(VersionAtTop, SafeTextMixin, forms.Form):
     """One long text and the version of the row it changes (0 when there is none yet)."""
 
     label = required = submit = ""
@@ -205,7 +162,7 @@ class _TextVersionForm(_VersionAtTop, SafeTextMixin, forms.Form):
         if current is not None:
             initial["text"] = current.text
         super().__init__(*args, initial=initial, **kwargs)
-        self.fields["text"] = _text(self.label, self.required, rows=10, help_text=self.help)
+        self.fields["text"] = text_field(self.label, self.required, rows=10, help_text=self.help)
         self.fields["version"] = version_field()
         self.helper = post_form_helper(
             Field.textarea("text", label_size=Size.MEDIUM), "version", submit=self.submit
@@ -213,38 +170,32 @@ class _TextVersionForm(_VersionAtTop, SafeTextMixin, forms.Form):
 
 
 class SummaryForm(_TextVersionForm):
-    label = gettext_lazy("Summary of evidence")
-    required = gettext_lazy("Enter the summary of evidence")
-    submit = gettext_lazy("Save the summary")
-    help = gettext_lazy(
-        "This is published in the meeting's notes. Leave out names and case details."
-    )
+    label = _("Summary of evidence")
+    required = _("Enter the summary of evidence")
+    submit = _("Save the summary")
+    help = _("This is published in the meeting's notes. Leave out names and case details.")
 
 
 class AnswerForm(_TextVersionForm):
-    label = gettext_lazy("The force's answer")
-    required = gettext_lazy("Enter the force's answer")
-    submit = gettext_lazy("Save the answer")
-    help = gettext_lazy(
-        "Leave out names and other personal data. Add evidence as PDFs after saving."
-    )
+    label = _("The force's answer")
+    required = _("Enter the force's answer")
+    submit = _("Save the answer")
+    help = _("Leave out names and other personal data. Add evidence as PDFs after saving.")
 
 
-class DecisionForm(_VersionAtTop, SafeTextMixin, forms.Form):
+class DecisionForm(VersionAtTop, SafeTextMixin, forms.Form):
     level = forms.ChoiceField(
-        label=gettext_lazy("Is the Commissioner assured?"),
-        choices=[(value, gettext_lazy(label)) for value, label in AssuranceLevel.choices],
+        label=_("Is the Commissioner assured?"),
+        choices=[(value, _(label)) for value, label in AssuranceLevel.choices],
         widget=forms.RadioSelect,
         error_messages={
-            "required": gettext_lazy("Select whether the Commissioner is assured"),
-            "invalid_choice": gettext_lazy("Select whether the Commissioner is assured"),
+            "required": _("Select whether the Commissioner is assured"),
+            "invalid_choice": _("Select whether the Commissioner is assured"),
         },
     )
-    rationale = _text(
-        gettext_lazy("Rationale"),
-        gettext_lazy(
-            "Enter the rationale for the decision: why the Commissioner is or is not assured"
-        ),
+    rationale = text_field(
+        _("Rationale"),
+        _("Enter the rationale for the decision: why the Commissioner is or is not assured"),
         rows=10,
     )
 
@@ -262,15 +213,15 @@ class DecisionForm(_VersionAtTop, SafeTextMixin, forms.Form):
         )
 
 
-class OtherAreaForm(_VersionAtTop, SafeTextMixin, forms.Form):
+class OtherAreaForm(VersionAtTop, SafeTextMixin, forms.Form):
     heading = forms.CharField(
-        label=gettext_lazy("What was discussed"),
-        help_text=gettext_lazy('For example, "The implications of the Government policy FTR48".'),
+        label=_("What was discussed"),
+        help_text=_('For example, "The implications of the Government policy FTR48".'),
         max_length=200,
-        error_messages={"required": gettext_lazy("Enter what was discussed")},
+        error_messages={"required": _("Enter what was discussed")},
     )
     text = forms.CharField(
-        label=gettext_lazy("More detail (optional)"),
+        label=_("More detail (optional)"),
         max_length=LONG_TEXT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -290,17 +241,15 @@ class OtherAreaForm(_VersionAtTop, SafeTextMixin, forms.Form):
         )
 
 
-class ActionForm(_VersionAtTop, SafeTextMixin, forms.Form):
-    description = _text(
-        gettext_lazy("What needs to be done"), gettext_lazy("Enter what needs to be done"), rows=3
-    )
+class ActionForm(VersionAtTop, SafeTextMixin, forms.Form):
+    description = text_field(_("What needs to be done"), _("Enter what needs to be done"), rows=3)
     owner = forms.CharField(
-        label=gettext_lazy("Owner"),
-        help_text=gettext_lazy("Who is responsible, for example the force and the OPCC."),
+        label=_("Owner"),
+        help_text=_("Who is responsible, for example the force and the OPCC."),
         max_length=200,
-        error_messages={"required": gettext_lazy("Enter who owns the action")},
+        error_messages={"required": _("Enter who owns the action")},
     )
-    due_date = OptionalDateField(what="The due date", label=gettext_lazy("Due by (optional)"))
+    due_date = OptionalDateField(what="The due date", label=_("Due by (optional)"))
     seen = forms.CharField(
         widget=forms.HiddenInput, required=False, error_messages={"required": STALE_FORM}
     )
@@ -323,18 +272,18 @@ class ActionForm(_VersionAtTop, SafeTextMixin, forms.Form):
         )
 
 
-class ActionTrackForm(_VersionAtTop, forms.Form):
+class ActionTrackForm(VersionAtTop, forms.Form):
     """An action's status and due date, the part of it tracked after its meeting."""
 
     status = forms.ChoiceField(
-        label=gettext_lazy("Status"),
+        label=_("Status"),
         choices=ActionStatus.choices,
         error_messages={
-            "required": gettext_lazy("Select the action's status"),
-            "invalid_choice": gettext_lazy("Select the action's status"),
+            "required": _("Select the action's status"),
+            "invalid_choice": _("Select the action's status"),
         },
     )
-    due_date = OptionalDateField(what="The due date", label=gettext_lazy("Due by (optional)"))
+    due_date = OptionalDateField(what="The due date", label=_("Due by (optional)"))
     seen = forms.CharField(
         widget=forms.HiddenInput, required=False, error_messages={"required": STALE_FORM}
     )
@@ -347,26 +296,26 @@ class ActionTrackForm(_VersionAtTop, forms.Form):
         )
 
 
-class FollowUpForm(_VersionAtTop, SafeTextMixin, forms.Form):
+class FollowUpForm(VersionAtTop, SafeTextMixin, forms.Form):
     topic = forms.ModelChoiceField(
         queryset=Topic.objects.none(),
-        label=gettext_lazy("Topic"),
+        label=_("Topic"),
         empty_label=None,
         error_messages={
-            "required": gettext_lazy("Select the topic"),
-            "invalid_choice": gettext_lazy("Select the topic"),
+            "required": _("Select the topic"),
+            "invalid_choice": _("Select the topic"),
         },
     )
-    text = _text(
-        gettext_lazy("What is to follow"),
-        gettext_lazy("Enter what is to follow"),
+    text = text_field(
+        _("What is to follow"),
+        _("Enter what is to follow"),
         rows=3,
-        help_text=gettext_lazy('For example, "A further performance update to the Commissioner".'),
+        help_text=_('For example, "A further performance update to the Commissioner".'),
     )
-    due_date = _date(
-        gettext_lazy("Due on"),
-        gettext_lazy("Enter the date the follow-up is due"),
-        gettext_lazy("For example, 24 3 2026"),
+    due_date = date_field(
+        _("Due on"),
+        _("Enter the date the follow-up is due"),
+        _("For example, 24 3 2026"),
     )
 
     def __init__(self, *args, topics, follow_up=None, **kwargs):
@@ -387,7 +336,7 @@ class FollowUpForm(_VersionAtTop, SafeTextMixin, forms.Form):
         self.helper = post_form_helper(*names, submit=submit)
 
 
-class FollowUpRemoveForm(_VersionAtTop, forms.Form):
+class FollowUpRemoveForm(VersionAtTop, forms.Form):
     """Only the version the follow-up was seen at: removing what someone has just changed
     is refused, and the page shows it as it is now."""
 
@@ -399,11 +348,11 @@ class FollowUpRemoveForm(_VersionAtTop, forms.Form):
 
 
 class ReopenForm(SafeTextMixin, forms.Form):
-    reason = _text(
-        gettext_lazy("Why is the record being reopened?"),
-        gettext_lazy("Enter why the meeting's record is being reopened"),
+    reason = text_field(
+        _("Why is the record being reopened?"),
+        _("Enter why the meeting's record is being reopened"),
         rows=3,
-        help_text=gettext_lazy(
+        help_text=_(
             "This is kept in the meeting's history. For example, “To take a name out "
             "of the summary of evidence on question 2”."
         ),

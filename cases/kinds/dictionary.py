@@ -11,7 +11,6 @@ import io
 import re
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from core.spreadsheets import FORMULA_TRIGGERS, neutralise
@@ -19,6 +18,7 @@ from core.text_safety import hidden_character_message
 
 from ..models import FieldType, RecordField
 from ..models.kinds import FILTERABLE_TYPES
+from .dictionary_problems import DictionaryError, Problem
 
 HEADINGS = ("code", "section", "label", "type", "choices", "required", "filterable", "help")
 CHOICE_TYPES = frozenset({FieldType.CHOICE, FieldType.MULTI_CHOICE})
@@ -35,7 +35,6 @@ CORE_CODES = frozenset(
 CORE_HEADINGS = frozenset({"force", "reference", "date", "facts", "later information"})
 MAX_BYTES = 1024 * 1024
 MAX_FIELDS = 500
-MAX_PROBLEMS = 50
 LIMITS = {"code": 60, "section": 120, "label": 200, "help": 2000}
 YES = {"yes": True, "no": False, "": False}
 
@@ -56,38 +55,6 @@ class FieldSpec:
 
     def choice_list(self) -> list[dict]:
         return [{"code": code, "label": label} for code, label in self.choices]
-
-
-@dataclass(frozen=True)
-class Problem:
-    line: int | None
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        if self.line is None:
-            return self.message
-        if self.column:
-            where = _("Line %(line)s, column %(column)s") % {
-                "line": self.line,
-                "column": self.column,
-            }
-        else:
-            where = _("Line %(line)s") % {"line": self.line}
-        return f"{where}: {self.message}"
-
-
-class DictionaryError(ValidationError):
-    """The dictionary was refused: every problem found, each naming its line and column."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        shown = [str(p) for p in problems[:MAX_PROBLEMS]]
-        if len(problems) > MAX_PROBLEMS:
-            shown.append(
-                _("… and %(count)s more problems.") % {"count": len(problems) - MAX_PROBLEMS}
-            )
-        super().__init__({"dictionary": shown})
 
 
 def _refuse(message: str, line: int | None = None, column: str = ""):
