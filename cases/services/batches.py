@@ -13,6 +13,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cases.enums import BatchStatus, FindingStatus
 from cases.imports import ExtractPass, ImportOptions, Report, storage
@@ -129,9 +130,9 @@ def batch_check(*, batch: ExtractBatch, user, progress=None) -> ExtractBatch:
 
 def _check_still_uploaded(batch: ExtractBatch) -> None:
     if batch.status == BatchStatus.ABANDONED:
-        raise ValidationError("This upload was abandoned before its check finished.")
+        raise ValidationError(_("This upload was abandoned before its check finished."))
     if batch.status != BatchStatus.UPLOADED:
-        raise ValidationError("This file has already been checked.")
+        raise ValidationError(_("This file has already been checked."))
 
 
 def batch_confirm(*, batch: ExtractBatch, user, progress=None) -> ExtractBatch:
@@ -164,7 +165,7 @@ def _confirm_pass(batch: ExtractBatch, progress=None):
         path = storage.path_for(batch.stored_name)
         expected, source = batch.sha256, ExtractPass
     if not path.exists() or storage.sha256_of(path) != expected:
-        raise ValidationError("The stored file has changed since it was checked.")
+        raise ValidationError(_("The stored file has changed since it was checked."))
     return source(path, _options(batch), decisions=_decisions(batch), progress=progress)
 
 
@@ -240,7 +241,7 @@ def _abandon(batch: ExtractBatch, *, user, summary: str) -> ExtractBatch:
     with transaction.atomic():
         batch = ExtractBatch.objects.select_for_update().get(pk=batch.pk)
         if batch.status not in OPEN_STATUSES:
-            raise ValidationError("This import has already finished.")
+            raise ValidationError(_("This import has already finished."))
         batch.finished_by = user
         batch.finished_at = timezone.now()
         batch.summary = summary
@@ -279,7 +280,7 @@ def abandon_stale_batches(*, days: int) -> tuple[int, int]:
 def check_confirmable(batch: ExtractBatch) -> None:
     check_open(batch)
     if batch.error_count:
-        raise ValidationError("This file has problems. Fix them and upload it again.")
+        raise ValidationError(_("This file has problems. Fix them and upload it again."))
     open_count = batch.findings.filter(status=FindingStatus.OPEN).count()
     if open_count:
         raise ValidationError(
@@ -318,7 +319,7 @@ def import_options(
         raise ValidationError(f"{section.name} is not a section of {kind.name}.")
     if section is not None and keep_extra:
         raise ValidationError(
-            "An extract of one section cannot keep columns this service does not recognise."
+            _("An extract of one section cannot keep columns this service does not recognise.")
         )
     return ImportOptions(force, file_name, encoding, sheet_name, keep_extra, kind, section)
 
