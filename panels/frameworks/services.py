@@ -14,6 +14,7 @@ from django.db.models import Max
 from django.utils.text import slugify
 
 from core.audit import AuditEvent, record
+from core.bilingual import english
 from core.stale import check_version
 
 from ..models import Criterion, CriterionGroup, Framework, OutcomeCategory, Theme
@@ -43,18 +44,24 @@ LOCKED = {
 EDITABLE = {
     Framework: [
         "name",
+        "name_cy",
         "slug",
         "kind",
         "record_kind",
         "description",
+        "description_cy",
         "criteria_heading",
+        "criteria_heading_cy",
         "is_active",
     ],
     OutcomeCategory: [
         "code",
         "label",
+        "label_cy",
         "short_label",
+        "short_label_cy",
         "description",
+        "description_cy",
         "requires_reasons",
         "is_inconclusive",
         "is_adverse",
@@ -62,9 +69,10 @@ EDITABLE = {
         "colour",
         "score",
         "chart_label",
+        "chart_label_cy",
     ],
-    CriterionGroup: ["code", "label", "description"],
-    Criterion: ["group", "code", "label", "guidance"],
+    CriterionGroup: ["code", "label", "label_cy", "description", "description_cy"],
+    Criterion: ["group", "code", "label", "label_cy", "guidance", "guidance_cy"],
 }
 # Turning it on would leave members' ratings with a category members may no longer give.
 RATED_PANEL_ONLY = (
@@ -130,6 +138,12 @@ def _value_of(value):
 
 
 def _apply(obj, values: dict, *, by, created: bool):
+    # The English boxes are the English words, whatever language the page is in.
+    with english():
+        return _apply_english(obj, values, by=by, created=created)
+
+
+def _apply_english(obj, values: dict, *, by, created: bool):
     before = {f: _value(obj, f) for f in values} if not created else {}
     for field, value in values.items():
         setattr(obj, field, value)

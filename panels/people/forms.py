@@ -3,7 +3,9 @@
 from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.utils.translation import gettext_lazy
 
+from core.bilingual import english_of, welsh_of
 from core.forms import post_form_helper, version_field
 from core.text_safety import SafeTextMixin
 
@@ -42,7 +44,11 @@ class _VersionErrorAtTop:
 
 
 class PanelForm(_VersionErrorAtTop, SafeTextMixin, forms.Form):
-    text_labels = {"name": "Panel name", "public_description": "Public description"}
+    text_labels = {
+        "name": "Panel name",
+        "public_description": "Public description",
+        "public_description_cy": "Public description (Welsh)",
+    }
     name = forms.CharField(
         label="Panel name",
         help_text="For example, Adult Out of Court Resolutions Scrutiny Panel.",
@@ -90,6 +96,13 @@ class PanelForm(_VersionErrorAtTop, SafeTextMixin, forms.Form):
         max_length=5_000,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
+    public_description_cy = forms.CharField(
+        label=gettext_lazy("Public description (Welsh)"),
+        help_text=gettext_lazy("The same text in Welsh, for the Welsh version of reports."),
+        required=False,
+        max_length=5_000,
+        widget=forms.Textarea(attrs={"rows": 5, "lang": "cy"}),
+    )
     is_active = yes_no_field(
         "Is the panel active?",
         "Select yes if the panel is active",
@@ -106,7 +119,8 @@ class PanelForm(_VersionErrorAtTop, SafeTextMixin, forms.Form):
                 "force": panel.force_id,
                 "organisation": panel.organisation,
                 "age_group": panel.age_group,
-                "public_description": panel.public_description,
+                "public_description": english_of(panel, "public_description"),
+                "public_description_cy": welsh_of(panel, "public_description"),
                 "is_active": _yes_no(panel.is_active),
             }
         super().__init__(*args, initial=initial, **kwargs)
@@ -126,6 +140,7 @@ class PanelForm(_VersionErrorAtTop, SafeTextMixin, forms.Form):
             Field.text("organisation", field_width=Fluid.TWO_THIRDS),
             Field.radios("age_group", legend_size=Size.SMALL, inline=True),
             Field.textarea("public_description", label_size=Size.SMALL, rows=5),
+            Field.textarea("public_description_cy", label_size=Size.SMALL, rows=5),
             Field.radios("is_active", legend_size=Size.SMALL, inline=True),
             submit="Save the panel" if panel is not None else "Create the panel",
         )

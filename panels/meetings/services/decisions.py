@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
+from core.bilingual import english
 from core.stale import check_version
 
 from ...enums import AttendanceKind, CaseSource, MeetingStatus, RatingStatus
@@ -202,6 +203,7 @@ def observation_save(
     kind: str,
     text: str,
     is_public: bool,
+    text_cy: str = "",
     themes: list[Theme] | None = None,
     reviewed_case: ReviewedCase | None = None,
     observation: Observation | None = None,
@@ -217,7 +219,7 @@ def observation_save(
         raise ValidationError("That note belongs to another meeting.")
     if _unoffered_themes(themes, framework=meeting.panel.framework):
         raise ValidationError({"themes": "Select themes from the list"})
-    with transaction.atomic():
+    with transaction.atomic(), english():
         locked = _lock(meeting)
         if locked.status not in {MeetingStatus.IN_DISCUSSION, MeetingStatus.CLOSED}:
             raise ValidationError("Notes are added once the discussion has started.")
@@ -226,6 +228,7 @@ def observation_save(
             observation = Observation(meeting=locked, position=last + 1, created_by=by)
         observation.kind = kind
         observation.text = text.strip()
+        observation.text_cy = text_cy.strip()
         observation.is_public = is_public
         observation.reviewed_case = reviewed_case
         observation.full_clean()
@@ -234,7 +237,14 @@ def observation_save(
     return observation
 
 
-ACTION_FORM_FIELDS = ("description", "owner", "due_date", "status", "follow_up_date")
+ACTION_FORM_FIELDS = (
+    "description",
+    "description_cy",
+    "owner",
+    "due_date",
+    "status",
+    "follow_up_date",
+)
 
 
 def action_fingerprint(action: Action) -> str:
@@ -272,7 +282,7 @@ def action_save(
         raise ValidationError({"description": "Enter what needs to be done"})
     if not (fields.get("owner") or (action and action.owner) or "").strip():
         raise ValidationError({"owner": "Enter who owns the action"})
-    with transaction.atomic():
+    with transaction.atomic(), english():
         locked = _lock(meeting)
         if locked.status not in {MeetingStatus.IN_DISCUSSION, MeetingStatus.CLOSED}:
             raise ValidationError("Actions are added once the discussion has started.")
