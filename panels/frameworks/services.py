@@ -130,6 +130,8 @@ def _refuse_locked(current, values: dict) -> None:
 
 
 def _value(obj, field: str):
+    if field.endswith("_cy"):  # no Welsh yet: stored as nothing, or as "" once saved
+        return getattr(obj, field) or ""
     return getattr(obj, f"{field}_id") if field in KEYS else getattr(obj, field)
 
 
