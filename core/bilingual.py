@@ -50,3 +50,14 @@ def mark_welsh_fields(form, names) -> None:
         field.widget.attrs["lang"] = WELSH
         if instance is not None and instance.pk and name in form.fields and not form.is_bound:
             form.initial[name] = english_of(instance, name)
+
+
+class KeepsUnsentWelsh:
+    """For forms: a post without a Welsh field (a script or a page written before Welsh)
+    leaves the Welsh as it is, rather than clearing it."""
+
+    def clean(self):
+        data = super().clean()
+        for name in [n for n in data if n.endswith(f"_{WELSH}") and n not in self.data]:
+            del data[name]
+        return data

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy
 
-from core.bilingual import english
+from core.bilingual import KeepsUnsentWelsh, english
 from core.forms import post_form_helper, version_field
 from core.text_safety import SafeTextMixin
 from panels.models import Theme
@@ -17,7 +17,7 @@ MARKDOWN_HINT = (
 )
 
 
-class SectionForm(SafeTextMixin, forms.Form):
+class SectionForm(KeepsUnsentWelsh, SafeTextMixin, forms.Form):
     text_labels = {
         "heading": "Section heading",
         "body": "Section text",

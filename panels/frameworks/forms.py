@@ -5,7 +5,7 @@ import copy
 from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 
-from core.bilingual import mark_welsh_fields
+from core.bilingual import KeepsUnsentWelsh, mark_welsh_fields
 from core.forms import STALE_FORM, post_form_helper
 from core.text_safety import SafeTextMixin
 
@@ -29,7 +29,7 @@ def _seen_field() -> forms.CharField:
     )
 
 
-class _PartForm(SafeTextMixin, forms.ModelForm):
+class _PartForm(KeepsUnsentWelsh, SafeTextMixin, forms.ModelForm):
     """A ModelForm that never touches the row it was given: the service saves."""
 
     seen = _seen_field()

@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy
 
 from cases.kinds.presenters import case_title
-from core.bilingual import english_of, welsh_of
+from core.bilingual import KeepsUnsentWelsh, english_of, welsh_of
 from core.forms import post_form_helper, select
 from core.text_safety import SafeTextMixin
 
@@ -169,7 +169,7 @@ class AttendanceForm(SafeTextMixin, forms.Form):
         return rows
 
 
-class ObservationForm(SafeTextMixin, forms.Form):
+class ObservationForm(KeepsUnsentWelsh, SafeTextMixin, forms.Form):
     kind = forms.ChoiceField(
         label="What kind of note is it?",
         choices=ObservationKind.choices,
@@ -239,7 +239,7 @@ class ObservationForm(SafeTextMixin, forms.Form):
         return {
             "kind": data["kind"],
             "text": data["text"],
-            "text_cy": data.get("text_cy", ""),
+            "text_cy": data.get("text_cy"),
             "is_public": data["is_public"] == "yes",
             "themes": list(data["themes"]),
             "reviewed_case": self.cases.get(data["reviewed_case"]),
@@ -255,7 +255,7 @@ RESPONSE_ON_RECORD = (
 )
 
 
-class ActionForm(SafeTextMixin, forms.Form):
+class ActionForm(KeepsUnsentWelsh, SafeTextMixin, forms.Form):
     description = forms.CharField(
         label="What needs to be done",
         max_length=5000,

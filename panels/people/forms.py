@@ -5,7 +5,7 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy
 
-from core.bilingual import english_of, welsh_of
+from core.bilingual import KeepsUnsentWelsh, english_of, welsh_of
 from core.forms import post_form_helper, version_field
 from core.text_safety import SafeTextMixin
 
@@ -43,7 +43,7 @@ class _VersionErrorAtTop:
         return data
 
 
-class PanelForm(_VersionErrorAtTop, SafeTextMixin, forms.Form):
+class PanelForm(KeepsUnsentWelsh, _VersionErrorAtTop, SafeTextMixin, forms.Form):
     text_labels = {
         "name": "Panel name",
         "public_description": "Public description",

@@ -203,7 +203,7 @@ def observation_save(
     kind: str,
     text: str,
     is_public: bool,
-    text_cy: str = "",
+    text_cy: str | None = None,
     themes: list[Theme] | None = None,
     reviewed_case: ReviewedCase | None = None,
     observation: Observation | None = None,
@@ -228,7 +228,8 @@ def observation_save(
             observation = Observation(meeting=locked, position=last + 1, created_by=by)
         observation.kind = kind
         observation.text = text.strip()
-        observation.text_cy = text_cy.strip()
+        if text_cy is not None:  # None: the Welsh stays as it is
+            observation.text_cy = text_cy.strip()
         observation.is_public = is_public
         observation.reviewed_case = reviewed_case
         observation.full_clean()
