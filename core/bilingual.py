@@ -61,3 +61,17 @@ class KeepsUnsentWelsh:
         for name in [n for n in data if n.endswith(f"_{WELSH}") and n not in self.data]:
             del data[name]
         return data
+
+
+class EnglishCopiesHidden:
+    """For the admin: the field itself is the English box, so the `<field>_en` copy
+    django-modeltranslation adds is not shown beside it (two English boxes would each
+    overwrite the other); the `<field>_cy` box is."""
+
+    def get_exclude(self, request, obj=None):
+        copies = [
+            f.name
+            for f in self.model._meta.fields
+            if hasattr(f, "translated_field") and f.name.endswith("_en")
+        ]
+        return [*(super().get_exclude(request, obj) or []), *copies]

@@ -40,9 +40,7 @@ if not DEBUG and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    # Welsh beside English in the same rows (docs/adr/0017); before the admin, as its
-    # docs ask.
-    "modeltranslation",
+    "modeltranslation",  # before the admin, as its docs ask (docs/adr/0017)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -190,11 +188,9 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 LANGUAGES = [("en", "English"), ("cy", "Cymraeg")]
-# Framework wording and people-written texts carry a Welsh version (docs/adr/0017); a
-# blank Welsh version reads as the English.
+# Welsh beside English in the same rows; a blank Welsh reads as the English (ADR 17).
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("en", "cy")
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 USE_TZ = True
 
 STATIC_URL = "/static/"

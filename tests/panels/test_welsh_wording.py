@@ -207,3 +207,35 @@ def test_the_action_form_saves_the_welsh(client, discussing, chris):
     )
     page = client.get(f"/panels/actions/{action.pk}/").content.decode()
     assert "What needs to be done (Welsh)" in page and "Briffio goruchwylwyr." in page
+
+
+def test_the_admin_edits_the_english_and_the_welsh_once_each(client, alice):
+    framework = factories.framework()
+    client.force_login(alice)
+
+    page = client.get(f"/admin/panels/framework/{framework.pk}/change/").content.decode()
+
+    assert 'name="name"' in page and 'name="name_cy"' in page
+    assert 'name="name_en"' not in page
+
+
+def test_a_note_saved_without_its_welsh_field_keeps_its_welsh(client, discussing, chris):
+    note = Observation.objects.create(
+        meeting=discussing,
+        kind="general",
+        text="Victims were updated.",
+        text_cy="Cafodd dioddefwyr y wybodaeth ddiweddaraf.",
+        created_by=chris,
+    )
+    client.force_login(chris)
+
+    client.post(
+        f"/panels/meetings/{discussing.pk}/notes/{note.pk}/",
+        {"kind": "general", "text": "Victims were updated promptly.", "is_public": "yes"},
+    )
+
+    note.refresh_from_db()
+    assert (note.text, note.text_cy) == (
+        "Victims were updated promptly.",
+        "Cafodd dioddefwyr y wybodaeth ddiweddaraf.",
+    )
