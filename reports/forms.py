@@ -1,7 +1,9 @@
 """Forms for OPCC staff's report pages."""
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
+from core.bilingual import KeepsUnsentWelsh, english
 from core.forms import post_form_helper, version_field
 from core.text_safety import SafeTextMixin
 from panels.models import Theme
@@ -15,8 +17,13 @@ MARKDOWN_HINT = (
 )
 
 
-class SectionForm(SafeTextMixin, forms.Form):
-    text_labels = {"heading": "Section heading", "body": "Section text"}
+class SectionForm(KeepsUnsentWelsh, SafeTextMixin, forms.Form):
+    text_labels = {
+        "heading": "Section heading",
+        "body": "Section text",
+        "heading_cy": gettext_lazy("Section heading (Welsh)"),
+        "body_cy": gettext_lazy("Section text (Welsh)"),
+    }
     version = version_field()
     heading = forms.CharField(
         label="Heading", max_length=200, error_messages={"required": "Enter a heading"}
@@ -28,18 +35,40 @@ class SectionForm(SafeTextMixin, forms.Form):
         max_length=20000,
         widget=forms.Textarea(attrs={"rows": 12}),
     )
+    # The Welsh version, needed before the report goes for approval when reports are
+    # published in Welsh too (reports/welsh.py).
+    heading_cy = forms.CharField(
+        label=gettext_lazy("Heading (Welsh)"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"lang": "cy"}),
+    )
+    body_cy = forms.CharField(
+        label=gettext_lazy("Text (Welsh)"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 12, "lang": "cy"}),
+    )
     keep = forms.BooleanField(required=False)
 
     def __init__(self, *args, keep_label: str | None, **kwargs):
         """`keep_label` None: the text cannot be kept for future reports (no box)."""
         super().__init__(*args, **kwargs)
-        fields = ["version", "heading", "body"]
+        fields = ["version", "heading", "body", "heading_cy", "body_cy"]
         if keep_label is None:
             del self.fields["keep"]
         else:
             self.fields["keep"].label = keep_label
             fields.append("keep")
         self.helper = post_form_helper(*fields, submit="Save")
+
+    @staticmethod
+    def words(section) -> dict[str, str]:
+        """The section's heading and text in English and in Welsh, as the form starts."""
+        with english():
+            return {
+                n: getattr(section, n) or "" for n in ("heading", "body", "heading_cy", "body_cy")
+            }
 
 
 class BulletForm(SafeTextMixin, forms.Form):

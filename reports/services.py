@@ -36,6 +36,7 @@ from .notifications import (
     report_returned_notify,
 )
 from .permissions import approval_refusal
+from .welsh import check_welsh_complete, english, section_words, set_welsh, with_welsh_of
 from .workflow import report_transition
 
 S = ReportStatus
@@ -107,6 +108,7 @@ def report_generate_period(*, panel, start, end, by, name: str = "") -> Findings
     return report
 
 
+@english()  # the English words, whatever language the page is in
 def _starting_sections(report, meeting) -> list[ReportSection]:
     kept = {t.key: t for t in StandingText.objects.filter(panel=report.panel)}
     sections = []
@@ -119,7 +121,8 @@ def _starting_sections(report, meeting) -> list[ReportSection]:
             heading, body = kept[key].heading, kept[key].body
         else:
             heading, body = standing_text.default(report.panel, key)
-        sections.append(ReportSection(report=report, key=key, heading=heading, body=body))
+        section = ReportSection(report=report, key=key, heading=heading, body=body)
+        sections.append(with_welsh_of(section, kept.get(key)))
     return sections
 
 
@@ -160,15 +163,17 @@ def section_save(
     by,
     version: int,
     keep: bool = False,
+    **welsh: str,
 ) -> ReportSection:
     """Change one narrative section; `keep` also makes it the text future drafts start from."""
     if not heading.strip():
         raise ValidationError({"heading": "Enter a heading for this section."})
-    with transaction.atomic():
+    with transaction.atomic(), english():
         locked = _locked(report, version)
         _editable(locked)
         section = locked.sections.get(key=key)
         section.heading, section.body = heading.strip(), body.strip()
+        set_welsh(section, welsh)
         section.full_clean()
         section.save()
         if keep:
@@ -194,7 +199,7 @@ def _keep(report, section, by) -> None:
         StandingText.objects.update_or_create(
             panel=report.panel,
             key=section.key,
-            defaults={"heading": section.heading, "body": section.body, "updated_by": by},
+            defaults={**section_words(section), "updated_by": by},
         )
 
 
@@ -283,6 +288,7 @@ def report_submit(*, report: FindingsReport, by) -> FindingsReport:
     """Ask for approval; anyone but the last editor can then approve, and each of them
     is emailed once this commits."""
     _no_selection_claim(report)
+    check_welsh_complete(report)
     with transaction.atomic():
         # Held, so the meeting's record cannot be reopened while the notes go for approval.
         if report.scrutiny_meeting_id:

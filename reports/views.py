@@ -17,7 +17,7 @@ from core.jobs import JobStatus
 from core.roles import is_opcc_staff
 from core.stale import StaleEdit
 
-from . import disclosure, selectors, services
+from . import disclosure, selectors, services, welsh
 from .enums import ReportStatus, SectionKey
 from .forms import AcceptForm, BulletForm, ConfirmForm, PeriodReportForm, SectionForm
 from .periods import named_periods
@@ -136,7 +136,7 @@ def section_edit(request, pk: int, key: str):
     else:
         # A period report has no theme to keep text for; notes have no panel's reports.
         keep_label = None
-    initial = {"version": report.version, "heading": section.heading, "body": section.body}
+    initial = {"version": report.version, **SectionForm.words(section)}
     form = SectionForm(request.POST or None, initial=initial, keep_label=keep_label)
 
     def show(form, status, stale):
@@ -337,7 +337,7 @@ def report_move(request, pk: int, move: str):
 
 
 def _move_problems(user, report, move: str) -> list[str]:
-    problems = []
+    problems = welsh.missing_problems(report) if move == "submit" else []
     if MOVES[move][0] not in REPORT_TRANSITIONS[report.status] or not _move_fits(report, move):
         problems.append(f"A report that is {report.get_status_display().lower()} cannot do this.")
     if move == "approve":

@@ -6,6 +6,7 @@ from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.bilingual import KeepsUnsentWelsh, mark_welsh_fields
 from core.forms import STALE_FORM, post_form_helper
 from core.text_safety import SafeTextMixin
 
@@ -29,21 +30,24 @@ def _seen_field() -> forms.CharField:
     )
 
 
-class _PartForm(SafeTextMixin, forms.ModelForm):
+class _PartForm(KeepsUnsentWelsh, SafeTextMixin, forms.ModelForm):
     """A ModelForm that never touches the row it was given: the service saves."""
 
     seen = _seen_field()
     submit = _("Save")
     wide = ()
+    # Fields with a Welsh version beside them (`<name>_cy`, docs/adr/0017).
+    welsh = ()
 
     def __init__(self, *args, instance, seen: str = "", **kwargs):
         super().__init__(*args, instance=copy.copy(instance), **kwargs)
         self.fields["seen"].initial = seen
+        mark_welsh_fields(self, self.welsh)
         names = [n for n in self.fields if n != "seen"]
         self.helper = post_form_helper(
             *[
                 Field.text(n, field_width=Fluid.TWO_THIRDS)
-                if n in self.wide
+                if n.removesuffix("_cy") in self.wide
                 else Field.text(n, field_width=20)
                 if n == "code"
                 else n
@@ -60,16 +64,20 @@ class _PartForm(SafeTextMixin, forms.ModelForm):
 class FrameworkForm(_PartForm):
     submit = _("Save the framework")
     wide = ("name", "criteria_heading")
+    welsh = ("name", "description", "criteria_heading")
 
     class Meta:
         model = Framework
         fields = [
             "name",
+            "name_cy",
             "slug",
             "kind",
             "record_kind",
             "description",
+            "description_cy",
             "criteria_heading",
+            "criteria_heading_cy",
             "is_active",
         ]
         labels = {
@@ -119,19 +127,24 @@ class FrameworkForm(_PartForm):
 class CategoryForm(_PartForm):
     submit = _("Save the category")
     wide = ("label", "short_label")
+    welsh = ("label", "short_label", "description", "chart_label")
 
     class Meta:
         model = OutcomeCategory
         fields = [
             "label",
+            "label_cy",
             "short_label",
+            "short_label_cy",
             "code",
             "description",
+            "description_cy",
             "requires_reasons",
             "is_inconclusive",
             "is_adverse",
             "panel_decision_only",
             "chart_label",
+            "chart_label_cy",
             "colour",
             "score",
         ]
@@ -184,10 +197,11 @@ class CategoryForm(_PartForm):
 class GroupForm(_PartForm):
     submit = _("Save the group")
     wide = ("label",)
+    welsh = ("label", "description")
 
     class Meta:
         model = CriterionGroup
-        fields = ["label", "code", "description"]
+        fields = ["label", "label_cy", "code", "description", "description_cy"]
         labels = {"label": _("Label"), "code": _("Code"), "description": _("Description")}
         help_texts = {"code": CODE_HELP}
         error_messages = {"label": {"required": _("Enter the group's label")}, "code": CODE_ERRORS}
@@ -196,10 +210,11 @@ class GroupForm(_PartForm):
 class CriterionForm(_PartForm):
     submit = _("Save the criterion")
     wide = ("label",)
+    welsh = ("label", "guidance")
 
     class Meta:
         model = Criterion
-        fields = ["label", "code", "group", "guidance"]
+        fields = ["label", "label_cy", "code", "group", "guidance", "guidance_cy"]
         labels = {
             "label": _("Label"),
             "code": _("Code"),

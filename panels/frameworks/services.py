@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.audit import AuditEvent, record
+from core.bilingual import english
 from core.stale import check_version
 
 from ..models import Criterion, CriterionGroup, Framework, OutcomeCategory, Theme
@@ -55,18 +56,24 @@ LOCKED = {
 EDITABLE = {
     Framework: [
         "name",
+        "name_cy",
         "slug",
         "kind",
         "record_kind",
         "description",
+        "description_cy",
         "criteria_heading",
+        "criteria_heading_cy",
         "is_active",
     ],
     OutcomeCategory: [
         "code",
         "label",
+        "label_cy",
         "short_label",
+        "short_label_cy",
         "description",
+        "description_cy",
         "requires_reasons",
         "is_inconclusive",
         "is_adverse",
@@ -74,9 +81,10 @@ EDITABLE = {
         "colour",
         "score",
         "chart_label",
+        "chart_label_cy",
     ],
-    CriterionGroup: ["code", "label", "description"],
-    Criterion: ["group", "code", "label", "guidance"],
+    CriterionGroup: ["code", "label", "label_cy", "description", "description_cy"],
+    Criterion: ["group", "code", "label", "label_cy", "guidance", "guidance_cy"],
 }
 # Turning it on would leave members' ratings with a category members may no longer give.
 RATED_PANEL_ONLY = gettext_lazy(
@@ -159,6 +167,8 @@ def _refuse_locked(current, values: dict) -> None:
 
 
 def _value(obj, field: str):
+    if field.endswith("_cy"):  # no Welsh yet: stored as nothing, or as "" once saved
+        return getattr(obj, field) or ""
     return getattr(obj, f"{field}_id") if field in KEYS else getattr(obj, field)
 
 
@@ -167,6 +177,12 @@ def _value_of(value):
 
 
 def _apply(obj, values: dict, *, by, created: bool):
+    # The English boxes are the English words, whatever language the page is in.
+    with english():
+        return _apply_english(obj, values, by=by, created=created)
+
+
+def _apply_english(obj, values: dict, *, by, created: bool):
     before = {f: _value(obj, f) for f in values} if not created else {}
     for field, value in values.items():
         setattr(obj, field, value)

@@ -4,9 +4,11 @@ from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import HTML, Field, Fluid, Size
 from django import forms
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cases.kinds.presenters import case_title
+from core.bilingual import KeepsUnsentWelsh, english_of, welsh_of
 from core.forms import post_form_helper, select
 from core.text_safety import SafeTextMixin
 
@@ -172,7 +174,7 @@ class AttendanceForm(SafeTextMixin, forms.Form):
         return rows
 
 
-class ObservationForm(SafeTextMixin, forms.Form):
+class ObservationForm(KeepsUnsentWelsh, SafeTextMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("What kind of note is it?"),
         choices=ObservationKind.choices,
@@ -185,6 +187,13 @@ class ObservationForm(SafeTextMixin, forms.Form):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Enter the note")},
+    )
+    text_cy = forms.CharField(
+        label=gettext_lazy("The note (Welsh)"),
+        help_text=gettext_lazy("Needed before a findings report is sent for approval in Welsh."),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4, "lang": "cy"}),
     )
     is_public = forms.ChoiceField(
         label=_("Who may read it?"),
@@ -204,7 +213,8 @@ class ObservationForm(SafeTextMixin, forms.Form):
         if observation is not None:
             kwargs["initial"] = {
                 "kind": observation.kind,
-                "text": observation.text,
+                "text": english_of(observation, "text"),
+                "text_cy": welsh_of(observation, "text"),
                 "is_public": "yes" if observation.is_public else "no",
                 "reviewed_case": str(observation.reviewed_case.position)
                 if observation.reviewed_case
@@ -226,6 +236,7 @@ class ObservationForm(SafeTextMixin, forms.Form):
         self.helper = post_form_helper(
             Field.radios("kind", legend_size=Size.SMALL),
             Field.textarea("text", label_size=Size.SMALL),
+            Field.textarea("text_cy", label_size=Size.SMALL),
             Field.radios("is_public", legend_size=Size.SMALL),
             select("reviewed_case", label_size=Size.SMALL),
             Field.checkboxes("themes", legend_size=Size.SMALL, small=True),
@@ -237,6 +248,7 @@ class ObservationForm(SafeTextMixin, forms.Form):
         return {
             "kind": data["kind"],
             "text": data["text"],
+            "text_cy": data.get("text_cy"),
             "is_public": data["is_public"] == "yes",
             "themes": list(data["themes"]),
             "reviewed_case": self.cases.get(data["reviewed_case"]),
@@ -262,12 +274,19 @@ def response_on_record() -> str:
     )
 
 
-class ActionForm(SafeTextMixin, forms.Form):
+class ActionForm(KeepsUnsentWelsh, SafeTextMixin, forms.Form):
     description = forms.CharField(
         label=_("What needs to be done"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Enter what needs to be done")},
+    )
+    description_cy = forms.CharField(
+        label=gettext_lazy("What needs to be done (Welsh)"),
+        help_text=gettext_lazy("Needed before a findings report is sent for approval in Welsh."),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3, "lang": "cy"}),
     )
     owner = forms.CharField(
         label=_("Owner"),
@@ -299,19 +318,23 @@ class ActionForm(SafeTextMixin, forms.Form):
             initial |= {
                 name: getattr(action, name)
                 for name in (
-                    "description",
+                    "description_en",
+                    "description_cy",
                     "owner",
                     "due_date",
                     "status",
                     "follow_up_date",
                 )
             }
+            initial["description"] = initial.pop("description_en") or ""
+            initial["description_cy"] = initial["description_cy"] or ""
             initial["addressed_to_force"] = action.force_id is not None
         super().__init__(*args, initial=initial, **kwargs)
         self.response_on_record = action.force_response if action is not None else ""
         self.responded_at = action.responded_at if action is not None else None
         self.helper = post_form_helper(
             Field.textarea("description", label_size=Size.SMALL),
+            Field.textarea("description_cy", label_size=Size.SMALL),
             Field.text("owner", field_width=Fluid.TWO_THIRDS),
             Field.checkbox("addressed_to_force", small=True),
             "due_date",

@@ -3,8 +3,10 @@
 from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.bilingual import KeepsUnsentWelsh, english_of, welsh_of
 from core.forms import post_form_helper, version_field
 from core.text_safety import SafeTextMixin
 
@@ -42,8 +44,12 @@ class _VersionErrorAtTop:
         return data
 
 
-class PanelForm(_VersionErrorAtTop, SafeTextMixin, forms.Form):
-    text_labels = {"name": _("Panel name"), "public_description": _("Public description")}
+class PanelForm(KeepsUnsentWelsh, _VersionErrorAtTop, SafeTextMixin, forms.Form):
+    text_labels = {
+        "name": _("Panel name"),
+        "public_description": _("Public description"),
+        "public_description_cy": _("Public description (Welsh)"),
+    }
     name = forms.CharField(
         label=_("Panel name"),
         help_text=_("For example, Adult Out of Court Resolutions Scrutiny Panel."),
@@ -91,6 +97,13 @@ class PanelForm(_VersionErrorAtTop, SafeTextMixin, forms.Form):
         max_length=5_000,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
+    public_description_cy = forms.CharField(
+        label=gettext_lazy("Public description (Welsh)"),
+        help_text=gettext_lazy("The same text in Welsh, for the Welsh version of reports."),
+        required=False,
+        max_length=5_000,
+        widget=forms.Textarea(attrs={"rows": 5, "lang": "cy"}),
+    )
     is_active = yes_no_field(
         _("Is the panel active?"),
         _("Select yes if the panel is active"),
@@ -107,7 +120,8 @@ class PanelForm(_VersionErrorAtTop, SafeTextMixin, forms.Form):
                 "force": panel.force_id,
                 "organisation": panel.organisation,
                 "age_group": panel.age_group,
-                "public_description": panel.public_description,
+                "public_description": english_of(panel, "public_description"),
+                "public_description_cy": welsh_of(panel, "public_description"),
                 "is_active": _yes_no(panel.is_active),
             }
         super().__init__(*args, initial=initial, **kwargs)
@@ -127,6 +141,7 @@ class PanelForm(_VersionErrorAtTop, SafeTextMixin, forms.Form):
             Field.text("organisation", field_width=Fluid.TWO_THIRDS),
             Field.radios("age_group", legend_size=Size.SMALL, inline=True),
             Field.textarea("public_description", label_size=Size.SMALL, rows=5),
+            Field.textarea("public_description_cy", label_size=Size.SMALL, rows=5),
             Field.radios("is_active", legend_size=Size.SMALL, inline=True),
             submit=_("Save the panel") if panel is not None else _("Create the panel"),
         )

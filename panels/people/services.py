@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from cases.models import Force
 from core import mail
 from core.audit import AuditEvent, record
+from core.bilingual import english
 from core.invitations import invitation_days, invitation_tokens
 from core.stale import check_version
 
@@ -40,6 +41,7 @@ PANEL_FIELDS = (
     "organisation",
     "age_group",
     "public_description",
+    "public_description_cy",
     "is_active",
 )
 CHAIR_MUST_VOTE = gettext_lazy(
@@ -92,10 +94,11 @@ def panel_create(
     organisation: str,
     age_group: str = AgeGroup.ADULT,
     public_description: str = "",
+    public_description_cy: str = "",
     is_active: bool = True,
 ) -> Panel:
     _require(by)
-    with transaction.atomic():
+    with transaction.atomic(), english():
         name = _check_name(name)
         panel = Panel(
             name=name,
@@ -105,6 +108,7 @@ def panel_create(
             organisation=organisation.strip(),
             age_group=age_group,
             public_description=public_description.strip(),
+            public_description_cy=public_description_cy.strip(),
             is_active=is_active,
         )
         _save(panel)
@@ -118,7 +122,7 @@ def panel_update(*, panel: Panel, by, version: int, **fields) -> Panel:
     unknown = set(fields) - set(PANEL_FIELDS)
     if unknown:
         raise ValueError(f"Not a panel field: {', '.join(sorted(unknown))}")
-    with transaction.atomic():
+    with transaction.atomic(), english():
         locked = Panel.objects.select_for_update().get(pk=panel.pk)
         check_version(locked, version)
         if "name" in fields:

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from core.bilingual import english
 from core.stale import check_version
 
 from ...enums import AttendanceKind, CaseSource, MeetingStatus, RatingStatus
@@ -207,6 +208,7 @@ def observation_save(
     kind: str,
     text: str,
     is_public: bool,
+    text_cy: str | None = None,
     themes: list[Theme] | None = None,
     reviewed_case: ReviewedCase | None = None,
     observation: Observation | None = None,
@@ -222,7 +224,7 @@ def observation_save(
         raise ValidationError(_("That note belongs to another meeting."))
     if _unoffered_themes(themes, framework=meeting.panel.framework):
         raise ValidationError({"themes": _("Select themes from the list")})
-    with transaction.atomic():
+    with transaction.atomic(), english():
         locked = _lock(meeting)
         if locked.status not in {MeetingStatus.IN_DISCUSSION, MeetingStatus.CLOSED}:
             raise ValidationError(_("Notes are added once the discussion has started."))
@@ -231,6 +233,8 @@ def observation_save(
             observation = Observation(meeting=locked, position=last + 1, created_by=by)
         observation.kind = kind
         observation.text = text.strip()
+        if text_cy is not None:  # None: the Welsh stays as it is
+            observation.text_cy = text_cy.strip()
         observation.is_public = is_public
         observation.reviewed_case = reviewed_case
         observation.full_clean()
@@ -239,7 +243,14 @@ def observation_save(
     return observation
 
 
-ACTION_FORM_FIELDS = ("description", "owner", "due_date", "status", "follow_up_date")
+ACTION_FORM_FIELDS = (
+    "description",
+    "description_cy",
+    "owner",
+    "due_date",
+    "status",
+    "follow_up_date",
+)
 
 
 def action_fingerprint(action: Action) -> str:
@@ -277,7 +288,7 @@ def action_save(
         raise ValidationError({"description": _("Enter what needs to be done")})
     if not (fields.get("owner") or (action and action.owner) or "").strip():
         raise ValidationError({"owner": _("Enter who owns the action")})
-    with transaction.atomic():
+    with transaction.atomic(), english():
         locked = _lock(meeting)
         if locked.status not in {MeetingStatus.IN_DISCUSSION, MeetingStatus.CLOSED}:
             raise ValidationError(_("Actions are added once the discussion has started."))
