@@ -4,9 +4,10 @@ the note it asks for; and what stops a move now."""
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from . import disclosure, services
+from . import disclosure
 from .enums import ReportStatus
 from .permissions import approval_refusal
+from .readiness import too_early
 from .workflow import REPORT_TRANSITIONS
 
 S = ReportStatus
@@ -110,7 +111,7 @@ def move_problems(user, report, move: str) -> list[str]:
         if refusal:
             problems.append(refusal)
     if move in DOING:
-        refusal = services.too_early(report, str(DOING[move]))
+        refusal = too_early(report, str(DOING[move]))
         if refusal:
             problems.append(refusal)
     if move == "publish":

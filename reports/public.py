@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 
 from . import figures, selectors
 from .accountability.public import notes_csv
@@ -34,7 +36,7 @@ def report_list(request):
     key = (
         "public-report-list:"
         + hashlib.sha256(
-            repr((selectors.public_list_stamp(), sorted(chosen.items()))).encode()
+            repr((selectors.public_list_stamp(), get_language(), sorted(chosen.items()))).encode()
         ).hexdigest()
     )
     body = cache.get(key)
@@ -45,7 +47,7 @@ def report_list(request):
         )
         cache.set(key, body, LIST_CACHE_SECONDS)
     body = mark_safe(body)  # noqa: S308 # nosec B308 B703 # our own template's output
-    context = {"page_title": "Published findings", "body": body}
+    context = {"page_title": _("Published findings"), "body": body}
     return render(request, "reports/public/report_list.html", context)
 
 
@@ -85,7 +87,7 @@ class Withdrawn(Http404):
 
 
 def _withdrawn_page(request, report):
-    context = {"page_title": "This report has been withdrawn", "report": report}
+    context = {"page_title": _("This report has been withdrawn"), "report": report}
     return render(request, "reports/public/withdrawn.html", context, status=404)
 
 
@@ -144,7 +146,7 @@ def _known_format(fmt: str) -> None:
 
 def data_dictionary(request):
     context = {
-        "page_title": "Open data: what the files contain",
+        "page_title": _("Open data: what the files contain"),
         "report_columns": figures.DICTIONARY,
         "tables": [
             (table, [(c.name, c.description) for c in table.columns])
@@ -158,8 +160,8 @@ def data_dictionary(request):
 
 class PublicationsFeed(Feed):
     feed_type = Atom1Feed
-    title = "Published scrutiny panel findings"
-    subtitle = "New and corrected findings reports of the scrutiny panels."
+    title = gettext_lazy("Published scrutiny panel findings")
+    subtitle = gettext_lazy("New and corrected findings reports of the scrutiny panels.")
 
     def link(self):
         return reverse("public:report_list")
@@ -168,7 +170,9 @@ class PublicationsFeed(Feed):
         return list(selectors.public_versions()[:50])
 
     def item_title(self, item):
-        return item.title if item.number == 1 else f"{item.title} (corrected)"
+        return (
+            item.title if item.number == 1 else _("%(title)s (corrected)") % {"title": item.title}
+        )
 
     def item_description(self, item):
         """Atom's summary is `type="html"`: readers decode the XML, then read the result
@@ -177,7 +181,7 @@ class PublicationsFeed(Feed):
         counts = "; ".join(
             f"{c['category']}: {c['cases']}" for c in item.figures["categories"] if c["cases"]
         )
-        return escape(f"Theme: {item.theme}. {counts}.")
+        return escape(_("Theme: %(theme)s. %(counts)s.") % {"theme": item.theme, "counts": counts})
 
     def item_link(self, item):
         return reverse("public:report", args=[item.report.panel.slug, item.report.slug])
