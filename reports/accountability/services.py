@@ -111,7 +111,10 @@ def notes_generate(*, meeting: ScrutinyMeeting, by) -> FindingsReport:
         except IntegrityError as error:  # two staff pressed "Write the notes" together
             raise ValidationError(ALREADY) from error
         ReportSection.objects.create(
-            report=report, key=SectionKey.INTRODUCTION, heading=ABOUT_HEADING, body=ABOUT_BODY
+            report=report,
+            key=SectionKey.INTRODUCTION,
+            heading=str(ABOUT_HEADING),
+            body=str(ABOUT_BODY),
         )
         ReportStatusChange.objects.create(
             report=report, to_status=ReportStatus.DRAFT, changed_by=by
