@@ -1,13 +1,9 @@
 """The findings in words come out of the same figures in English or Welsh: every count is
 said through ngettext, so Welsh gets its own plural form for 1, 2, 3, 8 and 11 cases.
 
-The Welsh is read from this area's fragment of the catalogue (locale/cy/fragments), compiled
-into a catalogue of its own for these tests."""
+The Welsh is read from this area's fragment of the catalogue (tests/reports/welsh.py)."""
 
-import shutil
-import subprocess
 from html import unescape
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -17,29 +13,14 @@ from reports import services, shares, wording
 from reports.publishing import body_html, pdf_document
 from reports.rendering import pdf_size_label
 from tests.reports.conftest import closed_meeting
+from tests.reports.welsh import welsh  # noqa: F401 # the fixture
 
-FRAGMENT = Path(__file__).resolve().parents[2] / "locale" / "cy" / "fragments" / "reports.po"
 COUNTS = [1, 2, 3, 8, 11]
+pytestmark = pytest.mark.usefixtures("welsh")
 
 
 def category(code, label=""):
     return SimpleNamespace(code=code, label=label)
-
-
-@pytest.fixture
-def welsh(settings, tmp_path):
-    """The fragment compiled as the Welsh catalogue, for the length of one test."""
-    msgfmt = shutil.which("msgfmt")
-    if msgfmt is None:
-        pytest.skip("msgfmt (gettext) is not installed")
-    folder = tmp_path / "locale" / "cy" / "LC_MESSAGES"
-    folder.mkdir(parents=True)
-    subprocess.run(  # noqa: S603 # our own fragment, compiled by the system's msgfmt
-        [msgfmt, "--check", "-o", str(folder / "django.mo"), str(FRAGMENT)], check=True
-    )
-    settings.LOCALE_PATHS = [str(tmp_path / "locale")]
-    yield
-    settings.LOCALE_PATHS = []
 
 
 @pytest.mark.parametrize("count", COUNTS)
@@ -51,7 +32,7 @@ def test_a_headline_says_its_count_in_english_as_before(count):
 
 
 @pytest.mark.parametrize("count", COUNTS)
-def test_every_kind_of_headline_renders_in_welsh_for_every_plural_form(welsh, count):
+def test_every_kind_of_headline_renders_in_welsh_for_every_plural_form(count):
     codes = ["consistent", "inconsistent", "fully-compliant", "non-compliant", "no-decision"]
 
     with translation.override("cy"):
@@ -79,7 +60,7 @@ def test_every_kind_of_headline_renders_in_welsh_for_every_plural_form(welsh, co
     )
 
 
-def test_none_reads_as_a_word_in_either_language(welsh):
+def test_none_reads_as_a_word_in_either_language():
     english = str(wording.finding(category("consistent"), 0, has_reasons=False))
     with translation.override("cy"):
         welsh_words = str(wording.finding(category("consistent"), 0, has_reasons=False))
@@ -98,7 +79,7 @@ def test_none_reads_as_a_word_in_either_language(welsh):
         (11, "In 11 cases", "Mewn 11 achos"),
     ],
 )
-def test_a_bullets_count_in_words_takes_each_languages_form(welsh, count, english, welsh_words):
+def test_a_bullets_count_in_words_takes_each_languages_form(count, english, welsh_words):
     assert wording.in_n_cases(count, of=20) == english
     with translation.override("cy"):
         assert wording.in_n_cases(count, of=20) == welsh_words
@@ -114,7 +95,7 @@ def test_a_bullets_count_in_words_takes_each_languages_form(welsh, count, englis
         (11, "Up 11 percentage points", "I fyny 11 pwynt canran"),
     ],
 )
-def test_a_change_in_share_picks_the_plural_form_by_its_count(welsh, points, english, welsh_words):
+def test_a_change_in_share_picks_the_plural_form_by_its_count(points, english, welsh_words):
     change = shares.Change(now=50, before=50 - points, points=points, too_few=False)
 
     assert change.words == english
@@ -122,7 +103,7 @@ def test_a_change_in_share_picks_the_plural_form_by_its_count(welsh, points, eng
         assert change.words == welsh_words
 
 
-def test_shares_of_cases_and_file_sizes_in_both_languages(welsh):
+def test_shares_of_cases_and_file_sizes_in_both_languages():
     assert shares.of_cases(8, 10) == "8 of 10 cases (80%)"
     assert shares.of_cases(1, 1) == "1 of 1 case (100%)"
     assert pdf_size_label(2) == "2 bytes"
@@ -132,7 +113,7 @@ def test_shares_of_cases_and_file_sizes_in_both_languages(welsh):
         assert pdf_size_label(3) == "3 beit"
 
 
-def test_a_meeting_report_renders_whole_in_welsh_with_its_language_declared(welsh, olu):
+def test_a_meeting_report_renders_whole_in_welsh_with_its_language_declared(olu):
     meeting = closed_meeting({"consistent": 3, "inconsistent": 2})
     report = services.report_generate(meeting=meeting, by=olu)
 
