@@ -15,7 +15,10 @@ ENGLISH = "en"
 
 def publish_languages() -> tuple[str, ...]:
     """The languages a version is published in, English first; ("en",) unless set."""
-    chosen = [code for code in getattr(settings, "PUBLISH_LANGUAGES", (ENGLISH,)) if code]
+    setting = getattr(settings, "PUBLISH_LANGUAGES", (ENGLISH,))
+    if isinstance(setting, str):  # "en,cy", as the environment gives it
+        setting = setting.split(",")
+    chosen = [code.strip() for code in setting if code.strip()]
     return (ENGLISH, *[code for code in chosen if code != ENGLISH])
 
 
