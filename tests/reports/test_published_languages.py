@@ -119,13 +119,14 @@ def test_a_correction_and_a_withdrawal_apply_to_both_languages(client, draft, ol
     publish(draft, author=olu, approver=nia)
     services.report_correct(report=draft, by=olu)
     write(draft, "Fixed.", by=olu, key=SectionKey.WHY, heading="Why")
+    draft.sections.filter(key=SectionKey.WHY).update(body_cy="Wedi'i gywiro.")
     corrected = publish(draft, author=olu, approver=nia, note="Corrected the panel's purpose.")
 
     welsh_now = client.get(f"{base(draft)}cy/").content.decode()
     welsh_before = client.get(f"{base(draft)}versions/1/cy/")
 
     assert corrected.languages.get().language == "cy"
-    assert "Fixed." in welsh_now
+    assert "Wedi&#x27;i gywiro." in welsh_now or "Wedi'i gywiro." in welsh_now
     assert welsh_before.status_code == 200
     assert "Wedi'i ddisodli" in welsh_before.content.decode()
 
