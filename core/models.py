@@ -328,3 +328,26 @@ class SentNotification(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+# The language a person reads the service in (core.language).
+class Language(models.TextChoices):
+    ENGLISH = "en", "English"
+    WELSH = "cy", "Cymraeg"
+
+
+class LanguagePreference(models.Model):
+    """The language someone chose with the switcher, kept for their next sign-in on any
+    browser. No row: the language cookie or the browser's language decides."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="language_preference"
+    )
+    language = models.CharField(max_length=5, choices=Language.choices)
+
+    class Meta:
+        app_label = "core"
+        constraints = [choice_constraint("language_preference", "language", Language)]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.language}"

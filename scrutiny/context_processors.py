@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.urls import reverse
 
+from core.language import language_links
 from core.organisation import organisation
 from core.roles import is_data_admin, is_opcc_staff
 
@@ -42,4 +43,5 @@ def navigation(request):
         "service_phase": settings.SERVICE_PHASE,
         "nav_items": nav,
         "organisation": organisation(),
+        **language_links(request),
     }

@@ -1,9 +1,10 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 from django.utils.text import format_lazy
 
-from core import notification_views
+from core import language_views, notification_views
 
 from . import account_views, health, public_pages, views
 
@@ -67,11 +68,8 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("health/", health.health, name="health"),
-    path("accessibility/", public_pages.accessibility, name="accessibility"),
-    path("privacy/", public_pages.privacy, name="privacy"),
-    path("cookies/", public_pages.cookies, name="cookies"),
+    path("language/", language_views.switch_language, name="switch_language"),
     path(".well-known/security.txt", public_pages.security_txt, name="security_txt"),
-    path("findings/", include("reports.public_urls")),
     path("reports/", include("reports.urls")),
     path("panels/", include("panels.urls")),
     path("accountability/", include("accountability.urls")),
@@ -80,6 +78,16 @@ urlpatterns = [
     path("jobs/", include("core.job_urls")),
     path("admin/", admin.site.urls),
 ]
+
+# The public pages, in English under /en/ and in Welsh under /cy/. An address without
+# the prefix (a link in a report published before) is redirected to it by LocaleMiddleware.
+urlpatterns += i18n_patterns(
+    path("accessibility/", public_pages.accessibility, name="accessibility"),
+    path("privacy/", public_pages.privacy, name="privacy"),
+    path("cookies/", public_pages.cookies, name="cookies"),
+    path("findings/", include("reports.public_urls")),
+    prefix_default_language=True,
+)
 
 # Refusals are logged in one line and audited; 404 and 500 use Django's own views.
 handler403 = "scrutiny.errors.permission_denied"
