@@ -3,13 +3,14 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from core import language_views, notification_views
 
 from . import account_views, health, public_pages, views
 
-admin.site.site_header = "Scrutiny administration"
-admin.site.site_title = "Scrutiny admin"
+admin.site.site_header = _("Scrutiny administration")
+admin.site.site_title = _("Scrutiny admin")
 
 _two_factor_urls = [
     path("", views.two_factor_setup, name="setup"),
@@ -39,20 +40,23 @@ urlpatterns = [
         "sign-out/",
         auth_views.LogoutView.as_view(
             next_page=format_lazy("{}?signed-out", reverse_lazy("login")),
-            extra_context={"page_title": "Signed out"},
+            extra_context={"page_title": _("Signed out")},
         ),
         name="logout",
     ),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(
-            form_class=views.PasswordResetForm, extra_context={"page_title": "Reset your password"}
+            form_class=views.PasswordResetForm,
+            extra_context={"page_title": _("Reset your password")},
         ),
         name="password_reset",
     ),
     path(
         "password-reset/sent/",
-        auth_views.PasswordResetDoneView.as_view(extra_context={"page_title": "Check your email"}),
+        auth_views.PasswordResetDoneView.as_view(
+            extra_context={"page_title": _("Check your email")}
+        ),
         name="password_reset_done",
     ),
     path(
@@ -63,7 +67,7 @@ urlpatterns = [
     path(
         "password-reset/complete/",
         auth_views.PasswordResetCompleteView.as_view(
-            extra_context={"page_title": "Password changed"}
+            extra_context={"page_title": _("Password changed")}
         ),
         name="password_reset_complete",
     ),
