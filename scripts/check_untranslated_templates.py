@@ -6,7 +6,7 @@ must come from `{% translate %}` or `{% blocktranslate %}` (or a variable). Plai
 email templates (.txt) count too: all their words are read by people. What is ignored:
 `{{ }}`, other `{% %}` tags, comments, and `<script>` and `<style>`. A line whose text is
 the same in both languages (a proper name, "Cymraeg" in the switcher) opts out with
-`{# notranslate #}` on that line.
+`{# notranslate #}` on that line. A template using the translation tags must load them.
 
 Lists each problem as `path:line: text`; exit status 1 when it finds any.
 Run with paths to check those instead of CHECKED.
@@ -56,6 +56,8 @@ _IGNORED = [
 _TAG = re.compile(r"<[!/]?[a-zA-Z][^>]*>")
 _ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _LETTER = re.compile(r"[^\W\d_]")
+_USES_I18N = re.compile(r"{%\s*(?:translate|trans|blocktranslate|blocktrans)\b")
+_LOADS_I18N = re.compile(r"{%\s*load\s[^%]*\bi18n\b")
 
 
 def _blank(match: re.Match) -> str:
@@ -101,6 +103,9 @@ def problems(source: str, *, plain_text: bool = False) -> list[tuple[int, str]]:
         if letter:
             found.append((start + letter.start(), " ".join(piece.split())))
     located = sorted((_line_of(text, offset), words) for offset, words in found)
+    if _USES_I18N.search(source) and not _LOADS_I18N.search(source):
+        # Django would refuse to render it: each template loads the tags it uses.
+        located.insert(0, (1, "{% translate %} used without {% load i18n %}"))
     return [(line, words) for line, words in located if line not in opted_out]
 
 

@@ -12,12 +12,13 @@ _spec = importlib.util.spec_from_file_location(
 )
 check = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(check)
+LOAD = "{% load i18n %}"  # on the first line, so line numbers stay as written
 
 
 @pytest.mark.parametrize(
     "source",
     [
-        '{% load i18n %}<h1 class="govuk-heading-l">{% translate "Your work" %}</h1>',
+        '<h1 class="govuk-heading-l">{% translate "Your work" %}</h1>',
         "<p>{% blocktranslate trimmed with n=count %}\n  {{ n }} cases\n{% endblocktranslate %}",
         "{% blocktranslate count n=c %}one{% plural %}{{ n }} cases{% endblocktranslate %}",
         "<td>{{ case.reference }}</td><td>{{ meeting.date|date:'j F Y' }}</td>",
@@ -33,7 +34,7 @@ _spec.loader.exec_module(check)
     ],
 )
 def test_marked_or_untranslatable_text_passes(source):
-    assert check.problems(source) == []
+    assert check.problems(LOAD + source) == []
 
 
 @pytest.mark.parametrize(
@@ -53,7 +54,13 @@ def test_marked_or_untranslatable_text_passes(source):
     ],
 )
 def test_unmarked_text_is_listed_with_its_line(source, expected):
-    assert check.problems(source) == expected
+    assert check.problems(LOAD + source) == expected
+
+
+def test_translation_tags_without_loading_them_are_listed():
+    source = "{% comment %}A note{% endcomment %}<p>{% translate 'Fine' %}</p>"
+
+    assert check.problems(source) == [(1, "{% translate %} used without {% load i18n %}")]
 
 
 def test_plain_text_email_counts_every_line_with_words():
