@@ -18,7 +18,8 @@ pytestmark = pytest.mark.django_db
 
 def switcher(body: str) -> str:
     """The switcher's link, as it is in the header."""
-    return re.search(r'<a class="govuk-header__link app-header__language"[^>]*>[^<]*</a>', body)[0]
+    link = r'<a class="govuk-link govuk-link--inverse app-header__language"[^>]*>[^<]*</a>'
+    return re.search(link, body)[0]
 
 
 def alternates(body: str) -> list[tuple[str, str]]:
@@ -33,7 +34,7 @@ def test_public_page_in_english_links_to_its_welsh_version(client):
     body = client.get("/en/accessibility/").content.decode()
 
     assert switcher(body) == (
-        '<a class="govuk-header__link app-header__language" href="/cy/accessibility/" '
+        '<a class="govuk-link govuk-link--inverse app-header__language" href="/cy/accessibility/" '
         'lang="cy" hreflang="cy">Cymraeg</a>'
     )
     assert html_lang(body) == "en-GB"
@@ -43,7 +44,7 @@ def test_public_page_in_welsh_links_to_its_english_version_and_says_lang_cy(clie
     body = client.get("/cy/findings/").content.decode()
 
     assert switcher(body) == (
-        '<a class="govuk-header__link app-header__language" href="/en/findings/" '
+        '<a class="govuk-link govuk-link--inverse app-header__language" href="/en/findings/" '
         'lang="en" hreflang="en">English</a>'
     )
     assert html_lang(body) == "cy"
@@ -96,7 +97,7 @@ def test_staff_page_switcher_links_to_the_switch_with_this_page_to_return_to(cli
     body = client.get("/sign-in/?next=/panels/").content.decode()
 
     assert switcher(body) == (
-        '<a class="govuk-header__link app-header__language" '
+        '<a class="govuk-link govuk-link--inverse app-header__language" '
         'href="/language/?language=cy&amp;next=%2Fsign-in%2F%3Fnext%3D%2Fpanels%2F" '
         'lang="cy" hreflang="cy">Cymraeg</a>'
     )
