@@ -47,3 +47,14 @@ def test_public_page_is_accessible(page: Page, live_server, url):
 
     assert page.get_by_role("heading", level=1).count() == 1
     assert_accessible(page)
+
+
+def test_switching_to_welsh_keeps_the_page_accessible(page: Page, live_server):
+    page.goto(f"{live_server.url}/en/findings/")
+
+    page.get_by_role("link", name="Cymraeg").click()
+
+    assert page.url == f"{live_server.url}/cy/findings/"
+    assert page.locator("html").get_attribute("lang") == "cy"
+    assert page.get_by_role("link", name="English").get_attribute("hreflang") == "en"
+    assert_accessible(page, widths=(DESKTOP, PHONE))
