@@ -23,7 +23,7 @@ TEST_ENV := SECRET_KEY=test-only-not-a-secret ALLOWED_HOSTS=localhost,127.0.0.1,
 	STATIC_FROM_SOURCE=1 DEBUG=0 REQUIRE_2FA=0
 RUN_ENV := DEBUG=1
 
-.PHONY: install run serve worker test test-fast lint lint-code format chromium vnu bench bench-load assets clean \
+.PHONY: install messages run serve worker test test-fast lint lint-code format chromium vnu bench bench-load assets clean \
 	backup-roundtrip
 
 # uv (from PyPI, into the virtual environment) installs the packages: the same versions
@@ -34,7 +34,11 @@ $(VENV)/.installed: pyproject.toml
 	$(VENV)/bin/uv pip install --quiet --python $(PY) -e ".[dev]"
 	@touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed messages
+
+# The Welsh catalogue compiled (locale/cy/LC_MESSAGES/django.mo is built, not kept in git).
+messages: $(VENV)/.installed
+	@DEBUG=1 $(PY) manage.py compilemessages -l cy -v 0
 
 run: install
 	@mkdir -p var
@@ -98,6 +102,7 @@ lint-code: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
 	$(PY) scripts/lint_model_usage_in_views.py
+	$(PY) scripts/check_untranslated_templates.py
 	$(VENV)/bin/bandit --quiet -c pyproject.toml -r core cases panels accountability reports scrutiny scripts bench
 
 format: install

@@ -33,6 +33,16 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _english_afterwards():
+    """A request for a Welsh page leaves Welsh active in the thread; each test starts in
+    the default language, as each real request does."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _tasks_run_at_once(settings):
     """Background tasks run inside the request that starts them, as if a worker took
     each one at once; tests/test_jobs.py puts them on the database queue, with workers."""

@@ -151,6 +151,8 @@ MATRIX: dict[str, Entry] = {
     "account_email_confirm": page({"mina"}),
     # Each person's own choice of emails: anyone signed in, about themselves only.
     "notification_settings": page(SIGNED_IN),
+    # The language switcher's link: anyone; with no page to go back to, the home page.
+    "switch_language": Entry(redirect=dict.fromkeys(EVERYONE, HOME)),
     "security_txt": page(EVERYONE),
     "health": page(EVERYONE),
     "accessibility": page(EVERYONE),
