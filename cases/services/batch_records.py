@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.enums import BatchStatus, FindingStatus
+from cases.import_wording import Text
 from cases.imports import Report, storage
 from cases.models import Case, ExtractBatch, HeldChange, ImportProblem, PrivacyFinding
 from cases.workflow import batch_transition
@@ -21,14 +22,21 @@ def record_check(batch: ExtractBatch, report: Report, *, status: str, user) -> N
     batch.full_clean()
     batch.save()
     batch_transition(batch=batch, to=status, by=user)
-    ImportProblem.objects.bulk_create(
-        ImportProblem(
-            batch=batch, row_number=p.row_number, column=p.column[:120], message=p.message
-        )
-        for p in report.problems
-    )
+    ImportProblem.objects.bulk_create(_problems(batch, report))
     record_findings(batch, report, status=FindingStatus.OPEN)
     record_held(batch, report)
+
+
+def _problems(batch: ExtractBatch, report: Report):
+    for p in report.problems:
+        yield ImportProblem(
+            batch=batch,
+            row_number=p.row_number,
+            column=p.column[:120],
+            message=p.message,
+            code=p.code,
+            params=p.params,
+        )
 
 
 def record_findings(batch: ExtractBatch, report: Report, *, status: str, user=None) -> None:
@@ -110,17 +118,10 @@ def reject_after_commit(batch: ExtractBatch, report: Report, *, user) -> Extract
     with transaction.atomic():
         batch = ExtractBatch.objects.select_for_update().get(pk=batch.pk)
         if report.unresolved and report.ok:
-            report.add_problem(
-                None, "", "The file has personal data that was not found when it was checked."
-            )
+            report.add_problem(None, "", Text("personal_data_since_check"))
         batch.finished_by = user
         batch.problems.all().delete()
-        ImportProblem.objects.bulk_create(
-            ImportProblem(
-                batch=batch, row_number=p.row_number, column=p.column[:120], message=p.message
-            )
-            for p in report.problems
-        )
+        ImportProblem.objects.bulk_create(_problems(batch, report))
         batch.error_count = report.problem_count
         batch.finished_at = timezone.now()
         batch.summary = _summary(report, BatchStatus.REJECTED)
