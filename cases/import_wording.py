@@ -14,6 +14,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from cases.enums import BatchStatus
+
 # Codes of the problems that mean "this is not an Excel workbook at all".
 NOT_A_WORKBOOK = frozenset({"not_a_workbook", "zip_not_workbook"})
 
@@ -253,3 +255,75 @@ class CellError(ValueError):
 
     def __str__(self) -> str:
         return str(self.text)
+
+
+# What a pass over an extract found, in one sentence (the batch's summary).
+ROWS = ngettext_lazy("%(count)s row", "%(count)s rows", "n")
+REJECTED = ngettext_lazy(
+    "%(rows)s; %(count)s problem(s) found, so nothing was imported.",
+    "%(rows)s; %(count)s problem(s) found, so nothing was imported.",
+    "n",
+)
+COUNTED = {
+    True: _("%(rows)s: %(created)s new, %(changed)s changed, %(unchanged)s unchanged imported."),
+    False: _("%(rows)s: %(created)s new, %(changed)s changed, %(unchanged)s unchanged to import."),
+}
+COUNTED_HELD = {
+    True: ngettext_lazy(
+        "%(rows)s: %(created)s new, %(changed)s changed, %(unchanged)s unchanged imported; "
+        "%(count)s reviewed case(s) listed, not changed.",
+        "%(rows)s: %(created)s new, %(changed)s changed, %(unchanged)s unchanged imported; "
+        "%(count)s reviewed case(s) listed, not changed.",
+        "n",
+    ),
+    False: ngettext_lazy(
+        "%(rows)s: %(created)s new, %(changed)s changed, %(unchanged)s unchanged to import; "
+        "%(count)s reviewed case(s) listed, not changed.",
+        "%(rows)s: %(created)s new, %(changed)s changed, %(unchanged)s unchanged to import; "
+        "%(count)s reviewed case(s) listed, not changed.",
+        "n",
+    ),
+}
+ABANDONED = _("Abandoned before import; nothing was written.")
+
+
+def summary(*, rejected: bool, imported: bool, counts: dict[str, int]) -> str:
+    """The summary in the active language. `counts`: rows, created, changed, unchanged,
+    held and problems."""
+    rows = ROWS % {"n": counts["rows"], "count": f"{counts['rows']:,}"}
+    if rejected:
+        return REJECTED % {
+            "rows": rows,
+            "n": counts["problems"],
+            "count": f"{counts['problems']:,}",
+        }
+    values = {name: f"{counts[name]:,}" for name in ("created", "changed", "unchanged")}
+    values["rows"] = rows
+    if counts["held"]:
+        held = {"n": counts["held"], "count": f"{counts['held']:,}"}
+        return COUNTED_HELD[imported] % {**values, **held}
+    return COUNTED[imported] % values
+
+
+def batch_summary(batch) -> str:
+    """A batch's stored (English) summary in the active language, when it is one of the
+    sentences above for its counts; otherwise as stored (such as an older wording)."""
+    counts = {
+        "rows": batch.row_count,
+        "created": batch.created_count,
+        "changed": batch.updated_count,
+        "unchanged": batch.unchanged_count,
+        "held": batch.held_count,
+        "problems": batch.error_count,
+    }
+    rejected = batch.status == BatchStatus.REJECTED
+    imported = batch.status == BatchStatus.COMMITTED
+    stored = batch.summary
+    with translation.override(None):
+        english = summary(rejected=rejected, imported=imported, counts=counts)
+        abandoned = str(ABANDONED)
+    if stored == english:
+        return summary(rejected=rejected, imported=imported, counts=counts)
+    if stored == abandoned:
+        return str(ABANDONED)
+    return stored

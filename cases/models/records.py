@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from cases.import_wording import word
+from cases.import_wording import batch_summary, word
 from core.models import CodePointOrder, StatusHistory, choice_constraint
 from core.roles import is_data_admin, is_opcc_staff
 
@@ -149,6 +149,11 @@ class ExtractBatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.force.code}, {self.uploaded_at:%d %b %Y})"
+
+    @property
+    def summary_text(self) -> str:
+        """The summary (stored in English) in the active language."""
+        return batch_summary(self)
 
 
 class CaseQuerySet(models.QuerySet):

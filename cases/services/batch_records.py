@@ -3,8 +3,9 @@ privacy findings to decide and reviewed cases held back; and forgetting the stor
 once the batch is settled."""
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from cases import import_wording
 from cases.enums import BatchStatus, FindingStatus
 from cases.import_wording import Text
 from cases.imports import Report, storage
@@ -139,14 +140,18 @@ def forget_file(batch: ExtractBatch) -> None:
 
 
 def _summary(report: Report, status: str) -> str:
-    rows = f"{report.row_count:,} row{'s' if report.row_count != 1 else ''}"
-    if status == BatchStatus.REJECTED:
-        return f"{rows}; {report.problem_count:,} problem(s) found, so nothing was imported."
-    verb = "imported" if status == BatchStatus.COMMITTED else "to import"
-    text = (
-        f"{rows}: {report.created:,} new, {report.changed:,} changed, "
-        f"{report.unchanged:,} unchanged {verb}"
-    )
-    if report.held_count:
-        text += f"; {report.held_count:,} reviewed case(s) listed, not changed"
-    return text + "."
+    """In English, for the record and the audit; pages word it again (`summary_text`)."""
+    counts = {
+        "rows": report.row_count,
+        "created": report.created,
+        "changed": report.changed,
+        "unchanged": report.unchanged,
+        "held": report.held_count,
+        "problems": report.problem_count,
+    }
+    with translation.override(None):
+        return import_wording.summary(
+            rejected=status == BatchStatus.REJECTED,
+            imported=status == BatchStatus.COMMITTED,
+            counts=counts,
+        )

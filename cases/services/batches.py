@@ -12,9 +12,10 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cases import import_wording
 from cases.enums import BatchStatus, FindingStatus
 from cases.imports import ExtractPass, ImportOptions, Report, storage
 from cases.imports.engine import StagedPass
@@ -234,7 +235,9 @@ def _settle_case_table(batch: ExtractBatch) -> None:
 
 
 def batch_abandon(*, batch: ExtractBatch, user) -> ExtractBatch:
-    return _abandon(batch, user=user, summary="Abandoned before import; nothing was written.")
+    with translation.override(None):  # stored in English; pages word it again
+        summary = str(import_wording.ABANDONED)
+    return _abandon(batch, user=user, summary=summary)
 
 
 def _abandon(batch: ExtractBatch, *, user, summary: str) -> ExtractBatch:

@@ -79,6 +79,40 @@ def test_the_batch_page_lists_the_problems_in_the_readers_language(client, alice
     assert "Rhaid i Gravity score fod yn rhif cyfan o 1 i 4." in page
 
 
+def test_the_batch_summary_is_stored_in_english_and_shown_in_welsh(alice, force, welsh):
+    batch = upload(alice, force, csv_bytes([row("CR-1"), row("CR-2")]))
+
+    with translation.override(welsh):
+        shown = batch.summary_text
+
+    assert (batch.summary, shown) == (
+        "2 rows: 2 new, 0 changed, 0 unchanged to import.",
+        "2 rhes: 2 newydd, 0 wedi newid, 0 heb newid i'w mewnforio.",
+    )
+
+
+def test_a_rejected_batch_summary_is_shown_in_welsh(alice, force, welsh):
+    batch = upload(alice, force, csv_bytes([row("CR-1", Reference="  ")]))
+
+    with translation.override(welsh):
+        shown = batch.summary_text
+
+    assert (batch.summary, shown) == (
+        "1 row; 1 problem(s) found, so nothing was imported.",
+        "1 rhes; cafwyd 1 problem, felly ni fewnforiwyd dim.",
+    )
+
+
+def test_a_summary_in_an_older_wording_is_shown_as_stored(alice, force, welsh):
+    batch = upload(alice, force, csv_bytes([row("CR-1")]))
+    batch.summary = "Checked by hand."
+
+    with translation.override(welsh):
+        shown = batch.summary_text
+
+    assert shown == "Checked by hand."
+
+
 def test_a_stored_problem_from_before_codes_is_shown_as_stored(alice, force, welsh):
     batch = upload(alice, force, csv_bytes([row("CR-1", Reference="  ")]))
     batch.problems.update(code="", params={})
