@@ -8,6 +8,7 @@ contents); `str()` words it in the active language and `english` words it from t
 source text, which is what the stored `message`, the command line and the audit read.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.utils import translation
@@ -285,6 +286,12 @@ COUNTED_HELD = {
     ),
 }
 ABANDONED = _("Abandoned before import; nothing was written.")
+NOT_CONFIRMED = ngettext_lazy(
+    "Abandoned automatically: not confirmed within %(count)s day; nothing was written.",
+    "Abandoned automatically: not confirmed within %(count)s days; nothing was written.",
+    "n",
+)
+_NOT_CONFIRMED = re.compile(r"Abandoned automatically: not confirmed within (\d+) days?; ")
 
 
 def summary(*, rejected: bool, imported: bool, counts: dict[str, int]) -> str:
@@ -326,4 +333,10 @@ def batch_summary(batch) -> str:
         return summary(rejected=rejected, imported=imported, counts=counts)
     if stored == abandoned:
         return str(ABANDONED)
+    if found := _NOT_CONFIRMED.match(stored):
+        days = int(found.group(1))
+        with translation.override(None):
+            english = NOT_CONFIRMED % {"n": days, "count": days}
+        if stored == english:
+            return NOT_CONFIRMED % {"n": days, "count": days}
     return stored
