@@ -48,7 +48,7 @@ def upload(request):
                 section=data["section"],
             )
         except ExtractError as error:
-            form.add_error("file", error.message.rstrip("."))
+            form.add_error("file", error.shown.rstrip("."))
         except ValidationError as error:
             form.add_error(None, " ".join(error.messages))
         else:
@@ -120,7 +120,7 @@ def batch_problems(request, pk: int):
     writer = csv.writer(response)
     writer.writerow(["Row", "Column", "Problem"])
     for problem in selectors.batch_problems(batch=batch):
-        row = [problem.row_number or "", problem.column, problem.message]
+        row = [problem.row_number or "", problem.column, problem.text]
         writer.writerow([neutralise(cell) for cell in row])
     return response
 

@@ -13,6 +13,8 @@ import re
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cases.import_wording import NOT_A_WORKBOOK
+
 from .base import ExtractError
 from .columns import header_lookup, normalise_header
 from .readers import OLE_MAGIC, UTF8_BOM, UTF16_BOMS, ZIP_MAGIC
@@ -60,9 +62,9 @@ def _workbook_problem(handle) -> str | None:
     try:
         archive = check_zip(handle)
     except ExtractError as error:
-        if "not" in error.message and "workbook" in error.message:
+        if error.code in NOT_A_WORKBOOK:
             return str(NOT_AN_EXTRACT)
-        return error.message.rstrip(".")
+        return error.shown.rstrip(".")
     archive.close()
     return None
 

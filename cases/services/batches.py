@@ -12,9 +12,11 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from cases import import_wording
 from cases.enums import BatchStatus, FindingStatus
 from cases.imports import ExtractPass, ImportOptions, Report, storage
 from cases.imports.engine import StagedPass
@@ -234,7 +236,9 @@ def _settle_case_table(batch: ExtractBatch) -> None:
 
 
 def batch_abandon(*, batch: ExtractBatch, user) -> ExtractBatch:
-    return _abandon(batch, user=user, summary="Abandoned before import; nothing was written.")
+    with translation.override(None):  # stored in English; pages word it again
+        summary = str(import_wording.ABANDONED)
+    return _abandon(batch, user=user, summary=summary)
 
 
 def _abandon(batch: ExtractBatch, *, user, summary: str) -> ExtractBatch:
@@ -259,10 +263,8 @@ def abandon_stale_batches(*, days: int) -> tuple[int, int]:
     Returns (batches abandoned, stray files deleted). Meant to run daily.
     """
     cutoff = timezone.now() - timedelta(days=days)
-    summary = (
-        f"Abandoned automatically: not confirmed within {days} day{'s' if days != 1 else ''}; "
-        "nothing was written."
-    )
+    with translation.override(None):  # stored in English; pages word it again
+        summary = str(import_wording.NOT_CONFIRMED % {"n": days, "count": days})
     abandoned = 0
     for batch in ExtractBatch.objects.filter(status__in=OPEN_STATUSES, uploaded_at__lt=cutoff):
         try:
@@ -284,8 +286,12 @@ def check_confirmable(batch: ExtractBatch) -> None:
     open_count = batch.findings.filter(status=FindingStatus.OPEN).count()
     if open_count:
         raise ValidationError(
-            f"Decide what to do with the {open_count} possible personal data "
-            f"finding{'s' if open_count != 1 else ''} first."
+            ngettext(
+                "Decide what to do with the %(count)s possible personal data finding first.",
+                "Decide what to do with the %(count)s possible personal data findings first.",
+                open_count,
+            )
+            % {"count": open_count}
         )
 
 
@@ -314,9 +320,14 @@ def import_options(
     off, the section is another kind's, or a section's extract is to keep extra columns."""
     kind = kind or kind_by_code(OOCR_CODE)
     if not kind.is_active:
-        raise ValidationError(f"{kind.name} records are not imported any more.")
+        raise ValidationError(
+            _("%(kind)s records are not imported any more.") % {"kind": kind.name}
+        )
     if section is not None and section.kind_id != kind.pk:
-        raise ValidationError(f"{section.name} is not a section of {kind.name}.")
+        raise ValidationError(
+            _("%(section)s is not a section of %(kind)s.")
+            % {"section": section.name, "kind": kind.name}
+        )
     if section is not None and keep_extra:
         raise ValidationError(
             _("An extract of one section cannot keep columns this service does not recognise.")
