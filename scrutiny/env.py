@@ -217,6 +217,10 @@ def language_settings(*, base_dir: Path) -> dict:
         "LOCALE_PATHS": [base_dir / "locale"],
         "FORMAT_MODULE_PATH": ["scrutiny.formats"],
         "PUBLISH_LANGUAGES": publish_languages(),
+        "USE_I18N": True,
+        # A blank Welsh reads as the English (docs/adr/0017-bilingual-content.md).
+        "MODELTRANSLATION_DEFAULT_LANGUAGE": "en",
+        "MODELTRANSLATION_LANGUAGES": ("en", "cy"),
     }
 
 

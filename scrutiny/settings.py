@@ -188,14 +188,9 @@ OTP_TOTP_ISSUER = os.environ.get("SERVICE_NAME", "Scrutiny panels")
 # The admin never shows anyone's authenticator key or recovery codes.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
-# English and Welsh: languages, catalogue, formats and PUBLISH_LANGUAGES (scrutiny/env.py).
+# English and Welsh: languages, catalogue, formats, PUBLISH_LANGUAGES (scrutiny/env.py).
 globals().update(env.language_settings(base_dir=BASE_DIR))
 TIME_ZONE = "Europe/London"
-USE_I18N = True
-LANGUAGES = [("en", "English"), ("cy", "Cymraeg")]
-# Welsh beside English in the same rows; a blank Welsh reads as the English (ADR 17).
-MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_LANGUAGES = ("en", "cy")
 USE_TZ = True
 
 STATIC_URL = "/static/"
