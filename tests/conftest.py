@@ -49,6 +49,32 @@ def _tasks_run_at_once(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
+@pytest.fixture(scope="session")
+def _welsh_locale(tmp_path_factory):
+    """The service's Welsh catalogue (locale/cy), compiled once for the run into a folder
+    of its own, as `make install` compiles it."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parents[1] / "locale"
+    locale = tmp_path_factory.mktemp("locale")
+    shutil.copytree(source, locale, dirs_exist_ok=True)
+    folder = locale / "cy" / "LC_MESSAGES"
+    msgfmt = shutil.which("msgfmt") or "/usr/bin/msgfmt"
+    subprocess.run(  # noqa: S603 (gettext's own tool on our own catalogue)
+        [msgfmt, "--check", "-o", str(folder / "django.mo"), str(folder / "django.po")], check=True
+    )
+    return locale
+
+
+@pytest.fixture
+def welsh(settings, _welsh_locale):
+    """Welsh ready to switch on: the language code, with its catalogue loaded."""
+    settings.LOCALE_PATHS = [str(_welsh_locale)]
+    return "cy"
+
+
 @pytest.fixture
 def sent(django_capture_on_commit_callbacks):
     """Run what services queue once their transaction commits, as a real commit would."""

@@ -6,7 +6,6 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import DESKTOP, PHONE, assert_accessible
-from tests.reports.welsh import welsh  # noqa: F401 # the fixture
 
 pytestmark = [
     pytest.mark.browser,

@@ -1,14 +1,11 @@
 """Import problems are stored as codes and worded when shown, so a Welsh reader sees them
-in Welsh, whatever language the check ran in. The catalogue is built from the Welsh
-fragments, as a release builds it."""
+in Welsh, whatever language the check ran in. The Welsh comes from the service's
+catalogue (locale/cy), compiled as `make install` compiles it (the `welsh` fixture)."""
 
 import io
-import shutil
-import subprocess
 import zipfile
 
 import pytest
-from django.conf import settings as django_settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -16,25 +13,6 @@ from cases.enums import BatchStatus
 from cases.import_wording import Text
 from cases.imports.upload_check import NOT_AN_EXTRACT, upload_problem
 from tests.cases.conftest import csv_bytes, messages_of, row, upload
-
-pytestmark = pytest.mark.skipif(
-    not (shutil.which("msgcat") and shutil.which("msgfmt")), reason="needs gettext's tools"
-)
-
-
-@pytest.fixture
-def welsh(settings, tmp_path):
-    """A Welsh catalogue compiled from the fragments, in a LOCALE_PATHS of its own."""
-    fragments = sorted((django_settings.BASE_DIR / "locale" / "cy" / "fragments").glob("*.po"))
-    folder = tmp_path / "locale" / "cy" / "LC_MESSAGES"
-    folder.mkdir(parents=True)
-    po = folder / "django.po"
-    # The tools are found on PATH and given only our own files.
-    msgcat, msgfmt = shutil.which("msgcat"), shutil.which("msgfmt")
-    subprocess.run([msgcat, "--use-first", "-o", po, *fragments], check=True)  # noqa: S603 — our fragments only
-    subprocess.run([msgfmt, "-o", folder / "django.mo", po], check=True)  # noqa: S603 — our file only
-    settings.LOCALE_PATHS = [tmp_path / "locale"]  # resets the loaded catalogues
-    return "cy"
 
 
 def test_a_problem_found_in_english_is_shown_in_welsh(alice, force, welsh):

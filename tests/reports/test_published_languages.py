@@ -15,7 +15,6 @@ from reports.enums import SectionKey
 from reports.figures import DICTIONARY
 from reports.published_languages import PublishedLanguage
 from tests.reports.conftest import publish, write
-from tests.reports.welsh import welsh  # noqa: F401 # the fixture
 
 pytestmark = pytest.mark.django_db
 

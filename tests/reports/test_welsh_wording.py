@@ -1,7 +1,7 @@
 """The findings in words come out of the same figures in English or Welsh: every count is
 said through ngettext, so Welsh gets its own plural form for 1, 2, 3, 8 and 11 cases.
 
-The Welsh is read from this area's fragment of the catalogue (tests/reports/welsh.py)."""
+The Welsh is read from the service's catalogue (the `welsh` fixture)."""
 
 from html import unescape
 from types import SimpleNamespace
@@ -13,7 +13,6 @@ from reports import services, shares, wording
 from reports.publishing import body_html, pdf_document
 from reports.rendering import pdf_size_label
 from tests.reports.conftest import closed_meeting
-from tests.reports.welsh import welsh  # noqa: F401 # the fixture
 
 COUNTS = [1, 2, 3, 8, 11]
 pytestmark = pytest.mark.usefixtures("welsh")
