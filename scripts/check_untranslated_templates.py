@@ -18,25 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The templates whose text is marked for translation, relative to the repository: a
-# folder means every .html and .txt file under it. Add a folder once it is marked.
-CHECKED = [
-    "templates/base.html",
-    "templates/home.html",
-    "templates/public_home.html",
-    "templates/400.html",
-    "templates/403.html",
-    "templates/403_csrf.html",
-    "templates/404.html",
-    "templates/500.html",
-    "templates/includes",
-    "templates/gds",
-    "templates/registration",
-    "templates/account",
-    "templates/two_factor",
-    "templates/admin",
-    "templates/core",
-]
+# The templates checked, relative to the repository: a folder means every .html and
+# .txt file under it. Every template is marked for translation.
+CHECKED = ["templates"]
 
 OPT_OUT = "{# notranslate #}"
 ATTRIBUTES = {"alt", "title", "placeholder", "aria-label", "aria-description"}
