@@ -108,7 +108,7 @@ def _bare(html: str) -> float:
 
 def _serve(report, runs: int, meeting_cases: int) -> tuple:
     client = Client()
-    url = f"/findings/{report.panel.slug}/{report.slug}/report.pdf"
+    url = f"/en/findings/{report.panel.slug}/{report.slug}/report.pdf"
     times = []
     for _ in range(runs * 3):
         started = time.perf_counter()

@@ -6,6 +6,7 @@ record kind its panels review (cases/kind_data); the community scrutiny framewor
 (stop and search, use of force) are in kind_frameworks.py.
 """
 
+from . import reference_welsh
 from .kind_frameworks import (
     KIND_ADVERSE,
     KIND_FRAMEWORK_SLUGS,
@@ -362,6 +363,17 @@ def seed(apps) -> None:
         point_at_record_kinds(apps)
     if _has_field(apps, "OutcomeCategory", "colour"):
         colour_kind_frameworks(apps)
+    if _has_field(apps, "Framework", "name_cy"):
+        seed_welsh(apps)
+
+
+def seed_welsh(apps) -> None:
+    """The seeded frameworks' and themes' Welsh (panels.reference_welsh)."""
+    reference_welsh.seed_welsh(
+        apps,
+        frameworks=[*FRAMEWORKS, *KIND_FRAMEWORKS],
+        themes=dict([*THEMES, *KIND_THEMES]),
+    )
 
 
 def seed_kind_frameworks(apps) -> None:

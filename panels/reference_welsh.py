@@ -4,9 +4,6 @@ Data only, keyed as reference_data seeds the rows (framework slug, then category
 and criterion codes; theme slug), so migration 0020 can use it with historical models.
 """
 
-from .kind_frameworks import KIND_FRAMEWORKS, KIND_THEMES
-from .reference_data import FRAMEWORKS, THEMES
-
 THREE_WAY = {
     "good-practice": ("Arfer da", "Arfer da"),
     "adequate": ("Digonol", "Digonol"),
@@ -238,10 +235,10 @@ THEMES_CY = {
 }
 
 
-def _english():
+def _english(frameworks):
     """The seeded English, keyed as FRAMEWORKS_CY is."""
     english = {}
-    for spec, criteria in [*FRAMEWORKS, *KIND_FRAMEWORKS]:
+    for spec, criteria in frameworks:
         english[spec["slug"]] = {
             **{k: spec[k] for k in ("name", "description", "criteria_heading")},
             "categories": {c[0]: (c[1], c[2]) for c in spec["categories"]},
@@ -264,9 +261,11 @@ def _fill(row, pairs) -> bool:
     return changed
 
 
-def seed_welsh(apps) -> None:
+def seed_welsh(apps, *, frameworks, themes: dict) -> None:
+    """The Welsh of the seeded `frameworks` (spec, criteria) and `themes` (slug: English
+    name), wherever the English is still as seeded (panels.reference_data.seed)."""
     Framework = apps.get_model("panels", "Framework")
-    english = _english()
+    english = _english(frameworks)
     for framework in Framework.objects.filter(slug__in=FRAMEWORKS_CY):
         en, cy = english[framework.slug], FRAMEWORKS_CY[framework.slug]
         fields = ("name", "description", "criteria_heading")
@@ -284,6 +283,6 @@ def seed_welsh(apps) -> None:
             label, guidance = en["criteria"].get(criterion.code, ("", ""))
             label_cy, guidance_cy = cy["criteria"][criterion.code]
             _fill(criterion, [("label", label, label_cy), ("guidance", guidance, guidance_cy)])
-    names = dict([*THEMES, *KIND_THEMES])
+    names = themes
     for theme in apps.get_model("panels", "Theme").objects.filter(slug__in=THEMES_CY):
         _fill(theme, [("name", names.get(theme.slug, ""), THEMES_CY[theme.slug])])

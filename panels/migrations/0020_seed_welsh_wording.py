@@ -1,10 +1,10 @@
 from django.db import migrations
 
-from panels import reference_welsh
+from panels import reference_data
 
 
 def seed_welsh(apps, schema_editor):
-    reference_welsh.seed_welsh(apps)
+    reference_data.seed_welsh(apps)
 
 
 class Migration(migrations.Migration):

@@ -286,13 +286,13 @@ def test_chair_journey_reveals_decides_and_closes_the_meeting(journey, demo):
     journey.follow(page.get_by_role("link", name="Back to the meeting"))
     journey.follow(page.get_by_role("link", name="Add a note"))
     page.get_by_role("group", name="What kind of note is it?").get_by_label("Good practice").check()
-    page.get_by_label("The note").fill(NOTE)
+    page.get_by_label("The note", exact=True).fill(NOTE)
     who = page.get_by_role("group", name="Who may read it?")
     who.get_by_label("Include it in the published findings").check()
     journey.follow(page.get_by_role("button", name="Save the note"))
     assert journey.path == meeting_path
     journey.follow(page.get_by_role("link", name="Add an action"))
-    page.get_by_label("What needs to be done").fill(ACTION)
+    page.get_by_label("What needs to be done", exact=True).fill(ACTION)
     page.get_by_label("Owner").fill(ACTION_OWNER)
     journey.follow(page.get_by_role("button", name="Save the action"))
     assert journey.banner() == "Action saved"

@@ -302,7 +302,7 @@ def test_chair_reveals_discusses_decides_and_closes_the_meeting(page, live_serve
     expect(page).to_have_url(f"{meeting_url}actions/add/")
     assert heading(page) == "Add an action"
     assert_accessible(page)
-    page.get_by_label("What needs to be done").fill(ACTION)
+    page.get_by_label("What needs to be done", exact=True).fill(ACTION)
     page.get_by_label("Owner").fill(ACTION_OWNER)
     due = page.get_by_role("group", name="Due by (optional)")
     due.get_by_label("Day").fill("31")

@@ -152,7 +152,8 @@ def test_english_only_approval_page_has_no_welsh_column(client, draft, texts, ol
 
     page = client.get(f"/reports/{draft.pk}/move/approve/").content.decode()
 
-    assert "Cymraeg" not in page
+    assert "welsh-side-by-side" not in page
+    assert "The public texts in English and Welsh" not in page
 
 
 def test_the_disclosure_check_reads_the_welsh_text(bilingual, draft, texts, olu):
