@@ -151,7 +151,8 @@ def _phases(meeting: Meeting, user, order: str, scale: Scale) -> list[tuple]:
             before,
         ),
         (
-            "… of which: fingerprint and compress the pool record (alongside the scoring)",
+            "… of which: fingerprint and compress the pool record (alongside the choosing "
+            "and the agenda)",
             order,
             pool.size,
             "",
