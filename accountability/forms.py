@@ -1,9 +1,10 @@
 """The accountability pages' forms, in the GOV.UK pattern (crispy-forms-gds). Each form
-that changes a row carries the version it was opened at (core.stale)."""
+that changes a row carries the version it was opened at (core.stale). Their wording is
+lazy: it is put into words, in the reader's language, when a page shows it."""
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Button, Field, Fluid, Size
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from cases.documents.forms import DocumentUploadForm
 from core.forms import STALE_FORM, post_form_helper, version_field
@@ -12,88 +13,61 @@ from panels.enums import ActionStatus
 from panels.sampling.forms import OptionalDateField
 
 from .enums import AssuranceLevel
+from .form_fields import LONG_TEXT, VersionAtTop, date_field, text_field
 from .models import Topic
-
-LONG_TEXT = 20_000
-
-
-class _VersionAtTop:
-    """A bad or missing version is said at the top: the hidden field has no place of its
-    own in the error summary."""
-
-    def clean(self):
-        data = super().clean()
-        for name in ("version", "seen"):
-            if name in self.errors:
-                self.add_error(None, list(self.errors.pop(name)))
-        return data
-
-
-def _date(label: str, what: str, help_text: str = "For example, 24 9 2025") -> DateInputField:
-    field = DateInputField(label=label, help_text=help_text)
-    field.error_messages["required"] = f"Enter {what}"
-    field.error_messages["incomplete"] = f"Enter {what}"
-    return field
-
-
-def _text(label: str, required: str, *, rows: int = 5, help_text: str = "") -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        help_text=help_text,
-        max_length=LONG_TEXT,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={
-            "required": required,
-            "max_length": f"{label} must be {LONG_TEXT:,} characters or fewer",
-        },
-    )
 
 
 class TopicForm(SafeTextMixin, forms.Form):
     title = forms.CharField(
-        label="Title",
-        help_text='For example, "Use of out of court resolutions and Outcome 16".',
+        label=_("Title"),
+        help_text=_('For example, "Use of out of court resolutions and Outcome 16".'),
         max_length=200,
-        error_messages={"required": "Enter the topic's title"},
+        error_messages={"required": _("Enter the topic's title")},
     )
     force = forms.ModelChoiceField(
         queryset=None,
-        label="Force",
+        label=_("Force"),
         empty_label=None,
-        error_messages={"required": "Select the force", "invalid_choice": "Select the force"},
+        error_messages={
+            "required": _("Select the force"),
+            "invalid_choice": _("Select the force"),
+        },
     )
 
     def __init__(self, *args, forces, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["force"].queryset = forces
         self.helper = post_form_helper(
-            Field.text("title", field_width=Fluid.FULL), "force", submit="Add the topic"
+            Field.text("title", field_width=Fluid.FULL), "force", submit=_("Add the topic")
         )
 
 
-class ScrutinyMeetingForm(_VersionAtTop, SafeTextMixin, forms.Form):
-    text_labels = {"theme": "Theme"}
+class ScrutinyMeetingForm(VersionAtTop, SafeTextMixin, forms.Form):
+    text_labels = {"theme": _("Theme")}
     force = forms.ModelChoiceField(
         queryset=None,
-        label="Force",
+        label=_("Force"),
         empty_label=None,
-        error_messages={"required": "Select the force", "invalid_choice": "Select the force"},
+        error_messages={
+            "required": _("Select the force"),
+            "invalid_choice": _("Select the force"),
+        },
     )
-    date = _date("Meeting date", "the meeting date")
+    date = date_field(_("Meeting date"), _("Enter the meeting date"))
     theme = forms.CharField(
-        label="Theme (optional)",
-        help_text='For example, "Tackling offending and reoffending".',
+        label=_("Theme (optional)"),
+        help_text=_('For example, "Tackling offending and reoffending".'),
         max_length=200,
         required=False,
     )
     topics = forms.ModelMultipleChoiceField(
         queryset=Topic.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        label="Topics",
-        help_text="Select each topic the meeting covers.",
+        label=_("Topics"),
+        help_text=_("Select each topic the meeting covers."),
         error_messages={
-            "required": "Select at least one topic",
-            "invalid_choice": "Select topics from the list",
+            "required": _("Select at least one topic"),
+            "invalid_choice": _("Select topics from the list"),
         },
     )
 
@@ -116,21 +90,24 @@ class ScrutinyMeetingForm(_VersionAtTop, SafeTextMixin, forms.Form):
             names.pop(0)
             self.fields["version"] = version_field()
             names.append("version")
-        self.helper = post_form_helper(*names, submit="Save the meeting")
+        self.helper = post_form_helper(*names, submit=_("Save the meeting"))
 
 
-class QuestionForm(_VersionAtTop, SafeTextMixin, forms.Form):
+class QuestionForm(VersionAtTop, SafeTextMixin, forms.Form):
     topic = forms.ModelChoiceField(
         queryset=Topic.objects.none(),
-        label="Topic",
+        label=_("Topic"),
         empty_label=None,
-        error_messages={"required": "Select the topic", "invalid_choice": "Select the topic"},
+        error_messages={
+            "required": _("Select the topic"),
+            "invalid_choice": _("Select the topic"),
+        },
     )
-    text = _text("Question", "Enter the question")
+    text = text_field(_("Question"), _("Enter the question"))
     due_date = OptionalDateField(
         what="The due date",
-        label="Answer due by (optional)",
-        help_text="Leave it blank to use the date you give when you send the questions.",
+        label=_("Answer due by (optional)"),
+        help_text=_("Leave it blank to use the date you give when you send the questions."),
     )
 
     def __init__(self, *args, topics, question=None, **kwargs):
@@ -148,10 +125,10 @@ class QuestionForm(_VersionAtTop, SafeTextMixin, forms.Form):
         if question is not None:
             self.fields["version"] = version_field()
             names.append("version")
-        self.helper = post_form_helper(*names, submit="Save the question")
+        self.helper = post_form_helper(*names, submit=_("Save the question"))
 
 
-class RemoveDraftForm(_VersionAtTop, forms.Form):
+class RemoveDraftForm(VersionAtTop, forms.Form):
     """Removing a draft question: a button, and the version the page was opened at."""
 
     version = version_field()
@@ -159,22 +136,22 @@ class RemoveDraftForm(_VersionAtTop, forms.Form):
     def __init__(self, *args, question, **kwargs):
         super().__init__(*args, initial={"version": question.version}, **kwargs)
         self.helper = post_form_helper("version")
-        self.helper.layout.append(Button.warning("submit", "Remove the draft"))
+        self.helper.layout.append(Button.warning("submit", _("Remove the draft")))
 
 
 class SendForm(SafeTextMixin, forms.Form):
-    due_date = _date(
-        "Answers due by",
-        "the date the force's answers are due",
-        help_text="On or before the meeting, for example 10 9 2025.",
+    due_date = date_field(
+        _("Answers due by"),
+        _("Enter the date the force's answers are due"),
+        help_text=_("On or before the meeting, for example 10 9 2025."),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = post_form_helper("due_date", submit="Send the questions to the force")
+        self.helper = post_form_helper("due_date", submit=_("Send the questions to the force"))
 
 
-class _TextVersionForm(_VersionAtTop, SafeTextMixin, forms.Form):
+class _TextVersionForm(VersionAtTop, SafeTextMixin, forms.Form):
     """One long text and the version of the row it changes (0 when there is none yet)."""
 
     label = required = submit = ""
@@ -185,7 +162,7 @@ class _TextVersionForm(_VersionAtTop, SafeTextMixin, forms.Form):
         if current is not None:
             initial["text"] = current.text
         super().__init__(*args, initial=initial, **kwargs)
-        self.fields["text"] = _text(self.label, self.required, rows=10, help_text=self.help)
+        self.fields["text"] = text_field(self.label, self.required, rows=10, help_text=self.help)
         self.fields["version"] = version_field()
         self.helper = post_form_helper(
             Field.textarea("text", label_size=Size.MEDIUM), "version", submit=self.submit
@@ -193,32 +170,32 @@ class _TextVersionForm(_VersionAtTop, SafeTextMixin, forms.Form):
 
 
 class SummaryForm(_TextVersionForm):
-    label = "Summary of evidence"
-    required = "Enter the summary of evidence"
-    submit = "Save the summary"
-    help = "This is published in the meeting's notes. Leave out names and case details."
+    label = _("Summary of evidence")
+    required = _("Enter the summary of evidence")
+    submit = _("Save the summary")
+    help = _("This is published in the meeting's notes. Leave out names and case details.")
 
 
 class AnswerForm(_TextVersionForm):
-    label = "The force's answer"
-    required = "Enter the force's answer"
-    submit = "Save the answer"
-    help = "Leave out names and other personal data. Add evidence as PDFs after saving."
+    label = _("The force's answer")
+    required = _("Enter the force's answer")
+    submit = _("Save the answer")
+    help = _("Leave out names and other personal data. Add evidence as PDFs after saving.")
 
 
-class DecisionForm(_VersionAtTop, SafeTextMixin, forms.Form):
+class DecisionForm(VersionAtTop, SafeTextMixin, forms.Form):
     level = forms.ChoiceField(
-        label="Is the Commissioner assured?",
-        choices=AssuranceLevel.choices,
+        label=_("Is the Commissioner assured?"),
+        choices=[(value, _(label)) for value, label in AssuranceLevel.choices],
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select whether the Commissioner is assured",
-            "invalid_choice": "Select whether the Commissioner is assured",
+            "required": _("Select whether the Commissioner is assured"),
+            "invalid_choice": _("Select whether the Commissioner is assured"),
         },
     )
-    rationale = _text(
-        "Rationale",
-        "Enter the rationale for the decision: why the Commissioner is or is not assured",
+    rationale = text_field(
+        _("Rationale"),
+        _("Enter the rationale for the decision: why the Commissioner is or is not assured"),
         rows=10,
     )
 
@@ -232,19 +209,19 @@ class DecisionForm(_VersionAtTop, SafeTextMixin, forms.Form):
             Field.radios("level", legend_size=Size.MEDIUM),
             Field.textarea("rationale", label_size=Size.SMALL),
             "version",
-            submit="Save the decision",
+            submit=_("Save the decision"),
         )
 
 
-class OtherAreaForm(_VersionAtTop, SafeTextMixin, forms.Form):
+class OtherAreaForm(VersionAtTop, SafeTextMixin, forms.Form):
     heading = forms.CharField(
-        label="What was discussed",
-        help_text='For example, "The implications of the Government policy FTR48".',
+        label=_("What was discussed"),
+        help_text=_('For example, "The implications of the Government policy FTR48".'),
         max_length=200,
-        error_messages={"required": "Enter what was discussed"},
+        error_messages={"required": _("Enter what was discussed")},
     )
     text = forms.CharField(
-        label="More detail (optional)",
+        label=_("More detail (optional)"),
         max_length=LONG_TEXT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -260,19 +237,19 @@ class OtherAreaForm(_VersionAtTop, SafeTextMixin, forms.Form):
             Field.text("heading", field_width=Fluid.FULL),
             Field.textarea("text", label_size=Size.SMALL),
             "version",
-            submit="Save",
+            submit=_("Save"),
         )
 
 
-class ActionForm(_VersionAtTop, SafeTextMixin, forms.Form):
-    description = _text("What needs to be done", "Enter what needs to be done", rows=3)
+class ActionForm(VersionAtTop, SafeTextMixin, forms.Form):
+    description = text_field(_("What needs to be done"), _("Enter what needs to be done"), rows=3)
     owner = forms.CharField(
-        label="Owner",
-        help_text="Who is responsible, for example the force and the OPCC.",
+        label=_("Owner"),
+        help_text=_("Who is responsible, for example the force and the OPCC."),
         max_length=200,
-        error_messages={"required": "Enter who owns the action"},
+        error_messages={"required": _("Enter who owns the action")},
     )
-    due_date = OptionalDateField(what="The due date", label="Due by (optional)")
+    due_date = OptionalDateField(what="The due date", label=_("Due by (optional)"))
     seen = forms.CharField(
         widget=forms.HiddenInput, required=False, error_messages={"required": STALE_FORM}
     )
@@ -291,22 +268,22 @@ class ActionForm(_VersionAtTop, SafeTextMixin, forms.Form):
             Field.text("owner", field_width=Fluid.TWO_THIRDS),
             "due_date",
             "seen",
-            submit="Save the action",
+            submit=_("Save the action"),
         )
 
 
-class ActionTrackForm(_VersionAtTop, forms.Form):
+class ActionTrackForm(VersionAtTop, forms.Form):
     """An action's status and due date, the part of it tracked after its meeting."""
 
     status = forms.ChoiceField(
-        label="Status",
+        label=_("Status"),
         choices=ActionStatus.choices,
         error_messages={
-            "required": "Select the action's status",
-            "invalid_choice": "Select the action's status",
+            "required": _("Select the action's status"),
+            "invalid_choice": _("Select the action's status"),
         },
     )
-    due_date = OptionalDateField(what="The due date", label="Due by (optional)")
+    due_date = OptionalDateField(what="The due date", label=_("Due by (optional)"))
     seen = forms.CharField(
         widget=forms.HiddenInput, required=False, error_messages={"required": STALE_FORM}
     )
@@ -315,24 +292,31 @@ class ActionTrackForm(_VersionAtTop, forms.Form):
         initial = {"seen": seen, "status": action.status, "due_date": action.due_date}
         super().__init__(*args, initial=initial, **kwargs)
         self.helper = post_form_helper(
-            Field.select("status"), "due_date", "seen", submit="Save the status"
+            Field.select("status"), "due_date", "seen", submit=_("Save the status")
         )
 
 
-class FollowUpForm(_VersionAtTop, SafeTextMixin, forms.Form):
+class FollowUpForm(VersionAtTop, SafeTextMixin, forms.Form):
     topic = forms.ModelChoiceField(
         queryset=Topic.objects.none(),
-        label="Topic",
+        label=_("Topic"),
         empty_label=None,
-        error_messages={"required": "Select the topic", "invalid_choice": "Select the topic"},
+        error_messages={
+            "required": _("Select the topic"),
+            "invalid_choice": _("Select the topic"),
+        },
     )
-    text = _text(
-        "What is to follow",
-        "Enter what is to follow",
+    text = text_field(
+        _("What is to follow"),
+        _("Enter what is to follow"),
         rows=3,
-        help_text='For example, "A further performance update to the Commissioner".',
+        help_text=_('For example, "A further performance update to the Commissioner".'),
     )
-    due_date = _date("Due on", "the date the follow-up is due", "For example, 24 3 2026")
+    due_date = date_field(
+        _("Due on"),
+        _("Enter the date the follow-up is due"),
+        _("For example, 24 3 2026"),
+    )
 
     def __init__(self, *args, topics, follow_up=None, **kwargs):
         if follow_up is not None:
@@ -348,11 +332,11 @@ class FollowUpForm(_VersionAtTop, SafeTextMixin, forms.Form):
         if follow_up is not None:
             self.fields["version"] = version_field()
             names.append("version")
-        submit = "Save the follow-up" if follow_up is not None else "Set the follow-up"
+        submit = _("Save the follow-up") if follow_up is not None else _("Set the follow-up")
         self.helper = post_form_helper(*names, submit=submit)
 
 
-class FollowUpRemoveForm(_VersionAtTop, forms.Form):
+class FollowUpRemoveForm(VersionAtTop, forms.Form):
     """Only the version the follow-up was seen at: removing what someone has just changed
     is refused, and the page shows it as it is now."""
 
@@ -360,22 +344,24 @@ class FollowUpRemoveForm(_VersionAtTop, forms.Form):
         super().__init__(*args, initial={"version": follow_up.version}, **kwargs)
         self.fields["version"] = version_field()
         self.helper = post_form_helper("version")
-        self.helper.layout.append(Button.warning("submit", "Remove the follow-up"))
+        self.helper.layout.append(Button.warning("submit", _("Remove the follow-up")))
 
 
 class ReopenForm(SafeTextMixin, forms.Form):
-    reason = _text(
-        "Why is the record being reopened?",
-        "Enter why the meeting's record is being reopened",
+    reason = text_field(
+        _("Why is the record being reopened?"),
+        _("Enter why the meeting's record is being reopened"),
         rows=3,
-        help_text="This is kept in the meeting's history. For example, “To take a name out "
-        "of the summary of evidence on question 2”.",
+        help_text=_(
+            "This is kept in the meeting's history. For example, “To take a name out "
+            "of the summary of evidence on question 2”."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = post_form_helper(
-            Field.textarea("reason", label_size=Size.SMALL), submit="Reopen the record"
+            Field.textarea("reason", label_size=Size.SMALL), submit=_("Reopen the record")
         )
 
 
@@ -384,7 +370,7 @@ class EvidenceForm(DocumentUploadForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["title"].help_text = (
+        self.fields["title"].help_text = _(
             "What the document is, for example “OoCR performance dashboard, June 2025”. "
             "Leave out names and other personal data."
         )

@@ -4,6 +4,10 @@ sentence naming the previous decision, and what waits on each question."""
 import datetime
 from dataclasses import dataclass
 
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from .enums import AssuranceLevel, ScrutinyMeetingStatus
 from .workflow import ANSWERING, SCRUTINY_TRANSITIONS, SENDING
 
@@ -21,9 +25,9 @@ LEVEL_TAGS = {
 }
 # The moves OPCC staff make by hand, with the words of their buttons.
 MOVES = {
-    ScrutinyMeetingStatus.EVIDENCE_RECEIVED: "Mark the evidence as received",
-    ScrutinyMeetingStatus.DECIDED: "Mark the meeting as decided",
-    ScrutinyMeetingStatus.CLOSED: "Close the meeting",
+    ScrutinyMeetingStatus.EVIDENCE_RECEIVED: gettext_lazy("Mark the evidence as received"),
+    ScrutinyMeetingStatus.DECIDED: gettext_lazy("Mark the meeting as decided"),
+    ScrutinyMeetingStatus.CLOSED: gettext_lazy("Close the meeting"),
 }
 
 
@@ -34,13 +38,13 @@ class Tag:
 
 
 def status_tag(meeting) -> Tag:
-    return Tag(meeting.get_status_display(), STATUS_TAGS[meeting.status])
+    return Tag(_(meeting.get_status_display()), STATUS_TAGS[meeting.status])
 
 
 def level_tag(level: str | None) -> Tag | None:
     if not level:
         return None
-    return Tag(AssuranceLevel(level).label, LEVEL_TAGS[level])
+    return Tag(_(AssuranceLevel(level).label), LEVEL_TAGS[level])
 
 
 def decision_tag(decision) -> Tag | None:
@@ -53,12 +57,15 @@ def since_previous(decision) -> str:
     previous = decision.previous
     if previous is None:
         return ""
-    level = previous.get_level_display().lower()
-    return f"Since the previous update in {previous.meeting.date:%B %Y}, when the PCC was {level}"
+    level = _(previous.get_level_display()).lower()
+    return _("Since the previous update in %(month)s, when the PCC was %(level)s") % {
+        "month": date_format(previous.meeting.date, "F Y"),
+        "level": level,
+    }
 
 
 # A question the force did not answer before the Commissioner decided: not late, not waiting.
-NOT_ANSWERED = Tag("Not answered in the service", "govuk-tag--grey")
+NOT_ANSWERED = Tag(gettext_lazy("Not answered in the service"), "govuk-tag--grey")
 
 
 def taking_answers(question) -> bool:
@@ -71,28 +78,28 @@ def question_state(question) -> Tag:
     question never sent or never answered says so, and waits for nothing."""
     status = question.meeting.status
     if question.sent_at is None:
-        return Tag("Draft" if status in SENDING else "Not sent", "govuk-tag--grey")
+        return Tag(_("Draft") if status in SENDING else _("Not sent"), "govuk-tag--grey")
     if getattr(question, "answer", None) is None:
         if taking_answers(question):
-            return Tag("Waiting for the force", "govuk-tag--blue")
+            return Tag(_("Waiting for the force"), "govuk-tag--blue")
         return NOT_ANSWERED
     if getattr(question, "evidence_summary", None) is None:
         if status == ScrutinyMeetingStatus.CLOSED:
-            return Tag("Answered: not summarised", "govuk-tag--grey")
-        return Tag("Answered: summarise", "govuk-tag--yellow")
-    return Tag("Summarised", "govuk-tag--green")
+            return Tag(_("Answered: not summarised"), "govuk-tag--grey")
+        return Tag(_("Answered: summarise"), "govuk-tag--yellow")
+    return Tag(_("Summarised"), "govuk-tag--green")
 
 
 def answer_state(question, *, today) -> Tag:
     """Where a question stands, as the force's liaison follows it: overdue only while the
     force may still answer."""
     if getattr(question, "answer", None) is not None:
-        return Tag("Answered", "govuk-tag--green")
+        return Tag(_("Answered"), "govuk-tag--green")
     if not taking_answers(question):
         return NOT_ANSWERED
     if question.due_date and question.due_date < today:
-        return Tag("Overdue", "govuk-tag--red")
-    return Tag("To answer", "govuk-tag--blue")
+        return Tag(_("Overdue"), "govuk-tag--red")
+    return Tag(_("To answer"), "govuk-tag--blue")
 
 
 @dataclass(frozen=True)
@@ -125,7 +132,7 @@ def moves_from(meeting) -> list[tuple[str, str]]:
     if meeting.status == ScrutinyMeetingStatus.DECIDED:
         # Back to evidence received is how a decision is corrected before closing.
         moves = [
-            (to, "Reopen the decisions" if to == ScrutinyMeetingStatus.EVIDENCE_RECEIVED else w)
+            (to, _("Reopen the decisions") if to == ScrutinyMeetingStatus.EVIDENCE_RECEIVED else w)
             for to, w in moves
         ]
     return moves
@@ -136,29 +143,31 @@ def follow_up_tag(follow_up, *, today: datetime.date) -> tuple[str, str] | None:
     follow_up_states.with_state), or None while it is simply due."""
     met_on = getattr(follow_up, "met_on", None)
     if met_on:
-        return f"Met at the meeting of {met_on:%-d %B %Y}", "green"
+        return _("Met at the meeting of %(date)s") % {"date": date_format(met_on, "j F Y")}, "green"
     if follow_up.due_date < today:
-        return "Overdue", "red"
+        return _("Overdue"), "red"
     return None
 
 
 def no_liaison_warning(force) -> str:
     """Said where work is about to go to a force nobody can answer for."""
-    return (
-        f"Nobody will be emailed: {force.name} has no active force liaison, so nobody can "
+    return _(
+        "Nobody will be emailed: %(force)s has no active force liaison, so nobody can "
         "answer in the service yet."
-    )
+    ) % {"force": force.name}
 
 
 def no_liaison_sent(force) -> str:
     """Added to the success message when the work went to a force with no liaison."""
-    return f" Nobody was emailed: {force.name} has no active force liaison."
+    return " " + _("Nobody was emailed: %(force)s has no active force liaison.") % {
+        "force": force.name
+    }
 
 
 def not_removable(question) -> str:
     """Why a question cannot be removed, or "" for a draft of a meeting not closed."""
     if question.sent_at is not None:
-        return "This question has been sent to the force, so it stays on the record."
+        return _("This question has been sent to the force, so it stays on the record.")
     if question.meeting.status == ScrutinyMeetingStatus.CLOSED:
-        return "This meeting is closed, so its record can no longer change."
+        return _("This meeting is closed, so its record can no longer change.")
     return ""

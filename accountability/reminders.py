@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
 
 from core.notifications import NotificationKind, notification_sent_once, notify, site_url
 from core.roles import StaffRole, users_with_role
@@ -94,8 +96,12 @@ def _remind_question(question: Question, state: str) -> int:
         told = notify(
             users=users,
             kind=kind,
-            subject=f"Question {question.number} from the Commissioner is "
-            f"{'overdue' if state == OVERDUE else 'due soon'}",
+            subject=(
+                _("Question %(number)s from the Commissioner is overdue")
+                if state == OVERDUE
+                else _("Question %(number)s from the Commissioner is due soon")
+            )
+            % {"number": question.number},
             template="accountability/email/question_due.txt",
             context={
                 "number": question.number,
@@ -124,8 +130,11 @@ def _remind_follow_up(follow_up: FollowUp) -> int:
             told = notify(
                 users=_once(users, key, NotificationKind.FOLLOW_UP_DUE),
                 kind=NotificationKind.FOLLOW_UP_DUE,
-                subject=f"A follow-up on “{follow_up.topic.title}” is due "
-                f"{follow_up.due_date:%-d %B %Y}",
+                subject=_("A follow-up on “%(topic)s” is due %(date)s")
+                % {
+                    "topic": follow_up.topic.title,
+                    "date": date_format(follow_up.due_date, "j F Y"),
+                },
                 template="accountability/email/follow_up_due.txt",
                 context={
                     "topic": follow_up.topic.title,

@@ -4,6 +4,9 @@ record can be reopened (back to decided) to correct it, with the reason in its h
 
 from collections.abc import Callable
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from core.workflow import TransitionNotAllowed, transition
 
 from .enums import ScrutinyMeetingStatus as Status
@@ -48,18 +51,27 @@ def unsummarised(meeting: ScrutinyMeeting) -> list[int]:
     return list(missing.order_by("number").values_list("number", flat=True))
 
 
+def listed_words(words: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    if len(words) == 1:
+        return words[0]
+    return _("%(items)s and %(last)s") % {"items": ", ".join(words[:-1]), "last": words[-1]}
+
+
 def unsummarised_refusal(numbers: list[int], doing: str) -> str:
-    named = [f"question {n}" for n in numbers]
-    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
-    return (
-        f"Write the summary of evidence on every question sent to the force before {doing}: "
-        f"{listed} {'has' if len(named) == 1 else 'have'} none."
-    )
+    listed = listed_words([_("question %(number)s") % {"number": n} for n in numbers])
+    return ngettext(
+        "Write the summary of evidence on every question sent to the force before "
+        "%(doing)s: %(listed)s has none.",
+        "Write the summary of evidence on every question sent to the force before "
+        "%(doing)s: %(listed)s have none.",
+        len(numbers),
+    ) % {"doing": doing, "listed": listed}
 
 
 def _check_reopen(meeting: ScrutinyMeeting, note: str) -> None:
     if not note.strip():
-        raise TransitionNotAllowed("Enter why the record is being reopened.")
+        raise TransitionNotAllowed(_("Enter why the record is being reopened."))
     for check in REOPEN_REFUSALS:
         refusal = check(meeting)
         if refusal:
@@ -72,14 +84,15 @@ def _check_preconditions(meeting: ScrutinyMeeting, to: str, note: str = "") -> N
     if to == Status.CLOSED:
         missing = unsummarised(meeting)
         if missing:
-            raise TransitionNotAllowed(unsummarised_refusal(missing, "closing the meeting"))
+            raise TransitionNotAllowed(unsummarised_refusal(missing, _("closing the meeting")))
     if to == Status.QUESTIONS_SENT and not meeting.questions.exists():
-        raise TransitionNotAllowed("Add a question before sending the questions to the force.")
+        raise TransitionNotAllowed(_("Add a question before sending the questions to the force."))
     if to == Status.DECIDED:
         undecided = meeting.topics.exclude(decisions__meeting=meeting).count()
         if undecided:
             raise TransitionNotAllowed(
-                f"Record the Commissioner's decision on every topic first: {undecided} to do."
+                _("Record the Commissioner's decision on every topic first: %(count)s to do.")
+                % {"count": undecided}
             )
 
 

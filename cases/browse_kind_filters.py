@@ -4,12 +4,20 @@ and to), and the rows' cells for a kind without the out of court resolution's co
 
 from crispy_forms_gds.layout import Field
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from .kinds.presenters import display_value
 from .kinds.selectors import field_value
 from .models import Case, FieldType, RecordField
 
 PREFIX = "field_"
+# The two ends of a whole number's range, as the filters name them.
+RANGE_LABELS = {"from": gettext_noop("%(label)s from"), "to": gettext_noop("%(label)s to")}
+RANGE_INVALID = {
+    "from": gettext_noop("Enter %(label)s from as a whole number, for example 16"),
+    "to": gettext_noop("Enter %(label)s to as a whole number, for example 16"),
+}
 YES, NO = "yes", "no"
 # How many of a kind's fields the list shows as columns, in the kind's order.
 SHOWN_FIELDS = 3
@@ -26,24 +34,26 @@ def kind_filter_form_fields(fields: list[RecordField]) -> dict[str, forms.Field]
         if field.type == FieldType.INTEGER:
             for end in ("from", "to"):
                 found[f"{name}_{end}"] = forms.IntegerField(
-                    label=f"{field.label} {end}",
+                    label=_(RANGE_LABELS[end]) % {"label": field.label},
                     required=False,
                     widget=forms.TextInput(attrs={"inputmode": "numeric"}),
                     error_messages={
-                        "invalid": f"Enter {field.label.lower()} {end} as a whole number, "
-                        "for example 16"
+                        "invalid": _(RANGE_INVALID[end]) % {"label": field.label.lower()}
                     },
                 )
             continue
         if field.type == FieldType.YES_NO:
-            choices = [(YES, "Yes"), (NO, "No")]
+            choices = [(YES, _("Yes")), (NO, _("No"))]
         else:
             choices = [(choice["code"], choice["label"]) for choice in field.choices]
         found[name] = forms.ChoiceField(
             label=field.label,
             required=False,
-            choices=[("", "Any"), *choices],
-            error_messages={"invalid_choice": f"Choose a {field.label.lower()} in the list"},
+            choices=[("", _("Any")), *choices],
+            error_messages={
+                "invalid_choice": _("Choose a %(label)s in the list")
+                % {"label": field.label.lower()}
+            },
         )
     return found
 
@@ -83,7 +93,8 @@ def check_ranges(form, fields: list[RecordField]) -> None:
         if low is not None and high is not None and low > high:
             form.add_error(
                 f"{name}_to",
-                f"{field.label} ‘to’ must be the same as or more than {field.label.lower()} ‘from’",
+                _("%(label)s ‘to’ must be the same as or more than %(lower)s ‘from’")
+                % {"label": field.label, "lower": field.label.lower()},
             )
 
 

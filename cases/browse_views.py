@@ -11,6 +11,8 @@ from crispy_forms_gds.layout import HTML, Field, Layout
 from django import forms
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.audit import AuditEvent, record
 from core.pagination import paginate
@@ -37,21 +39,42 @@ COUNT_LIMIT = 10_000
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d %B %Y", "%d %b %Y"]
 # The case list's sortable columns (the orders themselves are the selector's CASE_ORDERS).
 CASE_SORT_COLUMNS = [
-    SortColumn("reference", "Reference", "A to Z within each force", "Z to A within each force"),
-    SortColumn("outcome_date", "Outcome date", "oldest first", "newest first", "descending"),
-    SortColumn("offence_category", "Offence category", "A to Z", "Z to A"),
+    SortColumn(
+        "reference",
+        gettext_lazy("Reference"),
+        gettext_lazy("A to Z within each force"),
+        gettext_lazy("Z to A within each force"),
+    ),
+    SortColumn(
+        "outcome_date",
+        gettext_lazy("Outcome date"),
+        gettext_lazy("oldest first"),
+        gettext_lazy("newest first"),
+        "descending",
+    ),
+    SortColumn(
+        "offence_category",
+        gettext_lazy("Offence category"),
+        gettext_lazy("A to Z"),
+        gettext_lazy("Z to A"),
+    ),
 ]
 
 
-def _date_field(label: str, what: str) -> forms.DateField:
+def _translated(choices) -> list[tuple[str, str]]:
+    """An enum's choices with their labels translated as the page is shown."""
+    return [(value, gettext_lazy(label)) for value, label in choices]
+
+
+def _date_field(label: str, invalid: str) -> forms.DateField:
     return forms.DateField(
         label=label,
         required=False,
         input_formats=DATE_FORMATS,
-        help_text="For example, 2025-03-01 or 1/3/2025",
+        help_text=_("For example, 2025-03-01 or 1/3/2025"),
         # crispy-forms-gds drops the GOV.UK input class from a date widget in error.
         widget=forms.TextInput,
-        error_messages={"invalid": f"Enter {what} as a real date, for example 2025-03-01"},
+        error_messages={"invalid": invalid},
     )
 
 
@@ -71,49 +94,55 @@ def _get_helper(*fields, submit: str) -> FormHelper:
 
 class CaseFilterForm(forms.Form):
     kind = forms.ChoiceField(
-        label="Kind of record",
-        help_text="Choose a kind and show the cases to filter by its own fields too.",
+        label=gettext_lazy("Kind of record"),
+        help_text=gettext_lazy("Choose a kind and show the cases to filter by its own fields too."),
         required=False,
-        error_messages={"invalid_choice": "Select a kind of record from the list"},
+        error_messages={"invalid_choice": gettext_lazy("Select a kind of record from the list")},
     )
     force = forms.ModelChoiceField(
-        label="Force",
+        label=gettext_lazy("Force"),
         queryset=None,
         to_field_name="code",
         required=False,
-        empty_label="Any force",
-        error_messages={"invalid_choice": "Select a force from the list"},
+        empty_label=gettext_lazy("Any force"),
+        error_messages={"invalid_choice": gettext_lazy("Select a force from the list")},
     )
     outcome_type = forms.ModelChoiceField(
-        label="Outcome type",
+        label=gettext_lazy("Outcome type"),
         queryset=None,
         to_field_name="code",
         required=False,
-        empty_label="Any outcome",
-        error_messages={"invalid_choice": "Select an outcome type from the list"},
+        empty_label=gettext_lazy("Any outcome"),
+        error_messages={"invalid_choice": gettext_lazy("Select an outcome type from the list")},
     )
     offence_category = forms.ChoiceField(
-        label="Offence category",
+        label=gettext_lazy("Offence category"),
         required=False,
-        error_messages={"invalid_choice": "Select an offence category from the list"},
+        error_messages={"invalid_choice": gettext_lazy("Select an offence category from the list")},
     )
     status = forms.ChoiceField(
-        label="Status",
+        label=gettext_lazy("Status"),
         required=False,
-        choices=[("", "Any status"), *CaseStatus.choices],
-        error_messages={"invalid_choice": "Select a status from the list"},
+        choices=[("", gettext_lazy("Any status")), *_translated(CaseStatus.choices)],
+        error_messages={"invalid_choice": gettext_lazy("Select a status from the list")},
     )
     batch = forms.IntegerField(
-        label="Extract batch number",
+        label=gettext_lazy("Extract batch number"),
         required=False,
         min_value=1,
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
         error_messages={
-            "invalid": "Enter the extract batch number as a whole number, for example 12",
-            "min_value": "Enter the extract batch number as a whole number, for example 12",
+            "invalid": gettext_lazy(
+                "Enter the extract batch number as a whole number, for example 12"
+            ),
+            "min_value": gettext_lazy(
+                "Enter the extract batch number as a whole number, for example 12"
+            ),
         },
     )
-    q = forms.CharField(label="Reference starts with", required=False, max_length=60, strip=True)
+    q = forms.CharField(
+        label=gettext_lazy("Reference starts with"), required=False, max_length=60, strip=True
+    )
     # The order chosen from the table's headers, kept when the filters change; the
     # selector ignores a value it does not offer.
     sort = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -121,17 +150,22 @@ class CaseFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         kinds = list(selectors.kind_choices())
-        self.fields["kind"].choices = [("", "Any kind"), *((k.code, k.name) for k in kinds)]
+        self.fields["kind"].choices = [("", _("Any kind")), *((k.code, k.name) for k in kinds)]
         self.fields["force"].queryset = selectors.force_choices()
         self.fields["outcome_type"].queryset = selectors.outcome_type_choices()
         categories = selectors.offence_categories()
         self.fields["offence_category"].choices = [
-            ("", "Any category"),
+            ("", _("Any category")),
             *((c, c) for c in categories),
         ]
         # "from" and "to" are the names in the address, which Python cannot declare.
-        self.fields["from"] = _date_field("Outcome date from", "the ‘from’ date")
-        self.fields["to"] = _date_field("Outcome date to", "the ‘to’ date")
+        self.fields["from"] = _date_field(
+            _("Outcome date from"),
+            _("Enter the ‘from’ date as a real date, for example 2025-03-01"),
+        )
+        self.fields["to"] = _date_field(
+            _("Outcome date to"), _("Enter the ‘to’ date as a real date, for example 2025-03-01")
+        )
         # The chosen kind's own fields, asked once the kind is in the address.
         chosen = self.data.get("kind") if self.is_bound else None
         self.kind = next((k for k in kinds if k.code == chosen), None)
@@ -145,14 +179,14 @@ class CaseFilterForm(forms.Form):
             *order[:4],
             *(Field.text(name, field_width=10) for name in [*order[4:], "q"]),
             "sort",
-            submit="Show cases",
+            submit=_("Show cases"),
         )
 
     def clean(self):
         data = super().clean()
         start, end = data.get("from"), data.get("to")
         if start and end and start > end:
-            self.add_error("to", "The ‘to’ date must be the same as or after the ‘from’ date")
+            self.add_error("to", _("The ‘to’ date must be the same as or after the ‘from’ date"))
         check_ranges(self, self.kind_fields)
         return data
 
@@ -167,23 +201,23 @@ class CaseFilterForm(forms.Form):
 
 class BatchFilterForm(forms.Form):
     status = forms.ChoiceField(
-        label="Status",
+        label=gettext_lazy("Status"),
         required=False,
-        choices=[("", "Any status"), *BatchStatus.choices],
-        error_messages={"invalid_choice": "Select a status from the list"},
+        choices=[("", gettext_lazy("Any status")), *_translated(BatchStatus.choices)],
+        error_messages={"invalid_choice": gettext_lazy("Select a status from the list")},
     )
     findings = forms.MultipleChoiceField(
-        label="Privacy findings",
+        label=gettext_lazy("Privacy findings"),
         required=False,
-        choices=[("open", "Only batches with privacy findings to decide")],
+        choices=[("open", gettext_lazy("Only batches with privacy findings to decide"))],
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Select the box or leave it clear"},
+        error_messages={"invalid_choice": gettext_lazy("Select the box or leave it clear")},
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _get_helper(
-            "status", Field.checkboxes("findings", legend_size="s"), submit="Show batches"
+            "status", Field.checkboxes("findings", legend_size="s"), submit=_("Show batches")
         )
 
 
@@ -218,7 +252,7 @@ def case_list(request):
         "form": form,
         "sorting": order,
         "count_limit": COUNT_LIMIT,
-        "page_title": "Cases",
+        "page_title": _("Cases"),
     }
     # A kind without outcome types shows its own first fields instead of theirs.
     kind = form.kind
@@ -240,7 +274,7 @@ def case_detail(request, pk: int):
         "history": selectors.case_history(case=case),
         "documents": documents.case_documents(case=case),
         "document_form": DocumentUploadForm(action=reverse("cases:document_upload", args=[pk])),
-        "page_title": f"Case {case.reference}",
+        "page_title": _("Case %(reference)s") % {"reference": case.reference},
     }
     return render(request, "cases/browse/case_detail.html", context)
 
@@ -258,6 +292,6 @@ def batch_list(request):
     context = {
         **paginate(request, batches, per_page=PAGE_SIZE),
         "form": form,
-        "page_title": "Extract batches",
+        "page_title": _("Extract batches"),
     }
     return render(request, "cases/browse/batch_list.html", context)

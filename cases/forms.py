@@ -12,6 +12,8 @@ from crispy_forms_gds.layout import (
 )
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.text_safety import SafeTextMixin, hidden_character_message
 
@@ -28,59 +30,68 @@ ALLOWED_SUFFIXES = (".csv", ".xlsx")
 class UploadForm(SafeTextMixin, forms.Form):
     force = forms.ModelChoiceField(
         queryset=Force.objects.all(),
-        empty_label="Select a force",
-        label="Which force is this extract from?",
-        error_messages={"required": "Select a force", "invalid_choice": "Select a force"},
+        empty_label=gettext_lazy("Select a force"),
+        label=gettext_lazy("Which force is this extract from?"),
+        error_messages={
+            "required": gettext_lazy("Select a force"),
+            "invalid_choice": gettext_lazy("Select a force"),
+        },
     )
     kind = forms.TypedChoiceField(
-        label="Kind of record",
-        help_text="Its columns are read by this kind's fields.",
+        label=gettext_lazy("Kind of record"),
+        help_text=gettext_lazy("Its columns are read by this kind's fields."),
         required=False,  # a post without it is an out of court resolution's extract
         coerce=int,
         empty_value=None,
-        error_messages={"invalid_choice": "Select a kind of record"},
+        error_messages={"invalid_choice": gettext_lazy("Select a kind of record")},
     )
     section = forms.TypedChoiceField(
-        label="Section (optional)",
-        help_text="Only for an extract of one section's fields, such as one agency's part, "
-        "for cases already imported. It changes that section and nothing else.",
+        label=gettext_lazy("Section (optional)"),
+        help_text=gettext_lazy(
+            "Only for an extract of one section's fields, such as one agency's part, "
+            "for cases already imported. It changes that section and nothing else."
+        ),
         required=False,
         coerce=int,
         empty_value=None,
-        error_messages={"invalid_choice": "Select a section of the kind of record"},
+        error_messages={"invalid_choice": gettext_lazy("Select a section of the kind of record")},
     )
     file = forms.FileField(
-        label="Extract file",
-        help_text="A CSV file or an Excel workbook (.xlsx) with one row per case.",
+        label=gettext_lazy("Extract file"),
+        help_text=gettext_lazy("A CSV file or an Excel workbook (.xlsx) with one row per case."),
         error_messages={
-            "required": "Choose a file to upload",
-            "empty": "The selected file is empty",
-            "invalid": "Choose a file to upload",
+            "required": gettext_lazy("Choose a file to upload"),
+            "empty": gettext_lazy("The selected file is empty"),
+            "invalid": gettext_lazy("Choose a file to upload"),
         },
     )
     encoding = forms.ChoiceField(
-        label="Character encoding",
-        help_text="CSV files only. Choose Windows-1252 if accents or £ signs come out wrong.",
-        choices=[("auto", "Work it out from the file (recommended)")]
+        label=gettext_lazy("Character encoding"),
+        help_text=gettext_lazy(
+            "CSV files only. Choose Windows-1252 if accents or £ signs come out wrong."
+        ),
+        choices=[("auto", gettext_lazy("Work it out from the file (recommended)"))]
         + [(value, label) for value, label in ENCODINGS.items()],
         initial="auto",
         widget=forms.RadioSelect,
-        error_messages={"required": "Select a character encoding"},
+        error_messages={"required": gettext_lazy("Select a character encoding")},
     )
     sheet_name = forms.CharField(
-        label="Sheet name (optional)",
-        help_text="Excel workbooks only. Leave blank to use the first sheet.",
+        label=gettext_lazy("Sheet name (optional)"),
+        help_text=gettext_lazy("Excel workbooks only. Leave blank to use the first sheet."),
         required=False,
         max_length=100,
-        error_messages={"max_length": "Sheet name must be 100 characters or fewer"},
+        error_messages={"max_length": gettext_lazy("Sheet name must be 100 characters or fewer")},
     )
     keep_extra = forms.MultipleChoiceField(
-        label="Columns this service does not recognise",
+        label=gettext_lazy("Columns this service does not recognise"),
         help_text=(
-            "Columns you keep are checked for personal data like every other column. "
-            "Columns you do not keep are ignored."
+            gettext_lazy(
+                "Columns you keep are checked for personal data like every other column. "
+                "Columns you do not keep are ignored."
+            )
         ),
-        choices=[("keep", "Keep them in each case's extra data")],
+        choices=[("keep", gettext_lazy("Keep them in each case's extra data"))],
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
@@ -107,7 +118,7 @@ class UploadForm(SafeTextMixin, forms.Form):
         for section in self.sections.values():
             kind = self.kinds[section.kind_id]
             groups.setdefault(kind.name, []).append((section.pk, section.name))
-        self.fields["section"].choices = [("", "The whole record"), *groups.items()]
+        self.fields["section"].choices = [("", _("The whole record")), *groups.items()]
         self.helper = FormHelper()
         self.helper.form_method = "post"
         self.helper.attrs = {"novalidate": ""}
@@ -119,7 +130,7 @@ class UploadForm(SafeTextMixin, forms.Form):
             Field.radios("encoding", small=True),
             Field.text("sheet_name", field_width=Fixed.TWENTY),
             Field.checkboxes("keep_extra", small=True),
-            Button("submit", "Upload and check"),
+            Button("submit", _("Upload and check")),
         )
 
     def clean_kind(self) -> RecordKind:
@@ -139,12 +150,17 @@ class UploadForm(SafeTextMixin, forms.Form):
         cleaned = super().clean()
         kind, section = cleaned.get("kind"), cleaned.get("section")
         if kind is not None and section is not None and section.kind_id != kind.pk:
-            self.add_error("section", f"Select a section of {kind.name}, or “The whole record”")
+            self.add_error(
+                "section",
+                _("Select a section of %(kind)s, or “The whole record”") % {"kind": kind.name},
+            )
         elif section is not None and cleaned.get("keep_extra"):
             self.add_error(
                 "keep_extra",
-                "An extract of one section cannot keep columns this service does not "
-                "recognise: untick it, or import the whole record",
+                _(
+                    "An extract of one section cannot keep columns this service does not "
+                    "recognise: untick it, or import the whole record"
+                ),
             )
         return cleaned
 
@@ -152,12 +168,12 @@ class UploadForm(SafeTextMixin, forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > settings.IMPORT_MAX_BYTES:
             raise forms.ValidationError(too_big_message().rstrip("."))
-        hidden = hidden_character_message(upload.name, "The selected file's name")
+        hidden = hidden_character_message(upload.name, _("The selected file's name"))
         if hidden:
             # A name like "cases\u202excsl.csv" shows as something it is not.
             raise forms.ValidationError(hidden, code="hidden_character")
         if not upload.name.lower().endswith(ALLOWED_SUFFIXES):
-            raise forms.ValidationError("The selected file must be a CSV or XLSX")
+            raise forms.ValidationError(_("The selected file must be a CSV or XLSX"))
         kind = self.cleaned_data.get("kind")
         known = set(layout_for(kind).lookup) if kind is not None else None
         problem = upload_problem(upload, file_name=upload.name, known=known)
@@ -179,17 +195,22 @@ class _SizedConditionalRadios(ConditionalRadios):
 
 class FindingForm(SafeTextMixin, forms.Form):
     decision = forms.ChoiceField(
-        label="What should happen to this cell?",
+        label=gettext_lazy("What should happen to this cell?"),
         choices=[
-            ("redact", "Remove it: replace the personal data with a note of what was removed"),
-            ("accept", "Keep it as it is"),
+            (
+                "redact",
+                gettext_lazy(
+                    "Remove it: replace the personal data with a note of what was removed"
+                ),
+            ),
+            ("accept", gettext_lazy("Keep it as it is")),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select whether to remove it or keep it"},
+        error_messages={"required": gettext_lazy("Select whether to remove it or keep it")},
     )
     reason = forms.CharField(
-        label="Why can it be kept?",
-        help_text="For example: “a police station's public phone number”.",
+        label=gettext_lazy("Why can it be kept?"),
+        help_text=gettext_lazy("For example: “a police station's public phone number”."),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=1000,
@@ -203,16 +224,16 @@ class FindingForm(SafeTextMixin, forms.Form):
         self.helper.layout = Layout(
             _SizedConditionalRadios(
                 "decision",
-                self.fields["decision"].choices[0][1],
+                str(self.fields["decision"].choices[0][1]),
                 ConditionalQuestion(
-                    self.fields["decision"].choices[1][1], Field.textarea("reason")
+                    str(self.fields["decision"].choices[1][1]), Field.textarea("reason")
                 ),
             ),
-            Button("submit", "Save decision"),
+            Button("submit", _("Save decision")),
         )
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("decision") == "accept" and not cleaned.get("reason", "").strip():
-            self.add_error("reason", "Enter why this cell can be kept as it is")
+            self.add_error("reason", _("Enter why this cell can be kept as it is"))
         return cleaned

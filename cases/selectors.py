@@ -4,6 +4,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from . import privacy
 from .enums import FindingStatus, PrivacyKind
@@ -143,7 +144,7 @@ def finding_cell(*, finding: PrivacyFinding) -> list[dict] | None:
         if start < position:
             continue
         pieces.append({"text": text[position:start], "kind": ""})
-        pieces.append({"text": text[start:end], "kind": kind, "label": PrivacyKind(kind).label})
+        pieces.append({"text": text[start:end], "kind": kind, "label": _(PrivacyKind(kind).label)})
         position = end
     pieces.append({"text": text[position:], "kind": ""})
     return [piece for piece in pieces if piece["text"]]

@@ -7,6 +7,7 @@ leaves the batch as it was, to be tried again from the job's page."""
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from core.jobs import Job, Progress, job_running, job_start, progress_inside_transactions
@@ -55,10 +56,10 @@ def batch_upload_start(*, user, file_name: str, **upload) -> tuple[ExtractBatch,
     with transaction.atomic():
         job = job_start(
             task=check_extract,
-            title=f"Checking {batch.file_name}",
+            title=_("Checking %(name)s") % {"name": batch.file_name},
             role=StaffRole.DATA_ADMIN,
-            wording="Checked {done} of {total} rows",
-            wording_no_total="Checked {done} rows",
+            wording=_("Checked {done} of {total} rows"),
+            wording_no_total=_("Checked {done} rows"),
             by=user,
             batch_id=batch.pk,
         )
@@ -74,14 +75,14 @@ def batch_confirm_start(*, batch: ExtractBatch, user) -> Job:
     with transaction.atomic():
         return job_start(
             task=confirm_extract,
-            title=f"Importing {batch.file_name}",
+            title=_("Importing %(name)s") % {"name": batch.file_name},
             role=StaffRole.DATA_ADMIN,
             # Rows written are counted as they go where the database lets a second
             # connection report them during the import's transaction (PostgreSQL).
-            wording="Imported {done} of {total} rows"
+            wording=_("Imported {done} of {total} rows")
             if progress_inside_transactions()
-            else "Importing {total} rows",
-            wording_no_total="Importing the rows",
+            else _("Importing {total} rows"),
+            wording_no_total=_("Importing the rows"),
             by=user,
             batch_id=batch.pk,
             user_id=user.pk,

@@ -8,6 +8,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.audit import AuditEvent, record
@@ -46,7 +48,7 @@ def upload(request):
                 section=data["section"],
             )
         except ExtractError as error:
-            form.add_error("file", error.message.rstrip("."))
+            form.add_error("file", error.shown.rstrip("."))
         except ValidationError as error:
             form.add_error(None, " ".join(error.messages))
         else:
@@ -57,7 +59,7 @@ def upload(request):
         "templates": selectors.import_templates(form.kinds.values()),
         "max_megabytes": settings.IMPORT_MAX_BYTES // (1024 * 1024),
         "max_rows": settings.IMPORT_MAX_ROWS,
-        "page_title": "Import a case extract",
+        "page_title": _("Import a case extract"),
     }
     return render(request, "cases/upload.html", context)
 
@@ -83,7 +85,7 @@ def batch_detail(request, pk: int):
         "can_confirm": batch.status == BatchStatus.PREVIEWED
         and not batch.error_count
         and not preview["finding_counts"]["open"],
-        "page_title": f"Import of {batch.file_name}",
+        "page_title": _("Import of %(name)s") % {"name": batch.file_name},
     }
     return render(request, "cases/batch_detail.html", context)
 
@@ -92,12 +94,20 @@ def _imported_sentence(batch) -> str:
     """The success banner after an import, as one sentence."""
     rows = batch.created_count + batch.updated_count
     if not rows:
-        return f"{batch.file_name} was checked and nothing needed changing."
-    cases = f"{rows:,} case{'s' if rows != 1 else ''}"
-    return (
-        f"You imported {cases} from {batch.file_name}: {batch.created_count:,} new and "
-        f"{batch.updated_count:,} changed. {batch.unchanged_count:,} were already up to date."
-    )
+        return _("%(name)s was checked and nothing needed changing.") % {"name": batch.file_name}
+    return ngettext(
+        "You imported %(count)s case from %(name)s: %(created)s new and %(updated)s changed. "
+        "%(unchanged)s were already up to date.",
+        "You imported %(count)s cases from %(name)s: %(created)s new and %(updated)s changed. "
+        "%(unchanged)s were already up to date.",
+        rows,
+    ) % {
+        "count": f"{rows:,}",
+        "name": batch.file_name,
+        "created": f"{batch.created_count:,}",
+        "updated": f"{batch.updated_count:,}",
+        "unchanged": f"{batch.unchanged_count:,}",
+    }
 
 
 @data_admin_required
@@ -110,7 +120,7 @@ def batch_problems(request, pk: int):
     writer = csv.writer(response)
     writer.writerow(["Row", "Column", "Problem"])
     for problem in selectors.batch_problems(batch=batch):
-        row = [problem.row_number or "", problem.column, problem.message]
+        row = [problem.row_number or "", problem.column, problem.text]
         writer.writerow([neutralise(cell) for cell in row])
     return response
 
@@ -145,7 +155,7 @@ def batch_confirm(request, pk: int):
     if batch.status == BatchStatus.COMMITTED:
         messages.success(request, _imported_sentence(batch))
     else:
-        messages.error(request, "Nothing was imported. The problems are listed below.")
+        messages.error(request, _("Nothing was imported. The problems are listed below."))
     return redirect("cases:batch_detail", pk=batch.pk)
 
 
@@ -159,7 +169,8 @@ def batch_abandon(request, pk: int):
         messages.error(request, " ".join(error.messages))
         return redirect("cases:batch_detail", pk=batch.pk)
     messages.success(
-        request, f"You abandoned the import of {batch.file_name}. Nothing was written."
+        request,
+        _("You abandoned the import of %(name)s. Nothing was written.") % {"name": batch.file_name},
     )
     return redirect("cases:upload")
 
@@ -173,7 +184,15 @@ def findings_redact_all(request, pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"{count:,} finding(s) will be removed when you import.")
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s finding(s) will be removed when you import.",
+                "%(count)s finding(s) will be removed when you import.",
+                count,
+            )
+            % {"count": f"{count:,}"},
+        )
     return redirect("cases:batch_detail", pk=batch.pk)
 
 
@@ -201,7 +220,8 @@ def finding_resolve(request, pk: int, finding_pk: int):
         "finding": finding,
         "cell": selectors.finding_cell(finding=finding),
         "batch": finding.batch,
-        "page_title": f"Row {finding.row_number}, {finding.column}",
+        "page_title": _("Row %(row)s, %(column)s")
+        % {"row": finding.row_number, "column": finding.column},
     }
     return render(request, "cases/finding_resolve.html", context)
 

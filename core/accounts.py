@@ -20,6 +20,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from . import mail
 from .audit import AuditEvent, record
@@ -75,13 +76,13 @@ def _check_new_email(user, new_email: str) -> str:
         validate_email(new_email)
     except ValidationError:
         raise ValidationError(
-            {"email": "Enter an email address in the correct format, like name@example.org"}
+            {"email": _("Enter an email address in the correct format, like name@example.org")}
         ) from None
     if new_email.lower() == (user.email or "").lower():
-        raise ValidationError({"email": "This is already your email address"})
+        raise ValidationError({"email": _("This is already your email address")})
     taken = get_user_model().objects.filter(email__iexact=new_email).exclude(pk=user.pk)
     if taken.exists():
-        raise ValidationError({"email": "Another account already uses this email address"})
+        raise ValidationError({"email": _("Another account already uses this email address")})
     return new_email
 
 
@@ -90,8 +91,10 @@ def email_change_request(*, user, new_email: str, password: str, request=None) -
     old address and a notice to the new one. Nothing changes until the link is followed."""
     if not user.email:
         raise ValidationError(
-            "Your account has no email address to send a confirmation link to. "
-            "Ask a superuser to add one."
+            _(
+                "Your account has no email address to send a confirmation link to. "
+                "Ask a superuser to add one."
+            )
         )
     if not password or not user.check_password(password):
         record(
@@ -100,15 +103,16 @@ def email_change_request(*, user, new_email: str, password: str, request=None) -
             request=request,
             summary="Email change refused: wrong password",
         )
-        wrong = "Your current password is not right"  # noqa: S105 # nosec B105 # a message
+        wrong = _("Your current password is not right")
         raise ValidationError({"password": wrong})
     new_email = _check_new_email(user, new_email)
     token = email_change_token(user=user, new_email=new_email)
     link = settings.SITE_URL + reverse("account_email_confirm", args=[token])
     context = _context(user, link=link, old_email=user.email, new_email=new_email)
-    subject = f"Confirm your new email address for {settings.SERVICE_NAME}"
+    service = {"service": settings.SERVICE_NAME}
+    subject = _("Confirm your new email address for %(service)s") % service
     _send("confirm_change", subject, context, user.email)
-    _send("change_asked", f"Your email address for {settings.SERVICE_NAME}", context, new_email)
+    _send("change_asked", _("Your email address for %(service)s") % service, context, new_email)
     record(
         AuditEvent.SECURITY,
         user,
@@ -176,5 +180,7 @@ def email_changed_by_admin(*, person, old_email: str, request=None) -> None:
     )
     if old_email:
         context = _context(person, new_email=person.email)
-        subject = f"Your email address for {settings.SERVICE_NAME} was changed"
+        subject = _("Your email address for %(service)s was changed") % {
+            "service": settings.SERVICE_NAME
+        }
         _send("changed_by_admin", subject, context, old_email)

@@ -7,6 +7,8 @@ from django import forms
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .audit import AuditEvent, record
 from .audit_selectors import audit_entries, audit_entry_get, audit_kinds
@@ -33,29 +35,34 @@ CSV_HEADINGS = [
 
 class AuditFilterForm(forms.Form):
     event = forms.ChoiceField(
-        label="Event", required=False, choices=[("", "Any event"), *AuditEvent.choices]
+        label=gettext_lazy("Event"),
+        required=False,
+        choices=[("", gettext_lazy("Any event")), *AuditEvent.choices],
     )
     user = forms.CharField(
-        label="User name", required=False, max_length=150, help_text="The exact user name."
-    )
-    kind = forms.ChoiceField(label="Type of record", required=False)
-    object_id = forms.CharField(label="Record id", required=False, max_length=40)
-    since = forms.DateField(
-        label="From",
+        label=gettext_lazy("User name"),
         required=False,
-        help_text="For example, 2026-11-30",
+        max_length=150,
+        help_text=gettext_lazy("The exact user name."),
+    )
+    kind = forms.ChoiceField(label=gettext_lazy("Type of record"), required=False)
+    object_id = forms.CharField(label=gettext_lazy("Record id"), required=False, max_length=40)
+    since = forms.DateField(
+        label=gettext_lazy("From"),
+        required=False,
+        help_text=gettext_lazy("For example, 2026-11-30"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     until = forms.DateField(
-        label="To",
+        label=gettext_lazy("To"),
         required=False,
-        help_text="Up to and including this day",
+        help_text=gettext_lazy("Up to and including this day"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
     def __init__(self, *args, kinds=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", "Any type"), *kinds]
+        self.fields["kind"].choices = [("", _("Any type")), *kinds]
 
     def clean(self):
         data = super().clean()
@@ -117,7 +124,7 @@ def audit_list(request):
             for message in messages
         ],
         "export_max": EXPORT_MAX_ROWS,
-        "page_title": "Audit trail",
+        "page_title": _("Audit trail"),
     }
     return render(request, "core/audit_list.html", context)
 
@@ -128,7 +135,7 @@ def audit_entry(request, pk: int):
     context = {
         "entry": entry,
         "changes": changes_of(entry),
-        "page_title": f"Audit entry {entry.pk}",
+        "page_title": _("Audit entry %(number)s") % {"number": entry.pk},
     }
     return render(request, "core/audit_entry.html", context)
 

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import SESSION_KEY, get_user_model, logout
 from django.contrib.auth.views import redirect_to_login
+from django.utils.translation import ngettext
 
 from .audit import AuditEvent, record
 
@@ -134,9 +135,13 @@ class IdleSessionMiddleware:
     def _sign_out(request):
         request.signed_out_idle = True
         logout(request)
-        messages.info(
-            request,
-            f"You were signed out because you had not used the service for "
-            f"{settings.SESSION_IDLE_MINUTES} minutes. Sign in again to carry on.",
+        minutes = settings.SESSION_IDLE_MINUTES
+        text = ngettext(
+            "You were signed out because you had not used the service for %(minutes)s "
+            "minute. Sign in again to carry on.",
+            "You were signed out because you had not used the service for %(minutes)s "
+            "minutes. Sign in again to carry on.",
+            minutes,
         )
+        messages.info(request, text % {"minutes": minutes})
         return redirect_to_login(request.get_full_path())

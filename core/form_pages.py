@@ -9,11 +9,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy
 
 from .forms import add_service_errors
 from .stale import StaleEdit
 
-STALE_NOTICE = (
+STALE_NOTICE = gettext_lazy(
     "Someone else changed this {what} while you were editing. The form shows your answers: "
     "check them against the saved details, then save again to keep yours."
 )

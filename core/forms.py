@@ -3,6 +3,8 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 def post_form_helper(*fields, submit: str | None = None) -> FormHelper:
@@ -52,7 +54,7 @@ def _first_input_id(bound) -> str:
     return bound.auto_id
 
 
-STALE_FORM = "This form is out of date. Reload the page and try again."
+STALE_FORM = gettext_lazy("This form is out of date. Reload the page and try again.")
 
 
 def version_field() -> forms.IntegerField:
@@ -68,14 +70,14 @@ class NotificationSettingsForm(forms.Form):
     """Which kinds of email about waiting work someone gets (every one, until they say)."""
 
     kinds = forms.MultipleChoiceField(
-        label="Email me when",
-        help_text=(
+        label=gettext_lazy("Email me when"),
+        help_text=gettext_lazy(
             "Emails about your password, your invitation and changes to your email address "
             "are always sent."
         ),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Select only the emails listed"},
+        error_messages={"invalid_choice": gettext_lazy("Select only the emails listed")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -86,5 +88,5 @@ class NotificationSettingsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["kinds"].choices = NotificationKind.choices
         self.helper = post_form_helper(
-            Field.checkboxes("kinds", legend_size=Size.MEDIUM), submit="Save email settings"
+            Field.checkboxes("kinds", legend_size=Size.MEDIUM), submit=_("Save email settings")
         )

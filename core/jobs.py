@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 
 from .audit import AuditEvent, record
 from .models import Job, JobStatus
@@ -63,7 +64,7 @@ def job_retry(*, job: Job, by) -> Job:
     with transaction.atomic():
         job = Job.objects.select_for_update().get(pk=job.pk)
         if not job.can_retry():
-            raise ValidationError("This is still running. Wait for it to finish.")
+            raise ValidationError(_("This is still running. Wait for it to finish."))
         job.status, job.error, job.done = JobStatus.QUEUED, "", 0
         job.save(update_fields=["status", "error", "done", "updated_at"])
         import_string(job.task_path).enqueue(job_id=str(job.pk), **job.task_kwargs)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
 
 
 @deconstructible(path="core.models.CodePointOrder")
@@ -95,22 +96,22 @@ class AuditEntryManager(LogEntryManager.from_queryset(AuditEntryQuerySet)):
 class AuditEvent(models.TextChoices):
     """What happened, in the words a data admin filters the audit trail by."""
 
-    CREATED = "created", "Created"
-    CHANGED = "changed", "Changed"
-    DELETED = "deleted", "Deleted"
-    VIEWED = "viewed", "Viewed"
-    EXPORTED = "exported", "Exported"
-    DOWNLOADED = "downloaded", "Downloaded"
-    IMPORTED = "imported", "Imported"
-    DRAWN = "drawn", "Sample drawn"
-    PUBLISHED = "published", "Published"
-    ERASED = "erased", "Erased (retention)"
-    SIGNED_IN = "signed_in", "Signed in"
-    SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
-    SIGNED_OUT = "signed_out", "Signed out"
-    LOCKED_OUT = "locked_out", "Locked out"
-    REFUSED = "refused", "Refused"
-    SECURITY = "security", "Security setting"
+    CREATED = "created", _("Created")
+    CHANGED = "changed", _("Changed")
+    DELETED = "deleted", _("Deleted")
+    VIEWED = "viewed", _("Viewed")
+    EXPORTED = "exported", _("Exported")
+    DOWNLOADED = "downloaded", _("Downloaded")
+    IMPORTED = "imported", _("Imported")
+    DRAWN = "drawn", _("Sample drawn")
+    PUBLISHED = "published", _("Published")
+    ERASED = "erased", _("Erased (retention)")
+    SIGNED_IN = "signed_in", _("Signed in")
+    SIGN_IN_FAILED = "sign_in_failed", _("Sign-in failed")
+    SIGNED_OUT = "signed_out", _("Signed out")
+    LOCKED_OUT = "locked_out", _("Locked out")
+    REFUSED = "refused", _("Refused")
+    SECURITY = "security", _("Security setting")
 
 
 class AuditEntry(AbstractLogEntry):
@@ -173,10 +174,10 @@ _EVENT_OF_ACTION = {
 
 # Background work and its progress (core.jobs runs it).
 class JobStatus(models.TextChoices):
-    QUEUED = "queued", "Waiting to start"
-    RUNNING = "running", "In progress"
-    DONE = "done", "Finished"
-    FAILED = "failed", "Failed"
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("In progress")
+    DONE = "done", _("Finished")
+    FAILED = "failed", _("Failed")
 
 
 class Job(models.Model):
@@ -276,18 +277,18 @@ class NotificationKind(models.TextChoices):
     (password resets, invitations, email-change confirmations) are not kinds: they
     are always sent."""
 
-    RATING_OPEN = "rating_open", "A meeting opens for rating"
-    RATING_REMINDER = "rating_reminder", "A rating deadline is near and you have cases to rate"
-    APPROVAL_WAITING = "approval_waiting", "A findings report is waiting for your approval"
-    REPORT_RETURNED = "report_returned", "A findings report you wrote is returned to you"
-    REPORT_PUBLISHED = "report_published", "A findings report is published"
-    ACTION_ASSIGNED = "action_assigned", "An action is given to you"
-    ACTION_DUE = "action_due", "An action of yours is nearly due or overdue"
+    RATING_OPEN = "rating_open", _("A meeting opens for rating")
+    RATING_REMINDER = "rating_reminder", _("A rating deadline is near and you have cases to rate")
+    APPROVAL_WAITING = "approval_waiting", _("A findings report is waiting for your approval")
+    REPORT_RETURNED = "report_returned", _("A findings report you wrote is returned to you")
+    REPORT_PUBLISHED = "report_published", _("A findings report is published")
+    ACTION_ASSIGNED = "action_assigned", _("An action is given to you")
+    ACTION_DUE = "action_due", _("An action of yours is nearly due or overdue")
     # The force's side and the Commissioner's scrutiny of it.
-    RESPONSE_WAITING = "response_waiting", "A force's response or answer is waiting for review"
-    QUESTIONS_SENT = "questions_sent", "The Commissioner's questions are sent to your force"
-    QUESTION_DUE = "question_due", "A question to your force is nearly due or overdue"
-    FOLLOW_UP_DUE = "follow_up_due", "A follow-up of the Commissioner's scrutiny is near"
+    RESPONSE_WAITING = "response_waiting", _("A force's response or answer is waiting for review")
+    QUESTIONS_SENT = "questions_sent", _("The Commissioner's questions are sent to your force")
+    QUESTION_DUE = "question_due", _("A question to your force is nearly due or overdue")
+    FOLLOW_UP_DUE = "follow_up_due", _("A follow-up of the Commissioner's scrutiny is near")
 
 
 class NotificationPreference(models.Model):
@@ -328,3 +329,26 @@ class SentNotification(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+# The language a person reads the service in (core.language).
+class Language(models.TextChoices):
+    ENGLISH = "en", "English"
+    WELSH = "cy", "Cymraeg"
+
+
+class LanguagePreference(models.Model):
+    """The language someone chose with the switcher, kept for their next sign-in on any
+    browser. No row: the language cookie or the browser's language decides."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="language_preference"
+    )
+    language = models.CharField(max_length=5, choices=Language.choices)
+
+    class Meta:
+        app_label = "core"
+        constraints = [choice_constraint("language_preference", "language", Language)]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.language}"

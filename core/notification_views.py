@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from .form_pages import handle_form
 from .forms import NotificationSettingsForm
@@ -22,12 +23,12 @@ def notification_settings(request):
         save=lambda form: notification_preferences_save(
             user=request.user, enabled=form.cleaned_data["kinds"]
         ),
-        message="Your email settings have been saved",
+        message=_("Your email settings have been saved"),
         success=reverse("notification_settings"),
         render=lambda form, status, stale: render(
             request,
             "core/notification_settings.html",
-            {"form": form, "page_title": "Email settings"},
+            {"form": form, "page_title": _("Email settings")},
             status=status,
         ),
     )

@@ -26,6 +26,7 @@ from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from .mail import notify_later
 from .models import NotificationKind, NotificationPreference, SentNotification
@@ -56,7 +57,7 @@ def notification_preferences_save(*, user, enabled: Iterable[str]) -> dict[str, 
     enabled = set(enabled)
     unknown = enabled - set(NotificationKind.values)
     if unknown:
-        raise ValidationError({"kinds": "Select only the emails listed"})
+        raise ValidationError({"kinds": _("Select only the emails listed")})
     with transaction.atomic():
         for kind in NotificationKind.values:
             NotificationPreference.objects.update_or_create(

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
+from django.utils.translation import gettext as _
 
 
 def organisation() -> dict:
@@ -14,16 +15,16 @@ def organisation() -> dict:
     )
     ways = []
     if email:
-        ways.append({"before": "by email at", "href": f"mailto:{email}", "text": email})
+        ways.append({"before": _("by email at"), "href": f"mailto:{email}", "text": email})
     if phone:
         dial = "".join(c for c in phone if c.isdigit() or c == "+")
-        ways.append({"before": "by phone on", "href": f"tel:{dial}", "text": phone})
+        ways.append({"before": _("by phone on"), "href": f"tel:{dial}", "text": phone})
     if url:
         label = url.split("://", 1)[-1].rstrip("/")
-        ways.append({"before": "through its website at", "href": url, "text": label})
+        ways.append({"before": _("through its website at"), "href": url, "text": label})
     address = settings.ORGANISATION_ADDRESS
     if address:
-        ways.append({"before": "by post to", "href": "", "text": address})
+        ways.append({"before": _("by post to"), "href": "", "text": address})
     name = settings.ORGANISATION_NAME
     # "contact the Office of …", but "contact Demoshire OPCC".
     in_sentence = f"the {name}" if name.startswith("Office ") else name

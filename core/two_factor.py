@@ -18,7 +18,9 @@ from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
+from django.utils.html import escape
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -135,13 +137,9 @@ def qr_svg(device: TOTPDevice) -> str:
     """The otpauth:// address as an inline SVG QR code (presentation attributes only, so
     a Content-Security-Policy without unsafe-inline allows it)."""
     qr = segno.make(device.config_url, error="m")
-    svg = qr.svg_inline(scale=4, dark="#0b0c0c", light="#ffffff", title="QR code")
-    return svg.replace(
-        "<svg ",
-        '<svg role="img" aria-label="QR code to scan with your authenticator app" '
-        'focusable="false" ',
-        1,
-    )
+    svg = qr.svg_inline(scale=4, dark="#0b0c0c", light="#ffffff", title=_("QR code"))
+    label = escape(_("QR code to scan with your authenticator app"))
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" focusable="false" ', 1)
 
 
 @transaction.atomic

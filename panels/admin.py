@@ -9,6 +9,7 @@ from core.admin import (
     ReadOnlyInline,
     StatusHistoryInline,
 )
+from core.bilingual import EnglishCopiesHidden
 
 from .enums import MeetingStatus
 from .frameworks import services as framework_services
@@ -96,7 +97,7 @@ class CriterionInline(admin.TabularInline):
 
 
 @admin.register(Framework)
-class FrameworkAdmin(NoDeleteAdmin):
+class FrameworkAdmin(EnglishCopiesHidden, NoDeleteAdmin):
     form = HistorySafeForm
     list_display = ["name", "kind", "slug", "is_active"]
     list_filter = ["kind", "is_active"]
@@ -115,7 +116,7 @@ class FrameworkAdmin(NoDeleteAdmin):
 
 
 @admin.register(OutcomeCategory)
-class OutcomeCategoryAdmin(NoDeleteAdmin):
+class OutcomeCategoryAdmin(EnglishCopiesHidden, NoDeleteAdmin):
     form = HistorySafeForm
     list_display = [
         "label",
@@ -130,7 +131,7 @@ class OutcomeCategoryAdmin(NoDeleteAdmin):
 
 
 @admin.register(Criterion)
-class CriterionAdmin(NoDeleteAdmin):
+class CriterionAdmin(EnglishCopiesHidden, NoDeleteAdmin):
     form = HistorySafeForm
     list_display = ["label", "framework", "group", "position"]
     list_filter = ["framework"]
@@ -142,7 +143,7 @@ class ThemeAdminForm(forms.ModelForm):
 
     class Meta:
         model = Theme
-        fields = ["name", "slug", "is_active", "frameworks"]
+        fields = ["name", "name_cy", "slug", "is_active", "frameworks"]
         widgets = {"frameworks": forms.CheckboxSelectMultiple}
 
     def clean(self):
@@ -197,7 +198,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Panel)
-class PanelAdmin(admin.ModelAdmin):
+class PanelAdmin(EnglishCopiesHidden, admin.ModelAdmin):
     list_display = ["name", "framework", "force", "age_group", "is_active"]
     list_filter = ["framework", "force", "age_group", "is_active"]
     search_fields = ["name", "organisation"]

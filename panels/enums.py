@@ -1,118 +1,119 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class FrameworkKind(models.TextChoices):
-    OOCR = "oocr", "Out of court resolutions"
-    VCOP = "vcop", "Victims' Code of Practice"
-    OTHER = "other", "Other"
+    OOCR = "oocr", _("Out of court resolutions")
+    VCOP = "vcop", _("Victims' Code of Practice")
+    OTHER = "other", _("Other")
 
 
 class AgeGroup(models.TextChoices):
-    ADULT = "adult", "Adult"
-    YOUTH = "youth", "Youth"
+    ADULT = "adult", _("Adult")
+    YOUTH = "youth", _("Youth")
 
 
 class MembershipRole(models.TextChoices):
-    CHAIR = "chair", "Chair"
-    MEMBER = "member", "Member"
+    CHAIR = "chair", _("Chair")
+    MEMBER = "member", _("Member")
 
 
 class Agency(models.TextChoices):
-    CPS = "cps", "Crown Prosecution Service"
-    MAGISTRACY = "magistracy", "Magistracy"
-    COURTS = "courts", "HM Courts and Tribunals Service"
-    PROBATION = "probation", "Probation Service"
-    YOUTH_JUSTICE = "youth_justice", "Youth Justice Service"
-    POLICE = "police", "Police"
-    OPCC = "opcc", "Office of the Police and Crime Commissioner"
-    VICTIM_SERVICES = "victim_services", "Victim services"
-    INDEPENDENT = "independent", "Independent member"
-    OTHER = "other", "Other"
+    CPS = "cps", _("Crown Prosecution Service")
+    MAGISTRACY = "magistracy", _("Magistracy")
+    COURTS = "courts", _("HM Courts and Tribunals Service")
+    PROBATION = "probation", _("Probation Service")
+    YOUTH_JUSTICE = "youth_justice", _("Youth Justice Service")
+    POLICE = "police", _("Police")
+    OPCC = "opcc", _("Office of the Police and Crime Commissioner")
+    VICTIM_SERVICES = "victim_services", _("Victim services")
+    INDEPENDENT = "independent", _("Independent member")
+    OTHER = "other", _("Other")
 
 
 class MeetingStatus(models.TextChoices):
-    PLANNED = "planned", "Planned"
-    RATING_OPEN = "rating_open", "Open for rating"
-    IN_DISCUSSION = "in_discussion", "In discussion"
-    CLOSED = "closed", "Closed"
-    CANCELLED = "cancelled", "Cancelled"
+    PLANNED = "planned", _("Planned")
+    RATING_OPEN = "rating_open", _("Open for rating")
+    IN_DISCUSSION = "in_discussion", _("In discussion")
+    CLOSED = "closed", _("Closed")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class CaseSource(models.TextChoices):
-    SAMPLED = "sampled", "Drawn at random"
-    CARRIED_OVER = "carried_over", "Carried over from an earlier meeting"
-    ADDED = "added", "Added by OPCC staff"
+    SAMPLED = "sampled", _("Drawn at random")
+    CARRIED_OVER = "carried_over", _("Carried over from an earlier meeting")
+    ADDED = "added", _("Added by OPCC staff")
 
 
 class Assessment(models.TextChoices):
-    MET = "met", "Met"
-    PARTLY_MET = "partly_met", "Partly met"
-    NOT_MET = "not_met", "Not met"
-    NOT_RECORDED = "not_recorded", "Not recorded"
-    NOT_APPLICABLE = "not_applicable", "Not applicable"
+    MET = "met", _("Met")
+    PARTLY_MET = "partly_met", _("Partly met")
+    NOT_MET = "not_met", _("Not met")
+    NOT_RECORDED = "not_recorded", _("Not recorded")
+    NOT_APPLICABLE = "not_applicable", _("Not applicable")
 
 
 class RatingStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    SUBMITTED = "submitted", "Submitted"
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
     # The rater declared a conflict after rating: kept, never counted.
-    WITHDRAWN = "withdrawn", "Withdrawn (conflict declared)"
+    WITHDRAWN = "withdrawn", _("Withdrawn (conflict declared)")
 
 
 class ReminderKind(models.TextChoices):
-    AHEAD = "ahead", "Before the deadline"
-    DUE = "due", "On the day of the deadline"
+    AHEAD = "ahead", _("Before the deadline")
+    DUE = "due", _("On the day of the deadline")
 
 
 class AttendanceKind(models.TextChoices):
-    PRESENT = "present", "Present"
-    APOLOGIES = "apologies", "Apologies"
-    OBSERVER = "observer", "Observer"
+    PRESENT = "present", _("Present")
+    APOLOGIES = "apologies", _("Apologies")
+    OBSERVER = "observer", _("Observer")
 
 
 class ObservationKind(models.TextChoices):
-    GOOD_PRACTICE = "good_practice", "Good practice"
-    LEARNING = "learning", "Learning"
-    GENERAL = "general", "General"
+    GOOD_PRACTICE = "good_practice", _("Good practice")
+    LEARNING = "learning", _("Learning")
+    GENERAL = "general", _("General")
 
 
 class ActionStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    IN_PROGRESS = "in_progress", "In progress"
-    COMPLETED = "completed", "Done"
-    CLOSED = "closed", "Dropped"
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_progress", _("In progress")
+    COMPLETED = "completed", _("Done")
+    CLOSED = "closed", _("Dropped")
 
 
 class ResponseState(models.TextChoices):
     """A force's response to an action: submitted by its liaison, then approved by OPCC
     staff (it may be published) or returned to the force with a reason."""
 
-    SUBMITTED = "submitted", "Awaiting review"
-    APPROVED = "approved", "Approved"
-    RETURNED = "returned", "Returned"
+    SUBMITTED = "submitted", _("Awaiting review")
+    APPROVED = "approved", _("Approved")
+    RETURNED = "returned", _("Returned")
 
 
 class Stratum(models.TextChoices):
     """Case fields a sample can be spread across."""
 
-    OUTCOME_TYPE = "outcome_type", "Outcome type"
-    OFFENCE_CATEGORY = "offence_category", "Offence category"
-    OFFENDER_AGE_BAND = "offender_age_band", "Offender age band"
+    OUTCOME_TYPE = "outcome_type", _("Outcome type")
+    OFFENCE_CATEGORY = "offence_category", _("Offence category")
+    OFFENDER_AGE_BAND = "offender_age_band", _("Offender age band")
 
 
 class CaseFlag(models.TextChoices):
     """Case flags a pool can be filtered on; values are Case field names."""
 
-    DOMESTIC_ABUSE = "is_domestic_abuse", "Domestic abuse"
-    HATE_CRIME = "is_hate_crime", "Hate crime"
-    VIOLENCE = "is_violence", "Violence"
-    SEXUAL = "is_sexual", "Sexual offence"
+    DOMESTIC_ABUSE = "is_domestic_abuse", _("Domestic abuse")
+    HATE_CRIME = "is_hate_crime", _("Hate crime")
+    VIOLENCE = "is_violence", _("Violence")
+    SEXUAL = "is_sexual", _("Sexual offence")
 
 
 class CategoryColour(models.TextChoices):
     """A category's colour in a red, amber, green display scheme; none by default."""
 
-    NONE = "", "No colour"
-    RED = "red", "Red"
-    AMBER = "amber", "Amber"
-    GREEN = "green", "Green"
+    NONE = "", _("No colour")
+    RED = "red", _("Red")
+    AMBER = "amber", _("Amber")
+    GREEN = "green", _("Green")

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 import rules
+from django.utils.translation import gettext as _
 
 from core.permissions import by_rule
 from core.roles import is_data_admin as _is_data_admin
@@ -77,7 +78,9 @@ def panel_roles(user) -> set[str]:
     held = Membership.objects.filter(user=user, ended_on__isnull=True).values_list(
         "role", flat=True
     )
-    return {f"Panel {MembershipRole(role).label.lower()}" for role in held}
+    # Plain words, as core's own role names (its groups' names) are.
+    words = {MembershipRole.CHAIR: "Panel chair", MembershipRole.MEMBER: "Panel member"}
+    return {words[role] for role in held}
 
 
 @dataclass(frozen=True)
@@ -111,15 +114,15 @@ def papers_refusal(user, access: CaseAccess) -> str | None:
     if _is_opcc_staff(user):
         return None
     if access.membership is None:
-        return "Only members of this panel can read its case papers."
+        return _("Only members of this panel can read its case papers.")
     if access.meeting.status == MeetingStatus.PLANNED:
-        return "The case papers are shown once the meeting opens for rating."
+        return _("The case papers are shown once the meeting opens for rating.")
     if access.is_conflicted:
-        return "You declared a conflict of interest in this case, so its papers are not shown."
+        return _("You declared a conflict of interest in this case, so its papers are not shown.")
     if access.declaration is None:
         if access.meeting.status in DECLARING:
-            return "Declare whether you have a conflict of interest before reading the papers."
-        return (
+            return _("Declare whether you have a conflict of interest before reading the papers.")
+        return _(
             "You did not declare whether you had a conflict of interest before this meeting closed."
         )
     return None
@@ -128,10 +131,10 @@ def papers_refusal(user, access: CaseAccess) -> str | None:
 def declaration_refusal(user, access: CaseAccess, *, has_conflict: bool) -> str | None:
     """Why the member may not give this answer now, or None if they may."""
     if access.membership is None:
-        return "Only members of this panel can declare a conflict of interest."
+        return _("Only members of this panel can declare a conflict of interest.")
     status = access.meeting.status
     if status not in DECLARING:
-        return (
+        return _(
             "Conflicts can only be declared while the meeting is open for rating or in discussion."
         )
     current = access.declaration
@@ -139,43 +142,43 @@ def declaration_refusal(user, access: CaseAccess, *, has_conflict: bool) -> str 
         return None
     if current.has_conflict:
         if has_conflict:
-            return "You have already declared a conflict of interest in this case."
-        return "To withdraw a conflict you declared, ask OPCC staff."
+            return _("You have already declared a conflict of interest in this case.")
+        return _("To withdraw a conflict you declared, ask OPCC staff.")
     if not has_conflict:
-        return "You have already declared that you have no conflict of interest in this case."
+        return _("You have already declared that you have no conflict of interest in this case.")
     if status != MeetingStatus.RATING_OPEN:
-        return "The panel's discussion has started: ask OPCC staff to record a conflict."
+        return _("The panel's discussion has started: ask OPCC staff to record a conflict.")
     return None
 
 
 def rating_refusal(user, access: CaseAccess) -> str | None:
     """Why the user may not rate this case now, or None if they may."""
     if access.membership is None:
-        return "Only members of this panel can rate its cases."
+        return _("Only members of this panel can rate its cases.")
     if not access.membership.is_voting:
-        return "Non-voting attendees do not rate cases."
+        return _("Non-voting attendees do not rate cases.")
     return _open_for_own_view(access)
 
 
 def comment_refusal(user, access: CaseAccess) -> str | None:
     """Why the user may not leave a comment for the discussion, or None if they may."""
     if access.membership is None:
-        return "Only members of this panel can comment on its cases."
+        return _("Only members of this panel can comment on its cases.")
     if access.membership.is_voting:
-        return "Voting members give their view in their rating."
+        return _("Voting members give their view in their rating.")
     return _open_for_own_view(access)
 
 
 def _open_for_own_view(access: CaseAccess) -> str | None:
     status = access.meeting.status
     if status == MeetingStatus.PLANNED:
-        return "Rating has not opened for this meeting yet."
+        return _("Rating has not opened for this meeting yet.")
     if status in REVEALED:
-        return "The panel's discussion has started, so members' views can no longer be changed."
+        return _("The panel's discussion has started, so members' views can no longer be changed.")
     if access.is_conflicted:
-        return "You declared a conflict of interest in this case."
+        return _("You declared a conflict of interest in this case.")
     if access.declaration is None:
-        return "Declare whether you have a conflict of interest first."
+        return _("Declare whether you have a conflict of interest first.")
     return None
 
 
@@ -294,11 +297,11 @@ def review_refusal(user, response) -> str | None:
     force now, is refused even if they are OPCC staff too (a group is granted in the
     Django admin, where nothing else stops it)."""
     if not _is_opcc_staff(user):
-        return "Only OPCC staff review the force's responses."
+        return _("Only OPCC staff review the force's responses.")
     if response.submitted_by_id == user.pk:
-        return "You sent this response, so someone else at the OPCC must review it."
+        return _("You sent this response, so someone else at the OPCC must review it.")
     if response.action.force_id in liaison_force_ids(user):
-        return (
+        return _(
             "You are a liaison for this force, so someone else at the OPCC must review "
             "its responses."
         )

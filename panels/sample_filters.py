@@ -7,6 +7,10 @@ the sampler, which imports the models.
 import datetime
 from collections.abc import Iterable, Mapping
 
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from cases.kind_data import OOCR_CODE
 from cases.kinds.presenters import display_value
 from cases.models import Force, OutcomeType, RecordKind
@@ -18,29 +22,33 @@ def describe_filters(filters: Mapping) -> list[str]:
     """The recorded filters as sentences the public can read, in the order they need them."""
     force = Force.objects.filter(code=filters.get("force")).first()
     kind = _kind(filters)
-    lines = [
-        f"Finalised cases from {force or 'the force'} waiting in the pool, "
-        "not on any meeting's agenda"
-    ]
+    if force is not None:
+        pool = _(
+            "Finalised cases from %(force)s waiting in the pool, not on any meeting's agenda"
+        ) % {"force": force}
+    else:
+        pool = _("Finalised cases from the force waiting in the pool, not on any meeting's agenda")
+    lines = [pool]
     other = kind is not None and kind.code != OOCR_CODE  # a kind of record named as such
     if other:
-        lines.append(f"Records of the kind {kind.name}")
+        lines.append(_("Records of the kind %(kind)s") % {"kind": kind.name})
     if filters.get("outcome_types"):
         names = dict(OutcomeType.objects.values_list("code", "name"))
-        lines.append(_either("Outcome", [names.get(c, c) for c in filters["outcome_types"]]))
+        lines.append(_either(_("Outcome"), [names.get(c, c) for c in filters["outcome_types"]]))
     if filters.get("offence_categories"):
-        lines.append(_either("Offence category", filters["offence_categories"]))
+        lines.append(_either(_("Offence category"), filters["offence_categories"]))
     if filters.get("crime_codes"):
-        lines.append(_either("Home Office crime code", filters["crime_codes"]))
+        lines.append(_either(_("Home Office crime code"), filters["crime_codes"]))
     for flag, wanted in (filters.get("flags") or {}).items():
         label = CaseFlag(flag).label.lower()
-        lines.append(f"Flagged as {label}" if wanted else f"Not flagged as {label}")
+        flagged = _("Flagged as %(flag)s") if wanted else _("Not flagged as %(flag)s")
+        lines.append(flagged % {"flag": label})
     if kind is not None:
         lines.extend(_fields(kind, filters))
-    what = kind.date_label if other else "Outcome dated"
+    what = kind.date_label if other else _("Outcome dated")
     lines.extend(_dates(filters.get("outcome_date_from"), filters.get("outcome_date_to"), what))
     if filters.get("exclude_previously_reviewed"):
-        lines.append("Not reviewed by a panel before")
+        lines.append(_("Not reviewed by a panel before"))
     return lines
 
 
@@ -75,12 +83,13 @@ def _fields(kind: RecordKind, filters: Mapping) -> list[str]:
 
 def _range(label: str, bounds: Mapping) -> list[str]:
     low, high = bounds.get("from"), bounds.get("to")
+    names = {"label": label, "low": low, "high": high}
     if low is not None and high is not None:
-        return [f"{label} from {low} to {high}"]
+        return [_("%(label)s from %(low)s to %(high)s") % names]
     if low is not None:
-        return [f"{label} {low} or more"]
+        return [_("%(label)s %(low)s or more") % names]
     if high is not None:
-        return [f"{label} {high} or less"]
+        return [_("%(label)s %(high)s or less") % names]
     return []
 
 
@@ -88,17 +97,23 @@ def _either(what: str, values: Iterable[str]) -> str:
     values = list(values)
     if len(values) == 1:
         return f"{what}: {values[0]}"
-    return f"{what}: {', '.join(values[:-1])} or {values[-1]}"
+    listed = _("%(some)s or %(last)s") % {"some": ", ".join(values[:-1]), "last": values[-1]}
+    return f"{what}: {listed}"
 
 
-def _dates(start: str | None, end: str | None, what: str = "Outcome dated") -> list[str]:
+def _dates(
+    start: str | None, end: str | None, what: str = gettext_lazy("Outcome dated")
+) -> list[str]:
     def day(value: str) -> str:
-        return f"{datetime.date.fromisoformat(value):%-d %B %Y}"
+        return date_format(datetime.date.fromisoformat(value), "j F Y")
 
     if start and end:
-        return [f"{what} from {day(start)} to {day(end)}"]
+        return [
+            _("%(what)s from %(start)s to %(end)s")
+            % {"what": what, "start": day(start), "end": day(end)}
+        ]
     if start:
-        return [f"{what} on or after {day(start)}"]
+        return [_("%(what)s on or after %(start)s") % {"what": what, "start": day(start)}]
     if end:
-        return [f"{what} on or before {day(end)}"]
+        return [_("%(what)s on or before %(end)s") % {"what": what, "end": day(end)}]
     return []

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy
 
 from cases import privacy
 from cases.enums import PrivacyKind
@@ -23,9 +24,9 @@ WORD = re.compile(r"[\w'’-]+")
 CASE_REFERENCE, NARRATIVE, MEMBER_NAME = "case_reference", "narrative", "member_name"
 LABELS = {
     **dict(PrivacyKind.choices),
-    CASE_REFERENCE: "A case reference",
-    NARRATIVE: "Words copied from a case's narrative",
-    MEMBER_NAME: "A panel member's name",
+    CASE_REFERENCE: gettext_lazy("A case reference"),
+    NARRATIVE: gettext_lazy("Words copied from a case's narrative"),
+    MEMBER_NAME: gettext_lazy("A panel member's name"),
 }
 
 

@@ -1,5 +1,7 @@
 """The meeting workflow: planned → open for rating → in discussion → closed."""
 
+from django.utils.translation import gettext as _
+
 from core.workflow import TransitionNotAllowed, transition
 
 from .enums import MeetingStatus
@@ -21,12 +23,15 @@ MEETING_TRANSITIONS: dict[str, set[str]] = {
 
 def _check_preconditions(meeting: Meeting, to: str) -> None:
     if to == MeetingStatus.RATING_OPEN and not meeting.reviewed_cases.exists():
-        raise TransitionNotAllowed("Add cases to the agenda before opening the meeting for rating.")
+        raise TransitionNotAllowed(
+            _("Add cases to the agenda before opening the meeting for rating.")
+        )
     if to == MeetingStatus.CLOSED:
         undecided = meeting.reviewed_cases.filter(decision__isnull=True).count()
         if undecided:
             raise TransitionNotAllowed(
-                f"Record a panel decision for every case before closing: {undecided} still open."
+                _("Record a panel decision for every case before closing: %(count)s still open.")
+                % {"count": undecided}
             )
 
 

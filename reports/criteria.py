@@ -12,6 +12,7 @@ it) and counts against it. Decisions recorded without answers are left out.
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core import charts
@@ -27,7 +28,7 @@ ANSWERS = list(Assessment.values)  # met, partly met, not met, not recorded, not
 def criterion_noun(framework) -> str:
     """What one criterion is called in a sentence: "Right" for a framework of rights."""
     heading = framework.criteria_heading.strip().lower()
-    return "Right" if heading.endswith("rights") else "Criterion"
+    return _("Right") if heading.endswith("rights") else _("Criterion")
 
 
 @dataclass
@@ -60,7 +61,11 @@ class CriterionFinding:
         label = self.label
         if len(label) > 1 and label[1].islower():
             label = label[0].lower() + label[1:]
-        return f"{self.noun} {self.position} ({label})"
+        return _("%(noun)s %(position)s (%(label)s)") % {
+            "noun": self.noun,
+            "position": self.position,
+            "label": label,
+        }
 
     @property
     def answers(self) -> list[tuple[str, str, int]]:
@@ -71,7 +76,7 @@ class CriterionFinding:
     def sentence(self) -> str:
         """In the inspection's form: "… was met in 4 of 6 cases where it applied (67%)"."""
         if not self.cases:
-            return f"{self.subject}: the panel recorded no answer."
+            return _("%(subject)s: the panel recorded no answer.") % {"subject": self.subject}
         if not self.applied:
             return ngettext(
                 "%(subject)s did not apply in the %(cases)d case the panel answered it for.",

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .enums import CriteriaDisplay
 from .models import FindingsReport
@@ -15,9 +16,9 @@ def report_criteria_save(
     `display` says. The figures stay derived from the panel's answers."""
     framework_id = report.panel.framework_id
     if any(criterion.framework_id != framework_id for criterion in shown):
-        raise ValidationError({"shown": "Select criteria of this panel's framework"})
+        raise ValidationError({"shown": _("Select criteria of this panel's framework")})
     if display not in CriteriaDisplay.values:
-        raise ValidationError({"display": "Select how the findings per criterion are shown"})
+        raise ValidationError({"display": _("Select how the findings per criterion are shown")})
     with transaction.atomic():
         locked = _locked(report, version)
         _editable(locked)

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from core.form_pages import handle_form
 
@@ -28,7 +29,7 @@ def report_criteria(request, pk: int):
 
     def show(form, status, stale):
         context = {
-            "page_title": f"Findings on each of the {heading.lower()}",
+            "page_title": _("Findings on each of the %(heading)s") % {"heading": heading.lower()},
             "report": report,
             "form": form,
             "editable": report.status == ReportStatus.DRAFT,
@@ -45,7 +46,7 @@ def report_criteria(request, pk: int):
             by=request.user,
             version=form.cleaned_data["version"],
         ),
-        message="The findings per criterion have been saved",
+        message=_("The findings per criterion have been saved"),
         success=reverse("reports:report_detail", kwargs={"pk": report.pk}),
         render=show,
         rebind=form_for,

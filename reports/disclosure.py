@@ -22,6 +22,7 @@ from .enums import DisclosureKind, ReportKind
 from .models import DisclosureAcceptance, FindingsReport
 from .presenters import present
 from .standing_text import SELECTION_CLAIM
+from .welsh import welsh_words
 
 _WORD = screen.WORD
 _LABELS = {**dict(PrivacyKind.choices), **dict(DisclosureKind.choices)}
@@ -149,6 +150,8 @@ def report_texts(report: FindingsReport) -> list[Text]:
     for n, line in enumerate(presented.extras.force_figures, start=1):
         words = f"{line.measure}. {line.source}"
         texts.append(Text(f"The force's figure {n}", words, f"{figures}#id_force_figures"))
+    # The Welsh the public will read is screened as the English is.
+    texts += [Text(*parts) for parts in welsh_words(report, presented)]
     return texts
 
 

@@ -179,10 +179,49 @@ def comparison_figures(presented) -> dict:
     }
 
 
+# The words of each kind of row that a version published in more languages than English
+# also gives in each of them, as `<word>_<language>` (open data's codes stay as they are).
+LABELS = {
+    "categories": ("category",),
+    "reasons": ("category", "text"),
+    "themes": ("theme",),
+    "criteria": ("criterion", "group"),
+    "topics": ("topic", "level_label"),
+}
+
+
+def add_labels(figures: dict, theirs: dict, code: str) -> None:
+    """Give each row of `figures` the words of the same row in `theirs`, the same figures
+    presented in another language."""
+    for key, words in LABELS.items():
+        for row, other in zip(figures.get(key, []), theirs.get(key, []), strict=False):
+            for word in words:
+                if word in other:
+                    row[f"{word}_{code}"] = other[word]
+
+
+def label_columns(figures: dict) -> list[str]:
+    """The CSV's extra columns of labels, for a version published in more languages."""
+    others = figures.get("languages", [])[1:]
+    return [f"{name}_{code}" for code in others for name in ("category", "text", "criterion_group")]
+
+
+def _labels(figures: dict, kind: str, row: dict) -> list[str]:
+    cells = []
+    for code in figures.get("languages", [])[1:]:
+        if kind == "theme":
+            cells += ["", row.get(f"theme_{code}", ""), ""]
+        elif kind == "criterion":
+            cells += ["", row.get(f"criterion_{code}", ""), row.get(f"group_{code}", "")]
+        else:
+            cells += [row.get(f"category_{code}", ""), row.get(f"text_{code}", ""), ""]
+    return cells
+
+
 def meeting_csv(figures: dict) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([name for name, _ in DICTIONARY])
+    writer.writerow([name for name, _ in DICTIONARY] + label_columns(figures))
     for row in meeting_rows(figures):
         writer.writerow([neutralise(cell) for cell in row])
     return out.getvalue()
@@ -198,7 +237,16 @@ def meeting_rows(figures: dict):
     ]
     blank = [""] * (1 + len(CRITERION_COUNTS))
     for row in figures["categories"]:
-        yield ["category", row["position"], row["category"], row["cases"], "", *blank, *about]
+        yield [
+            "category",
+            row["position"],
+            row["category"],
+            row["cases"],
+            "",
+            *blank,
+            *about,
+            *_labels(figures, "category", row),
+        ]
     for row in figures["reasons"]:
         yield [
             "reason",
@@ -208,9 +256,19 @@ def meeting_rows(figures: dict):
             row["text"],
             *blank,
             *about,
+            *_labels(figures, "reason", row),
         ]
     for row in figures["themes"]:
-        yield ["theme", "", "", row["cases"], row["theme"], *blank, *about]
+        yield [
+            "theme",
+            "",
+            "",
+            row["cases"],
+            row["theme"],
+            *blank,
+            *about,
+            *_labels(figures, "theme", row),
+        ]
     for row in figures.get("criteria", []):
         counts = ["" if row[name] is None else row[name] for name in CRITERION_COUNTS]
         yield [
@@ -222,4 +280,5 @@ def meeting_rows(figures: dict):
             row["group"],
             *counts,
             *about,
+            *_labels(figures, "criterion", row),
         ]

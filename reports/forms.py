@@ -1,83 +1,124 @@
 """Forms for OPCC staff's report pages."""
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from core.bilingual import KeepsUnsentWelsh, english
 from core.forms import post_form_helper, version_field
 from core.text_safety import SafeTextMixin
 from panels.models import Theme
 
 from .enums import CriteriaDisplay
 
-MARKDOWN_HINT = (
+MARKDOWN_HINT = gettext_lazy(
     "Plain text. Leave a blank line between paragraphs. Start a line with ## for a "
     "heading, - for a bullet or 1. for a numbered list; **two stars** for bold; "
     "[words](https://example.org) for a link."
 )
 
 
-class SectionForm(SafeTextMixin, forms.Form):
-    text_labels = {"heading": "Section heading", "body": "Section text"}
+class SectionForm(KeepsUnsentWelsh, SafeTextMixin, forms.Form):
+    text_labels = {
+        "heading": gettext_lazy("Section heading"),
+        "body": gettext_lazy("Section text"),
+        "heading_cy": gettext_lazy("Section heading (Welsh)"),
+        "body_cy": gettext_lazy("Section text (Welsh)"),
+    }
     version = version_field()
     heading = forms.CharField(
-        label="Heading", max_length=200, error_messages={"required": "Enter a heading"}
+        label=gettext_lazy("Heading"),
+        max_length=200,
+        error_messages={"required": gettext_lazy("Enter a heading")},
     )
     body = forms.CharField(
-        label="Text",
+        label=gettext_lazy("Text"),
         help_text=MARKDOWN_HINT,
         required=False,
         max_length=20000,
         widget=forms.Textarea(attrs={"rows": 12}),
+    )
+    # The Welsh version, needed before the report goes for approval when reports are
+    # published in Welsh too (reports/welsh.py).
+    heading_cy = forms.CharField(
+        label=gettext_lazy("Heading (Welsh)"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"lang": "cy"}),
+    )
+    body_cy = forms.CharField(
+        label=gettext_lazy("Text (Welsh)"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 12, "lang": "cy"}),
     )
     keep = forms.BooleanField(required=False)
 
     def __init__(self, *args, keep_label: str | None, **kwargs):
         """`keep_label` None: the text cannot be kept for future reports (no box)."""
         super().__init__(*args, **kwargs)
-        fields = ["version", "heading", "body"]
+        fields = ["version", "heading", "body", "heading_cy", "body_cy"]
         if keep_label is None:
             del self.fields["keep"]
         else:
             self.fields["keep"].label = keep_label
             fields.append("keep")
-        self.helper = post_form_helper(*fields, submit="Save")
+        self.helper = post_form_helper(*fields, submit=_("Save"))
+
+    @staticmethod
+    def words(section) -> dict[str, str]:
+        """The section's heading and text in English and in Welsh, as the form starts."""
+        with english():
+            return {
+                n: getattr(section, n) or "" for n in ("heading", "body", "heading_cy", "body_cy")
+            }
 
 
 class BulletForm(SafeTextMixin, forms.Form):
-    text_labels = {"text": "Reason bullet text"}
+    text_labels = {"text": gettext_lazy("Reason bullet text")}
     version = version_field()
     decisions = forms.MultipleChoiceField(
-        label="Which cases does this bullet speak for?",
+        label=gettext_lazy("Which cases does this bullet speak for?"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     theme = forms.ModelChoiceField(
-        label="Also every case in this category tagged with the theme (optional)",
+        label=gettext_lazy("Also every case in this category tagged with the theme (optional)"),
         queryset=Theme.objects.filter(is_active=True),
         required=False,
-        empty_label="No theme",
+        empty_label=gettext_lazy("No theme"),
     )
     text = forms.CharField(
-        label="Published wording",
-        help_text='Leave blank to publish the case\'s reasons as recorded. With "In N cases" '
-        "on, write what follows it, for example: there was no clear admission from the "
-        "perpetrator.",
+        label=gettext_lazy("Published wording"),
+        help_text=gettext_lazy(
+            'Leave blank to publish the case\'s reasons as recorded. With "In N cases" '
+            "on, write what follows it, for example: there was no clear admission from the "
+            "perpetrator."
+        ),
         required=False,
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     lead_with_count = forms.BooleanField(
-        label='Start with the number of cases ("In three cases …")', required=False
+        label=gettext_lazy('Start with the number of cases ("In three cases …")'), required=False
     )
 
     def __init__(self, *args, decisions, **kwargs):
         super().__init__(*args, **kwargs)
         self.decision_rows = {str(d.pk): d for d in decisions}
         self.fields["decisions"].choices = [
-            (str(d.pk), f"Case {d.reviewed_case.position}: {d.reasons or 'No reasons recorded'}")
+            (
+                str(d.pk),
+                _("Case %(position)s: %(reasons)s")
+                % {
+                    "position": d.reviewed_case.position,
+                    "reasons": d.reasons or _("No reasons recorded"),
+                },
+            )
             for d in decisions
         ]
         self.helper = post_form_helper(
-            "version", "decisions", "theme", "text", "lead_with_count", submit="Save bullet"
+            "version", "decisions", "theme", "text", "lead_with_count", submit=_("Save bullet")
         )
 
     def chosen_decisions(self):
@@ -104,55 +145,70 @@ class ConfirmForm(SafeTextMixin, forms.Form):
 
 class AcceptForm(SafeTextMixin, forms.Form):
     reason = forms.CharField(
-        label="Why can this be published?",
+        label=gettext_lazy("Why can this be published?"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter why this can be published"},
+        error_messages={"required": gettext_lazy("Enter why this can be published")},
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = post_form_helper("reason", submit="Accept")
+        self.helper = post_form_helper("reason", submit=_("Accept"))
 
 
-def _day(label: str, which: str) -> forms.DateField:
+def _day(label, required, invalid) -> forms.DateField:
     return forms.DateField(
         label=label,
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={
-            "required": f"Enter the {which} day of the period",
-            "invalid": f"Enter the {which} day as a real date",
-        },
+        error_messages={"required": required, "invalid": invalid},
     )
 
 
 class PeriodReportForm(SafeTextMixin, forms.Form):
     panel = forms.ModelChoiceField(
-        label="Panel",
+        label=gettext_lazy("Panel"),
         queryset=None,
         empty_label=None,
-        error_messages={"required": "Select a panel", "invalid_choice": "Select a panel"},
+        error_messages={
+            "required": gettext_lazy("Select a panel"),
+            "invalid_choice": gettext_lazy("Select a panel"),
+        },
     )
     period = forms.ChoiceField(
-        label="Period",
+        label=gettext_lazy("Period"),
         required=False,
-        help_text="A financial year or quarter; or choose your own dates below.",
-        error_messages={"invalid_choice": "Select a period from the list, or your own dates"},
+        help_text=gettext_lazy("A financial year or quarter; or choose your own dates below."),
+        error_messages={
+            "invalid_choice": gettext_lazy("Select a period from the list, or your own dates")
+        },
     )
-    start = _day("From", "first")
-    end = _day("To", "last")
+    start = _day(
+        gettext_lazy("From"),
+        gettext_lazy("Enter the first day of the period"),
+        gettext_lazy("Enter the first day as a real date"),
+    )
+    end = _day(
+        gettext_lazy("To"),
+        gettext_lazy("Enter the last day of the period"),
+        gettext_lazy("Enter the last day as a real date"),
+    )
 
     def __init__(self, *args, panels, periods, **kwargs):
         """`periods` are reports.periods.Period, offered by name."""
         super().__init__(*args, **kwargs)
         self.fields["panel"].queryset = panels
         self.named = {p.key: p for p in periods}
-        self.fields["period"].choices = [("", "My own dates")] + [
-            (p.key, f"{p.name} ({p.start:%-d %b %Y} to {p.end:%-d %b %Y})") for p in periods
+        self.fields["period"].choices = [("", _("My own dates"))] + [
+            (
+                p.key,
+                _("%(name)s (%(start)s to %(end)s)")
+                % {"name": p.name, "start": f"{p.start:%-d %b %Y}", "end": f"{p.end:%-d %b %Y}"},
+            )
+            for p in periods
         ]
         self.fields["start"].required = self.fields["end"].required = False
         self.helper = post_form_helper(
-            "panel", "period", "start", "end", submit="Write the period report"
+            "panel", "period", "start", "end", submit=_("Write the period report")
         )
 
     def clean(self):
@@ -161,9 +217,13 @@ class PeriodReportForm(SafeTextMixin, forms.Form):
         if chosen is not None:
             data.update(start=chosen.start, end=chosen.end, name=chosen.name)
             return data
-        for which, word in (("start", "first"), ("end", "last")):
+        missing = {
+            "start": _("Enter the first day of the period, or choose a period"),
+            "end": _("Enter the last day of the period, or choose a period"),
+        }
+        for which, message in missing.items():
             if data.get(which) is None and which not in self.errors:
-                self.add_error(which, f"Enter the {word} day of the period, or choose a period")
+                self.add_error(which, message)
         return data
 
 
@@ -173,15 +233,15 @@ class ReportCriteriaForm(SafeTextMixin, forms.Form):
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Select criteria from the list"},
+        error_messages={"invalid_choice": gettext_lazy("Select criteria from the list")},
     )
     display = forms.ChoiceField(
-        label="How does the report show them?",
+        label=gettext_lazy("How does the report show them?"),
         choices=CriteriaDisplay.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select how the findings per criterion are shown",
-            "invalid_choice": "Select how the findings per criterion are shown",
+            "required": gettext_lazy("Select how the findings per criterion are shown"),
+            "invalid_choice": gettext_lazy("Select how the findings per criterion are shown"),
         },
     )
 
@@ -189,7 +249,9 @@ class ReportCriteriaForm(SafeTextMixin, forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["shown"]
         field.queryset = criteria
-        field.label = f"Which of the {heading.lower()} does the report show?"
-        field.help_text = "Untick any the report should leave out, here and in its open data."
+        field.label = _("Which of the %(heading)s does the report show?") % {
+            "heading": heading.lower()
+        }
+        field.help_text = _("Untick any the report should leave out, here and in its open data.")
         field.label_from_instance = lambda c: f"{c.position}. {c.label}"
-        self.helper = post_form_helper("version", "shown", "display", submit="Save")
+        self.helper = post_form_helper("version", "shown", "display", submit=_("Save"))

@@ -11,6 +11,7 @@ from panels.models import Criterion, Decision, Meeting, OutcomeCategory, Panel, 
 from . import markup
 from .enums import CriteriaDisplay, ReportKind, ReportStatus, SectionKey, SupportPlacement
 from .force_figures.models import ForceFigure
+from .published_languages import PublishedLanguage  # noqa: F401 # one of the app's models
 from .standing_text import selection_claim_error
 
 __all__ = ["ForceFigure"]

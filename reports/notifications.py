@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import rules
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy
 
 from core.notifications import NotificationKind, notify, site_url
 from core.roles import StaffRole, users_with_role
@@ -21,26 +22,25 @@ from .enums import ReportKind
 from .models import FindingsReport
 
 
-def _named(report: FindingsReport) -> tuple[str, str, str]:
-    """What the report is called, and its verbs ("is"/"has"), for a subject line: a
-    scrutiny meeting's notes are not a findings report to the people who wrote them."""
+def _named(report: FindingsReport) -> str:
+    """What the report is called in an email: a scrutiny meeting's notes are not a
+    findings report to the people who wrote them."""
     if report.kind == ReportKind.NOTES:
-        return "scrutiny meeting notes", "are", "have"
-    return "findings report", "is", "has"
+        return gettext("scrutiny meeting notes")
+    return gettext("findings report")
 
 
 def _context(report: FindingsReport) -> dict:
     return {
         "title": report.title,
-        "what": _named(report)[0],
+        "what": _named(report),
         "url": site_url(reverse("reports:report_detail", args=[report.pk])),
     }
 
 
-def _subject(report: FindingsReport, template: str) -> str:
-    what, is_, has = _named(report)
-    article = "" if report.kind == ReportKind.NOTES else "A "
-    return template.format(what=f"{article}{what}".capitalize(), is_=is_, has=has)
+def _subject(report: FindingsReport, *, report_subject, notes_subject) -> str:
+    """The subject line, whole in each language: notes take a plural verb."""
+    return str(notes_subject if report.kind == ReportKind.NOTES else report_subject)
 
 
 def _staff_except(user) -> list:
@@ -54,7 +54,11 @@ def report_approval_notify(*, report: FindingsReport, by) -> list:
     return notify(
         users=approvers,
         kind=NotificationKind.APPROVAL_WAITING,
-        subject=_subject(report, "{what} {is_} waiting for your approval"),
+        subject=_subject(
+            report,
+            report_subject=gettext_lazy("A findings report is waiting for your approval"),
+            notes_subject=gettext_lazy("Scrutiny meeting notes are waiting for your approval"),
+        ),
         template="reports/email/approval_waiting.txt",
         context={**_context(report), "submitted_by": by.get_full_name() or by.get_username()},
     )
@@ -66,7 +70,13 @@ def report_returned_notify(*, report: FindingsReport, by, reason: str) -> list:
     return notify(
         users=[report.created_by],
         kind=NotificationKind.REPORT_RETURNED,
-        subject=_subject(report, "{what} you wrote {has} been returned to draft"),
+        subject=_subject(
+            report,
+            report_subject=gettext_lazy("A findings report you wrote has been returned to draft"),
+            notes_subject=gettext_lazy(
+                "Scrutiny meeting notes you wrote have been returned to draft"
+            ),
+        ),
         template="reports/email/report_returned.txt",
         context={
             **_context(report),
@@ -80,7 +90,11 @@ def report_published_notify(*, report: FindingsReport, by, version: int) -> list
     return notify(
         users=_staff_except(by),
         kind=NotificationKind.REPORT_PUBLISHED,
-        subject=_subject(report, "{what} {has} been published"),
+        subject=_subject(
+            report,
+            report_subject=gettext_lazy("A findings report has been published"),
+            notes_subject=gettext_lazy("Scrutiny meeting notes have been published"),
+        ),
         template="reports/email/report_published.txt",
         context={
             **_context(report),

@@ -1,6 +1,7 @@
 """Who may do what with findings reports, as predicates (django-rules)."""
 
 import rules
+from django.utils.translation import gettext as _
 
 from core.roles import is_opcc_staff as _is_opcc_staff
 
@@ -46,8 +47,8 @@ def approval_refusal(user, report) -> str | None:
     if rules.has_perm("reports.approve_report", user, report):
         return None
     if is_last_editor(user, report):
-        return "You made the last change to this report, so someone else must approve it."
-    return "Only OPCC staff can approve findings reports."
+        return _("You made the last change to this report, so someone else must approve it.")
+    return _("Only OPCC staff can approve findings reports.")
 
 
 # The support services reports point to are kept by OPCC staff, who write the reports.

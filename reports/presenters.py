@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 
 from core import charts
 from panels.enums import Agency, FrameworkKind, ObservationKind
@@ -369,13 +370,13 @@ def history_phrase(change) -> str:
     """What a status change did, in words: "sent it for approval", "approved it"."""
     if change.to_status == ReportStatus.DRAFT:
         if not change.from_status:
-            return "started the draft"
+            return _("started the draft")
         if change.from_status in {ReportStatus.PUBLISHED, ReportStatus.WITHDRAWN}:
-            return "started a correction"
-        return "returned it to draft"
+            return _("started a correction")
+        return _("returned it to draft")
     return {
-        ReportStatus.AWAITING_APPROVAL: "sent it for approval",
-        ReportStatus.APPROVED: "approved it",
-        ReportStatus.PUBLISHED: "published it",
-        ReportStatus.WITHDRAWN: "withdrew it",
-    }.get(change.to_status, "changed its status")
+        ReportStatus.AWAITING_APPROVAL: _("sent it for approval"),
+        ReportStatus.APPROVED: _("approved it"),
+        ReportStatus.PUBLISHED: _("published it"),
+        ReportStatus.WITHDRAWN: _("withdrew it"),
+    }.get(change.to_status, _("changed its status"))

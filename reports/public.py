@@ -5,6 +5,7 @@ was withdrawn and why, and nothing more.
 """
 
 import hashlib
+from contextlib import nullcontext
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -14,14 +15,18 @@ from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 
 from . import figures, selectors
 from .accountability.public import notes_csv
 from .open_data import schema as open_data_schema
 from .permissions import is_withdrawn
+from .published_languages import other_languages
 
 LIST_CACHE_SECONDS = 300
 
@@ -34,7 +39,7 @@ def report_list(request):
     key = (
         "public-report-list:"
         + hashlib.sha256(
-            repr((selectors.public_list_stamp(), sorted(chosen.items()))).encode()
+            repr((selectors.public_list_stamp(), get_language(), sorted(chosen.items()))).encode()
         ).hexdigest()
     )
     body = cache.get(key)
@@ -45,7 +50,7 @@ def report_list(request):
         )
         cache.set(key, body, LIST_CACHE_SECONDS)
     body = mark_safe(body)  # noqa: S308 # nosec B308 B703 # our own template's output
-    context = {"page_title": "Published findings", "body": body}
+    context = {"page_title": _("Published findings"), "body": body}
     return render(request, "reports/public/report_list.html", context)
 
 
@@ -85,41 +90,90 @@ class Withdrawn(Http404):
 
 
 def _withdrawn_page(request, report):
-    context = {"page_title": "This report has been withdrawn", "report": report}
+    context = {"page_title": _("This report has been withdrawn"), "report": report}
     return render(request, "reports/public/withdrawn.html", context, status=404)
 
 
-def report(request, panel: str, slug: str, number: int | None = None):
+def report(request, panel: str, slug: str, number: int | None = None, language: str = ""):
+    """A published version's frozen page: the English one, or with `language` the same
+    version in another language it was published in, each linking to the other."""
     try:
         found, version = _version(panel, slug, number)
     except Withdrawn as withdrawn:
         return _withdrawn_page(request, withdrawn.report)
     from .rendering import pdf_size_label
 
-    with default_storage.open(version.html_file.name, "rb") as stored:
+    frozen = _in_language(version, language)
+    with default_storage.open(frozen.html_file.name, "rb") as stored:
         body = stored.read().decode()
+    is_latest = version.pk == found.current_version_id
     context = {
         "page_title": version.title,
         "report": found,
         "version": version,
         "body": mark_safe(body),  # noqa: S308 # nosec B308 B703 # our frozen HTML
         "later": selectors.later_version(version=version),
-        "pdf_size": pdf_size_label(version.pdf_bytes),
-        "is_latest": version.pk == found.current_version_id,
+        "pdf_size": pdf_size_label(frozen.pdf_bytes),
+        "pdf_pages": frozen.pdf_pages,
+        "pdf_sha256": frozen.pdf_sha256,
+        "pdf_url": _address(found, version, is_latest, language, "pdf"),
+        "is_latest": is_latest,
+        "languages": _other_versions(found, version, is_latest, language),
     }
-    return render(request, "reports/public/report.html", context)
+    # The page around a version in another language is in that language too.
+    with translation.override(language) if language else nullcontext():
+        return render(request, "reports/public/report.html", context)
 
 
-def report_pdf(request, panel: str, slug: str, number: int | None = None):
+def _in_language(version, language: str):
+    """The version itself (English), or its frozen page and PDF in `language`."""
+    if not language:
+        return version
+    frozen = version.languages.filter(language=language).first()
+    if frozen is None:
+        raise Http404
+    return frozen
+
+
+LANGUAGE_LINKS = {
+    "": ("en-GB", "Read this report in English"),
+    "cy": ("cy", "Darllen yr adroddiad hwn yn Gymraeg"),
+}
+
+
+def _address(report, version, is_latest: bool, language: str, what: str) -> str:
+    args = [report.public_slug, report.slug]
+    suffix = "_pdf" if what == "pdf" else ""
+    if not is_latest:
+        args.append(version.number)
+    name = ("report" if is_latest else "report_version") + ("_language" if language else "")
+    return reverse(f"public:{name}{suffix}", args=args + ([language] if language else []))
+
+
+def _other_versions(report, version, is_latest: bool, language: str) -> list[tuple]:
+    """(address, lang, words) for each other language the version was published in."""
+    if not language and not other_languages():
+        return []  # an English-only deployment: no other language to look for
+    codes = [""] + [row.language for row in version.languages.all()]
+    return [
+        (_address(report, version, is_latest, code, "page"), *LANGUAGE_LINKS[code])
+        for code in codes
+        if code != language and code in LANGUAGE_LINKS
+    ]
+
+
+def report_pdf(request, panel: str, slug: str, number: int | None = None, language: str = ""):
     """The PDF stored at publication, served as it is: never rendered again."""
     try:
         found, version = _version(panel, slug, number)
     except Withdrawn as withdrawn:
         return _withdrawn_page(request, withdrawn.report)
+    frozen = _in_language(version, language)
     response = FileResponse(
-        default_storage.open(version.pdf_file.name, "rb"), content_type="application/pdf"
+        default_storage.open(frozen.pdf_file.name, "rb"), content_type="application/pdf"
     )
-    response["Content-Disposition"] = f'inline; filename="{found.slug}-v{version.number}.pdf"'
+    named = f"{found.slug}-v{version.number}" + (f"-{language}" if language else "")
+    response["Content-Disposition"] = f'inline; filename="{named}.pdf"'
     return response
 
 
@@ -144,7 +198,7 @@ def _known_format(fmt: str) -> None:
 
 def data_dictionary(request):
     context = {
-        "page_title": "Open data: what the files contain",
+        "page_title": _("Open data: what the files contain"),
         "report_columns": figures.DICTIONARY,
         "tables": [
             (table, [(c.name, c.description) for c in table.columns])
@@ -158,8 +212,8 @@ def data_dictionary(request):
 
 class PublicationsFeed(Feed):
     feed_type = Atom1Feed
-    title = "Published scrutiny panel findings"
-    subtitle = "New and corrected findings reports of the scrutiny panels."
+    title = gettext_lazy("Published scrutiny panel findings")
+    subtitle = gettext_lazy("New and corrected findings reports of the scrutiny panels.")
 
     def link(self):
         return reverse("public:report_list")
@@ -168,7 +222,9 @@ class PublicationsFeed(Feed):
         return list(selectors.public_versions()[:50])
 
     def item_title(self, item):
-        return item.title if item.number == 1 else f"{item.title} (corrected)"
+        return (
+            item.title if item.number == 1 else _("%(title)s (corrected)") % {"title": item.title}
+        )
 
     def item_description(self, item):
         """Atom's summary is `type="html"`: readers decode the XML, then read the result
@@ -177,7 +233,7 @@ class PublicationsFeed(Feed):
         counts = "; ".join(
             f"{c['category']}: {c['cases']}" for c in item.figures["categories"] if c["cases"]
         )
-        return escape(f"Theme: {item.theme}. {counts}.")
+        return escape(_("Theme: %(theme)s. %(counts)s.") % {"theme": item.theme, "counts": counts})
 
     def item_link(self, item):
         return reverse("public:report", args=[item.report.panel.slug, item.report.slug])

@@ -35,4 +35,21 @@ urlpatterns = [
         public.report_pdf,
         name="report_version_pdf",
     ),
+    # The same version in another language it was published in (PUBLISH_LANGUAGES).
+    path("<slug:panel>/<slug:slug>/<slug:language>/", public.report, name="report_language"),
+    path(
+        "<slug:panel>/<slug:slug>/<slug:language>/report.pdf",
+        public.report_pdf,
+        name="report_language_pdf",
+    ),
+    path(
+        "<slug:panel>/<slug:slug>/versions/<int:number>/<slug:language>/",
+        public.report,
+        name="report_version_language",
+    ),
+    path(
+        "<slug:panel>/<slug:slug>/versions/<int:number>/<slug:language>/report.pdf",
+        public.report_pdf,
+        name="report_version_language_pdf",
+    ),
 ]

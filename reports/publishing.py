@@ -6,10 +6,11 @@ so what was approved and published is exactly what the public reads and download
 
 import hashlib
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.organisation import organisation
 
@@ -17,6 +18,7 @@ from . import figures as figures_module
 from .enums import ReportKind
 from .models import FindingsReport, PublishedVersion
 from .presenters import present
+from .published_languages import ENGLISH, PublishedLanguage, other_languages
 from .rendering import render_pdf
 
 
@@ -48,9 +50,17 @@ def pdf_document(report: FindingsReport, body: str) -> str:
 
 
 def freeze(*, report: FindingsReport, by, change_note: str) -> PublishedVersion:
-    presented = present(report)
-    html = body_html(report, presented, published_on=timezone.now()).encode()
-    pdf = render_pdf(pdf_document(report, html.decode()))
+    """The version in English, and in each other language the deployment publishes in:
+    every language rendered from the same decisions, at the same moment."""
+    now = timezone.now()
+    with translation.override(settings.LANGUAGE_CODE):
+        presented = present(report)
+        html = body_html(report, presented, published_on=now).encode()
+        pdf = render_pdf(pdf_document(report, html.decode()))
+        figures = figures_module.figures_of(presented)
+    others = other_languages()
+    if others:
+        figures["languages"] = [ENGLISH, *others]
     version = PublishedVersion(
         report=report,
         number=report.versions.count() + 1,
@@ -65,13 +75,44 @@ def freeze(*, report: FindingsReport, by, change_note: str) -> PublishedVersion:
         pdf_sha256=sha256(pdf.content),
         pdf_bytes=len(pdf.content),
         pdf_pages=pdf.pages,
-        figures=figures_module.figures_of(presented),
+        figures=figures,
     )
     version.html_file.name = store(version.file_path("report.html"), html)
     version.pdf_file.name = store(version.file_path("report.pdf"), pdf.content)
+    rendered = [_render_in(report, code, now) for code in others]
+    for code, (_html, _pdf, theirs) in zip(others, rendered, strict=True):
+        figures_module.add_labels(figures, theirs, code)
     version.full_clean()
     version.save()
+    for code, (html_in, pdf_in, _figures) in zip(others, rendered, strict=True):
+        _save_language(version, code, html_in, pdf_in)
     return version
+
+
+def _render_in(report: FindingsReport, code: str, now) -> tuple:
+    """The report's page, PDF and figures in another language (its <html lang> and so the
+    PDF's /Lang follow the language)."""
+    with translation.override(code):
+        presented = present(report)
+        html = body_html(report, presented, published_on=now).encode()
+        pdf = render_pdf(pdf_document(report, html.decode()))
+        return html, pdf, figures_module.figures_of(presented)
+
+
+def _save_language(version: PublishedVersion, code: str, html: bytes, pdf) -> None:
+    row = PublishedLanguage(
+        version=version,
+        language=code,
+        title=version.title,
+        html_sha256=sha256(html),
+        pdf_sha256=sha256(pdf.content),
+        pdf_bytes=len(pdf.content),
+        pdf_pages=pdf.pages,
+    )
+    row.html_file.name = store(version.file_path(f"report.{code}.html"), html)
+    row.pdf_file.name = store(version.file_path(f"report.{code}.pdf"), pdf.content)
+    row.full_clean()
+    row.save()
 
 
 NOTES_FRAMEWORK = "The Police and Crime Commissioner's scrutiny of the force"

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import SuspiciousFileOperation
+from django.utils.translation import gettext, ngettext
 
 PDF_VARIANT = "pdf/ua-1"
 # Any host will do: the fetcher maps /static/ paths to local files and never connects.
@@ -227,11 +228,9 @@ def _static_file(name: str) -> bytes | None:
 
 def pdf_size_label(n_bytes: int) -> str:
     """File size in GOV.UK attachment wording: "900 bytes", "142 KB", "1.2 MB" (1 KB = 1024)."""
-    if n_bytes == 1:
-        return "1 byte"
     if n_bytes < 1024:
-        return f"{n_bytes} bytes"
+        return ngettext("%(count)d byte", "%(count)d bytes", n_bytes) % {"count": n_bytes}
     kilobytes = int(n_bytes / 1024 + 0.5)  # half up, not round()'s half to even
     if kilobytes < 1024:
-        return f"{kilobytes} KB"
-    return f"{n_bytes / 1024 / 1024:.1f} MB"
+        return gettext("%(count)d KB") % {"count": kilobytes}
+    return gettext("%(size)s MB") % {"size": f"{n_bytes / 1024 / 1024:.1f}"}

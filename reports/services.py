@@ -9,7 +9,10 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accountability.models import ScrutinyMeeting
 from core.audit import AuditEvent, record
@@ -18,7 +21,7 @@ from panels.enums import MeetingStatus
 from panels.models import Decision, Meeting, OutcomeCategory, Theme
 
 from . import disclosure, standing_text
-from .accountability.services import notes_refusal, notes_retitle
+from .accountability.services import notes_retitle
 from .enums import DisclosureKind, ReportKind, ReportStatus, SectionKey
 from .models import (
     DisclosureAcceptance,
@@ -36,6 +39,8 @@ from .notifications import (
     report_returned_notify,
 )
 from .permissions import approval_refusal
+from .readiness import too_early
+from .welsh import check_welsh_complete, english, section_words, set_welsh, with_welsh_of
 from .workflow import report_transition
 
 S = ReportStatus
@@ -49,11 +54,11 @@ def theme_key(theme: str) -> str:
 def report_generate(*, meeting: Meeting, by) -> FindingsReport:
     """A draft for a closed meeting, starting from the panel's standing text."""
     if meeting.status != MeetingStatus.CLOSED:
-        raise ValidationError("Close the meeting before writing its findings report.")
+        raise ValidationError(_("Close the meeting before writing its findings report."))
     panel = meeting.panel
     with transaction.atomic():
         if FindingsReport.objects.filter(meeting=meeting).exists():
-            raise ValidationError("This meeting already has a findings report.")
+            raise ValidationError(_("This meeting already has a findings report."))
         report = FindingsReport(
             panel=panel,
             meeting=meeting,
@@ -66,7 +71,7 @@ def report_generate(*, meeting: Meeting, by) -> FindingsReport:
         try:
             report.save()
         except IntegrityError as error:  # two staff pressed "Create" together
-            raise ValidationError("This meeting already has a findings report.") from error
+            raise ValidationError(_("This meeting already has a findings report.")) from error
         ReportSection.objects.bulk_create(_starting_sections(report, meeting))
         ReportStatusChange.objects.create(report=report, to_status=S.DRAFT, changed_by=by)
     return report
@@ -78,16 +83,19 @@ def report_generate_period(*, panel, start, end, by, name: str = "") -> Findings
     from .selectors import published_meetings_between
 
     if start > end:
-        raise ValidationError({"end": "The end of the period must be after its start."})
+        raise ValidationError({"end": _("The end of the period must be after its start.")})
     if not published_meetings_between(panel=panel, start=start, end=end):
         raise ValidationError(
-            f"The panel has no published meeting reports in that period ({start:%-d %B %Y} "
-            f"to {end:%-d %B %Y}), so there is nothing to report. Choose another period."
+            _(
+                "The panel has no published meeting reports in that period (%(start)s to "
+                "%(end)s), so there is nothing to report. Choose another period."
+            )
+            % {"start": date_format(start, "j F Y"), "end": date_format(end, "j F Y")}
         )
     slug = f"{start:%Y-%m-%d}-to-{end:%Y-%m-%d}"
     with transaction.atomic():
         if FindingsReport.objects.filter(panel=panel, slug=slug).exists():
-            raise ValidationError("This panel already has a report for that period.")
+            raise ValidationError(_("This panel already has a report for that period."))
         report = FindingsReport(
             kind=ReportKind.PERIOD,
             panel=panel,
@@ -107,19 +115,21 @@ def report_generate_period(*, panel, start, end, by, name: str = "") -> Findings
     return report
 
 
+@english()  # the English words, whatever language the page is in
 def _starting_sections(report, meeting) -> list[ReportSection]:
     kept = {t.key: t for t in StandingText.objects.filter(panel=report.panel)}
     sections = []
     for key in SectionKey.values:
         if key == SectionKey.THEME_BACKGROUND and meeting is None:
-            heading, body = "The period's themes", ""
+            heading, body = _("The period's themes"), ""
         elif key == SectionKey.THEME_BACKGROUND:
             heading, body = _theme_background(report.panel, meeting.theme)
         elif key in kept:
             heading, body = kept[key].heading, kept[key].body
         else:
             heading, body = standing_text.default(report.panel, key)
-        sections.append(ReportSection(report=report, key=key, heading=heading, body=body))
+        section = ReportSection(report=report, key=key, heading=heading, body=body)
+        sections.append(with_welsh_of(section, kept.get(key)))
     return sections
 
 
@@ -139,7 +149,7 @@ def _locked(report: FindingsReport, version: int | None) -> FindingsReport:
 def _editable(report: FindingsReport) -> None:
     if report.status != S.DRAFT:
         raise ValidationError(
-            "Only a draft can be changed. Return the report to draft to change it."
+            _("Only a draft can be changed. Return the report to draft to change it.")
         )
 
 
@@ -160,15 +170,17 @@ def section_save(
     by,
     version: int,
     keep: bool = False,
+    **welsh: str,
 ) -> ReportSection:
     """Change one narrative section; `keep` also makes it the text future drafts start from."""
     if not heading.strip():
-        raise ValidationError({"heading": "Enter a heading for this section."})
-    with transaction.atomic():
+        raise ValidationError({"heading": _("Enter a heading for this section.")})
+    with transaction.atomic(), english():
         locked = _locked(report, version)
         _editable(locked)
         section = locked.sections.get(key=key)
         section.heading, section.body = heading.strip(), body.strip()
+        set_welsh(section, welsh)
         section.full_clean()
         section.save()
         if keep:
@@ -194,7 +206,7 @@ def _keep(report, section, by) -> None:
         StandingText.objects.update_or_create(
             panel=report.panel,
             key=section.key,
-            defaults={"heading": section.heading, "body": section.body, "updated_by": by},
+            defaults={**section_words(section), "updated_by": by},
         )
 
 
@@ -230,15 +242,15 @@ def bullet_save(
 def _check_bullet(report, category, decisions, text, theme) -> None:
     meeting_decisions = Decision.objects.filter(reviewed_case__meeting=report.meeting_id)
     if category.framework_id != report.panel.framework_id:
-        raise ValidationError({"category": "Select a category of this panel's framework."})
+        raise ValidationError({"category": _("Select a category of this panel's framework.")})
     if any(d.category_id != category.pk for d in decisions) or len(decisions) != (
         meeting_decisions.filter(pk__in=[d.pk for d in decisions], category=category).count()
     ):
-        raise ValidationError({"decisions": "Select cases the panel placed in this category."})
+        raise ValidationError({"decisions": _("Select cases the panel placed in this category.")})
     if not decisions and theme is None:
-        raise ValidationError({"decisions": "Select the cases this bullet speaks for."})
+        raise ValidationError({"decisions": _("Select the cases this bullet speaks for.")})
     if (len(decisions) > 1 or theme is not None) and not text.strip():
-        raise ValidationError({"text": "Enter the wording for the merged reasons."})
+        raise ValidationError({"text": _("Enter the wording for the merged reasons.")})
 
 
 def bullet_delete(*, report: FindingsReport, bullet: ReasonBullet, by, version: int) -> None:
@@ -249,22 +261,6 @@ def bullet_delete(*, report: FindingsReport, bullet: ReasonBullet, by, version: 
         bullet.delete()
         _touched(locked, by)
     report.version, report.last_edited_by = locked.version, by
-
-
-def too_early(report: FindingsReport, doing: str) -> str | None:
-    """Why a report cannot be `doing` yet: its meeting's date is still to come, or (notes)
-    the scrutiny meeting's record is reopened or not all summarised."""
-    if report.scrutiny_meeting_id:
-        refusal = notes_refusal(report.scrutiny_meeting_id, doing)
-        if refusal:
-            return refusal
-    meeting = report.meeting or report.scrutiny_meeting
-    if meeting is None or meeting.date <= timezone.localdate():
-        return None
-    return (
-        f"The meeting is dated {meeting.date:%-d %B %Y}, so its report cannot be {doing} "
-        "before then."
-    )
 
 
 def _not_too_early(report: FindingsReport, doing: str) -> None:
@@ -283,6 +279,7 @@ def report_submit(*, report: FindingsReport, by) -> FindingsReport:
     """Ask for approval; anyone but the last editor can then approve, and each of them
     is emailed once this commits."""
     _no_selection_claim(report)
+    check_welsh_complete(report)
     with transaction.atomic():
         # Held, so the meeting's record cannot be reopened while the notes go for approval.
         if report.scrutiny_meeting_id:
@@ -291,7 +288,7 @@ def report_submit(*, report: FindingsReport, by) -> FindingsReport:
                 ScrutinyMeeting.objects.select_for_update().get(pk=report.scrutiny_meeting_id),
                 by=by,
             )
-        _not_too_early(report, "sent for approval")
+        _not_too_early(report, _("sent for approval"))
         moved = report_transition(report=report, to=S.AWAITING_APPROVAL, by=by)
         report_approval_notify(report=moved, by=by)
     return moved
@@ -303,7 +300,7 @@ def report_approve(*, report: FindingsReport, by) -> FindingsReport:
         refusal = approval_refusal(by, locked)
         if refusal:
             raise ValidationError(refusal)
-        _not_too_early(locked, "approved")
+        _not_too_early(locked, _("approved"))
         _no_selection_claim(locked)
         return report_transition(report=locked, to=S.APPROVED, by=by)
 
@@ -311,7 +308,7 @@ def report_approve(*, report: FindingsReport, by) -> FindingsReport:
 def report_return(*, report: FindingsReport, by, note: str) -> FindingsReport:
     """Send an awaiting or approved report back to draft, saying what needs changing."""
     if not note.strip():
-        raise ValidationError({"note": "Enter what needs to change."})
+        raise ValidationError({"note": _("Enter what needs to change.")})
     with transaction.atomic():
         moved = report_transition(report=report, to=S.DRAFT, by=by, note=note.strip())
         report_returned_notify(report=moved, by=by, reason=note.strip())
@@ -326,7 +323,7 @@ def report_correct(*, report: FindingsReport, by) -> FindingsReport:
 def report_withdraw(*, report: FindingsReport, by, reason: str) -> FindingsReport:
     """Take a published report off the public site, saying why in public."""
     if not reason.strip():
-        raise ValidationError({"reason": "Enter why the report is being withdrawn."})
+        raise ValidationError({"reason": _("Enter why the report is being withdrawn.")})
     with transaction.atomic():
         locked = report_transition(report=report, to=S.WITHDRAWN, by=by, note=reason.strip())
         FindingsReport.objects.filter(pk=locked.pk).update(withdrawn_reason=reason.strip())
@@ -337,10 +334,10 @@ def report_withdraw(*, report: FindingsReport, by, reason: str) -> FindingsRepor
 def disclosure_accept(*, report: FindingsReport, fingerprint: str, reason: str, by) -> None:
     """Record that a disclosure finding is safe to publish, and why."""
     if not reason.strip():
-        raise ValidationError({"reason": "Enter why this can be published."})
+        raise ValidationError({"reason": _("Enter why this can be published.")})
     finding = next((f for f in disclosure.check(report) if f.fingerprint == fingerprint), None)
     if finding is None:
-        raise ValidationError("That finding is no longer in the report.")
+        raise ValidationError(_("That finding is no longer in the report."))
     if finding.kind == DisclosureKind.SELECTION_CLAIM:
         raise ValidationError(disclosure.selection_refusal([finding]))
     DisclosureAcceptance.objects.update_or_create(
@@ -381,13 +378,17 @@ def report_publish(*, report: FindingsReport, by, change_note: str = "") -> Publ
 
 def check_publishable(report: FindingsReport, change_note: str) -> None:
     if report.status != S.APPROVED:
-        raise ValidationError("Only an approved report can be published.")
-    _not_too_early(report, "published")
+        raise ValidationError(_("Only an approved report can be published."))
+    _not_too_early(report, _("published"))
     open_findings = [f for f in disclosure.check(report) if f.acceptance is None]
     if open_findings:
         raise ValidationError(
-            f"The disclosure check found {len(open_findings)} thing"
-            f"{'s' if len(open_findings) != 1 else ''} to fix or accept before publishing."
+            ngettext(
+                "The disclosure check found %(count)d thing to fix or accept before publishing.",
+                "The disclosure check found %(count)d things to fix or accept before publishing.",
+                len(open_findings),
+            )
+            % {"count": len(open_findings)}
         )
     if report.current_version_id and not change_note.strip():
-        raise ValidationError({"change_note": "Enter what this correction changes."})
+        raise ValidationError({"change_note": _("Enter what this correction changes.")})

@@ -5,6 +5,9 @@ as a reader would round them, never Python's round-half-to-even."""
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 
 def percent(part: int, whole: int) -> int | None:
     """`part` as a whole percentage of `whole`; None when there is nothing to divide."""
@@ -16,9 +19,18 @@ def percent(part: int, whole: int) -> int | None:
 
 def of_cases(part: int, whole: int) -> str:
     """ "8 of 10 cases (80%)"; "0 of 0 cases" when nothing was decided."""
-    noun = "case" if whole == 1 else "cases"
     share = percent(part, whole)
-    return f"{part} of {whole} {noun}" + ("" if share is None else f" ({share}%)")
+    values = {"part": part, "whole": whole, "share": share}
+    if share is None:
+        return ngettext("%(part)d of %(whole)d case", "%(part)d of %(whole)d cases", whole) % values
+    return (
+        ngettext(
+            "%(part)d of %(whole)d case (%(share)d%%)",
+            "%(part)d of %(whole)d cases (%(share)d%%)",
+            whole,
+        )
+        % values
+    )
 
 
 @dataclass(frozen=True)
@@ -33,12 +45,19 @@ class Change:
     @property
     def words(self) -> str:
         if self.too_few:
-            return "Too few cases to compare"
+            return _("Too few cases to compare")
         if self.points == 0:
-            return "No change"
-        sign = "Up" if self.points > 0 else "Down"
-        unit = "point" if abs(self.points) == 1 else "points"
-        return f"{sign} {abs(self.points)} percentage {unit}"
+            return _("No change")
+        points = abs(self.points)
+        if self.points > 0:
+            words = ngettext(
+                "Up %(points)d percentage point", "Up %(points)d percentage points", points
+            )
+        else:
+            words = ngettext(
+                "Down %(points)d percentage point", "Down %(points)d percentage points", points
+            )
+        return words % {"points": points}
 
 
 def change(part: int, whole: int, part_before: int, whole_before: int, *, least: int) -> Change:

@@ -198,7 +198,7 @@ def default(panel, key: str, **values: str) -> tuple[str, str]:
     """The built-in heading and body of a section for this panel's kind of framework, or
     of record when the framework is of neither seeded kind (stop and search …)."""
     own = _own(panel.framework)
-    heading, body = own.get(key) or _COMMON.get(key) or (SectionKey(key).label, "")
+    heading, body = own.get(key) or _COMMON.get(key) or (str(SectionKey(key).label), "")
     office = organisation()
     how = contact_markdown()
     fill = _Blank(

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.audit import AuditEvent, record
@@ -20,12 +21,12 @@ from core.stale import StaleEdit
 from . import disclosure, selectors, services
 from .enums import ReportStatus, SectionKey
 from .forms import AcceptForm, BulletForm, ConfirmForm, PeriodReportForm, SectionForm
+from .moves import CORRECTION_NOTE, MOVES, move_problems, report_moves
 from .periods import named_periods
 from .permissions import approval_refusal
 from .presenters import category_bullets, history_phrase, present
 from .publishing import body_html, pdf_document
 from .tasks import report_publish_start
-from .workflow import REPORT_TRANSITIONS
 
 S = ReportStatus
 
@@ -38,7 +39,7 @@ def _staff_only(user) -> None:
 @login_required
 def report_list(request):
     _staff_only(request.user)
-    context = {"page_title": "Findings reports", **selectors.report_list(user=request.user)}
+    context = {"page_title": _("Findings reports"), **selectors.report_list(user=request.user)}
     return render(request, "reports/report_list.html", context)
 
 
@@ -52,7 +53,7 @@ def report_generate(request, meeting_pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("reports:report_list")
-    messages.success(request, "Draft findings report created from the panel's decisions")
+    messages.success(request, _("Draft findings report created from the panel's decisions"))
     return redirect("reports:report_detail", pk=report.pk)
 
 
@@ -68,12 +69,12 @@ def period_new(request):
             periods=named_periods(timezone.localdate()),
         ),
         save=lambda form: services.report_generate_period(by=request.user, **form.cleaned_data),
-        message="Draft period report created from the published meetings",
+        message=_("Draft period report created from the published meetings"),
         success=lambda report: reverse("reports:report_detail", args=[report.pk]),
         render=lambda form, status, stale: render(
             request,
             "reports/period_form.html",
-            {"page_title": "Write a period report", "form": form},
+            {"page_title": _("Write a period report"), "form": form},
             status=status,
         ),
     )
@@ -105,7 +106,7 @@ def report_detail(request, pk: int):
 def report_preview(request, pk: int):
     report = selectors.report_for_user(user=request.user, pk=pk)
     context = {
-        "page_title": f"Preview: {report.title}",
+        "page_title": _("Preview: %(title)s") % {"title": report.title},
         "report": report,
         "body": body_html(report),
     }
@@ -129,19 +130,21 @@ def section_edit(request, pk: int, key: str):
     report = selectors.report_for_user(user=request.user, pk=pk)
     section = selectors.section(report=report, key=key)
     if key != SectionKey.THEME_BACKGROUND and not report.is_notes:
-        keep_label = "Use this text in this panel's future reports"
+        keep_label = _("Use this text in this panel's future reports")
     elif report.meeting is not None:
         # The template pack prints labels unescaped; the theme is text.
-        keep_label = format_html("Keep this text for future meetings on “{}”", report.meeting.theme)
+        keep_label = format_html(
+            _("Keep this text for future meetings on “{}”"), report.meeting.theme
+        )
     else:
         # A period report has no theme to keep text for; notes have no panel's reports.
         keep_label = None
-    initial = {"version": report.version, "heading": section.heading, "body": section.body}
+    initial = {"version": report.version, **SectionForm.words(section)}
     form = SectionForm(request.POST or None, initial=initial, keep_label=keep_label)
 
     def show(form, status, stale):
         context = {
-            "page_title": f"Change “{section.heading}”",
+            "page_title": _("Change “%(heading)s”") % {"heading": section.heading},
             "report": report,
             "form": form,
             "editable": report.status == S.DRAFT,
@@ -154,7 +157,7 @@ def section_edit(request, pk: int, key: str):
         save=lambda form: services.section_save(
             report=report, key=key, by=request.user, **form.cleaned_data
         ),
-        message=lambda saved: f"“{form.cleaned_data['heading']}” saved",
+        message=lambda saved: _("“%(heading)s” saved") % {"heading": form.cleaned_data["heading"]},
         success=reverse("reports:report_detail", kwargs={"pk": report.pk}),
         render=show,
         rebind=lambda data: SectionForm(data, keep_label=keep_label),
@@ -182,7 +185,7 @@ def reasons(request, pk: int, category_pk: int, bullet_pk: int | None = None):
             b for b in report.bullets.prefetch_related("decisions") if b.category_id == category.pk
         ]
         context = {
-            "page_title": f"Reasons: {category.short_label}",
+            "page_title": _("Reasons: %(category)s") % {"category": category.short_label},
             "report": report,
             "category": category,
             "decisions": decisions,
@@ -207,7 +210,7 @@ def reasons(request, pk: int, category_pk: int, bullet_pk: int | None = None):
             by=request.user,
             bullet=bullet,
         ),
-        message="Bullet saved",
+        message=_("Bullet saved"),
         success=reverse("reports:reasons", kwargs={"pk": report.pk, "category_pk": category.pk}),
         render=show,
         rebind=lambda data: BulletForm(data, initial=initial, decisions=decisions),
@@ -224,81 +227,12 @@ def bullet_remove(request, pk: int, category_pk: int, bullet_pk: int):
         version = int(request.POST.get("version", ""))
         services.bullet_delete(report=report, bullet=bullet, by=request.user, version=version)
     except (ValueError, StaleEdit):
-        messages.error(request, "This page was out of date. Check the bullets and try again.")
+        messages.error(request, _("This page was out of date. Check the bullets and try again."))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "Bullet removed: the cases' recorded reasons show again")
+        messages.success(request, _("Bullet removed: the cases' recorded reasons show again"))
     return redirect("reports:reasons", pk=report.pk, category_pk=category_pk)
-
-
-# Each move: (button, what it does, note label or None, note hint)
-MOVES = {
-    "submit": (
-        S.AWAITING_APPROVAL,
-        "Send for approval",
-        "Someone other than the last person to change it must approve it.",
-        None,
-        "",
-    ),
-    "approve": (
-        S.APPROVED,
-        "Approve the report",
-        "It can then be published. It can no longer be changed unless it is returned to draft.",
-        None,
-        "",
-    ),
-    "return": (
-        S.DRAFT,
-        "Return to draft",
-        "It can be changed again, then sent for approval.",
-        "What needs to change?",
-        "The person who drafted it will see this.",
-    ),
-    "publish": (
-        S.PUBLISHED,
-        "Publish the report",
-        "The report, its PDF and its figures are frozen and appear on the public site.",
-        None,
-        "",
-    ),
-    "correct": (
-        S.DRAFT,
-        "Start a correction",
-        "A new draft starts from this report. The published version stays on the public "
-        "site until the correction is published.",
-        None,
-        "",
-    ),
-    "withdraw": (
-        S.WITHDRAWN,
-        "Withdraw the report",
-        "The report comes off the public site. Its address will say it was withdrawn and why.",
-        "Why is it being withdrawn?",
-        "This is shown to the public.",
-    ),
-}
-
-
-def report_moves(report, user) -> list[tuple[str, str]]:
-    """The moves this user can make now: no "Approve" for whoever changed it last."""
-    allowed = REPORT_TRANSITIONS[report.status]
-    return [
-        (name, move[1])
-        for name, move in MOVES.items()
-        if move[0] in allowed
-        and _move_fits(report, name)
-        and not (name == "approve" and approval_refusal(user, report))
-    ]
-
-
-def _move_fits(report, name: str) -> bool:
-    # Back to draft is "return" before publication and "correct" after it.
-    if name == "return":
-        return report.status in {S.AWAITING_APPROVAL, S.APPROVED}
-    if name == "correct":
-        return report.status in {S.PUBLISHED, S.WITHDRAWN}
-    return True
 
 
 @login_required
@@ -308,12 +242,12 @@ def report_move(request, pk: int, move: str):
         raise Http404
     to, label, consequence, note_label, note_hint = MOVES[move]
     if move == "publish" and report.current_version_id:
-        note_label, note_hint = "What does this correction change?", "Shown to the public."
+        note_label, note_hint = CORRECTION_NOTE
     data = request.POST if request.method == "POST" else None
     form = ConfirmForm(data, note_label=note_label, note_hint=note_hint, submit=label)
-    problems = _move_problems(request.user, report, move)
+    problems = move_problems(request.user, report, move)
     context = {
-        "page_title": f"{label}: {report.title}",
+        "page_title": _("%(move)s: %(title)s") % {"move": label, "title": report.title},
         "report": report,
         "consequence": consequence,
         "problems": problems,
@@ -322,7 +256,9 @@ def report_move(request, pk: int, move: str):
     def success(job):
         if job is not None and job.status != JobStatus.DONE:
             return job_redirect(job)  # publishing, under way (or why it failed)
-        messages.success(request, f"The report is now {ReportStatus(to).label.lower()}")
+        messages.success(
+            request, _("The report is now %(status)s") % {"status": ReportStatus(to).label.lower()}
+        )
         return reverse("reports:report_detail", args=[report.pk])
 
     return handle_form(
@@ -334,29 +270,6 @@ def report_move(request, pk: int, move: str):
             request, "reports/report_move.html", {**context, "form": form}, status=status
         ),
     )
-
-
-def _move_problems(user, report, move: str) -> list[str]:
-    problems = []
-    if MOVES[move][0] not in REPORT_TRANSITIONS[report.status] or not _move_fits(report, move):
-        problems.append(f"A report that is {report.get_status_display().lower()} cannot do this.")
-    if move == "approve":
-        refusal = approval_refusal(user, report)
-        if refusal:
-            problems.append(refusal)
-    doing = {"submit": "sent for approval", "approve": "approved", "publish": "published"}
-    if move in doing:
-        refusal = services.too_early(report, doing[move])
-        if refusal:
-            problems.append(refusal)
-    if move == "publish":
-        open_findings = sum(1 for f in disclosure.check(report) if f.acceptance is None)
-        if open_findings:
-            problems.append(
-                f"The disclosure check found {open_findings} thing"
-                f"{'s' if open_findings != 1 else ''} to fix or accept first."
-            )
-    return problems
 
 
 def _do_move(move: str, report, user, note: str):
@@ -382,7 +295,7 @@ def disclosure_accept(request, pk: int, fingerprint: str):
     finding = next((f for f in disclosure.check(report) if f.fingerprint == fingerprint), None)
     if finding is None:
         raise Http404
-    context = {"page_title": "Accept a disclosure finding", "report": report, "finding": finding}
+    context = {"page_title": _("Accept a disclosure finding"), "report": report, "finding": finding}
     return handle_form(
         request,
         AcceptForm(request.POST or None),
@@ -392,7 +305,7 @@ def disclosure_accept(request, pk: int, fingerprint: str):
             reason=form.cleaned_data["reason"],
             by=request.user,
         ),
-        message="Finding accepted with your reason",
+        message=_("Finding accepted with your reason"),
         success=reverse("reports:report_detail", args=[report.pk]),
         render=lambda form, status, stale: render(
             request, "reports/disclosure_accept.html", {**context, "form": form}, status=status

@@ -8,6 +8,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core import accounts, two_factor
 from core.forms import add_service_errors
@@ -20,7 +22,7 @@ __all__ = ["account", "email_change", "email_change_confirm"]
 @login_required
 def account(request):
     context = {
-        "page_title": "Your account",
+        "page_title": _("Your account"),
         "two_factor_on": two_factor.app_device(request.user) is not None,
     }
     return render(request, "account/account.html", context)
@@ -41,16 +43,19 @@ def email_change(request):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.info(
-                request,
-                f"We have sent a link to {request.user.email}. Follow it within "
-                f"{accounts.EMAIL_CHANGE_HOURS} hours to change your email address. "
-                "Until then your address stays as it is.",
+            hours = accounts.EMAIL_CHANGE_HOURS
+            text = ngettext(
+                "We have sent a link to %(email)s. Follow it within %(hours)s hour to change "
+                "your email address. Until then your address stays as it is.",
+                "We have sent a link to %(email)s. Follow it within %(hours)s hours to change "
+                "your email address. Until then your address stays as it is.",
+                hours,
             )
+            messages.info(request, text % {"email": request.user.email, "hours": hours})
             return redirect("account")
     context = {
         "form": form,
-        "page_title": "Change your email address",
+        "page_title": _("Change your email address"),
         "hours": accounts.EMAIL_CHANGE_HOURS,
     }
     return render(request, "account/email_change.html", context)
@@ -65,11 +70,13 @@ def email_change_confirm(request, token: str):
             new_email = accounts.email_change_confirm(
                 user=request.user, token=token, request=request
             )
-            messages.success(request, f"Your email address is now {new_email}")
+            messages.success(
+                request, _("Your email address is now %(email)s") % {"email": new_email}
+            )
             return redirect("account")
         new_email = accounts.email_change_pending(user=request.user, token=token)
     except accounts.EmailLinkRefused as refused:
-        context = {"page_title": "You cannot use this link", "reason": refused.message}
+        context = {"page_title": _("You cannot use this link"), "reason": refused.message}
         return render(request, "account/email_link_refused.html", context, status=refused.status)
-    context = {"page_title": "Confirm your new email address", "new_email": new_email}
+    context = {"page_title": _("Confirm your new email address"), "new_email": new_email}
     return render(request, "account/email_confirm.html", context)

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from core.language import language_links
 from core.organisation import organisation
 from core.roles import is_data_admin, is_opcc_staff
 
@@ -10,26 +12,27 @@ def navigation(request):
     user = getattr(request, "user", None)
     items = []
     if user is not None and user.is_authenticated:
-        items.append(("Your work", reverse("home")))
-        items.append(("Meetings", reverse("panels:meeting_list")))
-        items.append(("Actions", reverse("panels:action_list")))
+        items.append((_("Your work"), reverse("home")))
+        items.append((_("Meetings"), reverse("panels:meeting_list")))
+        items.append((_("Actions"), reverse("panels:action_list")))
         opcc, data_admin = is_opcc_staff(user), is_data_admin(user)
         if opcc:
-            items.append(("Reports", reverse("reports:report_list")))
+            items.append((_("Reports"), reverse("reports:report_list")))
         if data_admin:
-            items.append(("Cases", reverse("cases:case_list")))
-            items.append(("Import cases", reverse("cases:upload")))
+            items.append((_("Cases"), reverse("cases:case_list")))
+            items.append((_("Import cases"), reverse("cases:upload")))
         if data_admin or opcc:
-            items.append(("Panels", reverse("panels:panel_list")))
+            items.append((_("Panels"), reverse("panels:panel_list")))
         if data_admin:
-            items.append(("Audit trail", reverse("audit:list")))
+            items.append((_("Audit trail"), reverse("audit:list")))
         elif user.is_staff:
             # Daily work has its own pages; the Django admin is only for repairs, and a
             # data admin reaches it from the home page.
-            items.append(("Django admin", reverse("admin:index")))
+            items.append((_("Django admin"), reverse("admin:index")))
     # Signed in, the menu is long: the public pages get a shorter name, so a data admin's
     # menu stays on one line on a laptop.
-    public = "Public site" if user is not None and user.is_authenticated else "Published findings"
+    signed_in = user is not None and user.is_authenticated
+    public = _("Public site") if signed_in else _("Published findings")
     items.append((public, reverse("public:report_list")))
     path = request.path
     # The one link whose address holds this page most closely is the current one
@@ -42,4 +45,5 @@ def navigation(request):
         "service_phase": settings.SERVICE_PHASE,
         "nav_items": nav,
         "organisation": organisation(),
+        **language_links(request),
     }

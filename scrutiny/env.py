@@ -204,3 +204,31 @@ def report_compare_min_cases() -> int:
     if value < 1:
         raise ImproperlyConfigured(f"REPORT_COMPARE_MIN_CASES must be 1 or more; got {value}.")
     return value
+
+
+def language_settings(*, base_dir: Path) -> dict:
+    """English and Welsh (docs/welsh.md). Public pages live under /en/ and /cy/; staff
+    pages have no prefix and follow the person's saved choice (core.language). English
+    is "en", so addresses read /en/…, but its pages say lang="en-GB" and its dates are
+    written the British way (scrutiny/formats/en)."""
+    return {
+        "LANGUAGE_CODE": "en",
+        "LANGUAGES": [("en", "English"), ("cy", "Cymraeg")],
+        "LOCALE_PATHS": [base_dir / "locale"],
+        "FORMAT_MODULE_PATH": ["scrutiny.formats"],
+        "PUBLISH_LANGUAGES": publish_languages(),
+        "USE_I18N": True,
+        # A blank Welsh reads as the English (docs/adr/0017-bilingual-content.md).
+        "MODELTRANSLATION_DEFAULT_LANGUAGE": "en",
+        "MODELTRANSLATION_LANGUAGES": ("en", "cy"),
+    }
+
+
+def publish_languages() -> list[str]:
+    """PUBLISH_LANGUAGES: the languages reports are published in, `en` (the default) or
+    `en,cy` for a deployment bound by the Welsh Language Standards."""
+    raw = os.environ.get("PUBLISH_LANGUAGES", "").strip() or "en"
+    codes = [code.strip().lower() for code in raw.split(",") if code.strip()]
+    if codes not in (["en"], ["en", "cy"]):
+        raise ImproperlyConfigured(f"PUBLISH_LANGUAGES must be en or en,cy; got {raw!r}.")
+    return codes

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from core import password_resets
 from core.forms import post_form_helper as _helper
@@ -15,15 +17,21 @@ from core.forms import post_form_helper as _helper
 
 def locked_out_message() -> str:
     minutes = settings.AXES_COOLOFF_MINUTES
-    return (
-        f"Too many failed attempts. You can try again in {minutes} minutes, or reset your password."
-    )
+    return ngettext(
+        "Too many failed attempts. You can try again in %(minutes)s minute, "
+        "or reset your password.",
+        "Too many failed attempts. You can try again in %(minutes)s minutes, "
+        "or reset your password.",
+        minutes,
+    ) % {"minutes": minutes}
 
 
 class SignInForm(auth_forms.AuthenticationForm):
     error_messages = {
-        "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
-        "inactive": "This account has been switched off. Ask your administrator.",
+        "invalid_login": gettext_lazy(
+            "Enter a correct username and password. Both are case-sensitive."
+        ),
+        "inactive": gettext_lazy("This account has been switched off. Ask your administrator."),
     }
 
     def get_invalid_login_error(self):
@@ -40,29 +48,32 @@ class SignInForm(auth_forms.AuthenticationForm):
         username = self.cleaned_data["username"]
         limit = self.username_field.max_length
         if len(username) > limit:
-            raise ValidationError(f"Username must be {limit} characters or fewer", code="long")
+            raise ValidationError(
+                _("Username must be %(limit)s characters or fewer") % {"limit": limit},
+                code="long",
+            )
         return username
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["username"].error_messages["required"] = "Enter your username"
-        self.fields["password"].error_messages["required"] = "Enter your password"
+        self.fields["username"].error_messages["required"] = _("Enter your username")
+        self.fields["password"].error_messages["required"] = _("Enter your password")
         self.helper = _helper(
             Field.text("username", field_width=Fluid.TWO_THIRDS),
             Field.text("password", field_width=Fluid.TWO_THIRDS),
-            submit="Sign in",
+            submit=_("Sign in"),
         )
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["email"].error_messages["required"] = "Enter your email address"
-        self.fields["email"].error_messages["invalid"] = (
+        self.fields["email"].error_messages["required"] = _("Enter your email address")
+        self.fields["email"].error_messages["invalid"] = _(
             "Enter an email address in the correct format, like name@example.org"
         )
         self.helper = _helper(
-            Field.text("email", field_width=Fluid.TWO_THIRDS), submit="Send reset link"
+            Field.text("email", field_width=Fluid.TWO_THIRDS), submit=_("Send reset link")
         )
 
     def save(self, *, request, use_https: bool = False, domain_override=None, **_ignored):
@@ -87,7 +98,7 @@ class SetPasswordForm(auth_forms.SetPasswordForm):
         self.helper = _helper(
             Field.text("new_password1", field_width=Fluid.TWO_THIRDS),
             Field.text("new_password2", field_width=Fluid.TWO_THIRDS),
-            submit="Change password",
+            submit=_("Change password"),
         )
 
 
@@ -99,21 +110,23 @@ class AppCodeForm(forms.Form):
     """The 6-digit code an authenticator app shows."""
 
     code = forms.CharField(
-        label="Code from your authenticator app",
-        help_text="The 6-digit code your app shows now",
+        label=gettext_lazy("Code from your authenticator app"),
+        help_text=gettext_lazy("The 6-digit code your app shows now"),
         max_length=20,
         widget=forms.TextInput(attrs={**_CODE_INPUT, "inputmode": "numeric"}),
-        error_messages={"required": "Enter the 6-digit code from your authenticator app"},
+        error_messages={
+            "required": gettext_lazy("Enter the 6-digit code from your authenticator app")
+        },
     )
 
-    def __init__(self, *args, submit: str = "Continue", **kwargs):
+    def __init__(self, *args, submit: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.text("code", field_width=10), submit=submit)
+        self.helper = _helper(Field.text("code", field_width=10), submit=submit or _("Continue"))
 
     def clean_code(self) -> str:
         code = _NOT_DIGITS.sub("", self.cleaned_data["code"])
         if not re.fullmatch(r"\d{6}", code):
-            raise ValidationError("Enter the code as 6 numbers, like 123456")
+            raise ValidationError(_("Enter the code as 6 numbers, like 123456"))
         return code
 
 
@@ -121,21 +134,21 @@ class RecoveryCodeForm(forms.Form):
     """One of the ten single-use recovery codes."""
 
     code = forms.CharField(
-        label="Recovery code",
-        help_text="One of the 8-character codes you saved when you set up two-factor",
+        label=gettext_lazy("Recovery code"),
+        help_text=gettext_lazy("One of the 8-character codes you saved when you set up two-factor"),
         max_length=30,
         widget=forms.TextInput(attrs=_CODE_INPUT),
-        error_messages={"required": "Enter one of your recovery codes"},
+        error_messages={"required": gettext_lazy("Enter one of your recovery codes")},
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.text("code", field_width=10), submit="Continue")
+        self.helper = _helper(Field.text("code", field_width=10), submit=_("Continue"))
 
     def clean_code(self) -> str:
         code = _NOT_DIGITS.sub("", self.cleaned_data["code"]).lower()
         if not re.fullmatch(r"[a-z2-7]{8}", code):
-            raise ValidationError("Enter the recovery code as 8 letters and numbers")
+            raise ValidationError(_("Enter the recovery code as 8 letters and numbers"))
         return code
 
 
@@ -143,16 +156,16 @@ class EmailChangeForm(forms.Form):
     """A new email address for one's own account, with the current password."""
 
     email = forms.CharField(
-        label="New email address",
+        label=gettext_lazy("New email address"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-        error_messages={"required": "Enter your new email address"},
+        error_messages={"required": gettext_lazy("Enter your new email address")},
     )
     password = forms.CharField(
-        label="Your current password",
+        label=gettext_lazy("Your current password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        error_messages={"required": "Enter your current password"},
+        error_messages={"required": gettext_lazy("Enter your current password")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -160,5 +173,5 @@ class EmailChangeForm(forms.Form):
         self.helper = _helper(
             Field.text("email", field_width=Fluid.TWO_THIRDS),
             Field.text("password", field_width=Fluid.TWO_THIRDS),
-            submit="Send confirmation link",
+            submit=_("Send confirmation link"),
         )

@@ -6,20 +6,24 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 
 def accessibility(request):
-    return render(request, "public/accessibility.html", {"page_title": "Accessibility statement"})
+    return render(
+        request, "public/accessibility.html", {"page_title": _("Accessibility statement")}
+    )
 
 
 def privacy(request):
-    return render(request, "public/privacy.html", {"page_title": "Privacy notice"})
+    return render(request, "public/privacy.html", {"page_title": _("Privacy notice")})
 
 
 def cookies(request):
     """The cookies page names the cookies and lifetimes the settings really use."""
     context = {
-        "page_title": "Cookies",
+        "page_title": _("Cookies"),
         "session_cookie": settings.SESSION_COOKIE_NAME,
         "session_idle": _duration(settings.SESSION_IDLE_MINUTES * 60),
         "csrf_cookie": settings.CSRF_COOKIE_NAME,
@@ -32,11 +36,11 @@ def _duration(seconds: int) -> str:
     days = seconds // 86400
     if days >= 365:
         years = days // 365
-        return f"{years} year{'s' if years != 1 else ''}"
+        return ngettext("%(n)s year", "%(n)s years", years) % {"n": years}
     if days:
-        return f"{days} day{'s' if days != 1 else ''}"
+        return ngettext("%(n)s day", "%(n)s days", days) % {"n": days}
     minutes = seconds // 60
-    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    return ngettext("%(n)s minute", "%(n)s minutes", minutes) % {"n": minutes}
 
 
 def security_txt(request):

@@ -40,6 +40,7 @@ if not DEBUG and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, as its docs ask (docs/adr/0017)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -79,9 +80,13 @@ MIDDLEWARE = [
     "core.request_size.RequestSizeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The /cy/ or /en/ of a public page, else the language cookie or the browser's.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff pages (no prefix) in the language the signed-in person chose (core.language).
+    "core.language.PreferredLanguageMiddleware",
     # request.user.is_verified(): whether this session has passed two-factor.
     "django_otp.middleware.OTPMiddleware",
     # Every audit entry written during a request carries its user and address.
@@ -183,9 +188,9 @@ OTP_TOTP_ISSUER = os.environ.get("SERVICE_NAME", "Scrutiny panels")
 # The admin never shows anyone's authenticator key or recovery codes.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
-LANGUAGE_CODE = "en-gb"
+# English and Welsh: languages, catalogue, formats, PUBLISH_LANGUAGES (scrutiny/env.py).
+globals().update(env.language_settings(base_dir=BASE_DIR))
 TIME_ZONE = "Europe/London"
-USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"

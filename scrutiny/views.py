@@ -6,10 +6,12 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render, resolve_url
-from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from accountability import home as accountability_home
@@ -52,7 +54,7 @@ __all__ = [
 class SignInView(auth_views.LoginView):
     form_class = SignInForm
     redirect_authenticated_user = True
-    extra_context = {"page_title": "Sign in"}
+    extra_context = {"page_title": gettext_lazy("Sign in")}
 
     def form_valid(self, form):
         """Signed in with the password; whoever must use two-factor goes on to it."""
@@ -71,13 +73,13 @@ def sign_in_locked_out(request, original_response=None, credentials=None):
     if original_response is not None and request.resolver_match.view_name == "login":
         original_response.status_code = 429
         return original_response
-    context = {"page_title": "Too many failed attempts", "message": locked_out_message()}
+    context = {"page_title": _("Too many failed attempts"), "message": locked_out_message()}
     return render(request, "registration/locked_out.html", context, status=429)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     form_class = SetPasswordForm
-    extra_context = {"page_title": "Choose a new password"}
+    extra_context = {"page_title": gettext_lazy("Choose a new password")}
 
     def form_valid(self, form):
         """A new password also lifts a lockout on the account's username, as the
@@ -97,15 +99,19 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 # Two-factor authentication (core/two_factor.py) -----------------------------------------
 
 _REFUSALS = {
-    two_factor.Outcome.WRONG: "The code is not right. Enter the code your app shows now",
-    two_factor.Outcome.REUSED: (
+    two_factor.Outcome.WRONG: gettext_lazy(
+        "The code is not right. Enter the code your app shows now"
+    ),
+    two_factor.Outcome.REUSED: gettext_lazy(
         "This code has already been used. Wait for your app to show a new code, then enter that"
     ),
-    two_factor.Outcome.TOO_MANY: "Too many wrong codes. Wait a minute, then try again",
+    two_factor.Outcome.TOO_MANY: gettext_lazy(
+        "Too many wrong codes. Wait a minute, then try again"
+    ),
 }
 _RECOVERY_REFUSALS = {
     **_REFUSALS,
-    two_factor.Outcome.WRONG: (
+    two_factor.Outcome.WRONG: gettext_lazy(
         "This recovery code is not right or has already been used. Enter one you have not used"
     ),
 }
@@ -134,7 +140,7 @@ def two_factor_setup(request):
             return _recovery_codes_page(request, codes)
         form.add_error("code", _REFUSALS[two_factor.Outcome.WRONG])
     context = {
-        "page_title": "Set up two-factor authentication",
+        "page_title": _("Set up two-factor authentication"),
         "form": form,
         "qr_svg": two_factor.qr_svg(device),
         "secret": two_factor.secret_text(device),
@@ -145,7 +151,7 @@ def two_factor_setup(request):
 
 def _two_factor_status(request):
     context = {
-        "page_title": "Two-factor authentication",
+        "page_title": _("Two-factor authentication"),
         "codes_left": two_factor.recovery_codes_left(request.user),
         "verified": two_factor.is_verified(request.user),
     }
@@ -153,7 +159,11 @@ def _two_factor_status(request):
 
 
 def _recovery_codes_page(request, codes: list[str]):
-    context = {"page_title": "Save your recovery codes", "codes": codes, "next": _next_url(request)}
+    context = {
+        "page_title": _("Save your recovery codes"),
+        "codes": codes,
+        "next": _next_url(request),
+    }
     return render(request, "two_factor/recovery_codes.html", context)
 
 
@@ -175,7 +185,7 @@ def two_factor_verify(request):
         AppCodeForm,
         two_factor.app_code_verify,
         _REFUSALS,
-        {"page_title": "Enter the code from your authenticator app"},
+        {"page_title": _("Enter the code from your authenticator app")},
     )
 
 
@@ -187,7 +197,7 @@ def two_factor_recovery(request):
         RecoveryCodeForm,
         two_factor.recovery_code_verify,
         _RECOVERY_REFUSALS,
-        {"page_title": "Enter a recovery code", "recovery": True},
+        {"page_title": _("Enter a recovery code"), "recovery": True},
     )
 
 
@@ -211,21 +221,26 @@ def _verify_page(request, form_class, verify, refusals, context):
 def _say_codes_left(request, left: int | None) -> None:
     if left is None:
         return
-    advice = " Get new ones from Two-factor authentication." if left <= 3 else ""
-    messages.info(request, f"You have {left} recovery codes left.{advice}")
+    text = ngettext(
+        "You have %(left)s recovery code left.", "You have %(left)s recovery codes left.", left
+    ) % {"left": left}
+    if left <= 3:
+        text += " " + _("Get new ones from Two-factor authentication.")
+    messages.info(request, text)
 
 
 def home(request):
     """Each role's starting point; for visitors who are not signed in, the public site."""
     if not request.user.is_authenticated:
-        return render(request, "public_home.html", {"page_title": "Scrutiny panels' findings"})
+        context = {"page_title": _("Scrutiny panels' findings")}
+        return render(request, "public_home.html", context)
     return _signed_in_home(request)
 
 
 def _signed_in_home(request):
     """What is waiting for each role, and the next thing to do."""
     user = request.user
-    context = {"page_title": "Your work", "sections": []}
+    context = {"page_title": _("Your work"), "sections": []}
     if is_data_admin(user):
         context["data_admin"] = _data_admin_summary(user)
     if is_opcc_staff(user):
@@ -265,30 +280,53 @@ def _waiting(user, tasks, opcc: dict | None = None) -> list[Waiting]:
     to_approve = report_selectors.reports_to_approve(user=user)
     if len(to_approve) == 1:
         url = reverse("reports:report_detail", args=[to_approve[0].pk])
-        waiting.append(Waiting("A report is waiting for your approval", url))
+        waiting.append(Waiting(_("A report is waiting for your approval"), url))
     elif to_approve:
         url = reverse("reports:report_list")
-        waiting.append(Waiting(f"{len(to_approve)} reports are waiting for your approval", url))
+        text = ngettext(
+            "%(count)s report is waiting for your approval",
+            "%(count)s reports are waiting for your approval",
+            len(to_approve),
+        ) % {"count": len(to_approve)}
+        waiting.append(Waiting(text, url))
     for item in tasks:
         left = item.to_rate - item.rated
         if item.membership.is_voting and left > 0:
             deadline = item.meeting.rating_deadline
-            by = f" by {deadline:%-d %B}" if deadline else ""
-            text = f"{left} case{pluralize(left)} to rate{by}"
+            text = _cases_to_rate(left, deadline)
             waiting.append(Waiting(text, f"{reverse('home')}#meeting-{item.meeting.pk}"))
     today = timezone.localdate()
     for action in meeting_selectors.actions_owned_by(user=user):
         url = reverse("panels:meeting_detail", args=[action.meeting_id]) + "#actions"
-        when = f"due on {action.due_date:%-d %B %Y}" if action.due_date else "open"
-        hint = f"{action.meeting.panel.name}, meeting of {action.meeting.date:%-d %B %Y}"
+        text = (
+            _("An action is due on %(date)s") % {"date": date_format(action.due_date, "j F Y")}
+            if action.due_date
+            else _("An action is open")
+        )
+        hint = _("%(panel)s, meeting of %(date)s") % {
+            "panel": action.meeting.panel.name,
+            "date": date_format(action.meeting.date, "j F Y"),
+        }
         if liaison_selectors.is_overdue_without_response(action, today=today):
-            hint += "; overdue: no response from the force"
-        waiting.append(Waiting(f"An action is {when}", url, hint))
+            hint += _("; overdue: no response from the force")
+        waiting.append(Waiting(text, url, hint))
     count = opcc["force"]["to_review"] if opcc else 0
     if count:
-        text = f"{count} force response{pluralize(count)} waiting for your review"
+        text = ngettext(
+            "%(count)s force response waiting for your review",
+            "%(count)s force responses waiting for your review",
+            count,
+        ) % {"count": count}
         waiting.append(Waiting(text, reverse("panels:force_action_list")))
     return waiting
+
+
+def _cases_to_rate(left: int, deadline) -> str:
+    if deadline is None:
+        return ngettext("%(count)s case to rate", "%(count)s cases to rate", left) % {"count": left}
+    return ngettext(
+        "%(count)s case to rate by %(date)s", "%(count)s cases to rate by %(date)s", left
+    ) % {"count": left, "date": date_format(deadline, "j F")}
 
 
 def _data_admin_summary(user) -> dict:

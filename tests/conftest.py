@@ -33,10 +33,46 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _english_afterwards():
+    """A request for a Welsh page leaves Welsh active in the thread; each test starts in
+    the default language, as each real request does."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _tasks_run_at_once(settings):
     """Background tasks run inside the request that starts them, as if a worker took
     each one at once; tests/test_jobs.py puts them on the database queue, with workers."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(scope="session")
+def _welsh_locale(tmp_path_factory):
+    """The service's Welsh catalogue (locale/cy), compiled once for the run into a folder
+    of its own, as `make install` compiles it."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parents[1] / "locale"
+    locale = tmp_path_factory.mktemp("locale")
+    shutil.copytree(source, locale, dirs_exist_ok=True)
+    folder = locale / "cy" / "LC_MESSAGES"
+    msgfmt = shutil.which("msgfmt") or "/usr/bin/msgfmt"
+    subprocess.run(  # noqa: S603 (gettext's own tool on our own catalogue)
+        [msgfmt, "--check", "-o", str(folder / "django.mo"), str(folder / "django.po")], check=True
+    )
+    return locale
+
+
+@pytest.fixture
+def welsh(settings, _welsh_locale):
+    """Welsh ready to switch on: the language code, with its catalogue loaded."""
+    settings.LOCALE_PATHS = [str(_welsh_locale)]
+    return "cy"
 
 
 @pytest.fixture
@@ -135,6 +171,7 @@ def pytest_collection_modifyitems(config, items):
     so the fixture is made once rather than once per worker."""
     if not config.pluginmanager.hasplugin("xdist"):
         return
+    grouped = set()
     for item in items:
         info = getattr(item, "_fixtureinfo", None)
         defs = info.name2fixturedefs.values() if info else []
@@ -143,3 +180,12 @@ def pytest_collection_modifyitems(config, items):
         )
         if shared:
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+            grouped.add(item)
+    # Workers take the work in the order collected. The long pieces (a module on one
+    # worker, a browser or server test) go first and the many short tests after them,
+    # so both workers finish together instead of one waiting on the last long module.
+    items.sort(key=lambda item: 0 if item in grouped else 1 if _slow(item) else 2)
+
+
+def _slow(item) -> bool:
+    return bool(item.get_closest_marker("browser") or item.get_closest_marker("server"))

@@ -151,6 +151,8 @@ MATRIX: dict[str, Entry] = {
     "account_email_confirm": page({"mina"}),
     # Each person's own choice of emails: anyone signed in, about themselves only.
     "notification_settings": page(SIGNED_IN),
+    # The language switcher's link: anyone; with no page to go back to, the home page.
+    "switch_language": Entry(redirect=dict.fromkeys(EVERYONE, HOME)),
     "security_txt": page(EVERYONE),
     "health": page(EVERYONE),
     "accessibility": page(EVERYONE),
@@ -168,6 +170,10 @@ MATRIX: dict[str, Entry] = {
     "public:report_data": page(EVERYONE),
     "public:report_version": page(EVERYONE),
     "public:report_version_pdf": page(EVERYONE),
+    "public:report_language": page(EVERYONE),
+    "public:report_language_pdf": page(EVERYONE),
+    "public:report_version_language": page(EVERYONE),
+    "public:report_version_language_pdf": page(EVERYONE),
     # The Commissioner's scrutiny on the public site: from published notes only.
     "public:accountability": page(EVERYONE),
     "public:accountability_feed": page(EVERYONE),
@@ -548,7 +554,9 @@ def build_side(label: str, *, day: int, cases_in_discussion: int, olu, nia, alic
     )
     s.support.panels.add(s.panel)
     s.published = report_services.report_generate(meeting=s.closed_pub, by=olu)
-    publish(s.published, author=olu, approver=nia)
+    # Published in Welsh as well, so the Welsh version's addresses are in the matrix too.
+    with override_settings(PUBLISH_LANGUAGES=("en", "cy")):
+        publish(s.published, author=olu, approver=nia)
     s.published.refresh_from_db()
 
     # A closed meeting with a draft report: a merged bullet and a disclosure finding.
@@ -724,6 +732,10 @@ KWARGS = {
     "public:report_data": lambda w, s: public(s, fmt="csv"),
     "public:report_version": lambda w, s: public(s, number=1),
     "public:report_version_pdf": lambda w, s: public(s, number=1),
+    "public:report_language": lambda w, s: public(s, language="cy"),
+    "public:report_language_pdf": lambda w, s: public(s, language="cy"),
+    "public:report_version_language": lambda w, s: public(s, number=1, language="cy"),
+    "public:report_version_language_pdf": lambda w, s: public(s, number=1, language="cy"),
     "reports:report_generate": lambda w, s: {"meeting_pk": s.closed_new.pk},
     "reports:notes_generate": lambda w, s: {"meeting_pk": s.notes_scrutiny.pk},
     "public:accountability_data": lambda w, s: {"fmt": "csv"},

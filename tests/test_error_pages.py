@@ -7,9 +7,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.test import Client, override_settings
-from django.urls import include, path
+from django.urls import path
 
 from core.models import AuditEntry, AuditEvent
+from scrutiny import urls as scrutiny_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +33,9 @@ urlpatterns = [
     path("boom/500/", _fails),
     path("boom/403/", _refuses),
     path("boom/404/", _missing),
-    path("", include("scrutiny.urls")),
+    # The site's own patterns beside these, not included: the public pages' /en/ and /cy/
+    # prefixes (i18n_patterns) may only be at the top of a URL configuration.
+    *scrutiny_urls.urlpatterns,
 ]
 handler403 = "scrutiny.errors.permission_denied"
 

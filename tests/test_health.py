@@ -92,7 +92,7 @@ def test_health_is_not_redirected_to_https(client, settings):
     settings.SECURE_SSL_REDIRECT = True
 
     assert client.get("/health/").status_code == 200
-    assert client.get("/accessibility/").status_code == 301
+    assert client.get("/en/accessibility/").status_code == 301
 
 
 def test_health_refuses_a_post(client):

@@ -130,7 +130,7 @@ def test_a_published_report_is_stored_in_the_bucket_and_served_from_it(
     )
     with default_storage.open(version.pdf_file.name, "rb") as pdf:
         expected = pdf.read()
-    response = client.get(f"/findings/{report.panel.slug}/{report.slug}/report.pdf")
+    response = client.get(f"/en/findings/{report.panel.slug}/{report.slug}/report.pdf")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == expected
     assert expected.startswith(b"%PDF")

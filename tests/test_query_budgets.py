@@ -223,7 +223,9 @@ def build_world(n_cases: int, n_members: int) -> SimpleNamespace:
     w.support = SupportService.objects.create(name="A helpline", phone="0808 000 0000")
     w.support.panels.add(w.panel)
     w.published = report_services.report_generate(meeting=closed_pub, by=w.olu)
-    publish(w.published, author=w.olu, approver=nia)
+    # In Welsh as well, so the Welsh version's pages are counted too.
+    with override_settings(PUBLISH_LANGUAGES=("en", "cy")):
+        publish(w.published, author=w.olu, approver=nia)
     w.published.refresh_from_db()
 
     closed_draft = closed_meeting(counts, panel=w.panel, date=base - datetime.timedelta(days=20))
@@ -343,6 +345,13 @@ PAGES = {
     "public:report_data": ("anonymous", lambda w: pub(w, fmt="csv")),
     "public:report_version": ("anonymous", lambda w: pub(w, number=1)),
     "public:report_version_pdf": ("anonymous", lambda w: pub(w, number=1)),
+    "public:report_language": ("anonymous", lambda w: pub(w, language="cy")),
+    "public:report_language_pdf": ("anonymous", lambda w: pub(w, language="cy")),
+    "public:report_version_language": ("anonymous", lambda w: pub(w, number=1, language="cy")),
+    "public:report_version_language_pdf": (
+        "anonymous",
+        lambda w: pub(w, number=1, language="cy"),
+    ),
     "public:accountability": ("anonymous", None),
     "public:accountability_feed": ("anonymous", None),
     "public:accountability_datapackage": ("anonymous", None),
@@ -528,6 +537,8 @@ EXCLUDED = {
     "password_reset_confirm": "needs an emailed token",
     "panels:invitation_accept": "needs an emailed token",
     "account_email_confirm": "needs an emailed token",
+    # A redirect, not a page: its queries are counted in tests/test_language.py.
+    "switch_language": "redirect only",
     **accountability.EXCLUDED,
 }
 
@@ -625,6 +636,10 @@ BUDGETS = {
     "public:report_data": 2,  # 1 / 1
     "public:report_version": 4,  # 3 / 3
     "public:report_version_pdf": 3,  # 2 / 2
+    "public:report_language": 6,  # 5 / 5: the English page's, its Welsh version and links
+    "public:report_language_pdf": 3,  # 2 / 2
+    "public:report_version_language": 6,  # 5 / 5
+    "public:report_version_language_pdf": 4,  # 3 / 3
     "public:accountability": 1,  # 1 / 1
     "public:accountability_feed": 1,  # 1 / 1
     "public:accountability_datapackage": 1,  # 0 / 0

@@ -35,8 +35,8 @@ def records(stream) -> list[dict]:
 
 
 def test_response_carries_a_new_request_id(client):
-    first = client.get("/accessibility/")["X-Request-ID"]
-    second = client.get("/accessibility/")["X-Request-ID"]
+    first = client.get("/en/accessibility/")["X-Request-ID"]
+    second = client.get("/en/accessibility/")["X-Request-ID"]
 
     assert len(first) == 32
     assert first != second
@@ -44,14 +44,14 @@ def test_response_carries_a_new_request_id(client):
 
 @override_settings(TRUSTED_PROXY_COUNT=1)
 def test_a_trusted_proxys_request_id_is_kept(client):
-    response = client.get("/accessibility/", headers={"X-Request-ID": "lb-1234-abcd"})
+    response = client.get("/en/accessibility/", headers={"X-Request-ID": "lb-1234-abcd"})
 
     assert response["X-Request-ID"] == "lb-1234-abcd"
 
 
 @override_settings(TRUSTED_PROXY_COUNT=0)
 def test_a_request_id_from_a_client_with_no_proxy_in_front_is_replaced(client):
-    response = client.get("/accessibility/", headers={"X-Request-ID": "chosen-by-client"})
+    response = client.get("/en/accessibility/", headers={"X-Request-ID": "chosen-by-client"})
 
     assert response["X-Request-ID"] != "chosen-by-client"
 
@@ -59,7 +59,7 @@ def test_a_request_id_from_a_client_with_no_proxy_in_front_is_replaced(client):
 @override_settings(TRUSTED_PROXY_COUNT=1)
 @pytest.mark.parametrize("offered", ["short", "bad id with spaces", "x" * 65, "<script>"])
 def test_an_offered_id_that_is_not_an_id_is_replaced(client, offered):
-    response = client.get("/accessibility/", headers={"X-Request-ID": offered})
+    response = client.get("/en/accessibility/", headers={"X-Request-ID": offered})
 
     assert response["X-Request-ID"] != offered
     assert len(response["X-Request-ID"]) == 32
@@ -67,14 +67,14 @@ def test_an_offered_id_that_is_not_an_id_is_replaced(client, offered):
 
 @override_settings(ACCESS_LOG=True, TRUSTED_PROXY_COUNT=1)
 def test_access_line_is_json_with_the_request_id(client, access_lines):
-    response = client.get("/accessibility/", headers={"X-Request-ID": "trace-0001"})
+    response = client.get("/en/accessibility/", headers={"X-Request-ID": "trace-0001"})
 
     (line,) = records(access_lines)
     assert response.status_code == 200
     assert {k: line[k] for k in ("level", "logger", "message", "request_id", "status")} == {
         "level": "INFO",
         "logger": "scrutiny.access",
-        "message": "GET /accessibility/ 200",
+        "message": "GET /en/accessibility/ 200",
         "request_id": "trace-0001",
         "status": 200,
     }
@@ -84,7 +84,7 @@ def test_access_line_is_json_with_the_request_id(client, access_lines):
 
 @override_settings(ACCESS_LOG=False)
 def test_no_access_line_unless_asked_for(client, access_lines):
-    client.get("/accessibility/")
+    client.get("/en/accessibility/")
 
     assert records(access_lines) == []
 

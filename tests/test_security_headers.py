@@ -76,11 +76,11 @@ def rating_meeting(meeting, olu):
     "url",
     [
         "/",
-        "/accessibility/",
-        "/privacy/",
-        "/cookies/",
-        "/findings/",
-        "/findings/data/",
+        "/en/accessibility/",
+        "/en/privacy/",
+        "/en/cookies/",
+        "/en/findings/",
+        "/en/findings/data/",
         "/.well-known/security.txt",
     ],
 )

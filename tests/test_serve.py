@@ -82,10 +82,12 @@ def test_serve_redirects_plain_http_to_https(served):
     opener = urllib.request.build_opener(NoRedirect)
 
     with pytest.raises(urllib.error.HTTPError) as refused:
-        opener.open(f"{base}/accessibility/", timeout=10)
+        opener.open(f"{base}/en/accessibility/", timeout=10)
 
     assert refused.value.code == 301
-    assert refused.value.headers["Location"] == f"https://{base[len('http://') :]}/accessibility/"
+    assert (
+        refused.value.headers["Location"] == f"https://{base[len('http://') :]}/en/accessibility/"
+    )
 
 
 def test_serve_serves_hashed_compressed_static_files_for_a_year(served):
@@ -104,12 +106,12 @@ def test_serve_serves_hashed_compressed_static_files_for_a_year(served):
 def test_serve_logs_json_lines_with_the_request_id(served):
     base, log = served
 
-    _, headers, _ = get(f"{base}/accessibility/", {**HTTPS, "X-Request-ID": "trace-serve-01"})
+    _, headers, _ = get(f"{base}/en/accessibility/", {**HTTPS, "X-Request-ID": "trace-serve-01"})
     time.sleep(0.5)
 
     assert headers["X-Request-ID"] == "trace-serve-01"
     mine = [line for line in log_lines(log) if line.get("request_id") == "trace-serve-01"]
     assert [(line["logger"], line["message"]) for line in mine] == [
-        ("scrutiny.access", "GET /accessibility/ 200")
+        ("scrutiny.access", "GET /en/accessibility/ 200")
     ]
     assert any(line["logger"] == "gunicorn.error" for line in log_lines(log))

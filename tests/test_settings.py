@@ -54,6 +54,11 @@ def test_settings_without_secret_key_and_debug_off_names_the_variable():
             {"SECRET_KEY": "k", "REPORT_COMPARE_MIN_CASES": "ten"},
             "REPORT_COMPARE_MIN_CASES must be a whole number",
         ),
+        ({"SECRET_KEY": "k", "PUBLISH_LANGUAGES": "cy"}, "PUBLISH_LANGUAGES must be en or en,cy"),
+        (
+            {"SECRET_KEY": "k", "PUBLISH_LANGUAGES": "en,fr"},
+            "PUBLISH_LANGUAGES must be en or en,cy",
+        ),
     ],
 )
 def test_settings_with_bad_value_stop_start_up_naming_it(env, message):

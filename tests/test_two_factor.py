@@ -73,7 +73,9 @@ def test_a_data_admin_without_two_factor_reaches_no_signed_in_page(client, alice
     assert response.url.startswith(SET_UP)
 
 
-@pytest.mark.parametrize("url", ["/accessibility/", "/privacy/", "/cookies/", "/findings/"])
+@pytest.mark.parametrize(
+    "url", ["/en/accessibility/", "/en/privacy/", "/en/cookies/", "/en/findings/"]
+)
 def test_the_public_site_stays_open_before_two_factor(client, olu, url):
     client.force_login(olu)
 

@@ -3,6 +3,8 @@ the force's answers and the OPCC's summaries of them."""
 
 from django.conf import settings
 from django.db import models
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
 
 from cases.models import Force
 from core.models import StatusHistory, choice_constraint
@@ -55,7 +57,7 @@ class ScrutinyMeeting(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Scrutiny meeting {self.date:%-d %B %Y}"
+        return _("Scrutiny meeting %(date)s") % {"date": date_format(self.date, "j F Y")}
 
 
 class ScrutinyMeetingStatusChange(StatusHistory):

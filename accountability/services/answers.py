@@ -5,6 +5,8 @@ force's responses to actions use too (cases.documents.evidence)."""
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cases.documents import evidence
 from core.stale import check_version
@@ -15,7 +17,7 @@ from ..notifications import answer_received_notify
 from ..workflow import ANSWERING, scrutiny_meeting_transition
 from .common import locked_meeting, require, required_text, saved
 
-NOT_ANSWERING = (
+NOT_ANSWERING = gettext_lazy(
     "The Commissioner's decision on this meeting has been made, so its answers can no "
     "longer change."
 )
@@ -25,7 +27,7 @@ def question_answer_save(*, question: Question, by, text: str, version: int = 0)
     """Give or change the force's answer to a question sent to it. When every question
     sent for the meeting has an answer, the meeting moves to "evidence received"."""
     require(by, "accountability.answer_question", question)
-    text = required_text(text, field="text", message="Enter the force's answer")
+    text = required_text(text, field="text", message=_("Enter the force's answer"))
     with transaction.atomic():
         meeting = locked_meeting(question.meeting)
         if meeting.status not in ANSWERING:
@@ -55,7 +57,7 @@ def evidence_upload(*, answer: QuestionAnswer, by, title: str, chunks) -> Eviden
     and holds no personal data: the force sends evidence already redacted, so a PDF the
     screen finds personal data in is refused, saying on which page and what kind."""
     require(by, "accountability.answer_question", answer.question)
-    title = required_text(title, field="title", message="Enter the document's title")
+    title = required_text(title, field="title", message=_("Enter the document's title"))
     evidence.title_check(title)
     kept = evidence.evidence_keep(chunks=chunks, about=answer, by=by, field="file")
     try:
@@ -71,7 +73,9 @@ def _keep(answer, by, title, kept: evidence.KeptEvidence) -> EvidenceDocument:
         if meeting.status not in ANSWERING:
             raise ValidationError(NOT_ANSWERING)
         if answer.documents.filter(sha256=kept.sha256).exists():
-            raise ValidationError({"file": "The selected PDF is already attached to this answer"})
+            raise ValidationError(
+                {"file": _("The selected PDF is already attached to this answer")}
+            )
         return saved(
             EvidenceDocument(
                 answer=answer,

@@ -1,13 +1,14 @@
 """What every accountability service shares: the permission check and saving a row."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy
 
 from core.permissions import by_rule
 
 from ..enums import ScrutinyMeetingStatus
 from ..models import ScrutinyMeeting
 
-CLOSED = (
+CLOSED = gettext_lazy(
     "This meeting is closed, so its record cannot change. To correct it, reopen the record "
     "from the meeting's page, giving the reason."
 )

@@ -5,6 +5,8 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
 
 from core.stale import check_version
 
@@ -17,7 +19,7 @@ def _locked_follow_up(follow_up: FollowUp, version: int) -> FollowUp:
     refuse_if_closed(locked_meeting(follow_up.meeting))
     current = FollowUp.objects.select_for_update().filter(pk=follow_up.pk).first()
     if current is None:
-        raise ValidationError("This follow-up has been removed.")
+        raise ValidationError(_("This follow-up has been removed."))
     check_version(current, version)
     return current
 
@@ -34,17 +36,17 @@ def follow_up_change(
     """Change what is to follow, on which topic and when; it still cannot fall before the
     meeting it was set at."""
     require(by, "accountability.manage")
-    text = required_text(text, field="text", message="Enter what is to follow")
+    text = required_text(text, field="text", message=_("Enter what is to follow"))
     with transaction.atomic():
         current = _locked_follow_up(follow_up, version)
         meeting = current.meeting
         if not meeting.topics.filter(pk=topic.pk).exists():
-            raise ValidationError({"topic": "Select one of this meeting's topics"})
+            raise ValidationError({"topic": _("Select one of this meeting's topics")})
         if due_date < meeting.date:
             raise ValidationError(
                 {
-                    "due_date": "The follow-up must be due on or after the meeting, "
-                    f"{meeting.date:%-d %B %Y}"
+                    "due_date": _("The follow-up must be due on or after the meeting, %(date)s")
+                    % {"date": date_format(meeting.date, "j F Y")}
                 }
             )
         current.topic, current.due_date, current.text = topic, due_date, text

@@ -7,6 +7,9 @@ import hashlib
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.stale import check_version
 from panels.enums import ActionStatus
@@ -27,8 +30,10 @@ from ..models import (
 from ..workflow import DECIDING
 from .common import locked_meeting, refuse_if_closed, require, required_text, saved
 
-NOT_YET = "The questions have not been sent to the force yet."
-NO_RATIONALE = "Enter the rationale for the decision: why the Commissioner is or is not assured"
+NOT_YET = gettext_lazy("The questions have not been sent to the force yet.")
+NO_RATIONALE = gettext_lazy(
+    "Enter the rationale for the decision: why the Commissioner is or is not assured"
+)
 
 
 def _deciding(meeting: ScrutinyMeeting) -> ScrutinyMeeting:
@@ -45,7 +50,7 @@ def evidence_summary_save(
     """Write or change the brief summary of the force's evidence on a question: the text
     that will be published."""
     require(by, "accountability.manage")
-    text = required_text(text, field="text", message="Enter the summary of evidence")
+    text = required_text(text, field="text", message=_("Enter the summary of evidence"))
     with transaction.atomic():
         _deciding(question.meeting)
         summary = EvidenceSummary.objects.select_for_update().filter(question=question).first()
@@ -65,11 +70,11 @@ def topic_decision_save(
     require(by, "accountability.record_decision")
     rationale = required_text(rationale, field="rationale", message=NO_RATIONALE)
     if level not in AssuranceLevel.values:
-        raise ValidationError({"level": "Select whether the Commissioner is assured"})
+        raise ValidationError({"level": _("Select whether the Commissioner is assured")})
     with transaction.atomic():
         locked = _deciding(meeting)
         if not locked.topics.filter(pk=topic.pk).exists():
-            raise ValidationError("This topic is not on this meeting's agenda.")
+            raise ValidationError(_("This topic is not on this meeting's agenda."))
         decision = (
             TopicDecision.objects.select_for_update().filter(meeting=locked, topic=topic).first()
         )
@@ -103,7 +108,7 @@ def other_area_save(
     version: int = 0,
 ) -> OtherArea:
     require(by, "accountability.manage")
-    heading = required_text(heading, field="heading", message="Enter what was discussed")
+    heading = required_text(heading, field="heading", message=_("Enter what was discussed"))
     with transaction.atomic():
         locked = locked_meeting(meeting)
         refuse_if_closed(locked)
@@ -139,9 +144,9 @@ def scrutiny_action_save(
     are those of every action."""
     require(by, "accountability.manage")
     description = required_text(
-        description, field="description", message="Enter what needs to be done"
+        description, field="description", message=_("Enter what needs to be done")
     )
-    owner = required_text(owner, field="owner", message="Enter who owns the action")
+    owner = required_text(owner, field="owner", message=_("Enter who owns the action"))
     with transaction.atomic():
         locked = locked_meeting(meeting)
         refuse_if_closed(locked)
@@ -176,7 +181,7 @@ def scrutiny_action_track(
     number stay as the meeting left them (the published notes quote them)."""
     require(by, "accountability.manage")
     if status not in ActionStatus.values:
-        raise ValidationError({"status": "Select the action's status"})
+        raise ValidationError({"status": _("Select the action's status")})
     with transaction.atomic():
         action = Action.objects.select_for_update().get(pk=link.action_id)
         check_version(action, seen, of=action_fingerprint)
@@ -192,17 +197,17 @@ def follow_up_add(
     """Set a dated follow-up on a topic at this meeting ("a further performance update in
     six months"); it cannot fall before the meeting it was set at."""
     require(by, "accountability.manage")
-    text = required_text(text, field="text", message="Enter what is to follow")
+    text = required_text(text, field="text", message=_("Enter what is to follow"))
     with transaction.atomic():
         locked = locked_meeting(meeting)
         refuse_if_closed(locked)
         if not locked.topics.filter(pk=topic.pk).exists():
-            raise ValidationError({"topic": "Select one of this meeting's topics"})
+            raise ValidationError({"topic": _("Select one of this meeting's topics")})
         if due_date < locked.date:
             raise ValidationError(
                 {
-                    "due_date": "The follow-up must be due on or after the meeting, "
-                    f"{locked.date:%-d %B %Y}"
+                    "due_date": _("The follow-up must be due on or after the meeting, %(date)s")
+                    % {"date": date_format(locked.date, "j F Y")}
                 }
             )
         return saved(FollowUp(topic=topic, meeting=locked, due_date=due_date, text=text, set_by=by))

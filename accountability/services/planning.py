@@ -6,6 +6,9 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from cases.models import Force
 from core.stale import check_version, lock_at_version
@@ -13,15 +16,15 @@ from core.stale import check_version, lock_at_version
 from ..enums import ScrutinyMeetingStatus as Status
 from ..models import EvidenceSummary, Question, ScrutinyMeeting, Topic, TopicDecision
 from ..notifications import questions_sent_notify
-from ..workflow import SENDING, scrutiny_meeting_transition
+from ..workflow import SENDING, listed_words, scrutiny_meeting_transition
 from .common import locked_meeting, refuse_if_closed, require, required_text, saved
 
 
 def topic_create(*, by, force: Force, title: str) -> Topic:
     require(by, "accountability.manage")
-    title = required_text(title, field="title", message="Enter the topic's title")
+    title = required_text(title, field="title", message=_("Enter the topic's title"))
     if Topic.objects.filter(force=force, title__iexact=title).exists():
-        raise ValidationError({"title": "There is already a topic with this title"})
+        raise ValidationError({"title": _("There is already a topic with this title")})
     with transaction.atomic():
         return saved(Topic(force=force, title=title))
 
@@ -65,16 +68,16 @@ def scrutiny_meeting_update(
 def _checked_topics(force: Force, topics) -> list[Topic]:
     topics = list(topics)
     if not topics:
-        raise ValidationError({"topics": "Select at least one topic"})
+        raise ValidationError({"topics": _("Select at least one topic")})
     if any(topic.force_id != force.pk for topic in topics):
-        raise ValidationError({"topics": "Select topics of this meeting's force"})
+        raise ValidationError({"topics": _("Select topics of this meeting's force")})
     return topics
 
 
 def _check_date_free(force: Force, date, exclude: int | None = None) -> None:
     taken = ScrutinyMeeting.objects.filter(force=force, date=date).exclude(pk=exclude)
     if taken.exists():
-        raise ValidationError({"date": "There is already a scrutiny meeting on this date"})
+        raise ValidationError({"date": _("There is already a scrutiny meeting on this date")})
 
 
 def _check_date_movable(meeting: ScrutinyMeeting, date: datetime.date, topics) -> None:
@@ -102,10 +105,12 @@ def _check_date_movable(meeting: ScrutinyMeeting, date: datetime.date, topics) -
     if passed is not None:
         raise ValidationError(
             {
-                "date": f"The meeting cannot move past the meeting of "
-                f"{passed.meeting.date:%-d %B %Y}, which has the Commissioner's decision on "
-                f"“{passed.topic.title}”: decisions on a topic keep the order they were "
-                f"made in. Choose a date on the same side of {passed.meeting.date:%-d %B %Y}"
+                "date": _(
+                    "The meeting cannot move past the meeting of %(date)s, which has the "
+                    "Commissioner's decision on “%(topic)s”: decisions on a topic keep the "
+                    "order they were made in. Choose a date on the same side of %(date)s"
+                )
+                % {"date": date_format(passed.meeting.date, "j F Y"), "topic": passed.topic.title}
             }
         )
 
@@ -117,7 +122,7 @@ def _check_topics_removable(meeting: ScrutinyMeeting, topics: list[Topic]) -> No
     )
     if used - kept:
         raise ValidationError(
-            {"topics": "A topic with questions or a decision at this meeting must stay on it"}
+            {"topics": _("A topic with questions or a decision at this meeting must stay on it")}
         )
 
 
@@ -137,14 +142,14 @@ def question_save(
     own due date cannot be before `today` (the day it is written; a meeting recorded
     after the fact, as the demo's is, gives the day it was really written)."""
     require(by, "accountability.manage")
-    text = required_text(text, field="text", message="Enter the question")
+    text = required_text(text, field="text", message=_("Enter the question"))
     today = today or timezone.localdate()
     with transaction.atomic():
         locked = locked_meeting(meeting)
         refuse_if_closed(locked)
         _refuse_unless_sending(locked)
         if not locked.topics.filter(pk=topic.pk).exists():
-            raise ValidationError({"topic": "Select one of this meeting's topics"})
+            raise ValidationError({"topic": _("Select one of this meeting's topics")})
         _check_due_date(due_date, locked)
         if question is None:
             question = Question(meeting=locked, number=_next_number(locked))
@@ -152,7 +157,9 @@ def question_save(
             question = Question.objects.select_for_update().get(pk=question.pk)
             check_version(question, version)
             if question.sent_at is not None:
-                raise ValidationError("This question has been sent to the force, so it is final.")
+                raise ValidationError(
+                    _("This question has been sent to the force, so it is final.")
+                )
             question.version += 1
         if due_date is not None and due_date < today:
             raise ValidationError({"due_date": _past_due(today)})
@@ -160,7 +167,7 @@ def question_save(
         return saved(question)
 
 
-DECIDED = (
+DECIDED = gettext_lazy(
     "The Commissioner's decision on this meeting has been made, so no further question can "
     "be sent to the force. Reopen the decisions to send one."
 )
@@ -182,11 +189,11 @@ def question_remove(*, question: Question, by, version: int) -> ScrutinyMeeting:
         refuse_if_closed(locked)
         draft = Question.objects.select_for_update().filter(pk=question.pk).first()
         if draft is None:
-            raise ValidationError("This draft has already been removed.")
+            raise ValidationError(_("This draft has already been removed."))
         check_version(draft, version)
         if draft.sent_at is not None:
             raise ValidationError(
-                "This question has been sent to the force, so it stays on the record."
+                _("This question has been sent to the force, so it stays on the record.")
             )
         number = draft.number
         # A summary written on a draft summarises nothing the force was asked.
@@ -206,14 +213,16 @@ def _next_number(meeting: ScrutinyMeeting) -> int:
 
 def _check_due_date(due_date, meeting: ScrutinyMeeting) -> None:
     if due_date is not None and due_date > meeting.date:
-        raise ValidationError({"due_date": "The answer must be due on or before the meeting date"})
+        raise ValidationError(
+            {"due_date": _("The answer must be due on or before the meeting date")}
+        )
 
 
 def _past_due(today: datetime.date) -> str:
-    return (
-        f"The answer cannot be due before today, {today:%-d %B %Y}: enter today or a later "
+    return _(
+        "The answer cannot be due before today, %(today)s: enter today or a later "
         "date, or leave it blank to use the date given when the questions are sent"
-    )
+    ) % {"today": date_format(today, "j F Y")}
 
 
 def _refuse_overdue(unsent: list[Question], today: datetime.date) -> None:
@@ -222,14 +231,21 @@ def _refuse_overdue(unsent: list[Question], today: datetime.date) -> None:
     late = [q for q in unsent if q.due_date is not None and q.due_date < today]
     if not late:
         return
-    named = [f"question {q.number} (due {q.due_date:%-d %B %Y})" for q in late]
-    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
-    its = "its due date" if len(late) == 1 else "their due dates"
+    named = [
+        _("question %(number)s (due %(date)s)")
+        % {"number": q.number, "date": date_format(q.due_date, "j F Y")}
+        for q in late
+    ]
+    listed = listed_words(named)
     raise ValidationError(
-        f"Nothing was sent: {listed[0].upper()}{listed[1:]} "
-        f"{'is' if len(late) == 1 else 'are'} due before today, {today:%-d %B %Y}. "
-        f"Change {its} to today or later, or leave {'it' if len(late) == 1 else 'them'} "
-        "blank to use the date given here"
+        ngettext(
+            "Nothing was sent: %(listed)s is due before today, %(today)s. Change its due "
+            "date to today or later, or leave it blank to use the date given here",
+            "Nothing was sent: %(listed)s are due before today, %(today)s. Change their due "
+            "dates to today or later, or leave them blank to use the date given here",
+            len(late),
+        )
+        % {"listed": listed[0].upper() + listed[1:], "today": date_format(today, "j F Y")}
     )
 
 
@@ -243,14 +259,14 @@ def questions_send(
     require(by, "accountability.manage")
     today = today or timezone.localdate()
     if due_date < today:
-        raise ValidationError({"due_date": "The due date must be today or in the future"})
+        raise ValidationError({"due_date": _("The due date must be today or in the future")})
     with transaction.atomic():
         locked = locked_meeting(meeting)
         _check_due_date(due_date, locked)
         _refuse_unless_sending(locked)
         unsent = list(locked.questions.select_for_update().filter(sent_at__isnull=True))
         if not unsent:
-            raise ValidationError("There are no questions to send: add one first.")
+            raise ValidationError(_("There are no questions to send: add one first."))
         _refuse_overdue(unsent, today)
         now = timezone.now()
         for question in unsent:
@@ -277,5 +293,5 @@ def scrutiny_meeting_move(*, meeting: ScrutinyMeeting, by, to: str) -> ScrutinyM
         by, "accountability.manage" if to != Status.DECIDED else "accountability.record_decision"
     )
     if to == Status.QUESTIONS_SENT:
-        raise ValidationError("Send the questions to the force to move the meeting on.")
+        raise ValidationError(_("Send the questions to the force to move the meeting on."))
     return scrutiny_meeting_transition(meeting=meeting, to=to, by=by)

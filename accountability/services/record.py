@@ -11,6 +11,8 @@ through `register_reopen_refusal`): what the second person approves is what is p
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.audit import AuditEvent, record
 
@@ -19,13 +21,13 @@ from ..models import ScrutinyMeeting
 from ..workflow import scrutiny_meeting_transition
 from .common import locked_meeting, require, required_text
 
-NOT_CLOSED = "This meeting's record is open already: it is not closed."
+NOT_CLOSED = gettext_lazy("This meeting's record is open already: it is not closed.")
 
 
 def scrutiny_meeting_reopen(*, meeting: ScrutinyMeeting, by, reason: str) -> ScrutinyMeeting:
     require(by, "accountability.manage")
     reason = required_text(
-        reason, field="reason", message="Enter why the meeting's record is being reopened"
+        reason, field="reason", message=_("Enter why the meeting's record is being reopened")
     )
     with transaction.atomic():
         locked = locked_meeting(meeting)

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from cases.documents import storage
 from core.audit import AuditEvent, record
@@ -36,7 +37,7 @@ def force_questions(request):
             (follow_up, presenters.follow_up_tag(follow_up, today=today))
             for follow_up in selectors.force_follow_ups(user=request.user, today=today)
         ],
-        "page_title": "Questions from the Commissioner",
+        "page_title": _("Questions from the Commissioner"),
     }
     return render(request, "accountability/force_questions.html", context)
 
@@ -48,7 +49,7 @@ def _answer_context(question) -> dict:
         "answer": getattr(question, "answer", None),
         "documents": selectors.answer_documents(question=question),
         "open": question.meeting.status in ANSWERING,
-        "page_title": f"Question {question.number}",
+        "page_title": _("Question %(number)s") % {"number": question.number},
     }
 
 
@@ -72,7 +73,7 @@ def answer(request, pk: int):
         save=lambda form: services.question_answer_save(
             question=question, by=request.user, **form.cleaned_data
         ),
-        message="Your answer has been saved and the Commissioner's office told",
+        message=_("Your answer has been saved and the Commissioner's office told"),
         success=reverse("accountability:answer", args=[question.pk]),
         render=show,
         rebind=build,
@@ -91,10 +92,10 @@ def evidence_add(request, pk: int):
     form = EvidenceForm(request.POST if posted else None, request.FILES if posted else None)
     context = {
         **_answer_context(question),
-        "page_title": f"Add evidence: question {question.number}",
+        "page_title": _("Add evidence: question %(number)s") % {"number": question.number},
     }
     if answer is None:
-        context["reason"] = "Save the force's answer first, then add its evidence."
+        context["reason"] = _("Save the force's answer first, then add its evidence.")
         return render(request, "accountability/evidence_add.html", context, status=409)
     return handle_form(
         request,
@@ -105,7 +106,7 @@ def evidence_add(request, pk: int):
             title=form.cleaned_data["title"],
             chunks=form.cleaned_data["file"].chunks(),
         ),
-        message=lambda document: f"{document.title} added to the answer",
+        message=lambda document: _("%(title)s added to the answer") % {"title": document.title},
         success=reverse("accountability:answer", args=[question.pk]),
         render=lambda form, status, stale: render(
             request, "accountability/evidence_add.html", {**context, "form": form}, status=status

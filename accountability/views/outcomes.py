@@ -3,6 +3,7 @@ numbered actions and follow-ups."""
 
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from core.form_pages import handle_form
 
@@ -37,7 +38,7 @@ def decision(request, pk: int, topic_pk: int):
             "questions": questions,
             "previous_tag": presenters.level_tag(previous.level) if previous else None,
             "form": form,
-            "page_title": f"The Commissioner's decision: {topic.title}",
+            "page_title": _("The Commissioner's decision: %(topic)s") % {"topic": topic.title},
         }
         return render(request, "accountability/decision.html", context, status=status)
 
@@ -47,7 +48,7 @@ def decision(request, pk: int, topic_pk: int):
         save=lambda form: services.topic_decision_save(
             meeting=meeting, topic=topic, by=request.user, **form.cleaned_data
         ),
-        message="Decision saved",
+        message=_("Decision saved"),
         success=_meeting_url(meeting, "#decisions"),
         render=show,
         rebind=build,
@@ -76,16 +77,18 @@ def _other_area(request, meeting, area):
         save=lambda form: services.other_area_save(
             meeting=meeting, by=request.user, area=area, **form.cleaned_data
         ),
-        message="Other area saved",
+        message=_("Other area saved"),
         success=_meeting_url(meeting, "#other-areas"),
         render=form_page(
             request,
             {
-                "page_title": "Change an area discussed" if area else "Add another area discussed",
+                "page_title": _("Change an area discussed")
+                if area
+                else _("Add another area discussed"),
                 "intro": str(meeting),
             },
             back_url=_meeting_url(meeting),
-            back_text="Back to the meeting",
+            back_text=_("Back to the meeting"),
         ),
         rebind=build,
         what="area",
@@ -117,20 +120,25 @@ def _action(request, meeting, link):
             meeting=meeting, by=request.user, link=link, **form.cleaned_data
         ),
         message=lambda saved: (
-            f"Action {saved.number} saved"
+            _("Action %(number)s saved") % {"number": saved.number}
             if link
-            else with_liaison_note(meeting.force, f"Action {saved.number} saved.")
+            else with_liaison_note(
+                meeting.force, _("Action %(number)s saved.") % {"number": saved.number}
+            )
         ),
         success=_meeting_url(meeting, "#actions"),
         render=form_page(
             request,
             {
-                "page_title": f"Change action {link.number}" if link else "Add an action",
-                "intro": f"{meeting}. The action is addressed to {meeting.force}.",
+                "page_title": _("Change action %(number)s") % {"number": link.number}
+                if link
+                else _("Add an action"),
+                "intro": _("%(meeting)s. The action is addressed to %(force)s.")
+                % {"meeting": meeting, "force": meeting.force},
                 **({} if link else liaison_warning(request, meeting.force)),
             },
             back_url=_meeting_url(meeting),
-            back_text="Back to the meeting",
+            back_text=_("Back to the meeting"),
         ),
         rebind=build,
         version_field="seen",
@@ -156,17 +164,19 @@ def action_status(request, pk: int):
             link=link, by=request.user, **form.cleaned_data
         ),
         message=lambda saved: (
-            f"Action {saved.number} is {saved.action.get_status_display().lower()}"
+            _("Action %(number)s is %(status)s")
+            % {"number": saved.number, "status": saved.action.get_status_display().lower()}
         ),
         success=_meeting_url(meeting, "#actions"),
         render=form_page(
             request,
             {
-                "page_title": f"Status of action {link.number}",
-                "intro": f"{meeting}. Action {link.number}: {action.description}",
+                "page_title": _("Status of action %(number)s") % {"number": link.number},
+                "intro": _("%(meeting)s. Action %(number)s: %(description)s")
+                % {"meeting": meeting, "number": link.number, "description": action.description},
             },
             back_url=_meeting_url(meeting),
-            back_text="Back to the meeting",
+            back_text=_("Back to the meeting"),
         ),
         rebind=build,
         version_field="seen",
@@ -183,12 +193,12 @@ def follow_up_add(request, pk: int):
         save=lambda form: services.follow_up_add(
             meeting=meeting, by=request.user, **form.cleaned_data
         ),
-        message="Follow-up set",
+        message=_("Follow-up set"),
         success=_meeting_url(meeting, "#follow-ups"),
         render=form_page(
             request,
-            {"page_title": "Set a follow-up", "intro": str(meeting)},
+            {"page_title": _("Set a follow-up"), "intro": str(meeting)},
             back_url=_meeting_url(meeting),
-            back_text="Back to the meeting",
+            back_text=_("Back to the meeting"),
         ),
     )

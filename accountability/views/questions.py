@@ -5,6 +5,8 @@ rules allow read the force's answer, its evidence and the summary in any status.
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.audit import AuditEvent, record
 from core.form_pages import handle_form
@@ -46,20 +48,24 @@ def _question_form(request, meeting, question):
     def build(data):
         return QuestionForm(data, topics=topics, question=question)
 
-    title = f"Change question {question.number}" if question else "Add a question"
+    title = (
+        _("Change question %(number)s") % {"number": question.number}
+        if question
+        else _("Add a question")
+    )
     return handle_form(
         request,
         build(posted(request)),
         save=lambda form: services.question_save(
             meeting=meeting, by=request.user, question=question, **form.cleaned_data
         ),
-        message=lambda saved: f"Question {saved.number} saved",
+        message=lambda saved: _("Question %(number)s saved") % {"number": saved.number},
         success=_meeting_url(meeting) + "#questions",
         render=form_page(
             request,
             {"page_title": title, "intro": str(meeting)},
             back_url=_meeting_url(meeting),
-            back_text="Back to the meeting",
+            back_text=_("Back to the meeting"),
         ),
         rebind=build,
         what="question",
@@ -78,20 +84,30 @@ def questions_send(request, pk: int):
             meeting=meeting, by=request.user, **form.cleaned_data
         ),
         message=lambda sent: with_liaison_note(
-            meeting.force, f"{len(sent)} question{'s' if len(sent) != 1 else ''} sent to the force."
+            meeting.force,
+            ngettext(
+                "%(count)s question sent to the force.",
+                "%(count)s questions sent to the force.",
+                len(sent),
+            )
+            % {"count": len(sent)},
         ),
         success=_meeting_url(meeting) + "#questions",
         render=form_page(
             request,
             {
-                "page_title": "Send the questions to the force",
-                "intro": f"{unsent} question{'s' if unsent != 1 else ''} not yet sent, for "
-                f"{meeting} with {meeting.force}."
-                + ("" if warning else " The force's liaisons are emailed."),
+                "page_title": _("Send the questions to the force"),
+                "intro": ngettext(
+                    "%(count)s question not yet sent, for %(meeting)s with %(force)s.",
+                    "%(count)s questions not yet sent, for %(meeting)s with %(force)s.",
+                    unsent,
+                )
+                % {"count": unsent, "meeting": meeting, "force": meeting.force}
+                + ("" if warning else " " + _("The force's liaisons are emailed.")),
                 **warning,
             },
             back_url=_meeting_url(meeting),
-            back_text="Back to the meeting",
+            back_text=_("Back to the meeting"),
         ),
     )
 
@@ -115,7 +131,8 @@ def summary(request, pk: int):
             "answer": getattr(question, "answer", None),
             "documents": selectors.answer_documents(question=question),
             "form": form,
-            "page_title": f"Summary of evidence: question {question.number}",
+            "page_title": _("Summary of evidence: question %(number)s")
+            % {"number": question.number},
         }
         return render(request, "accountability/summary.html", context, status=status)
 
@@ -125,7 +142,7 @@ def summary(request, pk: int):
         save=lambda form: services.evidence_summary_save(
             question=question, by=request.user, **form.cleaned_data
         ),
-        message=f"Summary of evidence on question {question.number} saved",
+        message=_("Summary of evidence on question %(number)s saved") % {"number": question.number},
         success=_meeting_url(question.meeting) + "#questions",
         render=show,
         rebind=build,
@@ -155,7 +172,7 @@ def question_detail(request, pk: int):
         "can_summarise": can_manage and not draft and meeting.status in DECIDING,
         "can_change": can_manage and draft and meeting.status in SENDING,
         "can_remove": can_manage and draft and not closed,
-        "page_title": f"Question {question.number}",
+        "page_title": _("Question %(number)s") % {"number": question.number},
     }
     return render(request, "accountability/question_detail.html", context)
 
@@ -174,7 +191,8 @@ def question_remove(request, pk: int):
             "question": question,
             "meeting": meeting,
             "reason": reason,
-            "page_title": f"Remove the draft of question {question.number}",
+            "page_title": _("Remove the draft of question %(number)s")
+            % {"number": question.number},
         }
         return render(request, "accountability/question_remove.html", context, status=status)
 
@@ -187,7 +205,8 @@ def question_remove(request, pk: int):
         save=lambda form: services.question_remove(
             question=question, by=request.user, **form.cleaned_data
         ),
-        message=f"The draft of question {question.number} has been removed",
+        message=_("The draft of question %(number)s has been removed")
+        % {"number": question.number},
         success=_meeting_url(meeting) + "#questions",
         render=show,
         what="question",

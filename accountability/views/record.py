@@ -2,6 +2,8 @@
 follow-up while it is open."""
 
 from django.urls import reverse
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
 
 from core.form_pages import handle_form
 
@@ -19,28 +21,28 @@ def _back(request, meeting, context: dict):
         request,
         {"intro": str(meeting), **context},
         back_url=_meeting_url(meeting),
-        back_text="Back to the meeting",
+        back_text=_("Back to the meeting"),
     )
 
 
 @staff_edit
 def meeting_reopen(request, pk: int):
     meeting = selectors.meeting_get(pk=pk)
-    intro = (
-        f"{meeting}. Reopening the record lets it be corrected on the meeting's pages, "
+    intro = _(
+        "%(meeting)s. Reopening the record lets it be corrected on the meeting's pages, "
         "for example to fix what the notes' disclosure check found, or to correct a decision "
         "after the notes are published. Close the meeting again when it is done; notes "
         "waiting for approval must be returned to draft first."
-    )
+    ) % {"meeting": meeting}
     return handle_form(
         request,
         ReopenForm(posted(request)),
         save=lambda form: services.scrutiny_meeting_reopen(
             meeting=meeting, by=request.user, **form.cleaned_data
         ),
-        message="The meeting's record is reopened. Close the meeting again when it is correct",
+        message=_("The meeting's record is reopened. Close the meeting again when it is correct"),
         success=_meeting_url(meeting),
-        render=_back(request, meeting, {"page_title": "Reopen the record", "intro": intro}),
+        render=_back(request, meeting, {"page_title": _("Reopen the record"), "intro": intro}),
     )
 
 
@@ -59,9 +61,9 @@ def follow_up_edit(request, pk: int):
         save=lambda form: services.follow_up_change(
             follow_up=follow_up, by=request.user, **form.cleaned_data
         ),
-        message="Follow-up saved",
+        message=_("Follow-up saved"),
         success=_meeting_url(meeting, "#follow-ups"),
-        render=_back(request, meeting, {"page_title": "Change a follow-up"}),
+        render=_back(request, meeting, {"page_title": _("Change a follow-up")}),
         rebind=build,
         what="follow-up",
     )
@@ -75,16 +77,20 @@ def follow_up_remove(request, pk: int):
     def build(data):
         return FollowUpRemoveForm(data, follow_up=follow_up)
 
-    what = f"{follow_up.topic.title}: {follow_up.text}, due {follow_up.due_date:%-d %B %Y}."
+    what = _("%(topic)s: %(text)s, due %(date)s.") % {
+        "topic": follow_up.topic.title,
+        "text": follow_up.text,
+        "date": date_format(follow_up.due_date, "j F Y"),
+    }
     return handle_form(
         request,
         build(posted(request)),
         save=lambda form: services.follow_up_remove(
             follow_up=follow_up, by=request.user, **form.cleaned_data
         ),
-        message="Follow-up removed",
+        message=_("Follow-up removed"),
         success=_meeting_url(meeting, "#follow-ups"),
-        render=_back(request, meeting, {"page_title": "Remove this follow-up?", "intro": what}),
+        render=_back(request, meeting, {"page_title": _("Remove this follow-up?"), "intro": what}),
         rebind=build,
         what="follow-up",
     )

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.form_pages import handle_form
@@ -24,7 +25,7 @@ def index(request):
         "topics": [(t, presenters.level_tag(t.latest_level)) for t in topics],
         "meetings": [(m, presenters.status_tag(m)) for m in selectors.scrutiny_meetings()],
         "can_manage": by_rule("accountability.manage", request.user),
-        "page_title": "Accountability scrutiny",
+        "page_title": _("Accountability scrutiny"),
     }
     return render(request, "accountability/index.html", context)
 
@@ -35,13 +36,13 @@ def topic_add(request):
         request,
         TopicForm(posted(request), forces=selectors.forces()),
         save=lambda form: services.topic_create(by=request.user, **form.cleaned_data),
-        message="Topic added",
+        message=_("Topic added"),
         success=lambda topic: reverse("accountability:topic_detail", args=[topic.pk]),
         render=form_page(
             request,
-            {"page_title": "Add a topic"},
+            {"page_title": _("Add a topic")},
             back_url=reverse("accountability:index"),
-            back_text="Back to accountability scrutiny",
+            back_text=_("Back to accountability scrutiny"),
         ),
     )
 
@@ -73,13 +74,13 @@ def meeting_add(request):
         request,
         form,
         save=lambda form: services.scrutiny_meeting_create(by=request.user, **form.cleaned_data),
-        message="Scrutiny meeting planned",
+        message=_("Scrutiny meeting planned"),
         success=lambda meeting: reverse("accountability:meeting_detail", args=[meeting.pk]),
         render=form_page(
             request,
-            {"page_title": "Plan a scrutiny meeting"},
+            {"page_title": _("Plan a scrutiny meeting")},
             back_url=reverse("accountability:index"),
-            back_text="Back to accountability scrutiny",
+            back_text=_("Back to accountability scrutiny"),
         ),
     )
 
@@ -98,13 +99,13 @@ def meeting_edit(request, pk: int):
         save=lambda form: services.scrutiny_meeting_update(
             meeting=meeting, by=request.user, **form.cleaned_data
         ),
-        message="Scrutiny meeting changed",
+        message=_("Scrutiny meeting changed"),
         success=reverse("accountability:meeting_detail", args=[meeting.pk]),
         render=form_page(
             request,
-            {"page_title": "Change the scrutiny meeting", "intro": str(meeting)},
+            {"page_title": _("Change the scrutiny meeting"), "intro": str(meeting)},
             back_url=reverse("accountability:meeting_detail", args=[meeting.pk]),
-            back_text="Back to the meeting",
+            back_text=_("Back to the meeting"),
         ),
         rebind=build,
         what="meeting",
@@ -132,7 +133,7 @@ def meeting_detail(request, pk: int):
         "actions": selectors.meeting_actions(meeting=meeting),
         "follow_ups": selectors.meeting_follow_ups(meeting=meeting),
         "history": [
-            (change, ScrutinyMeetingStatus(change.to_status).label)
+            (change, _(ScrutinyMeetingStatus(change.to_status).label))
             for change in selectors.meeting_history(meeting=meeting)
         ],
         "moves": presenters.moves_from(meeting),
@@ -153,10 +154,14 @@ def meeting_move(request, pk: int):
     to = request.POST.get("to", "")
     try:
         if to not in ScrutinyMeetingStatus.values:
-            raise ValidationError("Select a status the meeting can move to.")
+            raise ValidationError(_("Select a status the meeting can move to."))
         services.scrutiny_meeting_move(meeting=meeting, by=request.user, to=to)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"The meeting is now {meeting.get_status_display().lower()}")
+        messages.success(
+            request,
+            _("The meeting is now %(status)s")
+            % {"status": _(meeting.get_status_display()).lower()},
+        )
     return redirect("accountability:meeting_detail", pk=meeting.pk)

@@ -25,31 +25,33 @@ from pathlib import Path
 import pikepdf
 import pypdf
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from pypdf.errors import LimitReachedError
 from pypdf.filters import ASCII85Decode, ASCIIHexDecode, LZWDecode, RunLengthDecode
 
-NOT_A_PDF = "The selected file must be a PDF"
-ZIP = "The selected file is a zip archive, not a PDF. Upload the PDF itself"
-DAMAGED = (
+NOT_A_PDF = gettext_lazy("The selected file must be a PDF")
+ZIP = gettext_lazy("The selected file is a zip archive, not a PDF. Upload the PDF itself")
+DAMAGED = gettext_lazy(
     "The selected PDF is damaged, so it cannot be checked. Save it again as a PDF and upload that"
 )
-ENCRYPTED = (
+ENCRYPTED = gettext_lazy(
     "The selected PDF is encrypted or protected with a password, so it cannot be screened. "
     "Save a copy without protection and upload that"
 )
-JAVASCRIPT = (
+JAVASCRIPT = gettext_lazy(
     "The selected PDF contains JavaScript or actions that run when it is opened. Print it "
     "to a new PDF, which leaves them out, and upload that"
 )
-ACTIONS = (
+ACTIONS = gettext_lazy(
     "The selected PDF contains actions that open other files or programs, or send data. "
     "Print it to a new PDF, which leaves them out, and upload that"
 )
-EMBEDDED = (
+EMBEDDED = gettext_lazy(
     "The selected PDF has files attached to or embedded in it. Print it to a new PDF, "
     "which leaves them out, and upload that"
 )
-NO_TEXT = (
+NO_TEXT = gettext_lazy(
     "The selected PDF has no text layer (it looks like a scan), so it cannot be screened "
     "for personal data. Upload a copy saved from the original document, or one run "
     "through text recognition"
@@ -71,8 +73,9 @@ class DocumentRefused(Exception):
     """Why an upload cannot be kept, in the words of an error message."""
 
     def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+        # Lazy wording is put into words now, in the language of the page that asked.
+        super().__init__(str(message))
+        self.message = str(message)
 
 
 @dataclass(frozen=True)
@@ -122,18 +125,24 @@ def _check_page_count(count: int) -> None:
     limit = settings.DOCUMENT_LIMITS.max_pages
     if count > limit:
         raise DocumentRefused(
-            f"The selected PDF has {count:,} pages. A document can have at most {limit:,}: "
-            "split it into smaller documents"
+            _(
+                "The selected PDF has %(count)s pages. A document can have at most %(limit)s: "
+                "split it into smaller documents"
+            )
+            % {"count": f"{count:,}", "limit": f"{limit:,}"}
         )
     if count == 0:
-        raise DocumentRefused("The selected PDF has no pages")
+        raise DocumentRefused(_("The selected PDF has no pages"))
 
 
 def _too_big() -> DocumentRefused:
     megabytes = settings.DOCUMENT_LIMITS.max_unpacked_bytes // (1024 * 1024)
     return DocumentRefused(
-        f"The selected PDF unpacks to more than {megabytes:,} MB, far more than a document "
-        "should, so it has not been read"
+        _(
+            "The selected PDF unpacks to more than %(megabytes)s MB, far more than a document "
+            "should, so it has not been read"
+        )
+        % {"megabytes": f"{megabytes:,}"}
     )
 
 
@@ -320,8 +329,11 @@ def page_texts(path: Path, *, only: int | None = None) -> list[str]:
                 total += len(text)
                 if total > limit:
                     raise DocumentRefused(
-                        f"The selected PDF holds more than {limit:,} characters of text, more "
-                        "than can be screened at once. Split it into smaller documents"
+                        _(
+                            "The selected PDF holds more than %(limit)s characters of text, more "
+                            "than can be screened at once. Split it into smaller documents"
+                        )
+                        % {"limit": f"{limit:,}"}
                     )
                 texts.append(text)
     except LimitReachedError:
@@ -340,7 +352,10 @@ def _check_text(pages: list[str], pictured: set[int]) -> None:
     scanned = sorted(blank & pictured)
     if scanned:
         raise DocumentRefused(
-            f"Page {scanned[0]} of the selected PDF shows a picture and has no text layer "
-            "(it looks like a scan), so it cannot be screened for personal data. Upload a "
-            "copy whose every page has its text, for example one run through text recognition"
+            _(
+                "Page %(page)s of the selected PDF shows a picture and has no text layer "
+                "(it looks like a scan), so it cannot be screened for personal data. Upload a "
+                "copy whose every page has its text, for example one run through text recognition"
+            )
+            % {"page": scanned[0]}
         )

@@ -10,6 +10,7 @@ against what it was sent for."""
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from core.audit import AuditEvent, record
 
@@ -30,9 +31,14 @@ def title_check(title: str, *, field: str = "title") -> None:
     """Refuse a title the privacy screen finds personal data in, saying what kind."""
     found = sorted(privacy.kinds(title))
     if found:
-        what = PrivacyKind(found[0]).label.lower()
+        what = _(PrivacyKind(found[0]).label).lower()
         raise ValidationError(
-            {field: f"Enter a title without personal data: this one looks like it holds a {what}"}
+            {
+                field: _(
+                    "Enter a title without personal data: this one looks like it holds a %(what)s"
+                )
+                % {"what": what}
+            }
         )
 
 
@@ -72,8 +78,11 @@ def _check_redacted(pages: list[str]) -> None:
     for number, text in enumerate(pages, start=1):
         found = sorted(privacy.kinds(text))
         if found:
-            what = PrivacyKind(found[0]).label.lower()
+            what = _(PrivacyKind(found[0]).label).lower()
             raise checks.DocumentRefused(
-                f"Page {number} of the selected PDF looks like it holds a {what}. Redact "
-                "personal data from the evidence and upload it again"
+                _(
+                    "Page %(page)s of the selected PDF looks like it holds a %(what)s. Redact "
+                    "personal data from the evidence and upload it again"
+                )
+                % {"page": number, "what": what}
             )

@@ -12,6 +12,8 @@ from collections import Counter
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.audit import AuditEvent, record
 from core.stale import check_version
@@ -22,7 +24,9 @@ from ..models import Case, CaseDocument, DocumentFinding
 from . import checks, storage
 from .workflow import document_transition
 
-WITHDRAWN_ALREADY = "This document has been withdrawn, so nothing about it can change."
+WITHDRAWN_ALREADY = gettext_lazy(
+    "This document has been withdrawn, so nothing about it can change."
+)
 
 
 def document_upload(*, case: Case, user, title: str, chunks) -> CaseDocument:
@@ -58,9 +62,14 @@ def document_upload(*, case: Case, user, title: str, chunks) -> CaseDocument:
 def _check_title(title: str) -> None:
     found = sorted(privacy.kinds(title))
     if found:
-        what = PrivacyKind(found[0]).label.lower()
+        what = _(PrivacyKind(found[0]).label).lower()
         raise ValidationError(
-            {"title": f"Enter a title without personal data: this one looks like it holds a {what}"}
+            {
+                "title": _(
+                    "Enter a title without personal data: this one looks like it holds a %(what)s"
+                )
+                % {"what": what}
+            }
         )
 
 
@@ -80,7 +89,7 @@ def _keep(case, user, title, stored_name, sha256, size, checked) -> CaseDocument
         case = Case.objects.select_for_update().get(pk=case.pk)
         held = case.documents.exclude(status=DocumentStatus.WITHDRAWN)
         if held.filter(sha256=sha256).exists():
-            raise ValidationError({"file": "The selected PDF is already attached to this case"})
+            raise ValidationError({"file": _("The selected PDF is already attached to this case")})
         document = CaseDocument(
             case=case,
             title=title,
@@ -132,7 +141,7 @@ def document_finding_accept(
     """Keep the page as it is, with the reason; once nothing is left to decide, the
     document is shown to readers."""
     if not reason.strip():
-        raise ValidationError({"reason": "Enter why this page can be kept as it is"})
+        raise ValidationError({"reason": _("Enter why this page can be kept as it is")})
     document, current = _locked(finding, seen)
     _decided(current, user=user, status=FindingStatus.ACCEPTED, reason=reason.strip())
     still_open = document.findings.filter(status=FindingStatus.OPEN).exists()

@@ -16,6 +16,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import Storage, storages
+from django.utils.translation import gettext as _
 
 SHARED_ALIAS = "documents"
 
@@ -48,7 +49,7 @@ def _checked(stored_name: str) -> str:
 
 def too_big_message() -> str:
     megabytes = settings.DOCUMENT_LIMITS.max_bytes // (1024 * 1024)
-    return f"The selected file must be smaller than {megabytes} MB"
+    return _("The selected file must be smaller than %(megabytes)s MB") % {"megabytes": megabytes}
 
 
 def store(chunks: Iterable[bytes]) -> tuple[str, str, int]:
@@ -67,7 +68,7 @@ def store(chunks: Iterable[bytes]) -> tuple[str, str, int]:
                 digest.update(chunk)
                 handle.write(chunk)
         if size == 0:
-            raise StoreError("The selected file is empty")
+            raise StoreError(_("The selected file is empty"))
     except BaseException:
         target.unlink(missing_ok=True)
         raise
@@ -83,7 +84,7 @@ def share(stored_name: str) -> None:
         saved = remote.save(stored_name, File(handle))
     if saved != stored_name:
         remote.delete(saved)
-        raise StoreError("The document could not be stored. Upload it again")
+        raise StoreError(_("The document could not be stored. Upload it again"))
 
 
 def path_for(stored_name: str) -> Path:

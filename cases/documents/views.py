@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.audit import AuditEvent, record
@@ -21,14 +22,14 @@ from .forms import DocumentFindingForm, DocumentUploadForm
 
 def _uploaded(document) -> str:
     if document.status == DocumentStatus.SHOWN:
-        return (
-            f"“{document.title}” is attached. Nothing was found that looks like personal "
+        return _(
+            "“%(title)s” is attached. Nothing was found that looks like personal "
             "data, so it is shown to readers of the case papers"
-        )
-    return (
-        f"“{document.title}” is attached. Decide what to do about each finding before "
+        ) % {"title": document.title}
+    return _(
+        "“%(title)s” is attached. Decide what to do about each finding before "
         "readers of the case papers can see it"
-    )
+    ) % {"title": document.title}
 
 
 @allows_large_body(lambda: settings.DOCUMENT_LIMITS.max_bytes + 1024 * 1024)
@@ -38,7 +39,7 @@ def document_upload(request, pk: int):
     # A POST with nothing in it is still an answer, and gets the error messages.
     posted = request.method == "POST"
     form = DocumentUploadForm(request.POST if posted else None, request.FILES if posted else None)
-    context = {"case": case, "page_title": "Attach a document"}
+    context = {"case": case, "page_title": _("Attach a document")}
     return handle_form(
         request,
         form,
@@ -96,7 +97,8 @@ def finding_decide(request, pk: int, document_pk: int, finding_pk: int):
         "finding": finding,
         "is_open": document.status != DocumentStatus.WITHDRAWN,
         "excerpts": selectors.finding_excerpts(finding=finding),
-        "page_title": f"Page {finding.page_number}: {finding.get_kind_display().lower()}",
+        "page_title": _("Page %(page)s: %(kind)s")
+        % {"page": finding.page_number, "kind": _(finding.get_kind_display()).lower()},
     }
     detail = reverse("cases:document_detail", args=[pk, document_pk])
     return handle_form(
@@ -125,10 +127,14 @@ def _decide(finding, data: dict, *, user):
 def _decided(document) -> str:
     document.refresh_from_db(fields=["status"])
     if document.status == DocumentStatus.WITHDRAWN:
-        return f"“{document.title}” was withdrawn. Upload a redacted version in its place"
+        return _("“%(title)s” was withdrawn. Upload a redacted version in its place") % {
+            "title": document.title
+        }
     if document.status == DocumentStatus.SHOWN:
-        return f"Every finding is decided: “{document.title}” is shown to readers"
-    return "Your decision is saved. The document is shown once every finding is decided"
+        return _("Every finding is decided: “%(title)s” is shown to readers") % {
+            "title": document.title
+        }
+    return _("Your decision is saved. The document is shown once every finding is decided")
 
 
 @require_POST
@@ -140,5 +146,7 @@ def document_withdraw(request, pk: int, document_pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("cases:document_detail", pk=pk, document_pk=document_pk)
-    messages.success(request, f"“{document.title}” was withdrawn and its file deleted")
+    messages.success(
+        request, _("“%(title)s” was withdrawn and its file deleted") % {"title": document.title}
+    )
     return redirect("cases:case_detail", pk=pk)

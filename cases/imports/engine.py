@@ -16,6 +16,7 @@ from django.conf import settings
 
 from cases import privacy
 from cases.enums import FindingStatus
+from cases.import_wording import Text
 from cases.models import CrimeCode, OutcomeType
 
 from . import staging, stored, writers_section
@@ -29,13 +30,8 @@ from .rows import CleanRow, ReferenceData, RowCleaner
 from .writers import write_rows
 
 MAX_HELD_DETAIL = 1000
-REFERENCE_DATA_CHANGED = (
-    "An outcome type or crime code this row uses has been removed or switched off since "
-    "the file was checked. Upload the file again."
-)
-KIND_CHANGED = (
-    "The kind of record's fields have changed since the file was checked. Upload the file again."
-)
+REFERENCE_DATA_CHANGED = Text("reference_data_changed")
+KIND_CHANGED = Text("kind_changed")
 
 
 # (row number, column) → {kind: FindingStatus} as decided by the admin.
@@ -134,16 +130,10 @@ class _Pass:
         label = self.labels["reference"]
         other = existing.others.get(reference)
         if other is not None:
-            message = (
-                f"{label} is already held as a case of another kind ({other}): a reference "
-                "is the force's for one case only."
-            )
+            message = Text("other_kind", {"column": label, "kind": other})
         else:
             section = self.layout.section.name
-            message = (
-                f"{label} is not a case this force holds: an extract of the {section} "
-                "section only fills cases already imported. Import the whole record first."
-            )
+            message = Text("not_held", {"column": label, "section": section})
         self.report.add_problem(row_number, label, message)
 
     def _dates_agree(self, row_number: int, clean: CleanRow, existing: stored.Existing) -> bool:
@@ -154,7 +144,9 @@ class _Pass:
             return True
         label = self.labels["offence_date"]
         heading = words(self.layout.headers["outcome_date"])
-        self.report.add_problem(row_number, label, f"{label} is after the case's {heading}.")
+        self.report.add_problem(
+            row_number, label, Text("after_outcome", {"column": label, "heading": heading})
+        )
         return False
 
     def _hold(self, row_number: int, clean: CleanRow) -> None:
@@ -177,9 +169,7 @@ class _Pass:
             report.findings.append(Finding(row_number, label, kind))
             if len(report.findings) > settings.IMPORT_MAX_FINDINGS:
                 raise ExtractError(
-                    f"More than {settings.IMPORT_MAX_FINDINGS:,} cells look like personal data. "
-                    "The extract does not look anonymised: ask the force for an anonymised one.",
-                    row_number,
+                    Text("too_many_findings", {"n": settings.IMPORT_MAX_FINDINGS}), row_number
                 )
             decision = self.decisions.get((row_number, label), {}).get(kind)
             if self.redact_all or decision == FindingStatus.REDACTED:
@@ -313,27 +303,20 @@ class ExtractPass(_Pass):
             report.row_count += 1
             progress(report.row_count)
             if report.row_count > max_rows:
-                raise ExtractError(
-                    f"The file has more than {max_rows:,} rows. Split it into smaller files "
-                    "and import each one.",
-                    row.number,
-                )
+                raise ExtractError(Text("too_many_rows", {"n": max_rows}), row.number)
             if row.problem:
-                report.add_problem(row.number, "", f"This row {row.problem}.")
+                report.add_problem(row.number, "", row.problem)
             clean, problems = cleaner.clean(cells)
             for column, message in problems:
-                report.add_problem(row.number, column, message + ".")
+                report.add_problem(row.number, column, message)
             if clean is None or row.problem:
                 continue
             reference = clean.reference
             first = seen.get(reference)
             if first is not None:
-                report.add_problem(
-                    row.number,
-                    cleaner.labels["reference"],
-                    f"{cleaner.labels['reference']} is the same as on row {first}; "
-                    "each case must appear once.",
-                )
+                label = cleaner.labels["reference"]
+                message = Text("duplicate_reference", {"column": label, "first": first})
+                report.add_problem(row.number, label, message)
                 continue
             seen[reference] = row.number
             yield row.number, clean, False

@@ -7,6 +7,8 @@ that section's fields only: a column of the core or of another section is report
 
 from dataclasses import dataclass, field
 
+from cases.import_wording import Text
+
 from .columns import normalise_header
 from .layout import KindLayout
 
@@ -18,7 +20,7 @@ class HeaderMap:
     positions: dict[str, int] = field(default_factory=dict)  # slot → column index
     labels: dict[str, str] = field(default_factory=dict)  # slot → header as written
     unknown: list[tuple[int, str]] = field(default_factory=list)  # (index, header) kept aside
-    problems: list[str] = field(default_factory=list)  # file-level, in plain words
+    problems: list[Text] = field(default_factory=list)  # file-level
     width: int = 0  # how many columns the heading row has
     missing: list[str] = field(default_factory=list)  # optional headings not in the file
     sections: set[int] = field(default_factory=set)  # sections the file carries a column of
@@ -55,19 +57,17 @@ def map_headers(headers: list, layout: KindLayout) -> HeaderMap:
         elif slot not in layout.writable:
             result.problems.append(_not_in_section(layout, slot, text))
         elif slot in result.positions:
+            first, field_name = result.labels[slot], words(canonical[slot])
             result.problems.append(
-                f"Columns “{result.labels[slot]}” and “{text}” both give the "
-                f"{words(canonical[slot])}. Keep one of them."
+                Text("both_columns", {"first": first, "second": text, "field": field_name})
             )
         else:
             result.positions[slot] = index
             result.labels[slot] = text
     for slot in layout.required:
         if slot not in result.positions:
-            result.problems.append(
-                f"The file has no {words(canonical[slot])} column. Add a column headed "
-                f"“{canonical[slot]}”."
-            )
+            params = {"field": words(canonical[slot]), "heading": canonical[slot]}
+            result.problems.append(Text("missing_column", params))
     result.missing = [
         canonical[slot]
         for slot in layout.ordered()
@@ -82,15 +82,9 @@ def map_headers(headers: list, layout: KindLayout) -> HeaderMap:
     return result
 
 
-def _not_in_section(layout: KindLayout, slot: str, text: str) -> str:
+def _not_in_section(layout: KindLayout, slot: str, text: str) -> Text:
     section = layout.section.name
     owner = layout.owner(slot)
     if not owner:
-        return (
-            f"Column “{text}” is part of every record's core, which an extract of the "
-            f"{section} section does not change. Remove it, or import the whole record."
-        )
-    return (
-        f"Column “{text}” belongs to the {owner} section, not the {section} section. "
-        f"Remove it, or import it with an extract of the {owner} section."
-    )
+        return Text("core_column", {"column": text, "section": section})
+    return Text("other_section", {"column": text, "owner": owner, "section": section})

@@ -10,6 +10,7 @@ slot per field kept in `values`, in the kind's order. A section's own extract (a
 part of cases already held) carries Reference and that section's fields only.
 """
 
+from cases.import_wording import Text
 from cases.kind_data import OOCR_CODE
 from cases.kind_data.oocr_headings import ALIASES, HEADERS
 from cases.kinds.selectors import kind_by_code, kind_fields
@@ -156,5 +157,5 @@ def section_named(kind: RecordKind, name: str) -> RecordSection:
             return section
     names = ", ".join(section.name for section in sections) or "none"
     raise ExtractError(
-        f"{kind.name} has no section called “{name.strip()}”. Its sections are: {names}."
+        Text("no_such_section", {"kind": kind.name, "name": name.strip(), "names": names})
     )

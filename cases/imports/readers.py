@@ -15,6 +15,8 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
+from cases.import_wording import Text
+
 from . import values
 from .base import CP1252, CSV, UTF8, XLSX, ExtractError, Row
 from .report import ImportOptions
@@ -25,25 +27,21 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, or a password-prote
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 MAX_LINE_BYTES = 1024 * 1024
-ROW_TOO_LONG = "is longer than 1 MB, which no case needs; the file may be damaged"
 
 
 def sniff_format(path: Path, file_name: str) -> str:
     with open(path, "rb") as handle:
         head = handle.read(8)
     if not head:
-        raise ExtractError("The selected file is empty.")
+        raise ExtractError(Text("empty"))
     if head.startswith(ZIP_MAGIC):
         return XLSX
     if head.startswith(OLE_MAGIC):
-        raise ExtractError(
-            "The file is an old-style Excel (.xls) or password-protected workbook. "
-            "Save it as an unprotected Excel workbook (.xlsx) or as CSV."
-        )
+        raise ExtractError(Text("old_excel"))
     if file_name.lower().endswith((".xlsx", ".xlsm", ".xls")):
-        raise ExtractError("The file is named as an Excel workbook but is not one.")
+        raise ExtractError(Text("named_as_workbook"))
     if head.startswith(UTF16_BOMS):
-        raise ExtractError("The file is saved as UTF-16 text. Save it as CSV UTF-8 instead.")
+        raise ExtractError(Text("utf16"))
     return CSV
 
 
@@ -51,7 +49,7 @@ def open_extract(path: Path, *, file_name: str, encoding: str = "auto", sheet_na
     if sniff_format(path, file_name) == XLSX:
         return XlsxReader(path, sheet_name=sheet_name)
     if sheet_name:
-        raise ExtractError("A sheet name only applies to Excel workbooks; this is a CSV file.")
+        raise ExtractError(Text("sheet_name_for_csv"))
     return CsvReader(path, encoding=encoding)
 
 
@@ -71,7 +69,7 @@ class _Lines:
         self.problem = ""
         self.lines_read = 0
 
-    def take_problem(self) -> str:
+    def take_problem(self) -> "Text | str":
         problem, self.problem = self.problem, ""
         return problem
 
@@ -84,11 +82,11 @@ class _Lines:
             raise StopIteration
         self.lines_read += 1
         if len(line) == MAX_LINE_BYTES and not line.endswith(b"\n"):
-            raise ExtractError(f"A line of the file {ROW_TOO_LONG}.")
+            raise ExtractError(Text("line_too_long"))
         if self.lines_read == 1 and line.startswith(UTF8_BOM):
             line = line[3:]
         if b"\x00" in line:
-            self.problem = "contains a NUL (zero) byte; the file may be damaged or not a CSV file"
+            self.problem = Text("row_nul")
             line = line.replace(b"\x00", b"")
         if line.isascii():
             return line.decode("ascii")
@@ -107,13 +105,8 @@ class _Lines:
             self.saw_utf8 = True
         return text
 
-    def _bad_bytes_message(self) -> str:
-        if self.encoding == UTF8:
-            return (
-                "has characters that are not valid UTF-8; save the file as CSV UTF-8, "
-                "or choose Windows-1252 when uploading"
-            )
-        return "has bytes that are not valid Windows-1252; save the file as CSV UTF-8"
+    def _bad_bytes_message(self) -> Text:
+        return Text("row_not_utf8" if self.encoding == UTF8 else "row_not_cp1252")
 
 
 class CsvReader:
@@ -137,12 +130,12 @@ class CsvReader:
         self._lines = _Lines(self._handle, self.requested_encoding)
         first = next(self._lines, None)
         if first is None or not first.strip():
-            raise ExtractError("The first row of the file must hold the column headings.")
+            raise ExtractError(Text("no_heading_row"))
         self.delimiter = max((",", ";", "\t"), key=first.count)
         self._reader = csv.reader(_chain(first, self._lines), delimiter=self.delimiter)
         self.headers = self._next_record()
         if self._lines.take_problem():
-            raise ExtractError("The heading row has characters we cannot read.", 1)
+            raise ExtractError(Text("heading_unreadable"), 1)
         return self
 
     def __exit__(self, *exc):
@@ -162,11 +155,9 @@ class CsvReader:
         try:
             return next(self._reader)
         except csv.Error as error:
-            reason = "a cell is too long" if "field limit" in str(error) else "it is not valid CSV"
-            raise ExtractError(
-                f"The file cannot be read from row {self._reader.line_num}: {reason}.",
-                self._reader.line_num,
-            ) from None
+            code = "csv_cell_too_long" if "field limit" in str(error) else "csv_invalid"
+            line = self._reader.line_num
+            raise ExtractError(Text(code, {"row": line}), line) from None
 
     def rows(self) -> Iterator[Row]:
         number = 1

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
+from cases.import_wording import Text
 from cases.models import Force, RecordKind, RecordSection
 
 
@@ -26,7 +27,9 @@ class ImportOptions:
 class Problem:
     row_number: int | None  # None: the file as a whole
     column: str
-    message: str
+    message: str  # in English; `code` and `params` word it in the reader's language
+    code: str = ""
+    params: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,11 @@ class Report:
     def ok(self) -> bool:
         return self.problem_count == 0
 
-    def add_problem(self, row_number: int | None, column: str, message: str) -> None:
+    def add_problem(self, row_number: int | None, column: str, message: "Text | str") -> None:
         self.problem_count += 1
         if len(self.problems) < settings.IMPORT_MAX_PROBLEMS:
-            self.problems.append(Problem(row_number, column, message))
+            if isinstance(message, Text):
+                problem = Problem(row_number, column, message.english, message.code, message.params)
+            else:
+                problem = Problem(row_number, column, message)
+            self.problems.append(problem)

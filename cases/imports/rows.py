@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from cases.import_wording import CellError, Text
 from cases.models import CrimeCode, OutcomeType
 
 from . import typed, values
@@ -81,12 +82,13 @@ def content_hash(row_values: list, extra: dict | None) -> str:
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
-def _labelled(label: str, message: str) -> str:
-    return f"{label} {message}"
+def _labelled(label: str, code: str, **params) -> Text:
+    return Text(code, {"column": label, **params})
 
 
 class RowCleaner:
-    """Checks rows against one file's headers; `clean` returns (CleanRow | None, problems).
+    """Checks rows against one file's headers; `clean` returns (CleanRow | None, problems),
+    each problem (column, Text).
 
     A section's own extract is fingerprinted by its section's slots alone
     (`hash_slots`), so a re-import of it is seen to change nothing."""
@@ -153,16 +155,10 @@ class RowCleaner:
             "outcome_date": self._date,
             "offender_age_band": values.parse_age_band,
             "gravity_score": values.parse_gravity,
-            "admission": lambda v: values.parse_choice(
-                v, values.ADMISSION, "Full, Partial, None or Not recorded"
-            ),
-            "victim_views": lambda v: values.parse_choice(
-                v,
-                values.VICTIM_VIEWS,
-                "Sought and recorded, Declined, Not sought, No victim or Not recorded",
-            ),
+            "admission": lambda v: values.parse_choice(v, values.ADMISSION, "admission"),
+            "victim_views": lambda v: values.parse_choice(v, values.VICTIM_VIEWS, "victim_views"),
             "authorising_rank": lambda v: values.parse_choice(
-                v, values.AUTHORISING_RANK, "a rank such as Sergeant or Inspector, or CPS"
+                v, values.AUTHORISING_RANK, "authorising_rank"
             ),
         }
         return parsers.get(name)
@@ -176,9 +172,7 @@ class RowCleaner:
             return None
         found = self.reference_data.crime_codes.get(values.lookup_key(text))
         if found is None:
-            raise ValueError(
-                "is not in the list of crime codes; check it, or ask an administrator to add it"
-            )
+            raise CellError("crime_code_unknown")
         return found
 
     def _outcome_type(self, value):
@@ -187,21 +181,21 @@ class RowCleaner:
             return None
         found = self.reference_data.outcome_types.get(values.lookup_key(text))
         if found is None:
-            raise ValueError("is not an outcome type we recognise; see the import guide")
+            raise CellError("outcome_type_unknown")
         if not found[1]:
-            raise ValueError("is an outcome type that is no longer in use")
+            raise CellError("outcome_type_retired")
         return found[0]
 
-    def clean(self, cells: list) -> tuple[CleanRow | None, list[tuple[str, str]]]:
+    def clean(self, cells: list) -> tuple[CleanRow | None, list[tuple[str, Text]]]:
         row = list(self.defaults)
-        problems: list[tuple[str, str]] = []
+        problems: list[tuple[str, Text]] = []
         width = len(cells)
         for index, position, parse, label, cache in self.plan:
             raw = cells[position] if position < width else None
             if parse is None:
                 text = values.clean_text(raw)
                 if text[:1] == "=":
-                    problems.append((label, _labelled(label, FORMULA)))
+                    problems.append((label, _labelled(label, "formula")))
                 row[index] = text
                 continue
             value = cache.get(raw, _UNSEEN) if raw.__class__ is str else _UNSEEN
@@ -209,8 +203,8 @@ class RowCleaner:
                 value = _parse(parse, raw, label)
                 if raw.__class__ is str and len(cache) < CACHE_LIMIT:
                     cache[raw] = value
-            if value.__class__ is _Problem:
-                problems.append((label, value.message))
+            if value.__class__ is Text:
+                problems.append((label, value))
             else:
                 row[index] = value
         for index, label, short in self.value_texts:
@@ -218,13 +212,11 @@ class RowCleaner:
             if text == "":
                 row[index] = None
             elif short and len(text) > TEXT_LIMIT:
-                problems.append(
-                    (label, _labelled(label, f"is longer than {TEXT_LIMIT:,} characters"))
-                )
+                problems.append((label, _labelled(label, "longer_than", n=TEXT_LIMIT)))
         self._check_row(row, problems)
         extra = self._extra(cells, problems) if self.map.unknown else {}
         if width > self.map.width and any(values.clean_text(c) for c in cells[self.map.width :]):
-            problems.append(("", "This row has more cells than the heading row has columns"))
+            problems.append(("", Text("row_wider_than_headings")))
         if problems:
             return None, problems
         crime = row[2]
@@ -246,33 +238,27 @@ class RowCleaner:
         failed = {label for label, _ in problems}
         for index, label in self.required:
             if row[index] in (None, "") and label not in failed:
-                problems.append((label, _labelled(label, "is blank")))
+                problems.append((label, _labelled(label, "blank")))
         reference = row[0]
         if reference and not _REFERENCE.fullmatch(reference):
             problems.append(
-                (
-                    labels["reference"],
-                    _labelled(
-                        labels["reference"],
-                        "can only contain letters, numbers, spaces, hyphens, slashes, "
-                        "underscores and full stops",
-                    ),
-                )
+                (labels["reference"], _labelled(labels["reference"], "reference_characters"))
             )
         for name, limit in MAX_LENGTHS.items():
             if len(row[INDEX[name]]) > limit:
-                problems.append(
-                    (labels[name], _labelled(labels[name], f"is longer than {limit} characters"))
-                )
+                problems.append((labels[name], _labelled(labels[name], "longer_than", n=limit)))
         offence, outcome = row[INDEX["offence_date"]], row[INDEX["outcome_date"]]
         if offence and outcome and outcome < offence:
             problems.append(
-                (labels["outcome_date"], _labelled(labels["outcome_date"], OUTCOME_BEFORE))
+                (
+                    labels["outcome_date"],
+                    _labelled(labels["outcome_date"], "outcome_before_offence"),
+                )
             )
         for name in _DATE_COLUMNS:
             day = row[INDEX[name]]
             if day and day > self.today:
-                problems.append((labels[name], _labelled(labels[name], "is in the future")))
+                problems.append((labels[name], _labelled(labels[name], "in_future")))
 
     def _extra(self, cells: list, problems: list) -> dict:
         extra = {}
@@ -282,33 +268,26 @@ class RowCleaner:
                 continue
             text = values.clean_text(cells[position])
             if text[:1] == "=":
-                problems.append((header, _labelled(header, FORMULA)))
+                problems.append((header, _labelled(header, "formula")))
             elif text:
                 extra[header] = text
         return extra
 
 
-FORMULA = "holds a formula (it starts with “=”); save the file with values only"
-OUTCOME_BEFORE = "is before the offence date"
 CACHE_LIMIT = 10_000
 _UNSEEN = object()
 
 
-class _Problem:
-    __slots__ = ("message",)
-
-    def __init__(self, message: str):
-        self.message = message
-
-
 def _parse(parse, raw, label: str):
-    """The parsed value, or a _Problem saying in plain words what is wrong with it."""
+    """The parsed value, or a Text saying what is wrong with it (never a parsed value)."""
     if raw.__class__ is str and raw.strip()[:1] == "=":
-        return _Problem(_labelled(label, FORMULA))
+        return _labelled(label, "formula")
     try:
         return parse(raw)
-    except ValueError as error:
-        return _Problem(_labelled(label, str(error)))
+    except CellError as error:
+        return error.text.at(label)
+    except ValueError:  # a parser's own checks come first; this is only a safety net
+        return _labelled(label, "unreadable")
 
 
 def _default(name: str):

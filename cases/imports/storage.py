@@ -18,6 +18,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import Storage, storages
+from django.utils.translation import gettext as _
 
 from .base import ExtractError
 
@@ -74,13 +75,13 @@ def share(path: Path) -> None:
     with path.open("rb") as handle:
         saved = remote.save(_checked(path.name), File(handle))
     if saved != path.name:
-        raise ExtractError("The file could not be stored. Upload it again.")
+        raise ExtractError(_("The file could not be stored. Upload it again."))
 
 
 def too_big_message() -> str:
-    return (
-        f"The selected file must be smaller than {settings.IMPORT_MAX_BYTES // (1024 * 1024)} MB."
-    )
+    return _("The selected file must be smaller than %(megabytes)s MB.") % {
+        "megabytes": settings.IMPORT_MAX_BYTES // (1024 * 1024)
+    }
 
 
 def store(chunks: Iterable[bytes]) -> tuple[str, str, int]:
@@ -104,7 +105,7 @@ def store(chunks: Iterable[bytes]) -> tuple[str, str, int]:
         raise
     if size == 0:
         target.unlink(missing_ok=True)
-        raise ExtractError("The selected file is empty.")
+        raise ExtractError(_("The selected file is empty."))
     try:
         share(target)
     except BaseException:

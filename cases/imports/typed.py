@@ -3,7 +3,7 @@
 Each parser returns the value as stored (JSON-native: a date as "YYYY-MM-DD", a date and
 time as "YYYY-MM-DDTHH:MM", a decimal as its exact text, a choice as its code, several
 choices as a list of codes in the dictionary's order) or None when the cell is empty, and
-raises ValueError with a message in plain words that never repeats the cell. Free text
+raises CellError (a ValueError) with the problem's code; it never repeats the cell. Free text
 (text and long text) has no parser: it is read as text and screened for personal data.
 """
 
@@ -14,11 +14,11 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from cases.import_wording import CellError
 from cases.models import FieldType, RecordField
 
 from . import values
 
-DATETIME_HINT = "use a date and time like 31/03/2025 14:30"
 _TIME = re.compile(r"(.*?)[\sT,]+(\d{1,2})[:.](\d{2})(?::(\d{2})(?:\.\d+)?)?\s*$")
 _INTEGER = re.compile(r"[+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
@@ -49,7 +49,7 @@ def parser_for(field: RecordField, *, date1904: bool = False):
         return Choices(field).several
     if kind == FieldType.LINK:
         return parse_link
-    raise ValueError(f"has a type this service does not know ({kind})")
+    raise CellError("type_unknown", type=kind)
 
 
 def _date(cell, date1904: bool) -> str | None:
@@ -65,7 +65,7 @@ def parse_datetime(cell, date1904: bool = False) -> str | None:
     if isinstance(cell, datetime.datetime):
         return cell.isoformat(timespec="minutes")
     if isinstance(cell, bool | datetime.date):
-        raise ValueError(f"needs a time as well as a date; {DATETIME_HINT}")
+        raise CellError("datetime_needs_time")
     if isinstance(cell, int | float):
         day = values.from_serial(cell, date1904)
         minutes = round((cell - int(cell)) * 24 * 60)
@@ -78,14 +78,14 @@ def parse_datetime(cell, date1904: bool = False) -> str | None:
         return None
     match = _TIME.fullmatch(text)
     if match is None:
-        raise ValueError(f"needs a time as well as a date; {DATETIME_HINT}")
+        raise CellError("datetime_needs_time")
     try:
         day = values.parse_date(match.group(1), date1904)
     except ValueError:
-        raise ValueError(f"is not a date and time we recognise; {DATETIME_HINT}") from None
+        raise CellError("datetime_unrecognised") from None
     hour, minute = int(match.group(2)), int(match.group(3))
     if day is None or hour > 23 or minute > 59:
-        raise ValueError(f"is not a date and time we recognise; {DATETIME_HINT}")
+        raise CellError("datetime_unrecognised")
     return datetime.datetime.combine(day, datetime.time(hour, minute)).isoformat(timespec="minutes")
 
 
@@ -93,13 +93,13 @@ def parse_integer(cell) -> int | None:
     if cell is None or cell == "":
         return None
     if isinstance(cell, bool):
-        raise ValueError("must be a whole number")
+        raise CellError("whole_number")
     if isinstance(cell, int):
         return cell
     if isinstance(cell, float):
         if cell.is_integer():
             return int(cell)
-        raise ValueError("must be a whole number")
+        raise CellError("whole_number")
     text = values.clean_text(cell).replace(",", "")
     if not text:
         return None
@@ -107,24 +107,24 @@ def parse_integer(cell) -> int | None:
         return int(text)
     if _DECIMAL.fullmatch(text) and Decimal(text) == Decimal(text).to_integral_value():
         return int(Decimal(text))
-    raise ValueError("must be a whole number")
+    raise CellError("whole_number")
 
 
 def parse_decimal(cell) -> str | None:
     if cell is None or cell == "":
         return None
     if isinstance(cell, bool):
-        raise ValueError("must be a number, like 12.5")
+        raise CellError("number")
     text = repr(cell) if isinstance(cell, float) else values.clean_text(cell)
     text = text.replace(",", "")
     if not text:
         return None
     if not _DECIMAL.fullmatch(text):
-        raise ValueError("must be a number, like 12.5")
+        raise CellError("number")
     try:
         return str(Decimal(text))
     except InvalidOperation:
-        raise ValueError("must be a number, like 12.5") from None
+        raise CellError("number") from None
 
 
 def parse_yes_no(cell) -> bool | None:
@@ -137,7 +137,7 @@ def parse_yes_no(cell) -> bool | None:
     try:
         return values.parse_flag(text)
     except ValueError:
-        raise ValueError("must be Yes or No (or blank when not recorded)") from None
+        raise CellError("yes_no") from None
 
 
 def parse_link(cell) -> str | None:
@@ -145,11 +145,11 @@ def parse_link(cell) -> str | None:
     if not text:
         return None
     if len(text) > LINK_LIMIT:
-        raise ValueError(f"is longer than {LINK_LIMIT:,} characters")
+        raise CellError("longer_than", n=LINK_LIMIT)
     try:
         _HTTPS(text)
     except ValidationError:
-        raise ValueError("must be a web address starting https://") from None
+        raise CellError("link") from None
     return text
 
 
@@ -167,10 +167,11 @@ class Choices:
                 loose.setdefault(values.lookup_key(str(spelling)), set()).add(choice["code"])
         self.loose = {key: next(iter(codes)) for key, codes in loose.items() if len(codes) == 1}
         labels = [choice["label"] for choice in field.choices]
-        listed = ", ".join(labels[:CHOICES_LISTED])
+        # The labels as the file spells them, then how many more there are, if any.
+        self.hint = {"choices": ", ".join(labels[:CHOICES_LISTED])}
         if len(labels) > CHOICES_LISTED:
-            listed += f" (or one of {len(labels) - CHOICES_LISTED} more)"
-        self.hint = listed
+            self.hint["n"] = len(labels) - CHOICES_LISTED
+        self.more = "_more" if len(labels) > CHOICES_LISTED else ""
 
     def _find(self, text: str) -> str | None:
         return self.exact.get(text.casefold()) or self.loose.get(values.lookup_key(text))
@@ -181,7 +182,7 @@ class Choices:
             return None
         code = self._find(text)
         if code is None:
-            raise ValueError(f"is not one of its choices; use one of: {self.hint}")
+            raise CellError("choice" + self.more, **self.hint)
         return code
 
     def several(self, cell) -> list[str] | None:
@@ -193,17 +194,6 @@ class Choices:
                 continue
             code = self._find(part)
             if code is None:
-                raise ValueError(
-                    f"has a value (the {_ordinal(number)}) that is not one of its choices; "
-                    f"use one or more of: {self.hint}, separated by | or ;"
-                )
+                raise CellError("choices" + self.more, position=number, **self.hint)
             chosen.add(code)
         return [code for code in self.codes if code in chosen] or None
-
-
-def _ordinal(number: int) -> str:
-    if 10 <= number % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"

@@ -10,13 +10,18 @@ first row holds at least one heading this service recognises.
 import csv
 import re
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cases.import_wording import NOT_A_WORKBOOK
+
 from .base import ExtractError
 from .columns import header_lookup, normalise_header
 from .readers import OLE_MAGIC, UTF8_BOM, UTF16_BOMS, ZIP_MAGIC
 from .zip_check import check_zip
 
-NOT_AN_EXTRACT = "The selected file must be a CSV or XLSX"
-NO_HEADINGS = (
+NOT_AN_EXTRACT = gettext_lazy("The selected file must be a CSV or XLSX")
+NO_HEADINGS = gettext_lazy(
     "The selected file must have a first row of column headings that the kind of record "
     "chosen reads, such as Reference and Date"
 )
@@ -40,14 +45,14 @@ def upload_problem(handle, *, file_name: str, known: set[str] | None = None) -> 
         if head.startswith(ZIP_MAGIC):
             return _workbook_problem(handle)
         if file_name.lower().endswith(".xlsx"):
-            return NOT_AN_EXTRACT
+            return str(NOT_AN_EXTRACT)
         if head.startswith(OLE_MAGIC):
-            return (
+            return _(
                 "The selected file is an old-style Excel (.xls) or password-protected "
                 "workbook. Save it as an unprotected Excel workbook (.xlsx) or as CSV"
             )
         if head.startswith(UTF16_BOMS):
-            return "The selected file is saved as UTF-16 text. Save it as CSV UTF-8"
+            return _("The selected file is saved as UTF-16 text. Save it as CSV UTF-8")
         return _csv_problem(head, known)
     finally:
         handle.seek(0)
@@ -57,30 +62,30 @@ def _workbook_problem(handle) -> str | None:
     try:
         archive = check_zip(handle)
     except ExtractError as error:
-        if "not" in error.message and "workbook" in error.message:
-            return NOT_AN_EXTRACT
-        return error.message.rstrip(".")
+        if error.code in NOT_A_WORKBOOK:
+            return str(NOT_AN_EXTRACT)
+        return error.shown.rstrip(".")
     archive.close()
     return None
 
 
 def _csv_problem(head: bytes, known: set[str] | None) -> str | None:
     if head.startswith(OTHER_KINDS):
-        return NOT_AN_EXTRACT
+        return str(NOT_AN_EXTRACT)
     text = _decoded(head.removeprefix(UTF8_BOM))
     if text is None or CONTROL.search(text):
-        return NOT_AN_EXTRACT
+        return str(NOT_AN_EXTRACT)
     first = text.split("\n", 1)[0].rstrip("\r")
     if not first.strip():
-        return NO_HEADINGS
+        return str(NO_HEADINGS)
     delimiter = max((",", ";", "\t"), key=first.count)
     try:
         headings = next(csv.reader([first], delimiter=delimiter), [])
     except csv.Error:
-        return NOT_AN_EXTRACT
+        return str(NOT_AN_EXTRACT)
     known = header_lookup() if known is None else known
     if not any(normalise_header(heading) in known for heading in headings):
-        return NO_HEADINGS
+        return str(NO_HEADINGS)
     return None
 
 

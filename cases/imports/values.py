@@ -1,8 +1,8 @@
 """Turning one cell into one value: dates, yes/no flags, scores and coded answers.
 
 Each parser takes the cell as read (text from CSV; text, number, date or bool from
-a workbook) and returns the value or raises ValueError with a message in plain
-words. The message never repeats the cell: it may hold personal data.
+a workbook) and returns the value or raises CellError (a ValueError) with the problem's
+code. The problem never repeats the cell: it may hold personal data.
 Parsers of text are cached, because extracts repeat the same few dates and codes.
 """
 
@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from cases.enums import Admission, AuthorisingRank, OffenderAgeBand, VictimViews
+from cases.import_wording import CellError
 
 EXCEL_EPOCH = datetime.date(1899, 12, 30)
 EXCEL_1904_EPOCH = datetime.date(1904, 1, 1)
@@ -42,7 +43,6 @@ _NUMERIC_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _WORDY_DATE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[\s\-/]+([a-z]+)[\s\-/,]+(\d{4}|\d{2})")
 _TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*$")
-DATE_HINT = "use a date like 31/03/2025"
 
 
 def clean_text(value) -> str:
@@ -83,26 +83,26 @@ def _parse_date_text(text: str, date1904: bool) -> datetime.date:
     if match := _WORDY_DATE.fullmatch(text.lower()):
         month = _MONTHS.get(match.group(2))
         if month is None:
-            raise ValueError(f"is not a date we recognise; {DATE_HINT}")
+            raise CellError("date_unrecognised")
         year = int(match.group(3))
         if len(match.group(3)) == 2:
             year = _two_digit_year(year)
         return _make_date(year, month, int(match.group(1)))
     if text.isdigit() and len(text) == 5:
         return from_serial(int(text), date1904)
-    raise ValueError(f"is not a date we recognise; {DATE_HINT}")
+    raise CellError("date_unrecognised")
 
 
 def _make_date(year: int, month: int, day: int) -> datetime.date:
     try:
         return datetime.date(year, month, day)
     except ValueError:
-        raise ValueError(f"is not a real date; {DATE_HINT}") from None
+        raise CellError("date_not_real") from None
 
 
 def from_serial(serial: float, date1904: bool = False) -> datetime.date:
     if not SERIAL_RANGE[0] <= serial <= SERIAL_RANGE[1]:
-        raise ValueError(f"is a number that is not a date between 1950 and 2099; {DATE_HINT}")
+        raise CellError("date_serial_range")
     epoch = EXCEL_1904_EPOCH if date1904 else EXCEL_EPOCH
     return epoch + datetime.timedelta(days=int(serial))
 
@@ -116,7 +116,7 @@ def parse_date(value, date1904: bool = False) -> datetime.date | None:
     if isinstance(value, datetime.date):
         return value
     if isinstance(value, bool):
-        raise ValueError(f"is not a date; {DATE_HINT}")
+        raise CellError("date_not_a_date")
     if isinstance(value, int | float):
         return from_serial(value, date1904)
     text = str(value).strip()
@@ -135,14 +135,14 @@ def parse_flag(value) -> bool:
         return True
     if key in _FALSE:
         return False
-    raise ValueError("must be Yes or No (or blank for No)")
+    raise CellError("flag")
 
 
 def parse_gravity(value) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise ValueError("must be a whole number from 1 to 4")
+        raise CellError("gravity")
     if isinstance(value, int | float):
         number = value
     else:
@@ -152,9 +152,9 @@ def parse_gravity(value) -> int | None:
         try:
             number = float(text)
         except ValueError:
-            raise ValueError("must be a whole number from 1 to 4") from None
+            raise CellError("gravity") from None
     if number != int(number) or not 1 <= number <= 4:
-        raise ValueError("must be a whole number from 1 to 4")
+        raise CellError("gravity")
     return int(number)
 
 
@@ -252,12 +252,13 @@ _AGE_BANDS = [
 ]
 
 
-def parse_choice(value, lookup: dict[str, str], hint: str) -> str:
+def parse_choice(value, lookup: dict[str, str], code: str) -> str:
+    """The choice's value, or CellError with `code`, whose wording lists the choices."""
     key = _key(clean_text(value))
     try:
         return lookup[key]
     except KeyError:
-        raise ValueError(f"is not one we recognise; use {hint}") from None
+        raise CellError(code) from None
 
 
 def parse_age_band(value) -> str:
@@ -266,9 +267,9 @@ def parse_age_band(value) -> str:
     if text.isdigit():
         age = int(text)
         if not 10 <= age <= 120:
-            raise ValueError("is not an age between 10 and 120")
+            raise CellError("age_range")
         return next(band for limit, band in _AGE_BANDS if age < limit)
-    return parse_choice(text, AGE_BAND, "an age band such as 18 to 24, or the age in years")
+    return parse_choice(text, AGE_BAND, "age_band")
 
 
 def lookup_key(text: str) -> str:

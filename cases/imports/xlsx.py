@@ -16,6 +16,8 @@ from xml.parsers import expat
 
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
+from cases.import_wording import Text
+
 from .base import XLSX, ExtractError, Row
 from .zip_check import DAMAGED, check_zip, small_part
 
@@ -45,9 +47,9 @@ def _part(archive: zipfile.ZipFile, name: str):
     try:
         return safe_fromstring(small_part(archive, name), forbid_dtd=True)
     except KeyError:
-        raise ExtractError("The workbook is damaged: a part is missing.") from None
+        raise ExtractError(Text("part_missing")) from None
     except Exception:  # noqa: BLE001 — defusedxml and expat raise many types; all mean "unsafe"
-        raise ExtractError("The workbook is damaged or contains XML that is not allowed.") from None
+        raise ExtractError(Text("xml_not_allowed")) from None
 
 
 def _forbid(*args):
@@ -74,17 +76,14 @@ def _stream(archive: zipfile.ZipFile, name: str, handler):
             while chunk := stream.read(CHUNK):
                 seen += len(chunk)
                 if seen > info.file_size:
-                    raise ExtractError("The workbook is damaged: a part is larger than it says.")
+                    raise ExtractError(Text("part_larger_than_stated"))
                 parser.Parse(chunk, False)
                 yield from handler.done
                 handler.done.clear()
             parser.Parse(b"", True)
             yield from handler.done
     except _Forbidden:
-        raise ExtractError(
-            "The workbook contains XML declarations that are not allowed, "
-            "so it has not been opened."
-        ) from None
+        raise ExtractError(Text("xml_declarations")) from None
 
 
 class _SharedStrings:
@@ -181,7 +180,7 @@ class _SheetRows:
         cells = self.cells
         index = _column_index(self.ref, self.columns) if self.ref else len(cells)
         if index > LAST_COLUMN:
-            self.problem = "has a cell beyond the last column Excel allows"
+            self.problem = Text("row_beyond_last_column")
             return
         while len(cells) < index:
             cells.append(None)
@@ -197,7 +196,7 @@ class _SheetRows:
                 cells.append(self.shared[int(self.value)])
             except (ValueError, IndexError):
                 cells.append(None)
-                self.problem = "refers to text the workbook does not contain; it may be damaged"
+                self.problem = Text("row_missing_text")
         elif kind is None or kind == "n":
             cells.append(_number(self.value))
         elif kind == "b":
@@ -225,7 +224,7 @@ class XlsxReader:
             self._open()
         except DAMAGED:
             self._archive.close()
-            raise ExtractError("The workbook is damaged and cannot be read.") from None
+            raise ExtractError(Text("workbook_unreadable")) from None
         except BaseException:
             self._archive.close()
             raise
@@ -249,7 +248,7 @@ class XlsxReader:
             if element.tag.endswith("}sheet")
         ]
         if not sheets:
-            raise ExtractError("The workbook has no sheets.")
+            raise ExtractError(Text("no_sheets"))
         target = self._sheet_target(sheets)
         self._rows = self._read_rows(target, self._shared_strings())
         for row in self._rows:
@@ -257,7 +256,7 @@ class XlsxReader:
                 self.headers = row.cells
                 self.header_row = row.number
                 return
-        raise ExtractError("The sheet is empty: the first row must hold the column headings.")
+        raise ExtractError(Text("sheet_empty"))
 
     def _sheet_target(self, sheets: list[tuple[str, str]]) -> str:
         if self.sheet_name:
@@ -265,9 +264,7 @@ class XlsxReader:
             matches = [rid for name, rid in sheets if (name or "").strip().lower() == wanted]
             if not matches:
                 names = ", ".join(f"“{name}”" for name, _ in sheets)
-                raise ExtractError(
-                    f"The workbook has no sheet called that. Its sheets are {names}."
-                )
+                raise ExtractError(Text("no_such_sheet", {"names": names}))
             rid = matches[0]
         else:
             rid = sheets[0][1]
@@ -275,7 +272,7 @@ class XlsxReader:
         for rel in rels.iter(PKG_REL + "Relationship"):
             if rel.get("Id") == rid and rel.get("TargetMode") != "External":
                 return _resolve("xl", rel.get("Target", ""))
-        raise ExtractError("The workbook is damaged: its sheet cannot be found.")
+        raise ExtractError(Text("sheet_not_found"))
 
     def _shared_strings(self) -> list[str]:
         name = "xl/sharedStrings.xml"
@@ -288,14 +285,13 @@ class XlsxReader:
 
     def _read_rows(self, target: str, shared: list[str]):
         if target not in self._archive.namelist():
-            raise ExtractError("The workbook is damaged: its sheet cannot be found.")
+            raise ExtractError(Text("sheet_not_found"))
         sheet = _SheetRows(shared)
         try:
             yield from _stream(self._archive, target, sheet)
         except DAMAGED:
             raise ExtractError(
-                f"The workbook is damaged and cannot be read after row {sheet.number}.",
-                sheet.number,
+                Text("unreadable_after_row", {"row": sheet.number}), sheet.number
             ) from None
 
 

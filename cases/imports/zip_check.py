@@ -11,6 +11,8 @@ from xml.parsers import expat
 
 from django.conf import settings
 
+from cases.import_wording import Text
+
 from .base import ExtractError
 
 SMALL_PART_LIMIT = 16 * 1024 * 1024
@@ -37,12 +39,12 @@ def check_zip(path: Path) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(path)
     except DAMAGED:
-        raise ExtractError("The file is not a valid Excel workbook (.xlsx).") from None
+        raise ExtractError(Text("not_a_workbook")) from None
     try:
         _check_members(archive)
     except DAMAGED:
         archive.close()
-        raise ExtractError("The file is not a valid Excel workbook (.xlsx).") from None
+        raise ExtractError(Text("not_a_workbook")) from None
     except ExtractError:
         archive.close()
         raise
@@ -53,37 +55,26 @@ def _check_members(archive: zipfile.ZipFile) -> None:
     members = archive.infolist()
     names = {info.filename for info in members}
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-        raise ExtractError("The file is a zip archive but not an Excel workbook (.xlsx).")
+        raise ExtractError(Text("zip_not_workbook"))
     if len(members) > settings.IMPORT_MAX_ZIP_MEMBERS:
-        raise ExtractError("The workbook has too many parts to be a case extract.")
+        raise ExtractError(Text("too_many_parts"))
     total = sum(info.file_size for info in members)
     if total > settings.IMPORT_MAX_UNZIPPED_BYTES:
-        raise ExtractError(
-            f"The workbook unpacks to more than {_megabytes(settings.IMPORT_MAX_UNZIPPED_BYTES)}. "
-            "Split it into smaller files."
-        )
+        size = f"{settings.IMPORT_MAX_UNZIPPED_BYTES // (1024 * 1024):,}"
+        raise ExtractError(Text("unpacks_too_big", {"size": size}))
     for info in members:
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > 1024 * 1024 and ratio > settings.IMPORT_MAX_ZIP_RATIO:
-            raise ExtractError(
-                "The workbook is compressed far more than a real spreadsheet can be, "
-                "so it has not been opened."
-            )
+            raise ExtractError(Text("over_compressed"))
     # Read only once the sizes are known to be sane.
     if any(MACRO_PARTS.search(name) for name in names) or MACRO_TYPES.search(
         small_part(archive, "[Content_Types].xml")
     ):
-        raise ExtractError(
-            "The workbook contains macros or controls. Save it as a plain Excel workbook (.xlsx)."
-        )
-
-
-def _megabytes(size: int) -> str:
-    return f"{size // (1024 * 1024):,} MB"
+        raise ExtractError(Text("macros"))
 
 
 def small_part(archive: zipfile.ZipFile, name: str) -> bytes:
     """A part read whole: only the workbook's small index parts are read this way."""
     if archive.getinfo(name).file_size > SMALL_PART_LIMIT:
-        raise ExtractError("The workbook is damaged: a part is far larger than it should be.")
+        raise ExtractError(Text("part_far_too_large"))
     return archive.read(name)

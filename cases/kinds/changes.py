@@ -10,6 +10,9 @@ or goes, and its choices (fixed by the column) can only be reworded.
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from ..models import FieldType, RecordField, RecordKind, RecordSection
 from . import admin_selectors as selectors
 from .dictionary import FieldSpec, Problem
@@ -22,11 +25,11 @@ class Plan:
 
 
 def cases(n: int) -> str:
-    return f"{n:,} case{'' if n == 1 else 's'}"
+    return ngettext("%(count)s case", "%(count)s cases", n) % {"count": f"{n:,}"}
 
 
 def _type(code: str) -> str:
-    return f"“{FieldType(code).label.lower()}”"
+    return f"“{_(FieldType(code).label).lower()}”"
 
 
 def label_refusals(kind: RecordKind, specs: list[FieldSpec]) -> list[Problem]:
@@ -36,8 +39,18 @@ def label_refusals(kind: RecordKind, specs: list[FieldSpec]) -> list[Problem]:
         Problem(
             spec.line,
             "label",
-            f"“{spec.label}” is what this kind calls its {taken[spec.label.casefold()]}, "
-            "which every case has: choose another label.",
+            (
+                _(
+                    "“%(label)s” is what this kind calls its date, which every case has: "
+                    "choose another label."
+                )
+                if taken[spec.label.casefold()] == "date"
+                else _(
+                    "“%(label)s” is what this kind calls its facts, which every case has: "
+                    "choose another label."
+                )
+            )
+            % {"label": spec.label},
         )
         for spec in specs
         if spec.label.casefold() in taken
@@ -55,7 +68,7 @@ def plan_update(
     names = [s.name for s in sections]
     for name in dict.fromkeys(spec.section for spec in specs):
         if name not in names:
-            plan.changes.append(f"Added the section “{name}”")
+            plan.changes.append(_("Added the section “%(name)s”") % {"name": name})
     checked = [current[c] for c in current if c not in wanted or _type_changed(current[c], wanted)]
     holders = selectors.field_holders(kind, checked) if checked else {}
     for spec in specs:
@@ -63,7 +76,8 @@ def plan_update(
             _compare(kind, current[spec.code], spec, holders, plan)
         else:
             plan.changes.append(
-                f"Added the field “{spec.label}” ({spec.code}) to the section “{spec.section}”"
+                _("Added the field “%(label)s” (%(code)s) to the section “%(section)s”")
+                % {"label": spec.label, "code": spec.code, "section": spec.section}
             )
     for code, old in current.items():
         if code not in wanted:
@@ -86,32 +100,51 @@ def _compare(kind, old: RecordField, spec: FieldSpec, holders: dict, plan: Plan)
     if spec.type != old.type:
         _type_change(old, spec, holders[old.code], plan)
     if spec.label != old.label:
-        changes.append(f"Reworded the label of {old.code}: “{old.label}” to “{spec.label}”")
+        changes.append(
+            _("Reworded the label of %(code)s: “%(old)s” to “%(new)s”")
+            % {"code": old.code, "old": old.label, "new": spec.label}
+        )
     if spec.help != old.help:
-        changes.append(f"Changed the help of “{spec.label}”")
+        changes.append(_("Changed the help of “%(label)s”") % {"label": spec.label})
     if spec.section != old.section.name:
         changes.append(
-            f"Moved “{spec.label}” from the section “{old.section.name}” to “{spec.section}”"
+            _("Moved “%(label)s” from the section “%(old)s” to “%(new)s”")
+            % {"label": spec.label, "old": old.section.name, "new": spec.section}
         )
     if spec.required != old.required:
-        changes.append(f"“{spec.label}” is {'now' if spec.required else 'no longer'} required")
+        changes.append(
+            (
+                _("“%(label)s” is now required")
+                if spec.required
+                else _("“%(label)s” is no longer required")
+            )
+            % {"label": spec.label}
+        )
     if spec.filterable != old.filterable:
         changes.append(
-            f"“{spec.label}” can {'now' if spec.filterable else 'no longer'} be filtered by"
+            (
+                _("“%(label)s” can now be filtered by")
+                if spec.filterable
+                else _("“%(label)s” can no longer be filtered by")
+            )
+            % {"label": spec.label}
         )
     if spec.type == old.type and spec.type in (FieldType.CHOICE, FieldType.MULTI_CHOICE):
         _choices(kind, old, spec, plan)
 
 
 def _type_change(old: RecordField, spec: FieldSpec, held: int, plan: Plan) -> None:
-    change = f"from {_type(old.type)} to {_type(spec.type)}"
+    change = _("from %(old)s to %(new)s") % {"old": _type(old.type), "new": _type(spec.type)}
     if old.column:
         plan.refusals.append(
             Problem(
                 spec.line,
                 "type",
-                f"{_name(old)} is kept in a column of its own on every case "
-                f"({cases(held)} of this kind), so its type cannot change {change}.",
+                _(
+                    "%(field)s is kept in a column of its own on every case "
+                    "(%(cases)s of this kind), so its type cannot change %(change)s."
+                )
+                % {"field": _name(old), "cases": cases(held), "change": change},
             )
         )
     elif held:
@@ -119,12 +152,18 @@ def _type_change(old: RecordField, spec: FieldSpec, held: int, plan: Plan) -> No
             Problem(
                 spec.line,
                 "type",
-                f"{_name(old)} is held by {cases(held)}, so its type cannot change {change}. "
-                "Add a new field instead.",
+                _(
+                    "%(field)s is held by %(cases)s, so its type cannot change %(change)s. "
+                    "Add a new field instead."
+                )
+                % {"field": _name(old), "cases": cases(held), "change": change},
             )
         )
     else:
-        plan.changes.append(f"Changed the type of “{spec.label}” {change}")
+        plan.changes.append(
+            _("Changed the type of “%(label)s” %(change)s")
+            % {"label": spec.label, "change": change}
+        )
 
 
 def _choices(kind, old: RecordField, spec: FieldSpec, plan: Plan) -> None:
@@ -137,14 +176,19 @@ def _choices(kind, old: RecordField, spec: FieldSpec, plan: Plan) -> None:
             Problem(
                 spec.line,
                 "choices",
-                f"{_name(old)} is kept in a column of its own, whose values are fixed: its "
-                "choices can be reworded but not added or removed "
-                f"({', '.join(added + removed)}).",
+                _(
+                    "%(field)s is kept in a column of its own, whose values are fixed: its "
+                    "choices can be reworded but not added or removed (%(codes)s)."
+                )
+                % {"field": _name(old), "codes": ", ".join(added + removed)},
             )
         )
         return
     for code in added:
-        plan.changes.append(f"Added the choice “{after[code]}” ({code}) to “{spec.label}”")
+        plan.changes.append(
+            _("Added the choice “%(choice)s” (%(code)s) to “%(label)s”")
+            % {"choice": after[code], "code": code, "label": spec.label}
+        )
     held = selectors.choice_holders(kind, old, removed) if removed else {}
     for code in removed:
         if held[code]:
@@ -152,21 +196,35 @@ def _choices(kind, old: RecordField, spec: FieldSpec, plan: Plan) -> None:
                 Problem(
                     spec.line,
                     "choices",
-                    f"The choice {code} (“{before[code]}”) of {_name(old)} is held by "
-                    f"{cases(held[code])}, so it cannot be removed. You can reword it.",
+                    _(
+                        "The choice %(code)s (“%(choice)s”) of %(field)s is held by "
+                        "%(cases)s, so it cannot be removed. You can reword it."
+                    )
+                    % {
+                        "code": code,
+                        "choice": before[code],
+                        "field": _name(old),
+                        "cases": cases(held[code]),
+                    },
                 )
             )
         else:
-            plan.changes.append(f"Removed the choice “{before[code]}” ({code}) from “{spec.label}”")
+            plan.changes.append(
+                _("Removed the choice “%(choice)s” (%(code)s) from “%(label)s”")
+                % {"choice": before[code], "code": code, "label": spec.label}
+            )
     for code in after:
         if code in before and after[code] != before[code]:
             plan.changes.append(
-                f"Reworded the choice {code} of “{spec.label}”: “{before[code]}” to “{after[code]}”"
+                _("Reworded the choice %(code)s of “%(label)s”: “%(old)s” to “%(new)s”")
+                % {"code": code, "label": spec.label, "old": before[code], "new": after[code]}
             )
     kept_before = [code for code in before if code in after]
     kept_after = [code for code in after if code in before]
     if kept_before != kept_after:
-        plan.changes.append(f"Changed the order of the choices of “{spec.label}”")
+        plan.changes.append(
+            _("Changed the order of the choices of “%(label)s”") % {"label": spec.label}
+        )
 
 
 def _removal(old: RecordField, held: int, plan: Plan) -> None:
@@ -175,9 +233,12 @@ def _removal(old: RecordField, held: int, plan: Plan) -> None:
             Problem(
                 None,
                 "",
-                f"{_name(old)} is missing from the dictionary, but it is kept in a column of "
-                f"its own on every case ({cases(held)} of this kind), so it cannot be removed. "
-                "Put its line back.",
+                _(
+                    "%(field)s is missing from the dictionary, but it is kept in a column of "
+                    "its own on every case (%(cases)s of this kind), so it cannot be removed. "
+                    "Put its line back."
+                )
+                % {"field": _name(old), "cases": cases(held)},
             )
         )
     elif held:
@@ -185,12 +246,15 @@ def _removal(old: RecordField, held: int, plan: Plan) -> None:
             Problem(
                 None,
                 "",
-                f"{_name(old)} is missing from the dictionary, but it is held by "
-                f"{cases(held)}, so it cannot be removed. Put its line back.",
+                _(
+                    "%(field)s is missing from the dictionary, but it is held by "
+                    "%(cases)s, so it cannot be removed. Put its line back."
+                )
+                % {"field": _name(old), "cases": cases(held)},
             )
         )
     else:
-        plan.changes.append(f"Removed the field {_name(old)}")
+        plan.changes.append(_("Removed the field %(field)s") % {"field": _name(old)})
 
 
 def _order(fields: list[RecordField], specs: list[FieldSpec], names: list[str], plan) -> None:
@@ -202,9 +266,9 @@ def _order(fields: list[RecordField], specs: list[FieldSpec], names: list[str], 
     before = [f.code for f in fields if f.code in kept]
     after = [code for codes in by_section.values() for code in codes if code in kept]
     if before != after:
-        plan.changes.append("Changed the order of the fields")
+        plan.changes.append(_("Changed the order of the fields"))
     if [n for n in names if n in by_section] != [n for n in by_section if n in names]:
-        plan.changes.append("Changed the order of the sections")
+        plan.changes.append(_("Changed the order of the sections"))
 
 
 def _emptied_sections(sections: list[RecordSection], specs: list[FieldSpec], plan) -> None:
@@ -214,14 +278,23 @@ def _emptied_sections(sections: list[RecordSection], specs: list[FieldSpec], pla
             continue
         filled, named = selectors.section_filled(section)
         if named:
-            held = f" for {cases(filled)}" if filled else ""
+            words = (
+                _(
+                    "The section “%(name)s” was filled by an agency's own extract for "
+                    "%(cases)s, so it must keep at least one field."
+                )
+                if filled
+                else _(
+                    "The section “%(name)s” was filled by an agency's own extract, so it "
+                    "must keep at least one field."
+                )
+            )
             plan.refusals.append(
                 Problem(
                     None,
                     "",
-                    f"The section “{section.name}” was filled by an agency's own extract"
-                    f"{held}, so it must keep at least one field.",
+                    words % {"name": section.name, "cases": cases(filled) if filled else ""},
                 )
             )
         else:
-            plan.changes.append(f"Removed the section “{section.name}”")
+            plan.changes.append(_("Removed the section “%(name)s”") % {"name": section.name})

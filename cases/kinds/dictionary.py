@@ -11,13 +11,14 @@ import io
 import re
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from core.spreadsheets import FORMULA_TRIGGERS, neutralise
 from core.text_safety import hidden_character_message
 
 from ..models import FieldType, RecordField
 from ..models.kinds import FILTERABLE_TYPES
+from .dictionary_problems import DictionaryError, Problem
 
 HEADINGS = ("code", "section", "label", "type", "choices", "required", "filterable", "help")
 CHOICE_TYPES = frozenset({FieldType.CHOICE, FieldType.MULTI_CHOICE})
@@ -34,7 +35,6 @@ CORE_CODES = frozenset(
 CORE_HEADINGS = frozenset({"force", "reference", "date", "facts", "later information"})
 MAX_BYTES = 1024 * 1024
 MAX_FIELDS = 500
-MAX_PROBLEMS = 50
 LIMITS = {"code": 60, "section": 120, "label": 200, "help": 2000}
 YES = {"yes": True, "no": False, "": False}
 
@@ -57,30 +57,6 @@ class FieldSpec:
         return [{"code": code, "label": label} for code, label in self.choices]
 
 
-@dataclass(frozen=True)
-class Problem:
-    line: int | None
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        if self.line is None:
-            return self.message
-        where = f"Line {self.line}, column {self.column}" if self.column else f"Line {self.line}"
-        return f"{where}: {self.message}"
-
-
-class DictionaryError(ValidationError):
-    """The dictionary was refused: every problem found, each naming its line and column."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        shown = [str(p) for p in problems[:MAX_PROBLEMS]]
-        if len(problems) > MAX_PROBLEMS:
-            shown.append(f"… and {len(problems) - MAX_PROBLEMS} more problems.")
-        super().__init__({"dictionary": shown})
-
-
 def _refuse(message: str, line: int | None = None, column: str = ""):
     raise DictionaryError([Problem(line, column, message)])
 
@@ -91,14 +67,17 @@ def _refuse(message: str, line: int | None = None, column: str = ""):
 def dictionary_read(data: bytes) -> list[FieldSpec]:
     """The fields a dictionary file describes, in its order; DictionaryError otherwise."""
     if len(data) > MAX_BYTES:
-        _refuse(f"The file is larger than {MAX_BYTES // 1024} KB: a dictionary is far smaller.")
+        _refuse(
+            _("The file is larger than %(size)s KB: a dictionary is far smaller.")
+            % {"size": MAX_BYTES // 1024}
+        )
     if not data.strip():
-        _refuse("The file is empty. Add a line of headings and one line for each field.")
+        _refuse(_("The file is empty. Add a line of headings and one line for each field."))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        _refuse("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.", line=line)
+        _refuse(_("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again."), line=line)
     return _Reader(text).read()
 
 
@@ -128,9 +107,11 @@ class _Reader:
             if spec is not None:
                 fields.append(spec)
         if not fields and not self.problems:
-            self.problem(heading_line, "", "The dictionary has no fields: add a line for each.")
+            self.problem(heading_line, "", _("The dictionary has no fields: add a line for each."))
         if len(fields) > MAX_FIELDS:
-            self.problem(None, "", f"A kind has at most {MAX_FIELDS} fields.")
+            self.problem(
+                None, "", _("A kind has at most %(count)s fields.") % {"count": MAX_FIELDS}
+            )
         if self.problems:
             raise DictionaryError(self.problems)
         return fields
@@ -152,7 +133,9 @@ class _Reader:
             except StopIteration:
                 break
             except csv.Error as error:
-                self.problem(line, "", f"The line cannot be read as CSV ({error}).")
+                self.problem(
+                    line, "", _("The line cannot be read as CSV (%(error)s).") % {"error": error}
+                )
                 break
             records.append((line, cells))
         return records
@@ -167,11 +150,16 @@ class _Reader:
                 self.problem(
                     line,
                     str(index + 1),
-                    f"“{heading.strip()}” is not a heading of a dictionary. "
-                    f"The headings are exactly {','.join(HEADINGS)}.",
+                    _(
+                        "“%(heading)s” is not a heading of a dictionary. "
+                        "The headings are exactly %(headings)s."
+                    )
+                    % {"heading": heading.strip(), "headings": ",".join(HEADINGS)},
                 )
             elif name in columns:
-                self.problem(line, name, f"The heading “{name}” is given twice.")
+                self.problem(
+                    line, name, _("The heading “%(name)s” is given twice.") % {"name": name}
+                )
             else:
                 columns[name] = index
         for name in HEADINGS:
@@ -179,8 +167,8 @@ class _Reader:
                 self.problem(
                     line,
                     "",
-                    f"The heading “{name}” is missing. "
-                    f"The headings are exactly {','.join(HEADINGS)}.",
+                    _("The heading “%(name)s” is missing. The headings are exactly %(headings)s.")
+                    % {"name": name, "headings": ",".join(HEADINGS)},
                 )
         return columns
 
@@ -188,18 +176,20 @@ class _Reader:
         before = len(self.problems)
         extra = [c for i, c in enumerate(cells) if i not in columns.values() and c.strip()]
         if extra:
-            self.problem(line, "", "The line has cells under no heading: remove them.")
+            self.problem(line, "", _("The line has cells under no heading: remove them."))
         raw = {name: _cell(cells, index) for name, index in columns.items()}
         for name, value in raw.items():
-            hidden = hidden_character_message(value, f"The {name}")
+            hidden = hidden_character_message(value, _("The %(name)s") % {"name": name})
             if hidden:
                 self.problem(line, name, hidden)
             if name in LIMITS and len(value) > LIMITS[name]:
-                self.problem(line, name, f"Write at most {LIMITS[name]} characters.")
+                self.problem(
+                    line, name, _("Write at most %(count)s characters.") % {"count": LIMITS[name]}
+                )
         code = self._code(line, raw["code"])
         section = raw["section"]
         if not section:
-            self.problem(line, "section", "Enter the field's section.")
+            self.problem(line, "section", _("Enter the field's section."))
         label = self._label(line, raw["label"])
         type_ = self._type(line, raw["type"])
         choices = self._choices(line, raw["choices"], type_)
@@ -209,8 +199,11 @@ class _Reader:
             self.problem(
                 line,
                 "filterable",
-                f"A {FieldType(type_).label.lower()} field cannot be filterable: only text, "
-                "whole number, yes or no, and choice fields can.",
+                _(
+                    "A %(type)s field cannot be filterable: only text, "
+                    "whole number, yes or no, and choice fields can."
+                )
+                % {"type": _(FieldType(type_).label).lower()},
             )
         if len(self.problems) > before:
             return None
@@ -220,20 +213,31 @@ class _Reader:
 
     def _code(self, line: int, code: str) -> str:
         if not code:
-            self.problem(line, "code", "Enter the field's code.")
+            self.problem(line, "code", _("Enter the field's code."))
         elif not CODE.match(code):
             self.problem(
                 line,
                 "code",
-                f"“{code}” is not a code: use lower-case letters, digits and underscores, "
-                "starting with a letter, for example power_used.",
+                _(
+                    "“%(code)s” is not a code: use lower-case letters, digits and underscores, "
+                    "starting with a letter, for example power_used."
+                )
+                % {"code": code},
             )
         elif code in CORE_CODES:
             self.problem(
-                line, "code", f"“{code}” is kept by every case already: choose another code."
+                line,
+                "code",
+                _("“%(code)s” is kept by every case already: choose another code.")
+                % {"code": code},
             )
         elif code in self.codes:
-            self.problem(line, "code", f"The code {code} is also on line {self.codes[code]}.")
+            self.problem(
+                line,
+                "code",
+                _("The code %(code)s is also on line %(line)s.")
+                % {"code": code, "line": self.codes[code]},
+            )
         else:
             self.codes[code] = line
         return code
@@ -241,15 +245,21 @@ class _Reader:
     def _label(self, line: int, label: str) -> str:
         key = label.casefold()
         if not label:
-            self.problem(line, "label", "Enter the field's label.")
+            self.problem(line, "label", _("Enter the field's label."))
         elif key in CORE_HEADINGS:
             self.problem(
                 line,
                 "label",
-                f"“{label}” is the heading of what every case has: choose another label.",
+                _("“%(label)s” is the heading of what every case has: choose another label.")
+                % {"label": label},
             )
         elif key in self.labels:
-            self.problem(line, "label", f"The label “{label}” is also on line {self.labels[key]}.")
+            self.problem(
+                line,
+                "label",
+                _("The label “%(label)s” is also on line %(line)s.")
+                % {"label": label, "line": self.labels[key]},
+            )
         else:
             self.labels[key] = line
         return label
@@ -259,26 +269,29 @@ class _Reader:
         if type_ in FieldType.values:
             return type_
         if not value:
-            self.problem(line, "type", "Enter the field's type.")
+            self.problem(line, "type", _("Enter the field's type."))
         else:
             self.problem(
                 line,
                 "type",
-                f"“{value}” is not a type. Use one of {', '.join(FieldType.values)}.",
+                _("“%(value)s” is not a type. Use one of %(types)s.")
+                % {"value": value, "types": ", ".join(FieldType.values)},
             )
         return ""
 
     def _choices(self, line: int, value: str, type_: str) -> tuple[tuple[str, str], ...]:
         if type_ and type_ not in CHOICE_TYPES:
             if value:
-                self.problem(line, "choices", "Only choice and multi_choice fields have choices.")
+                self.problem(
+                    line, "choices", _("Only choice and multi_choice fields have choices.")
+                )
             return ()
         if not value:
             if type_:
                 self.problem(
                     line,
                     "choices",
-                    "A choice field needs its choices, written code=Label|code=Label.",
+                    _("A choice field needs its choices, written code=Label|code=Label."),
                 )
             return ()
         choices, seen_codes, seen_labels = [], set(), set()
@@ -288,19 +301,29 @@ class _Reader:
                 self.problem(
                     line,
                     "choices",
-                    f"Choice {number} (“{item.strip()}”) is not written code=Label.",
+                    _("Choice %(number)s (“%(item)s”) is not written code=Label.")
+                    % {"number": number, "item": item.strip()},
                 )
             elif not CHOICE_CODE.match(code) or len(code) > 60:
                 self.problem(
                     line,
                     "choices",
-                    f"Choice {number}: “{code}” is not a code: use letters, digits, "
-                    "hyphens and underscores.",
+                    _(
+                        "Choice %(number)s: “%(code)s” is not a code: use letters, digits, "
+                        "hyphens and underscores."
+                    )
+                    % {"number": number, "code": code},
                 )
             elif code in seen_codes:
-                self.problem(line, "choices", f"The choice code {code} is used twice.")
+                self.problem(
+                    line, "choices", _("The choice code %(code)s is used twice.") % {"code": code}
+                )
             elif label.casefold() in seen_labels:
-                self.problem(line, "choices", f"The choice label “{label}” is used twice.")
+                self.problem(
+                    line,
+                    "choices",
+                    _("The choice label “%(label)s” is used twice.") % {"label": label},
+                )
             else:
                 seen_codes.add(code)
                 seen_labels.add(label.casefold())
@@ -310,7 +333,7 @@ class _Reader:
     def _yes_no(self, line: int, column: str, value: str) -> bool:
         answer = YES.get(value.lower())
         if answer is None:
-            self.problem(line, column, f"Write yes or no, not “{value}”.")
+            self.problem(line, column, _("Write yes or no, not “%(value)s”.") % {"value": value})
             return False
         return answer
 

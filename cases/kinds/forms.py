@@ -3,6 +3,8 @@ dictionary for a kind."""
 
 from crispy_forms_gds.layout import Field, Fixed, Fluid
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.forms import post_form_helper, version_field
 from core.text_safety import SafeTextMixin, hidden_character_message
@@ -13,13 +15,15 @@ from .dictionary import MAX_BYTES
 
 def _dictionary_field() -> forms.FileField:
     return forms.FileField(
-        label="Dictionary (CSV)",
-        help_text="A CSV file with the headings code, section, label, type, choices, "
-        "required, filterable and help, and one line for each field.",
+        label=gettext_lazy("Dictionary (CSV)"),
+        help_text=gettext_lazy(
+            "A CSV file with the headings code, section, label, type, choices, "
+            "required, filterable and help, and one line for each field."
+        ),
         error_messages={
-            "required": "Choose a dictionary file to upload",
-            "empty": "The selected file is empty",
-            "invalid": "Choose a dictionary file to upload",
+            "required": gettext_lazy("Choose a dictionary file to upload"),
+            "empty": gettext_lazy("The selected file is empty"),
+            "invalid": gettext_lazy("Choose a dictionary file to upload"),
         },
     )
 
@@ -28,13 +32,14 @@ def _clean_dictionary(upload) -> bytes:
     """The file's bytes, if it is a CSV of a dictionary's size; the service reads them."""
     if upload.size > MAX_BYTES:
         raise forms.ValidationError(
-            f"The selected file is larger than {MAX_BYTES // 1024} KB: a dictionary is far smaller"
+            _("The selected file is larger than %(size)s KB: a dictionary is far smaller")
+            % {"size": MAX_BYTES // 1024}
         )
-    hidden = hidden_character_message(upload.name, "The selected file's name")
+    hidden = hidden_character_message(upload.name, _("The selected file's name"))
     if hidden:
         raise forms.ValidationError(hidden, code="hidden_character")
     if not upload.name.lower().endswith(".csv"):
-        raise forms.ValidationError("The selected file must be a CSV")
+        raise forms.ValidationError(_("The selected file must be a CSV"))
     upload.seek(0)
     return upload.read()
 
@@ -42,32 +47,40 @@ def _clean_dictionary(upload) -> bytes:
 class KindCreateForm(SafeTextMixin, forms.Form):
     text_labels = {"name": "The kind's name"}
     name = forms.CharField(
-        label="Name",
-        help_text="For example, Stop and search.",
+        label=gettext_lazy("Name"),
+        help_text=gettext_lazy("For example, Stop and search."),
         max_length=RecordKind._meta.get_field("name").max_length,
-        error_messages={"required": "Enter the kind's name"},
+        error_messages={"required": gettext_lazy("Enter the kind's name")},
     )
     code = forms.SlugField(
-        label="Code",
-        help_text="Letters, numbers, hyphens and underscores, for example stop-search. It is "
-        "used by the import command and cannot change.",
+        label=gettext_lazy("Code"),
+        help_text=gettext_lazy(
+            "Letters, numbers, hyphens and underscores, for example stop-search. It is "
+            "used by the import command and cannot change."
+        ),
         max_length=RecordKind._meta.get_field("code").max_length,
         error_messages={
-            "required": "Enter a code for the kind",
-            "invalid": "Enter a code using only letters, numbers, hyphens or underscores",
-            "max_length": "Enter a code of 40 characters or fewer",
+            "required": gettext_lazy("Enter a code for the kind"),
+            "invalid": gettext_lazy(
+                "Enter a code using only letters, numbers, hyphens or underscores"
+            ),
+            "max_length": gettext_lazy("Enter a code of 40 characters or fewer"),
         },
     )
     date_label = forms.CharField(
-        label="What its date means (optional)",
-        help_text="The date a sampling window is drawn on, for example Date of search. "
-        "Extracts give it under the heading Date.",
+        label=gettext_lazy("What its date means (optional)"),
+        help_text=gettext_lazy(
+            "The date a sampling window is drawn on, for example Date of search. "
+            "Extracts give it under the heading Date."
+        ),
         required=False,
         max_length=RecordKind._meta.get_field("date_label").max_length,
     )
     facts_label = forms.CharField(
-        label="What its facts are called (optional)",
-        help_text="For example, Circumstances. Extracts give them under the heading Facts.",
+        label=gettext_lazy("What its facts are called (optional)"),
+        help_text=gettext_lazy(
+            "For example, Circumstances. Extracts give them under the heading Facts."
+        ),
         required=False,
         max_length=RecordKind._meta.get_field("facts_label").max_length,
     )
@@ -81,7 +94,7 @@ class KindCreateForm(SafeTextMixin, forms.Form):
             Field.text("date_label", field_width=Fluid.TWO_THIRDS),
             Field.text("facts_label", field_width=Fluid.TWO_THIRDS),
             Field("dictionary"),
-            submit="Create the kind",
+            submit=_("Create the kind"),
         )
 
     def clean_dictionary(self) -> bytes:
@@ -94,7 +107,7 @@ class KindUpdateForm(forms.Form):
 
     def __init__(self, *args, version: int = 0, **kwargs):
         super().__init__(*args, initial={"version": version}, **kwargs)
-        self.helper = post_form_helper(Field("dictionary"), "version", submit="Check and update")
+        self.helper = post_form_helper(Field("dictionary"), "version", submit=_("Check and update"))
 
     def clean_dictionary(self) -> bytes:
         return _clean_dictionary(self.cleaned_data["dictionary"])

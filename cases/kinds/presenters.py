@@ -9,11 +9,13 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..models import Case, FieldType, RecordField, RecordSection
 from .selectors import field_value, kind_fields, section_sources, summary_fields
 
-NOT_RECORDED = "Not recorded"
+NOT_RECORDED = gettext_lazy("Not recorded")
 
 
 @dataclass(frozen=True)
@@ -42,14 +44,14 @@ def link_allowed(url: str) -> bool:
 def display_value(field: RecordField, value) -> str:
     """A value as a person reads it; "Not recorded" when the case holds none."""
     if value is None:
-        return NOT_RECORDED
+        return str(NOT_RECORDED)
     labels = field.choice_labels()
     if field.type == FieldType.YES_NO:
-        return "Yes" if value else "No"
+        return _("Yes") if value else _("No")
     if field.type == FieldType.CHOICE:
         return labels.get(str(getattr(value, "code", value)), str(value))
     if field.type == FieldType.MULTI_CHOICE:
-        return ", ".join(labels.get(code, code) for code in value) or NOT_RECORDED
+        return ", ".join(labels.get(code, code) for code in value) or str(NOT_RECORDED)
     if field.type in (FieldType.DATE, FieldType.DATETIME):
         return _when(value, field.type)
     if isinstance(value, Decimal | float):
@@ -89,8 +91,11 @@ def case_title(case: Case) -> str:
 
 
 def _imported(who, when) -> str:
-    name = (who.get_full_name() or who.username) if who else "someone no longer known"
-    return f"Imported by {name} on {date_format(timezone.localtime(when), 'j F Y')}"
+    name = (who.get_full_name() or who.username) if who else _("someone no longer known")
+    return _("Imported by %(name)s on %(date)s") % {
+        "name": name,
+        "date": date_format(timezone.localtime(when), "j F Y"),
+    }
 
 
 def source_words(case: Case, sections: list[RecordSection], sources: dict) -> dict[int, str]:
@@ -192,12 +197,12 @@ class SummaryTable:
 
 def summary_table(summaries: list[CaseSummary]) -> SummaryTable:
     if all(summary.has_offence for summary in summaries):
-        return SummaryTable(["Offence", "Outcome"], [[s.title, s.hint] for s in summaries])
+        return SummaryTable([_("Offence"), _("Outcome")], [[s.title, s.hint] for s in summaries])
     labels = {tuple(label for label, _ in summary.rows) for summary in summaries}
     titles = {summary.title for summary in summaries}
     if len(labels) == 1 and len(titles) == 1 and summaries[0].rows:
         return SummaryTable(list(labels.pop()), [[text for _, text in s.rows] for s in summaries])
-    return SummaryTable(["Record", "Summary"], [[s.title, s.hint] for s in summaries])
+    return SummaryTable([_("Record"), _("Summary")], [[s.title, s.hint] for s in summaries])
 
 
 def kind_record(case: Case) -> list[SectionRows] | None:

@@ -5,6 +5,8 @@ service and redirects (core.form_pages.handle_form)."""
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.form_pages import handle_form
 from core.roles import data_admin_required
@@ -21,7 +23,7 @@ CHANGES_KEY = "record-kind-changes-{pk}"
 
 @data_admin_required
 def kind_list(request):
-    context = {"kinds": selectors.kind_list(), "page_title": "Record kinds"}
+    context = {"kinds": selectors.kind_list(), "page_title": _("Record kinds")}
     return render(request, "cases/kinds/kind_list.html", context)
 
 
@@ -58,7 +60,7 @@ def kind_create(request):
     form = KindCreateForm(request.POST if posted else None, request.FILES if posted else None)
 
     def show(form, status, stale):
-        context = {"form": form, "page_title": "Create a kind from a dictionary"}
+        context = {"form": form, "page_title": _("Create a kind from a dictionary")}
         return render(request, "cases/kinds/kind_create.html", context, status=status)
 
     return handle_form(
@@ -72,7 +74,7 @@ def kind_create(request):
             facts_label=form.cleaned_data["facts_label"],
             data=form.cleaned_data["dictionary"],
         ),
-        message=lambda kind: f"Record kind “{kind.name}” created",
+        message=lambda kind: _("Record kind “%(name)s” created") % {"name": kind.name},
         success=_detail,
         render=show,
     )
@@ -91,7 +93,7 @@ def kind_update(request, pk: int):
             "form": form,
             "kind": stale or kind,
             "case_count": kind.case_count,
-            "page_title": "Update from a dictionary",
+            "page_title": _("Update from a dictionary"),
         }
         return render(request, "cases/kinds/kind_update.html", context, status=status)
 
@@ -110,9 +112,14 @@ def kind_update(request, pk: int):
             seen=form.cleaned_data["version"],
         ),
         message=lambda changes: (
-            f"Record kind updated: {len(changes)} change{'' if len(changes) == 1 else 's'}"
+            ngettext(
+                "Record kind updated: %(count)s change",
+                "Record kind updated: %(count)s changes",
+                len(changes),
+            )
+            % {"count": len(changes)}
             if changes
-            else "The dictionary matches the kind already: nothing changed"
+            else _("The dictionary matches the kind already: nothing changed")
         ),
         success=done,
         render=show,

@@ -8,21 +8,23 @@ court resolution's fields, which predate kinds) or under its code in `Case.value
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_noop
 
 from core.models import choice_constraint
 
 
+# Marked for the catalogue, translated where pages show them (see cases/enums.py).
 class FieldType(models.TextChoices):
-    TEXT = "text", "Text"
-    LONG_TEXT = "long_text", "Long text"
-    DATE = "date", "Date"
-    DATETIME = "datetime", "Date and time"
-    INTEGER = "integer", "Whole number"
-    DECIMAL = "decimal", "Decimal"
-    YES_NO = "yes_no", "Yes or no"
-    CHOICE = "choice", "One of a list"
-    MULTI_CHOICE = "multi_choice", "Several of a list"
-    LINK = "link", "Link"
+    TEXT = "text", gettext_noop("Text")
+    LONG_TEXT = "long_text", gettext_noop("Long text")
+    DATE = "date", gettext_noop("Date")
+    DATETIME = "datetime", gettext_noop("Date and time")
+    INTEGER = "integer", gettext_noop("Whole number")
+    DECIMAL = "decimal", gettext_noop("Decimal")
+    YES_NO = "yes_no", gettext_noop("Yes or no")
+    CHOICE = "choice", gettext_noop("One of a list")
+    MULTI_CHOICE = "multi_choice", gettext_noop("Several of a list")
+    LINK = "link", gettext_noop("Link")
 
 
 # Types whose values are free text, screened for personal data on import.

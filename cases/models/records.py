@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from cases.import_wording import batch_summary, word
 from core.models import CodePointOrder, StatusHistory, choice_constraint
 from core.roles import is_data_admin, is_opcc_staff
 
@@ -148,6 +149,11 @@ class ExtractBatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.force.code}, {self.uploaded_at:%d %b %Y})"
+
+    @property
+    def summary_text(self) -> str:
+        """The summary (stored in English) in the active language."""
+        return batch_summary(self)
 
 
 class CaseQuerySet(models.QuerySet):
@@ -350,13 +356,22 @@ class ImportProblem(models.Model):
         help_text="Row in the file, counting the header as 1; blank for the file.",
     )
     column = models.CharField(max_length=120, blank=True)
-    message = models.TextField()
+    message = models.TextField()  # in English
+    # The problem's code and values (never a cell's contents), worded when shown so that
+    # each reader sees it in their own language; blank for problems stored before codes.
+    code = models.CharField(max_length=40, blank=True)
+    params = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["batch", models.F("row_number").asc(nulls_first=True), "pk"]
 
     def __str__(self) -> str:
         return f"Row {self.row_number}: {self.message}" if self.row_number else self.message
+
+    @property
+    def text(self) -> str:
+        """The problem in the active language."""
+        return word(self.code, self.params) if self.code else self.message
 
 
 class HeldChange(models.Model):

@@ -3,9 +3,11 @@ privacy findings to decide and reviewed cases held back; and forgetting the stor
 once the batch is settled."""
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from cases import import_wording
 from cases.enums import BatchStatus, FindingStatus
+from cases.import_wording import Text
 from cases.imports import Report, storage
 from cases.models import Case, ExtractBatch, HeldChange, ImportProblem, PrivacyFinding
 from cases.workflow import batch_transition
@@ -21,14 +23,21 @@ def record_check(batch: ExtractBatch, report: Report, *, status: str, user) -> N
     batch.full_clean()
     batch.save()
     batch_transition(batch=batch, to=status, by=user)
-    ImportProblem.objects.bulk_create(
-        ImportProblem(
-            batch=batch, row_number=p.row_number, column=p.column[:120], message=p.message
-        )
-        for p in report.problems
-    )
+    ImportProblem.objects.bulk_create(_problems(batch, report))
     record_findings(batch, report, status=FindingStatus.OPEN)
     record_held(batch, report)
+
+
+def _problems(batch: ExtractBatch, report: Report):
+    for p in report.problems:
+        yield ImportProblem(
+            batch=batch,
+            row_number=p.row_number,
+            column=p.column[:120],
+            message=p.message,
+            code=p.code,
+            params=p.params,
+        )
 
 
 def record_findings(batch: ExtractBatch, report: Report, *, status: str, user=None) -> None:
@@ -110,17 +119,10 @@ def reject_after_commit(batch: ExtractBatch, report: Report, *, user) -> Extract
     with transaction.atomic():
         batch = ExtractBatch.objects.select_for_update().get(pk=batch.pk)
         if report.unresolved and report.ok:
-            report.add_problem(
-                None, "", "The file has personal data that was not found when it was checked."
-            )
+            report.add_problem(None, "", Text("personal_data_since_check"))
         batch.finished_by = user
         batch.problems.all().delete()
-        ImportProblem.objects.bulk_create(
-            ImportProblem(
-                batch=batch, row_number=p.row_number, column=p.column[:120], message=p.message
-            )
-            for p in report.problems
-        )
+        ImportProblem.objects.bulk_create(_problems(batch, report))
         batch.error_count = report.problem_count
         batch.finished_at = timezone.now()
         batch.summary = _summary(report, BatchStatus.REJECTED)
@@ -138,14 +140,18 @@ def forget_file(batch: ExtractBatch) -> None:
 
 
 def _summary(report: Report, status: str) -> str:
-    rows = f"{report.row_count:,} row{'s' if report.row_count != 1 else ''}"
-    if status == BatchStatus.REJECTED:
-        return f"{rows}; {report.problem_count:,} problem(s) found, so nothing was imported."
-    verb = "imported" if status == BatchStatus.COMMITTED else "to import"
-    text = (
-        f"{rows}: {report.created:,} new, {report.changed:,} changed, "
-        f"{report.unchanged:,} unchanged {verb}"
-    )
-    if report.held_count:
-        text += f"; {report.held_count:,} reviewed case(s) listed, not changed"
-    return text + "."
+    """In English, for the record and the audit; pages word it again (`summary_text`)."""
+    counts = {
+        "rows": report.row_count,
+        "created": report.created,
+        "changed": report.changed,
+        "unchanged": report.unchanged,
+        "held": report.held_count,
+        "problems": report.problem_count,
+    }
+    with translation.override(None):
+        return import_wording.summary(
+            rejected=status == BatchStatus.REJECTED,
+            imported=status == BatchStatus.COMMITTED,
+            counts=counts,
+        )

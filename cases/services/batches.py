@@ -12,8 +12,11 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from cases import import_wording
 from cases.enums import BatchStatus, FindingStatus
 from cases.imports import ExtractPass, ImportOptions, Report, storage
 from cases.imports.engine import StagedPass
@@ -129,9 +132,9 @@ def batch_check(*, batch: ExtractBatch, user, progress=None) -> ExtractBatch:
 
 def _check_still_uploaded(batch: ExtractBatch) -> None:
     if batch.status == BatchStatus.ABANDONED:
-        raise ValidationError("This upload was abandoned before its check finished.")
+        raise ValidationError(_("This upload was abandoned before its check finished."))
     if batch.status != BatchStatus.UPLOADED:
-        raise ValidationError("This file has already been checked.")
+        raise ValidationError(_("This file has already been checked."))
 
 
 def batch_confirm(*, batch: ExtractBatch, user, progress=None) -> ExtractBatch:
@@ -164,7 +167,7 @@ def _confirm_pass(batch: ExtractBatch, progress=None):
         path = storage.path_for(batch.stored_name)
         expected, source = batch.sha256, ExtractPass
     if not path.exists() or storage.sha256_of(path) != expected:
-        raise ValidationError("The stored file has changed since it was checked.")
+        raise ValidationError(_("The stored file has changed since it was checked."))
     return source(path, _options(batch), decisions=_decisions(batch), progress=progress)
 
 
@@ -233,14 +236,16 @@ def _settle_case_table(batch: ExtractBatch) -> None:
 
 
 def batch_abandon(*, batch: ExtractBatch, user) -> ExtractBatch:
-    return _abandon(batch, user=user, summary="Abandoned before import; nothing was written.")
+    with translation.override(None):  # stored in English; pages word it again
+        summary = str(import_wording.ABANDONED)
+    return _abandon(batch, user=user, summary=summary)
 
 
 def _abandon(batch: ExtractBatch, *, user, summary: str) -> ExtractBatch:
     with transaction.atomic():
         batch = ExtractBatch.objects.select_for_update().get(pk=batch.pk)
         if batch.status not in OPEN_STATUSES:
-            raise ValidationError("This import has already finished.")
+            raise ValidationError(_("This import has already finished."))
         batch.finished_by = user
         batch.finished_at = timezone.now()
         batch.summary = summary
@@ -258,10 +263,8 @@ def abandon_stale_batches(*, days: int) -> tuple[int, int]:
     Returns (batches abandoned, stray files deleted). Meant to run daily.
     """
     cutoff = timezone.now() - timedelta(days=days)
-    summary = (
-        f"Abandoned automatically: not confirmed within {days} day{'s' if days != 1 else ''}; "
-        "nothing was written."
-    )
+    with translation.override(None):  # stored in English; pages word it again
+        summary = str(import_wording.NOT_CONFIRMED % {"n": days, "count": days})
     abandoned = 0
     for batch in ExtractBatch.objects.filter(status__in=OPEN_STATUSES, uploaded_at__lt=cutoff):
         try:
@@ -279,12 +282,16 @@ def abandon_stale_batches(*, days: int) -> tuple[int, int]:
 def check_confirmable(batch: ExtractBatch) -> None:
     check_open(batch)
     if batch.error_count:
-        raise ValidationError("This file has problems. Fix them and upload it again.")
+        raise ValidationError(_("This file has problems. Fix them and upload it again."))
     open_count = batch.findings.filter(status=FindingStatus.OPEN).count()
     if open_count:
         raise ValidationError(
-            f"Decide what to do with the {open_count} possible personal data "
-            f"finding{'s' if open_count != 1 else ''} first."
+            ngettext(
+                "Decide what to do with the %(count)s possible personal data finding first.",
+                "Decide what to do with the %(count)s possible personal data findings first.",
+                open_count,
+            )
+            % {"count": open_count}
         )
 
 
@@ -313,12 +320,17 @@ def import_options(
     off, the section is another kind's, or a section's extract is to keep extra columns."""
     kind = kind or kind_by_code(OOCR_CODE)
     if not kind.is_active:
-        raise ValidationError(f"{kind.name} records are not imported any more.")
+        raise ValidationError(
+            _("%(kind)s records are not imported any more.") % {"kind": kind.name}
+        )
     if section is not None and section.kind_id != kind.pk:
-        raise ValidationError(f"{section.name} is not a section of {kind.name}.")
+        raise ValidationError(
+            _("%(section)s is not a section of %(kind)s.")
+            % {"section": section.name, "kind": kind.name}
+        )
     if section is not None and keep_extra:
         raise ValidationError(
-            "An extract of one section cannot keep columns this service does not recognise."
+            _("An extract of one section cannot keep columns this service does not recognise.")
         )
     return ImportOptions(force, file_name, encoding, sheet_name, keep_extra, kind, section)
 

@@ -4,6 +4,7 @@ it with a reason. Decisions are possible only while the batch awaits confirmatio
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cases.enums import BatchStatus, FindingStatus
 from cases.models import ExtractBatch, PrivacyFinding
@@ -15,7 +16,7 @@ def finding_redact(*, finding: PrivacyFinding, user) -> PrivacyFinding:
 
 def finding_accept(*, finding: PrivacyFinding, user, reason: str) -> PrivacyFinding:
     if not reason.strip():
-        raise ValidationError("Enter why this cell can be kept as it is.")
+        raise ValidationError(_("Enter why this cell can be kept as it is."))
     return _resolve(finding, user=user, status=FindingStatus.ACCEPTED, reason=reason.strip())
 
 
@@ -44,4 +45,4 @@ def _resolve(finding: PrivacyFinding, *, user, status: str, reason: str) -> Priv
 
 def check_open(batch: ExtractBatch) -> None:
     if batch.status != BatchStatus.PREVIEWED:
-        raise ValidationError("This import has finished, so its findings can no longer change.")
+        raise ValidationError(_("This import has finished, so its findings can no longer change."))

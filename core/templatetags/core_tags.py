@@ -1,5 +1,8 @@
 from django import template
+from django.utils.dateformat import format as date_format
 from django.utils.timezone import is_aware, localtime
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core.forms import error_summary
 
@@ -21,15 +24,19 @@ def govuk_time(value) -> str:
         return ""
     value = localtime(value) if is_aware(value) else value
     if (value.hour, value.minute) == (12, 0):
-        return "midday"
+        return _("midday")
     hour = value.hour % 12 or 12
-    return f"{hour}:{value.minute:02d}{'am' if value.hour < 12 else 'pm'}"
+    half = pgettext("time", "am") if value.hour < 12 else pgettext("time", "pm")
+    return f"{hour}:{value.minute:02d}{half}"
 
 
 @register.filter
 def govuk_datetime(value) -> str:
-    """ "2 December 2026 at 2:41pm" """
+    """ "2 December 2026 at 2:41pm", in Welsh "2 Rhagfyr 2026 am 2:41yp" """
     if not value:
         return ""
     value = localtime(value) if is_aware(value) else value
-    return f"{value.day} {value:%B %Y} at {govuk_time(value)}"
+    return _("%(date)s at %(time)s") % {
+        "date": date_format(value, "j F Y"),
+        "time": govuk_time(value),
+    }

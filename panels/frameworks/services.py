@@ -12,8 +12,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.audit import AuditEvent, record
+from core.bilingual import english
 from core.stale import check_version
 
 from ..models import Criterion, CriterionGroup, Framework, OutcomeCategory, Theme
@@ -22,39 +25,55 @@ from . import selectors
 # Fields that carry meaning history depends on, and why each may not change.
 LOCKED = {
     Framework: {
-        "slug": "The framework is used by ratings or decisions, so its code cannot change",
-        "kind": "The framework is used by ratings or decisions, so its kind cannot change",
+        "slug": gettext_lazy(
+            "The framework is used by ratings or decisions, so its code cannot change"
+        ),
+        "kind": gettext_lazy(
+            "The framework is used by ratings or decisions, so its kind cannot change"
+        ),
     },
     OutcomeCategory: {
-        "code": "This category is used by ratings or decisions, so its code cannot change",
+        "code": gettext_lazy(
+            "This category is used by ratings or decisions, so its code cannot change"
+        ),
         **{
-            flag: "This category is used by ratings or decisions, so what it means cannot "
-            "change. Add a new category instead"
+            flag: gettext_lazy(
+                "This category is used by ratings or decisions, so what it means cannot "
+                "change. Add a new category instead"
+            )
             for flag in ("requires_reasons", "is_inconclusive", "is_adverse")
         },
     },
     CriterionGroup: {
-        "code": "Criteria in this group have been assessed, so its code cannot change",
+        "code": gettext_lazy(
+            "Criteria in this group have been assessed, so its code cannot change"
+        ),
     },
     Criterion: {
-        "code": "This criterion has been assessed, so its code cannot change",
+        "code": gettext_lazy("This criterion has been assessed, so its code cannot change"),
     },
 }
 EDITABLE = {
     Framework: [
         "name",
+        "name_cy",
         "slug",
         "kind",
         "record_kind",
         "description",
+        "description_cy",
         "criteria_heading",
+        "criteria_heading_cy",
         "is_active",
     ],
     OutcomeCategory: [
         "code",
         "label",
+        "label_cy",
         "short_label",
+        "short_label_cy",
         "description",
+        "description_cy",
         "requires_reasons",
         "is_inconclusive",
         "is_adverse",
@@ -62,19 +81,20 @@ EDITABLE = {
         "colour",
         "score",
         "chart_label",
+        "chart_label_cy",
     ],
-    CriterionGroup: ["code", "label", "description"],
-    Criterion: ["group", "code", "label", "guidance"],
+    CriterionGroup: ["code", "label", "label_cy", "description", "description_cy"],
+    Criterion: ["group", "code", "label", "label_cy", "guidance", "guidance_cy"],
 }
 # Turning it on would leave members' ratings with a category members may no longer give.
-RATED_PANEL_ONLY = (
+RATED_PANEL_ONLY = gettext_lazy(
     "Members have already chosen this category in their ratings, so it cannot become one "
     "only the panel's decision may use"
 )
 # The cases a framework's meetings drew are of its record kind: another kind would leave
 # them rated against a framework that no longer reviews their kind.
-RECORD_KIND_FIXED = (
-    "This framework's panels have meetings, whose cases are {kind} records, so the kind of "
+RECORD_KIND_FIXED = gettext_lazy(
+    "This framework's panels have meetings, whose cases are %(kind)s records, so the kind of "
     "record it reviews cannot change. Create a new framework for the other kind instead"
 )
 # Foreign keys compared (and fingerprinted) by their ids.
@@ -88,6 +108,31 @@ NAMES = {
     CriterionGroup: "group",
     Criterion: "criterion",
     Framework: "framework",
+}
+# Refusals, whole sentences for each kind of part so each can be translated.
+CODE_TAKEN = {
+    OutcomeCategory: gettext_lazy("Enter a code no other category in this framework uses"),
+    CriterionGroup: gettext_lazy("Enter a code no other group in this framework uses"),
+    Criterion: gettext_lazy("Enter a code no other criterion in this framework uses"),
+    Framework: gettext_lazy("Enter a code no other framework in this framework uses"),
+}
+IN_USE = {
+    OutcomeCategory: gettext_lazy(
+        "This category is used by ratings, decisions or assessments, so it cannot be "
+        "deleted. Its wording can still be corrected"
+    ),
+    CriterionGroup: gettext_lazy(
+        "This group is used by ratings, decisions or assessments, so it cannot be "
+        "deleted. Its wording can still be corrected"
+    ),
+    Criterion: gettext_lazy(
+        "This criterion is used by ratings, decisions or assessments, so it cannot be "
+        "deleted. Its wording can still be corrected"
+    ),
+    Framework: gettext_lazy(
+        "This framework is used by ratings, decisions or assessments, so it cannot be "
+        "deleted. Its wording can still be corrected"
+    ),
 }
 
 
@@ -107,7 +152,7 @@ def refusals(current, values: dict) -> dict[str, str]:
     if changed & set(locked) and selectors.in_use(current):
         refused = {f: locked[f] for f in locked if f in changed}
     if "record_kind" in changed and selectors.framework_has_meetings(current):
-        refused["record_kind"] = RECORD_KIND_FIXED.format(kind=current.record_kind.name)
+        refused["record_kind"] = RECORD_KIND_FIXED % {"kind": current.record_kind.name}
     turned_on = "panel_decision_only" in changed and values["panel_decision_only"]
     if turned_on and selectors.category_rated(current):
         refused["panel_decision_only"] = RATED_PANEL_ONLY
@@ -122,6 +167,8 @@ def _refuse_locked(current, values: dict) -> None:
 
 
 def _value(obj, field: str):
+    if field.endswith("_cy"):  # no Welsh yet: stored as nothing, or as "" once saved
+        return getattr(obj, field) or ""
     return getattr(obj, f"{field}_id") if field in KEYS else getattr(obj, field)
 
 
@@ -130,6 +177,12 @@ def _value_of(value):
 
 
 def _apply(obj, values: dict, *, by, created: bool):
+    # The English boxes are the English words, whatever language the page is in.
+    with english():
+        return _apply_english(obj, values, by=by, created=created)
+
+
+def _apply_english(obj, values: dict, *, by, created: bool):
     before = {f: _value(obj, f) for f in values} if not created else {}
     for field, value in values.items():
         setattr(obj, field, value)
@@ -190,9 +243,7 @@ def _check_code_free(framework, model, code, part) -> None:
     if part is not None:
         others = others.exclude(pk=part.pk)
     if code and others.exists():
-        raise ValidationError(
-            {"code": f"Enter a code no other {NAMES[model]} in this framework uses"}
-        )
+        raise ValidationError({"code": CODE_TAKEN[model]})
 
 
 @transaction.atomic
@@ -203,12 +254,9 @@ def part_delete(*, by, part, seen: str) -> None:
     check_version(current, seen, of=fingerprint)
     name = NAMES[model]
     if selectors.in_use(current):
-        raise ValidationError(
-            f"This {name} is used by ratings, decisions or assessments, so it cannot be "
-            "deleted. Its wording can still be corrected"
-        )
+        raise ValidationError(IN_USE[model])
     if model is CriterionGroup and current.criteria.exists():
-        raise ValidationError("Move or delete the criteria in this group first")
+        raise ValidationError(_("Move or delete the criteria in this group first"))
     record(AuditEvent.DELETED, current, actor=by, summary=f"Unused {name} deleted")
     current.delete()
 
@@ -225,7 +273,7 @@ def part_move(*, by, part, direction: str) -> bool:
     elif direction == "down":
         other = siblings.filter(position__gt=current.position).order_by("position").first()
     else:
-        raise ValidationError("Choose up or down")
+        raise ValidationError(_("Choose up or down"))
     if other is None:
         return False
     spare = (siblings.aggregate(m=Max("position"))["m"] or 0) + 1
@@ -247,8 +295,11 @@ def theme_removal_refusals(*, framework: Framework, removed) -> list[str]:
     """Why these themes cannot be taken off the framework: history on its panels uses them.
     The pages' service and the Django admin both ask this."""
     return [
-        f"“{theme.name}” is used by ratings, decisions or notes on this framework's panels, "
-        "so it cannot be taken off the framework"
+        _(
+            "“%(theme)s” is used by ratings, decisions or notes on this framework's panels, "
+            "so it cannot be taken off the framework"
+        )
+        % {"theme": theme.name}
         for theme in selectors.themes_in_use(framework=framework, themes=removed)
     ]
 
@@ -288,10 +339,13 @@ def _theme_create(*, name: str) -> Theme:
         slug and Theme.objects.filter(slug=slug).exists()
     ):
         raise ValidationError(
-            {"new_theme": f"“{name}” is already a theme: choose it from the list"}
+            {
+                "new_theme": _("“%(name)s” is already a theme: choose it from the list")
+                % {"name": name}
+            }
         )
     if not slug:
-        raise ValidationError({"new_theme": "Enter a theme name using letters or numbers"})
+        raise ValidationError({"new_theme": _("Enter a theme name using letters or numbers")})
     theme = Theme(name=name, slug=slug)
     theme.full_clean()
     theme.save()

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.form_pages import handle_form
@@ -19,11 +21,35 @@ from . import services as services
 from .forms import FORMS, ConfirmForm, FrameworkForm, FrameworkThemesForm
 
 WHAT = {"categories": "outcome category", "groups": "criterion group", "criteria": "criterion"}
+# Whole sentences for each kind of part, so each can be translated as a whole.
+TEXT = {
+    "categories": {
+        "add": gettext_lazy("Add a outcome category"),
+        "change": gettext_lazy("Change the outcome category"),
+        "added": gettext_lazy("Outcome category added"),
+        "saved": gettext_lazy("Outcome category saved"),
+        "deleted": gettext_lazy("Outcome category “%(label)s” deleted"),
+    },
+    "groups": {
+        "add": gettext_lazy("Add a criterion group"),
+        "change": gettext_lazy("Change the criterion group"),
+        "added": gettext_lazy("Criterion group added"),
+        "saved": gettext_lazy("Criterion group saved"),
+        "deleted": gettext_lazy("Criterion group “%(label)s” deleted"),
+    },
+    "criteria": {
+        "add": gettext_lazy("Add a criterion"),
+        "change": gettext_lazy("Change the criterion"),
+        "added": gettext_lazy("Criterion added"),
+        "saved": gettext_lazy("Criterion saved"),
+        "deleted": gettext_lazy("Criterion “%(label)s” deleted"),
+    },
+}
 
 
 @data_admin_required
 def framework_list(request):
-    context = {"frameworks": selectors.framework_list(), "page_title": "Frameworks"}
+    context = {"frameworks": selectors.framework_list(), "page_title": _("Frameworks")}
     return render(request, "panels/frameworks/framework_list.html", context)
 
 
@@ -43,7 +69,7 @@ def framework_detail(request, pk: int):
 def framework_create(request):
 
     def show(form, status, stale):
-        context = {"form": form, "page_title": "Create a framework"}
+        context = {"form": form, "page_title": _("Create a framework")}
         return render(request, "panels/frameworks/form.html", context, status=status)
 
     return handle_form(
@@ -70,9 +96,9 @@ def framework_edit(request, pk: int):
             "form": form,
             "framework": framework,
             "in_use": selectors.in_use(framework),
-            "locked": "its code and kind",
+            "locked": _("its code and kind"),
             "record_kind_fixed": selectors.framework_has_meetings(framework),
-            "page_title": f"Change {framework.name}",
+            "page_title": _("Change %(name)s") % {"name": framework.name},
         }
         return render(request, "panels/frameworks/form.html", context, status=status)
 
@@ -85,7 +111,7 @@ def framework_edit(request, pk: int):
             values=form.values(),
             seen=form.cleaned_data["seen"],
         ),
-        message="Framework saved",
+        message=_("Framework saved"),
         success=_detail(framework),
         render=show,
         rebind=lambda data: FrameworkForm(data, instance=selectors.framework_get(pk=pk)),
@@ -108,7 +134,7 @@ def framework_themes(request, pk: int):
         context = {
             "form": form,
             "framework": framework,
-            "page_title": "Choose the framework’s themes",
+            "page_title": _("Choose the framework’s themes"),
         }
         return render(request, "panels/frameworks/themes_form.html", context, status=status)
 
@@ -122,7 +148,7 @@ def framework_themes(request, pk: int):
             new_theme=form.cleaned_data["new_theme"],
             seen=form.cleaned_data["seen"],
         ),
-        message="Themes saved",
+        message=_("Themes saved"),
         success=_detail(framework, "#themes"),
         render=show,
         rebind=lambda data: FrameworkThemesForm(
@@ -149,7 +175,7 @@ def part_add(request, pk: int, kind: str):
     model = form_class._meta.model
 
     def show(form, status, stale):
-        context = {"form": form, "framework": framework, "page_title": f"Add a {WHAT[kind]}"}
+        context = {"form": form, "framework": framework, "page_title": TEXT[kind]["add"]}
         return render(request, "panels/frameworks/form.html", context, status=status)
 
     return handle_form(
@@ -158,7 +184,7 @@ def part_add(request, pk: int, kind: str):
         save=lambda form: services.part_save(
             by=request.user, framework=framework, model=model, values=form.values()
         ),
-        message=f"{WHAT[kind].capitalize()} added",
+        message=TEXT[kind]["added"],
         success=_detail(framework),
         render=show,
     )
@@ -180,8 +206,8 @@ def part_edit(request, pk: int, kind: str, part_pk: int):
             # The delete button's version: the saved row's, once the page shows it.
             "seen": services.fingerprint(stale) if stale is not None else seen,
             "in_use": selectors.in_use(part),
-            "locked": "its code and what it means" if kind == "categories" else "its code",
-            "page_title": f"Change the {WHAT[kind]}",
+            "locked": _("its code and what it means") if kind == "categories" else _("its code"),
+            "page_title": TEXT[kind]["change"],
         }
         return render(request, "panels/frameworks/form.html", context, status=status)
 
@@ -196,7 +222,7 @@ def part_edit(request, pk: int, kind: str, part_pk: int):
             values=form.values(),
             seen=form.cleaned_data["seen"],
         ),
-        message=f"{WHAT[kind].capitalize()} saved",
+        message=TEXT[kind]["saved"],
         success=_detail(framework),
         render=show,
         rebind=lambda data: form_class(
@@ -223,7 +249,7 @@ def part_delete(request, pk: int, kind: str, part_pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("panels:part_edit", pk=framework.pk, kind=kind, part_pk=part.pk)
-    messages.success(request, f"{WHAT[kind].capitalize()} “{part.label}” deleted")
+    messages.success(request, TEXT[kind]["deleted"] % {"label": part.label})
     return redirect("panels:framework_detail", pk=framework.pk)
 
 
@@ -236,5 +262,6 @@ def part_move(request, pk: int, kind: str, part_pk: int, direction: str):
     framework = selectors.framework_get(pk=pk)
     part = selectors.item_get(framework=framework, kind=kind, pk=part_pk)
     if services.part_move(by=request.user, part=part, direction=direction):
-        messages.success(request, f"“{part.label}” moved {direction}")
+        moved = _("“%(label)s” moved up") if direction == "up" else _("“%(label)s” moved down")
+        messages.success(request, moved % {"label": part.label})
     return redirect(reverse("panels:framework_detail", args=[framework.pk]) + f"#{kind}")

@@ -4,6 +4,7 @@ a force liaison."""
 from crispy_forms_gds.layout import ConditionalQuestion, Field, Fixed, Fluid, Size
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from cases.documents.forms import checked_pdf
 from cases.forms import _SizedConditionalRadios as SizedConditionalRadios
@@ -15,48 +16,50 @@ from ..enums import ActionStatus
 
 class ResponseForm(SafeTextMixin, forms.Form):
     text = forms.CharField(
-        label="The force's response",
-        help_text="What the force has done or will do. It is published beside the action "
-        "once OPCC staff approve it: leave out names and other personal data.",
+        label=_("The force's response"),
+        help_text=_(
+            "What the force has done or will do. It is published beside the action "
+            "once OPCC staff approve it: leave out names and other personal data."
+        ),
         max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={
-            "required": "Enter the force's response",
-            "max_length": "The response must be 10,000 characters or fewer",
+            "required": _("Enter the force's response"),
+            "max_length": _("The response must be 10,000 characters or fewer"),
         },
     )
     proposed_status = forms.ChoiceField(
-        label="What should the action's status be?",
+        label=_("What should the action's status be?"),
         choices=ActionStatus.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select the status the force proposes"},
+        error_messages={"required": _("Select the status the force proposes")},
     )
     evidence_title = forms.CharField(
-        label="Evidence title (optional)",
-        help_text="What the evidence is, for example “Revised supervisor checklist”.",
+        label=_("Evidence title (optional)"),
+        help_text=_("What the evidence is, for example “Revised supervisor checklist”."),
         max_length=200,
         required=False,
-        error_messages={"max_length": "The title must be 200 characters or fewer"},
+        error_messages={"max_length": _("The title must be 200 characters or fewer")},
     )
     evidence = forms.FileField(
-        label="Evidence (optional)",
+        label=_("Evidence (optional)"),
         required=False,
-        error_messages={"empty": "The selected file is empty", "invalid": "Choose a PDF"},
+        error_messages={"empty": _("The selected file is empty"), "invalid": _("Choose a PDF")},
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         limits = settings.DOCUMENT_LIMITS
-        self.fields["evidence"].help_text = (
-            f"A redacted PDF with its text, up to {limits.max_bytes // (1024 * 1024)} MB and "
-            f"{limits.max_pages} pages. It is screened for personal data: redact it first."
-        )
+        self.fields["evidence"].help_text = _(
+            "A redacted PDF with its text, up to %(megabytes)s MB and %(pages)s pages. "
+            "It is screened for personal data: redact it first."
+        ) % {"megabytes": limits.max_bytes // (1024 * 1024), "pages": limits.max_pages}
         self.helper = post_form_helper(
             Field.textarea("text", label_size=Size.SMALL),
             Field.radios("proposed_status", legend_size=Size.SMALL, small=True),
             Field.text("evidence_title", field_width=Fixed.TWENTY),
             Field("evidence"),
-            submit="Send the response",
+            submit=_("Send the response"),
         )
 
     def clean_evidence(self):
@@ -66,27 +69,27 @@ class ResponseForm(SafeTextMixin, forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("evidence") and not cleaned.get("evidence_title", "").strip():
-            self.add_error("evidence_title", "Enter the evidence's title")
+            self.add_error("evidence_title", _("Enter the evidence's title"))
         return cleaned
 
 
 class ReviewForm(SafeTextMixin, forms.Form):
     decision = forms.ChoiceField(
-        label="Approve the response?",
+        label=_("Approve the response?"),
         choices=[
-            ("approve", "Approve it: it can be published beside the action"),
-            ("return", "Return it to the force"),
+            ("approve", _("Approve it: it can be published beside the action")),
+            ("return", _("Return it to the force")),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select whether to approve or return the response"},
+        error_messages={"required": _("Select whether to approve or return the response")},
     )
     reason = forms.CharField(
-        label="Why is it returned?",
-        help_text="The force's liaison reads this and answers again.",
+        label=_("Why is it returned?"),
+        help_text=_("The force's liaison reads this and answers again."),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"max_length": "The reason must be 2,000 characters or fewer"},
+        error_messages={"max_length": _("The reason must be 2,000 characters or fewer")},
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
@@ -96,17 +99,17 @@ class ReviewForm(SafeTextMixin, forms.Form):
         self.helper = post_form_helper(
             SizedConditionalRadios(
                 "decision",
-                choices[0][1],
-                ConditionalQuestion(choices[1][1], Field.textarea("reason")),
+                str(choices[0][1]),
+                ConditionalQuestion(str(choices[1][1]), Field.textarea("reason")),
             ),
             "version",
-            submit="Save the review",
+            submit=_("Save the review"),
         )
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("decision") == "return" and not cleaned.get("reason", "").strip():
-            self.add_error("reason", "Enter why the response is returned to the force")
+            self.add_error("reason", _("Enter why the response is returned to the force"))
         return cleaned
 
 
@@ -114,13 +117,13 @@ class WithdrawForm(SafeTextMixin, forms.Form):
     """Withdrawing the approval of a force's response, with the reason why."""
 
     reason = forms.CharField(
-        label="Why is the approval withdrawn?",
-        help_text="The force's liaison reads this and sends a corrected response.",
+        label=_("Why is the approval withdrawn?"),
+        help_text=_("The force's liaison reads this and sends a corrected response."),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={
-            "required": "Enter why the approval is withdrawn",
-            "max_length": "The reason must be 2,000 characters or fewer",
+            "required": _("Enter why the approval is withdrawn"),
+            "max_length": _("The reason must be 2,000 characters or fewer"),
         },
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
@@ -128,32 +131,36 @@ class WithdrawForm(SafeTextMixin, forms.Form):
     def __init__(self, *args, version: int = 0, **kwargs):
         super().__init__(*args, initial={"version": version}, **kwargs)
         self.helper = post_form_helper(
-            Field.textarea("reason"), "version", submit="Withdraw the approval"
+            Field.textarea("reason"), "version", submit=_("Withdraw the approval")
         )
 
 
 class LiaisonInviteForm(SafeTextMixin, forms.Form):
     single_script_fields = ("name",)
     name = forms.CharField(
-        label="Full name", max_length=150, error_messages={"required": "Enter their full name"}
+        label=_("Full name"),
+        max_length=150,
+        error_messages={"required": _("Enter their full name")},
     )
     email = forms.EmailField(
-        label="Email address",
-        help_text="We'll send the invitation here. If they already have an account with this "
-        "address, they are given the role with that account.",
+        label=_("Email address"),
+        help_text=_(
+            "We'll send the invitation here. If they already have an account with this "
+            "address, they are given the role with that account."
+        ),
         max_length=254,
         error_messages={
-            "required": "Enter their email address",
-            "invalid": "Enter an email address in the correct format, like name@example.org",
+            "required": _("Enter their email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.org"),
         },
     )
     force = forms.ModelChoiceField(
-        label="Force",
+        label=_("Force"),
         queryset=None,
-        empty_label="Select the force",
+        empty_label=_("Select the force"),
         error_messages={
-            "required": "Select the force they answer for",
-            "invalid_choice": "Select the force they answer for",
+            "required": _("Select the force they answer for"),
+            "invalid_choice": _("Select the force they answer for"),
         },
     )
 
@@ -165,7 +172,7 @@ class LiaisonInviteForm(SafeTextMixin, forms.Form):
             Field.text("name", field_width=Fluid.TWO_THIRDS),
             Field.text("email", field_width=Fluid.TWO_THIRDS),
             select("force"),
-            submit="Send the invitation",
+            submit=_("Send the invitation"),
         )
 
 
@@ -176,4 +183,4 @@ class EndForm(forms.Form):
 
     def __init__(self, *args, version: int = 0, **kwargs):
         super().__init__(*args, initial={"version": version}, **kwargs)
-        self.helper = post_form_helper("version", submit="End the role")
+        self.helper = post_form_helper("version", submit=_("End the role"))

@@ -9,6 +9,8 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cases.models import Force
 from core import mail
@@ -57,6 +59,24 @@ def liaison_invite(*, force: Force, by, name: str, email: str) -> ForceLiaison:
     return liaison
 
 
+ALREADY = gettext_lazy("%(name)s is already a force liaison for %(force)s")
+# Whole sentences for each staff role, so each can be translated as a whole.
+STAFF_REFUSED = {
+    StaffRole.DATA_ADMIN: gettext_lazy(
+        "%(name)s is a data admin, so cannot be a force liaison: "
+        "the OPCC checks what the force sends, and no one may check their own"
+    ),
+    StaffRole.OPCC_STAFF: gettext_lazy(
+        "%(name)s is OPCC staff, so cannot be a force liaison: "
+        "the OPCC checks what the force sends, and no one may check their own"
+    ),
+    StaffRole.COMMISSIONER: gettext_lazy(
+        "%(name)s is the Commissioner, so cannot be a force liaison: "
+        "the OPCC checks what the force sends, and no one may check their own"
+    ),
+}
+
+
 def _save_grant(liaison: ForceLiaison) -> None:
     """Save the new grant; one saved meanwhile (where the lock cannot hold it back) is
     refused as one held already, never an error page."""
@@ -65,9 +85,7 @@ def _save_grant(liaison: ForceLiaison) -> None:
             liaison.save()
     except IntegrityError:
         name, force = person(liaison.user), liaison.force
-        raise ValidationError(
-            {"email": f"{name} is already a force liaison for {force.name}"}
-        ) from None
+        raise ValidationError({"email": ALREADY % {"name": name, "force": force.name}}) from None
 
 
 def _refuse(user, force: Force) -> None:
@@ -75,29 +93,18 @@ def _refuse(user, force: Force) -> None:
     must stay apart from answering for the force."""
     name = person(user)
     if ForceLiaison.objects.filter(force=force, user=user, ended_on__isnull=True).exists():
-        raise ValidationError({"email": f"{name} is already a force liaison for {force.name}"})
+        raise ValidationError({"email": ALREADY % {"name": name, "force": force.name}})
     held = [role for role in StaffRole if has_staff_role(user, role)]
     if held:
         # OPCC staff approve the force's responses before they are published, and data
         # admins and the Commissioner act for the OPCC: no one answers to themselves.
-        raise ValidationError(
-            {
-                "email": f"{name} is {_as_role(held[0])}, so cannot be a force liaison: "
-                "the OPCC checks what the force sends, and no one may check their own"
-            }
-        )
+        raise ValidationError({"email": STAFF_REFUSED[held[0]] % {"name": name}})
     if user.memberships.filter(ended_on__isnull=True).exists():
         # A liaison must never be able to see a panel's ratings, so the two do not mix
         # (a paused membership counts: it may be resumed).
-        raise ValidationError({"email": f"{name} sits on a panel, so cannot be a force liaison"})
-
-
-def _as_role(role: StaffRole) -> str:
-    return {
-        StaffRole.DATA_ADMIN: "a data admin",
-        StaffRole.OPCC_STAFF: "OPCC staff",
-        StaffRole.COMMISSIONER: "the Commissioner",
-    }[role]
+        raise ValidationError(
+            {"email": _("%(name)s sits on a panel, so cannot be a force liaison") % {"name": name}}
+        )
 
 
 def _granted(liaison: ForceLiaison, created: bool) -> str:
@@ -125,7 +132,7 @@ def _send_invitation(liaison: ForceLiaison, *, by) -> None:
         "inviter": by.get_full_name() or by.get_username(),
         "service_name": settings.SERVICE_NAME,
     }
-    subject = f"You are the force liaison for {liaison.force.name}"
+    subject = _("You are the force liaison for %(force)s") % {"force": liaison.force.name}
     body = render_to_string("panels/email/liaison_invitation.txt", context)
     mail.send_later(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]))
     liaison.invited_at = timezone.now()
@@ -137,7 +144,7 @@ def liaison_end(*, liaison: ForceLiaison, by, version: int) -> ForceLiaison:
     with transaction.atomic():
         locked = lock_at_version(ForceLiaison.objects.all(), pk=liaison.pk, seen=version)
         if locked.ended_on is not None:
-            raise ValidationError("This person is no longer a liaison for the force")
+            raise ValidationError(_("This person is no longer a liaison for the force"))
         locked.is_active, locked.ended_on = False, timezone.localdate()
         locked.version += 1
         locked.full_clean()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from core.notifications import NotificationKind, notification_sent_once, notify, site_url
 from core.roles import StaffRole, users_with_role
@@ -31,7 +32,7 @@ def response_arrived_notify(*, response: ActionResponse) -> list:
     return notify(
         users=users_with_role(StaffRole.OPCC_STAFF),
         kind=NotificationKind.RESPONSE_WAITING,
-        subject=f"{action.force.name} has responded to an action",
+        subject=_("%(force)s has responded to an action") % {"force": action.force.name},
         template="panels/email/response_arrived.txt",
         context={
             "force_name": action.force.name,
@@ -53,10 +54,10 @@ def response_returned_notify(
     action = response.action
     force = action.force
     subject = (
-        f"The approval of {force.name}'s response to an action is withdrawn"
+        _("The approval of %(force)s's response to an action is withdrawn")
         if withdrawn
-        else f"{force.name}'s response to an action is returned: answer again"
-    )
+        else _("%(force)s's response to an action is returned: answer again")
+    ) % {"force": force.name}
     return notify(
         users=liaison_users(action.force_id),
         kind=NotificationKind.ACTION_ASSIGNED,
@@ -121,8 +122,12 @@ def _send_once(due: DueForceAction) -> bool:
             told += notify(
                 users=[user],
                 kind=NotificationKind.ACTION_DUE,
-                subject=f"An action for {due.action.force.name} is "
-                + ("overdue" if overdue else "due soon"),
+                subject=(
+                    _("An action for %(force)s is overdue")
+                    if overdue
+                    else _("An action for %(force)s is due soon")
+                )
+                % {"force": due.action.force.name},
                 template="panels/email/force_action_due.txt",
                 context={**force_action_context(due.action), "overdue": overdue},
             )

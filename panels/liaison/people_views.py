@@ -3,6 +3,7 @@ OPCC staff and data admins, as the panels' people pages are."""
 
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from core.form_pages import handle_form
 
@@ -20,7 +21,7 @@ def _posted(request):
 def liaison_list(request):
     context = {
         "liaisons": selectors.force_liaisons(),
-        "page_title": "Force liaisons",
+        "page_title": _("Force liaisons"),
     }
     return render(request, "panels/liaison/liaison_list.html", context)
 
@@ -28,7 +29,7 @@ def liaison_list(request):
 @people_manager_required
 def liaison_invite(request):
     def show(form, status, stale):
-        context = {"form": form, "page_title": "Invite a force liaison"}
+        context = {"form": form, "page_title": _("Invite a force liaison")}
         return render(request, "panels/liaison/liaison_invite.html", context, status=status)
 
     return handle_form(
@@ -50,7 +51,8 @@ def liaison_end(request, pk: int):
             "form": form,
             "liaison": liaison,
             "name": presenters.person(liaison.user),
-            "page_title": f"End {presenters.person(liaison.user)}'s role as force liaison",
+            "page_title": _("End %(name)s's role as force liaison")
+            % {"name": presenters.person(liaison.user)},
         }
         return render(request, "panels/liaison/liaison_end.html", context, status=status)
 
@@ -60,7 +62,9 @@ def liaison_end(request, pk: int):
         save=lambda form: grants.liaison_end(
             liaison=liaison, by=request.user, version=form.cleaned_data["version"]
         ),
-        message=lambda ended: f"{presenters.person(ended.user)} is no longer a force liaison",
+        message=lambda ended: (
+            _("%(name)s is no longer a force liaison") % {"name": presenters.person(ended.user)}
+        ),
         success=reverse("panels:liaison_list"),
         render=show,
         rebind=lambda data: EndForm(data, version=liaison.version),

@@ -2,6 +2,9 @@
 case feedback as rows for a page or a spreadsheet."""
 
 import tablib
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.spreadsheets import neutralise
 
@@ -9,14 +12,14 @@ from ..enums import ResponseState
 from ..models import Action, ActionResponse
 from ..tags import Tag
 
-OVERDUE_NO_RESPONSE = Tag("Overdue: no response", "govuk-tag--red")
+OVERDUE_NO_RESPONSE = Tag(gettext_lazy("Overdue: no response"), "govuk-tag--red")
 
 RESPONSE_TAGS = {
-    ResponseState.SUBMITTED: Tag("Awaiting review", "govuk-tag--yellow"),
-    ResponseState.APPROVED: Tag("Approved", "govuk-tag--green"),
-    ResponseState.RETURNED: Tag("Returned", "govuk-tag--red"),
+    ResponseState.SUBMITTED: Tag(gettext_lazy("Awaiting review"), "govuk-tag--yellow"),
+    ResponseState.APPROVED: Tag(gettext_lazy("Approved"), "govuk-tag--green"),
+    ResponseState.RETURNED: Tag(gettext_lazy("Returned"), "govuk-tag--red"),
 }
-NO_RESPONSE = Tag("No response yet", "govuk-tag--grey")
+NO_RESPONSE = Tag(gettext_lazy("No response yet"), "govuk-tag--grey")
 
 
 def response_tag(response: ActionResponse | None) -> Tag:
@@ -26,8 +29,8 @@ def response_tag(response: ActionResponse | None) -> Tag:
 def action_source(action: Action) -> str:
     """Where the action was agreed, in words: "Adult OoCR Scrutiny Panel, 15 October 2025"."""
     if action.meeting is None:
-        return "The Commissioner's scrutiny"
-    return f"{action.meeting.panel.name}, {action.meeting.date:%-d %B %Y}"
+        return _("The Commissioner's scrutiny")
+    return f"{action.meeting.panel.name}, {date_format(action.meeting.date, 'j F Y')}"
 
 
 def person(user) -> str:
@@ -37,15 +40,28 @@ def person(user) -> str:
 def invited(liaison) -> str:
     """What the person inviting is told: a first grant, or the role given again."""
     if getattr(liaison, "renewed_after", None) is not None:
-        return (
-            f"{person(liaison.user)} is a force liaison for {liaison.force.name} again (the "
-            f"role ended on {liaison.renewed_after:%-d %B %Y}). Invitation sent to "
-            f"{liaison.user.email}"
-        )
-    return f"Invitation sent to {liaison.user.email}"
+        return _(
+            "%(name)s is a force liaison for %(force)s again (the role ended on %(date)s). "
+            "Invitation sent to %(email)s"
+        ) % {
+            "name": person(liaison.user),
+            "force": liaison.force.name,
+            "date": date_format(liaison.renewed_after, "j F Y"),
+            "email": liaison.user.email,
+        }
+    return _("Invitation sent to %(email)s") % {"email": liaison.user.email}
 
 
 FEEDBACK_HEADINGS = ["Meeting", "Panel", "Case reference", "Decision", "Reasons", "Themes"]
+# The same columns as the page's table names them (a download's headings stay as they are).
+FEEDBACK_PAGE_HEADINGS = [
+    gettext_lazy("Meeting"),
+    gettext_lazy("Panel"),
+    gettext_lazy("Case reference"),
+    gettext_lazy("Decision"),
+    gettext_lazy("Reasons"),
+    gettext_lazy("Themes"),
+]
 
 
 def feedback_rows(decisions) -> list[list]:

@@ -6,6 +6,8 @@ entry."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cases.documents import evidence as checked_evidence
 from core.audit import AuditEvent, record
@@ -18,16 +20,16 @@ from ..permissions import review_refusal
 from . import notifications
 from .selectors import approval_is_current
 
-CLOSED_ACTION = (
+CLOSED_ACTION = gettext_lazy(
     "This action is done or dropped, so it can no longer be answered. Ask OPCC staff to "
     "reopen it if the force has more to say"
 )
-REVIEWED_ALREADY = "This response has already been reviewed"
-CLOSED_SINCE = (
+REVIEWED_ALREADY = gettext_lazy("This response has already been reviewed")
+CLOSED_SINCE = gettext_lazy(
     "OPCC staff have marked this action done or dropped since the force sent this response, "
     "so approving it would reopen the action. Return the response, or reopen the action first"
 )
-NOT_APPROVED = "Only an approved response can have its approval withdrawn"
+NOT_APPROVED = gettext_lazy("Only an approved response can have its approval withdrawn")
 
 
 def action_response_submit(
@@ -50,13 +52,13 @@ def action_response_submit(
         raise PermissionDenied
     text = text.strip()
     if not text:
-        raise ValidationError({"text": "Enter the force's response"})
+        raise ValidationError({"text": _("Enter the force's response")})
     if proposed_status not in ActionStatus.values:
-        raise ValidationError({"proposed_status": "Select the status the force proposes"})
+        raise ValidationError({"proposed_status": _("Select the status the force proposes")})
     kept = None
     if evidence is not None:
         if not evidence_title.strip():
-            raise ValidationError({"evidence_title": "Enter the evidence's title"})
+            raise ValidationError({"evidence_title": _("Enter the evidence's title")})
         checked_evidence.title_check(evidence_title, field="evidence_title")
         kept = checked_evidence.evidence_keep(
             chunks=evidence, about=action, by=by, field="evidence"
@@ -114,7 +116,7 @@ def action_response_review(
     _may_review(by, response)
     reason = reason.strip()
     if not approve and not reason:
-        raise ValidationError({"reason": "Enter why the response is returned to the force"})
+        raise ValidationError({"reason": _("Enter why the response is returned to the force")})
     with transaction.atomic():
         locked = lock_at_version(ActionResponse.objects.all(), pk=response.pk, seen=version)
         if locked.state != ResponseState.SUBMITTED:
@@ -149,7 +151,7 @@ def action_response_withdraw(
     _may_review(by, response)
     reason = reason.strip()
     if not reason:
-        raise ValidationError({"reason": "Enter why the approval is withdrawn"})
+        raise ValidationError({"reason": _("Enter why the approval is withdrawn")})
     with transaction.atomic():
         locked = lock_at_version(ActionResponse.objects.all(), pk=response.pk, seen=version)
         if locked.state != ResponseState.APPROVED:

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from cases.documents import storage
 from core.audit import AuditEvent, record
@@ -51,7 +52,7 @@ def force_action_list(request):
         "forces": forces,
         # A chair who is neither OPCC staff nor a liaison sees their panels' actions only.
         "chair_only": not (forces or is_opcc_staff(request.user)),
-        "page_title": "Actions for the force",
+        "page_title": _("Actions for the force"),
     }
     return render(request, "panels/liaison/action_list.html", context)
 
@@ -77,7 +78,7 @@ def force_action(request, pk: int):
         "overdue_tag": presenters.OVERDUE_NO_RESPONSE,
         "can_answer": by_rule("panels.answer_action", request.user, action),
         "change_url": selectors.action_change_url(user=request.user, action=action),
-        "page_title": "Action for the force",
+        "page_title": _("Action for the force"),
     }
     return render(request, "panels/liaison/action_detail.html", context)
 
@@ -102,14 +103,14 @@ def force_action_answer(request, pk: int):
         )
 
     def show(form, status, stale):
-        context = {"form": form, "action": action, "page_title": "Respond to the action"}
+        context = {"form": form, "action": action, "page_title": _("Respond to the action")}
         return render(request, "panels/liaison/answer.html", context, status=status)
 
     return handle_form(
         request,
         ResponseForm(_posted(request), request.FILES or None),
         save=save,
-        message="The force's response has been sent to OPCC staff to review",
+        message=_("The force's response has been sent to OPCC staff to review"),
         success=reverse("panels:force_action", args=[action.pk]),
         render=show,
     )
@@ -142,7 +143,7 @@ def response_review(request, pk: int):
             response.refresh_from_db()
         context = {
             **_response_context(form, response),
-            "page_title": "Review the force's response",
+            "page_title": _("Review the force's response"),
         }
         return render(request, "panels/liaison/review.html", context, status=status)
 
@@ -156,7 +157,9 @@ def response_review(request, pk: int):
             reason=form.cleaned_data["reason"],
             version=form.cleaned_data["version"],
         ),
-        message=lambda saved: f"The response is {saved.get_state_display().lower()}",
+        message=lambda saved: (
+            _("The response is %(state)s") % {"state": saved.get_state_display().lower()}
+        ),
         success=reverse("panels:force_action", args=[action.pk]),
         render=show,
         rebind=lambda data: ReviewForm(data, version=response.version),
@@ -177,7 +180,7 @@ def response_withdraw(request, pk: int):
             request,
             response,
             reason=services.NOT_APPROVED,
-            title="There is no approval to withdraw",
+            title=_("There is no approval to withdraw"),
         )
     if request.method == "GET":
         record(AuditEvent.VIEWED, response, request=request, summary="Force's response viewed")
@@ -189,7 +192,7 @@ def response_withdraw(request, pk: int):
             **_response_context(form, response),
             "approved_by": presenters.person(response.reviewed_by),
             "current": selectors.approval_is_current(response=response),
-            "page_title": "Withdraw the approval of the force's response",
+            "page_title": _("Withdraw the approval of the force's response"),
         }
         return render(request, "panels/liaison/withdraw.html", context, status=status)
 
@@ -202,7 +205,7 @@ def response_withdraw(request, pk: int):
             reason=form.cleaned_data["reason"],
             version=form.cleaned_data["version"],
         ),
-        message="The approval is withdrawn and the response returned to the force",
+        message=_("The approval is withdrawn and the response returned to the force"),
         success=reverse("panels:force_action", args=[action.pk]),
         render=show,
         rebind=lambda data: WithdrawForm(data, version=response.version),
@@ -215,7 +218,7 @@ def _review_refused(request, response, *, reason: str = "", title: str = ""):
     context = {
         "action": response.action,
         "reason": reason or review_refusal(request.user, response),
-        "page_title": title or "You cannot review this response",
+        "page_title": title or _("You cannot review this response"),
     }
     status = 409 if reason else 403
     return render(request, "panels/liaison/review_refused.html", context, status=status)
@@ -246,8 +249,8 @@ def force_feedback(request, pk: int):
     context = {
         "force": force,
         "rows": rows,
-        "headings": presenters.FEEDBACK_HEADINGS,
-        "page_title": f"The panels' decisions on {force.name}'s cases",
+        "headings": presenters.FEEDBACK_PAGE_HEADINGS,
+        "page_title": _("The panels' decisions on %(force)s's cases") % {"force": force.name},
     }
     return render(request, "panels/liaison/feedback.html", context)
 

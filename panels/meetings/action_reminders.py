@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from core.notifications import NotificationKind, notification_sent_once, notify
 
@@ -81,7 +82,9 @@ def _send_once(due: DueAction) -> bool:
         told = notify(
             users=[due.owner],
             kind=NotificationKind.ACTION_DUE,
-            subject=f"An action of yours is {'overdue' if overdue else 'due soon'}",
+            subject=_("An action of yours is overdue")
+            if overdue
+            else _("An action of yours is due soon"),
             template="panels/email/action_due.txt",
             context={**action_context(due.action), "overdue": overdue},
         )

@@ -2,6 +2,8 @@
 
 from crispy_forms_gds.layout import Field, Size
 from django import forms
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import error_summary, post_form_helper, select, version_field
 from core.text_safety import SafeTextMixin
@@ -20,39 +22,41 @@ class DecisionForm(SafeTextMixin, forms.Form):
         queryset=OutcomeCategory.objects.none(),
         widget=forms.RadioSelect,
         empty_label=None,
-        label="The panel's decision",
+        label=_("The panel's decision"),
         required=False,
-        error_messages={"invalid_choice": "Select one of this panel's outcome categories"},
+        error_messages={"invalid_choice": _("Select one of this panel's outcome categories")},
     )
     reasons = forms.CharField(
-        label="The panel's reasons",
+        label=_("The panel's reasons"),
         help_text=(
-            "One reason per line, as it could be read in the published findings. Do not "
-            "include names or anything else that could identify someone."
+            _(
+                "One reason per line, as it could be read in the published findings. Do not "
+                "include names or anything else that could identify someone."
+            )
         ),
         required=False,
         max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     information_requested = forms.CharField(
-        label="Information the panel needs (if it could not conclude)",
+        label=_("Information the panel needs (if it could not conclude)"),
         required=False,
         max_length=5_000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     carry_to = forms.ModelChoiceField(
         queryset=Meeting.objects.none(),
-        label="Carry the case over to (if it could not conclude)",
+        label=_("Carry the case over to (if it could not conclude)"),
         required=False,
-        empty_label="Do not carry it over",
-        error_messages={"invalid_choice": "Choose a later meeting of this panel"},
+        empty_label=_("Do not carry it over"),
+        error_messages={"invalid_choice": _("Choose a later meeting of this panel")},
     )
     themes = forms.ModelMultipleChoiceField(
         queryset=Theme.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        label="Themes",
-        error_messages={"invalid_choice": "Select themes from the list"},
+        label=_("Themes"),
+        error_messages={"invalid_choice": _("Select themes from the list")},
     )
 
     def __init__(
@@ -93,22 +97,25 @@ class DecisionForm(SafeTextMixin, forms.Form):
                 required=False,
                 widget=forms.RadioSelect,
                 error_messages={
-                    "invalid_choice": f"Select the panel's answer for '{criterion.label}'"
+                    "invalid_choice": _("Select the panel's answer for '%(label)s'")
+                    % {"label": criterion.label}
                 },
             )
             self.fields[NOTE_PREFIX + criterion.code] = forms.CharField(
-                label=f"The panel's note on '{criterion.label}' (optional)",
+                label=_("The panel's note on '%(label)s' (optional)") % {"label": criterion.label},
                 required=False,
                 max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 2}),
-                error_messages={"max_length": "A note must be 2,000 characters or fewer"},
+                error_messages={"max_length": _("A note must be 2,000 characters or fewer")},
             )
         self.fields["category"].queryset = meeting.panel.framework.categories.order_by("position")
         self.fields["category"].label_from_instance = lambda c: f"{c.position}. {c.label}"
         # Only this framework's themes (docs/adr/0011); the panel may use every category.
         self.fields["themes"].queryset = meeting.panel.framework.themes.filter(is_active=True)
         self.fields["carry_to"].queryset = later
-        self.fields["carry_to"].label_from_instance = lambda m: f"{m.date:%-d %B %Y}: {m.theme}"
+        self.fields["carry_to"].label_from_instance = lambda m: (
+            f"{date_format(m.date, 'j F Y')}: {m.theme}"
+        )
         fields = [
             Field.radios("category", legend_size=Size.MEDIUM),
             Field.textarea("reasons", label_size=Size.SMALL),

@@ -4,8 +4,11 @@ from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import HTML, Field, Fluid, Size
 from django import forms
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from cases.kinds.presenters import case_title
+from core.bilingual import KeepsUnsentWelsh, english_of, welsh_of
 from core.forms import post_form_helper, select
 from core.text_safety import SafeTextMixin
 
@@ -15,28 +18,28 @@ from ..sampling.forms import OptionalDateField
 
 
 class MeetingForm(SafeTextMixin, forms.Form):
-    text_labels = {"theme": "Meeting theme", "location": "Meeting location"}
+    text_labels = {"theme": _("Meeting theme"), "location": _("Meeting location")}
     panel = forms.ModelChoiceField(
         queryset=Panel.objects.none(),
-        label="Panel",
+        label=_("Panel"),
         empty_label=None,
-        error_messages={"required": "Select the panel", "invalid_choice": "Select the panel"},
+        error_messages={"required": _("Select the panel"), "invalid_choice": _("Select the panel")},
     )
-    date = DateInputField(label="Meeting date", help_text="For example, 9 12 2026")
+    date = DateInputField(label=_("Meeting date"), help_text=_("For example, 9 12 2026"))
     theme = forms.CharField(
-        label="Theme",
-        help_text='What the panel looks at this time, for example "Stalking or harassment".',
+        label=_("Theme"),
+        help_text=_('What the panel looks at this time, for example "Stalking or harassment".'),
         max_length=200,
-        error_messages={"required": "Enter the meeting's theme"},
+        error_messages={"required": _("Enter the meeting's theme")},
     )
     rating_deadline = OptionalDateField(
-        what="The rating deadline",
-        label="Rating deadline (optional)",
-        help_text="Members rate their cases by this date, which is on or before the meeting.",
+        what=_("The rating deadline"),
+        label=_("Rating deadline (optional)"),
+        help_text=_("Members rate their cases by this date, which is on or before the meeting."),
     )
     location = forms.CharField(
-        label="Where (optional)",
-        help_text='A place, or "Online".',
+        label=_("Where (optional)"),
+        help_text=_('A place, or "Online".'),
         max_length=200,
         required=False,
     )
@@ -44,8 +47,8 @@ class MeetingForm(SafeTextMixin, forms.Form):
     def __init__(self, *args, panels, editing: Meeting | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["panel"].queryset = panels
-        self.fields["date"].error_messages["required"] = "Enter the meeting date"
-        self.fields["date"].error_messages["incomplete"] = "Enter the meeting date"
+        self.fields["date"].error_messages["required"] = _("Enter the meeting date")
+        self.fields["date"].error_messages["incomplete"] = _("Enter the meeting date")
         names = ["panel", "date", "theme", "rating_deadline", "location"]
         if editing is not None:
             del self.fields["panel"]
@@ -64,7 +67,7 @@ class MeetingForm(SafeTextMixin, forms.Form):
                 else name
                 for name in names
             ],
-            submit="Save the meeting",
+            submit=_("Save the meeting"),
         )
 
 
@@ -72,21 +75,23 @@ class MeetingMoveForm(SafeTextMixin, forms.Form):
     """The confirmation before a status change; the reveal may hide members' names."""
 
     anonymous = forms.BooleanField(
-        label="Show members' ratings without their names (as Member A, B, C)",
-        help_text="This can reduce deference to seniority. The choice is recorded.",
+        label=_("Show members' ratings without their names (as Member A, B, C)"),
+        help_text=_("This can reduce deference to seniority. The choice is recorded."),
         required=False,
     )
 
     early_start = forms.BooleanField(
-        label="Start the discussion before the meeting's date",
-        error_messages={"required": "Confirm that the discussion starts before the meeting's date"},
+        label=_("Start the discussion before the meeting's date"),
+        error_messages={
+            "required": _("Confirm that the discussion starts before the meeting's date")
+        },
     )
     early_reason = forms.CharField(
-        label="Why the discussion starts early",
-        help_text="This is kept in the meeting's history.",
+        label=_("Why the discussion starts early"),
+        help_text=_("This is kept in the meeting's history."),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter why the discussion starts before the meeting's date"},
+        error_messages={"required": _("Enter why the discussion starts before the meeting's date")},
     )
 
     def __init__(self, *args, reveal: bool, label: str, early: bool = False, **kwargs):
@@ -107,10 +112,12 @@ class MeetingMoveForm(SafeTextMixin, forms.Form):
 
 class AttendanceForm(SafeTextMixin, forms.Form):
     observers = forms.CharField(
-        label="Observers (optional)",
+        label=_("Observers (optional)"),
         help_text=(
-            "One per line: name, then a comma and their organisation, for example "
-            '"Sam Lee, HM Inspectorate of Constabulary".'
+            _(
+                "One per line: name, then a comma and their organisation, for example "
+                '"Sam Lee, HM Inspectorate of Constabulary".'
+            )
         ),
         required=False,
         max_length=5000,
@@ -132,9 +139,9 @@ class AttendanceForm(SafeTextMixin, forms.Form):
                 ),
                 help_text=membership.get_agency_display(),
                 choices=[
-                    (AttendanceKind.PRESENT, "Present"),
-                    (AttendanceKind.APOLOGIES, "Apologies"),
-                    ("", "Not recorded"),
+                    (AttendanceKind.PRESENT, _("Present")),
+                    (AttendanceKind.APOLOGIES, _("Apologies")),
+                    ("", _("Not recorded")),
                 ],
                 widget=forms.RadioSelect,
                 required=False,
@@ -148,7 +155,7 @@ class AttendanceForm(SafeTextMixin, forms.Form):
         self.helper = post_form_helper(
             *[Field.radios(n, legend_size=Size.SMALL, inline=True) for n in names],
             Field.textarea("observers", label_size=Size.SMALL),
-            submit="Save attendance",
+            submit=_("Save attendance"),
         )
 
     def kinds(self) -> dict[int, str]:
@@ -161,45 +168,53 @@ class AttendanceForm(SafeTextMixin, forms.Form):
     def observer_list(self) -> list[tuple[str, str]]:
         rows = []
         for line in self.cleaned_data["observers"].splitlines():
-            name, _, organisation = line.partition(",")
+            name, _comma, organisation = line.partition(",")
             if name.strip():
                 rows.append((name.strip()[:200], organisation.strip()[:200]))
         return rows
 
 
-class ObservationForm(SafeTextMixin, forms.Form):
+class ObservationForm(KeepsUnsentWelsh, SafeTextMixin, forms.Form):
     kind = forms.ChoiceField(
-        label="What kind of note is it?",
+        label=_("What kind of note is it?"),
         choices=ObservationKind.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select what kind of note it is"},
+        error_messages={"required": _("Select what kind of note it is")},
     )
     text = forms.CharField(
-        label="The note",
-        help_text="Written as it could be read in the published findings.",
+        label=_("The note"),
+        help_text=_("Written as it could be read in the published findings."),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter the note"},
+        error_messages={"required": _("Enter the note")},
+    )
+    text_cy = forms.CharField(
+        label=gettext_lazy("The note (Welsh)"),
+        help_text=gettext_lazy("Needed before a findings report is sent for approval in Welsh."),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4, "lang": "cy"}),
     )
     is_public = forms.ChoiceField(
-        label="Who may read it?",
-        choices=[("yes", "Include it in the published findings"), ("no", "Internal only")],
+        label=_("Who may read it?"),
+        choices=[("yes", _("Include it in the published findings")), ("no", _("Internal only"))],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select who may read it"},
+        error_messages={"required": _("Select who may read it")},
     )
-    reviewed_case = forms.ChoiceField(label="About a case (optional)", required=False)
+    reviewed_case = forms.ChoiceField(label=_("About a case (optional)"), required=False)
     themes = forms.ModelMultipleChoiceField(
         queryset=Theme.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        label="Themes (optional)",
+        label=_("Themes (optional)"),
     )
 
     def __init__(self, *args, meeting: Meeting, observation=None, **kwargs):
         if observation is not None:
             kwargs["initial"] = {
                 "kind": observation.kind,
-                "text": observation.text,
+                "text": english_of(observation, "text"),
+                "text_cy": welsh_of(observation, "text"),
                 "is_public": "yes" if observation.is_public else "no",
                 "reviewed_case": str(observation.reviewed_case.position)
                 if observation.reviewed_case
@@ -210,17 +225,22 @@ class ObservationForm(SafeTextMixin, forms.Form):
         self.cases = {
             str(rc.position): rc for rc in meeting.reviewed_cases.select_related("case__kind")
         }
-        self.fields["reviewed_case"].choices = [("", "Not about one case")] + [
-            (key, f"Case {key}: {case_title(rc.case)}") for key, rc in self.cases.items()
+        self.fields["reviewed_case"].choices = [("", _("Not about one case"))] + [
+            (
+                key,
+                _("Case %(position)s: %(title)s") % {"position": key, "title": case_title(rc.case)},
+            )
+            for key, rc in self.cases.items()
         ]
         self.fields["themes"].queryset = meeting.panel.framework.themes.filter(is_active=True)
         self.helper = post_form_helper(
             Field.radios("kind", legend_size=Size.SMALL),
             Field.textarea("text", label_size=Size.SMALL),
+            Field.textarea("text_cy", label_size=Size.SMALL),
             Field.radios("is_public", legend_size=Size.SMALL),
             select("reviewed_case", label_size=Size.SMALL),
             Field.checkboxes("themes", legend_size=Size.SMALL, small=True),
-            submit="Save the note",
+            submit=_("Save the note"),
         )
 
     def observation_arguments(self) -> dict:
@@ -228,47 +248,65 @@ class ObservationForm(SafeTextMixin, forms.Form):
         return {
             "kind": data["kind"],
             "text": data["text"],
+            "text_cy": data.get("text_cy"),
             "is_public": data["is_public"] == "yes",
             "themes": list(data["themes"]),
             "reviewed_case": self.cases.get(data["reviewed_case"]),
         }
 
 
-RESPONSE_ON_RECORD = (
-    '{% if form.response_on_record %}<h2 class="govuk-heading-s">The response on record'
-    "{% if form.responded_at %} ({{ form.responded_at|date:'j F Y' }}){% endif %}</h2>"
-    '<p class="govuk-body app-response-on-record">{{ form.response_on_record|linebreaksbr }}'
-    '</p><p class="govuk-body">The force answers in the service and OPCC staff approve its '
-    "response on the action's page, so it is not changed here.</p>{% endif %}"
-)
+def response_on_record() -> str:
+    """The force's response on record, shown above the status: a template, its wording in
+    the page's language."""
+    return (
+        '{% if form.response_on_record %}<h2 class="govuk-heading-s">'
+        + str(_("The response on record"))
+        + "{% if form.responded_at %} ({{ form.responded_at|date:'j F Y' }}){% endif %}</h2>"
+        '<p class="govuk-body app-response-on-record">{{ form.response_on_record|linebreaksbr }}'
+        '</p><p class="govuk-body">'
+        + str(
+            _(
+                "The force answers in the service and OPCC staff approve its "
+                "response on the action's page, so it is not changed here."
+            )
+        )
+        + "</p>{% endif %}"
+    )
 
 
-class ActionForm(SafeTextMixin, forms.Form):
+class ActionForm(KeepsUnsentWelsh, SafeTextMixin, forms.Form):
     description = forms.CharField(
-        label="What needs to be done",
+        label=_("What needs to be done"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter what needs to be done"},
+        error_messages={"required": _("Enter what needs to be done")},
+    )
+    description_cy = forms.CharField(
+        label=gettext_lazy("What needs to be done (Welsh)"),
+        help_text=gettext_lazy("Needed before a findings report is sent for approval in Welsh."),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3, "lang": "cy"}),
     )
     owner = forms.CharField(
-        label="Owner",
-        help_text="The agency or person responsible, for example the force's OoCR lead.",
+        label=_("Owner"),
+        help_text=_("The agency or person responsible, for example the force's OoCR lead."),
         max_length=200,
-        error_messages={"required": "Enter who owns the action"},
+        error_messages={"required": _("Enter who owns the action")},
     )
     addressed_to_force = forms.BooleanField(
-        label="Addressed to the force",
-        help_text="The force's liaison is told of it and answers it in the service.",
+        label=_("Addressed to the force"),
+        help_text=_("The force's liaison is told of it and answers it in the service."),
         required=False,
     )
-    due_date = OptionalDateField(what="The due date", label="Due by (optional)")
-    status = forms.ChoiceField(label="Status", choices=ActionStatus.choices)
+    due_date = OptionalDateField(what=_("The due date"), label=_("Due by (optional)"))
+    status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
     # No field for the force's response: the force answers in the service and OPCC staff
     # approve it (docs/force-liaison.md). A response on record is shown, not changed.
     follow_up_date = OptionalDateField(
-        what="The follow-up date",
-        label="Follow up on (optional)",
-        help_text='When the panel expects a further update, for example "in six months".',
+        what=_("The follow-up date"),
+        label=_("Follow up on (optional)"),
+        help_text=_('When the panel expects a further update, for example "in six months".'),
     )
     # The action as the form was opened (empty for a new one): a save over someone else's
     # change since, such as an approved response, is refused (the 409 page).
@@ -280,27 +318,31 @@ class ActionForm(SafeTextMixin, forms.Form):
             initial |= {
                 name: getattr(action, name)
                 for name in (
-                    "description",
+                    "description_en",
+                    "description_cy",
                     "owner",
                     "due_date",
                     "status",
                     "follow_up_date",
                 )
             }
+            initial["description"] = initial.pop("description_en") or ""
+            initial["description_cy"] = initial["description_cy"] or ""
             initial["addressed_to_force"] = action.force_id is not None
         super().__init__(*args, initial=initial, **kwargs)
         self.response_on_record = action.force_response if action is not None else ""
         self.responded_at = action.responded_at if action is not None else None
         self.helper = post_form_helper(
             Field.textarea("description", label_size=Size.SMALL),
+            Field.textarea("description_cy", label_size=Size.SMALL),
             Field.text("owner", field_width=Fluid.TWO_THIRDS),
             Field.checkbox("addressed_to_force", small=True),
             "due_date",
             Field.select("status"),
-            HTML(RESPONSE_ON_RECORD),
+            HTML(response_on_record()),
             "follow_up_date",
             "seen",
-            submit="Save the action",
+            submit=_("Save the action"),
         )
 
 
@@ -308,14 +350,14 @@ class PeriodForm(SafeTextMixin, forms.Form):
     """The period a panel's figures cover, from the address (?start=…&end=…)."""
 
     start = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     end = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
     def clean(self):
         data = super().clean()
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
-            raise forms.ValidationError("The start of the period must be before its end")
+            raise forms.ValidationError(_("The start of the period must be before its end"))
         return data

@@ -21,6 +21,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, Value
 from django.db.models.functions import Concat, Lower, Trim
 from django.urls import reverse
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
 
 from core.notifications import NotificationKind, notify, site_url
 from core.roles import StaffRole
@@ -44,17 +46,28 @@ def meeting_rating_open_notify(*, meeting: Meeting) -> list:
         "case_count": meeting.reviewed_cases.count(),
         "url": site_url(reverse("home") + f"#meeting-{meeting.pk}"),
     }
-    deadline = f" by {meeting.rating_deadline:%-d %B %Y}" if meeting.rating_deadline else ""
     sent = []
     for voting in (True, False):
         sent += notify(
             users=[m.user for m in members if m.is_voting == voting],
             kind=NotificationKind.RATING_OPEN,
-            subject=f"Cases to {'rate' if voting else 'read'} for {meeting.panel.name}{deadline}",
+            subject=_rating_open_subject(meeting, voting),
             template="panels/email/rating_open.txt",
             context={**context, "is_voting": voting},
         )
     return sent
+
+
+def _rating_open_subject(meeting, voting: bool) -> str:
+    names = {"panel": meeting.panel.name}
+    if meeting.rating_deadline:
+        names["date"] = date_format(meeting.rating_deadline, "j F Y")
+        if voting:
+            return _("Cases to rate for %(panel)s by %(date)s") % names
+        return _("Cases to read for %(panel)s by %(date)s") % names
+    if voting:
+        return _("Cases to rate for %(panel)s") % names
+    return _("Cases to read for %(panel)s") % names
 
 
 def _normalised(text: str) -> str:
@@ -107,7 +120,7 @@ def action_assigned_notify(*, action: Action, before: str = "") -> list:
     return notify(
         users=[owner],
         kind=NotificationKind.ACTION_ASSIGNED,
-        subject=f"An action from {action.meeting.panel.name} is yours",
+        subject=_("An action from %(panel)s is yours") % {"panel": action.meeting.panel.name},
         template="panels/email/action_assigned.txt",
         context=action_context(action),
     )
@@ -123,7 +136,7 @@ def action_addressed_notify(*, action: Action, before_force_id: int | None = Non
     return notify(
         users=liaison_users(action.force_id),
         kind=NotificationKind.ACTION_ASSIGNED,
-        subject="An action is addressed to your force",
+        subject=_("An action is addressed to your force"),
         template="panels/email/action_addressed.txt",
         context=force_action_context(action),
     )

@@ -4,6 +4,9 @@ the action list's filters. The selectors and `panels.rating.reveal` read; this w
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from cases.kinds.presenters import case_summaries, summary_table
 from core.permissions import by_rule
 from core.templatetags.cached_url import cached_reverse
@@ -15,15 +18,15 @@ from ..tags import Tag
 
 # The action list's filters, and how each is worded.
 ACTION_STATES = {
-    "open": "Open or in progress",
-    "overdue": "Overdue",
-    "done": "Done or dropped",
+    "open": gettext_lazy("Open or in progress"),
+    "overdue": gettext_lazy("Overdue"),
+    "done": gettext_lazy("Done or dropped"),
 }
 
 # How near an action is to its due date (`selectors.action_due`), as the list tags it.
 ACTION_DUE_TAGS = {
-    "overdue": Tag("Overdue", "govuk-tag--red"),
-    "today": Tag("Due today", "govuk-tag--yellow"),
+    "overdue": Tag(gettext_lazy("Overdue"), "govuk-tag--red"),
+    "today": Tag(gettext_lazy("Due today"), "govuk-tag--yellow"),
 }
 
 
@@ -50,7 +53,7 @@ def action_due_tag(due: str) -> Tag | None:
     return ACTION_DUE_TAGS.get(due)
 
 
-NEEDS_A_DECISION = Tag("Needs a decision", "govuk-tag--yellow")
+NEEDS_A_DECISION = Tag(gettext_lazy("Needs a decision"), "govuk-tag--yellow")
 
 
 def split_text(split: CriterionSplit) -> str:
@@ -65,7 +68,10 @@ def decision_tag(reviewed_case: ReviewedCase) -> Tag:
         decision = reviewed_case.decision
     except Decision.DoesNotExist:
         return NEEDS_A_DECISION
-    return Tag(f"Decided: {decision.category.short_label}", "govuk-tag--green")
+    return Tag(
+        _("Decided: %(category)s") % {"category": decision.category.short_label},
+        "govuk-tag--green",
+    )
 
 
 @dataclass(frozen=True)
@@ -85,13 +91,13 @@ def discussed_case(item: CaseDiscussion) -> DiscussedCase:
         item=item,
         tag=tag,
         splits=[split_text(split) for split in item.splits],
-        decision_link="Change the decision" if decided else "Record the decision",
+        decision_link=_("Change the decision") if decided else _("Record the decision"),
         # One per case on a long agenda: remembered (core.templatetags.cached_url).
         decision_url=cached_reverse("panels:decision", [reviewed.meeting_id, reviewed.position]),
     )
 
 
-NOT_RATED, CONFLICT = "Not rated", "Conflict"
+NOT_RATED, CONFLICT = gettext_lazy("Not rated"), gettext_lazy("Conflict")
 
 
 def rating_matrix(view: Discussion) -> list[tuple[ReviewedCase, list[str]]]:

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cases import privacy
 from cases.enums import PrivacyKind
@@ -22,14 +24,14 @@ WORDS = {
     PrivacyKind.NI_NUMBER: "a National Insurance number",
     PrivacyKind.PNC_ID: "a PNC ID",
     PrivacyKind.POSTCODE: "a postcode",
-    PrivacyKind.EMAIL: "an email address",
-    PrivacyKind.PHONE: "a phone number",
-    PrivacyKind.VEHICLE_REG: "a vehicle registration",
-    PrivacyKind.DATE_OF_BIRTH: "a date of birth",
-    PrivacyKind.TITLED_NAME: "a name (a title followed by a name)",
-    PrivacyKind.STREET_ADDRESS: "a street address",
-    MEMBER_NAME: "a panel member's name",
-    CASE_REFERENCE: "a case reference",
+    PrivacyKind.EMAIL: gettext_lazy("an email address"),
+    PrivacyKind.PHONE: gettext_lazy("a phone number"),
+    PrivacyKind.VEHICLE_REG: gettext_lazy("a vehicle registration"),
+    PrivacyKind.DATE_OF_BIRTH: gettext_lazy("a date of birth"),
+    PrivacyKind.TITLED_NAME: gettext_lazy("a name (a title followed by a name)"),
+    PrivacyKind.STREET_ADDRESS: gettext_lazy("a street address"),
+    MEMBER_NAME: gettext_lazy("a panel member's name"),
+    CASE_REFERENCE: gettext_lazy("a case reference"),
 }
 
 
@@ -53,8 +55,8 @@ class Screen:
 
     def describe(self, text: str) -> str:
         """ "a name and a phone number", or "" when nothing is found."""
-        words = [WORDS[kind] for kind in self.kinds(text)]
-        return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+        words = [str(WORDS[kind]) for kind in self.kinds(text)]
+        return _(" and ").join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
 
 
 def meeting_screen(meeting: Meeting) -> Screen:
@@ -81,12 +83,14 @@ def record_warnings(*, meeting: Meeting, observations, actions) -> list[Warning]
         found = screen.describe(note.text) if note.is_public else ""
         if found:
             url = reverse("panels:observation_edit", args=[meeting.pk, note.pk])
-            warnings.append(Warning(f"Observation {number} looks like it contains {found}", url))
+            text = _("Observation %(number)s looks like it contains %(found)s")
+            warnings.append(Warning(text % {"number": number, "found": found}, url))
     for number, action in enumerate(actions, start=1):
         found = screen.describe(action.description)
         if found:
             url = reverse("panels:action_edit", args=[action.pk])
-            warnings.append(Warning(f"Action {number} looks like it contains {found}", url))
+            text = _("Action %(number)s looks like it contains %(found)s")
+            warnings.append(Warning(text % {"number": number, "found": found}, url))
     return warnings
 
 
@@ -94,10 +98,15 @@ def saved_warning(*, meeting: Meeting, item: Observation | Action) -> str:
     """What the banner after a save says of personal data in what was saved, or ""."""
     if isinstance(item, Observation):
         found = meeting_screen(meeting).describe(item.text) if item.is_public else ""
-        what = "The note"
+        text = _(
+            "The note looks like it contains %(found)s. Check it before the findings are published."
+        )
     else:
         found = meeting_screen(meeting).describe(item.description)
-        what = "The action"
+        text = _(
+            "The action looks like it contains %(found)s. Check it before the findings are "
+            "published."
+        )
     if not found:
         return ""
-    return f"{what} looks like it contains {found}. Check it before the findings are published."
+    return text % {"found": found}

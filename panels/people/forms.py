@@ -3,7 +3,10 @@
 from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
+from core.bilingual import KeepsUnsentWelsh, english_of, welsh_of
 from core.forms import post_form_helper, version_field
 from core.text_safety import SafeTextMixin
 
@@ -12,7 +15,7 @@ from ..models import Framework, Panel
 from .selectors import active_frameworks, forces
 from .services import CHAIR_MUST_VOTE
 
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
 def yes_no_field(label: str, required_message: str, help_text: str = "") -> forms.TypedChoiceField:
@@ -41,59 +44,70 @@ class _VersionErrorAtTop:
         return data
 
 
-class PanelForm(_VersionErrorAtTop, SafeTextMixin, forms.Form):
-    text_labels = {"name": "Panel name", "public_description": "Public description"}
+class PanelForm(KeepsUnsentWelsh, _VersionErrorAtTop, SafeTextMixin, forms.Form):
+    text_labels = {
+        "name": _("Panel name"),
+        "public_description": _("Public description"),
+        "public_description_cy": _("Public description (Welsh)"),
+    }
     name = forms.CharField(
-        label="Panel name",
-        help_text="For example, Adult Out of Court Resolutions Scrutiny Panel.",
+        label=_("Panel name"),
+        help_text=_("For example, Adult Out of Court Resolutions Scrutiny Panel."),
         max_length=Panel._meta.get_field("name").max_length,
-        error_messages={"required": "Enter the panel's name"},
+        error_messages={"required": _("Enter the panel's name")},
     )
     framework = forms.ModelChoiceField(
         queryset=Framework.objects.none(),
-        label="Framework",
-        help_text="The outcome categories and criteria the panel rates cases against.",
-        empty_label="Select a framework",
+        label=_("Framework"),
+        help_text=_("The outcome categories and criteria the panel rates cases against."),
+        empty_label=_("Select a framework"),
         error_messages={
-            "required": "Select the framework",
-            "invalid_choice": "Select a framework from the list",
+            "required": _("Select the framework"),
+            "invalid_choice": _("Select a framework from the list"),
         },
     )
     force = forms.ModelChoiceField(
         queryset=forces(),
-        label="Police force",
-        empty_label="Select a force",
+        label=_("Police force"),
+        empty_label=_("Select a force"),
         error_messages={
-            "required": "Select the police force",
-            "invalid_choice": "Select a police force from the list",
+            "required": _("Select the police force"),
+            "invalid_choice": _("Select a police force from the list"),
         },
     )
     organisation = forms.CharField(
-        label="Organisation",
-        help_text="Who runs the panel, for example the Local Criminal Justice Board.",
+        label=_("Organisation"),
+        help_text=_("Who runs the panel, for example the Local Criminal Justice Board."),
         max_length=Panel._meta.get_field("organisation").max_length,
-        error_messages={"required": "Enter the organisation that runs the panel"},
+        error_messages={"required": _("Enter the organisation that runs the panel")},
     )
     age_group = forms.ChoiceField(
-        label="Does the panel look at adult or youth cases?",
+        label=_("Does the panel look at adult or youth cases?"),
         choices=AgeGroup.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select adult or youth",
-            "invalid_choice": "Select adult or youth",
+            "required": _("Select adult or youth"),
+            "invalid_choice": _("Select adult or youth"),
         },
     )
     public_description = forms.CharField(
-        label="Public description (optional)",
-        help_text="Standing text about the panel, printed in its published findings reports.",
+        label=_("Public description (optional)"),
+        help_text=_("Standing text about the panel, printed in its published findings reports."),
         required=False,
         max_length=5_000,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
+    public_description_cy = forms.CharField(
+        label=gettext_lazy("Public description (Welsh)"),
+        help_text=gettext_lazy("The same text in Welsh, for the Welsh version of reports."),
+        required=False,
+        max_length=5_000,
+        widget=forms.Textarea(attrs={"rows": 5, "lang": "cy"}),
+    )
     is_active = yes_no_field(
-        "Is the panel active?",
-        "Select yes if the panel is active",
-        "Meetings can only be planned for active panels.",
+        _("Is the panel active?"),
+        _("Select yes if the panel is active"),
+        _("Meetings can only be planned for active panels."),
     )
 
     def __init__(self, *args, panel: Panel | None = None, **kwargs):
@@ -106,7 +120,8 @@ class PanelForm(_VersionErrorAtTop, SafeTextMixin, forms.Form):
                 "force": panel.force_id,
                 "organisation": panel.organisation,
                 "age_group": panel.age_group,
-                "public_description": panel.public_description,
+                "public_description": english_of(panel, "public_description"),
+                "public_description_cy": welsh_of(panel, "public_description"),
                 "is_active": _yes_no(panel.is_active),
             }
         super().__init__(*args, initial=initial, **kwargs)
@@ -126,8 +141,9 @@ class PanelForm(_VersionErrorAtTop, SafeTextMixin, forms.Form):
             Field.text("organisation", field_width=Fluid.TWO_THIRDS),
             Field.radios("age_group", legend_size=Size.SMALL, inline=True),
             Field.textarea("public_description", label_size=Size.SMALL, rows=5),
+            Field.textarea("public_description_cy", label_size=Size.SMALL, rows=5),
             Field.radios("is_active", legend_size=Size.SMALL, inline=True),
-            submit="Save the panel" if panel is not None else "Create the panel",
+            submit=_("Save the panel") if panel is not None else _("Create the panel"),
         )
 
     def service_fields(self) -> dict:
@@ -136,34 +152,36 @@ class PanelForm(_VersionErrorAtTop, SafeTextMixin, forms.Form):
 
 def _role_field() -> forms.ChoiceField:
     return forms.ChoiceField(
-        label="Role",
+        label=_("Role"),
         choices=MembershipRole.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select chair or member",
-            "invalid_choice": "Select chair or member",
+            "required": _("Select chair or member"),
+            "invalid_choice": _("Select chair or member"),
         },
     )
 
 
 def _agency_field() -> forms.ChoiceField:
     return forms.ChoiceField(
-        label="Agency",
-        help_text="The organisation they come from.",
-        choices=[("", "Select an agency"), *Agency.choices],
+        label=_("Agency"),
+        help_text=_("The organisation they come from."),
+        choices=[("", _("Select an agency")), *Agency.choices],
         error_messages={
-            "required": "Select the agency they come from",
-            "invalid_choice": "Select an agency from the list",
+            "required": _("Select the agency they come from"),
+            "invalid_choice": _("Select an agency from the list"),
         },
     )
 
 
 def _voting_field() -> forms.TypedChoiceField:
     return yes_no_field(
-        "Do they vote?",
-        "Select yes if they rate cases and vote",
-        "Non-voting attendees (for example, police) read the cases but do not rate them. "
-        "A chair always votes.",
+        _("Do they vote?"),
+        _("Select yes if they rate cases and vote"),
+        _(
+            "Non-voting attendees (for example, police) read the cases but do not rate them. "
+            "A chair always votes."
+        ),
     )
 
 
@@ -178,18 +196,20 @@ class _ChairVotesMixin:
 class InviteForm(_ChairVotesMixin, SafeTextMixin, forms.Form):
     single_script_fields = ("name",)
     name = forms.CharField(
-        label="Full name",
+        label=_("Full name"),
         max_length=150,
-        error_messages={"required": "Enter their full name"},
+        error_messages={"required": _("Enter their full name")},
     )
     email = forms.EmailField(
-        label="Email address",
-        help_text="We'll send the invitation here. If they already have an account with this "
-        "address, they are added with that account.",
+        label=_("Email address"),
+        help_text=_(
+            "We'll send the invitation here. If they already have an account with this "
+            "address, they are added with that account."
+        ),
         max_length=254,
         error_messages={
-            "required": "Enter their email address",
-            "invalid": "Enter an email address in the correct format, like name@example.org",
+            "required": _("Enter their email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.org"),
         },
     )
     agency = _agency_field()
@@ -207,7 +227,7 @@ class InviteForm(_ChairVotesMixin, SafeTextMixin, forms.Form):
             Field.select("agency"),
             Field.radios("role", legend_size=Size.SMALL, inline=True),
             Field.radios("is_voting", legend_size=Size.SMALL, inline=True),
-            submit="Send the invitation",
+            submit=_("Send the invitation"),
         )
 
 
@@ -230,7 +250,7 @@ class MembershipForm(_VersionErrorAtTop, _ChairVotesMixin, SafeTextMixin, forms.
             Field.select("agency"),
             Field.radios("role", legend_size=Size.SMALL, inline=True),
             Field.radios("is_voting", legend_size=Size.SMALL, inline=True),
-            submit="Save the membership",
+            submit=_("Save the membership"),
         )
 
     def service_fields(self) -> dict:
@@ -250,12 +270,12 @@ class InvitationPasswordForm(auth_forms.SetPasswordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["new_password1"].label = "Password"
-        self.fields["new_password1"].error_messages["required"] = "Enter a password"
-        self.fields["new_password2"].label = "Confirm password"
-        self.fields["new_password2"].error_messages["required"] = "Enter the password again"
+        self.fields["new_password1"].label = _("Password")
+        self.fields["new_password1"].error_messages["required"] = _("Enter a password")
+        self.fields["new_password2"].label = _("Confirm password")
+        self.fields["new_password2"].error_messages["required"] = _("Enter the password again")
         self.helper = post_form_helper(
             Field.text("new_password1", field_width=Fluid.TWO_THIRDS),
             Field.text("new_password2", field_width=Fluid.TWO_THIRDS),
-            submit="Set password",
+            submit=_("Set password"),
         )

@@ -3,17 +3,19 @@ GOV.UK tag. The selectors say where a membership stands; this says how it reads.
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy
+
 from ..models import Membership, Panel
 from ..tags import Tag
 from . import selectors
 from .selectors import MembershipState
 
 STATE_TAGS = {
-    MembershipState.ACTIVE: Tag("Active", "govuk-tag--green"),
-    MembershipState.INVITED: Tag("Invited, not yet accepted", "govuk-tag--blue"),
-    MembershipState.EXPIRED: Tag("Invitation expired", "govuk-tag--orange"),
-    MembershipState.PAUSED: Tag("Paused", "govuk-tag--yellow"),
-    MembershipState.ENDED: Tag("Ended", "govuk-tag--grey"),
+    MembershipState.ACTIVE: Tag(gettext_lazy("Active"), "govuk-tag--green"),
+    MembershipState.INVITED: Tag(gettext_lazy("Invited, not yet accepted"), "govuk-tag--blue"),
+    MembershipState.EXPIRED: Tag(gettext_lazy("Invitation expired"), "govuk-tag--orange"),
+    MembershipState.PAUSED: Tag(gettext_lazy("Paused"), "govuk-tag--yellow"),
+    MembershipState.ENDED: Tag(gettext_lazy("Ended"), "govuk-tag--grey"),
 }
 
 

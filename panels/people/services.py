@@ -19,16 +19,20 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cases.models import Force
 from core import mail
 from core.audit import AuditEvent, record
+from core.bilingual import english
 from core.invitations import invitation_days, invitation_tokens
 from core.stale import check_version
 
 from ..enums import AgeGroup, Agency, MembershipRole
 from ..models import ForceLiaison, Framework, Membership, Panel
 from .selectors import can_manage_people, open_meetings, other_active_chairs
+from .wording import CHAIR_NEEDED
 
 PANEL_FIELDS = (
     "name",
@@ -37,9 +41,12 @@ PANEL_FIELDS = (
     "organisation",
     "age_group",
     "public_description",
+    "public_description_cy",
     "is_active",
 )
-CHAIR_MUST_VOTE = "A chair must have a vote. Select ‘Yes’ for voting, or make them a member"
+CHAIR_MUST_VOTE = gettext_lazy(
+    "A chair must have a vote. Select ‘Yes’ for voting, or make them a member"
+)
 SLUG_MAX = Panel._meta.get_field("slug").max_length
 # "new" is a page of its own; the Commissioner's scrutiny notes are published under
 # /findings/accountability/, where a panel of that slug would put its reports too.
@@ -72,9 +79,9 @@ def _unique_slug(name: str) -> str:
 def _check_name(name: str, exclude_pk: int | None = None) -> str:
     name = " ".join(name.split())
     if not name:
-        raise ValidationError({"name": "Enter the panel's name"})
+        raise ValidationError({"name": _("Enter the panel's name")})
     if Panel.objects.filter(name__iexact=name).exclude(pk=exclude_pk).exists():
-        raise ValidationError({"name": "There is already a panel with this name. Enter another"})
+        raise ValidationError({"name": _("There is already a panel with this name. Enter another")})
     return name
 
 
@@ -87,10 +94,11 @@ def panel_create(
     organisation: str,
     age_group: str = AgeGroup.ADULT,
     public_description: str = "",
+    public_description_cy: str = "",
     is_active: bool = True,
 ) -> Panel:
     _require(by)
-    with transaction.atomic():
+    with transaction.atomic(), english():
         name = _check_name(name)
         panel = Panel(
             name=name,
@@ -100,6 +108,7 @@ def panel_create(
             organisation=organisation.strip(),
             age_group=age_group,
             public_description=public_description.strip(),
+            public_description_cy=public_description_cy.strip(),
             is_active=is_active,
         )
         _save(panel)
@@ -113,7 +122,7 @@ def panel_update(*, panel: Panel, by, version: int, **fields) -> Panel:
     unknown = set(fields) - set(PANEL_FIELDS)
     if unknown:
         raise ValueError(f"Not a panel field: {', '.join(sorted(unknown))}")
-    with transaction.atomic():
+    with transaction.atomic(), english():
         locked = Panel.objects.select_for_update().get(pk=panel.pk)
         check_version(locked, version)
         if "name" in fields:
@@ -153,15 +162,15 @@ def _person(*, name: str, email: str):
     matches = list(User.objects.filter(email__iexact=email)[:2])
     if len(matches) > 1:
         raise ValidationError(
-            {"email": "More than one account has this email address. Ask a data admin to fix it"}
+            {"email": _("More than one account has this email address. Ask a data admin to fix it")}
         )
     if matches and not matches[0].is_active:
         raise ValidationError(
-            {"email": "The account with this email address is switched off. Ask a data admin"}
+            {"email": _("The account with this email address is switched off. Ask a data admin")}
         )
     if matches and _locked_by_an_admin(matches[0]):
         raise ValidationError(
-            {"email": "The account with this email address has been locked. Ask a data admin"}
+            {"email": _("The account with this email address has been locked. Ask a data admin")}
         )
     if matches:
         return matches[0], False
@@ -233,11 +242,11 @@ def membership_invite(
     with transaction.atomic():
         user, created = _person(name=" ".join(name.split()), email=email)
         if not created and Membership.objects.filter(panel=panel, user=user).exists():
-            raise ValidationError({"email": "This person is already on the panel"})
+            raise ValidationError({"email": _("This person is already on the panel")})
         if not created and ForceLiaison.objects.filter(user=user, ended_on__isnull=True).exists():
             # A liaison must never see a panel's ratings, so the two roles do not mix.
             raise ValidationError(
-                {"email": "This person is a force liaison, so cannot join a panel"}
+                {"email": _("This person is a force liaison, so cannot join a panel")}
             )
         membership = Membership(
             panel=panel,
@@ -265,7 +274,7 @@ def invitation_resend(*, membership: Membership, by) -> Membership:
         locked = _lock(membership)
         if locked.user.has_usable_password() or locked.ended_on is not None:
             raise ValidationError(
-                "This person has already accepted their invitation.", code="refused"
+                _("This person has already accepted their invitation."), code="refused"
             )
         _send_invitation(locked, by=by)
         locked.version += 1
@@ -304,8 +313,7 @@ def _check_chair_kept(membership: Membership, why: str) -> None:
         return
     if open_meetings(panel=membership.panel).exists():
         raise ValidationError(
-            f"{membership.panel} has a meeting open for rating or in discussion, and this is "
-            f"its only chair. Make someone else chair first, then {why}.",
+            CHAIR_NEEDED[why] % {"panel": membership.panel},
             code="chair_needed",
         )
 
@@ -317,14 +325,14 @@ def membership_update(
     if role == MembershipRole.CHAIR and not is_voting:
         raise ValidationError({"is_voting": CHAIR_MUST_VOTE})
     if agency not in Agency.values:
-        raise ValidationError({"agency": "Select the agency they come from"})
+        raise ValidationError({"agency": _("Select the agency they come from")})
     with transaction.atomic():
         locked = _lock(membership)
         check_version(locked, version)
         if locked.ended_on is not None:
-            raise ValidationError("This membership has ended and cannot be changed.")
+            raise ValidationError(_("This membership has ended and cannot be changed."))
         if role != MembershipRole.CHAIR:
-            _check_chair_kept(locked, "change this membership")
+            _check_chair_kept(locked, "change")
         locked.agency, locked.role, locked.is_voting = agency, role, is_voting
         locked.version += 1
         _save(locked)
@@ -337,10 +345,10 @@ def membership_pause(*, membership: Membership, by) -> Membership:
     with transaction.atomic():
         locked = _lock(membership)
         if locked.ended_on is not None:
-            raise ValidationError("This membership has ended.", code="refused")
+            raise ValidationError(_("This membership has ended."), code="refused")
         if not locked.is_active:
-            raise ValidationError("This membership is already paused.", code="refused")
-        _check_chair_kept(locked, "pause this membership")
+            raise ValidationError(_("This membership is already paused."), code="refused")
+        _check_chair_kept(locked, "pause")
         locked.is_active = False
         locked.version += 1
         _save(locked)
@@ -353,13 +361,13 @@ def membership_resume(*, membership: Membership, by) -> Membership:
     with transaction.atomic():
         locked = _lock(membership)
         if locked.ended_on is not None:
-            raise ValidationError("An ended membership cannot be resumed.", code="refused")
+            raise ValidationError(_("An ended membership cannot be resumed."), code="refused")
         if locked.is_active:
-            raise ValidationError("This membership is not paused.", code="refused")
+            raise ValidationError(_("This membership is not paused."), code="refused")
         if ForceLiaison.objects.filter(user=locked.user_id, ended_on__isnull=True).exists():
             # A liaison must never see a panel's ratings, so the two roles do not mix.
             raise ValidationError(
-                "This person is now a force liaison, so the membership cannot be resumed.",
+                _("This person is now a force liaison, so the membership cannot be resumed."),
                 code="refused",
             )
         locked.is_active = True
@@ -375,8 +383,8 @@ def membership_end(*, membership: Membership, by, on: datetime.date | None = Non
     with transaction.atomic():
         locked = _lock(membership)
         if locked.ended_on is not None:
-            raise ValidationError("This membership has already ended.", code="refused")
-        _check_chair_kept(locked, "end this membership")
+            raise ValidationError(_("This membership has already ended."), code="refused")
+        _check_chair_kept(locked, "end")
         locked.is_active = False
         locked.ended_on = on or timezone.localdate()
         locked.version += 1

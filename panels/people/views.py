@@ -12,6 +12,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlsafe_base64_decode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from core.form_pages import handle_form
@@ -57,14 +59,14 @@ def panel_list(request):
 @people_manager_required
 def panel_create(request):
     def show(form, status, stale):
-        context = {"form": form, "page_title": "Create a panel"}
+        context = {"form": form, "page_title": _("Create a panel")}
         return _form_page(request, "panels/people/panel_form.html", context, status=status)
 
     return handle_form(
         request,
         PanelForm(_posted(request)),
         save=lambda form: services.panel_create(by=request.user, **form.service_fields()),
-        message=lambda panel: f"{panel.name} has been created",
+        message=lambda panel: _("%(name)s has been created") % {"name": panel.name},
         success=lambda panel: reverse("panels:panel_detail", kwargs={"slug": panel.slug}),
         render=show,
     )
@@ -88,7 +90,7 @@ def panel_edit(request, slug: str):
     def show(form, status, stale):
         if stale is not None:
             panel.refresh_from_db()
-        context = {"form": form, "panel": panel, "page_title": "Change the panel"}
+        context = {"form": form, "panel": panel, "page_title": _("Change the panel")}
         return _form_page(request, "panels/people/panel_form.html", context, status=status)
 
     return handle_form(
@@ -100,7 +102,7 @@ def panel_edit(request, slug: str):
             version=form.cleaned_data["version"],
             **form.service_fields(),
         ),
-        message="The panel has been changed",
+        message=_("The panel has been changed"),
         success=reverse("panels:panel_detail", kwargs={"slug": panel.slug}),
         render=show,
         rebind=lambda data: PanelForm(data, panel=panel),
@@ -120,7 +122,7 @@ def member_invite(request, slug: str):
             "form": form,
             "panel": panel,
             "invitation_days": invitation_days(),
-            "page_title": f"Invite someone to {panel.name}",
+            "page_title": _("Invite someone to %(panel)s") % {"panel": panel.name},
         }
         return _form_page(request, "panels/people/member_invite.html", context, status=status)
 
@@ -130,7 +132,9 @@ def member_invite(request, slug: str):
         save=lambda form: services.membership_invite(
             panel=panel, by=request.user, **form.cleaned_data
         ),
-        message=lambda membership: f"Invitation sent to {membership.user.email}",
+        message=lambda membership: (
+            _("Invitation sent to %(email)s") % {"email": membership.user.email}
+        ),
         success=reverse("panels:panel_detail", kwargs={"slug": panel.slug}),
         render=show,
     )
@@ -142,7 +146,7 @@ def membership_edit(request, slug: str, pk: int):
     membership = selectors.panel_membership(panel=panel, pk=pk)
     if membership.ended_on is not None:
         return _refused(
-            request, panel, membership, "This membership has ended, so it cannot be changed."
+            request, panel, membership, _("This membership has ended, so it cannot be changed.")
         )
 
     def show(form, status, stale):
@@ -152,7 +156,7 @@ def membership_edit(request, slug: str, pk: int):
             "form": form,
             "panel": panel,
             "membership": membership,
-            "page_title": f"Change {_name(membership)}'s membership",
+            "page_title": _("Change %(name)s's membership") % {"name": _name(membership)},
         }
         return _form_page(request, "panels/people/membership_form.html", context, status=status)
 
@@ -165,7 +169,7 @@ def membership_edit(request, slug: str, pk: int):
             version=form.cleaned_data["version"],
             **form.service_fields(),
         ),
-        message=f"{_name(membership)}'s membership has been changed",
+        message=_("%(name)s's membership has been changed") % {"name": _name(membership)},
         success=reverse("panels:panel_detail", kwargs={"slug": panel.slug}),
         render=show,
         rebind=lambda data: MembershipForm(data, membership=membership),
@@ -182,7 +186,7 @@ def _refused(request, panel, membership, reason: str):
         "panel": panel,
         "membership": membership,
         "reason": reason,
-        "page_title": "This cannot be done",
+        "page_title": _("This cannot be done"),
     }
     status = 403 if request.method == "POST" else 200
     return render(request, "panels/people/membership_refused.html", context, status=status)
@@ -191,31 +195,37 @@ def _refused(request, panel, membership, reason: str):
 # What each confirmation page is called, says and does: (title, button, explanation, done).
 ACTIONS = {
     "pause": (
-        "Pause {name}'s membership",
-        "Pause the membership",
-        "While paused, they cannot see the panel's meetings or rate its cases. What they "
-        "have already done is kept. You can resume the membership at any time.",
-        "{name}'s membership has been paused",
+        gettext_lazy("Pause {name}'s membership"),
+        gettext_lazy("Pause the membership"),
+        gettext_lazy(
+            "While paused, they cannot see the panel's meetings or rate its cases. What they "
+            "have already done is kept. You can resume the membership at any time."
+        ),
+        gettext_lazy("{name}'s membership has been paused"),
     ),
     "resume": (
-        "Resume {name}'s membership",
-        "Resume the membership",
-        "They will be able to see the panel's meetings and rate its cases again.",
-        "{name}'s membership has been resumed",
+        gettext_lazy("Resume {name}'s membership"),
+        gettext_lazy("Resume the membership"),
+        gettext_lazy("They will be able to see the panel's meetings and rate its cases again."),
+        gettext_lazy("{name}'s membership has been resumed"),
     ),
     "end": (
-        "End {name}'s membership",
-        "End the membership",
-        "They will no longer see the panel's meetings or rate its cases. Their past ratings "
-        "and the membership are kept for the record. This cannot be undone.",
-        "{name}'s membership has ended",
+        gettext_lazy("End {name}'s membership"),
+        gettext_lazy("End the membership"),
+        gettext_lazy(
+            "They will no longer see the panel's meetings or rate its cases. Their past ratings "
+            "and the membership are kept for the record. This cannot be undone."
+        ),
+        gettext_lazy("{name}'s membership has ended"),
     ),
     "resend": (
-        "Send {name} a new invitation",
-        "Send a new invitation",
-        "They will get a new email with a link to choose a password. The link in any "
-        "earlier invitation will stop working.",
-        "A new invitation has been sent to {email}",
+        gettext_lazy("Send {name} a new invitation"),
+        gettext_lazy("Send a new invitation"),
+        gettext_lazy(
+            "They will get a new email with a link to choose a password. The link in any "
+            "earlier invitation will stop working."
+        ),
+        gettext_lazy("A new invitation has been sent to {email}"),
     ),
 }
 SERVICES = {
@@ -295,14 +305,16 @@ def invitation_accept(request, uidb64: str, token: str):
     """Anyone holding a good link chooses the account's first password, then signs in."""
     user = _invited_user(uidb64, token)
     if user is None:
-        context = {"page_title": "This invitation link has expired or has been used"}
+        context = {"page_title": _("This invitation link has expired or has been used")}
         return render(request, "panels/people/invitation_expired.html", context)
     form = InvitationPasswordForm(user, _posted(request))
     if request.method == "POST" and form.is_valid():
         services.invitation_accept(user=user, password=form.cleaned_data["new_password1"])
         messages.success(
-            request, f"Your password has been set. Sign in with your username, {user.username}"
+            request,
+            _("Your password has been set. Sign in with your username, %(username)s")
+            % {"username": user.username},
         )
         return redirect("login")
-    context = {"form": form, "invited": user, "page_title": "Choose a password"}
+    context = {"form": form, "invited": user, "page_title": _("Choose a password")}
     return _form_page(request, "panels/people/invitation_accept.html", context)

@@ -2,6 +2,8 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import error_summary, post_form_helper, version_field
 from core.text_safety import SafeTextMixin
@@ -18,34 +20,36 @@ class ConflictForm(SafeTextMixin, forms.Form):
     """The gate before a case's papers: no conflict, or a conflict described."""
 
     has_conflict = forms.ChoiceField(
-        label="Do you have a conflict of interest in this case?",
+        label=_("Do you have a conflict of interest in this case?"),
         choices=[
-            (NO_CONFLICT, "I have no conflict of interest"),
-            (CONFLICT, "I have a conflict of interest"),
+            (NO_CONFLICT, _("I have no conflict of interest")),
+            (CONFLICT, _("I have a conflict of interest")),
         ],
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select whether you have a conflict of interest",
-            "invalid_choice": "Select whether you have a conflict of interest",
+            "required": _("Select whether you have a conflict of interest"),
+            "invalid_choice": _("Select whether you have a conflict of interest"),
         },
     )
     details = forms.CharField(
-        label="If you have a conflict, describe it",
+        label=_("If you have a conflict, describe it"),
         help_text=(
-            "Only the chair and OPCC staff will see this. Say how you are connected to the "
-            "case without naming anyone."
+            _(
+                "Only the chair and OPCC staff will see this. Say how you are connected to the "
+                "case without naming anyone."
+            )
         ),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"max_length": "The description must be 2,000 characters or fewer"},
+        error_messages={"max_length": _("The description must be 2,000 characters or fewer")},
     )
 
     def __init__(self, *args, only_conflict: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if only_conflict:
             # Already declared no conflict: the only change a member can make.
-            self.fields["has_conflict"].choices = [(CONFLICT, "I have a conflict of interest")]
+            self.fields["has_conflict"].choices = [(CONFLICT, _("I have a conflict of interest"))]
 
     @property
     def declares_conflict(self) -> bool:
@@ -54,39 +58,41 @@ class ConflictForm(SafeTextMixin, forms.Form):
 
 class ConflictWithdrawForm(SafeTextMixin, forms.Form):
     note = forms.CharField(
-        label="Why does the conflict no longer stand?",
-        help_text="This is kept with the declaration. The chair will see it.",
+        label=_("Why does the conflict no longer stand?"),
+        help_text=_("This is kept with the declaration. The chair will see it."),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={
-            "required": "Say why the conflict no longer stands",
-            "max_length": "The reason must be 2,000 characters or fewer",
+            "required": _("Say why the conflict no longer stands"),
+            "max_length": _("The reason must be 2,000 characters or fewer"),
         },
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = post_form_helper("note", submit="Withdraw the conflict")
+        self.helper = post_form_helper("note", submit=_("Withdraw the conflict"))
 
 
 class CommentForm(SafeTextMixin, forms.Form):
     text = forms.CharField(
-        label="Your comment for the panel's discussion",
+        label=_("Your comment for the panel's discussion"),
         help_text=(
-            "The panel sees it when the discussion starts. You do not give a category: "
-            "non-voting attendees are never counted."
+            _(
+                "The panel sees it when the discussion starts. You do not give a category: "
+                "non-voting attendees are never counted."
+            )
         ),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={
-            "required": "Enter your comment for the panel",
-            "max_length": "The comment must be 5,000 characters or fewer",
+            "required": _("Enter your comment for the panel"),
+            "max_length": _("The comment must be 5,000 characters or fewer"),
         },
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = post_form_helper("text", submit="Save comment")
+        self.helper = post_form_helper("text", submit=_("Save comment"))
 
 
 CRITERION_PREFIX, NOTE_PREFIX = "criterion-", "note-"
@@ -108,27 +114,33 @@ class RatingForm(SafeTextMixin, forms.Form):
         required=False,
         widget=forms.RadioSelect,
         empty_label=None,
-        error_messages={"invalid_choice": "Select one of this panel's outcome categories"},
+        error_messages={"invalid_choice": _("Select one of this panel's outcome categories")},
     )
     reasons = forms.CharField(
-        label="Your reasons",
+        label=_("Your reasons"),
         required=False,
         max_length=MAX_REASONS,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=(
-            "Write one reason per line, as it could be read in the panel's published report. "
-            "Do not include names, dates of birth, addresses or anything else that could "
-            "identify someone."
+            _(
+                "Write one reason per line, as it could be read in the panel's published report. "
+                "Do not include names, dates of birth, addresses or anything else that could "
+                "identify someone."
+            )
         ),
-        error_messages={"max_length": f"Reasons must be {MAX_REASONS:,} characters or fewer"},
+        error_messages={
+            "max_length": format_lazy(
+                _("Reasons must be {max} characters or fewer"), max=f"{MAX_REASONS:,}"
+            )
+        },
     )
     themes = forms.ModelMultipleChoiceField(
         queryset=Theme.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Themes",
-        help_text="Select any that apply. Themes help the panel see patterns across cases.",
-        error_messages={"invalid_choice": "Select themes from the list"},
+        label=_("Themes"),
+        help_text=_("Select any that apply. Themes help the panel see patterns across cases."),
+        error_messages={"invalid_choice": _("Select themes from the list")},
     )
 
     def __init__(self, *args, criteria, categories, themes, panel_only=(), rating=None, **kwargs):
@@ -151,14 +163,17 @@ class RatingForm(SafeTextMixin, forms.Form):
                 choices=Assessment.choices,
                 required=False,
                 widget=forms.RadioSelect,
-                error_messages={"invalid_choice": f"Select a valid answer for '{criterion.label}'"},
+                error_messages={
+                    "invalid_choice": _("Select a valid answer for '%(label)s'")
+                    % {"label": criterion.label}
+                },
             )
             self.fields[NOTE_PREFIX + criterion.code] = forms.CharField(
-                label=f"Note on '{criterion.label}' (optional)",
+                label=_("Note on '%(label)s' (optional)") % {"label": criterion.label},
                 required=False,
                 max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 2}),
-                error_messages={"max_length": "A note must be 2,000 characters or fewer"},
+                error_messages={"max_length": _("A note must be 2,000 characters or fewer")},
             )
 
     @staticmethod
@@ -188,8 +203,10 @@ class RatingForm(SafeTextMixin, forms.Form):
         posted = {k for k in self.data if k.startswith((CRITERION_PREFIX, NOTE_PREFIX))}
         if posted - known:
             raise ValidationError(
-                "The form included a criterion that is not part of this panel's framework. "
-                "Reload the page and try again.",
+                _(
+                    "The form included a criterion that is not part of this panel's framework. "
+                    "Reload the page and try again."
+                ),
                 code="tampered",
             )
         return super().clean()

@@ -5,6 +5,9 @@ things stand (`panels.rating.selectors.member_home`); this says how it reads."""
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
 from cases.kinds.presenters import (
     CaseSummary,
     SectionRows,
@@ -31,11 +34,11 @@ from .selectors import (
 
 # Task-list statuses, worded as the GOV.UK task list pattern words them.
 TASK_LABELS = {
-    NOT_STARTED: "Not started",
-    IN_PROGRESS: "In progress",
-    COMPLETED: "Completed",
-    CONFLICT: "Conflict declared",
-    READ_ONLY: "Read only",
+    NOT_STARTED: gettext_lazy("Not started"),
+    IN_PROGRESS: gettext_lazy("In progress"),
+    COMPLETED: gettext_lazy("Completed"),
+    CONFLICT: gettext_lazy("Conflict declared"),
+    READ_ONLY: gettext_lazy("Read only"),
 }
 
 # The GOV.UK tag colour of each status shown as a tag; the others are plain text.
@@ -121,9 +124,18 @@ def rating_due(item: MeetingTasks) -> str:
 
 
 DUE_TAGS = {
-    "overdue": Tag("Rating overdue", "govuk-tag--red"),
-    "due today": Tag("Rating due today", "govuk-tag--orange"),
+    "overdue": Tag(gettext_lazy("Rating overdue"), "govuk-tag--red"),
+    "due today": Tag(gettext_lazy("Rating due today"), "govuk-tag--orange"),
 }
+
+
+def _due_words(due: str, days: int | None) -> str:
+    """`rating_due`'s words as the page shows them (in the page's language)."""
+    if due == "due tomorrow":
+        return _("due tomorrow")
+    if due.startswith("due in "):
+        return ngettext("due in %(days)s day", "due in %(days)s days", days) % {"days": days}
+    return due
 
 
 def task_list(item: MeetingTasks, summaries: dict[int, CaseSummary]) -> TaskList:
@@ -135,7 +147,7 @@ def task_list(item: MeetingTasks, summaries: dict[int, CaseSummary]) -> TaskList
         rated=item.rated,
         to_rate=item.to_rate,
         conflicts=item.conflicts,
-        due=due,
+        due=_due_words(due, item.days_left),
         due_tag=DUE_TAGS.get(due),
     )
 
@@ -149,25 +161,28 @@ def task_lists(items: list[MeetingTasks]) -> list[TaskList]:
 
 # Landis and Koch (1977), the usual plain-words reading of kappa.
 BANDS = [
-    (0.0, "poor agreement (worse than chance)"),
-    (0.20, "slight agreement"),
-    (0.40, "fair agreement"),
-    (0.60, "moderate agreement"),
-    (0.80, "substantial agreement"),
-    (1.0, "almost perfect agreement"),
+    (0.0, gettext_lazy("poor agreement (worse than chance)")),
+    (0.20, gettext_lazy("slight agreement")),
+    (0.40, gettext_lazy("fair agreement")),
+    (0.60, gettext_lazy("moderate agreement")),
+    (0.80, gettext_lazy("substantial agreement")),
+    (1.0, gettext_lazy("almost perfect agreement")),
 ]
 
 
 def kappa_reading(kappa: Kappa) -> str:
     """Kappa in plain words: its Landis and Koch band."""
     if kappa.value is None:
-        return "Not enough ratings to measure agreement."
+        return _("Not enough ratings to measure agreement.")
     return next(words for upper, words in BANDS if kappa.value <= upper + 1e-12)
 
 
 def kappa_too_few(kappa: Kappa) -> str:
     """What the pages say instead of a figure over too few cases."""
-    return (
-        f"Agreement cannot be judged yet: kappa needs at least {MIN_CASES} cases with two "
-        f"or more ratings, and there {'is' if kappa.cases == 1 else 'are'} {kappa.cases}."
-    )
+    return ngettext(
+        "Agreement cannot be judged yet: kappa needs at least %(least)s cases with two "
+        "or more ratings, and there is %(count)s.",
+        "Agreement cannot be judged yet: kappa needs at least %(least)s cases with two "
+        "or more ratings, and there are %(count)s.",
+        kappa.cases,
+    ) % {"least": MIN_CASES, "count": kappa.cases}

@@ -4,6 +4,8 @@ decision page and a case's papers once the ratings are revealed."""
 import hashlib
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from ..enums import Assessment, RatingStatus
 from ..models import (
     CaseComment,
@@ -78,7 +80,9 @@ def member_labels(*, meeting: Meeting, members: list[Membership]) -> list[tuple[
     shuffled = sorted(
         members, key=lambda m: hashlib.sha256(f"{meeting.pk}:{m.pk}".encode()).hexdigest()
     )
-    return [(m, f"Member {chr(ord('A') + i)}") for i, m in enumerate(shuffled)]
+    return [
+        (m, _("Member %(letter)s") % {"letter": chr(ord("A") + i)}) for i, m in enumerate(shuffled)
+    ]
 
 
 def _voters(meeting: Meeting) -> list[Membership]:
@@ -184,7 +188,7 @@ def _case_discussions(
             CriterionSplit(
                 criterion,
                 [
-                    (labels.get(v, "Not answered"), n)
+                    (labels.get(v, _("Not answered")), n)
                     for v, n in sorted(tally.items(), key=lambda vn: (-vn[1], _answer_order(vn[0])))
                 ],
             )

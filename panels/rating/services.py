@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.permissions import by_rule
 from core.stale import check_version
@@ -72,7 +73,7 @@ def conflict_declare(
     which is kept with its versions and never counted."""
     details = details.strip()
     if has_conflict and not details:
-        raise ValidationError({"details": "Describe your conflict of interest"})
+        raise ValidationError({"details": _("Describe your conflict of interest")})
     with transaction.atomic():
         access = _locked_access(reviewed_case=reviewed_case, user=user)
         _refuse(declaration_refusal(user, access, has_conflict=has_conflict))
@@ -94,18 +95,20 @@ def conflict_withdraw(*, declaration: ConflictDeclaration, by, note: str) -> Con
     if not by_rule("panels.withdraw_conflict", by, declaration.reviewed_case.meeting):
         raise PermissionDenied
     if not note:
-        raise ValidationError({"note": "Say why the conflict no longer stands"})
+        raise ValidationError({"note": _("Say why the conflict no longer stands")})
     with transaction.atomic():
         access = _locked_access(
             reviewed_case=declaration.reviewed_case, user=declaration.membership.user
         )
         current = access.declaration
         if current is None or current.pk != declaration.pk or not current.has_conflict:
-            raise ValidationError("This conflict has already been withdrawn.", code="stale")
+            raise ValidationError(_("This conflict has already been withdrawn."), code="stale")
         if access.meeting.status not in DECLARING:
             raise ValidationError(
-                "Conflicts can only be withdrawn while the meeting is open for rating or in "
-                "discussion.",
+                _(
+                    "Conflicts can only be withdrawn while the meeting is open for rating or in "
+                    "discussion."
+                ),
                 code="refused",
             )
         return _supersede(access=access, has_conflict=False, details=note, by=by)
@@ -190,40 +193,46 @@ def _check(data: RatingInput, *, criteria: dict, framework, submit: bool) -> Non
     unknown = sorted(set(data.assessments) - set(criteria))
     if unknown:
         raise ValidationError(
-            "The rating named criteria that are not part of this panel's framework. "
-            "Reload the page and try again.",
+            _(
+                "The rating named criteria that are not part of this panel's framework. "
+                "Reload the page and try again."
+            ),
             code="tampered",
         )
     if data.category is not None and data.category.framework_id != framework.pk:
-        errors["category"] = ["Select one of this panel's outcome categories"]
+        errors["category"] = [_("Select one of this panel's outcome categories")]
     elif data.category is not None and data.category.panel_decision_only:
         errors["category"] = [panel_only_refusal(data.category)]
     for code, (value, _note) in data.assessments.items():
         if value not in {UNANSWERED, *Assessment.values}:
-            errors[f"criterion-{code}"] = [f"Select a valid answer for '{criteria[code].label}'"]
+            errors[f"criterion-{code}"] = [
+                _("Select a valid answer for '%(label)s'") % {"label": criteria[code].label}
+            ]
     offered = set(framework.themes.filter(is_active=True).values_list("pk", flat=True))
     if any(theme.pk not in offered for theme in data.themes):
-        errors["themes"] = ["Select themes from the list"]
+        errors["themes"] = [_("Select themes from the list")]
     if submit:
         for code, criterion in criteria.items():
             if data.assessments.get(code, (UNANSWERED, ""))[0] == UNANSWERED:
                 errors.setdefault(f"criterion-{code}", []).append(
-                    f"Select whether '{criterion.label}' was met"
+                    _("Select whether '%(label)s' was met") % {"label": criterion.label}
                 )
         if data.category is None:
-            errors.setdefault("category", []).append("Select the outcome category for this case")
+            errors.setdefault("category", []).append(_("Select the outcome category for this case"))
         elif data.category.requires_reasons and not data.reasons.strip():
-            errors["reasons"] = [f"Enter your reasons for '{data.category.label}'"]
+            errors["reasons"] = [
+                _("Enter your reasons for '%(label)s'") % {"label": data.category.label}
+            ]
     if errors:
         raise ValidationError(errors)
 
 
 def panel_only_refusal(category: OutcomeCategory) -> str:
     """Why a member may not give a category only the panel's decision may use."""
-    return (
-        f"Only the panel's decision can be '{category.label}'. Select the category you "
+    return _(
+        "Only the panel's decision can be '%(label)s'. Select the category you "
         "would give, and say in your reasons what stops you concluding"
-    )
+    ) % {"label": category.label}
 
 
 def _snapshot(rating: Rating) -> dict:
@@ -293,11 +302,11 @@ def comment_save(*, reviewed_case: ReviewedCase, user, text: str) -> CaseComment
     """A non-voting attendee's comment for the discussion; shown to the panel at the reveal."""
     text = text.strip()
     if not text:
-        raise ValidationError({"text": "Enter your comment for the panel"})
+        raise ValidationError({"text": _("Enter your comment for the panel")})
     with transaction.atomic():
         access = _locked_access(reviewed_case=reviewed_case, user=user)
         _refuse(comment_refusal(user, access))
-        comment, _ = CaseComment.objects.update_or_create(
+        comment, _created = CaseComment.objects.update_or_create(
             reviewed_case=access.reviewed_case,
             membership=access.membership,
             defaults={"text": text},

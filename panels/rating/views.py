@@ -5,6 +5,8 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cases.documents import selectors as documents
@@ -33,7 +35,9 @@ def _case_context(request, pk: int, position: int):
     return meeting, reviewed, selectors.case_access(user=request.user, reviewed_case=reviewed)
 
 
-def _refused(request, access, reason: str, *, title: str = "You cannot open this case"):
+def _refused(
+    request, access, reason: str, *, title: str = gettext_lazy("You cannot open this case")
+):
     context = {"access": access, "reason": reason, "page_title": title}
     return render(request, "panels/case_refused.html", context, status=403)
 
@@ -65,7 +69,8 @@ def _papers_page(request, access, own: dict, status: int = 200):
         "papers": papers,
         "access": access,
         "today": timezone.localdate(),
-        "page_title": f"Case {reviewed.position}: {papers.title}",
+        "page_title": _("Case %(position)s: %(title)s")
+        % {"position": reviewed.position, "title": papers.title},
         **own,
     }
     context["previous"], context["next"] = selectors.agenda_neighbours(
@@ -83,7 +88,7 @@ def _papers_page(request, access, own: dict, status: int = 200):
             criteria=criteria, outcome=context["outcome"]
         )
     if context.get("form") is not None and context["form"].errors:
-        context["page_title"] = f"Error: {context['page_title']}"
+        context["page_title"] = _("Error: %(title)s") % {"title": context["page_title"]}
     return render(request, "panels/case_papers.html", context, status=status)
 
 
@@ -152,7 +157,9 @@ def rating_save(request, pk: int, position: int):
     form = RatingForm(request.POST, **parts)
     action = request.POST.get("action")
     if action not in RATING_ACTIONS:
-        form.add_error(None, "Choose Save as draft, Submit rating or Save and go to the next case")
+        form.add_error(
+            None, _("Choose Save as draft, Submit rating or Save and go to the next case")
+        )
 
     def show(form, status, stale):
         own = _rating_part(request.user, access, form=form)
@@ -183,7 +190,10 @@ def _after_rating(request, access, saved, action: str):
     meeting, position = access.meeting, access.reviewed_case.position
     meetings = f"{reverse('home')}#meeting-{meeting.pk}"
     if saved.status == RatingStatus.SUBMITTED and action == "submit":
-        messages.success(request, f"Your rating of case {position} has been submitted")
+        messages.success(
+            request,
+            _("Your rating of case %(position)s has been submitted") % {"position": position},
+        )
         return meetings
     following = (
         selectors.agenda_neighbours(meeting=meeting, position=position)[1]
@@ -191,14 +201,21 @@ def _after_rating(request, access, saved, action: str):
         else None
     )
     if following is not None:
-        messages.success(request, f"Your rating of case {position} has been saved")
+        messages.success(
+            request, _("Your rating of case %(position)s has been saved") % {"position": position}
+        )
         return reverse("panels:case_papers", args=[meeting.pk, following])
     if action == "next":
         messages.success(
-            request, f"Your rating of case {position} has been saved: it was the last case"
+            request,
+            _("Your rating of case %(position)s has been saved: it was the last case")
+            % {"position": position},
         )
         return meetings
-    messages.success(request, f"Your rating of case {position} has been saved as a draft")
+    messages.success(
+        request,
+        _("Your rating of case %(position)s has been saved as a draft") % {"position": position},
+    )
     return reverse("panels:case_papers", args=[meeting.pk, position])
 
 
@@ -218,7 +235,7 @@ def comment_save(request, pk: int, position: int):
         save=lambda form: services.comment_save(
             reviewed_case=reviewed, user=request.user, text=form.cleaned_data["text"]
         ),
-        message=f"Your comment on case {position} has been saved",
+        message=_("Your comment on case %(position)s has been saved") % {"position": position},
         success=reverse("panels:case_papers", args=[pk, position]),
         render=lambda form, status, stale: _papers_page(
             request, access, _comment_part(request.user, access, form=form), status=status
@@ -232,7 +249,7 @@ def conflict_declare(request, pk: int, position: int):
     meeting, reviewed, access = _case_context(request, pk, position)
     if access.membership is None:
         return _refused(
-            request, access, "Only members of this panel declare conflicts of interest."
+            request, access, _("Only members of this panel declare conflicts of interest.")
         )
     form = None
     if not access.is_conflicted:
@@ -257,8 +274,11 @@ def conflict_declare(request, pk: int, position: int):
                     return redirect("panels:case_papers", pk=pk, position=position)
                 messages.success(
                     request,
-                    f"Conflict of interest declared for case {position}. "
-                    "You will not see its papers or rate it.",
+                    _(
+                        "Conflict of interest declared for case %(position)s. "
+                        "You will not see its papers or rate it."
+                    )
+                    % {"position": position},
                 )
                 return redirect(f"{reverse('home')}#meeting-{meeting.pk}")
     context = {
@@ -267,10 +287,10 @@ def conflict_declare(request, pk: int, position: int):
         "summary": summary_of(reviewed.case),
         "access": access,
         "form": form,
-        "page_title": f"Case {position}: conflict of interest",
+        "page_title": _("Case %(position)s: conflict of interest") % {"position": position},
     }
     if form is not None and form.errors:
-        context["page_title"] = f"Error: {context['page_title']}"
+        context["page_title"] = _("Error: %(title)s") % {"title": context["page_title"]}
     return render(request, "panels/conflict_declare.html", context)
 
 
@@ -281,7 +301,7 @@ def conflict_withdraw(request, pk: int, declaration_pk: int):
     context = {
         "meeting": meeting,
         "declaration": declaration,
-        "page_title": "Withdraw a conflict of interest",
+        "page_title": _("Withdraw a conflict of interest"),
     }
     return handle_form(
         request,
@@ -290,8 +310,11 @@ def conflict_withdraw(request, pk: int, declaration_pk: int):
             declaration=declaration, by=request.user, note=form.cleaned_data["note"]
         ),
         message=(
-            f"The conflict of {declaration.membership.user.get_full_name()} in case "
-            f"{declaration.reviewed_case.position} has been withdrawn"
+            _("The conflict of %(name)s in case %(position)s has been withdrawn")
+            % {
+                "name": declaration.membership.user.get_full_name(),
+                "position": declaration.reviewed_case.position,
+            }
         ),
         success=reverse("panels:meeting_detail", args=[meeting.pk]),
         render=lambda form, status, stale: render(

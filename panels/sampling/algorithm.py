@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 BOTTOMK_VERSION = "bottomk-sha256-v1"
 SEED_PATTERN = re.compile(r"[0-9A-Za-z_.-]{1,64}")
@@ -65,13 +66,15 @@ class Pool:
         pool = cls(_lines(references), _lines(strata) if strata is not None else b"")
         if pool.size != len(references):
             raise SamplingError(
-                "A case reference in the pool contains a line break, so the draw cannot be "
-                "recorded. Ask a data admin to correct the reference."
+                _(
+                    "A case reference in the pool contains a line break, so the draw cannot be "
+                    "recorded. Ask a data admin to correct the reference."
+                )
             )
         if strata is not None:
             if pool.strata_text.count(b"\n") != len(strata):
                 raise SamplingError(
-                    "A case's group contains a line break, so it cannot be stratified."
+                    _("A case's group contains a line break, so it cannot be stratified.")
                 )
             pool.__dict__["labels"] = list(strata)  # what splitting strata_text would give
         pool.__dict__["reference_list"] = references  # what splitting text would give

@@ -1,13 +1,11 @@
 """Forms for the panels app, rendered with the GOV.UK template pack."""
 
-import datetime
-
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fixed, Fluid, Size
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from cases.models import CrimeCode, OutcomeType
 from core.forms import post_form_helper
@@ -15,6 +13,7 @@ from core.text_safety import SafeTextMixin
 
 from .. import sampling
 from ..models import Meeting
+from .date_fields import OptionalDateField
 from .kind_form_fields import (
     check_ranges,
     folded_kind_layout,
@@ -30,93 +29,77 @@ MAX_SAMPLE_SIZE = 500
 NO_STRATA = "none"
 
 
-class OptionalDateField(DateInputField):
-    """A GOV.UK date input that may be left blank, with messages that say what to fix."""
-
-    def __init__(self, *, what: str, **kwargs):
-        super().__init__(required=False, require_all_fields=False, **kwargs)
-        self.what = what
-        for part, subfield in zip(["day", "month", "year"], self.fields, strict=True):
-            subfield.required = True
-            subfield.error_messages["incomplete"] = f"{what} must include a {part}"
-            subfield.validators = [RegexValidator(r"^[0-9]+$", f"{what} must be a real date")]
-
-    def compress(self, data_list):
-        try:
-            value = super().compress(data_list)
-        except ValidationError:
-            value = datetime.date.min
-        if value is not None and value.year < 1900:
-            raise ValidationError(f"{self.what} must be a real date")
-        return value
-
-
 # (field, which end, an example): the draw's date questions, worded with the kind's date.
-DATE_ENDS = [("outcome_from", "earliest", "1 4 2025"), ("outcome_to", "latest", "31 3 2026")]
+DATE_ENDS = [
+    ("outcome_from", _("The earliest %(date)s"), _("Earliest %(date)s (optional)"), "1 4 2025"),
+    ("outcome_to", _("The latest %(date)s"), _("Latest %(date)s (optional)"), "31 3 2026"),
+]
 
 
 class SampleDrawForm(SafeTextMixin, forms.Form):
     size = forms.IntegerField(
-        label="How many cases should be drawn?",
-        help_text="Cases carried over from earlier meetings are added on top of this number.",
+        label=_("How many cases should be drawn?"),
+        help_text=_("Cases carried over from earlier meetings are added on top of this number."),
         min_value=1,
         max_value=MAX_SAMPLE_SIZE,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
         error_messages={
-            "required": "Enter a sample size",
-            "invalid": "Sample size must be a whole number, like 10",
-            "min_value": "Sample size must be 1 or more",
-            "max_value": f"Sample size must be {MAX_SAMPLE_SIZE} or fewer",
+            "required": _("Enter a sample size"),
+            "invalid": _("Sample size must be a whole number, like 10"),
+            "min_value": _("Sample size must be 1 or more"),
+            "max_value": _("Sample size must be %(limit_value)s or fewer"),
         },
     )
     outcome_types = forms.MultipleChoiceField(
-        label="Outcome types",
-        help_text="Leave all unticked to include every outcome type.",
+        label=_("Outcome types"),
+        help_text=_("Leave all unticked to include every outcome type."),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Select outcome types from the list"},
+        error_messages={"invalid_choice": _("Select outcome types from the list")},
     )
     offence_categories = forms.MultipleChoiceField(
-        label="Offence categories",
-        help_text="Leave all unticked to include every offence category.",
+        label=_("Offence categories"),
+        help_text=_("Leave all unticked to include every offence category."),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Select offence categories from the list"},
+        error_messages={"invalid_choice": _("Select offence categories from the list")},
     )
     crime_codes = forms.CharField(
-        label="Home Office crime codes (optional)",
-        help_text="Separate codes with commas, for example 8L, 105A.",
+        label=_("Home Office crime codes (optional)"),
+        help_text=_("Separate codes with commas, for example 8L, 105A."),
         required=False,
         max_length=500,
     )
     flags_required = forms.MultipleChoiceField(
-        label="Only include cases flagged as",
+        label=_("Only include cases flagged as"),
         required=False,
         choices=sampling.CaseFlag.choices,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Select flags from the list"},
+        error_messages={"invalid_choice": _("Select flags from the list")},
     )
     flags_excluded = forms.MultipleChoiceField(
-        label="Leave out cases flagged as",
+        label=_("Leave out cases flagged as"),
         required=False,
         choices=sampling.CaseFlag.choices,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Select flags from the list"},
+        error_messages={"invalid_choice": _("Select flags from the list")},
     )
     # The date fields, outcome_from and outcome_to, are named after the kind's date
     # (DATE_ENDS).
     exclude_previously_reviewed = forms.BooleanField(
-        label="Leave out cases a panel has reviewed before", required=False, initial=True
+        label=_("Leave out cases a panel has reviewed before"), required=False, initial=True
     )
     strata_field = forms.ChoiceField(
-        label="Spread the sample across groups?",
-        help_text="Each group gets a share of the sample in proportion to its share of the pool.",
-        choices=[(NO_STRATA, "No, draw from the whole pool"), *sampling.Stratum.choices],
+        label=_("Spread the sample across groups?"),
+        help_text=_(
+            "Each group gets a share of the sample in proportion to its share of the pool."
+        ),
+        choices=[(NO_STRATA, _("No, draw from the whole pool")), *sampling.Stratum.choices],
         initial=NO_STRATA,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select whether to spread the sample across groups",
-            "invalid_choice": "Select whether to spread the sample across groups",
+            "required": _("Select whether to spread the sample across groups"),
+            "invalid_choice": _("Select whether to spread the sample across groups"),
         },
     )
 
@@ -160,15 +143,15 @@ class SampleDrawForm(SafeTextMixin, forms.Form):
         self.kind_names = tuple(kind_fields)
         self.fields.update(kind_fields)
         self.fields["strata_field"].choices = [
-            (NO_STRATA, "No, draw from the whole pool"),
+            (NO_STRATA, _("No, draw from the whole pool")),
             *draw.strata,
         ]
         date = draw.kind.date_label.lower()
-        for name, end, example in DATE_ENDS:
+        for name, what, label, example in DATE_ENDS:
             self.fields[name] = OptionalDateField(
-                what=f"The {end} {date}",
-                label=f"{end.capitalize()} {date} (optional)",
-                help_text=f"For example, {example}.",
+                what=what % {"date": date},
+                label=label % {"date": date},
+                help_text=_("For example, %(example)s.") % {"example": example},
             )
 
     @property
@@ -178,7 +161,7 @@ class SampleDrawForm(SafeTextMixin, forms.Form):
     def _helper(self) -> FormHelper:
         return post_form_helper(*self.layout_fields(), submit=self.submit_label)
 
-    submit_label = "Draw the sample"
+    submit_label = _("Draw the sample")
 
     def layout_fields(self) -> list:
         return list(self.fields)
@@ -200,8 +183,12 @@ class SampleDrawForm(SafeTextMixin, forms.Form):
         unknown = [code for code in codes if code not in known]
         if unknown:
             raise ValidationError(
-                f"Enter Home Office crime codes that exist; {', '.join(unknown)} "
-                f"{'is' if len(unknown) == 1 else 'are'} not known"
+                ngettext(
+                    "Enter Home Office crime codes that exist; %(codes)s is not known",
+                    "Enter Home Office crime codes that exist; %(codes)s are not known",
+                    len(unknown),
+                )
+                % {"codes": ", ".join(unknown)}
             )
         return codes
 
@@ -209,11 +196,14 @@ class SampleDrawForm(SafeTextMixin, forms.Form):
         cleaned = super().clean()
         both = set(cleaned.get("flags_required", [])) & set(cleaned.get("flags_excluded", []))
         if both:
-            self.add_error("flags_excluded", "Select each flag in only one of the two lists")
+            self.add_error("flags_excluded", _("Select each flag in only one of the two lists"))
         start, end = cleaned.get("outcome_from"), cleaned.get("outcome_to")
         if start and end and end < start:
             date = self.draw.kind.date_label.lower()
-            self.add_error("outcome_to", f"The latest {date} must be on or after the earliest")
+            self.add_error(
+                "outcome_to",
+                _("The latest %(date)s must be on or after the earliest") % {"date": date},
+            )
         check_ranges(self, self.draw)
         return cleaned
 
@@ -272,7 +262,7 @@ class SampleOffencesForm(SampleDrawForm):
     """Step 1: which offences the draw is about (the meeting's theme, usually)."""
 
     step_fields = OFFENCE_FIELDS
-    submit_label = "Continue"
+    submit_label = _("Continue")
 
     def layout_fields(self) -> list:
         return [
@@ -285,7 +275,7 @@ class SampleOutcomesForm(SampleDrawForm):
     """Step 2: which outcome types."""
 
     step_fields = OUTCOME_FIELDS
-    submit_label = "Continue"
+    submit_label = _("Continue")
 
     def layout_fields(self) -> list:
         return [Field.checkboxes("outcome_types", small=True, legend_size=Size.MEDIUM)]
@@ -295,7 +285,7 @@ class SampleDatesForm(SampleDrawForm):
     """Step 3: optionally, when the outcomes were settled."""
 
     step_fields = DATE_FIELDS
-    submit_label = "Continue"
+    submit_label = _("Continue")
 
     def layout_fields(self) -> list:
         return [Field("outcome_from"), Field("outcome_to")]
@@ -306,7 +296,7 @@ class SampleNarrowForm(SampleDrawForm):
 
     step_fields = NARROW_FIELDS
     kind_step = True
-    submit_label = "Continue"
+    submit_label = _("Continue")
 
     def layout_fields(self) -> list:
         own = [
@@ -335,7 +325,7 @@ class SampleSizeForm(SampleDrawForm):
     """Step 5: how many cases, and whether to spread them across groups."""
 
     step_fields = SIZE_FIELDS
-    submit_label = "Continue"
+    submit_label = _("Continue")
 
     def layout_fields(self) -> list:
         return [
@@ -347,16 +337,16 @@ class SampleSizeForm(SampleDrawForm):
 # The draw's question pages in order: (step, form, page title), for the out of court
 # resolution; any other kind's draw asks `KIND_STEPS`.
 SAMPLE_STEPS = [
-    ("offences", SampleOffencesForm, "Which offences can be drawn?"),
-    ("outcomes", SampleOutcomesForm, "Which outcomes can be drawn?"),
-    ("dates", SampleDatesForm, "When were the outcomes? (optional)"),
-    ("narrow", SampleNarrowForm, "Narrow the cases down (optional)"),
-    ("size", SampleSizeForm, "Sample size"),
+    ("offences", SampleOffencesForm, _("Which offences can be drawn?")),
+    ("outcomes", SampleOutcomesForm, _("Which outcomes can be drawn?")),
+    ("dates", SampleDatesForm, _("When were the outcomes? (optional)")),
+    ("narrow", SampleNarrowForm, _("Narrow the cases down (optional)")),
+    ("size", SampleSizeForm, _("Sample size")),
 ]
 KIND_STEPS = [
-    ("narrow", SampleRecordsForm, "Which records can be drawn?"),
-    ("dates", SampleDatesForm, "Which dates can be drawn? (optional)"),
-    ("size", SampleSizeForm, "Sample size"),
+    ("narrow", SampleRecordsForm, _("Which records can be drawn?")),
+    ("dates", SampleDatesForm, _("Which dates can be drawn? (optional)")),
+    ("size", SampleSizeForm, _("Sample size")),
 ]
 
 
@@ -368,15 +358,17 @@ def sample_steps(draw: sampling.KindDraw) -> list[tuple]:
 
 class AgendaAddForm(SafeTextMixin, forms.Form):
     reference = forms.CharField(
-        label="Case reference",
-        help_text="The force's pseudonymous reference, as in the extract, for example OC-2025-0142",
+        label=_("Case reference"),
+        help_text=_(
+            "The force's pseudonymous reference, as in the extract, for example OC-2025-0142"
+        ),
         max_length=64,
-        error_messages={"required": "Enter a case reference"},
+        error_messages={"required": _("Enter a case reference")},
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = post_form_helper(
             Field.text("reference", field_width=Fluid.ONE_THIRD, label_size=Size.MEDIUM),
-            submit="Add the case",
+            submit=_("Add the case"),
         )

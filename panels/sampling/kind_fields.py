@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from django.db.models import F
 from django.db.models.fields.json import KeyTextTransform
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cases.kinds.selectors import fields_by_code, kind_fields
 from cases.models import FieldType, RecordField, RecordKind
@@ -23,7 +25,7 @@ from .algorithm import SamplingError
 
 # The columns the draw's own steps filter by: not offered again as a kind's field.
 OWN_STEP_COLUMNS = frozenset({"outcome_type", "offence_category", "crime_code", *CaseFlag.values})
-NOT_RECORDED = "Not recorded"
+NOT_RECORDED = gettext_lazy("Not recorded")
 YES, NO = "yes", "no"
 # How a case holding several choices of a several-of-a-list field is grouped: by the
 # combination, so each case is in exactly one group ("drugs+weapon").
@@ -95,10 +97,12 @@ def group_value(field: RecordField, raw) -> str:
 def group_labels(field: RecordField, groups) -> dict[str, str]:
     """Readable names for the groups a field's stratum recorded."""
     choices = field.choice_labels()
-    labels = {"": NOT_RECORDED, YES: "Yes", NO: "No"} if field.type == FieldType.YES_NO else {}
+    labels = (
+        {"": NOT_RECORDED, YES: _("Yes"), NO: _("No")} if field.type == FieldType.YES_NO else {}
+    )
     labels.setdefault("", NOT_RECORDED)
     for group in groups:
         if group and group not in labels:
             parts = [choices.get(code, code) for code in group.split(COMBINED)]
-            labels[group] = " and ".join(parts)
+            labels[group] = _(" and ").join(parts)
     return labels

@@ -5,13 +5,14 @@ answers filter the pool by."""
 from crispy_forms_gds.layout import HTML, Field, Fixed, Size
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from cases.models import FieldType, RecordField
 
 from .kind_fields import NO, YES, KindDraw
 
 PREFIX = "kind_"
-YES_NO_CHOICES = [(YES, "Yes"), (NO, "No")]
+YES_NO_CHOICES = [(YES, _("Yes")), (NO, _("No"))]
 
 
 def field_name(field: RecordField) -> str:
@@ -24,8 +25,11 @@ def kind_form_fields(draw: KindDraw) -> dict[str, forms.Field]:
     for field in draw.fields:
         name = field_name(field)
         if field.type == FieldType.INTEGER:
-            found[f"{name}_from"] = _whole_number(f"{field.label}: from (optional)", field.label)
-            found[f"{name}_to"] = _whole_number(f"{field.label}: to (optional)", field.label)
+            label = {"label": field.label}
+            found[f"{name}_from"] = _whole_number(
+                _("%(label)s: from (optional)") % label, field.label
+            )
+            found[f"{name}_to"] = _whole_number(_("%(label)s: to (optional)") % label, field.label)
             continue
         if field.type == FieldType.YES_NO:
             choices = YES_NO_CHOICES
@@ -34,11 +38,14 @@ def kind_form_fields(draw: KindDraw) -> dict[str, forms.Field]:
         what = field.label.lower()
         found[name] = forms.MultipleChoiceField(
             label=field.label,
-            help_text=f"Leave all unticked to include every case, whatever its {what}.",
+            help_text=_("Leave all unticked to include every case, whatever its %(what)s.")
+            % {"what": what},
             required=False,
             choices=choices,
             widget=forms.CheckboxSelectMultiple,
-            error_messages={"invalid_choice": f"Choose only the {what} options listed"},
+            error_messages={
+                "invalid_choice": _("Choose only the %(what)s options listed") % {"what": what}
+            },
         )
     return found
 
@@ -48,7 +55,7 @@ def _whole_number(label: str, what: str) -> forms.IntegerField:
         label=label,
         required=False,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
-        error_messages={"invalid": f"{what} must be a whole number, like 16"},
+        error_messages={"invalid": _("%(what)s must be a whole number, like 16") % {"what": what}},
     )
 
 
@@ -63,8 +70,8 @@ def folded_kind_layout(form) -> list:
         HTML(
             '<details class="govuk-details"{% if form.kind_answered %} open{% endif %}>'
             '<summary class="govuk-details__summary"><span class="govuk-details__summary-text">'
-            "Narrow by the record's other fields"
-            '</span></summary><div class="govuk-details__text">'
+            + str(_("Narrow by the record's other fields"))
+            + '</span></summary><div class="govuk-details__text">'
         ),
         *layout,
         HTML("</div></details>"),
@@ -105,7 +112,10 @@ def check_ranges(form, draw: KindDraw) -> None:
         if low is not None and high is not None and high < low:
             form.add_error(
                 f"{name}_to",
-                ValidationError(f"{field.label}: 'to' must be the same as or more than 'from'"),
+                ValidationError(
+                    _("%(label)s: 'to' must be the same as or more than 'from'")
+                    % {"label": field.label}
+                ),
             )
 
 

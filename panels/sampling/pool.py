@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection, models
 from django.db.models import QuerySet, Subquery
+from django.utils.translation import gettext as _
 
 from cases.enums import CaseStatus, OffenderAgeBand
 from cases.kinds.selectors import fields_by_code, filter_by_field, filter_by_range
@@ -232,8 +233,10 @@ def _split(text: str | None, expected: int) -> list[str]:
     parts = text.split("\n") if text is not None else []
     if len(parts) != expected:
         raise SamplingError(
-            "A case reference or group in the pool contains a line break, so the draw "
-            "cannot be recorded. Ask a data admin to correct the case."
+            _(
+                "A case reference or group in the pool contains a line break, so the draw "
+                "cannot be recorded. Ask a data admin to correct the case."
+            )
         )
     return parts
 
@@ -263,4 +266,4 @@ def stratum_labels(stratum: str, groups=(), *, kind: str = "") -> dict[str, str]
         return dict(OutcomeType.objects.values_list("code", "name"))
     if stratum == Stratum.OFFENDER_AGE_BAND:
         return dict(OffenderAgeBand.choices)
-    return {"": "No category recorded"}
+    return {"": _("No category recorded")}

@@ -6,6 +6,8 @@ from concurrent.futures import ThreadPoolExecutor
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cases.enums import CaseStatus
 from cases.models import Case, Force
@@ -37,7 +39,7 @@ def sample_draw(
     """
     seed = _checked_seed(seed)
     if size < 1:
-        raise ValidationError({"size": "Sample size must be 1 or more"})
+        raise ValidationError({"size": _("Sample size must be 1 or more")})
     with transaction.atomic():
         meeting = _lock_planned_meeting(meeting)
         # The draw records the kind of record it was drawn from, whoever built the filters.
@@ -77,20 +79,24 @@ def _checked_seed(seed: str | None) -> str:
     if seed is None:
         return sampling.new_seed()
     if not sampling.SEED_PATTERN.fullmatch(seed):
-        raise ValidationError("A seed is 1 to 64 letters, digits, dots, dashes or underscores.")
+        raise ValidationError(_("A seed is 1 to 64 letters, digits, dots, dashes or underscores."))
     return seed
 
 
-def _lock_planned_meeting(meeting: Meeting, what: str = "The sample cannot be drawn") -> Meeting:
+NOT_PLANNED = {
+    "draw": gettext_lazy("The sample cannot be drawn because rating has started for this meeting."),
+    "add": gettext_lazy("Cases cannot be added because rating has started for this meeting."),
+}
+
+
+def _lock_planned_meeting(meeting: Meeting, what: str = "draw") -> Meeting:
     locked = (
         Meeting.objects.select_for_update(of=("self",))
         .select_related("panel__framework__record_kind")
         .get(pk=meeting.pk)
     )
     if locked.status != MeetingStatus.PLANNED:
-        raise ValidationError(
-            f"{what} because rating has started for this meeting.", code="not_planned"
-        )
+        raise ValidationError(NOT_PLANNED[what], code="not_planned")
     # One draw per force at a time, so two meetings cannot take the same case.
     Force.objects.select_for_update().filter(pk=locked.panel.force_id).first()
     return locked
@@ -101,7 +107,7 @@ def _release_drawn_cases(*, meeting: Meeting, by) -> None:
     started = Q(ratings__isnull=False) | Q(conflicts__isnull=False) | Q(decision__isnull=False)
     if drawn.filter(started | Q(observations__isnull=False)).exists():
         raise ValidationError(
-            "The sample cannot be drawn again because work on the drawn cases has started.",
+            _("The sample cannot be drawn again because work on the drawn cases has started."),
             code="work_started",
         )
     cases = [reviewed.case for reviewed in drawn.select_related("case")]
@@ -117,14 +123,17 @@ def _release_drawn_cases(*, meeting: Meeting, by) -> None:
 def _check_pool(pool: sampling.Pool, size: int) -> None:
     if pool.size == 0:
         raise ValidationError(
-            "There are no cases in the pool that match these filters. Change the filters.",
+            _("There are no cases in the pool that match these filters. Change the filters."),
             code="empty_pool",
         )
     if size > pool.size:
         raise ValidationError(
             {
-                "size": f"Sample size must be {pool.size} or fewer, the number of cases in the "
-                "pool that match these filters"
+                "size": _(
+                    "Sample size must be %(size)s or fewer, the number of cases in the "
+                    "pool that match these filters"
+                )
+                % {"size": pool.size}
             },
             code="too_large",
         )
@@ -163,12 +172,13 @@ def _strata_record(pool: sampling.Pool, strata_field: str | None, size: int, kin
     shares = sampling.group_shares(pool, size)
     labels = sampling.stratum_labels(strata_field, counts, kind=kind)
     groups = [
-        {"value": g, "label": labels.get(g, g), "pool": n, "sample": shares[g]}
+        {"value": g, "label": str(labels.get(g, g)), "pool": n, "sample": shares[g]}
         for g, n in counts.items()
     ]
     field = sampling.stratum_field(strata_field, kind)
     label = sampling.stratum_label(strata_field, field)
-    return {"field": strata_field, "label": label, "groups": groups}
+    # A JSON record: translatable labels are stored as the text they gave.
+    return {"field": strata_field, "label": str(label), "groups": groups}
 
 
 def _build_agenda(*, meeting: Meeting, draw: SampleDraw, by) -> None:
@@ -215,7 +225,7 @@ def _build_agenda(*, meeting: Meeting, draw: SampleDraw, by) -> None:
         case_transitions(cases=moving, to=CaseStatus.ON_AGENDA, by=by, note=f"Agenda of {meeting}")
     except TransitionNotAllowed:
         raise ValidationError(
-            "The pool changed while the sample was being drawn. Draw the sample again.",
+            _("The pool changed while the sample was being drawn. Draw the sample again."),
             code="pool_changed",
         ) from None
 
@@ -228,9 +238,9 @@ def agenda_add_case(*, meeting: Meeting, reference: str, by) -> ReviewedCase:
     """
     reference = reference.strip()
     if not reference:
-        raise ValidationError({"reference": "Enter a case reference"})
+        raise ValidationError({"reference": _("Enter a case reference")})
     with transaction.atomic():
-        meeting = _lock_planned_meeting(meeting, what="Cases cannot be added")
+        meeting = _lock_planned_meeting(meeting, what="add")
         case = (
             Case.objects.for_user(by)
             .select_for_update()
@@ -255,7 +265,13 @@ def agenda_add_case(*, meeting: Meeting, reference: str, by) -> ReviewedCase:
 
 def _not_in_pool(case: Case | None, reference: str, meeting: Meeting) -> str:
     if case is None:
-        return f"No case from {meeting.panel.force.name} has the reference {reference}"
+        return _("No case from %(force)s has the reference %(reference)s") % {
+            "force": meeting.panel.force.name,
+            "reference": reference,
+        }
     if case.status == CaseStatus.ON_AGENDA:
-        return f"Case {reference} is already on a meeting's agenda"
-    return f"Case {reference} is not in the pool ({case.get_status_display().lower()})"
+        return _("Case %(reference)s is already on a meeting's agenda") % {"reference": reference}
+    return _("Case %(reference)s is not in the pool (%(status)s)") % {
+        "reference": reference,
+        "status": case.get_status_display().lower(),
+    }

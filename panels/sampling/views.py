@@ -5,6 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from core.form_pages import handle_form
 
@@ -19,12 +21,12 @@ CHECK_STEP = "check"
 # What each step's Change link on the check page changes (for screen readers): the out
 # of court resolution's steps, and any other kind's.
 CHANGES = {
-    "offences": "offences",
-    "outcomes": "outcome types",
-    "dates": "outcome dates",
-    "narrow": "crime codes and flags",
+    "offences": gettext_lazy("offences"),
+    "outcomes": gettext_lazy("outcome types"),
+    "dates": gettext_lazy("outcome dates"),
+    "narrow": gettext_lazy("crime codes and flags"),
 }
-KIND_CHANGES = {"narrow": "which records", "dates": "dates"}
+KIND_CHANGES = {"narrow": gettext_lazy("which records"), "dates": gettext_lazy("dates")}
 
 
 class DrawSteps:
@@ -142,9 +144,13 @@ def _sample_check(request, steps):
             error = " ".join(failed.messages)
         else:
             answers.clear()
-            cases = "case" if draw.sample_size == 1 else "cases"
+            drawn = ngettext(
+                "%(size)s case drawn at random from %(pool)s",
+                "%(size)s cases drawn at random from %(pool)s",
+                draw.sample_size,
+            )
             messages.success(
-                request, f"{draw.sample_size} {cases} drawn at random from {draw.pool_size:,}"
+                request, drawn % {"size": draw.sample_size, "pool": f"{draw.pool_size:,}"}
             )
             return redirect("panels:meeting_detail", pk=meeting.pk)
     filters = arguments["filters"]
@@ -165,7 +171,7 @@ def _sample_check(request, steps):
         "changes": [(steps.url(name), steps.change(name)) for name in steps.order[:-1]],
         "back_url": steps.back(CHECK_STEP),
         "step_count": len(steps.order) + 1,
-        "page_title": "Check your answers before drawing the sample",
+        "page_title": _("Check your answers before drawing the sample"),
     }
     return render(request, "panels/sample_draw_check.html", context, status=200)
 
@@ -187,7 +193,7 @@ def _sample_step_errors(request, steps, errors):
 @login_required
 def agenda_add(request, pk: int):
     meeting = queries.meeting_for_user(user=request.user, pk=pk, perm="panels.add_agenda_case")
-    context = {"meeting": meeting, "page_title": "Add a case to the agenda"}
+    context = {"meeting": meeting, "page_title": _("Add a case to the agenda")}
     return handle_form(
         request,
         AgendaAddForm(request.POST or None),
@@ -195,7 +201,8 @@ def agenda_add(request, pk: int):
             meeting=meeting, reference=form.cleaned_data["reference"], by=request.user
         ),
         message=lambda reviewed: (
-            f"Case {reviewed.case.reference} added to the agenda as case {reviewed.position}"
+            _("Case %(reference)s added to the agenda as case %(position)s")
+            % {"reference": reviewed.case.reference, "position": reviewed.position}
         ),
         success=reverse("panels:meeting_detail", args=[meeting.pk]),
         render=lambda form, status, stale: render(

@@ -7,6 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 
 from accountability.enums import AssuranceLevel
 from accountability.models import ScrutinyMeeting, TopicDecision
@@ -67,7 +68,7 @@ class TopicNotes:
 
     @property
     def level_label(self) -> str:
-        return AssuranceLevel(self.level).label if self.level else "No decision recorded"
+        return AssuranceLevel(self.level).label if self.level else _("No decision recorded")
 
     @property
     def rationale_html(self):

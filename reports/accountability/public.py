@@ -10,6 +10,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.spreadsheets import neutralise
 
@@ -41,7 +43,7 @@ def notes_versions() -> tuple[list, list]:
 def accountability(request):
     versions, withdrawn = notes_versions()
     context = {
-        "page_title": "The Commissioner's scrutiny of the force",
+        "page_title": _("The Commissioner's scrutiny of the force"),
         "topics": topic_histories(versions, withdrawn=withdrawn),
         "versions": versions,
     }
@@ -58,8 +60,10 @@ def notes_csv(figures: dict) -> str:
 
 class NotesFeed(Feed):
     feed_type = Atom1Feed
-    title = "The Commissioner's scrutiny of the force: published notes"
-    subtitle = "New and corrected notes of the Police and Crime Commissioner's scrutiny meetings."
+    title = gettext_lazy("The Commissioner's scrutiny of the force: published notes")
+    subtitle = gettext_lazy(
+        "New and corrected notes of the Police and Crime Commissioner's scrutiny meetings."
+    )
 
     def link(self):
         return reverse("public:accountability")
@@ -68,14 +72,16 @@ class NotesFeed(Feed):
         return list(published_notes()[:50])
 
     def item_title(self, item):
-        return item.title if item.number == 1 else f"{item.title} (corrected)"
+        return (
+            item.title if item.number == 1 else _("%(title)s (corrected)") % {"title": item.title}
+        )
 
     def item_description(self, item):
         """Escaped as the findings feed escapes its summaries (reports/public.py)."""
         decisions = "; ".join(
             f"{t['topic']}: {t['level_label']}" for t in item.figures["topics"] if t["level"]
         )
-        return escape(f"Decisions: {decisions}.")
+        return escape(_("Decisions: %(decisions)s.") % {"decisions": decisions})
 
     def item_link(self, item):
         return reverse("public:report", args=[NOTES_PATH, item.report.slug])

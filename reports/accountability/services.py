@@ -4,6 +4,8 @@ correct and withdraw."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accountability.models import ScrutinyMeeting
 from accountability.workflow import unsummarised, unsummarised_refusal
@@ -13,15 +15,15 @@ from ..enums import ReportKind, ReportStatus, SectionKey
 from ..models import FindingsReport, ReportSection, ReportStatusChange
 from ..selectors import NOTES_READY
 
-ABOUT_HEADING = "About these notes"
-ABOUT_BODY = (
+ABOUT_HEADING = gettext_lazy("About these notes")
+ABOUT_BODY = gettext_lazy(
     "The Police and Crime Commissioner holds the Chief Constable to account for the "
     "performance of the force at scrutiny meetings. Before each meeting the Commissioner's "
     "office sends the force questions on each topic, and the force answers them in writing "
     "with its evidence. These notes give a brief summary of that evidence, the "
     "Commissioner's decision on each topic and the actions agreed."
 )
-ALREADY = "This scrutiny meeting already has notes."
+ALREADY = gettext_lazy("This scrutiny meeting already has notes.")
 HELD = (ReportStatus.AWAITING_APPROVAL, ReportStatus.APPROVED)
 
 
@@ -32,12 +34,16 @@ def notes_refusal(meeting_pk: int, doing: str) -> str | None:
     transaction holding its row, it is as the last reopening or closing left it."""
     meeting = ScrutinyMeeting.objects.get(pk=meeting_pk)
     if meeting.status not in NOTES_READY:
-        return (
-            f"The meeting's record is reopened, so its notes cannot be {doing}. Close the "
+        return _(
+            "The meeting's record is reopened, so its notes cannot be %(doing)s. Close the "
             "meeting again once the record is correct."
-        )
+        ) % {"doing": doing}
     missing = unsummarised(meeting)
-    return unsummarised_refusal(missing, f"the notes are {doing}") if missing else None
+    return (
+        unsummarised_refusal(missing, _("the notes are %(doing)s") % {"doing": doing})
+        if missing
+        else None
+    )
 
 
 def reopen_refusal(meeting: ScrutinyMeeting) -> str | None:
@@ -45,7 +51,7 @@ def reopen_refusal(meeting: ScrutinyMeeting) -> str | None:
     the record they are drawn from stays closed until they are returned to draft."""
     held = FindingsReport.objects.filter(scrutiny_meeting=meeting, status__in=HELD)
     if held.exists():
-        return (
+        return _(
             "The meeting's notes are waiting for approval or to be published: return them "
             "to draft before reopening the record, so that what is approved is what is "
             "published."
@@ -80,12 +86,14 @@ def notes_generate(*, meeting: ScrutinyMeeting, by) -> FindingsReport:
     """A draft of the meeting's notes, once the meeting is closed."""
     if meeting.status not in NOTES_READY:
         raise ValidationError(
-            "Record the Commissioner's decision on each topic and close the meeting before "
-            "writing the notes."
+            _(
+                "Record the Commissioner's decision on each topic and close the meeting "
+                "before writing the notes."
+            )
         )
     missing = unsummarised(meeting)
     if missing:
-        raise ValidationError(unsummarised_refusal(missing, "the notes are written"))
+        raise ValidationError(unsummarised_refusal(missing, _("the notes are written")))
     with transaction.atomic():
         if FindingsReport.objects.filter(scrutiny_meeting=meeting).exists():
             raise ValidationError(ALREADY)
@@ -103,7 +111,10 @@ def notes_generate(*, meeting: ScrutinyMeeting, by) -> FindingsReport:
         except IntegrityError as error:  # two staff pressed "Write the notes" together
             raise ValidationError(ALREADY) from error
         ReportSection.objects.create(
-            report=report, key=SectionKey.INTRODUCTION, heading=ABOUT_HEADING, body=ABOUT_BODY
+            report=report,
+            key=SectionKey.INTRODUCTION,
+            heading=str(ABOUT_HEADING),
+            body=str(ABOUT_BODY),
         )
         ReportStatusChange.objects.create(
             report=report, to_status=ReportStatus.DRAFT, changed_by=by

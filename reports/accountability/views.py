@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.roles import is_opcc_staff
@@ -24,5 +25,5 @@ def notes_generate(request, meeting_pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("reports:report_list")
-    messages.success(request, "Draft notes created from the scrutiny meeting")
+    messages.success(request, _("Draft notes created from the scrutiny meeting"))
     return redirect("reports:report_detail", pk=report.pk)

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from ..services import _editable, _locked, _touched
 
@@ -12,9 +13,9 @@ def report_figures_save(
     """What the report shows besides its counts; only a draft changes."""
     kind_id = report.panel.framework.record_kind_id
     if count_by is not None and (count_by.kind_id != kind_id or not count_by.filterable):
-        raise ValidationError({"count_by": "Select a field from the list"})
+        raise ValidationError({"count_by": _("Select a field from the list")})
     if any(f.force_id != report.panel.force_id for f in force_figures):
-        raise ValidationError({"force_figures": "Select figures of the panel's own force"})
+        raise ValidationError({"force_figures": _("Select figures of the panel's own force")})
     with transaction.atomic():
         locked = _locked(report, version)
         _editable(locked)

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from core.form_pages import handle_form
 
@@ -34,7 +35,7 @@ def report_figures(request, pk: int):
 
     def show(form, status, stale):
         context = {
-            "page_title": "Figures shown in the report",
+            "page_title": _("Figures shown in the report"),
             "report": report,
             "form": form,
             "editable": report.status == ReportStatus.DRAFT,
@@ -52,7 +53,7 @@ def report_figures(request, pk: int):
             count_by=form.cleaned_data["count_by"],
             force_figures=list(form.cleaned_data.get("force_figures") or []),
         ),
-        message="Figures shown saved",
+        message=_("Figures shown saved"),
         success=reverse("reports:report_detail", args=[report.pk]),
         render=show,
         rebind=lambda data: form_of(data, initial=None),

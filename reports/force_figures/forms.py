@@ -4,12 +4,14 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from cases.models import Force
 from core.forms import post_form_helper, version_field
 from core.text_safety import SafeTextMixin
 
-NUMBER_HINT = "For example 2452 or 2,452."
+NUMBER_HINT = gettext_lazy("For example 2452 or 2,452.")
 # GOV.UK asks for numbers in text inputs: a number input drops "2,452" and nudges values.
 DECIMAL = {"inputmode": "decimal", "spellcheck": "false"}
 FIELDS = [
@@ -38,98 +40,117 @@ class LooseDecimalField(forms.DecimalField):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
-def _day(label: str, which: str) -> forms.DateField:
+def _day(label, required, invalid) -> forms.DateField:
     return forms.DateField(
         label=label,
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={
-            "required": f"Enter the {which} day of the period",
-            "invalid": f"Enter the {which} day of the period as a real date, for example "
-            "2023-01-01",
-        },
+        error_messages={"required": required, "invalid": invalid},
     )
 
 
 class ForceFigureForm(SafeTextMixin, forms.Form):
-    text_labels = {"measure": "What was counted", "source": "Source"}
+    text_labels = {"measure": gettext_lazy("What was counted"), "source": gettext_lazy("Source")}
     version = version_field()
     force = forms.ModelChoiceField(
-        label="Force",
+        label=gettext_lazy("Force"),
         queryset=Force.objects.order_by("name"),
         to_field_name="code",
         empty_label=None,
-        error_messages={"required": "Select a force", "invalid_choice": "Select a force"},
+        error_messages={
+            "required": gettext_lazy("Select a force"),
+            "invalid_choice": gettext_lazy("Select a force"),
+        },
     )
-    period_start = _day("Period from", "first")
-    period_end = _day("Period to", "last")
+    period_start = _day(
+        gettext_lazy("Period from"),
+        gettext_lazy("Enter the first day of the period"),
+        gettext_lazy("Enter the first day of the period as a real date, for example 2023-01-01"),
+    )
+    period_end = _day(
+        gettext_lazy("Period to"),
+        gettext_lazy("Enter the last day of the period"),
+        gettext_lazy("Enter the last day of the period as a real date, for example 2023-01-01"),
+    )
     measure = forms.CharField(
-        label="What was counted",
-        help_text="For example: community resolutions.",
+        label=gettext_lazy("What was counted"),
+        help_text=gettext_lazy("For example: community resolutions."),
         max_length=200,
-        error_messages={"required": "Enter what was counted"},
+        error_messages={"required": gettext_lazy("Enter what was counted")},
     )
     number = LooseDecimalField(
-        label="Number",
+        label=gettext_lazy("Number"),
         help_text=NUMBER_HINT,
         max_digits=14,
         decimal_places=2,
         widget=forms.TextInput(attrs=DECIMAL),
         validators=[MinValueValidator(0)],
         error_messages={
-            "required": "Enter the number",
-            "invalid": "Enter the number as a number, for example 2452",
-            "min_value": "Enter a number of 0 or more",
-            "max_digits": "Enter a number of 12 digits or fewer before the decimal point",
-            "max_decimal_places": "Enter the number with at most 2 decimal places",
-            "max_whole_digits": "Enter a number of 12 digits or fewer before the decimal point",
+            "required": gettext_lazy("Enter the number"),
+            "invalid": gettext_lazy("Enter the number as a number, for example 2452"),
+            "min_value": gettext_lazy("Enter a number of 0 or more"),
+            "max_digits": gettext_lazy(
+                "Enter a number of 12 digits or fewer before the decimal point"
+            ),
+            "max_decimal_places": gettext_lazy("Enter the number with at most 2 decimal places"),
+            "max_whole_digits": gettext_lazy(
+                "Enter a number of 12 digits or fewer before the decimal point"
+            ),
         },
     )
     percentage = LooseDecimalField(
-        label="Percentage (optional)",
-        help_text="The share of a whole the number is, for example 2.65 for 2.65% of all outcomes.",
+        label=gettext_lazy("Percentage (optional)"),
+        help_text=gettext_lazy(
+            "The share of a whole the number is, for example 2.65 for 2.65% of all outcomes."
+        ),
         required=False,
         max_digits=5,
         decimal_places=2,
         widget=forms.TextInput(attrs=DECIMAL),
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         error_messages={
-            "invalid": "Enter the percentage as a number, for example 2.65",
-            "min_value": "Enter a percentage of 0 or more",
-            "max_value": "Enter a percentage of 100 or less",
-            "max_digits": "Enter a percentage of 100 or less",
-            "max_whole_digits": "Enter a percentage of 100 or less",
-            "max_decimal_places": "Enter the percentage with at most 2 decimal places",
+            "invalid": gettext_lazy("Enter the percentage as a number, for example 2.65"),
+            "min_value": gettext_lazy("Enter a percentage of 0 or more"),
+            "max_value": gettext_lazy("Enter a percentage of 100 or less"),
+            "max_digits": gettext_lazy("Enter a percentage of 100 or less"),
+            "max_whole_digits": gettext_lazy("Enter a percentage of 100 or less"),
+            "max_decimal_places": gettext_lazy(
+                "Enter the percentage with at most 2 decimal places"
+            ),
         },
     )
     source = forms.CharField(
-        label="Source",
-        help_text="Where the figure was published, for example: Home Office crime outcomes "
-        "statistics, year ending December 2023.",
+        label=gettext_lazy("Source"),
+        help_text=gettext_lazy(
+            "Where the figure was published, for example: Home Office crime outcomes "
+            "statistics, year ending December 2023."
+        ),
         max_length=300,
-        error_messages={"required": "Enter where the figure comes from"},
+        error_messages={"required": gettext_lazy("Enter where the figure comes from")},
     )
     link = forms.URLField(
-        label="Link to the source (optional)",
+        label=gettext_lazy("Link to the source (optional)"),
         required=False,
         max_length=500,
         assume_scheme="https",
-        error_messages={"invalid": "Enter a link starting https://"},
+        error_messages={"invalid": gettext_lazy("Enter a link starting https://")},
     )
 
     def __init__(self, *args, with_version: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         if not with_version:  # a CSV row has no version
             del self.fields["version"]
-        self.helper = post_form_helper(*self.fields, submit="Save the figure")
+        self.helper = post_form_helper(*self.fields, submit=gettext_lazy("Save the figure"))
 
     def clean(self):
         data = super().clean()
         start, end = data.get("period_start"), data.get("period_end")
         if start and end and end < start:
-            self.add_error("period_end", "Enter an end of the period on or after its start")
+            self.add_error(
+                "period_end", gettext_lazy("Enter an end of the period on or after its start")
+            )
         link = data.get("link") or ""
         if link and not link.lower().startswith("https://"):
-            self.add_error("link", "Enter a link starting https://")
+            self.add_error("link", gettext_lazy("Enter a link starting https://"))
         return data
 
     def values(self) -> dict:
@@ -141,16 +162,21 @@ class ForceFigureForm(SafeTextMixin, forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label="Figures (CSV)",
-        help_text="A CSV file with the headings " + ", ".join(FIELDS) + "; force is the "
-        "force's code. At most 500 rows.",
+        label=gettext_lazy("Figures (CSV)"),
+        help_text=format_lazy(
+            gettext_lazy(
+                "A CSV file with the headings {headings}; force is the force's code. At most "
+                "500 rows."
+            ),
+            headings=", ".join(FIELDS),
+        ),
         error_messages={
-            "required": "Choose a CSV file to upload",
-            "empty": "The selected file is empty",
-            "invalid": "Choose a CSV file to upload",
+            "required": gettext_lazy("Choose a CSV file to upload"),
+            "empty": gettext_lazy("The selected file is empty"),
+            "invalid": gettext_lazy("Choose a CSV file to upload"),
         },
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = post_form_helper("file", submit="Import the figures")
+        self.helper = post_form_helper("file", submit=gettext_lazy("Import the figures"))

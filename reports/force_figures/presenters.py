@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 
 def number_words(value: Decimal) -> str:
@@ -20,7 +21,10 @@ def percentage_words(value: Decimal | None) -> str:
 
 def period_words(start, end) -> str:
     """ "1 January 2023 to 31 December 2023"."""
-    return f"{date_format(start, 'j F Y')} to {date_format(end, 'j F Y')}"
+    return _("%(start)s to %(end)s") % {
+        "start": date_format(start, "j F Y"),
+        "end": date_format(end, "j F Y"),
+    }
 
 
 @dataclass(frozen=True)

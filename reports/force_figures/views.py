@@ -5,6 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.form_pages import handle_form
 from core.forms import add_service_errors
@@ -26,7 +28,7 @@ def _may_manage(user) -> None:
 def force_figure_list(request):
     _may_manage(request.user)
     figures = [(f, figure_line(f)) for f in selectors.force_figures()]
-    context = {"page_title": "The force's own figures", "figures": figures}
+    context = {"page_title": _("The force's own figures"), "figures": figures}
     return render(request, "reports/force_figures/list.html", context)
 
 
@@ -38,7 +40,7 @@ def force_figure_edit(request, pk: int | None = None):
     if figure is not None:
         initial = {name: getattr(figure, name) for name in FIELDS if name != "force"}
         initial.update(force=figure.force.code, version=figure.version)
-    title = "Change a force figure" if figure else "Add a force figure"
+    title = _("Change a force figure") if figure else _("Add a force figure")
 
     def show(form, status, stale):
         context = {"page_title": title, "form": form, "figure": figure}
@@ -53,7 +55,7 @@ def force_figure_edit(request, pk: int | None = None):
             figure=figure,
             version=form.cleaned_data["version"],
         ),
-        message="Figure saved",
+        message=_("Figure saved"),
         success=reverse(LIST),
         render=show,
         rebind=lambda data: ForceFigureForm(data),
@@ -73,8 +75,10 @@ def force_figure_import(request):
             add_service_errors(form, error)
         else:
             messages.success(
-                request, f"{len(created)} figure{'s' if len(created) != 1 else ''} imported"
+                request,
+                ngettext("%(count)d figure imported", "%(count)d figures imported", len(created))
+                % {"count": len(created)},
             )
             return redirect(LIST)
-    context = {"page_title": "Import force figures", "form": form, "columns": FIELDS}
+    context = {"page_title": _("Import force figures"), "form": form, "columns": FIELDS}
     return render(request, "reports/force_figures/import.html", context, status=200)

@@ -2,6 +2,7 @@
 
 from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from core.forms import post_form_helper, version_field
 from core.text_safety import SafeTextMixin
@@ -12,68 +13,78 @@ from .services import SupportServiceInput
 
 
 class SupportServiceForm(SafeTextMixin, forms.Form):
-    text_labels = {"description": "What the service offers"}
+    text_labels = {"description": gettext_lazy("What the service offers")}
     version = version_field()
     name = forms.CharField(
-        label="Name of the service",
+        label=gettext_lazy("Name of the service"),
         max_length=200,
-        error_messages={"required": "Enter the name of the service"},
+        error_messages={"required": gettext_lazy("Enter the name of the service")},
     )
     description = forms.CharField(
-        label="What the service offers",
+        label=gettext_lazy("What the service offers"),
         help_text=MARKDOWN_HINT,
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
-    phone = forms.CharField(label="Phone number (optional)", max_length=40, required=False)
+    phone = forms.CharField(
+        label=gettext_lazy("Phone number (optional)"), max_length=40, required=False
+    )
     email = forms.EmailField(
-        label="Email address (optional)",
+        label=gettext_lazy("Email address (optional)"),
         required=False,
         error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.org"
+            "invalid": gettext_lazy(
+                "Enter an email address in the correct format, like name@example.org"
+            )
         },
     )
     url = forms.URLField(
-        label="Website (optional)",
+        label=gettext_lazy("Website (optional)"),
         required=False,
         assume_scheme="https",
         max_length=200,
-        error_messages={"invalid": "Enter a website address, like https://www.example.org/"},
+        error_messages={
+            "invalid": gettext_lazy("Enter a website address, like https://www.example.org/")
+        },
     )
     link_text = forms.CharField(
-        label="Words of the website link (optional)",
-        help_text="For example, fill in a contact form. Leave blank for the service's name.",
+        label=gettext_lazy("Words of the website link (optional)"),
+        help_text=gettext_lazy(
+            "For example, fill in a contact form. Leave blank for the service's name."
+        ),
         max_length=100,
         required=False,
     )
     placement = forms.ChoiceField(
-        label="Where reports list it",
+        label=gettext_lazy("Where reports list it"),
         choices=SupportPlacement.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select where reports list the service"},
+        error_messages={"required": gettext_lazy("Select where reports list the service")},
     )
     theme = forms.CharField(
-        label="Only for meetings on this theme (optional)",
-        help_text="For example, Stalking or Harassment. Leave blank to list it in every report.",
+        label=gettext_lazy("Only for meetings on this theme (optional)"),
+        help_text=gettext_lazy(
+            "For example, Stalking or Harassment. Leave blank to list it in every report."
+        ),
         max_length=200,
         required=False,
     )
     position = forms.IntegerField(
-        label="Order in the list",
-        help_text="Services with lower numbers come first.",
+        label=gettext_lazy("Order in the list"),
+        help_text=gettext_lazy("Services with lower numbers come first."),
         min_value=0,
         max_value=999,
         initial=0,
         error_messages={
-            "required": "Enter the order in the list, like 1",
-            "invalid": "Enter the order in the list as a whole number, like 1",
-            "min_value": "Enter an order of 0 or more",
-            "max_value": "Enter an order of 999 or less",
+            "required": gettext_lazy("Enter the order in the list, like 1"),
+            "invalid": gettext_lazy("Enter the order in the list as a whole number, like 1"),
+            "min_value": gettext_lazy("Enter an order of 0 or more"),
+            "max_value": gettext_lazy("Enter an order of 999 or less"),
         },
     )
     panels = forms.ModelMultipleChoiceField(
-        label="Panels whose reports list it",
+        label=gettext_lazy("Panels whose reports list it"),
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -121,7 +132,7 @@ class SupportServiceForm(SafeTextMixin, forms.Form):
             Field.text("theme", field_width=Fluid.TWO_THIRDS),
             Field.text("position", field_width=Fluid.ONE_QUARTER),
             Field.checkboxes("panels", legend_size=Size.SMALL, small=True),
-            submit="Save the support service",
+            submit=gettext_lazy("Save the support service"),
         )
 
     def service_input(self) -> SupportServiceInput:
@@ -142,4 +153,4 @@ class RemoveForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = post_form_helper("version", submit="Remove the support service")
+        self.helper = post_form_helper("version", submit=gettext_lazy("Remove the support service"))

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from core.form_pages import handle_form
 from core.permissions import by_rule
@@ -24,7 +25,7 @@ def _allowed(user) -> None:
 @login_required
 def support_service_list(request):
     _allowed(request.user)
-    context = {"page_title": "Support services", "services": list(selectors.support_services())}
+    context = {"page_title": _("Support services"), "services": list(selectors.support_services())}
     return render(request, "reports/support/list.html", context)
 
 
@@ -34,7 +35,9 @@ def support_service_edit(request, pk: int | None = None):
     service = selectors.support_service(pk=pk) if pk is not None else None
     panels = selectors.all_panels()
     form = SupportServiceForm(request.POST or None, panels=panels, service=service)
-    title = f"Change “{service.name}”" if service else "Add a support service"
+    title = (
+        _("Change “%(name)s”") % {"name": service.name} if service else _("Add a support service")
+    )
 
     def show(form, status, stale):
         context = {"page_title": title, "form": form, "service": service}
@@ -49,7 +52,7 @@ def support_service_edit(request, pk: int | None = None):
             by=request.user,
             version=form.cleaned_data["version"],
         ),
-        message=lambda saved: f"“{saved.name}” saved",
+        message=lambda saved: _("“%(name)s” saved") % {"name": saved.name},
         success=reverse(LIST),
         render=show,
         rebind=lambda data: SupportServiceForm(data, panels=panels, service=service),
@@ -66,9 +69,13 @@ def support_service_remove(request, pk: int):
         try:
             services.support_service_delete(service=service, version=form.cleaned_data["version"])
         except StaleEdit:
-            messages.error(request, "Someone else changed this support service: check it first.")
+            messages.error(request, _("Someone else changed this support service: check it first."))
             return redirect("reports:support_service_edit", pk=service.pk)
-        messages.success(request, f"“{service.name}” removed")
+        messages.success(request, _("“%(name)s” removed") % {"name": service.name})
         return redirect(LIST)
-    context = {"page_title": f"Remove “{service.name}”", "form": form, "service": service}
+    context = {
+        "page_title": _("Remove “%(name)s”") % {"name": service.name},
+        "form": form,
+        "service": service,
+    }
     return render(request, "reports/support/remove.html", context)

@@ -80,6 +80,6 @@ def test_a_panel_member_sees_no_accountability_section(client, mina, sent_questi
     page = client.get(HOME).content.decode()
 
     # The footer links everyone to the public accountability page; nothing else of it shows.
-    assert ("/accountability/" in page.replace("/findings/accountability/", "")) is False
+    assert ("/accountability/" in page.replace("/en/findings/accountability/", "")) is False
     assert "The Commissioner's accountability scrutiny" not in page
     assert "questions to answer" not in page

@@ -69,7 +69,7 @@ def test_public_pages_and_sign_in_break_no_rule_of_the_policy(watched, live_serv
     base = live_server.url
     report = published_report_path(demo)
 
-    for path in ["/", "/findings/", report, "/sign-in/", "/cookies/"]:
+    for path in ["/", "/en/findings/", report, "/sign-in/", "/en/cookies/"]:
         assert_clean(watched, f"{base}{path}")
 
 
@@ -112,7 +112,7 @@ def test_the_menu_button_works_on_a_phone(watched, live_server, demo):
 
 def test_an_inline_script_or_style_would_be_caught(watched, live_server, demo):
     """The watch itself works: inline code added to a page is refused and reported."""
-    watched.goto(f"{live_server.url}/cookies/")
+    watched.goto(f"{live_server.url}/en/cookies/")
 
     watched.evaluate(
         """() => {

@@ -469,7 +469,7 @@ def test_public_journey_reads_findings_pdf_and_open_data(journey, demo, tmp_path
     # The demo's published reports, as downloaded, validate against the package.
     (tmp_path / "datapackage.json").write_text(json.dumps(described))
     for resource in described["resources"]:
-        url = f"{journey.base_url}/findings/open-data/{resource['path']}"
+        url = f"{journey.base_url}/en/findings/open-data/{resource['path']}"
         (tmp_path / resource["path"]).write_bytes(page.request.get(url).body())
     assert frictionless.validate(tmp_path / "datapackage.json").flatten(["type", "note"]) == []
     journey.follow(page.get_by_role("link", name="What the files contain"))
@@ -567,7 +567,7 @@ def test_journey_check_reports_overflow_and_pages_it_did_not_check(browser, live
         assert axe.startswith("/ at 375px: image-alt (critical)")
         assert "DIV.planted: wide" in wide
         # A navigation made around the journey is caught at the next step.
-        page.goto(f"{live_server.url}/findings/")
+        page.goto(f"{live_server.url}/en/findings/")
         with pytest.raises(AssertionError, match="not checked.*/findings/"):
             journey.goto("/")
         assert journey.view_names() == ["home", "home"]

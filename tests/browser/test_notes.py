@@ -61,7 +61,7 @@ def test_notes_are_drafted_approved_published_and_read(page: Page, live_server, 
     assert page.locator(".govuk-notification-banner").inner_text().find("published") >= 0
 
     page.context.clear_cookies()
-    page.goto(f"{base}/findings/")
+    page.goto(f"{base}/en/findings/")
     follow(page.get_by_role("link", name="The Commissioner's scrutiny of the force").first)
     assert_accessible(page)
     text = page.locator("main").inner_text()

@@ -144,7 +144,7 @@ def test_findings_per_right_read_well_and_editors_choose_them(page: Page, live_s
     services.report_approve(report=report, by=nia)
     services.report_publish(report=report, by=olu)
     base = live_server.url
-    page.goto(f"{base}/findings/victims-code/{report.slug}/")
+    page.goto(f"{base}/en/findings/victims-code/{report.slug}/")
     section = page.locator("#criteria")
     expect(
         section.get_by_role("heading", name="Findings on each of the victims' rights")

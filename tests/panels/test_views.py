@@ -23,7 +23,7 @@ def open_meeting(meeting, olu):
 def test_home_for_anonymous_offers_the_findings_and_sign_in(client):
     body = client.get("/").content.decode()
 
-    assert 'href="/findings/"' in body and 'href="/sign-in/"' in body
+    assert 'href="/en/findings/"' in body and 'href="/sign-in/"' in body
     assert "Your work" not in body
 
 

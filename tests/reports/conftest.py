@@ -4,6 +4,7 @@ import datetime
 import itertools
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from core.roles import StaffRole
@@ -75,7 +76,29 @@ def write(report, body: str, *, by, key=SectionKey.WHY, heading="Why"):
     )
 
 
+def give_welsh(report):
+    """Every text people wrote for the report gets its Welsh, as a bilingual office's
+    staff would write it before sending the report for approval."""
+    from django.db.models import F, Q, Value
+    from django.db.models.functions import Concat
+
+    def fill(rows, name):
+        blank = Q(**{f"{name}_cy__isnull": True}) | Q(**{f"{name}_cy": ""})
+        rows.filter(blank).exclude(**{f"{name}_en": ""}).update(
+            **{f"{name}_cy": Concat(Value("Cymraeg: "), F(f"{name}_en"))}
+        )
+
+    fill(report.sections.all(), "heading")
+    fill(report.sections.all(), "body")
+    if report.meeting_id:
+        fill(report.meeting.observations.all(), "text")
+        fill(report.meeting.actions.all(), "description")
+    fill(type(report.panel).objects.filter(pk=report.panel_id), "public_description")
+
+
 def approve(report, *, author, approver):
+    if "cy" in getattr(settings, "PUBLISH_LANGUAGES", ("en",)):
+        give_welsh(report)
     services.report_submit(report=report, by=author)
     services.report_approve(report=report, by=approver)
 

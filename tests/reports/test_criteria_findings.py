@@ -130,7 +130,7 @@ def test_oocr_criteria_are_called_criteria(olu):
 def test_publication_freezes_the_rows_and_the_open_data_carries_them(client, vcop_six, olu, nia):
     report = services.report_generate(meeting=vcop_six, by=olu)
     version = publish(report, author=olu, approver=nia)
-    base = f"/findings/{report.panel.slug}/{report.slug}/"
+    base = f"/en/findings/{report.panel.slug}/{report.slug}/"
 
     row = next(r for r in version.figures["criteria"] if r["code"] == "referral-to-support")
     data = client.get(f"{base}figures.json").json()
@@ -174,7 +174,7 @@ def test_the_published_page_shows_sentences_and_the_table(client, vcop_six, olu,
     report = services.report_generate(meeting=vcop_six, by=olu)
     publish(report, author=olu, approver=nia)
 
-    page = client.get(f"/findings/{report.panel.slug}/{report.slug}/").content.decode()
+    page = client.get(f"/en/findings/{report.panel.slug}/{report.slug}/").content.decode()
 
     assert "Findings on each of the victims&#x27; rights" in page
     assert "was met in 3 of 4 cases where it applied (75%)." in page

@@ -52,7 +52,7 @@ def words(page: str) -> str:
 
 def public_page(client, slug: str) -> str:
     version = PublishedVersion.objects.get(report__panel__slug=slug)
-    response = client.get(f"/findings/{slug}/{version.report.slug}/")
+    response = client.get(f"/en/findings/{slug}/{version.report.slug}/")
     assert response.status_code == 200
     return words(response.content.decode())
 
@@ -219,9 +219,9 @@ def test_demo_reports_carry_their_publication_dates_not_the_day_of_loading(clien
     for version in versions.values():
         steps = ReportStatusChange.objects.filter(report=version.report)
         assert all(s.changed_at.date() >= version.meeting_date for s in steps)
-    listing = client.get("/findings/").content.decode()
+    listing = client.get("/en/findings/").content.decode()
     assert "Published 12 November 2025" in listing and "Published 15 October 2025" in listing
-    page = client.get(f"/findings/adult-oocr/{versions['adult-oocr'].report.slug}/")
+    page = client.get(f"/en/findings/adult-oocr/{versions['adult-oocr'].report.slug}/")
     assert "12 November 2025" in page.content.decode()
 
 
@@ -239,7 +239,7 @@ def test_demo_victims_code_report_gives_findings_per_right(client, demo):
     version = PublishedVersion.objects.get(report__panel__slug="victims-code")
     rows = {row["code"]: row for row in version.figures["criteria"]}
 
-    page = client.get(f"/findings/victims-code/{version.report.slug}/").content.decode()
+    page = client.get(f"/en/findings/victims-code/{version.report.slug}/").content.decode()
 
     # Cases 5 and 6 did not record the information given when reporting: 4 of 6.
     assert (
@@ -313,7 +313,7 @@ def test_demo_liaisons_questions_of_past_meetings_are_not_overdue(client, demo):
 
 def test_demo_scrutiny_notes_rebuild_the_meeting_of_24_september_2025(client, demo):
     version = PublishedVersion.objects.get(report__kind="notes")
-    page = words(client.get(f"/findings/accountability/{version.report.slug}/").content.decode())
+    page = words(client.get(f"/en/findings/accountability/{version.report.slug}/").content.decode())
 
     assert_in_order(
         page,
@@ -339,7 +339,7 @@ def test_demo_scrutiny_notes_rebuild_the_meeting_of_24_september_2025(client, de
 
 
 def test_demo_accountability_page_shows_the_topics_history(client, demo):
-    page = words(client.get("/findings/accountability/").content.decode())
+    page = words(client.get("/en/findings/accountability/").content.decode())
 
     assert "Current assurance level: Partly assured, decided on 24 September 2025" in page
     assert "September 2024: Partly assured. September 2025: Partly assured." in page

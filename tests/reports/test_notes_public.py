@@ -22,7 +22,7 @@ from .conftest import publish
 from .scrutiny import scrutiny_meeting, with_outcomes
 
 pytestmark = pytest.mark.django_db
-PAGE = "/findings/accountability/"
+PAGE = "/en/findings/accountability/"
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_the_page_shows_each_topic_with_its_level_and_history(client, published)
     assert "Decisions over time: Use of out of court resolutions and Outcome 16" in page
     assert "September 2024: Partly assured. September 2025: Partly assured." in page
     assert page.count('<circle cx="') == 2
-    assert 'href="/findings/accountability/2025-09-24-demo/"' in page
+    assert 'href="/en/findings/accountability/2025-09-24-demo/"' in page
     assert "Named in later notes" in page
 
 
@@ -65,14 +65,14 @@ def test_withdrawn_notes_leave_the_page(client, published, nia):
     page = client.get(PAGE).content.decode()
 
     assert "No notes of the Commissioner's scrutiny meetings have been published yet." in page
-    assert client.get("/findings/accountability/2025-09-24-demo/").status_code == 404
+    assert client.get("/en/findings/accountability/2025-09-24-demo/").status_code == 404
 
 
 def test_draft_notes_are_not_public(client, olu):
     notes_generate(meeting=scrutiny_meeting(by=olu), by=olu)
 
     assert "have been published yet" in client.get(PAGE).content.decode()
-    assert client.get("/findings/accountability/2025-09-24-demo/").status_code == 404
+    assert client.get("/en/findings/accountability/2025-09-24-demo/").status_code == 404
 
 
 def test_the_page_costs_the_same_queries_however_many_notes(
@@ -83,7 +83,7 @@ def test_the_page_costs_the_same_queries_however_many_notes(
 
 
 def test_the_published_notes_page_has_the_reference_layout(client, published):
-    page = client.get("/findings/accountability/2025-09-24-demo/").content.decode()
+    page = client.get("/en/findings/accountability/2025-09-24-demo/").content.decode()
 
     headers = ["Question", "Brief summary of evidence", "Decision of the PCC"]
     assert all(f'<th scope="col" class="govuk-table__header">{h}</th>' in page for h in headers)
@@ -98,12 +98,12 @@ def test_the_published_notes_pdf_is_tagged_and_in_english(client, published):
     assert "/StructTreeRoot" in pdf.Root
     assert str(pdf.Root.Lang) == "en-GB"
     assert str(pdf.docinfo.Title) == version.title
-    response = client.get("/findings/accountability/2025-09-24-demo/report.pdf")
+    response = client.get("/en/findings/accountability/2025-09-24-demo/report.pdf")
     assert response["Content-Type"] == "application/pdf"
 
 
 def test_the_notes_figures_csv_gives_each_topic_decision(client, published):
-    response = client.get("/findings/accountability/2025-09-24-demo/figures.csv")
+    response = client.get("/en/findings/accountability/2025-09-24-demo/figures.csv")
 
     assert list(csv.reader(io.StringIO(response.content.decode()))) == [
         ["topic", "meeting_date", "assurance_level", "questions"],
@@ -112,7 +112,7 @@ def test_the_notes_figures_csv_gives_each_topic_decision(client, published):
 
 
 def test_the_feed_has_an_entry_for_the_notes(client, published):
-    feed = fromstring(client.get("/findings/accountability/feed.atom").content)
+    feed = fromstring(client.get("/en/findings/accountability/feed.atom").content)
     atom = "{http://www.w3.org/2005/Atom}"
 
     entries = feed.findall(f"{atom}entry")
@@ -123,8 +123,8 @@ def test_the_feed_has_an_entry_for_the_notes(client, published):
 
 
 def test_the_open_data_validates_against_its_package(client, published, tmp_path):
-    package = client.get("/findings/accountability/open-data/datapackage.json").json()
-    body = client.get("/findings/accountability/open-data/assurance-decisions.csv").content
+    package = client.get("/en/findings/accountability/open-data/datapackage.json").json()
+    body = client.get("/en/findings/accountability/open-data/assurance-decisions.csv").content
     (tmp_path / "datapackage.json").write_text(json.dumps(package))
     (tmp_path / "assurance-decisions.csv").write_bytes(body)
 
@@ -133,7 +133,7 @@ def test_the_open_data_validates_against_its_package(client, published, tmp_path
     assert report.flatten(["type", "note"]) == []
     assert report.valid
     rows = list(csv.DictReader(io.StringIO(body.decode())))
-    notes_url = f"{settings.SITE_URL}/findings/accountability/2025-09-24-demo/"
+    notes_url = f"{settings.SITE_URL}/en/findings/accountability/2025-09-24-demo/"
     assert [(r["decision_date"], r["assurance_level_code"], r["notes_url"]) for r in rows] == [
         ("2024-09-18", "partly_assured", ""),
         ("2025-09-24", "partly_assured", notes_url),
@@ -142,13 +142,14 @@ def test_the_open_data_validates_against_its_package(client, published, tmp_path
 
 def test_an_unknown_open_data_format_is_a_404(client, db):
     assert (
-        client.get("/findings/accountability/open-data/assurance-decisions.xml").status_code == 404
+        client.get("/en/findings/accountability/open-data/assurance-decisions.xml").status_code
+        == 404
     )
 
 
 def test_the_findings_list_and_its_open_data_leave_the_notes_out(client, published):
-    listing = client.get("/findings/").content.decode()
-    by_category = client.get("/findings/open-data/findings-by-category.json").json()
+    listing = client.get("/en/findings/").content.decode()
+    by_category = client.get("/en/findings/open-data/findings-by-category.json").json()
 
     assert published[1].title not in listing
     assert by_category["rows"] == []
@@ -170,7 +171,7 @@ def both_published(olu, nia):
 
 
 def history_rows(client) -> list[tuple[str, str]]:
-    body = client.get("/findings/accountability/open-data/assurance-decisions.csv").content
+    body = client.get("/en/findings/accountability/open-data/assurance-decisions.csv").content
     return [
         (r["decision_date"], r["notes_url"].removeprefix(settings.SITE_URL))
         for r in csv.DictReader(io.StringIO(body.decode()))
@@ -180,14 +181,14 @@ def history_rows(client) -> list[tuple[str, str]]:
 def test_a_decision_whose_notes_were_withdrawn_leaves_the_history(client, both_published, nia):
     first, _second = both_published
     assert history_rows(client) == [
-        ("2024-09-18", "/findings/accountability/2024-09-18-demo/"),
-        ("2025-09-24", "/findings/accountability/2025-09-24-demo/"),
+        ("2024-09-18", "/en/findings/accountability/2024-09-18-demo/"),
+        ("2025-09-24", "/en/findings/accountability/2025-09-24-demo/"),
     ]
 
     services.report_withdraw(report=first, by=nia, reason="Published in error.")
 
     page = client.get(PAGE).content.decode()
-    assert history_rows(client) == [("2025-09-24", "/findings/accountability/2025-09-24-demo/")]
+    assert history_rows(client) == [("2025-09-24", "/en/findings/accountability/2025-09-24-demo/")]
     assert "<desc" in page and "September 2025: Partly assured. The table" in page
     assert ("September 2024" in page, "Named in later notes" in page) == (False, False)
     assert page.count('<circle cx="') == 1
@@ -199,7 +200,7 @@ def test_later_notes_still_name_the_withdrawn_decision_in_their_own_text(
     first, _second = both_published
     services.report_withdraw(report=first, by=nia, reason="Published in error.")
 
-    later = client.get("/findings/accountability/2025-09-24-demo/").content.decode()
+    later = client.get("/en/findings/accountability/2025-09-24-demo/").content.decode()
 
     assert "September 2024" in later
 
@@ -213,6 +214,6 @@ def test_withdrawn_notes_stay_out_of_the_history_while_being_corrected(
 
     page = client.get(PAGE).content.decode()
 
-    assert history_rows(client) == [("2025-09-24", "/findings/accountability/2025-09-24-demo/")]
+    assert history_rows(client) == [("2025-09-24", "/en/findings/accountability/2025-09-24-demo/")]
     assert "2024-09-18-demo" not in page
-    assert client.get("/findings/accountability/2024-09-18-demo/").status_code == 404
+    assert client.get("/en/findings/accountability/2024-09-18-demo/").status_code == 404

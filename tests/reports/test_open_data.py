@@ -23,14 +23,14 @@ from tests.reports.test_criteria_findings import VCOP, answer
 
 pytestmark = pytest.mark.django_db
 
-PACKAGE = "/findings/open-data/datapackage.json"
-BY_CATEGORY = "/findings/open-data/findings-by-category"
-BY_CRITERION = "/findings/open-data/findings-by-criterion"
+PACKAGE = "/en/findings/open-data/datapackage.json"
+BY_CATEGORY = "/en/findings/open-data/findings-by-category"
+BY_CRITERION = "/en/findings/open-data/findings-by-criterion"
 SITE = "http://127.0.0.1:8000"
 
 
 def report_url(report) -> str:
-    return f"{SITE}/findings/{report.panel.slug}/{report.slug}/"
+    return f"{SITE}/en/findings/{report.panel.slug}/{report.slug}/"
 
 
 def csv_rows(client, url) -> list[dict]:
@@ -84,7 +84,7 @@ def test_the_package_and_its_files_validate_with_frictionless(client, published,
     (tmp_path / "datapackage.json").write_text(json.dumps(package))
     for resource in package["resources"]:
         (tmp_path / resource["path"]).write_bytes(
-            client.get(f"/findings/open-data/{resource['path']}").content
+            client.get(f"/en/findings/open-data/{resource['path']}").content
         )
 
     report = frictionless.validate(tmp_path / "datapackage.json")
@@ -94,7 +94,7 @@ def test_the_package_and_its_files_validate_with_frictionless(client, published,
     described = frictionless.Package(package)
     for name, count in (("findings-by-category", 4 + 7), ("findings-by-criterion", 9 + 12)):
         # The JSON files: the same rows and keys under "rows", checked against the schema.
-        rows = client.get(f"/findings/open-data/{name}.json").json()["rows"]
+        rows = client.get(f"/en/findings/open-data/{name}.json").json()["rows"]
         table = frictionless.resources.TableResource(
             data=rows, schema=described.get_resource(name).schema
         )
@@ -211,13 +211,13 @@ def test_the_files_columns_are_the_packages_fields(client, published):
     package = client.get(PACKAGE).json()
     fields = {r["name"]: [f["name"] for f in r["schema"]["fields"]] for r in package["resources"]}
     headers = {
-        name: client.get(f"/findings/open-data/{name}.csv").content.decode().splitlines()[0]
+        name: client.get(f"/en/findings/open-data/{name}.csv").content.decode().splitlines()[0]
         for name in fields
     }
 
     assert {name: header.split(",") for name, header in headers.items()} == fields
     assert fields == {CATEGORIES.name: CATEGORIES.names, CRITERIA.name: CRITERIA.names}
-    old = client.get("/findings/published-findings.csv").content.decode()
+    old = client.get("/en/findings/published-findings.csv").content.decode()
     assert old == client.get(f"{BY_CATEGORY}.csv").content.decode()
 
 
@@ -283,9 +283,9 @@ def test_files_are_public_cached_and_follow_each_publication(client, build_meeti
 @pytest.mark.parametrize(
     "url",
     [
-        "/findings/open-data/findings-by-theme.csv",
-        "/findings/open-data/findings-by-category.xml",
-        "/findings/open-data/datapackage.csv",
+        "/en/findings/open-data/findings-by-theme.csv",
+        "/en/findings/open-data/findings-by-category.xml",
+        "/en/findings/open-data/datapackage.csv",
     ],
 )
 def test_an_unknown_file_or_format_is_a_404(client, db, url):
@@ -293,12 +293,12 @@ def test_an_unknown_file_or_format_is_a_404(client, db, url):
 
 
 def test_the_findings_page_links_the_open_data_and_its_package(client, db):
-    page = client.get("/findings/").content.decode()
-    about = client.get("/findings/data/").content.decode()
+    page = client.get("/en/findings/").content.decode()
+    about = client.get("/en/findings/data/").content.decode()
 
     for url in (f"{BY_CATEGORY}.csv", f"{BY_CRITERION}.csv", f"{BY_CRITERION}.json", PACKAGE):
         assert f'href="{url}"' in page, url
-    assert 'href="/findings/open-data/datapackage.json"' in about
+    assert 'href="/en/findings/open-data/datapackage.json"' in about
     assert "version 1.0.0" in about and "Open Government Licence v3.0" in about
     assert "<code>cases_decided</code>" in about and "<code>denominator</code>" in about
 

@@ -61,8 +61,8 @@ def test_a_period_report_is_published_like_a_meeting_report(client, two_publishe
     )
     version = publish(report, author=olu, approver=nia)
 
-    page = client.get(f"/findings/{two_published.slug}/{report.slug}/").content.decode()
-    csv_text = client.get(f"/findings/{two_published.slug}/{report.slug}/figures.csv").content
+    page = client.get(f"/en/findings/{two_published.slug}/{report.slug}/").content.decode()
+    csv_text = client.get(f"/en/findings/{two_published.slug}/{report.slug}/figures.csv").content
 
     assert version.year == 2026 and version.meeting_date is None
     assert "covering 7 cases" in page

@@ -62,14 +62,16 @@ def test_no_public_page_says_contact_the_office_without_saying_how(
     report = services.report_generate(meeting=meeting, by=olu)
     publish(report, author=olu, approver=nia)
     report.refresh_from_db()
-    published = f"/findings/{report.panel.slug}/{report.slug}/"
+    published = f"/en/findings/{report.panel.slug}/{report.slug}/"
     public = []
     for url in [*pages_without_arguments(), published, f"{published}versions/1/"]:
         response = client.get(url)
         if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
             public.append((url, response.content.decode()))
 
-    assert {"/", "/findings/", "/accessibility/", "/privacy/", published} <= {u for u, _ in public}
+    assert {"/", "/en/findings/", "/en/accessibility/", "/en/privacy/", published} <= {
+        u for u, _ in public
+    }
     for url, page in public:
         for _tag, block in blocks(page):
             text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", block)).split())

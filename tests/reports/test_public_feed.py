@@ -26,7 +26,7 @@ def published(olu, nia):
 
 
 def _entry(client):
-    feed = fromstring(client.get("/findings/feed.atom").content)
+    feed = fromstring(client.get("/en/findings/feed.atom").content)
     return feed.find(f"{ATOM}entry")
 
 
@@ -48,5 +48,5 @@ def test_feed_entry_ids_are_absolute(client, published, settings):
     entry_id = _entry(client).find(f"{ATOM}id").text
 
     assert entry_id == (
-        f"https://scrutiny.example.org/findings/{published.panel.slug}/{published.slug}/#v1"
+        f"https://scrutiny.example.org/en/findings/{published.panel.slug}/{published.slug}/#v1"
     )

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def urls(report, number=1):
-    base = f"/findings/{report.panel.slug}/{report.slug}/"
+    base = f"/en/findings/{report.panel.slug}/{report.slug}/"
     return [
         base,
         f"{base}report.pdf",
@@ -28,7 +28,7 @@ def urls(report, number=1):
 
 def test_nothing_of_a_draft_is_reachable(client, draft):
     assert [client.get(url).status_code for url in urls(draft)] == [404] * 6
-    assert draft.title not in client.get("/findings/").content.decode()
+    assert draft.title not in client.get("/en/findings/").content.decode()
 
 
 def test_nothing_of_an_approved_unpublished_report_is_reachable(client, draft, olu, nia):
@@ -38,8 +38,8 @@ def test_nothing_of_an_approved_unpublished_report_is_reachable(client, draft, o
 
 
 def test_an_unknown_report_is_a_404(client, db):
-    assert client.get("/findings/no-panel/no-report/").status_code == 404
-    assert client.get("/findings/no-panel/no-report/report.pdf").status_code == 404
+    assert client.get("/en/findings/no-panel/no-report/").status_code == 404
+    assert client.get("/en/findings/no-panel/no-report/report.pdf").status_code == 404
 
 
 def test_a_published_report_is_public(client, draft, olu, nia):
@@ -75,7 +75,7 @@ def test_a_withdrawn_report_stays_withdrawn_while_a_correction_is_drafted(client
     responses = [client.get(url) for url in urls(draft)]
     assert [r.status_code for r in responses] == [404] * 6
     assert "Published in error." in responses[0].content.decode()
-    listing = client.get("/findings/").content.decode()
+    listing = client.get("/en/findings/").content.decode()
     assert (f'href="{urls(draft)[0]}"' in listing, "Published in error." in listing) == (
         False,
         True,
@@ -126,13 +126,15 @@ def test_all_meetings_open_data_and_feed(client, draft, olu, nia):
     publish(draft, author=olu, approver=nia)
 
     rows = list(
-        csv.DictReader(io.StringIO(client.get("/findings/published-findings.csv").content.decode()))
+        csv.DictReader(
+            io.StringIO(client.get("/en/findings/published-findings.csv").content.decode())
+        )
     )
-    feed = client.get("/findings/feed.atom").content.decode()
+    feed = client.get("/en/findings/feed.atom").content.decode()
 
     assert [int(r["cases"]) for r in rows] == [0, 2, 3, 0]
     assert draft.title in feed and "<feed" in feed
-    assert client.get("/findings/published-findings.xml").status_code == 404
+    assert client.get("/en/findings/published-findings.xml").status_code == 404
 
 
 def test_no_case_reference_or_member_name_reaches_the_public_page(client, draft, olu, nia):
@@ -157,8 +159,8 @@ def test_the_list_filters_by_panel_year_and_theme(client, draft, olu, nia):
     publish(draft, author=olu, approver=nia)
 
     year = draft.meeting.date.year
-    shown = client.get(f"/findings/?panel={draft.panel.slug}&year={year}").content.decode()
-    hidden = client.get("/findings/?year=1999").content.decode()
+    shown = client.get(f"/en/findings/?panel={draft.panel.slug}&year={year}").content.decode()
+    hidden = client.get("/en/findings/?year=1999").content.decode()
 
     assert draft.title in shown
     assert draft.title not in hidden and "No published reports match" in hidden
@@ -167,7 +169,7 @@ def test_the_list_filters_by_panel_year_and_theme(client, draft, olu, nia):
 def test_anonymous_visitors_find_the_public_site_from_the_home_page(client, db):
     body = client.get("/").content.decode()
 
-    assert 'href="/findings/"' in body
+    assert 'href="/en/findings/"' in body
 
 
 def queries(client, url) -> int:
@@ -187,14 +189,14 @@ def test_public_pages_query_counts_do_not_grow_with_reports(client, build_meetin
         for n in (1, 4, 9)
     ]
     publish(reports[0], author=olu, approver=nia)
-    one = [queries(client, url) for url in ("/findings/", urls(reports[0])[0])]
+    one = [queries(client, url) for url in ("/en/findings/", urls(reports[0])[0])]
     for report in reports[1:]:
         publish(report, author=olu, approver=nia)
     big = FindingsReport.objects.get(pk=reports[2].pk)
 
     # The list: its stamp, then (not cached yet) the versions and the withdrawn reports.
     assert one == [3, 3]
-    assert [queries(client, url) for url in ("/findings/", urls(big)[0])] == one
+    assert [queries(client, url) for url in ("/en/findings/", urls(big)[0])] == one
 
 
 def test_the_list_is_cached_until_something_it_shows_changes(client, build_meeting, olu, nia):
@@ -205,22 +207,24 @@ def test_the_list_is_cached_until_something_it_shows_changes(client, build_meeti
         for _ in range(2)
     )
     publish(first, author=olu, approver=nia)
-    assert queries(client, "/findings/") == 3
-    assert queries(client, "/findings/") == 1  # the stamp only: the body is cached
+    assert queries(client, "/en/findings/") == 3
+    assert queries(client, "/en/findings/") == 1  # the stamp only: the body is cached
 
     publish(second, author=olu, approver=nia)
-    page = client.get("/findings/").content.decode()
+    page = client.get("/en/findings/").content.decode()
     assert "2 reports" in page and second.current_version.title in page
 
     services.report_withdraw(report=second, by=olu, reason="Published in error.")
-    page = client.get("/findings/").content.decode()
+    page = client.get("/en/findings/").content.decode()
     assert "1 report<" in page and "Published in error." in page
 
     panel = first.panel
     panel_update(panel=panel, by=olu, version=panel.version, name="Renamed scrutiny panel")
-    assert "Renamed scrutiny panel" in client.get("/findings/").content.decode()
+    assert "Renamed scrutiny panel" in client.get("/en/findings/").content.decode()
     # Each filter is cached apart: a theme with nothing in it says so.
-    assert "No published reports match" in client.get("/findings/?theme=nothing").content.decode()
+    assert (
+        "No published reports match" in client.get("/en/findings/?theme=nothing").content.decode()
+    )
 
 
 def test_staff_report_page_query_count_does_not_grow_with_cases(client, build_meeting, olu):
@@ -251,7 +255,7 @@ def test_public_pages_name_the_office_and_say_how_to_contact_it(
     report = services.report_generate(meeting=build_meeting({"inconsistent": 1}), by=olu)
     publish(report, author=olu, approver=nia)
     report.refresh_from_db()
-    pages = ["/", "/findings/", "/accessibility/", "/privacy/", urls(report)[0]]
+    pages = ["/", "/en/findings/", "/en/accessibility/", "/en/privacy/", urls(report)[0]]
 
     for url in pages:
         page = client.get(url).content.decode()

@@ -1,5 +1,7 @@
 """The panel's answer on each criterion of a case, saved with its decision."""
 
+from django.utils.translation import gettext as _
+
 from ...enums import Assessment
 from ...models import Decision, DecisionAssessment
 
@@ -14,14 +16,18 @@ def assessment_errors(assessments: dict[str, tuple[str, str]], criteria) -> dict
         value, note = assessments.get(criterion.code, ("", ""))
         if value not in Assessment.values:
             errors[f"criterion-{criterion.code}"] = [
-                f"Select the panel's answer for '{criterion.label}'"
+                _("Select the panel's answer for '%(label)s'") % {"label": criterion.label}
             ]
         if len(note) > MAX_NOTE:
-            errors[f"note-{criterion.code}"] = [f"A note must be {MAX_NOTE:,} characters or fewer"]
+            errors[f"note-{criterion.code}"] = [
+                _("A note must be %(max)s characters or fewer") % {"max": f"{MAX_NOTE:,}"}
+            ]
     if set(assessments) - {c.code for c in criteria}:
         errors.setdefault("__all__", []).append(
-            "The form included a criterion that is not part of this panel's framework. "
-            "Reload the page and try again."
+            _(
+                "The form included a criterion that is not part of this panel's framework. "
+                "Reload the page and try again."
+            )
         )
     return errors
 

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
+from core.bilingual import english
 from core.stale import check_version
 
 from ...enums import AttendanceKind, CaseSource, MeetingStatus, RatingStatus
@@ -70,7 +72,7 @@ def decision_record(
         _require(by, "panels.record_decision", meeting)
         if meeting.status != MeetingStatus.IN_DISCUSSION:
             raise ValidationError(
-                "Decisions are recorded while the meeting is in discussion.", code="refused"
+                _("Decisions are recorded while the meeting is in discussion."), code="refused"
             )
         current = Decision.objects.filter(reviewed_case=reviewed_case).first()
         check_version(current, version)
@@ -117,30 +119,32 @@ def _check_decision(
         errors.update(assessment_errors(data.assessments, criteria))
     category = data.category
     if category is None:
-        errors["category"] = ["Select the panel's outcome category"]
+        errors["category"] = [_("Select the panel's outcome category")]
     elif category.framework_id != meeting.panel.framework_id:
-        errors["category"] = ["Select one of this panel's outcome categories"]
+        errors["category"] = [_("Select one of this panel's outcome categories")]
     else:
         if category.requires_reasons and not data.reasons.strip():
-            errors["reasons"] = [f"Enter the panel's reasons for '{category.label}'"]
+            errors["reasons"] = [
+                _("Enter the panel's reasons for '%(label)s'") % {"label": category.label}
+            ]
         if category.is_inconclusive and not data.information_requested.strip():
             errors["information_requested"] = [
-                "Say what information the panel needs before it can conclude"
+                _("Say what information the panel needs before it can conclude")
             ]
         if data.carry_to is not None and not category.is_inconclusive:
-            errors["carry_to"] = ["Only a case the panel could not conclude on is carried over"]
+            errors["carry_to"] = [_("Only a case the panel could not conclude on is carried over")]
     if _unoffered_themes(data.themes, framework=meeting.panel.framework):
-        errors["themes"] = ["Select themes from the list"]
+        errors["themes"] = [_("Select themes from the list")]
     target = data.carry_to
     if target is not None and "carry_to" not in errors:
         if target.panel_id != meeting.panel_id:
-            errors["carry_to"] = ["Choose a later meeting of this panel"]
+            errors["carry_to"] = [_("Choose a later meeting of this panel")]
         elif target.date <= meeting.date or target.status != MeetingStatus.PLANNED:
-            errors["carry_to"] = ["Choose a later meeting that is still being planned"]
+            errors["carry_to"] = [_("Choose a later meeting that is still being planned")]
         elif ReviewedCase.objects.filter(carried_over_from=reviewed_case).exists():
-            errors["carry_to"] = ["This case has already been carried over"]
+            errors["carry_to"] = [_("This case has already been carried over")]
         elif target.reviewed_cases.filter(case_id=reviewed_case.case_id).exists():
-            errors["carry_to"] = ["The case is already on that meeting's agenda"]
+            errors["carry_to"] = [_("The case is already on that meeting's agenda")]
     if errors:
         raise ValidationError(errors)
 
@@ -154,7 +158,9 @@ def _unoffered_themes(themes: list[Theme] | None, *, framework) -> bool:
 def _carry_over(reviewed_case: ReviewedCase, target: Meeting) -> ReviewedCase:
     target = Meeting.objects.select_for_update(of=("self",)).get(pk=target.pk)
     if target.status != MeetingStatus.PLANNED:
-        raise ValidationError({"carry_to": ["Choose a later meeting that is still being planned"]})
+        raise ValidationError(
+            {"carry_to": [_("Choose a later meeting that is still being planned")]}
+        )
     last = target.reviewed_cases.aggregate(n=Max("position"))["n"] or 0
     return ReviewedCase.objects.create(
         meeting=target,
@@ -177,11 +183,11 @@ def attendance_record(
     _require(by, "panels.manage_meeting_record", meeting)
     members = {m.pk: m for m in Membership.objects.filter(panel_id=meeting.panel_id)}
     if set(kinds) - set(members):
-        raise ValidationError("Attendance names someone who is not on this panel.")
+        raise ValidationError(_("Attendance names someone who is not on this panel."))
     if any(
         kind not in {AttendanceKind.PRESENT, AttendanceKind.APOLOGIES} for kind in kinds.values()
     ):
-        raise ValidationError("Choose present or apologies for each member.")
+        raise ValidationError(_("Choose present or apologies for each member."))
     with transaction.atomic():
         _lock(meeting)
         meeting.attendance.all().delete()
@@ -202,6 +208,7 @@ def observation_save(
     kind: str,
     text: str,
     is_public: bool,
+    text_cy: str | None = None,
     themes: list[Theme] | None = None,
     reviewed_case: ReviewedCase | None = None,
     observation: Observation | None = None,
@@ -210,22 +217,24 @@ def observation_save(
     one, once the discussion has started."""
     _require(by, "panels.manage_meeting_record", meeting)
     if not text.strip():
-        raise ValidationError({"text": "Enter the note"})
+        raise ValidationError({"text": _("Enter the note")})
     if reviewed_case is not None and reviewed_case.meeting_id != meeting.pk:
-        raise ValidationError({"reviewed_case": "Choose a case on this meeting's agenda"})
+        raise ValidationError({"reviewed_case": _("Choose a case on this meeting's agenda")})
     if observation is not None and observation.meeting_id != meeting.pk:
-        raise ValidationError("That note belongs to another meeting.")
+        raise ValidationError(_("That note belongs to another meeting."))
     if _unoffered_themes(themes, framework=meeting.panel.framework):
-        raise ValidationError({"themes": "Select themes from the list"})
-    with transaction.atomic():
+        raise ValidationError({"themes": _("Select themes from the list")})
+    with transaction.atomic(), english():
         locked = _lock(meeting)
         if locked.status not in {MeetingStatus.IN_DISCUSSION, MeetingStatus.CLOSED}:
-            raise ValidationError("Notes are added once the discussion has started.")
+            raise ValidationError(_("Notes are added once the discussion has started."))
         if observation is None:
             last = locked.observations.aggregate(n=Max("position"))["n"] or 0
             observation = Observation(meeting=locked, position=last + 1, created_by=by)
         observation.kind = kind
         observation.text = text.strip()
+        if text_cy is not None:  # None: the Welsh stays as it is
+            observation.text_cy = text_cy.strip()
         observation.is_public = is_public
         observation.reviewed_case = reviewed_case
         observation.full_clean()
@@ -234,7 +243,14 @@ def observation_save(
     return observation
 
 
-ACTION_FORM_FIELDS = ("description", "owner", "due_date", "status", "follow_up_date")
+ACTION_FORM_FIELDS = (
+    "description",
+    "description_cy",
+    "owner",
+    "due_date",
+    "status",
+    "follow_up_date",
+)
 
 
 def action_fingerprint(action: Action) -> str:
@@ -269,13 +285,13 @@ def action_save(
     if action is not None and set(fields) - set(ACTION_FORM_FIELDS):
         raise TypeError("Only the action form's fields can be changed here")
     if not (fields.get("description") or (action and action.description) or "").strip():
-        raise ValidationError({"description": "Enter what needs to be done"})
+        raise ValidationError({"description": _("Enter what needs to be done")})
     if not (fields.get("owner") or (action and action.owner) or "").strip():
-        raise ValidationError({"owner": "Enter who owns the action"})
-    with transaction.atomic():
+        raise ValidationError({"owner": _("Enter who owns the action")})
+    with transaction.atomic(), english():
         locked = _lock(meeting)
         if locked.status not in {MeetingStatus.IN_DISCUSSION, MeetingStatus.CLOSED}:
-            raise ValidationError("Actions are added once the discussion has started.")
+            raise ValidationError(_("Actions are added once the discussion has started."))
         if action is not None:
             action = Action.objects.select_for_update().get(pk=action.pk)
             check_version(action, seen, of=action_fingerprint)

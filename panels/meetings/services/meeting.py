@@ -5,6 +5,8 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
 
 from cases.enums import CaseStatus
 from cases.workflow import case_transitions
@@ -36,7 +38,7 @@ def _lock(meeting: Meeting) -> Meeting:
 def _check_dates(date: datetime.date, deadline: datetime.date | None) -> None:
     if deadline is not None and deadline > date:
         raise ValidationError(
-            {"rating_deadline": "The rating deadline must be on or before the meeting date"}
+            {"rating_deadline": _("The rating deadline must be on or before the meeting date")}
         )
 
 
@@ -51,10 +53,15 @@ def meeting_plan(
 ) -> Meeting:
     _require(by, "panels.plan_meeting", panel)
     if not theme.strip():
-        raise ValidationError({"theme": "Enter the meeting's theme"})
+        raise ValidationError({"theme": _("Enter the meeting's theme")})
     _check_dates(date, rating_deadline)
     if Meeting.objects.filter(panel=panel, date=date).exists():
-        raise ValidationError({"date": f"{panel} already has a meeting on {date:%-d %B %Y}"})
+        raise ValidationError(
+            {
+                "date": _("%(panel)s already has a meeting on %(date)s")
+                % {"panel": panel, "date": date_format(date, "j F Y")}
+            }
+        )
     return Meeting.objects.create(
         panel=panel,
         date=date,
@@ -74,10 +81,10 @@ def meeting_update(*, meeting: Meeting, by, **fields) -> Meeting:
         if locked.status == MeetingStatus.PLANNED:
             editable |= {"date", "theme"}
         elif locked.status != MeetingStatus.RATING_OPEN:
-            raise ValidationError("This meeting can no longer be changed.", code="refused")
+            raise ValidationError(_("This meeting can no longer be changed."), code="refused")
         if set(fields) - editable:
             raise ValidationError(
-                "Once rating has started only the deadline and the place can change.",
+                _("Once rating has started only the deadline and the place can change."),
                 code="refused",
             )
         for name, value in fields.items():
@@ -85,7 +92,7 @@ def meeting_update(*, meeting: Meeting, by, **fields) -> Meeting:
         _check_dates(locked.date, locked.rating_deadline)
         clash = Meeting.objects.filter(panel=locked.panel, date=locked.date).exclude(pk=locked.pk)
         if clash.exists():
-            raise ValidationError({"date": "The panel already has a meeting on that date"})
+            raise ValidationError({"date": _("The panel already has a meeting on that date")})
         locked.save()
     return locked
 
@@ -132,19 +139,24 @@ def _check_date(meeting: Meeting, to: str, by, early_reason: str) -> str:
     on = f"{meeting.date:%-d %B %Y}"
     if to == MeetingStatus.CLOSED:
         raise ValidationError(
-            f"The meeting is on {on}: it cannot be closed before then.", code="too_early"
+            _("The meeting is on %(date)s: it cannot be closed before then.")
+            % {"date": date_format(meeting.date, "j F Y")},
+            code="too_early",
         )
     if to != MeetingStatus.IN_DISCUSSION:
         return ""
     if not is_opcc_staff(by):
         raise ValidationError(
-            f"The meeting is on {on}, so the discussion cannot start yet. OPCC staff can "
-            "confirm an early start, with a reason.",
+            _(
+                "The meeting is on %(date)s, so the discussion cannot start yet. OPCC staff can "
+                "confirm an early start, with a reason."
+            )
+            % {"date": date_format(meeting.date, "j F Y")},
             code="too_early",
         )
     if not early_reason.strip():
         raise ValidationError(
-            {"early_reason": "Enter why the discussion starts before the meeting's date"},
+            {"early_reason": _("Enter why the discussion starts before the meeting's date")},
             code="too_early",
         )
     return f"Started before the meeting's date ({on}): {early_reason.strip()}"

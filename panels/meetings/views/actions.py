@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.form_pages import handle_form
 from core.permissions import by_rule
@@ -35,7 +36,10 @@ def action_edit(request, pk: int):
 def _action_form(request, meeting, action):
     if not by_rule("panels.manage_meeting_record", request.user, meeting):
         raise PermissionDenied
-    context = {"meeting": meeting, "page_title": "Change an action" if action else "Add an action"}
+    context = {
+        "meeting": meeting,
+        "page_title": _("Change an action") if action else _("Add an action"),
+    }
 
     seen = services.action_fingerprint(action) if action else ""
 
@@ -43,7 +47,7 @@ def _action_form(request, meeting, action):
         return ActionForm(data, action=action, seen=seen)
 
     def success(saved):
-        _saved(request, meeting, saved, "Action saved")
+        _saved(request, meeting, saved, _("Action saved"))
         return reverse("panels:meeting_detail", args=[meeting.pk])
 
     return handle_form(
@@ -92,6 +96,6 @@ def action_list(request):
         "panel": panel,
         "statuses": ActionStatus.choices,
         "today": today,
-        "page_title": "Actions",
+        "page_title": _("Actions"),
     }
     return render(request, "panels/action_list.html", context)

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from cases.kinds.presenters import summary_of
 from core.audit import AuditEvent, record
@@ -32,7 +33,7 @@ def discussion(request, pk: int):
         "order": order,
         "can_decide": by_rule("panels.record_decision", request.user, meeting)
         and meeting.status == MeetingStatus.IN_DISCUSSION,
-        "page_title": f"Discussion: {meeting}",
+        "page_title": _("Discussion: %(meeting)s") % {"meeting": meeting},
     }
     return render(request, "panels/discussion.html", context)
 
@@ -72,13 +73,13 @@ def decision(request, pk: int, position: int):
         "form": form,
         "next": following,
         "previous": previous,
-        "page_title": f"Case {position}: the panel's decision",
+        "page_title": _("Case %(position)s: the panel's decision") % {"position": position},
     }
     if meeting.status != MeetingStatus.IN_DISCUSSION:
         context["refusal"] = (
-            "Decisions are recorded while the meeting is in discussion."
+            _("Decisions are recorded while the meeting is in discussion.")
             if meeting.status != MeetingStatus.CLOSED
-            else "The meeting is closed, so its decisions can no longer be changed."
+            else _("The meeting is closed, so its decisions can no longer be changed.")
         )
         if request.method == "POST":
             return render(request, "panels/decision.html", context, status=403)
@@ -87,7 +88,7 @@ def decision(request, pk: int, position: int):
     def show(form, status, stale):
         context.update(form=form, stale=stale)
         if form.errors:
-            context["page_title"] = f"Error: {context['page_title']}"
+            context["page_title"] = _("Error: %(title)s") % {"title": context["page_title"]}
         return render(request, "panels/decision.html", context, status=status)
 
     def success(saved):
@@ -104,7 +105,8 @@ def decision(request, pk: int, position: int):
             data=form.decision_input(),
             version=form.cleaned_data["version"],
         ),
-        message=f"The panel's decision on case {position} has been saved",
+        message=_("The panel's decision on case %(position)s has been saved")
+        % {"position": position},
         success=success,
         render=show,
         rebind=lambda data: DecisionForm(data, **asks),
@@ -122,14 +124,14 @@ def attendance(request, pk: int):
         memberships=selectors.panel_members(meeting=meeting),
         attendance=list(meeting.attendance.select_related("membership__user")),
     )
-    context = {"meeting": meeting, "page_title": "Who attended"}
+    context = {"meeting": meeting, "page_title": _("Who attended")}
     return handle_form(
         request,
         form,
         save=lambda form: services.attendance_record(
             meeting=meeting, by=request.user, kinds=form.kinds(), observers=form.observer_list()
         ),
-        message="Attendance saved",
+        message=_("Attendance saved"),
         success=reverse("panels:meeting_detail", args=[pk]),
         render=lambda form, status, stale: render(
             request, "panels/meeting_record_form.html", {**context, "form": form}, status=status
@@ -154,11 +156,15 @@ def observation_edit(request, pk: int, note_pk: int):
 
 
 def _observation_form(request, meeting, observation):
-    title = "Change a note" if observation else "Add a note: observation, good practice or learning"
+    title = (
+        _("Change a note")
+        if observation
+        else _("Add a note: observation, good practice or learning")
+    )
     context = {"meeting": meeting, "page_title": title}
 
     def success(saved):
-        _saved(request, meeting, saved, "Note changed" if observation else "Note added")
+        _saved(request, meeting, saved, _("Note changed") if observation else _("Note added"))
         return reverse("panels:meeting_detail", args=[meeting.pk])
 
     return handle_form(

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core import charts
 from core.audit import AuditEvent, record
@@ -58,6 +59,6 @@ def panel_over_time(request, slug: str):
         "form": form,
         "report": report,
         "chart": charts.stacked_bars(report),
-        "page_title": f"{panel.name} over time",
+        "page_title": _("%(panel)s over time") % {"panel": panel.name},
     }
     return render(request, "panels/panel_over_time.html", context)

@@ -9,6 +9,9 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from core.form_pages import handle_form
 from core.permissions import by_rule
@@ -26,38 +29,46 @@ from .. import presenters, screening, selectors, services
 from ..forms import MeetingForm, MeetingMoveForm
 
 EXPORT_TABLES = [
-    ("ratings", "Members' ratings"),
-    ("decisions", "Decisions"),
-    ("notes", "Notes"),
-    ("actions", "Actions"),
+    ("ratings", gettext_lazy("Members' ratings")),
+    ("decisions", gettext_lazy("Decisions")),
+    ("notes", gettext_lazy("Notes")),
+    ("actions", gettext_lazy("Actions")),
 ]
 
 
 # What each move is called and what it does, in the words of its confirmation page.
 MOVES = {
     MeetingStatus.RATING_OPEN: (
-        "Open for rating",
-        "Members will be able to declare conflicts, read the case papers and rate the "
-        "cases. The sample can no longer be drawn again.",
+        gettext_lazy("Open for rating"),
+        gettext_lazy(
+            "Members will be able to declare conflicts, read the case papers and rate the "
+            "cases. The sample can no longer be drawn again."
+        ),
     ),
     MeetingStatus.PLANNED: (
-        "Move back to planned",
-        "Members will no longer be able to rate. What they have saved is kept.",
+        gettext_lazy("Move back to planned"),
+        gettext_lazy("Members will no longer be able to rate. What they have saved is kept."),
     ),
     MeetingStatus.IN_DISCUSSION: (
-        "Start the discussion",
-        "Members will see each other's ratings, and ratings can no longer be changed. "
-        "This cannot be undone.",
+        gettext_lazy("Start the discussion"),
+        gettext_lazy(
+            "Members will see each other's ratings, and ratings can no longer be changed. "
+            "This cannot be undone."
+        ),
     ),
     MeetingStatus.CLOSED: (
-        "Close the meeting",
-        "The panel's decisions can no longer be changed, and its cases are marked as "
-        "reviewed. Actions can still be updated. This cannot be undone.",
+        gettext_lazy("Close the meeting"),
+        gettext_lazy(
+            "The panel's decisions can no longer be changed, and its cases are marked as "
+            "reviewed. Actions can still be updated. This cannot be undone."
+        ),
     ),
     MeetingStatus.CANCELLED: (
-        "Cancel the meeting",
-        "The cases on its agenda go back to the pool, and members can no longer rate "
-        "them. This cannot be undone.",
+        gettext_lazy("Cancel the meeting"),
+        gettext_lazy(
+            "The cases on its agenda go back to the pool, and members can no longer rate "
+            "them. This cannot be undone."
+        ),
     ),
 }
 
@@ -98,12 +109,14 @@ def meeting_plan(request):
         request,
         MeetingForm(request.POST or None, panels=panels),
         save=lambda form: services.meeting_plan(by=request.user, **form.cleaned_data),
-        message=lambda meeting: f"Meeting planned for {meeting.date:%-d %B %Y}",
+        message=lambda meeting: (
+            _("Meeting planned for %(date)s") % {"date": date_format(meeting.date, "j F Y")}
+        ),
         success=lambda meeting: reverse("panels:meeting_detail", args=[meeting.pk]),
         render=lambda form, status, stale: render(
             request,
             "panels/meeting_form.html",
-            {"form": form, "page_title": "Plan a meeting"},
+            {"form": form, "page_title": _("Plan a meeting")},
             status=status,
         ),
     )
@@ -129,14 +142,14 @@ def meeting_edit(request, pk: int):
         panels=selectors.plannable_panels(user=request.user),
         editing=meeting,
     )
-    context = {"meeting": meeting, "page_title": "Change the meeting"}
+    context = {"meeting": meeting, "page_title": _("Change the meeting")}
     return handle_form(
         request,
         form,
         save=lambda form: services.meeting_update(
             meeting=meeting, by=request.user, **form.cleaned_data
         ),
-        message="The meeting has been changed",
+        message=_("The meeting has been changed"),
         success=reverse("panels:meeting_detail", args=[meeting.pk]),
         render=lambda form, status, stale: render(
             request, "panels/meeting_form.html", {**context, "form": form}, status=status
@@ -160,26 +173,38 @@ def meeting_move(request, pk: int, to: str):
     )
     warnings = []
     if to not in MEETING_TRANSITIONS[meeting.status]:
-        warnings.append(f"A meeting that is {meeting.get_status_display().lower()} cannot do this.")
+        warnings.append(
+            _("A meeting that is %(status)s cannot do this.")
+            % {"status": meeting.get_status_display().lower()}
+        )
     warnings += _early_warnings(meeting, to, request.user) if early else []
     behind = []
     if reveal or to == MeetingStatus.CANCELLED:
         behind = selectors.members_yet_to_rate(meeting=meeting)
         if behind:
             warnings.append(
-                f"{len(behind)} member{'s have' if len(behind) != 1 else ' has'} not submitted "
-                "every rating: drafts will not count."
+                ngettext(
+                    "%(count)s member has not submitted every rating: drafts will not count.",
+                    "%(count)s members have not submitted every rating: drafts will not count.",
+                    len(behind),
+                )
+                % {"count": len(behind)}
             )
     if reveal and meeting.rating_deadline and meeting.rating_deadline >= today:
         warnings.append(
-            f"The rating deadline, {meeting.rating_deadline:%-d %B %Y}, has not passed yet: "
-            "members may still be rating."
+            _("The rating deadline, %(date)s, has not passed yet: members may still be rating.")
+            % {"date": date_format(meeting.rating_deadline, "j F Y")}
         )
     if to == MeetingStatus.CLOSED:
         undecided = meeting.reviewed_cases.filter(decision__isnull=True).count()
         if undecided:
             warnings.append(
-                f"{undecided} case{'s have' if undecided != 1 else ' has'} no decision yet."
+                ngettext(
+                    "%(count)s case has no decision yet.",
+                    "%(count)s cases have no decision yet.",
+                    undecided,
+                )
+                % {"count": undecided}
             )
     context = {
         "meeting": meeting,
@@ -198,7 +223,7 @@ def meeting_move(request, pk: int, to: str):
             anonymous=form.cleaned_data.get("anonymous", False),
             early_reason=form.cleaned_data.get("early_reason", ""),
         ),
-        message=f"The meeting is now {MeetingStatus(to).label.lower()}",
+        message=_("The meeting is now %(status)s") % {"status": MeetingStatus(to).label.lower()},
         success=reverse("panels:discussion" if reveal else "panels:meeting_detail", args=[pk]),
         render=lambda form, status, stale: render(
             request, "panels/meeting_move.html", {**context, "form": form}, status=status
@@ -208,16 +233,22 @@ def meeting_move(request, pk: int, to: str):
 
 def _early_warnings(meeting, to: str, user) -> list[str]:
     """What the confirmation page says of a move before the meeting's date."""
-    on = f"{meeting.date:%-d %B %Y}"
+    on = {"date": date_format(meeting.date, "j F Y")}
     if to == MeetingStatus.CLOSED:
-        return [f"The meeting is on {on}: it cannot be closed before then."]
+        return [_("The meeting is on %(date)s: it cannot be closed before then.") % on]
     if to != MeetingStatus.IN_DISCUSSION:
         return []
     if is_opcc_staff(user):
-        return [f"The meeting is on {on}. To start the discussion early, confirm it and say why."]
+        return [
+            _("The meeting is on %(date)s. To start the discussion early, confirm it and say why.")
+            % on
+        ]
     return [
-        f"The meeting is on {on}, so the discussion cannot start yet. OPCC staff can "
-        "confirm an early start, with a reason."
+        _(
+            "The meeting is on %(date)s, so the discussion cannot start yet. OPCC staff can "
+            "confirm an early start, with a reason."
+        )
+        % on
     ]
 
 
@@ -237,7 +268,7 @@ def meeting_list(request):
     status = request.GET.get("status", "")
     status_error = ""
     if status and status not in MeetingStatus.values:
-        status, status_error = "", "Select a status from the list"
+        status, status_error = "", _("Select a status from the list")
     context = {
         "meetings": selectors.meetings_in_order(user=request.user, status=status),
         "status": status,
@@ -245,7 +276,7 @@ def meeting_list(request):
         "statuses": MeetingStatus.choices,
         "status_error": status_error,
         "status_errors": [("status", status_error)],
-        "page_title": "Meetings",
+        "page_title": _("Meetings"),
     }
     return render(request, "panels/meeting_list.html", context)
 

@@ -1,0 +1,77 @@
+"""Welsh beside English: the pieces forms and services share (docs/adr/0017).
+
+A translated field `label` reads as the active language's words; its English lives in
+`label_en` (kept in step with the original column by every English write) and its Welsh
+in `label_cy`. Pages that edit both write under English, so a Welsh-speaking user's
+English box is still the English.
+"""
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+WELSH = "cy"
+
+
+def welsh_field(name: str) -> str:
+    return f"{name}_{WELSH}"
+
+
+def welsh_of(obj, name: str) -> str:
+    return getattr(obj, welsh_field(name)) or ""
+
+
+def english_of(obj, name: str) -> str:
+    return getattr(obj, f"{name}_en") or ""
+
+
+def publishes_welsh() -> bool:
+    """Whether publications go out in Welsh too (settings.PUBLISH_LANGUAGES)."""
+    return WELSH in getattr(settings, "PUBLISH_LANGUAGES", ("en",))
+
+
+def english():
+    """A context in which translated fields read and write their English."""
+    return translation.override("en")
+
+
+def mark_welsh_fields(form, names) -> None:
+    """Label each `<name>_cy` field "<English label> (Welsh)", optional, its input in
+    Welsh (`lang="cy"`), and start each English box from the English words."""
+    instance = getattr(form, "instance", None)
+    for name in names:
+        field = form.fields.get(welsh_field(name))
+        if field is None:
+            continue
+        english_label = form.fields[name].label if name in form.fields else name
+        field.label = _("%(label)s (Welsh)") % {"label": english_label}
+        field.required = False
+        field.help_text = ""
+        field.widget.attrs["lang"] = WELSH
+        if instance is not None and instance.pk and name in form.fields and not form.is_bound:
+            form.initial[name] = english_of(instance, name)
+
+
+class KeepsUnsentWelsh:
+    """For forms: a post without a Welsh field (a script or a page written before Welsh)
+    leaves the Welsh as it is, rather than clearing it."""
+
+    def clean(self):
+        data = super().clean()
+        for name in [n for n in data if n.endswith(f"_{WELSH}") and n not in self.data]:
+            del data[name]
+        return data
+
+
+class EnglishCopiesHidden:
+    """For the admin: the field itself is the English box, so the `<field>_en` copy
+    django-modeltranslation adds is not shown beside it (two English boxes would each
+    overwrite the other); the `<field>_cy` box is."""
+
+    def get_exclude(self, request, obj=None):
+        copies = [
+            f.name
+            for f in self.model._meta.fields
+            if hasattr(f, "translated_field") and f.name.endswith("_en")
+        ]
+        return [*(super().get_exclude(request, obj) or []), *copies]

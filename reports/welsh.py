@@ -1,0 +1,159 @@
+"""A report's public texts in English and Welsh (docs/adr/0017).
+
+When reports are published in Welsh too (settings.PUBLISH_LANGUAGES holds "cy"), every
+public text people wrote needs its Welsh version before the report goes for approval:
+the narrative sections, the panel's standing text, the public notes and the actions'
+wording. The approver reads the two side by side, and the disclosure check reads the
+Welsh as it reads the English.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+from core.bilingual import english, english_of, publishes_welsh, welsh_of
+
+from . import markup
+from .enums import ReportKind
+from .models import FindingsReport
+
+
+@dataclass(frozen=True)
+class PublicText:
+    location: str
+    english: str
+    welsh: str
+    fix_url: str  # the page and the Welsh field where it is written
+
+    @property
+    def lacks_welsh(self) -> bool:
+        return bool(self.english.strip()) and not self.welsh.strip()
+
+
+def public_texts(report: FindingsReport, presented=None) -> list[PublicText]:
+    """The texts people wrote that the published report shows, English beside Welsh."""
+    if report.kind == ReportKind.NOTES:
+        return []  # the Commissioner's notes are written in their own pages
+    if presented is None:
+        from .presenters import present
+
+        presented = present(report)
+    with english():
+        return [
+            *_section_texts(report),
+            *_panel_texts(report),
+            *_observation_texts(presented),
+            *_action_texts(presented),
+        ]
+
+
+def _pair(location, obj, name, url) -> PublicText:
+    fix = f"{url}#id_{name}_cy"
+    return PublicText(location, english_of(obj, name), welsh_of(obj, name), fix)
+
+
+def _section_texts(report):
+    for section in report.sections.order_by("pk"):
+        url = reverse("reports:section_edit", args=[report.pk, section.key])
+        where = _("Section “%(heading)s”") % {"heading": english_of(section, "heading")}
+        if english_of(section, "body").strip():
+            yield _pair(_("%(where)s, heading") % {"where": where}, section, "heading", url)
+            yield _pair(where, section, "body", url)
+
+
+def _panel_texts(report):
+    panel = report.panel
+    url = reverse("panels:panel_edit", args=[panel.slug])
+    yield _pair(_("The panel’s public description"), panel, "public_description", url)
+
+
+def _observation_texts(presented):
+    for heading, observations in getattr(presented, "observations", []):
+        for n, observation in enumerate(observations, start=1):
+            url = reverse("panels:observation_edit", args=[observation.meeting_id, observation.pk])
+            where = _("%(heading)s, item %(n)s") % {"heading": heading, "n": n}
+            yield _pair(where, observation, "text", url)
+
+
+def _action_texts(presented):
+    actions = getattr(presented, "actions", None)
+    if actions is None:
+        actions = presented.actions_opened + presented.actions_closed
+    for n, action in enumerate(actions, start=1):
+        url = reverse("panels:action_edit", args=[action.pk])
+        yield _pair(_("Action %(n)s") % {"n": n}, action, "description", url)
+
+
+def missing_welsh(report: FindingsReport, presented=None) -> list[PublicText]:
+    """The public texts still without their Welsh, when reports are published in Welsh."""
+    if not publishes_welsh():
+        return []
+    return [t for t in public_texts(report, presented) if t.lacks_welsh]
+
+
+def missing_problems(report: FindingsReport) -> list[str]:
+    """Each missing Welsh text, linked to where it is written, for the move page."""
+    return [
+        format_html(
+            '{} <a class="govuk-link" href="{}">{}</a>',
+            _("%(where)s has no Welsh version.") % {"where": text.location},
+            text.fix_url,
+            _("Add the Welsh"),
+        )
+        for text in missing_welsh(report)
+    ]
+
+
+def check_welsh_complete(report: FindingsReport) -> None:
+    """Refuse to send a report for approval while a public text lacks its Welsh."""
+    missing = missing_welsh(report)
+    if missing:
+        raise ValidationError(
+            [
+                _("%(where)s has no Welsh version. Add it before sending the report for approval.")
+                % {"where": text.location}
+                for text in missing
+            ]
+        )
+
+
+def side_by_side(report: FindingsReport) -> list[PublicText]:
+    """What the approver reads in both languages; nothing while only English is published."""
+    if not publishes_welsh():
+        return []
+    return [t for t in public_texts(report) if t.english.strip() or t.welsh.strip()]
+
+
+def welsh_words(report: FindingsReport, presented) -> list[tuple[str, str, str]]:
+    """(where, words, fix url) of each Welsh text, for the disclosure check."""
+    if not publishes_welsh():
+        return []
+    return [
+        (_("%(where)s (Welsh)") % {"where": t.location}, markup.plain(t.welsh), t.fix_url)
+        for t in public_texts(report, presented)
+        if t.welsh.strip()
+    ]
+
+
+SECTION_WORDS = ("heading", "body", "heading_cy", "body_cy")
+
+
+def section_words(section) -> dict[str, str]:
+    """A section's heading and text in both languages (read under English)."""
+    return {name: getattr(section, name) or "" for name in SECTION_WORDS}
+
+
+def set_welsh(section, values: dict) -> None:
+    """Give a section the Welsh heading and text the form sent, where it sent them."""
+    for name in set(values) & {"heading_cy", "body_cy"}:
+        setattr(section, name, (values[name] or "").strip())
+
+
+def with_welsh_of(section, kept):
+    """A new draft's section, with the Welsh of the panel's kept text it starts from."""
+    if kept is not None:
+        set_welsh(section, {"heading_cy": kept.heading_cy, "body_cy": kept.body_cy})
+    return section
