@@ -1,7 +1,7 @@
 """Random dip sampling: drawing from a 1,000,000-case pool (target: under 1 s).
 
 Loads the pool with COPY, times `panels.sampling.services.sample_draw` end to end (pool
-read, fingerprint, ranking, the record and the agenda, in one transaction), then
+read, fingerprint, choosing the cases, the record and the agenda, in one transaction), then
 deletes everything it made. Runs twice: once with references stored in import
 order, as a force's sequential extracts arrive, and once with the rows shuffled,
 which makes sorting the pool for its fingerprint the expensive part.
@@ -128,20 +128,31 @@ def _phases(meeting: Meeting, user, order: str, scale: Scale) -> list[tuple]:
     cases = sampling.eligible_cases(user=user, meeting=meeting, filters=PoolFilters())
     read, pool = _time(lambda: sampling.load_pool(cases), scale.runs)
     rank, _ = _time(
+        lambda: sampling.choose(seed="bench", pool=pool, size=scale.sample_size), scale.runs
+    )
+    before, _ = _time(
         lambda: sampling.select(seed="bench", pool=pool, size=scale.sample_size), scale.runs
     )
     seal, _ = _time(lambda: _seal(pool), scale.runs)
     return [
         ("… of which: read the pool in code-point order", order, pool.size, "", read),
         (
-            "… of which: score every case, keep the smallest",
+            f"… of which: choose the cases ({sampling.ALGORITHM_VERSION})",
             order,
             pool.size,
             scale.sample_size,
             rank,
         ),
         (
-            "… of which: fingerprint and compress the pool record (alongside the scoring)",
+            f"(the method before, {sampling.BOTTOMK_VERSION}: score every case, keep the smallest)",
+            order,
+            pool.size,
+            scale.sample_size,
+            before,
+        ),
+        (
+            "… of which: fingerprint and compress the pool record (alongside the choosing "
+            "and the agenda)",
             order,
             pool.size,
             "",
@@ -273,7 +284,8 @@ def _report(rows: list[tuple], scale: Scale) -> str:
         f"`bench/bench_sampling.py`: `sample_draw` on a pool of {scale.pool_size:,} cases, "
         f"sample of {scale.sample_size}, median and best of {scale.runs} runs (one run for "
         "verification). A draw covers reading the pool, sorting and fingerprinting it, "
-        "scoring every reference, storing the compressed pool and putting the cases on the "
+        f"choosing the cases ({sampling.ALGORITHM_VERSION}), storing the compressed pool and "
+        "putting the cases on the "
         "agenda through the case workflow, in one transaction. Target: a draw from "
         "1,000,000 cases in under 1 s.",
         "",

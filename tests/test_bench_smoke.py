@@ -83,7 +83,7 @@ def test_bench_sampling_runs_tiny_and_cleans_up_its_pool(reference_data):
     (section,) = run_modules(["bench_sampling"], scale="tiny")
 
     rows = _table(section)
-    assert len(rows) == 20  # ten lines for each row order
+    assert len(rows) == 22  # eleven lines for each row order
     assert [row[2] for row in rows[:2]] == ["1,000", "999"]  # whole pool; stratified
     assert (Case.objects.count(), CaseStatusChange.objects.count()) == (cases, history)
 

@@ -33,6 +33,12 @@ class SampleDraw(models.Model):
         """The recorded filters as sentences the public can read."""
         return describe_filters(self.filters)
 
+    @property
+    def scored_every_case(self) -> bool:
+        """Drawn with the first method, which scored every case and took the smallest
+        scores (docs/adr/0004-dip-sampling.md); later draws pick positions."""
+        return self.algorithm_version == "bottomk-sha256-v1"
+
 
 class SampleDrawPool(models.Model):
     """Every reference that could have been drawn, kept so the draw can be re-run later.

@@ -1,18 +1,20 @@
 """Auditable random dip sampling: which cases could be drawn, and which were.
 
-The algorithm ("bottomk-sha256-v1", docs/adr/0004-dip-sampling.md) needs only
-the seed and the list of eligible references, so anyone holding both can repeat
-a draw in any language, and the order rows come out of the database cannot
-change the result.
+The method ("position-sha256-v2"; draws recorded with "bottomk-sha256-v1" are
+still re-run with that; docs/adr/0004-dip-sampling.md) needs only the seed and the
+list of eligible references, so anyone holding both can repeat a draw in any
+language, and the order rows come out of the database cannot change the result.
 
-- `algorithm`: scores, bottom-k, strata and the recorded Pool (no database).
+- `algorithm`: the recorded Pool, strata, and the first method's scores and bottom-k.
+- `positions`: the method new draws use: numbers from the seed pick positions.
+- `methods`: the methods by version (no database).
 - `pool`: which cases a draw may take, and the filters in plain words.
 - `verification`: re-running a recorded draw.
 """
 
 from ..sample_filters import describe_filters
 from .algorithm import (
-    ALGORITHM_VERSION,
+    BOTTOMK_VERSION,
     SEED_PATTERN,
     Pool,
     SamplingError,
@@ -21,9 +23,9 @@ from .algorithm import (
     new_seed,
     score,
     select,
-    select_and_seal,
 )
 from .kind_fields import KindDraw, kind_draw, stratum_field, stratum_label
+from .methods import ALGORITHM_VERSION, METHODS, choose, select_and_seal
 from .pool import (
     CaseFlag,
     PoolFilters,
@@ -38,6 +40,8 @@ from .verification import verify, verify_agenda
 
 __all__ = [
     "ALGORITHM_VERSION",
+    "BOTTOMK_VERSION",
+    "METHODS",
     "SEED_PATTERN",
     "CaseFlag",
     "KindDraw",
@@ -46,6 +50,7 @@ __all__ = [
     "SamplingError",
     "Stratum",
     "allocate",
+    "choose",
     "carry_over_candidates",
     "describe_filters",
     "eligible_cases",

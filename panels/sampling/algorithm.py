@@ -1,8 +1,11 @@
-"""The draw itself, `bottomk-sha256-v1`: pure Python, no database.
+"""The recorded pool, the strata and the first draw method, `bottomk-sha256-v1`: pure
+Python, no database.
 
 Every eligible reference gets a score, SHA-256 of "<seed>:<reference>"; the
 cases with the smallest scores are drawn. A stratified draw shares the sample
 between groups by largest remainder and takes the smallest scores in each.
+New draws use `position-sha256-v2` (positions.py); draws recorded with this
+method are still re-run with it.
 """
 
 import gc
@@ -16,7 +19,6 @@ import secrets
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
@@ -24,8 +26,9 @@ from functools import cached_property
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-ALGORITHM_VERSION = "bottomk-sha256-v1"
+BOTTOMK_VERSION = "bottomk-sha256-v1"
 SEED_PATTERN = re.compile(r"[0-9A-Za-z_.-]{1,64}")
+BLOCK = 4096  # lines of the pool counted together (Pool.block_counts)
 
 
 class SamplingError(ValidationError):
@@ -74,6 +77,7 @@ class Pool:
                     _("A case's group contains a line break, so it cannot be stratified.")
                 )
             pool.__dict__["labels"] = list(strata)  # what splitting strata_text would give
+        pool.__dict__["reference_list"] = references  # what splitting text would give
         return pool
 
     @cached_property
@@ -92,14 +96,29 @@ class Pool:
         return self.text.split(b"\n")[:-1]
 
     @cached_property
+    def reference_list(self) -> list[str]:
+        """The references as text, in the pool's order. Read only."""
+        return self.text.decode().split("\n")[:-1]
+
+    @cached_property
     def labels(self) -> list[str]:
         """Each reference's group, line for line; empty when not stratified. Read only."""
         return self.strata_text.decode().split("\n")[:-1]
 
     @cached_property
+    def block_counts(self) -> list[Counter]:
+        """How many references each group holds in each block of BLOCK lines, in order:
+        what finding a group's n-th reference needs, counted in one pass. Read only."""
+        labels = self.labels
+        return [Counter(labels[b : b + BLOCK]) for b in range(0, len(labels), BLOCK)]
+
+    @cached_property
     def group_counts(self) -> dict[str, int]:
         """How many references each group holds, groups in code-point order. Read only."""
-        return dict(sorted(Counter(self.labels).items()))
+        total: Counter = Counter()
+        for block in self.block_counts:
+            total.update(block)
+        return dict(sorted(total.items()))
 
     @cached_property
     def compressed(self) -> tuple[bytes, bytes]:
@@ -163,19 +182,6 @@ def select(*, seed: str, pool: Pool, size: int) -> list[str]:
             chosen = _smallest_per_group(scores, references, pool.labels, pool.group_counts, shares)
     # Ties, which need a SHA-256 collision, go to the reference that sorts first.
     return [ref.decode() for _, ref in chosen]
-
-
-def select_and_seal(*, seed: str, pool: Pool, size: int) -> list[str]:
-    """select(), while another thread fingerprints and compresses the pool record.
-
-    zlib and hashlib let go of the interpreter lock on large inputs, so on a
-    machine with two cores the record is ready when the scoring is done.
-    """
-    with ThreadPoolExecutor(max_workers=1) as worker:
-        sealed = worker.submit(lambda: (pool.fingerprint, pool.compressed))
-        selected = select(seed=seed, pool=pool, size=size)
-        sealed.result()
-    return selected
 
 
 def _scores(prefix: bytes, references: list[bytes]) -> list[bytes]:

@@ -220,6 +220,10 @@ def _aggregated(cases: QuerySet[Case], column: str | None) -> tuple[list[str], l
         f"FROM ({sql}) AS p(r{', g' if column else ''})"  # Django's SQL, ours; values as params
     )
     with connection.cursor() as cursor:
+        if connection.in_atomic_block:
+            # Compiling the read for a field kept in `values` takes PostgreSQL longer than
+            # it saves on a million rows (about 40 to 100 ms here); for this read only.
+            cursor.execute("SET LOCAL jit = off")
         cursor.execute(query, params)
         count, references, values = cursor.fetchone()
     return _split(references, count), _split(values, count) if column else []

@@ -1,6 +1,7 @@
 """Building a meeting's agenda: the random draw and cases added by hand."""
 
 import dataclasses
+from concurrent.futures import ThreadPoolExecutor
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,12 +28,14 @@ def sample_draw(
     size: int,
     strata_field: str | None = None,
     seed: str | None = None,
+    algorithm: str = sampling.ALGORITHM_VERSION,
 ) -> SampleDraw:
     """Draw the meeting's cases at random from the pool and put them on its agenda.
 
     Drawing again while the meeting is planned replaces the cases drawn before,
     which go back to the pool; every draw stays on record. Cases the panel could
-    not conclude on at an earlier meeting join the agenda as carried over.
+    not conclude on at an earlier meeting join the agenda as carried over. A seed or
+    an earlier method (`algorithm`) is for tests and the benchmark, never staff.
     """
     seed = _checked_seed(seed)
     if size < 1:
@@ -45,17 +48,23 @@ def sample_draw(
         cases = sampling.eligible_cases(user=by, meeting=meeting, filters=filters)
         pool = sampling.load_pool(cases, strata_field, kind=filters.kind)
         _check_pool(pool, size)
-        selected = sampling.select_and_seal(seed=seed, pool=pool, size=size)
-        draw = _record_draw(
-            meeting=meeting,
-            by=by,
-            filters=filters,
-            strata_field=strata_field,
-            seed=seed,
-            pool=pool,
-            selected=selected,
-        )
-        _build_agenda(meeting=meeting, draw=draw, by=by)
+        with ThreadPoolExecutor(max_workers=1) as worker:
+            # zlib lets go of the interpreter lock, so the pool record is compressed
+            # while the cases are chosen and the agenda is written.
+            compressing = worker.submit(lambda: pool.compressed)
+            selected = sampling.select_and_seal(seed=seed, pool=pool, size=size, version=algorithm)
+            draw = _record_draw(
+                meeting=meeting,
+                by=by,
+                filters=filters,
+                strata_field=strata_field,
+                seed=seed,
+                pool=pool,
+                selected=selected,
+                algorithm=algorithm,
+            )
+            _build_agenda(meeting=meeting, draw=draw, by=by)
+            _store_pool(draw, *compressing.result())
         record(
             AuditEvent.DRAWN,
             meeting,
@@ -130,12 +139,14 @@ def _check_pool(pool: sampling.Pool, size: int) -> None:
         )
 
 
-def _record_draw(*, meeting, by, filters, strata_field, seed, pool, selected) -> SampleDraw:
+def _record_draw(
+    *, meeting, by, filters, strata_field, seed, pool, selected, algorithm
+) -> SampleDraw:
     draw = SampleDraw(
         meeting=meeting,
         drawn_by=by,
         seed=seed,
-        algorithm_version=sampling.ALGORITHM_VERSION,
+        algorithm_version=algorithm,
         filters={"force": meeting.panel.force.code, **filters.to_json()},
         strata=_strata_record(pool, strata_field, len(selected), filters.kind),
         pool_size=pool.size,
@@ -145,11 +156,13 @@ def _record_draw(*, meeting, by, filters, strata_field, seed, pool, selected) ->
     )
     draw.full_clean()
     draw.save()
-    references, strata = pool.compressed
+    return draw
+
+
+def _store_pool(draw: SampleDraw, references: bytes, strata: bytes) -> None:
     stored = SampleDrawPool(draw=draw, references=references, strata=strata)
     stored.full_clean()
     stored.save(force_insert=True)  # its key is the draw's, so save() would try an UPDATE first
-    return draw
 
 
 def _strata_record(pool: sampling.Pool, strata_field: str | None, size: int, kind: str) -> dict:

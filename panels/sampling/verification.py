@@ -7,14 +7,16 @@ from cases.models import Case
 
 from ..enums import CaseSource
 from ..models import SampleDraw
-from .algorithm import ALGORITHM_VERSION, Pool, group_shares, select
+from .algorithm import Pool, group_shares
+from .methods import METHODS, choose
 from .pool import PoolFilters
 
 
 def verify(draw: SampleDraw) -> list[str]:
     """Everything that does not match when the draw is re-run; empty when it verifies."""
-    if draw.algorithm_version != ALGORITHM_VERSION:
-        return [f"Unknown algorithm {draw.algorithm_version!r}; this is {ALGORITHM_VERSION}."]
+    if draw.algorithm_version not in METHODS:
+        known = ", ".join(sorted(METHODS))
+        return [f"Unknown algorithm {draw.algorithm_version!r}; these are known: {known}."]
     try:
         stored = draw.pool
     except SampleDraw.pool.RelatedObjectDoesNotExist:
@@ -23,7 +25,7 @@ def verify(draw: SampleDraw) -> list[str]:
     problems = _pool_problems(draw, pool)
     if problems:
         return problems
-    again = select(seed=draw.seed, pool=pool, size=draw.sample_size)
+    again = choose(seed=draw.seed, pool=pool, size=draw.sample_size, version=draw.algorithm_version)
     problems = _differences("the recorded draw", draw.selected_references, "the re-draw", again)
     if draw.strata:
         shares = group_shares(pool, draw.sample_size)

@@ -14,6 +14,7 @@ from panels.sampling import Pool, PoolFilters
 from panels.sampling.services import sample_draw
 from panels.workflow import meeting_transition
 from tests import factories
+from tests.panels.test_sampling_positions import drawn_slowly
 
 
 def draw(meeting, user, size=5, filters=None, **kwargs) -> SampleDraw:
@@ -39,15 +40,26 @@ def snapshot() -> dict:
     }
 
 
-def test_sample_draw_puts_the_drawn_cases_on_the_agenda_in_score_order(meeting, olu, case_pool):
+def test_sample_draw_puts_the_drawn_cases_on_the_agenda_in_number_order(meeting, olu, case_pool):
     result = draw(meeting, olu, size=5, seed="agenda")
 
-    references = [c.reference for c in case_pool]
-    expected = sorted(references, key=lambda r: sampling.score("agenda", r))[:5]
+    pool = Pool.build([c.reference for c in case_pool])
+    expected = drawn_slowly("agenda", pool, 5)
     assert agenda_references(meeting) == expected
     assert result.selected_references == expected
     assert list(meeting.reviewed_cases.values_list("source", flat=True)) == ["sampled"] * 5
     assert set(meeting.reviewed_cases.values_list("draw_id", flat=True)) == {result.pk}
+
+
+def test_sample_draw_with_the_first_method_takes_the_smallest_scores(meeting, olu, case_pool):
+    result = draw(meeting, olu, size=5, seed="agenda", algorithm="bottomk-sha256-v1")
+
+    references = [c.reference for c in case_pool]
+    expected = sorted(references, key=lambda r: sampling.score("agenda", r))[:5]
+    assert (result.algorithm_version, agenda_references(meeting)) == (
+        "bottomk-sha256-v1",
+        expected,
+    )
 
 
 def test_sample_draw_records_seed_filters_fingerprint_and_algorithm(meeting, olu, case_pool):
@@ -57,7 +69,7 @@ def test_sample_draw_records_seed_filters_fingerprint_and_algorithm(meeting, olu
 
     eligible = sorted(c.reference for c in case_pool if c.outcome_type.code == "simple-caution")
     assert result.seed == "record"
-    assert result.algorithm_version == "bottomk-sha256-v1"
+    assert result.algorithm_version == "position-sha256-v2"
     assert result.filters == {
         "force": meeting.panel.force.code,
         **filters.to_json(),

@@ -48,6 +48,36 @@ def test_verify_sample_of_a_stratified_draw_prints_verified(meeting, olu, case_p
     assert out.splitlines()[-1] == "verified"
 
 
+@pytest.mark.parametrize("strata", [None, "offence_category"])
+def test_verify_sample_of_a_draw_recorded_with_the_first_method_prints_verified(
+    meeting, olu, case_pool, strata
+):
+    sample_draw(
+        meeting=meeting,
+        by=olu,
+        filters=PoolFilters(),
+        size=6,
+        strata_field=strata,
+        algorithm="bottomk-sha256-v1",
+    )
+
+    out, err = verify(meeting)
+
+    assert "bottomk-sha256-v1" in out
+    assert (out.splitlines()[-1], err) == ("verified", "")
+
+
+def test_verify_sample_of_an_unknown_method_names_the_known_ones(meeting, drawn):
+    SampleDraw.objects.filter(pk=drawn.pk).update(algorithm_version="sha256-v0")
+
+    err = failed_verify(meeting)
+
+    assert (
+        "Unknown algorithm 'sha256-v0'; these are known: bottomk-sha256-v1, position-sha256-v2."
+        in err
+    )
+
+
 def test_verify_sample_still_verifies_after_the_pool_has_moved_on(meeting, olu, drawn):
     factories.CaseFactory(force=meeting.panel.force, reference="IMPORTED-LATER")
     other = factories.MeetingFactory(panel=meeting.panel)

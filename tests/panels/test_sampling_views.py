@@ -444,8 +444,25 @@ def test_meeting_page_explains_how_the_cases_were_chosen(client, olu, mina, meet
     assert "<li>Not reviewed by a panel before</li>" in page
     assert "<code>c0ffee</code>" in page
     assert f"<code>{draw.pool_fingerprint}</code>" in page
-    assert "<code>bottomk-sha256-v1</code>" in page
+    assert "<code>position-sha256-v2</code>" in page
+    assert "It numbered the cases that could be chosen from 0 upwards" in page
+    assert "print(int('RESULT', 16) % 10)" in page
     assert f"python manage.py verify_sample {meeting.pk}" in page
+
+
+def test_meeting_page_explains_a_draw_made_with_the_first_method_as_it_was_made(
+    client, olu, mina, meeting, case_pool
+):
+    sample_draw(
+        meeting=meeting, by=olu, filters=PoolFilters(), size=3, algorithm="bottomk-sha256-v1"
+    )
+    client.force_login(mina)
+
+    page = client.get(meeting_url(meeting)).content.decode()
+
+    assert "<code>bottomk-sha256-v1</code>" in page
+    assert "It joined the seed to each case's reference" in page
+    assert "numbered the cases" not in page
 
 
 def test_meeting_page_says_when_the_sample_was_drawn_more_than_once(
