@@ -20,11 +20,11 @@ scrutiny is near" (FOLLOW_UP_DUE).
 from __future__ import annotations
 
 from django.urls import reverse
-from django.utils.dateformat import format as date_format
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from core.notifications import NotificationKind, notify, site_url
 from core.roles import StaffRole, users_with_role
+from core.wording import day, later
 from panels.models import ForceLiaison
 
 
@@ -39,8 +39,9 @@ def questions_sent_notify(*, meeting, questions) -> list:
     return notify(
         users=force_liaisons(meeting.force),
         kind=NotificationKind.QUESTIONS_SENT,
-        subject=_("Questions for the force from the Commissioner, due %(date)s")
-        % {"date": date_format(due, "j F Y")},
+        subject=later(
+            _("Questions for the force from the Commissioner, due %(date)s"), date=day(due)
+        ),
         template="accountability/email/questions_sent.txt",
         context={
             "meeting_date": meeting.date,
@@ -56,15 +57,16 @@ def answer_received_notify(*, answer, first: bool) -> list:
     return notify(
         users=users_with_role(StaffRole.OPCC_STAFF).order_by("pk"),
         kind=NotificationKind.RESPONSE_WAITING,
-        subject=(
+        subject=later(
             _("The force has answered question %(number)s for the scrutiny meeting on %(date)s")
             if first
             else _(
                 "The force has changed its answer to question %(number)s for the scrutiny "
                 "meeting on %(date)s"
-            )
-        )
-        % {"number": question.number, "date": date_format(question.meeting.date, "j F Y")},
+            ),
+            number=question.number,
+            date=day(question.meeting.date),
+        ),
         template="accountability/email/answer_received.txt",
         context={
             "meeting_date": question.meeting.date,

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils.dateformat import format as date_format
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from core.notifications import NotificationKind, notification_sent_once, notify, site_url
 from core.roles import StaffRole, users_with_role
+from core.wording import day, later
 
 from . import follow_up_states
 from .models import FollowUp, Question
@@ -96,12 +96,12 @@ def _remind_question(question: Question, state: str) -> int:
         told = notify(
             users=users,
             kind=kind,
-            subject=(
+            subject=later(
                 _("Question %(number)s from the Commissioner is overdue")
                 if state == OVERDUE
-                else _("Question %(number)s from the Commissioner is due soon")
-            )
-            % {"number": question.number},
+                else _("Question %(number)s from the Commissioner is due soon"),
+                number=question.number,
+            ),
             template="accountability/email/question_due.txt",
             context={
                 "number": question.number,
@@ -130,11 +130,11 @@ def _remind_follow_up(follow_up: FollowUp) -> int:
             told = notify(
                 users=_once(users, key, NotificationKind.FOLLOW_UP_DUE),
                 kind=NotificationKind.FOLLOW_UP_DUE,
-                subject=_("A follow-up on “%(topic)s” is due %(date)s")
-                % {
-                    "topic": follow_up.topic.title,
-                    "date": date_format(follow_up.due_date, "j F Y"),
-                },
+                subject=later(
+                    _("A follow-up on “%(topic)s” is due %(date)s"),
+                    topic=follow_up.topic.title,
+                    date=day(follow_up.due_date),
+                ),
                 template="accountability/email/follow_up_due.txt",
                 context={
                     "topic": follow_up.topic.title,

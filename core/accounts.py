@@ -6,7 +6,8 @@ the password, or the password but not the mailbox, cannot move the account to an
 address of their own. The link is signed (django.core.signing), names the account,
 the old address and the new, and lasts `EMAIL_CHANGE_HOURS`; once the address has
 changed the old one no longer matches, so the link works once. The new address gets a
-notice too. Every step is in the audit trail.
+notice too. Every step is in the audit trail. Each email is in the language the
+account's owner chose (English if they never chose), whichever page caused it.
 """
 
 from __future__ import annotations
@@ -21,9 +22,12 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import mail
 from .audit import AuditEvent, record
+from .language import in_language_of
+from .wording import later
 
 EMAIL_CHANGE_HOURS = 24
 _SALT = "core.accounts.email-change"
@@ -65,9 +69,13 @@ def _context(user, **extra) -> dict:
     }
 
 
-def _send(template: str, subject: str, context: dict, to: str) -> None:
-    body = render_to_string(f"account/email/{template}.txt", context)
-    mail.send_later(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [to]))
+def _send(user, template: str, subject, context: dict, to: str) -> None:
+    """Email `to` about `user`'s account, subject (lazy wording) and body in the
+    language `user` chose."""
+    with in_language_of(user):
+        body = render_to_string(f"account/email/{template}.txt", context)
+        message = EmailMessage(str(subject), body, settings.DEFAULT_FROM_EMAIL, [to])
+    mail.send_later(message)
 
 
 def _check_new_email(user, new_email: str) -> str:
@@ -109,10 +117,11 @@ def email_change_request(*, user, new_email: str, password: str, request=None) -
     token = email_change_token(user=user, new_email=new_email)
     link = settings.SITE_URL + reverse("account_email_confirm", args=[token])
     context = _context(user, link=link, old_email=user.email, new_email=new_email)
-    service = {"service": settings.SERVICE_NAME}
-    subject = _("Confirm your new email address for %(service)s") % service
-    _send("confirm_change", subject, context, user.email)
-    _send("change_asked", _("Your email address for %(service)s") % service, context, new_email)
+    service = settings.SERVICE_NAME
+    subject = later(gettext_lazy("Confirm your new email address for %(service)s"), service=service)
+    _send(user, "confirm_change", subject, context, user.email)
+    subject = later(gettext_lazy("Your email address for %(service)s"), service=service)
+    _send(user, "change_asked", subject, context, new_email)
     record(
         AuditEvent.SECURITY,
         user,
@@ -180,7 +189,8 @@ def email_changed_by_admin(*, person, old_email: str, request=None) -> None:
     )
     if old_email:
         context = _context(person, new_email=person.email)
-        subject = _("Your email address for %(service)s was changed") % {
-            "service": settings.SERVICE_NAME
-        }
-        _send("changed_by_admin", subject, context, old_email)
+        subject = later(
+            gettext_lazy("Your email address for %(service)s was changed"),
+            service=settings.SERVICE_NAME,
+        )
+        _send(person, "changed_by_admin", subject, context, old_email)

@@ -24,6 +24,12 @@ def language_preference(*, user) -> str | None:
     return LanguagePreference.objects.filter(user=user).values_list("language", flat=True).first()
 
 
+def in_language_of(user):
+    """Writing for `user` (an email to them): their chosen language, else the site's
+    (English), whatever language the page or worker doing the writing is in."""
+    return translation.override(language_preference(user=user) or settings.LANGUAGE_CODE)
+
+
 @transaction.atomic
 def language_preference_save(*, user, language: str) -> LanguagePreference:
     """Save `user`'s choice of language for their later sessions."""

@@ -10,6 +10,11 @@ where to choose which emails to get. It never holds case detail: no case referen
 facts or ratings; the templates are given only names of panels and reports, dates and
 counts.
 
+Each email, subject and body, is in its recipient's language (core.LanguagePreference;
+English for someone who never chose), whatever the language of the page or worker that
+caused it: callers pass the subject as lazy wording (core.wording.later, gettext_lazy)
+and it is turned into words, as the body is rendered, under each recipient's language.
+
 Security emails (password resets, invitations, email-change confirmations) do not come
 through here and cannot be turned off.
 """
@@ -20,12 +25,15 @@ from collections.abc import Iterable
 from functools import partial
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .mail import notify_later
@@ -66,9 +74,10 @@ def notification_preferences_save(*, user, enabled: Iterable[str]) -> dict[str, 
     return {kind: kind in enabled for kind in NotificationKind.values}
 
 
-def _recipients(users: Iterable, kind: str) -> list:
-    """`users` who can be told: active, with an address and a password of their own (an
-    invited person's invitation already says what to do), and not turned `kind` off."""
+def _recipients(users: Iterable, kind: str) -> list[tuple]:
+    """`users` who can be told, each with the language they chose (None if they never
+    chose): active, with an address and a password of their own (an invited person's
+    invitation already says what to do), and not turned `kind` off. One query."""
     candidates = {}
     for user in users:
         if (
@@ -79,32 +88,41 @@ def _recipients(users: Iterable, kind: str) -> list:
             candidates.setdefault(user.pk, user)
     if not candidates:
         return []
-    off = set(
-        NotificationPreference.objects.filter(
-            user_id__in=candidates, kind=kind, enabled=False
-        ).values_list("user_id", flat=True)
+    turned_off = NotificationPreference.objects.filter(
+        user=OuterRef("pk"), kind=kind, enabled=False
     )
-    return [user for pk, user in candidates.items() if pk not in off]
+    languages = dict(
+        get_user_model()
+        .objects.filter(pk__in=candidates)
+        .exclude(Exists(turned_off))
+        .values_list("pk", "language_preference__language")
+    )
+    return [(user, languages[pk]) for pk, user in candidates.items() if pk in languages]
 
 
-def notify(*, users: Iterable, kind: str, subject: str, template: str, context: dict) -> list:
+def notify(*, users: Iterable, kind: str, subject, template: str, context: dict) -> list:
     """Email each of `users` who wants this `kind` of email, once the current transaction
-    commits. `template` is a plain-text template given `context`, the person's first
-    name and the address of their email settings. Returns who will be emailed."""
+    commits, in their own language. `subject` is lazy wording (or a plain str), made a str
+    under each recipient's language, as `template` (plain text, given `context`, the
+    person's first name and the address of their email settings) is rendered. Returns
+    who will be emailed."""
     recipients = _recipients(users, kind)
-    for user in recipients:
-        body = render_to_string(
-            template,
-            {
-                **context,
-                "first_name": user.first_name.strip(),
-                "service_name": settings.SERVICE_NAME,
-                "settings_url": site_url(reverse("notification_settings")),
-            },
-        )
-        message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email.strip()])
+    for user, language in recipients:
+        with translation.override(language or settings.LANGUAGE_CODE):
+            body = render_to_string(
+                template,
+                {
+                    **context,
+                    "first_name": user.first_name.strip(),
+                    "service_name": settings.SERVICE_NAME,
+                    "settings_url": site_url(reverse("notification_settings")),
+                },
+            )
+            message = EmailMessage(
+                str(subject), body, settings.DEFAULT_FROM_EMAIL, [user.email.strip()]
+            )
         transaction.on_commit(partial(notify_later, message))
-    return recipients
+    return [user for user, _language in recipients]
 
 
 def notification_sent_once(*, key: str, kind: str, user) -> bool:

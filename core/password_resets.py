@@ -4,8 +4,9 @@ worker looks the address up and sends the mail.
 If the request looked the address up and sent a mail only for a known one, its timing
 would tell known addresses from unknown ones. So the request only counts the address's
 recent requests and, within the limit, puts the same task on the queue for any address;
-the task (`password_reset_send`) finds the accounts and sends each its link. A link is
-made by the worker as it sends, so none waits on the queue.
+the task (`password_reset_send`) finds the accounts and sends each its link, in the
+language the account's owner chose (English if they never chose). A link is made by the
+worker as it sends, so none waits on the queue.
 
 Limits (`PASSWORD_RESET_MAX_PER_HOUR`, 3): requests for one address in the last hour,
 counted by the request, and mails to one account in the last hour, counted by the task.
@@ -29,6 +30,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tasks import task
 
+from .language import in_language_of
 from .models import PasswordResetRequest
 
 WINDOW = datetime.timedelta(hours=1)
@@ -78,7 +80,8 @@ def password_reset_send(context, *, email: str, domain: str, site_name: str, use
 
 
 def _message(user, *, domain: str, site_name: str, use_https: bool) -> EmailMultiAlternatives:
-    """The mail Django's own reset form sends, with the same templates and context."""
+    """The mail Django's own reset form sends, with the same templates and context, in
+    the language `user` chose."""
     context = {
         "email": getattr(user, user.get_email_field_name()),
         "domain": domain,
@@ -88,6 +91,7 @@ def _message(user, *, domain: str, site_name: str, use_https: bool) -> EmailMult
         "token": default_token_generator.make_token(user),
         "protocol": "https" if use_https else "http",
     }
-    subject = "".join(loader.render_to_string(SUBJECT_TEMPLATE, context).splitlines())
-    body = loader.render_to_string(EMAIL_TEMPLATE, context)
+    with in_language_of(user):
+        subject = "".join(loader.render_to_string(SUBJECT_TEMPLATE, context).splitlines())
+        body = loader.render_to_string(EMAIL_TEMPLATE, context)
     return EmailMultiAlternatives(subject, body, None, [context["email"]])

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import rules
 from django.urls import reverse
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext_lazy
 
 from core.notifications import NotificationKind, notify, site_url
 from core.roles import StaffRole, users_with_role
@@ -22,12 +22,12 @@ from .enums import ReportKind
 from .models import FindingsReport
 
 
-def _named(report: FindingsReport) -> str:
+def _named(report: FindingsReport):
     """What the report is called in an email: a scrutiny meeting's notes are not a
-    findings report to the people who wrote them."""
+    findings report to the people who wrote them. Lazy: each recipient's language."""
     if report.kind == ReportKind.NOTES:
-        return gettext("scrutiny meeting notes")
-    return gettext("findings report")
+        return gettext_lazy("scrutiny meeting notes")
+    return gettext_lazy("findings report")
 
 
 def _context(report: FindingsReport) -> dict:
@@ -38,9 +38,10 @@ def _context(report: FindingsReport) -> dict:
     }
 
 
-def _subject(report: FindingsReport, *, report_subject, notes_subject) -> str:
-    """The subject line, whole in each language: notes take a plural verb."""
-    return str(notes_subject if report.kind == ReportKind.NOTES else report_subject)
+def _subject(report: FindingsReport, *, report_subject, notes_subject):
+    """The subject line, whole in each language (notes take a plural verb), left lazy
+    for core.notifications to put in each recipient's language."""
+    return notes_subject if report.kind == ReportKind.NOTES else report_subject
 
 
 def _staff_except(user) -> list:

@@ -16,6 +16,7 @@ from cases.models import Force
 from core import mail
 from core.audit import AuditEvent, record
 from core.invitations import invitation_days
+from core.language import in_language_of
 from core.permissions import by_rule
 from core.roles import StaffRole, has_staff_role
 from core.stale import lock_at_version
@@ -132,8 +133,9 @@ def _send_invitation(liaison: ForceLiaison, *, by) -> None:
         "inviter": by.get_full_name() or by.get_username(),
         "service_name": settings.SERVICE_NAME,
     }
-    subject = _("You are the force liaison for %(force)s") % {"force": liaison.force.name}
-    body = render_to_string("panels/email/liaison_invitation.txt", context)
+    with in_language_of(user):
+        subject = _("You are the force liaison for %(force)s") % {"force": liaison.force.name}
+        body = render_to_string("panels/email/liaison_invitation.txt", context)
     mail.send_later(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]))
     liaison.invited_at = timezone.now()
 

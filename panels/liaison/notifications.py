@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from core.notifications import NotificationKind, notification_sent_once, notify, site_url
 from core.roles import StaffRole, users_with_role
+from core.wording import later
 
 from ..enums import ResponseState
 from ..meetings.notifications import UNFINISHED, force_action_context
@@ -32,7 +33,7 @@ def response_arrived_notify(*, response: ActionResponse) -> list:
     return notify(
         users=users_with_role(StaffRole.OPCC_STAFF),
         kind=NotificationKind.RESPONSE_WAITING,
-        subject=_("%(force)s has responded to an action") % {"force": action.force.name},
+        subject=later(_("%(force)s has responded to an action"), force=action.force.name),
         template="panels/email/response_arrived.txt",
         context={
             "force_name": action.force.name,
@@ -53,11 +54,12 @@ def response_returned_notify(
     force's to answer again (or, superseded, theirs to add to if they have more)."""
     action = response.action
     force = action.force
-    subject = (
+    subject = later(
         _("The approval of %(force)s's response to an action is withdrawn")
         if withdrawn
-        else _("%(force)s's response to an action is returned: answer again")
-    ) % {"force": force.name}
+        else _("%(force)s's response to an action is returned: answer again"),
+        force=force.name,
+    )
     return notify(
         users=liaison_users(action.force_id),
         kind=NotificationKind.ACTION_ASSIGNED,
@@ -122,12 +124,12 @@ def _send_once(due: DueForceAction) -> bool:
             told += notify(
                 users=[user],
                 kind=NotificationKind.ACTION_DUE,
-                subject=(
+                subject=later(
                     _("An action for %(force)s is overdue")
                     if overdue
-                    else _("An action for %(force)s is due soon")
-                )
-                % {"force": due.action.force.name},
+                    else _("An action for %(force)s is due soon"),
+                    force=due.action.force.name,
+                ),
                 template="panels/email/force_action_due.txt",
                 context={**force_action_context(due.action), "overdue": overdue},
             )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.notifications import NotificationKind, notification_sent_once, notify
 
@@ -82,9 +82,9 @@ def _send_once(due: DueAction) -> bool:
         told = notify(
             users=[due.owner],
             kind=NotificationKind.ACTION_DUE,
-            subject=_("An action of yours is overdue")
+            subject=gettext_lazy("An action of yours is overdue")
             if overdue
-            else _("An action of yours is due soon"),
+            else gettext_lazy("An action of yours is due soon"),
             template="panels/email/action_due.txt",
             context={**action_context(due.action), "overdue": overdue},
         )

@@ -21,11 +21,11 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, Value
 from django.db.models.functions import Concat, Lower, Trim
 from django.urls import reverse
-from django.utils.dateformat import format as date_format
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from core.notifications import NotificationKind, notify, site_url
 from core.roles import StaffRole
+from core.wording import Later, day, later
 
 from ..enums import ActionStatus
 from ..models import Action, Meeting
@@ -58,16 +58,16 @@ def meeting_rating_open_notify(*, meeting: Meeting) -> list:
     return sent
 
 
-def _rating_open_subject(meeting, voting: bool) -> str:
+def _rating_open_subject(meeting, voting: bool) -> Later:
     names = {"panel": meeting.panel.name}
     if meeting.rating_deadline:
-        names["date"] = date_format(meeting.rating_deadline, "j F Y")
+        names["date"] = day(meeting.rating_deadline)
         if voting:
-            return _("Cases to rate for %(panel)s by %(date)s") % names
-        return _("Cases to read for %(panel)s by %(date)s") % names
+            return later(_("Cases to rate for %(panel)s by %(date)s"), **names)
+        return later(_("Cases to read for %(panel)s by %(date)s"), **names)
     if voting:
-        return _("Cases to rate for %(panel)s") % names
-    return _("Cases to read for %(panel)s") % names
+        return later(_("Cases to rate for %(panel)s"), **names)
+    return later(_("Cases to read for %(panel)s"), **names)
 
 
 def _normalised(text: str) -> str:
@@ -120,7 +120,7 @@ def action_assigned_notify(*, action: Action, before: str = "") -> list:
     return notify(
         users=[owner],
         kind=NotificationKind.ACTION_ASSIGNED,
-        subject=_("An action from %(panel)s is yours") % {"panel": action.meeting.panel.name},
+        subject=later(_("An action from %(panel)s is yours"), panel=action.meeting.panel.name),
         template="panels/email/action_assigned.txt",
         context=action_context(action),
     )

@@ -27,6 +27,7 @@ from core import mail
 from core.audit import AuditEvent, record
 from core.bilingual import english
 from core.invitations import invitation_days, invitation_tokens
+from core.language import in_language_of
 from core.stale import check_version
 
 from ..enums import AgeGroup, Agency, MembershipRole
@@ -206,19 +207,22 @@ def _send_invitation(membership: Membership, *, by) -> None:
         # A fresh unusable password kills any earlier link: only the newest one works.
         user.set_unusable_password()
         user.save(update_fields=["password"])
-    context = {
-        "first_name": user.first_name.strip(),
-        "panel_name": membership.panel.name,
-        "role": membership.get_role_display().lower(),
-        "username": user.get_username(),
-        "needs_password": needs_password,
-        "link": invitation_link(user) if needs_password else settings.SITE_URL + reverse("login"),
-        "days": invitation_days(),
-        "inviter": by.get_full_name() or by.get_username(),
-        "service_name": settings.SERVICE_NAME,
-    }
-    subject = " ".join(render_to_string("panels/email/invitation_subject.txt", context).split())
-    body = render_to_string("panels/email/invitation.txt", context)
+    with in_language_of(user):
+        context = {
+            "first_name": user.first_name.strip(),
+            "panel_name": membership.panel.name,
+            "role": membership.get_role_display().lower(),
+            "username": user.get_username(),
+            "needs_password": needs_password,
+            "link": invitation_link(user)
+            if needs_password
+            else settings.SITE_URL + reverse("login"),
+            "days": invitation_days(),
+            "inviter": by.get_full_name() or by.get_username(),
+            "service_name": settings.SERVICE_NAME,
+        }
+        subject = " ".join(render_to_string("panels/email/invitation_subject.txt", context).split())
+        body = render_to_string("panels/email/invitation.txt", context)
     mail.send_later(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]))
     membership.invited_at = timezone.now()
 

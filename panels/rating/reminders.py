@@ -6,7 +6,8 @@ the day. A `RatingReminder` row is kept for each email sent, so running the dail
 job again never sends the same reminder twice.
 
 The emails say how many cases are left, never which: no references, offences,
-facts or outcomes leave the service this way.
+facts or outcomes leave the service this way. Each is in its member's language (the one
+they chose, or English).
 """
 
 import datetime
@@ -18,10 +19,21 @@ from django.conf import settings
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.mail import get_connection, send_mail
 from django.db import transaction
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 from core.models import NotificationKind, NotificationPreference
 
@@ -47,6 +59,11 @@ class DueReminder:
     @property
     def email(self) -> str:
         return self.membership.user.email.strip()
+
+    @property
+    def language(self) -> str:
+        """The member's chosen language, or the site's (English) if they never chose."""
+        return getattr(self.membership, "language", None) or settings.LANGUAGE_CODE
 
 
 @dataclass
@@ -141,6 +158,7 @@ def _members_to_remind(*, meeting: Meeting, kind: ReminderKind) -> QuerySet[Memb
         .select_related("user")
         .annotate(
             unrated=Coalesce(Subquery(unrated, output_field=IntegerField()), Value(0)),
+            language=F("user__language_preference__language"),
         )
         .filter(Q(unrated__gt=0), ~Exists(already_sent), ~Exists(turned_off))
         .order_by("user__last_name", "user__first_name", "pk")
@@ -148,7 +166,8 @@ def _members_to_remind(*, meeting: Meeting, kind: ReminderKind) -> QuerySet[Memb
 
 
 def rating_reminder_message(*, reminder: DueReminder) -> tuple[str, str]:
-    """The subject and plain-text body of one reminder. Counts and dates only."""
+    """The subject and plain-text body of one reminder, in the member's language. Counts
+    and dates only."""
     meeting = reminder.meeting
     context = {
         "first_name": reminder.membership.user.first_name.strip(),
@@ -161,8 +180,9 @@ def rating_reminder_message(*, reminder: DueReminder) -> tuple[str, str]:
         "task_list_url": settings.SITE_URL + reverse("home"),
         "service_name": settings.SERVICE_NAME,
     }
-    subject = " ".join(render_to_string(SUBJECT_TEMPLATE, context).split())
-    body = render_to_string(BODY_TEMPLATE, context)
+    with translation.override(reminder.language):
+        subject = " ".join(render_to_string(SUBJECT_TEMPLATE, context).split())
+        body = render_to_string(BODY_TEMPLATE, context)
     return subject, body
 
 
