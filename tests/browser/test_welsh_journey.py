@@ -69,7 +69,11 @@ def test_public_reads_the_findings_and_the_victims_code_report_in_welsh(journey,
         expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
     expect(page.locator("main")).to_contain_text("Nododd y panel fod gan yr heddlu hyrwyddwyr")
 
-    assert journey.view_names() == ["public:report_list", "public:report_list", "public:report"]
+    assert journey.checked == [
+        "/en/findings/",
+        "/cy/findings/",
+        f"/cy/findings/victims-code/{report.slug}/",
+    ]
     journey.finish()
 
 
