@@ -5,13 +5,18 @@ was withdrawn and why, and nothing more.
 """
 
 import hashlib
-from contextlib import nullcontext
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -26,7 +31,7 @@ from . import figures, selectors
 from .accountability.public import notes_csv
 from .open_data import schema as open_data_schema
 from .permissions import is_withdrawn
-from .published_languages import other_languages
+from .published_languages import ENGLISH, other_languages
 
 LIST_CACHE_SECONDS = 300
 
@@ -94,87 +99,105 @@ def _withdrawn_page(request, report):
     return render(request, "reports/public/withdrawn.html", context, status=404)
 
 
-def report(request, panel: str, slug: str, number: int | None = None, language: str = ""):
-    """A published version's frozen page: the English one, or with `language` the same
-    version in another language it was published in, each linking to the other."""
+def report(request, panel: str, slug: str, number: int | None = None):
+    """A published version's frozen page in the language of the address: under /cy/ the
+    Welsh one if the version was published in Welsh, else the English one with a notice
+    saying so; under /en/ the English one. Each links to the version in the other."""
     try:
         found, version = _version(panel, slug, number)
     except Withdrawn as withdrawn:
         return _withdrawn_page(request, withdrawn.report)
     from .rendering import pdf_size_label
 
-    frozen = _in_language(version, language)
+    frozen = _in_language(version, get_language())
     with default_storage.open(frozen.html_file.name, "rb") as stored:
         body = stored.read().decode()
     is_latest = version.pk == found.current_version_id
+    where = (found.public_slug, found.slug, None if is_latest else version.number)
     context = {
-        "page_title": version.title,
+        "page_title": frozen.title,
         "report": found,
         "version": version,
         "body": mark_safe(body),  # noqa: S308 # nosec B308 B703 # our frozen HTML
         "later": selectors.later_version(version=version),
+        "pdf_title": frozen.title,
         "pdf_size": pdf_size_label(frozen.pdf_bytes),
         "pdf_pages": frozen.pdf_pages,
         "pdf_sha256": frozen.pdf_sha256,
-        "pdf_url": _address(found, version, is_latest, language, "pdf"),
+        "pdf_url": _address(*where, get_language(), "pdf"),
         "is_latest": is_latest,
-        "languages": _other_versions(found, version, is_latest, language),
+        "english_only": frozen is version and get_language() != ENGLISH,
+        "languages": _other_versions(where, version, frozen),
     }
-    # The page around a version in another language is in that language too.
-    with translation.override(language) if language else nullcontext():
-        return render(request, "reports/public/report.html", context)
+    return render(request, "reports/public/report.html", context)
 
 
 def _in_language(version, language: str):
-    """The version itself (English), or its frozen page and PDF in `language`."""
-    if not language:
+    """The version's frozen page and PDF in `language` if it was published in it, else
+    the version itself (English)."""
+    if language == ENGLISH:
         return version
-    frozen = version.languages.filter(language=language).first()
-    if frozen is None:
-        raise Http404
-    return frozen
+    return version.languages.filter(language=language).first() or version
 
 
 LANGUAGE_LINKS = {
-    "": ("en-GB", "Read this report in English"),
+    ENGLISH: ("en-GB", "Read this report in English"),
     "cy": ("cy", "Darllen yr adroddiad hwn yn Gymraeg"),
 }
 
 
-def _address(report, version, is_latest: bool, language: str, what: str) -> str:
-    args = [report.public_slug, report.slug]
-    suffix = "_pdf" if what == "pdf" else ""
-    if not is_latest:
-        args.append(version.number)
-    name = ("report" if is_latest else "report_version") + ("_language" if language else "")
-    return reverse(f"public:{name}{suffix}", args=args + ([language] if language else []))
+def _address(panel: str, slug: str, number: int | None, language: str, what: str) -> str:
+    """The address of a report's page or PDF under the language's prefix: its current
+    version's if `number` is None, else that version's."""
+    args = [panel, slug] + ([] if number is None else [number])
+    name = ("report" if number is None else "report_version") + ("_pdf" if what == "pdf" else "")
+    with translation.override(language):
+        return reverse(f"public:{name}", args=args)
 
 
-def _other_versions(report, version, is_latest: bool, language: str) -> list[tuple]:
-    """(address, lang, words) for each other language the version was published in."""
-    if not language and not other_languages():
-        return []  # an English-only deployment: no other language to look for
-    codes = [""] + [row.language for row in version.languages.all()]
+def _other_versions(where: tuple, version, frozen) -> list[tuple]:
+    """(address, lang, words) for each other language the version was published in. A
+    Welsh page showing the English version (not published in Welsh) links to nothing."""
+    if frozen is not version:
+        codes = [ENGLISH]  # a version in another language links to the English one
+    elif get_language() != ENGLISH or not other_languages():
+        return []  # English only: the version itself, or a deployment without Welsh
+    else:
+        codes = [row.language for row in version.languages.all()]
     return [
-        (_address(report, version, is_latest, code, "page"), *LANGUAGE_LINKS[code])
+        (_address(*where, code, "page"), *LANGUAGE_LINKS[code])
         for code in codes
-        if code != language and code in LANGUAGE_LINKS
+        if code in LANGUAGE_LINKS
     ]
 
 
-def report_pdf(request, panel: str, slug: str, number: int | None = None, language: str = ""):
-    """The PDF stored at publication, served as it is: never rendered again."""
+def report_pdf(request, panel: str, slug: str, number: int | None = None):
+    """The PDF stored at publication in the address's language (as the page chooses it),
+    served as it is: never rendered again."""
     try:
         found, version = _version(panel, slug, number)
     except Withdrawn as withdrawn:
         return _withdrawn_page(request, withdrawn.report)
-    frozen = _in_language(version, language)
+    frozen = _in_language(version, get_language())
     response = FileResponse(
         default_storage.open(frozen.pdf_file.name, "rb"), content_type="application/pdf"
     )
-    named = f"{found.slug}-v{version.number}" + (f"-{language}" if language else "")
-    response["Content-Disposition"] = f'inline; filename="{named}.pdf"'
+    language = "" if frozen is version else f"-{frozen.language}"
+    response["Content-Disposition"] = (
+        f'inline; filename="{found.slug}-v{version.number}{language}.pdf"'
+    )
     return response
+
+
+def report_in_language(
+    request, panel: str, slug: str, language: str, number: int | None = None, pdf=False
+):
+    """An address of the first bilingual design, with the language at the end
+    (…/<report>/cy/): moved for good to the same page under the language's prefix."""
+    if language not in dict(settings.LANGUAGES):
+        raise Http404
+    where = _address(panel, slug, number, language, "pdf" if pdf else "page")
+    return HttpResponsePermanentRedirect(where)
 
 
 def report_data(request, panel: str, slug: str, fmt: str):

@@ -35,21 +35,28 @@ urlpatterns = [
         public.report_pdf,
         name="report_version_pdf",
     ),
-    # The same version in another language it was published in (PUBLISH_LANGUAGES).
-    path("<slug:panel>/<slug:slug>/<slug:language>/", public.report, name="report_language"),
+    # The first bilingual design put the language at the end (…/<report>/cy/): such
+    # addresses, perhaps copied from a page or an e-mail, move for good to the prefixed ones.
+    path(
+        "<slug:panel>/<slug:slug>/<slug:language>/",
+        public.report_in_language,
+        name="report_language",
+    ),
     path(
         "<slug:panel>/<slug:slug>/<slug:language>/report.pdf",
-        public.report_pdf,
+        public.report_in_language,
+        {"pdf": True},
         name="report_language_pdf",
     ),
     path(
         "<slug:panel>/<slug:slug>/versions/<int:number>/<slug:language>/",
-        public.report,
+        public.report_in_language,
         name="report_version_language",
     ),
     path(
         "<slug:panel>/<slug:slug>/versions/<int:number>/<slug:language>/report.pdf",
-        public.report_pdf,
+        public.report_in_language,
+        {"pdf": True},
         name="report_version_language_pdf",
     ),
 ]

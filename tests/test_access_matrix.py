@@ -107,6 +107,7 @@ class Entry:
     post_only: bool = False
     post: frozenset = NOBODY
     posted_to: str = ""  # where an allowed post lands, if not simply somewhere else
+    permanent: bool = False  # the redirect is 301 (an address that moved for good)
 
     @property
     def allowed(self) -> frozenset:
@@ -122,6 +123,17 @@ def post_only(*roles) -> Entry:
 
 
 HOME = "/"
+
+
+def moved(rest: str) -> Entry:
+    """An address of panel A's published report moved for good to its Welsh address."""
+    return Entry(
+        redirect=dict.fromkeys(
+            EVERYONE, lambda w: f"/cy/findings/{w.a.panel.slug}/{w.a.published.slug}/{rest}"
+        ),
+        permanent=True,
+    )
+
 
 MATRIX: dict[str, Entry] = {
     # The roof: home, signing in and out, password reset, the public information pages.
@@ -170,10 +182,11 @@ MATRIX: dict[str, Entry] = {
     "public:report_data": page(EVERYONE),
     "public:report_version": page(EVERYONE),
     "public:report_version_pdf": page(EVERYONE),
-    "public:report_language": page(EVERYONE),
-    "public:report_language_pdf": page(EVERYONE),
-    "public:report_version_language": page(EVERYONE),
-    "public:report_version_language_pdf": page(EVERYONE),
+    # The first bilingual design's addresses, the language at the end: moved for good.
+    "public:report_language": moved(""),
+    "public:report_language_pdf": moved("report.pdf"),
+    "public:report_version_language": moved("versions/1/"),
+    "public:report_version_language_pdf": moved("versions/1/report.pdf"),
     # The Commissioner's scrutiny on the public site: from published notes only.
     "public:accountability": page(EVERYONE),
     "public:accountability_feed": page(EVERYONE),
@@ -951,7 +964,7 @@ def check_get(client, world, key, role, entry, url):
     elif role in entry.redirect:
         expected = entry.redirect[role]
         expected = expected(world) if callable(expected) else expected
-        assert response.status_code == 302, label
+        assert response.status_code == (301 if entry.permanent else 302), label
         assert response["Location"].split("?")[0] == expected, label
     else:
         assert refused(response, key, role), label

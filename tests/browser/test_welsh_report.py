@@ -1,5 +1,6 @@
-"""A report published in Welsh and English: a visitor reads the Welsh version, follows its
-link to the English one and back, and both pass axe at desktop and phone widths."""
+"""A report published in Welsh and English: a visitor reads the Welsh version under /cy/,
+follows its link to the English one under /en/ and back, and both pass axe at desktop and
+phone widths."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -23,16 +24,17 @@ def stored_files(settings, tmp_path):
 def test_the_welsh_and_english_versions_link_to_each_other(page: Page, live_server, demo):
     from panels.models import Meeting
     from reports import services
+    from tests.reports.conftest import publish
 
     users = get_user_model().objects.in_bulk(["olu", "nia"], field_name="username")
     meeting = Meeting.objects.get(panel__slug="victims-code", status="closed")
     report = services.report_generate(meeting=meeting, by=users["olu"])
-    services.report_submit(report=report, by=users["olu"])
-    services.report_approve(report=report, by=users["nia"])
-    services.report_publish(report=report, by=users["olu"])
-    english = f"{live_server.url}/findings/victims-code/{report.slug}/"
+    publish(report, author=users["olu"], approver=users["nia"])
+    english = f"{live_server.url}/en/findings/victims-code/{report.slug}/"
+    welsh = f"{live_server.url}/cy/findings/victims-code/{report.slug}/"
 
-    page.goto(f"{english}cy/")
+    page.goto(welsh)
+    expect(page.locator("html")).to_have_attribute("lang", "cy")
     expect(page.locator("article.app-report[lang=cy]")).to_be_visible()
     expect(page.get_by_role("heading", name="Canfyddiadau cyfarfod y panel")).to_be_visible()
     assert_accessible(page, widths=(DESKTOP, PHONE))
@@ -42,4 +44,30 @@ def test_the_welsh_and_english_versions_link_to_each_other(page: Page, live_serv
     assert page.url == english
     expect(page.locator("article.app-report[lang=en-GB]")).to_be_visible()
     assert_accessible(page, widths=(DESKTOP, PHONE))
-    expect(page.get_by_role("link", name="Darllen yr adroddiad hwn yn Gymraeg")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("lang", "en-GB")
+
+    with page.expect_navigation():
+        page.get_by_role("link", name="Darllen yr adroddiad hwn yn Gymraeg").click()
+    assert page.url == welsh
+
+
+def test_a_report_published_in_english_only_says_so_on_its_welsh_address(
+    page: Page, live_server, demo, settings
+):
+    from panels.models import Meeting
+    from reports import services
+    from tests.reports.conftest import publish
+
+    settings.PUBLISH_LANGUAGES = ("en",)
+    users = get_user_model().objects.in_bulk(["olu", "nia"], field_name="username")
+    meeting = Meeting.objects.filter(status="closed").exclude(panel__slug="victims-code").first()
+    report = services.report_generate(meeting=meeting, by=users["olu"])
+    publish(report, author=users["olu"], approver=users["nia"])
+
+    page.goto(f"{live_server.url}/cy/findings/{report.panel.slug}/{report.slug}/")
+    expect(page.locator("html")).to_have_attribute("lang", "cy")
+    expect(page.locator("#english-only")).to_have_text(
+        "Cyhoeddwyd yr adroddiad hwn yn Saesneg yn unig."
+    )
+    expect(page.locator("article.app-report[lang=en-GB]")).to_be_visible()
+    assert_accessible(page, widths=(DESKTOP, PHONE))

@@ -94,6 +94,7 @@ def give_welsh(report):
         fill(report.meeting.observations.all(), "text")
         fill(report.meeting.actions.all(), "description")
     fill(type(report.panel).objects.filter(pk=report.panel_id), "public_description")
+    report.panel.refresh_from_db()  # the report holds the panel as it was read before
 
 
 def approve(report, *, author, approver):
