@@ -8,14 +8,17 @@ demo is loaded, so the public site never says a panel met after its report came 
 import datetime
 
 from django.db import transaction
+from django.test import override_settings
 
+from core.bilingual import english
+from panels.demo.data import VCOP_SEPTEMBER_ACTIONS, VCOP_SEPTEMBER_OBSERVATIONS
 from panels.demo.loader import on_day as _on
 from panels.enums import MeetingStatus
-from panels.models import Meeting, Panel, Theme
+from panels.models import Action, Meeting, Observation, Panel, Theme
 
 from .. import disclosure, services
 from ..models import FindingsReport, ForceFigure, StandingText, SupportService, ThemeBackground
-from . import text
+from . import text, welsh_text
 
 # (panel slug, category code, case positions or a theme slug, wording, lead with "In N
 # cases"), in the published report's order: each bullet's count is worked out from the
@@ -155,6 +158,12 @@ PUBLISHED_ON = {
 }
 WEEKS_AFTER = 4  # for any other closed demo meeting
 
+# The languages each panel's report is published in: the Victims' Code report in Welsh
+# too, with the Welsh of every public text (reports/demo/welsh_text.py); the others in
+# English only, whatever the deployment publishes in.
+PUBLISHED_IN = {"victims-code": ["en", "cy"]}
+ENGLISH_ONLY = ["en"]
+
 
 @transaction.atomic
 def load_reports(users: dict) -> int:
@@ -163,28 +172,37 @@ def load_reports(users: dict) -> int:
     _standing_text(users["olu"])
     _force_figures(users["olu"])
     for meeting in Meeting.objects.filter(status=MeetingStatus.CLOSED, report__isnull=True):
-        day = PUBLISHED_ON.get(meeting.panel.slug) or meeting.date + datetime.timedelta(
-            weeks=WEEKS_AFTER
-        )
-        with _on(day - datetime.timedelta(days=9), hour=10):
-            report = services.report_generate(meeting=meeting, by=users["olu"])
-            _sections(report, users["olu"])
-            _merge(report, users["olu"])
-            for finding in disclosure.check(report):
-                services.disclosure_accept(
-                    report=report,
-                    fingerprint=finding.fingerprint,
-                    reason="Checked before publication: not personal data.",
-                    by=users["olu"],
-                )
-        with _on(day - datetime.timedelta(days=6), hour=15):
-            services.report_submit(report=report, by=users["olu"])
-        with _on(day - datetime.timedelta(days=2), hour=11):
-            services.report_approve(report=report, by=users["nia"])
-        with _on(day, hour=9):
-            services.report_publish(report=report, by=users["olu"])
+        languages = PUBLISHED_IN.get(meeting.panel.slug, ENGLISH_ONLY)
+        with override_settings(PUBLISH_LANGUAGES=languages):
+            _publish(meeting, users, welsh="cy" in languages)
         published += 1
     return published
+
+
+def _publish(meeting: Meeting, users: dict, *, welsh: bool) -> None:
+    """Draft, check, approve and publish the meeting's report, on days after it."""
+    day = PUBLISHED_ON.get(meeting.panel.slug) or meeting.date + datetime.timedelta(
+        weeks=WEEKS_AFTER
+    )
+    with _on(day - datetime.timedelta(days=9), hour=10):
+        report = services.report_generate(meeting=meeting, by=users["olu"])
+        _sections(report, users["olu"])
+        _merge(report, users["olu"])
+        if welsh:
+            _in_welsh(report, users["olu"])
+        for finding in disclosure.check(report):
+            services.disclosure_accept(
+                report=report,
+                fingerprint=finding.fingerprint,
+                reason="Checked before publication: not personal data.",
+                by=users["olu"],
+            )
+    with _on(day - datetime.timedelta(days=6), hour=15):
+        services.report_submit(report=report, by=users["olu"])
+    with _on(day - datetime.timedelta(days=2), hour=11):
+        services.report_approve(report=report, by=users["nia"])
+    with _on(day, hour=9):
+        services.report_publish(report=report, by=users["olu"])
 
 
 def _standing_text(by) -> None:
@@ -297,4 +315,35 @@ def _merge(report: FindingsReport, by) -> None:
             lead_with_count=lead,
             version=report.version,
             by=by,
+        )
+
+
+def _in_welsh(report: FindingsReport, by) -> None:
+    """The Welsh of every public text of the report: its sections, the panel's public
+    description, the meeting's notes and its actions."""
+    with english():
+        sections = list(report.sections.order_by("pk"))
+    for section in sections:
+        heading, body = welsh_text.SECTIONS[section.key]
+        services.section_save(
+            report=report,
+            key=section.key,
+            heading=section.heading_en,
+            body=section.body_en or "",
+            heading_cy=heading,
+            body_cy=body,
+            by=by,
+            version=report.version,
+        )
+    report.panel.public_description_cy = welsh_text.PUBLIC_DESCRIPTION
+    report.panel.save(update_fields=["public_description_cy"])
+    notes = [note[1] for note in VCOP_SEPTEMBER_OBSERVATIONS]
+    for english_text, welsh in zip(notes, welsh_text.OBSERVATIONS, strict=True):
+        Observation.objects.filter(meeting=report.meeting, text_en=english_text).update(
+            text_cy=welsh
+        )
+    actions = [action[0] for action in VCOP_SEPTEMBER_ACTIONS]
+    for english_text, welsh in zip(actions, welsh_text.ACTIONS, strict=True):
+        Action.objects.filter(meeting=report.meeting, description_en=english_text).update(
+            description_cy=welsh
         )

@@ -358,3 +358,28 @@ def test_demo_oocr_report_dates_the_forces_response_before_its_publication(clien
         True,
         datetime.date(2025, 11, 12),
     )
+
+
+def test_demo_publishes_the_victims_code_report_in_welsh_too_and_the_oocr_one_in_english(
+    client, demo
+):
+    vcop = PublishedVersion.objects.get(report__panel__slug="victims-code")
+    oocr = PublishedVersion.objects.get(report__panel__slug="adult-oocr")
+    assert list(vcop.languages.values_list("language", flat=True)) == ["cy"]
+    assert not oocr.languages.exists()
+
+    response = client.get(f"/cy/findings/victims-code/{vcop.report.slug}/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'lang="cy"' in page
+    assert_in_order(
+        words(page),
+        [
+            "Canfyddiadau craffu",
+            "Mae'r Cod Dioddefwyr newydd, a ddaeth i rym ym mis Ebrill 2021",
+            "Pam mae'r Bwrdd Cyfiawnder Troseddol Lleol yn craffu ar hawliau dioddefwyr",
+            "Stelcio ac aflonyddu",
+            "Nododd y panel fod gan yr heddlu hyrwyddwyr stelcio",
+            "Atgoffa swyddogion i gofnodi pryd y rhoddir taflen wybodaeth y dioddefwyr.",
+        ],
+    )
