@@ -6,6 +6,9 @@ in `label_cy`. Pages that edit both write under English, so a Welsh-speaking use
 English box is still the English.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -25,9 +28,30 @@ def english_of(obj, name: str) -> str:
     return getattr(obj, f"{name}_en") or ""
 
 
+# The languages set for one piece of work (the demo publishing one report in Welsh too),
+# over the deployment's PUBLISH_LANGUAGES.
+_publishing_in: ContextVar[tuple[str, ...] | None] = ContextVar("publishing_in", default=None)
+
+
+def publish_languages_setting() -> tuple[str, ...] | list[str] | str:
+    """PUBLISH_LANGUAGES as set for this work, else as the deployment sets it."""
+    chosen = _publishing_in.get()
+    return chosen if chosen is not None else getattr(settings, "PUBLISH_LANGUAGES", ("en",))
+
+
+@contextmanager
+def publishing_in(*languages: str):
+    """Publish in `languages` inside this block, whatever PUBLISH_LANGUAGES says."""
+    token = _publishing_in.set(tuple(languages))
+    try:
+        yield
+    finally:
+        _publishing_in.reset(token)
+
+
 def publishes_welsh() -> bool:
-    """Whether publications go out in Welsh too (settings.PUBLISH_LANGUAGES)."""
-    return WELSH in getattr(settings, "PUBLISH_LANGUAGES", ("en",))
+    """Whether publications go out in Welsh too (PUBLISH_LANGUAGES, or `publishing_in`)."""
+    return WELSH in publish_languages_setting()
 
 
 def english():

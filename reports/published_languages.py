@@ -5,9 +5,9 @@ version, the English page and PDF on the version itself and the Welsh ones here:
 figures and the same decisions, said in the other language. A correction is a new version,
 so it freezes both again; a withdrawal is the report's, so it takes both off the site."""
 
-from django.conf import settings
 from django.db import models
 
+from core.bilingual import publish_languages_setting
 from core.models import ImmutableModel
 
 ENGLISH = "en"
@@ -15,7 +15,7 @@ ENGLISH = "en"
 
 def publish_languages() -> tuple[str, ...]:
     """The languages a version is published in, English first; ("en",) unless set."""
-    setting = getattr(settings, "PUBLISH_LANGUAGES", (ENGLISH,))
+    setting = publish_languages_setting()
     if isinstance(setting, str):  # "en,cy", as the environment gives it
         setting = setting.split(",")
     chosen = [code.strip() for code in setting if code.strip()]

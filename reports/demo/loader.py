@@ -8,9 +8,8 @@ demo is loaded, so the public site never says a panel met after its report came 
 import datetime
 
 from django.db import transaction
-from django.test import override_settings
 
-from core.bilingual import english
+from core.bilingual import english, publishing_in
 from panels.demo.data import VCOP_SEPTEMBER_ACTIONS, VCOP_SEPTEMBER_OBSERVATIONS
 from panels.demo.loader import on_day as _on
 from panels.enums import MeetingStatus
@@ -173,7 +172,7 @@ def load_reports(users: dict) -> int:
     _force_figures(users["olu"])
     for meeting in Meeting.objects.filter(status=MeetingStatus.CLOSED, report__isnull=True):
         languages = PUBLISHED_IN.get(meeting.panel.slug, ENGLISH_ONLY)
-        with override_settings(PUBLISH_LANGUAGES=languages):
+        with publishing_in(*languages):
             _publish(meeting, users, welsh="cy" in languages)
         published += 1
     return published
