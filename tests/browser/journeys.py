@@ -66,8 +66,11 @@ class Journey:
 
     def menu(self, label: str) -> None:
         """Follow a link in the header, opening the menu first where it is collapsed."""
-        # Whether the link shows is the layout's to say at once; the menu button's own
-        # state follows the width a moment later, through GOV.UK Frontend's script.
+        # Until GOV.UK Frontend's script has set the header up, a narrow page shows
+        # neither the links nor the menu button; it marks the header once it has.
+        self.page.locator('[data-module="govuk-header"][data-govuk-header-init]').wait_for(
+            state="attached"
+        )
         link = self.page.locator(".govuk-header__navigation").get_by_role("link", name=label)
         if not link.is_visible():
             self.page.locator(".govuk-header__menu-button").click()
