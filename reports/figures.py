@@ -8,6 +8,8 @@ what the published report said. No case reference, narrative or name is included
 import csv
 import io
 
+from django.utils.translation import gettext_lazy as _
+
 from cases.resources import neutralise
 
 from . import shares
@@ -17,36 +19,46 @@ from .accountability.presenters import MeetingNotes
 DICTIONARY = [
     (
         "record",
-        "What the row is: category (a count), reason (a published bullet), theme, or "
-        "criterion (the panel's answers on one criterion).",
+        _(
+            "What the row is: category (a count), reason (a published bullet), theme, or "
+            "criterion (the panel's answers on one criterion)."
+        ),
     ),
-    ("position", "The category's, or the criterion's, number in the panel's framework, 1 first."),
-    ("category", "The framework's wording of the category."),
-    ("cases", "How many cases the row covers (for a criterion, the cases the panel answered)."),
+    (
+        "position",
+        _("The category's, or the criterion's, number in the panel's framework, 1 first."),
+    ),
+    ("category", _("The framework's wording of the category.")),
+    ("cases", _("How many cases the row covers (for a criterion, the cases the panel answered).")),
     (
         "text",
-        "For a reason, the published wording; for a theme, its name; for a criterion, its wording.",
+        _(
+            "For a reason, the published wording; for a theme, its name; for a criterion, "
+            "its wording."
+        ),
     ),
-    ("criterion_group", "For a criterion, the heading it sits under in the framework, if any."),
-    ("met", "For a criterion, the cases where the panel found it met."),
-    ("partly_met", "For a criterion, the cases where the panel found it partly met."),
-    ("not_met", "For a criterion, the cases where the panel found it not met."),
-    ("not_recorded", "For a criterion, the cases where the file did not record it."),
-    ("not_applicable", "For a criterion, the cases it did not apply to."),
-    ("numerator", "For a criterion, the cases where it was met (as met)."),
+    ("criterion_group", _("For a criterion, the heading it sits under in the framework, if any.")),
+    ("met", _("For a criterion, the cases where the panel found it met.")),
+    ("partly_met", _("For a criterion, the cases where the panel found it partly met.")),
+    ("not_met", _("For a criterion, the cases where the panel found it not met.")),
+    ("not_recorded", _("For a criterion, the cases where the file did not record it.")),
+    ("not_applicable", _("For a criterion, the cases it did not apply to.")),
+    ("numerator", _("For a criterion, the cases where it was met (as met).")),
     (
         "denominator",
-        "For a criterion, the cases where it applied: those answered, less not applicable.",
+        _("For a criterion, the cases where it applied: those answered, less not applicable."),
     ),
     (
         "percentage",
-        "For a criterion, numerator of denominator as a whole percentage, halves "
-        "rounded up; blank when it applied in no case.",
+        _(
+            "For a criterion, numerator of denominator as a whole percentage, halves rounded "
+            "up; blank when it applied in no case."
+        ),
     ),
-    ("force", "The code of the police force whose cases the panel looked at."),
-    ("framework", "The framework the panel rates cases against."),
-    ("period_start", "The first day the figures cover (a meeting's date, or a period's start)."),
-    ("period_end", "The last day the figures cover (a meeting's date, or a period's end)."),
+    ("force", _("The code of the police force whose cases the panel looked at.")),
+    ("framework", _("The framework the panel rates cases against.")),
+    ("period_start", _("The first day the figures cover (a meeting's date, or a period's start).")),
+    ("period_end", _("The last day the figures cover (a meeting's date, or a period's end).")),
 ]
 CRITERION_COUNTS = [
     "met",

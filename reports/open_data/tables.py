@@ -64,6 +64,7 @@ def _category_rows(version):
             "category_code": row.get("code") or None,
             "cases_decided": decided,
             "percentage": percent(row["cases"], decided),
+            "category_cy": row.get("category_cy") or None,
         }
 
 
@@ -78,6 +79,8 @@ def _criterion_rows(version):
             "criterion_group": row["group"],
             **{name: row[name] for name in COUNTS},
             **last,
+            "criterion_cy": row.get("criterion_cy") or None,
+            "criterion_group_cy": row.get("group_cy") or None,
         }
 
 
