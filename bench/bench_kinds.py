@@ -26,6 +26,7 @@ from django.test.utils import CaptureQueriesContext
 from cases import browse_selectors
 from cases.browse_views import COUNT_LIMIT, PAGE_SIZE
 from cases.kind_data import seed_kinds
+from cases.kinds.facets import facet_codes, facet_values
 from cases.models import Case, Force, RecordKind
 from core.pagination import CappedPaginator
 from core.roles import StaffRole
@@ -129,6 +130,7 @@ def _load(force: Force, kind: RecordKind, pool_size: int) -> float:
     start = time.perf_counter()
     rng = random.Random(7)  # nosec B311 # a fixed, repeatable dataset
     template = Case(force=force, kind=kind, facts_at_decision="Fictional benchmark search.")
+    codes = facet_codes(kind.fields.all())  # as the import does, once
     template.created_at = template.updated_at = datetime.datetime.now(datetime.UTC)
     fields = [f for f in Case._meta.concrete_fields if not f.primary_key]
 
@@ -136,6 +138,7 @@ def _load(force: Force, kind: RecordKind, pool_size: int) -> float:
         template.reference = f"KS/{n:07d}"
         template.outcome_date = datetime.date(2025, 1, 1) + datetime.timedelta(days=n % 365)
         template.values = _values(rng)
+        template.facets = facet_values(template.values, codes)
         return template
 
     if connection.vendor != "postgresql":
