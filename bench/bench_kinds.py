@@ -1,6 +1,6 @@
 """Record kinds at scale: 1,000,000 stop-and-search cases whose fields are kept in
-`Case.values`, filtered through the data admins' case list and the sampling pool, and
-drawn from with the sample spread across one of them.
+`Case.values` (and `Case.facets`), filtered through the data admins' case list and the
+sampling pool, and drawn from with the sample spread across one of them.
 
 Loads the cases with COPY, as bench_sampling does. For each scenario the selector's
 queries are captured and explained (`bench/load/explain.py`'s EXPLAIN (ANALYZE,
@@ -349,7 +349,8 @@ def _report(pool_size: int, load: float, plans: list, draws: list, runs: int, si
         "",
         f"`bench/bench_kinds.py`: {pool_size:,} cases of a stop-and-search kind whose "
         "fields (power used, ethnicity, age band, body-worn video) are kept in "
-        "`Case.values`, loaded with `COPY` in "
+        "`Case.values` and, being choices and yes or no, in its facets (`Case.facets`, "
+        "which the pool index includes), loaded with `COPY` in "
         f"{load:,.0f} s. The case list and the sampling pool are filtered by those fields "
         "through their own selectors, and every query they send to the case table is "
         "explained (`EXPLAIN (ANALYZE, BUFFERS)`, the warm run): a sequential scan of "
