@@ -13,13 +13,15 @@ def fill_facets(case_model, field_model, connection) -> None:
     for field in field_model.objects.all():
         codes_by_kind.setdefault(field.kind_id, set()).update(facet_codes([field]))
     for kind_id, codes in sorted(codes_by_kind.items()):
+        if not codes:
+            continue  # the out of court resolution's fields are columns: its facets stay {}
         cases = case_model.objects.filter(kind_id=kind_id)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute(
                     "UPDATE cases_case SET facets = COALESCE((SELECT jsonb_object_agg(key, value) "
-                    'FROM jsonb_each("values") WHERE key = ANY(%s)), \'{}\'::jsonb) '
-                    "WHERE kind_id = %s",
+                    "FROM jsonb_each(\"values\") WHERE key = ANY(%s)), '{}'::jsonb) "
+                    "WHERE kind_id = %s AND \"values\" <> '{}'::jsonb",
                     [sorted(codes), kind_id],
                 )
             continue
