@@ -31,6 +31,10 @@ SCALES = {
         "bench_reports": {"runs": 1, "meeting_cases": 2, "meetings": 1},
         "bench_explain": {"cases": 2_000},
     },
+    # A tenth of the record kinds' benchmark, for comparing a change before and after.
+    "small": {
+        "bench_kinds": {"pool_size": 100_000, "runs": 5},
+    },
 }
 
 

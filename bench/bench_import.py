@@ -182,12 +182,23 @@ def _copy(path: Path, force: Force, user) -> dict:
     with transaction.atomic(), connection.cursor() as cursor:
         for fields in _reference_rows(path):
             if columns is None:
-                columns = [*fields, "force_id", "kind_id", "status", "extra", '"values"']
+                columns = [*fields, "force_id", "kind_id", "status", "extra", '"values"', "facets"]
                 columns += ["content_hash", "created_at", "updated_at"]
                 copy_cm = cursor.cursor.copy(f"COPY cases_case ({', '.join(columns)}) FROM STDIN")
                 copy = copy_cm.__enter__()
             copy.write_row(
-                [*fields.values(), force.pk, kind_id, CaseStatus.IN_POOL, "{}", "{}", "", now, now]
+                [
+                    *fields.values(),
+                    force.pk,
+                    kind_id,
+                    CaseStatus.IN_POOL,
+                    "{}",
+                    "{}",
+                    "{}",
+                    "",
+                    now,
+                    now,
+                ]
             )
             count += 1
         copy_cm.__exit__(None, None, None)

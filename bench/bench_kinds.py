@@ -1,6 +1,6 @@
 """Record kinds at scale: 1,000,000 stop-and-search cases whose fields are kept in
-`Case.values`, filtered through the data admins' case list and the sampling pool, and
-drawn from with the sample spread across one of them.
+`Case.values` (and `Case.facets`), filtered through the data admins' case list and the
+sampling pool, and drawn from with the sample spread across one of them.
 
 Loads the cases with COPY, as bench_sampling does. For each scenario the selector's
 queries are captured and explained (`bench/load/explain.py`'s EXPLAIN (ANALYZE,
@@ -26,6 +26,7 @@ from django.test.utils import CaptureQueriesContext
 from cases import browse_selectors
 from cases.browse_views import COUNT_LIMIT, PAGE_SIZE
 from cases.kind_data import seed_kinds
+from cases.kinds.facets import facet_codes, facet_values
 from cases.models import Case, Force, RecordKind
 from core.pagination import CappedPaginator
 from core.roles import StaffRole
@@ -129,6 +130,7 @@ def _load(force: Force, kind: RecordKind, pool_size: int) -> float:
     start = time.perf_counter()
     rng = random.Random(7)  # nosec B311 # a fixed, repeatable dataset
     template = Case(force=force, kind=kind, facts_at_decision="Fictional benchmark search.")
+    codes = facet_codes(kind.fields.all())  # as the import does, once
     template.created_at = template.updated_at = datetime.datetime.now(datetime.UTC)
     fields = [f for f in Case._meta.concrete_fields if not f.primary_key]
 
@@ -136,6 +138,7 @@ def _load(force: Force, kind: RecordKind, pool_size: int) -> float:
         template.reference = f"KS/{n:07d}"
         template.outcome_date = datetime.date(2025, 1, 1) + datetime.timedelta(days=n % 365)
         template.values = _values(rng)
+        template.facets = facet_values(template.values, codes)
         return template
 
     if connection.vendor != "postgresql":
@@ -346,7 +349,8 @@ def _report(pool_size: int, load: float, plans: list, draws: list, runs: int, si
         "",
         f"`bench/bench_kinds.py`: {pool_size:,} cases of a stop-and-search kind whose "
         "fields (power used, ethnicity, age band, body-worn video) are kept in "
-        "`Case.values`, loaded with `COPY` in "
+        "`Case.values` and, being choices and yes or no, in its facets (`Case.facets`, "
+        "which the pool index includes), loaded with `COPY` in "
         f"{load:,.0f} s. The case list and the sampling pool are filtered by those fields "
         "through their own selectors, and every query they send to the case table is "
         "explained (`EXPLAIN (ANALYZE, BUFFERS)`, the warm run): a sequential scan of "

@@ -75,6 +75,7 @@ WORDING = {
         "%(column)s is not a date and time we recognise; use a date and time like 31/03/2025 14:30."
     ),
     "whole_number": _("%(column)s must be a whole number."),
+    "whole_number_range": _("%(column)s is too large: a whole number has at most 18 digits."),
     "number": _("%(column)s must be a number, like 12.5."),
     "yes_no": _("%(column)s must be Yes or No (or blank when not recorded)."),
     "link": _("%(column)s must be a web address starting https://."),

@@ -13,6 +13,7 @@ part of cases already held) carries Reference and that section's fields only.
 from cases.import_wording import Text
 from cases.kind_data import OOCR_CODE
 from cases.kind_data.oocr_headings import ALIASES, HEADERS
+from cases.kinds.facets import facet_codes
 from cases.kinds.selectors import kind_by_code, kind_fields
 from cases.models import RecordField, RecordKind, RecordSection
 
@@ -43,6 +44,7 @@ class KindLayout:
         self.is_oocr = kind.code == OOCR_CODE
         self.fields = fields
         self.value_fields = [f for f in fields if not f.column]
+        self.facet_codes = facet_codes(fields)
         self.slots = [*FACT_FIELDS, *(VALUE_PREFIX + f.code for f in self.value_fields)]
         self.index = {slot: position for position, slot in enumerate(self.slots)}
         self.field_of: dict[str, RecordField] = {}
@@ -126,6 +128,16 @@ class KindLayout:
             code: row[index]
             for index, code in self.value_slots()
             if row[index] is not None and row[index] != ""
+        }
+
+    def facet_slots(self) -> list[tuple[int, str]]:
+        """(slot index, code) of each field kept in `values` that is also a facet."""
+        return [(index, code) for index, code in self.value_slots() if code in self.facet_codes]
+
+    def facets(self, row: list, slots: list[tuple[int, str]]) -> dict:
+        """The row's facets (`slots` from facet_slots(), worked out once an import)."""
+        return {
+            code: row[index] for index, code in slots if row[index] is not None and row[index] != ""
         }
 
     def section_slots(self, sections: set[int]) -> list[str]:

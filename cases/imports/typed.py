@@ -26,6 +26,8 @@ _SEPARATORS = re.compile(r"[|;]")
 _HTTPS = URLValidator(schemes=["https"])
 LINK_LIMIT = 2000
 CHOICES_LISTED = 12
+INTEGER_MAX = 10**18 - 1
+INTEGER_MIN = -INTEGER_MAX
 
 
 def parser_for(field: RecordField, *, date1904: bool = False):
@@ -90,6 +92,15 @@ def parse_datetime(cell, date1904: bool = False) -> str | None:
 
 
 def parse_integer(cell) -> int | None:
+    """A whole number of at most 18 digits, which keeps a case's facets short
+    (cases/kinds/facets.py)."""
+    number = _whole_number(cell)
+    if number is not None and not INTEGER_MIN <= number <= INTEGER_MAX:
+        raise CellError("whole_number_range")
+    return number
+
+
+def _whole_number(cell) -> int | None:
     if cell is None or cell == "":
         return None
     if isinstance(cell, bool):

@@ -16,6 +16,7 @@ from django.db import connection
 from django.utils import timezone
 
 from cases.enums import CaseStatus
+from cases.kinds.facets import facet_values
 from cases.models import Case, CaseSectionSource
 
 from .columns import FACT_FIELDS
@@ -72,12 +73,19 @@ class _Plan:
         self.kind_id = layout.kind.pk
         self.layout = layout
         self.has_values = bool(layout.value_fields)
+        self.facet_slots = layout.facet_slots()
         self.replaced = layout.value_codes(sections)
         self.merge = len(self.replaced) < len(layout.value_fields)
         self.sections = sorted(sections)
 
     def values_json(self, row: CleanRow) -> str:
         return json.dumps(self.layout.record(row.values)) if self.has_values else "{}"
+
+    def facets(self, row: CleanRow) -> dict:
+        return self.layout.facets(row.values, self.facet_slots) if self.facet_slots else {}
+
+    def facets_json(self, row: CleanRow) -> str:
+        return json.dumps(self.facets(row)) if self.facet_slots else "{}"
 
     def columns(self, row: CleanRow) -> list:
         return row.values[:_FACTS] if self.has_values else row.values
@@ -91,7 +99,7 @@ def _copy_upsert(rows, *, force_id: int, batch_id: int, keep_extra: bool, plan: 
     while Python reads the next rows. Changed cases are spooled (to disk past a few MB)
     and applied afterwards with one UPDATE … FROM a temporary table."""
     now = timezone.now()
-    facts = ["force_id", *_DB_COLUMNS, "values", "extra", "content_hash"]
+    facts = ["force_id", *_DB_COLUMNS, "values", "facets", "extra", "content_hash"]
     names = [*facts, "kind_id", "status", "batch_id", "created_at", "updated_at"]
     columns = ", ".join(f'"{name}"' for name in names)
     created = 0
@@ -105,6 +113,7 @@ def _copy_upsert(rows, *, force_id: int, batch_id: int, keep_extra: bool, plan: 
                     force_id,
                     *plan.columns(row),
                     plan.values_json(row),
+                    plan.facets_json(row),
                     _extra(row),
                     row.content_hash,
                 )
@@ -135,9 +144,10 @@ def _apply_changes(cursor, spool, facts, batch_id: int, now, keep_extra: bool, p
     parameters: list = []
     if plan.has_values and plan.merge:
         assignments.append('"values" = (c."values" - %s::text[]) || t."values"')
-        parameters.append(plan.replaced)
+        assignments.append('"facets" = (c."facets" - %s::text[]) || t."facets"')
+        parameters += [plan.replaced, plan.replaced]
     elif plan.has_values:
-        assignments.append('"values" = t."values"')
+        assignments += ['"values" = t."values"', '"facets" = t."facets"']
     cursor.execute(
         f"UPDATE cases_case AS c SET {', '.join(assignments)}, batch_id = %s, updated_at = %s "  # noqa: S608 # nosec B608 # our names
         "FROM case_import AS t WHERE c.force_id = t.force_id AND c.reference = t.reference "
@@ -192,7 +202,7 @@ def _bulk_upsert(rows, *, force_id: int, batch_id: int, keep_extra: bool, plan: 
     if keep_extra:
         update_fields.append("extra")
     if plan.has_values:
-        update_fields.append("values")
+        update_fields += ["values", "facets"]
     for row, is_new in rows:
         chunk.append((_case(row, force_id=force_id, batch_id=batch_id, plan=plan), is_new))
         created += is_new
@@ -212,6 +222,7 @@ def _case(row: CleanRow, *, force_id: int, batch_id: int, plan: _Plan) -> Case:
         kind_id=plan.kind_id,
         batch_id=batch_id,
         values=plan.layout.record(row.values) if plan.has_values else {},
+        facets=plan.facets(row),
         extra=row.extra,
         content_hash=row.content_hash,
         **fields,
@@ -229,14 +240,16 @@ def _flush(chunk: list[tuple[Case, bool]], update_fields: list[str], plan: _Plan
                 "reference", "values"
             )
         )
+        replaced = set(plan.replaced)
         for case, is_new in chunk:
             if not is_new:
                 kept = {
                     code: value
                     for code, value in held.get(case.reference, {}).items()
-                    if code not in plan.replaced
+                    if code not in replaced
                 }
                 case.values = kept | case.values
+                case.facets = facet_values(case.values, plan.layout.facet_codes)
     Case.objects.bulk_create(
         [case for case, _ in chunk],
         update_conflicts=True,

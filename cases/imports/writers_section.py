@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from django.db import connection
 from django.utils import timezone
 
+from cases.kinds.facets import facet_values
 from cases.models import Case, CaseSectionSource
 
 from .layout import VALUE_PREFIX, KindLayout
@@ -36,6 +37,10 @@ class _Section:
         ]
         self.codes = layout.value_codes({section.pk})
         self.values = [(layout.index[VALUE_PREFIX + code], code) for code in self.codes]
+        self.facet_codes = layout.facet_codes
+
+    def facets(self, record: dict) -> dict:
+        return facet_values(record, self.facet_codes) if self.facet_codes else {}
 
     def record(self, row: CleanRow) -> dict:
         found = {}
@@ -64,13 +69,14 @@ def write(
 def _update_from_copy(rows, force_id: int, batch_id: int, user_id, section: _Section) -> int:
     now = timezone.now()
     columns = [Case._meta.get_field(slot).column for _, slot in section.columns]
-    names = ["force_id", "reference", *columns, "values"]
+    names = ["force_id", "reference", *columns, "values", "facets"]
     quoted = ", ".join(f'"{name}"' for name in names)
     with tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY) as spool:
         for row, _is_new in rows:
             line = [force_id, row.reference]
             line += [row.values[index] for index, _ in section.columns]
-            line.append(json.dumps(section.record(row)))
+            record = section.record(row)
+            line += [json.dumps(record), json.dumps(section.facets(record))]
             spool.write(copy_line(line))
         if not spool.tell():
             return 0
@@ -86,6 +92,7 @@ def _update_from_copy(rows, force_id: int, batch_id: int, user_id, section: _Sec
                     copy.write(chunk)
             assignments = [f'"{column}" = t."{column}"' for column in columns]
             assignments.append('"values" = (c."values" - %s::text[]) || t."values"')
+            assignments.append('"facets" = (c."facets" - %s::text[]) || t."facets"')
             sources = CaseSectionSource._meta.db_table
             cursor.execute(
                 "WITH updated AS ("  # noqa: S608 # nosec B608 # our names; values as parameters
@@ -99,6 +106,7 @@ def _update_from_copy(rows, force_id: int, batch_id: int, user_id, section: _Sec
                 "ON CONFLICT (case_id, section_id) DO UPDATE SET batch_id = EXCLUDED.batch_id, "
                 "imported_by_id = EXCLUDED.imported_by_id, imported_at = EXCLUDED.imported_at",
                 [
+                    section.codes,
                     section.codes,
                     now,
                     section.kind_id,
@@ -116,7 +124,7 @@ def _update_from_copy(rows, force_id: int, batch_id: int, user_id, section: _Sec
 
 def _update_in_chunks(rows, force_id: int, batch_id: int, user_id, section: _Section) -> int:
     now = timezone.now()
-    fields = [slot for _, slot in section.columns] + ["values", "updated_at"]
+    fields = [slot for _, slot in section.columns] + ["values", "facets", "updated_at"]
     changed = 0
     chunk: list[CleanRow] = []
     for row, _is_new in rows:
@@ -145,6 +153,7 @@ def _update_chunk(chunk, force_id, batch_id, user_id, section: _Section, fields,
             setattr(case, STORED.get(slot, slot), row.values[index])
         kept = {k: v for k, v in case.values.items() if k not in section.codes}
         case.values = kept | section.record(row)
+        case.facets = facet_values(case.values, section.facet_codes)
         case.updated_at = now
         updated.append(case)
     Case.objects.bulk_update(updated, fields)

@@ -19,6 +19,7 @@ from core.text_safety import hidden_character_message
 from ..models import FieldType, RecordField
 from ..models.kinds import FILTERABLE_TYPES
 from .dictionary_problems import DictionaryError, Problem
+from .facets import FACETS_LIMIT, widest_facets
 
 HEADINGS = ("code", "section", "label", "type", "choices", "required", "filterable", "help")
 CHOICE_TYPES = frozenset({FieldType.CHOICE, FieldType.MULTI_CHOICE})
@@ -112,6 +113,13 @@ class _Reader:
             self.problem(
                 None, "", _("A kind has at most %(count)s fields.") % {"count": MAX_FIELDS}
             )
+        elif (widest := widest_facets(fields)) > FACETS_LIMIT:
+            message = _(
+                "The choices, yes or no and whole number fields of one case could take "
+                "%(count)s characters, more than the %(limit)s a case's pool entry holds: "
+                "use shorter codes or fewer choices."
+            )
+            self.problem(None, "", message % {"count": widest, "limit": FACETS_LIMIT})
         if self.problems:
             raise DictionaryError(self.problems)
         return fields

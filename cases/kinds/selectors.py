@@ -48,8 +48,9 @@ def field_value(case: Case, field: RecordField):
 def filter_by_field(cases, field: RecordField, chosen: list):
     """Cases whose field holds one of `chosen` (stored codes; True/False for yes/no).
 
-    Fields kept in `values` are filtered by containment (`values @> {"code": value}`), which
-    PostgreSQL answers from the GIN index `case_values_gin`.
+    Fields kept in `values` are filtered on the case's facets (the filterable part of
+    `values`, cases/kinds/facets.py) by containment (`facets @> {"code": value}`), which
+    PostgreSQL answers from the GIN index `case_facets_gin`.
     """
     if field.column:
         column = f"{field.column}__code" if field.column == "outcome_type" else field.column
@@ -63,20 +64,21 @@ def filter_by_field(cases, field: RecordField, chosen: list):
 def _holds(field: RecordField, value) -> Q:
     multi = field.type == FieldType.MULTI_CHOICE
     if connection.vendor == "postgresql":
-        return Q(values__contains={field.code: [value] if multi else value})
+        return Q(facets__contains={field.code: [value] if multi else value})
     # SQLite has no JSON containment: read the key (a list's JSON text for several-of-a-list,
     # matched as text: JSONField's own `contains` is not supported there).
     if multi:
-        return Q(Contains(KeyTextTransform(field.code, "values"), f'"{value}"'))
-    return Q(**{f"values__{field.code}": value})
+        return Q(Contains(KeyTextTransform(field.code, "facets"), f'"{value}"'))
+    return Q(**{f"facets__{field.code}": value})
 
 
 def filter_by_range(cases, field: RecordField, low: int | None, high: int | None):
     """Cases whose whole-number field lies between `low` and `high` (either may be None)."""
+    lookup = field.column or f"facets__{field.code}"
     if low is not None:
-        cases = cases.filter(**{f"{field.lookup}__gte": low})
+        cases = cases.filter(**{f"{lookup}__gte": low})
     if high is not None:
-        cases = cases.filter(**{f"{field.lookup}__lte": high})
+        cases = cases.filter(**{f"{lookup}__lte": high})
     return cases
 
 

@@ -227,6 +227,8 @@ class Case(models.Model):
     values = models.JSONField(
         default=dict, blank=True, help_text="The kind's fields that have no column, by code."
     )
+    # `values` less its text: what the pool index includes (cases/kinds/facets.py).
+    facets = models.JSONField(default=dict, blank=True, editable=False)
     extra = models.JSONField(default=dict, blank=True)
     content_hash = models.CharField(
         max_length=32,
@@ -276,14 +278,20 @@ class Case(models.Model):
                 opclasses=["varchar_pattern_ops"],
             ),
             # The pool a sample is drawn from, already in the order its fingerprint
-            # needs, with the columns a draw can be stratified by: a draw reads a
-            # million references from this index alone instead of sorting them.
+            # needs, with the columns and facets a draw can be stratified by: a draw
+            # reads a million references from this index alone instead of sorting them.
             models.Index(
                 models.F("force"),
                 CodePointOrder("reference"),
                 name="case_pool_in_code_point_order",
                 condition=models.Q(status=CaseStatus.IN_POOL),
-                include=["kind", "outcome_type", "offence_category", "offender_age_band"],
+                include=[
+                    "kind",
+                    "outcome_type",
+                    "offence_category",
+                    "offender_age_band",
+                    "facets",
+                ],
             ),
         ]
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.enums import CaseStatus
+from cases.kinds.facets import kind_facets
 from cases.models import Case, CrimeCode, Force, OutcomeType, RecordKind
 from cases.workflow import case_transition
 
@@ -167,13 +168,15 @@ def _case(spec: data.CaseSpec | KindCaseSpec, force: Force) -> Case:
 def _kind_case(spec: KindCaseSpec, force: Force) -> Case:
     """A case of a kind whose fields are kept in `values`. Its title goes in the offence
     column, which the pages of the day head a case with."""
+    kind = RecordKind.objects.get(code=spec.kind)
     case = Case(
         force=force,
-        kind=RecordKind.objects.get(code=spec.kind),
+        kind=kind,
         reference=spec.reference,
         offence=spec.title,
         outcome_date=spec.date,
         values=spec.values,
+        facets=kind_facets(kind, spec.values),
         facts_at_decision=spec.facts,
         later_information=spec.later,
     )

@@ -72,10 +72,12 @@ def stratum_label(stratum: str, field: RecordField | None) -> str:
 
 
 def group_expression(field: RecordField):
-    """The field's value as the database gives it, for grouping a pool."""
+    """The field's value as the database gives it, for grouping a pool: from the case's
+    facets (the filterable part of `values`), which the pool index includes, so a pool
+    is read from the index alone whichever field it is spread across."""
     if field.column:
         return F(field.column)
-    return KeyTextTransform(field.code, "values")
+    return KeyTextTransform(field.code, "facets")
 
 
 def group_value(field: RecordField, raw) -> str:

@@ -13,6 +13,7 @@ from cases.kind_data.vcop import RIGHTS_FIELDS
 from cases.kinds.presenters import NOT_RECORDED, case_sections
 from cases.kinds.selectors import field_value, filter_by_field, kind_sections
 from cases.models import Case, FieldType
+from cases.models.kinds import FILTERABLE_TYPES
 from panels.demo.loader import load_demo
 from panels.enums import MeetingStatus
 from panels.meetings.selectors import decision_counts
@@ -118,6 +119,22 @@ def test_demo_values_fit_the_fields_of_their_kind(demo):
             if field.required and code not in case.values
         ]
     assert problems == []
+
+
+def test_demo_cases_keep_their_choice_yes_no_and_number_values_as_facets(demo):
+    cases = kind_cases()
+    expected = {
+        case.reference: {
+            code: value
+            for code, value in case.values.items()
+            if case.kind.fields.get(code=code).type in FILTERABLE_TYPES
+        }
+        for case in cases
+    }
+
+    assert {case.reference: case.facets for case in cases} == expected
+    assert all(case.facets for case in cases)
+    assert any(len(case.facets) < len(case.values) for case in cases)  # text left out
 
 
 def test_demo_free_text_passes_the_privacy_screen(demo):

@@ -3,17 +3,26 @@ kind's filterable fields filter it and spread the sample, the draw records them,
 verify_sample applies them again."""
 
 import datetime
+import importlib
 
 import pytest
+from django.db import connection, transaction
+from django.db.models.fields.json import KeyTextTransform
 
+from cases.models import Case, RecordField
+from core.models import CodePointOrder
 from panels.models import SampleDraw
 from panels.sample_filters import describe_filters
-from panels.sampling import PoolFilters, SamplingError, eligible_cases, kind_draw, verify
+from panels.sampling import PoolFilters, SamplingError, eligible_cases, kind_draw, load_pool, verify
+from panels.sampling import pool as pool_module
+from panels.sampling.kind_fields import group_expression, stratum_field
+from panels.sampling.methods import choose
 from panels.sampling.services import sample_draw
 from tests import factories
 from tests.record_kinds import STOP_SEARCH_POOL as POOL
 
 EVERY = [row[0] for row in POOL]
+fill_facets = importlib.import_module("cases.migrations.0012_case_facets").fill_facets
 
 
 def pool(olu, meeting, **filters) -> list[str]:
@@ -159,6 +168,7 @@ def test_verify_applies_the_recorded_field_filters_again(olu, ss_meeting, ss_poo
 
     changed = ss_meeting.reviewed_cases.order_by("position").first().case
     changed.values = {**changed.values, "ethnicity": "w"}
+    changed.facets = {**changed.facets, "ethnicity": "w"}
     changed.save()
 
     assert verify(draw) == [f"Drawn cases the recorded filters do not select: {changed.reference}"]
@@ -243,3 +253,77 @@ def test_an_out_of_court_draw_filters_and_spreads_by_age_band(olu, meeting, case
     assert set(draw.selected_references) <= {f"SP-{n:02d}" for n in range(1, 7)}
     assert [(g["value"], g["pool"]) for g in draw.strata["groups"]] == [("no", 5), ("yes", 1)]
     assert verify(draw) == []
+
+
+def _pool_from_values(monkeypatch, cases, stratum, kind):
+    """The pool as draws read it before facets: each case's group from its `values`."""
+    monkeypatch.setattr(
+        pool_module, "group_expression", lambda field: KeyTextTransform(field.code, "values")
+    )
+    pool = load_pool(cases, stratum, kind=kind)
+    monkeypatch.undo()
+    return pool
+
+
+@pytest.mark.parametrize("stratum", ["ethnicity", "found", "bwv", "age"])
+def test_a_pool_read_from_facets_records_what_reading_values_recorded(
+    monkeypatch, olu, ss_meeting, ss_pool, stratum
+):
+    cases = eligible_cases(user=olu, meeting=ss_meeting, filters=PoolFilters())
+    before = _pool_from_values(monkeypatch, cases, stratum, "stop-search-test")
+
+    now = load_pool(cases, stratum, kind="stop-search-test")
+
+    assert (now.text, now.strata_text) == (before.text, before.strata_text)
+    assert now.fingerprint == before.fingerprint
+
+
+def test_a_draw_spread_across_a_field_picks_what_the_draw_from_values_picked(
+    monkeypatch, olu, ss_meeting, ss_pool
+):
+    cases = eligible_cases(user=olu, meeting=ss_meeting, filters=PoolFilters())
+    before = _pool_from_values(monkeypatch, cases, "ethnicity", "stop-search-test")
+
+    draw = sample_draw(
+        meeting=ss_meeting, by=olu, filters=PoolFilters(), size=4, strata_field="ethnicity"
+    )
+
+    expected = choose(seed=draw.seed, pool=before, size=4, version=draw.algorithm_version)
+    assert draw.selected_references == expected
+    assert verify(draw) == []
+
+
+def test_a_draw_recorded_before_facets_verifies_once_the_migration_fills_them(
+    olu, ss_meeting, ss_pool
+):
+    filters = PoolFilters(fields={"ethnicity": ("b",)}, ranges={"age": (None, 40)})
+    draw = sample_draw(
+        meeting=ss_meeting, by=olu, filters=filters, size=2, strata_field="bwv", seed="old"
+    )
+    Case.objects.update(facets={})  # as every case was before the migration
+    assert verify(draw) != []
+
+    fill_facets(Case, RecordField, connection)
+
+    assert verify(draw) == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL index")
+def test_the_whole_kind_spread_across_a_field_is_read_from_the_pool_index_alone(
+    olu, ss_meeting, ss_pool
+):
+    # As test_sampling's check for the out of court resolution's strata: with every other
+    # way to read and order rows ruled out, the plan shows whether the index answers.
+    field = stratum_field("ethnicity", "stop-search-test")
+    cases = eligible_cases(user=olu, meeting=ss_meeting, filters=PoolFilters())
+    grouped = cases.annotate(group=group_expression(field))
+    ordered = grouped.order_by(CodePointOrder("reference")).values_list("reference", "group")
+    sql, params = ordered.query.sql_with_params()
+    with transaction.atomic(), connection.cursor() as cursor:
+        for plan_type in ["seqscan", "bitmapscan", "indexscan", "sort"]:
+            cursor.execute(f"SET LOCAL enable_{plan_type} = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "Index Only Scan using case_pool_in_code_point_order on cases_case" in plan
+    assert "Sort" not in plan
