@@ -10,6 +10,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils import dateformat, translation
+from django.utils.translation import gettext
 
 from accountability.enums import AssuranceLevel
 from core import charts
@@ -19,20 +21,40 @@ from ..models import NOTES_PATH
 LEVELS = list(AssuranceLevel)  # the best first, as the chart's lanes run
 
 
+def _welsh() -> bool:
+    return translation.get_language() == "cy"
+
+
 @dataclass
 class Point:
     date: datetime.date
     level: str
-    label: str
+    label: str  # the English, as the notes published it
     url: str = ""
     notes_title: str = ""
+
+    @property
+    def wording(self) -> str:
+        """The decision in the page's language: in English as published; in Welsh the
+        assurance level's Welsh, the same code list's words."""
+        return gettext(AssuranceLevel(self.level).label) if _welsh() else self.label
 
 
 @dataclass
 class TopicHistory:
     key: int
-    title: str
+    title: str  # as the latest notes name it, in English
     by_date: dict = field(default_factory=dict)
+    title_cy: str = ""  # as the latest notes name it in Welsh, if they were published in Welsh
+
+    @property
+    def shown_title(self) -> str:
+        return self.title_cy if _welsh() and self.title_cy else self.title
+
+    @property
+    def title_lang(self) -> str:
+        """The language a Welsh page declares on the title when it can show only the English."""
+        return "en-GB" if _welsh() and not self.title_cy else ""
 
     @property
     def points(self) -> list[Point]:
@@ -44,8 +66,13 @@ class TopicHistory:
 
     @property
     def chart(self) -> dict:
-        lanes = [level.label for level in LEVELS]
-        points = [(f"{p.date:%b %Y}", LEVELS.index(AssuranceLevel(p.level))) for p in self.points]
+        lanes = [
+            gettext(level.label) for level in LEVELS
+        ]  # the levels' words in the page's language
+        points = [
+            (dateformat.format(p.date, "M Y"), LEVELS.index(AssuranceLevel(p.level)))
+            for p in self.points
+        ]
         return charts.level_timeline(points, lanes)
 
 
@@ -69,6 +96,7 @@ def topic_histories(versions, *, withdrawn=()) -> list[TopicHistory]:
         for topic in version.figures["topics"]:
             history = topics.setdefault(topic["topic_id"], TopicHistory(topic["topic_id"], ""))
             history.title = topic["topic"]  # as the latest notes name it
+            history.title_cy = topic.get("topic_cy", "")
             for earlier in topic["earlier"]:
                 if (topic["topic_id"], earlier["date"]) in gone:
                     continue
@@ -81,4 +109,4 @@ def topic_histories(versions, *, withdrawn=()) -> list[TopicHistory]:
                     day, topic["level"], topic["level_label"], url, version.title
                 )
     found = [history for history in topics.values() if history.by_date]
-    return sorted(found, key=lambda history: history.title.lower())
+    return sorted(found, key=lambda history: history.shown_title.lower())

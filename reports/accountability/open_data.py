@@ -8,6 +8,9 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
+from django.utils import translation
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from accountability.enums import AssuranceLevel
 
@@ -16,31 +19,47 @@ from ..open_data.schema import LICENCE, Column, Table
 from .history import topic_histories
 from .public import notes_versions
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 NAME = "police-and-crime-commissioner-scrutiny"
 CODES = ", ".join(level.value for level in AssuranceLevel)
 
 DECISIONS = Table(
     name="assurance-decisions",
-    title="The Commissioner's decisions on each topic",
-    description=(
+    title=_("The Commissioner's decisions on each topic"),
+    description=_(
         "Each decision of the Police and Crime Commissioner on a topic of the force's "
         "performance, one row per topic and decision, oldest first."
     ),
     columns=[
-        Column("topic", "string", "The topic, as the latest published notes name it.", True),
-        Column("topic_id", "integer", "The topic's number, the same at every meeting.", True, 1),
-        Column("decision_date", "date", "The date of the meeting that decided.", True),
-        Column("assurance_level", "string", "The decision, in words.", required=True),
-        Column("assurance_level_code", "string", f"The decision's code: {CODES}.", True),
-        Column("force", "string", "The code of the police force scrutinised.", required=True),
+        Column("topic", "string", _("The topic, as the latest published notes name it."), True),
+        Column("topic_id", "integer", _("The topic's number, the same at every meeting."), True, 1),
+        Column("decision_date", "date", _("The date of the meeting that decided."), True),
+        Column("assurance_level", "string", _("The decision, in words."), required=True),
+        Column(
+            "assurance_level_code",
+            "string",
+            format_lazy(_("The decision's code: {codes}."), codes=CODES),
+            True,
+        ),
+        Column("force", "string", _("The code of the police force scrutinised."), True),
         Column(
             "notes_url",
             "string",
-            "Where the published notes of the meeting are; blank for a decision the notes "
-            "name only as an earlier one.",
+            _(
+                "Where the published notes of the meeting are; blank for a decision the notes "
+                "name only as an earlier one."
+            ),
             format="uri",
         ),
+        Column(
+            "topic_cy",
+            "string",
+            _(
+                "The topic in Welsh, as the latest published notes name it; blank when those "
+                "notes were published in English only."
+            ),
+        ),
+        Column("assurance_level_cy", "string", _("The decision, in words, in Welsh.")),
     ],
     primary_key=["topic_id", "decision_date"],
 )
@@ -62,10 +81,17 @@ def rows() -> list[dict]:
             "assurance_level_code": point.level,
             "force": forces[history.key],
             "notes_url": f"{settings.SITE_URL}{point.url}" if point.url else None,
+            "topic_cy": history.title_cy or None,
+            "assurance_level_cy": _welsh_level(point.level),
         }
         for history in topic_histories(versions, withdrawn=withdrawn)
         for point in history.points
     ]
+
+
+def _welsh_level(level: str) -> str:
+    with translation.override("cy"):
+        return translation.gettext(AssuranceLevel(level).label)
 
 
 def decisions(request, fmt: str):
@@ -85,6 +111,12 @@ def decisions(request, fmt: str):
 
 
 def datapackage(request):
+    """The package, in English whatever the page's language, as the findings' is."""
+    with translation.override("en"):
+        return _datapackage()
+
+
+def _datapackage():
     publisher = {"title": settings.ORGANISATION_NAME, "role": "publisher"}
     if settings.ORGANISATION_URL:
         publisher["path"] = settings.ORGANISATION_URL

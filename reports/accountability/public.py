@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
@@ -19,6 +20,7 @@ from .. import selectors
 from ..enums import ReportKind
 from ..models import NOTES_PATH
 from ..permissions import is_withdrawn
+from ..published_languages import PublishedLanguage
 from .figures import notes_csv_rows
 from .history import topic_histories
 
@@ -40,8 +42,23 @@ def notes_versions() -> tuple[list, list]:
     return [version for version in found if not is_withdrawn(version.report)], withdrawn
 
 
+def in_page_language(versions) -> None:
+    """Give each version the title the page shows (`shown_title`), and `title_lang` when a
+    Welsh page can show only the English: notes published in Welsh have a Welsh title of
+    their own (one query, on Welsh pages only)."""
+    in_welsh = translation.get_language() == "cy"
+    welsh = {}
+    if in_welsh and versions:
+        found = PublishedLanguage.objects.filter(version__in=versions, language="cy")
+        welsh = dict(found.values_list("version_id", "title"))
+    for version in versions:
+        version.shown_title = welsh.get(version.pk) or version.title
+        version.title_lang = "en-GB" if in_welsh and version.pk not in welsh else ""
+
+
 def accountability(request):
     versions, withdrawn = notes_versions()
+    in_page_language(versions)
     context = {
         "page_title": _("The Commissioner's scrutiny of the force"),
         "topics": topic_histories(versions, withdrawn=withdrawn),
