@@ -14,6 +14,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accountability.enums import AssuranceLevel
 from core.spreadsheets import neutralise
 
 from .. import selectors
@@ -86,17 +87,22 @@ class NotesFeed(Feed):
         return reverse("public:accountability")
 
     def items(self):
-        return list(published_notes()[:50])
+        found = list(published_notes()[:50])
+        in_page_language(found)
+        return found
 
     def item_title(self, item):
-        return (
-            item.title if item.number == 1 else _("%(title)s (corrected)") % {"title": item.title}
-        )
+        title = item.shown_title
+        return title if item.number == 1 else _("%(title)s (corrected)") % {"title": title}
 
     def item_description(self, item):
-        """Escaped as the findings feed escapes its summaries (reports/public.py)."""
+        """Escaped as the findings feed escapes its summaries (reports/public.py); in the
+        feed's language, where the notes were published in it."""
+        welsh = translation.get_language() == "cy"
         decisions = "; ".join(
-            f"{t['topic']}: {t['level_label']}" for t in item.figures["topics"] if t["level"]
+            f"{_topic_title(t, welsh)}: {_level_words(t, welsh)}"
+            for t in item.figures["topics"]
+            if t["level"]
         )
         return escape(_("Decisions: %(decisions)s.") % {"decisions": decisions})
 
@@ -108,3 +114,11 @@ class NotesFeed(Feed):
 
     def item_guid(self, item):
         return f"{settings.SITE_URL}{self.item_link(item)}#v{item.number}"
+
+
+def _topic_title(topic: dict, welsh: bool) -> str:
+    return (topic.get("topic_cy") if welsh else "") or topic["topic"]
+
+
+def _level_words(topic: dict, welsh: bool) -> str:
+    return _(AssuranceLevel(topic["level"]).label) if welsh else topic["level_label"]

@@ -42,3 +42,13 @@ def test_the_open_data_gives_each_decision_in_welsh_beside_the_english(client, w
     assert fields[-2:] == ["topic_cy", "assurance_level_cy"]
     assert package["version"] == "1.1.0"
     assert package["resources"][0]["title"] == "The Commissioner's decisions on each topic"
+
+
+def test_the_welsh_feed_words_the_decisions_in_welsh(client, welsh, published):
+    from defusedxml.ElementTree import fromstring
+
+    feed = fromstring(client.get("/cy/findings/accountability/feed.atom").content)
+    atom = "{http://www.w3.org/2005/Atom}"
+
+    summary = feed.find(f"{atom}entry").find(f"{atom}summary").text
+    assert summary == f"Penderfyniadau: {TOPIC}: Sicrwydd rhannol."
