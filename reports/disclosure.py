@@ -99,7 +99,8 @@ def report_texts(report: FindingsReport) -> list[Text]:
     """Everything the published report will say, with where each part is changed."""
     presented = present(report)
     if report.kind == ReportKind.NOTES:
-        return [Text(*parts) for parts in notes_texts(report, presented)]
+        texts = [Text(*parts) for parts in notes_texts(report, presented)]
+        return texts + [Text(*parts) for parts in welsh_words(report, presented)]
     texts = [Text("Title", report.title)]
     if report.meeting:
         # Fixed once the meeting has closed: a finding here can only be accepted.
