@@ -4,8 +4,10 @@ the Welsh, and the Welsh page of the published notes shows it."""
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from accountability.models import EvidenceSummary
+from core.bilingual import english
 from reports import disclosure, services, welsh
 from reports.accountability.services import notes_generate
 from reports.enums import ReportStatus
@@ -122,12 +124,29 @@ def test_the_disclosure_check_reads_the_notes_welsh(bilingual, notes, meeting):
     assert finding.fix_url == f"/accountability/questions/{summary.question_id}/summary/#id_text_cy"
 
 
+def test_the_disclosure_check_reads_the_english_as_english_from_a_welsh_page(bilingual, notes):
+    give_welsh(notes)
+    summary = EvidenceSummary.objects.get(question__number=1)
+    with english():
+        summary.text = "Ring the officer on 07700 900123."
+        summary.save()
+
+    with translation.override("cy"):
+        found = [(f.kind, f.location) for f in disclosure.check(notes)]
+
+    assert found == [("phone", "Question 1, summary of evidence")]
+
+
 def test_the_welsh_page_of_published_notes_shows_the_welsh(bilingual, client, notes, olu, nia):
     publish(notes, author=olu, approver=nia)
 
     page = client.get(WELSH_PAGE).content.decode()
 
     assert '<article class="app-report" lang="cy">' in page
+    assert (
+        '<h1 class="govuk-heading-xl">Nodiadau cyfarfod craffu 24 Medi 2025 (Cymraeg: Tackling '
+        "offending and reoffending: Cymraeg: Use of out of court resolutions and Outcome 16)</h1>"
+    ) in page
     assert "Cymraeg: Tackling offending and reoffending" in page
     assert "1. Cymraeg: Question 1 to the force?</td>" in page
     assert "Cymraeg: The force gave its figures for the year. (1)" in page
