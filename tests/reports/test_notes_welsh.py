@@ -2,8 +2,12 @@
 Welsh before the notes go for approval, the approver reads both, the disclosure check reads
 the Welsh, and the Welsh page of the published notes shows it."""
 
+import io
+
+import pikepdf
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.utils import translation
 
 from accountability.models import EvidenceSummary
@@ -135,6 +139,19 @@ def test_the_disclosure_check_reads_the_english_as_english_from_a_welsh_page(bil
         found = [(f.kind, f.location) for f in disclosure.check(notes)]
 
     assert found == [("phone", "Question 1, summary of evidence")]
+
+
+def test_publishing_freezes_the_notes_in_both_languages(bilingual, notes, olu, nia):
+    version = publish(notes, author=olu, approver=nia)
+
+    (welsh_version,) = version.languages.all()
+    with default_storage.open(welsh_version.pdf_file.name, "rb") as stored:
+        pdf = pikepdf.open(io.BytesIO(stored.read()))
+
+    assert welsh_version.language == "cy"
+    assert str(pdf.Root.Lang) == "cy"
+    with default_storage.open(welsh_version.html_file.name) as stored:
+        assert "Cymraeg: Question 2 to the force?" in stored.read().decode()
 
 
 def test_the_welsh_page_of_published_notes_shows_the_welsh(bilingual, client, notes, olu, nia):
