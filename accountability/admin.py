@@ -1,10 +1,12 @@
 """The accountability rows in the admin, for reading: every change goes through the
 services, so the admin is not a second door around their rules (a decision's previous
-decision, a follow-up's date, questions sent to the force)."""
+decision, a follow-up's date, questions sent to the force). A text with a Welsh version
+shows the English and the Welsh, not modeltranslation's copy of the English."""
 
 from django.contrib import admin
 
 from core.admin import ReadOnlyAdmin, ReadOnlyInline, StatusHistoryInline
+from core.bilingual import EnglishCopiesHidden
 
 from .models import (
     EvidenceDocument,
@@ -22,7 +24,7 @@ from .models import (
 
 
 @admin.register(Topic)
-class TopicAdmin(ReadOnlyAdmin):
+class TopicAdmin(EnglishCopiesHidden, ReadOnlyAdmin):
     list_display = ["title", "force", "created_at"]
     list_filter = ["force"]
 
@@ -33,18 +35,18 @@ class StatusChangeInline(StatusHistoryInline):
 
 class QuestionInline(ReadOnlyInline):
     model = Question
-    fields = readonly_fields = ["number", "topic", "text", "due_date", "sent_at"]
+    fields = readonly_fields = ["number", "topic", "text", "text_cy", "due_date", "sent_at"]
 
 
 @admin.register(ScrutinyMeeting)
-class ScrutinyMeetingAdmin(ReadOnlyAdmin):
+class ScrutinyMeetingAdmin(EnglishCopiesHidden, ReadOnlyAdmin):
     list_display = ["date", "force", "theme", "status"]
     list_filter = ["status", "force"]
     inlines = [QuestionInline, StatusChangeInline]
 
 
 @admin.register(Question)
-class QuestionAdmin(ReadOnlyAdmin):
+class QuestionAdmin(EnglishCopiesHidden, ReadOnlyAdmin):
     list_display = ["meeting", "number", "topic", "due_date", "sent_at"]
 
 
@@ -60,18 +62,18 @@ class EvidenceDocumentAdmin(ReadOnlyAdmin):
 
 
 @admin.register(EvidenceSummary)
-class EvidenceSummaryAdmin(ReadOnlyAdmin):
+class EvidenceSummaryAdmin(EnglishCopiesHidden, ReadOnlyAdmin):
     list_display = ["question", "written_by", "updated_at"]
 
 
 @admin.register(TopicDecision)
-class TopicDecisionAdmin(ReadOnlyAdmin):
+class TopicDecisionAdmin(EnglishCopiesHidden, ReadOnlyAdmin):
     list_display = ["meeting", "topic", "level", "recorded_by", "recorded_at"]
     list_filter = ["level"]
 
 
 @admin.register(OtherArea)
-class OtherAreaAdmin(ReadOnlyAdmin):
+class OtherAreaAdmin(EnglishCopiesHidden, ReadOnlyAdmin):
     list_display = ["meeting", "heading"]
 
 
@@ -81,5 +83,5 @@ class ScrutinyActionAdmin(ReadOnlyAdmin):
 
 
 @admin.register(FollowUp)
-class FollowUpAdmin(ReadOnlyAdmin):
+class FollowUpAdmin(EnglishCopiesHidden, ReadOnlyAdmin):
     list_display = ["topic", "meeting", "due_date"]

@@ -43,3 +43,30 @@ def text_field(label: str, required: str, *, rows: int = 5, help_text: str = "")
             ),
         },
     )
+
+
+WELSH_HELP = _("Needed before the meeting's notes are sent for approval in Welsh.")
+
+
+def welsh_text_field(label: str, *, rows: int = 5, max_length: int = LONG_TEXT) -> forms.CharField:
+    """The Welsh box beside an English one (docs/adr/0017): optional, its input in Welsh.
+    With PUBLISH_LANGUAGES holding Welsh, the notes cannot go for approval without it."""
+    widget = (
+        forms.Textarea(attrs={"rows": rows, "lang": "cy"})
+        if rows
+        else forms.TextInput(attrs={"lang": "cy"})
+    )
+    return forms.CharField(
+        label=label,
+        help_text=WELSH_HELP,
+        required=False,
+        max_length=max_length,
+        widget=widget,
+        error_messages={
+            "max_length": format_lazy(
+                _("{label} must be {limit} characters or fewer"),
+                label=label,
+                limit=f"{max_length:,}",
+            ),
+        },
+    )

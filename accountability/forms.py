@@ -1,29 +1,33 @@
 """The accountability pages' forms, in the GOV.UK pattern (crispy-forms-gds). Each form
 that changes a row carries the version it was opened at (core.stale). Their wording is
-lazy: it is put into words, in the reader's language, when a page shows it."""
+lazy: it is put into words, in the reader's language, when a page shows it. Each text the
+published notes show has a Welsh box beside its English one (docs/adr/0017); a post
+without it leaves the Welsh as it was (KeepsUnsentWelsh). The record's outcomes (other
+areas, actions, follow-ups) are in record_forms."""
 
 from crispy_forms_gds.layout import Button, Field, Fluid, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.documents.forms import DocumentUploadForm
-from core.forms import STALE_FORM, post_form_helper, version_field
+from core.bilingual import KeepsUnsentWelsh, english_of, welsh_of
+from core.forms import post_form_helper, version_field
 from core.text_safety import SafeTextMixin
-from panels.enums import ActionStatus
 from panels.sampling.forms import OptionalDateField
 
 from .enums import AssuranceLevel
-from .form_fields import LONG_TEXT, VersionAtTop, date_field, text_field
+from .form_fields import LONG_TEXT, VersionAtTop, date_field, text_field, welsh_text_field
 from .models import Topic
 
 
-class TopicForm(SafeTextMixin, forms.Form):
+class TopicForm(KeepsUnsentWelsh, SafeTextMixin, forms.Form):
     title = forms.CharField(
         label=_("Title"),
         help_text=_('For example, "Use of out of court resolutions and Outcome 16".'),
         max_length=200,
         error_messages={"required": _("Enter the topic's title")},
     )
+    title_cy = welsh_text_field(_("Title (Welsh)"), rows=0, max_length=200)
     force = forms.ModelChoiceField(
         queryset=None,
         label=_("Force"),
@@ -38,12 +42,15 @@ class TopicForm(SafeTextMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["force"].queryset = forces
         self.helper = post_form_helper(
-            Field.text("title", field_width=Fluid.FULL), "force", submit=_("Add the topic")
+            Field.text("title", field_width=Fluid.FULL),
+            Field.text("title_cy", field_width=Fluid.FULL),
+            "force",
+            submit=_("Add the topic"),
         )
 
 
-class ScrutinyMeetingForm(VersionAtTop, SafeTextMixin, forms.Form):
-    text_labels = {"theme": _("Theme")}
+class ScrutinyMeetingForm(KeepsUnsentWelsh, VersionAtTop, SafeTextMixin, forms.Form):
+    text_labels = {"theme": _("Theme"), "theme_cy": _("Theme (Welsh)")}
     force = forms.ModelChoiceField(
         queryset=None,
         label=_("Force"),
@@ -60,6 +67,7 @@ class ScrutinyMeetingForm(VersionAtTop, SafeTextMixin, forms.Form):
         max_length=200,
         required=False,
     )
+    theme_cy = welsh_text_field(_("Theme (Welsh, optional)"), rows=0, max_length=200)
     topics = forms.ModelMultipleChoiceField(
         queryset=Topic.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -76,7 +84,8 @@ class ScrutinyMeetingForm(VersionAtTop, SafeTextMixin, forms.Form):
         if meeting is not None:
             initial = {
                 "date": meeting.date,
-                "theme": meeting.theme,
+                "theme": english_of(meeting, "theme"),
+                "theme_cy": welsh_of(meeting, "theme"),
                 "topics": list(meeting.topics.all()),
                 "version": meeting.version,
             }
@@ -84,6 +93,7 @@ class ScrutinyMeetingForm(VersionAtTop, SafeTextMixin, forms.Form):
         self.fields["force"].queryset = forces
         self.fields["topics"].queryset = topics
         names = ["force", "date", Field.text("theme", field_width=Fluid.TWO_THIRDS)]
+        names.append(Field.text("theme_cy", field_width=Fluid.TWO_THIRDS))
         names.append(Field.checkboxes("topics", legend_size=Size.SMALL, small=True))
         if meeting is not None:
             del self.fields["force"]
@@ -93,7 +103,7 @@ class ScrutinyMeetingForm(VersionAtTop, SafeTextMixin, forms.Form):
         self.helper = post_form_helper(*names, submit=_("Save the meeting"))
 
 
-class QuestionForm(VersionAtTop, SafeTextMixin, forms.Form):
+class QuestionForm(KeepsUnsentWelsh, VersionAtTop, SafeTextMixin, forms.Form):
     topic = forms.ModelChoiceField(
         queryset=Topic.objects.none(),
         label=_("Topic"),
@@ -104,6 +114,7 @@ class QuestionForm(VersionAtTop, SafeTextMixin, forms.Form):
         },
     )
     text = text_field(_("Question"), _("Enter the question"))
+    text_cy = welsh_text_field(_("Question (Welsh)"))
     due_date = OptionalDateField(
         what="The due date",
         label=_("Answer due by (optional)"),
@@ -115,13 +126,15 @@ class QuestionForm(VersionAtTop, SafeTextMixin, forms.Form):
         if question is not None:
             initial = {
                 "topic": question.topic,
-                "text": question.text,
+                "text": english_of(question, "text"),
+                "text_cy": welsh_of(question, "text"),
                 "due_date": question.due_date,
                 "version": question.version,
             }
         super().__init__(*args, initial=initial, **kwargs)
         self.fields["topic"].queryset = topics
-        names = ["topic", Field.textarea("text", label_size=Size.SMALL), "due_date"]
+        names = ["topic", Field.textarea("text", label_size=Size.SMALL)]
+        names += [Field.textarea("text_cy", label_size=Size.SMALL), "due_date"]
         if question is not None:
             self.fields["version"] = version_field()
             names.append("version")
@@ -151,22 +164,27 @@ class SendForm(SafeTextMixin, forms.Form):
         self.helper = post_form_helper("due_date", submit=_("Send the questions to the force"))
 
 
-class _TextVersionForm(VersionAtTop, SafeTextMixin, forms.Form):
-    """One long text and the version of the row it changes (0 when there is none yet)."""
+class _TextVersionForm(KeepsUnsentWelsh, VersionAtTop, SafeTextMixin, forms.Form):
+    """One long text and the version of the row it changes (0 when there is none yet);
+    with `welsh_label`, the Welsh of the text beside it."""
 
     label = required = submit = ""
-    help = ""
+    help = welsh_label = ""
 
     def __init__(self, *args, current=None, **kwargs):
         initial = {"version": current.version if current else 0}
         if current is not None:
-            initial["text"] = current.text
+            initial["text"] = english_of(current, "text") if self.welsh_label else current.text
+        if current is not None and self.welsh_label:
+            initial["text_cy"] = welsh_of(current, "text")
         super().__init__(*args, initial=initial, **kwargs)
         self.fields["text"] = text_field(self.label, self.required, rows=10, help_text=self.help)
+        names = [Field.textarea("text", label_size=Size.MEDIUM)]
+        if self.welsh_label:
+            self.fields["text_cy"] = welsh_text_field(self.welsh_label, rows=10)
+            names.append(Field.textarea("text_cy", label_size=Size.MEDIUM))
         self.fields["version"] = version_field()
-        self.helper = post_form_helper(
-            Field.textarea("text", label_size=Size.MEDIUM), "version", submit=self.submit
-        )
+        self.helper = post_form_helper(*names, "version", submit=self.submit)
 
 
 class SummaryForm(_TextVersionForm):
@@ -174,6 +192,7 @@ class SummaryForm(_TextVersionForm):
     required = _("Enter the summary of evidence")
     submit = _("Save the summary")
     help = _("This is published in the meeting's notes. Leave out names and case details.")
+    welsh_label = _("Summary of evidence (Welsh)")
 
 
 class AnswerForm(_TextVersionForm):
@@ -183,7 +202,7 @@ class AnswerForm(_TextVersionForm):
     help = _("Leave out names and other personal data. Add evidence as PDFs after saving.")
 
 
-class DecisionForm(VersionAtTop, SafeTextMixin, forms.Form):
+class DecisionForm(KeepsUnsentWelsh, VersionAtTop, SafeTextMixin, forms.Form):
     level = forms.ChoiceField(
         label=_("Is the Commissioner assured?"),
         choices=[(value, _(label)) for value, label in AssuranceLevel.choices],
@@ -198,170 +217,24 @@ class DecisionForm(VersionAtTop, SafeTextMixin, forms.Form):
         _("Enter the rationale for the decision: why the Commissioner is or is not assured"),
         rows=10,
     )
+    rationale_cy = welsh_text_field(_("Rationale (Welsh)"), rows=10)
 
     def __init__(self, *args, decision=None, **kwargs):
         initial = {"version": decision.version if decision else 0}
         if decision is not None:
-            initial |= {"level": decision.level, "rationale": decision.rationale}
+            initial |= {
+                "level": decision.level,
+                "rationale": english_of(decision, "rationale"),
+                "rationale_cy": welsh_of(decision, "rationale"),
+            }
         super().__init__(*args, initial=initial, **kwargs)
         self.fields["version"] = version_field()
         self.helper = post_form_helper(
             Field.radios("level", legend_size=Size.MEDIUM),
             Field.textarea("rationale", label_size=Size.SMALL),
+            Field.textarea("rationale_cy", label_size=Size.SMALL),
             "version",
             submit=_("Save the decision"),
-        )
-
-
-class OtherAreaForm(VersionAtTop, SafeTextMixin, forms.Form):
-    heading = forms.CharField(
-        label=_("What was discussed"),
-        help_text=_('For example, "The implications of the Government policy FTR48".'),
-        max_length=200,
-        error_messages={"required": _("Enter what was discussed")},
-    )
-    text = forms.CharField(
-        label=_("More detail (optional)"),
-        max_length=LONG_TEXT,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-
-    def __init__(self, *args, area=None, **kwargs):
-        initial = {"version": area.version if area else 0}
-        if area is not None:
-            initial |= {"heading": area.heading, "text": area.text}
-        super().__init__(*args, initial=initial, **kwargs)
-        self.fields["version"] = version_field()
-        self.helper = post_form_helper(
-            Field.text("heading", field_width=Fluid.FULL),
-            Field.textarea("text", label_size=Size.SMALL),
-            "version",
-            submit=_("Save"),
-        )
-
-
-class ActionForm(VersionAtTop, SafeTextMixin, forms.Form):
-    description = text_field(_("What needs to be done"), _("Enter what needs to be done"), rows=3)
-    owner = forms.CharField(
-        label=_("Owner"),
-        help_text=_("Who is responsible, for example the force and the OPCC."),
-        max_length=200,
-        error_messages={"required": _("Enter who owns the action")},
-    )
-    due_date = OptionalDateField(what="The due date", label=_("Due by (optional)"))
-    seen = forms.CharField(
-        widget=forms.HiddenInput, required=False, error_messages={"required": STALE_FORM}
-    )
-
-    def __init__(self, *args, action=None, seen: str = "", **kwargs):
-        initial = {"seen": seen}
-        if action is not None:
-            initial |= {
-                "description": action.description,
-                "owner": action.owner,
-                "due_date": action.due_date,
-            }
-        super().__init__(*args, initial=initial, **kwargs)
-        self.helper = post_form_helper(
-            Field.textarea("description", label_size=Size.SMALL),
-            Field.text("owner", field_width=Fluid.TWO_THIRDS),
-            "due_date",
-            "seen",
-            submit=_("Save the action"),
-        )
-
-
-class ActionTrackForm(VersionAtTop, forms.Form):
-    """An action's status and due date, the part of it tracked after its meeting."""
-
-    status = forms.ChoiceField(
-        label=_("Status"),
-        choices=ActionStatus.choices,
-        error_messages={
-            "required": _("Select the action's status"),
-            "invalid_choice": _("Select the action's status"),
-        },
-    )
-    due_date = OptionalDateField(what="The due date", label=_("Due by (optional)"))
-    seen = forms.CharField(
-        widget=forms.HiddenInput, required=False, error_messages={"required": STALE_FORM}
-    )
-
-    def __init__(self, *args, action, seen: str = "", **kwargs):
-        initial = {"seen": seen, "status": action.status, "due_date": action.due_date}
-        super().__init__(*args, initial=initial, **kwargs)
-        self.helper = post_form_helper(
-            Field.select("status"), "due_date", "seen", submit=_("Save the status")
-        )
-
-
-class FollowUpForm(VersionAtTop, SafeTextMixin, forms.Form):
-    topic = forms.ModelChoiceField(
-        queryset=Topic.objects.none(),
-        label=_("Topic"),
-        empty_label=None,
-        error_messages={
-            "required": _("Select the topic"),
-            "invalid_choice": _("Select the topic"),
-        },
-    )
-    text = text_field(
-        _("What is to follow"),
-        _("Enter what is to follow"),
-        rows=3,
-        help_text=_('For example, "A further performance update to the Commissioner".'),
-    )
-    due_date = date_field(
-        _("Due on"),
-        _("Enter the date the follow-up is due"),
-        _("For example, 24 3 2026"),
-    )
-
-    def __init__(self, *args, topics, follow_up=None, **kwargs):
-        if follow_up is not None:
-            kwargs["initial"] = {
-                "topic": follow_up.topic_id,
-                "text": follow_up.text,
-                "due_date": follow_up.due_date,
-                "version": follow_up.version,
-            }
-        super().__init__(*args, **kwargs)
-        self.fields["topic"].queryset = topics
-        names = ["topic", Field.textarea("text", label_size=Size.SMALL), "due_date"]
-        if follow_up is not None:
-            self.fields["version"] = version_field()
-            names.append("version")
-        submit = _("Save the follow-up") if follow_up is not None else _("Set the follow-up")
-        self.helper = post_form_helper(*names, submit=submit)
-
-
-class FollowUpRemoveForm(VersionAtTop, forms.Form):
-    """Only the version the follow-up was seen at: removing what someone has just changed
-    is refused, and the page shows it as it is now."""
-
-    def __init__(self, *args, follow_up, **kwargs):
-        super().__init__(*args, initial={"version": follow_up.version}, **kwargs)
-        self.fields["version"] = version_field()
-        self.helper = post_form_helper("version")
-        self.helper.layout.append(Button.warning("submit", _("Remove the follow-up")))
-
-
-class ReopenForm(SafeTextMixin, forms.Form):
-    reason = text_field(
-        _("Why is the record being reopened?"),
-        _("Enter why the meeting's record is being reopened"),
-        rows=3,
-        help_text=_(
-            "This is kept in the meeting's history. For example, “To take a name out "
-            "of the summary of evidence on question 2”."
-        ),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = post_form_helper(
-            Field.textarea("reason", label_size=Size.SMALL), submit=_("Reopen the record")
         )
 
 
@@ -374,3 +247,18 @@ class EvidenceForm(DocumentUploadForm):
             "What the document is, for example “OoCR performance dashboard, June 2025”. "
             "Leave out names and other personal data."
         )
+
+
+class WelshForm(VersionAtTop, SafeTextMixin, forms.Form):
+    """The Welsh of a text whose English is final (a question sent to the force, a topic's
+    title): the English is shown above the box, and only the Welsh changes."""
+
+    def __init__(self, *args, name: str, label: str, row, rows: int = 5, **kwargs):
+        welsh = f"{name}_cy"
+        initial = {welsh: welsh_of(row, name), "version": row.version}
+        super().__init__(*args, initial=initial, **kwargs)
+        field = welsh_text_field(label, rows=rows, max_length=LONG_TEXT if rows else 200)
+        self.fields[welsh] = field
+        self.fields["version"] = version_field()
+        box = Field.textarea(welsh, label_size=Size.SMALL) if rows else Field.text(welsh)
+        self.helper = post_form_helper(box, "version", submit=_("Save the Welsh"))

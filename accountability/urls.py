@@ -8,6 +8,7 @@ urlpatterns = [
     path("", staff.index, name="index"),
     path("topics/add/", staff.topic_add, name="topic_add"),
     path("topics/<int:pk>/", staff.topic_detail, name="topic_detail"),
+    path("topics/<int:pk>/welsh/", staff.topic_welsh, name="topic_welsh"),
     path("meetings/add/", staff.meeting_add, name="meeting_add"),
     path("meetings/<int:pk>/", staff.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/edit/", staff.meeting_edit, name="meeting_edit"),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from cases.enums import PrivacyKind
+from core.bilingual import english
 from panels import screen
 from panels.models import ReviewedCase
 
@@ -96,10 +97,17 @@ class Text:
 
 
 def report_texts(report: FindingsReport) -> list[Text]:
-    """Everything the published report will say, with where each part is changed."""
+    """Everything the published report will say, with where each part is changed: the
+    English read as English whatever the page's language, then the Welsh (welsh_words)."""
+    with english():
+        return _report_texts(report)
+
+
+def _report_texts(report: FindingsReport) -> list[Text]:
     presented = present(report)
     if report.kind == ReportKind.NOTES:
-        return [Text(*parts) for parts in notes_texts(report, presented)]
+        texts = [Text(*parts) for parts in notes_texts(report, presented)]
+        return texts + [Text(*parts) for parts in welsh_words(report, presented)]
     texts = [Text("Title", report.title)]
     if report.meeting:
         # Fixed once the meeting has closed: a finding here can only be accepted.

@@ -12,6 +12,7 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from core.bilingual import english
 from core.organisation import organisation
 
 from . import figures as figures_module
@@ -118,6 +119,7 @@ def _save_language(version: PublishedVersion, code: str, html: bytes, pdf) -> No
 NOTES_FRAMEWORK = "The Police and Crime Commissioner's scrutiny of the force"
 
 
+@english()  # the version's own words are the English, whatever language publishes it
 def _about(report: FindingsReport) -> dict:
     """The version's theme, framework, meeting date and year, whichever kind it is."""
     if report.kind == ReportKind.NOTES:

@@ -3,65 +3,44 @@
 When reports are published in Welsh too (settings.PUBLISH_LANGUAGES holds "cy"), every
 public text people wrote needs its Welsh version before the report goes for approval:
 the narrative sections, the panel's standing text, the public notes and the actions'
-wording. The approver reads the two side by side, and the disclosure check reads the
-Welsh as it reads the English.
+wording; for the Commissioner's notes, what OPCC staff recorded of the meeting
+(reports/accountability/welsh.py). The approver reads the two side by side, and the
+disclosure check reads the Welsh as it reads the English.
 """
-
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from core.bilingual import english, english_of, publishes_welsh, welsh_of
+from core.bilingual import english, publishes_welsh
 
 from . import markup
 from .enums import ReportKind
 from .models import FindingsReport
-
-
-@dataclass(frozen=True)
-class PublicText:
-    location: str
-    english: str
-    welsh: str
-    fix_url: str  # the page and the Welsh field where it is written
-
-    @property
-    def lacks_welsh(self) -> bool:
-        return bool(self.english.strip()) and not self.welsh.strip()
+from .public_texts import PublicText, section_texts
+from .public_texts import pair as _pair
 
 
 def public_texts(report: FindingsReport, presented=None) -> list[PublicText]:
     """The texts people wrote that the published report shows, English beside Welsh."""
     if report.kind == ReportKind.NOTES:
-        return []  # the Commissioner's notes are written in their own pages
+        # The Commissioner's notes: their texts are written on the accountability pages.
+        from .accountability.welsh import notes_public_texts
+
+        with english():
+            return notes_public_texts(report)
     if presented is None:
         from .presenters import present
 
         presented = present(report)
     with english():
         return [
-            *_section_texts(report),
+            *section_texts(report),
             *_panel_texts(report),
             *_observation_texts(presented),
             *_action_texts(presented),
         ]
-
-
-def _pair(location, obj, name, url) -> PublicText:
-    fix = f"{url}#id_{name}_cy"
-    return PublicText(location, english_of(obj, name), welsh_of(obj, name), fix)
-
-
-def _section_texts(report):
-    for section in report.sections.order_by("pk"):
-        url = reverse("reports:section_edit", args=[report.pk, section.key])
-        where = _("Section “%(heading)s”") % {"heading": english_of(section, "heading")}
-        if english_of(section, "body").strip():
-            yield _pair(_("%(where)s, heading") % {"where": where}, section, "heading", url)
-            yield _pair(where, section, "body", url)
 
 
 def _panel_texts(report):

@@ -15,11 +15,13 @@ from .outcomes import (
 from .planning import (
     question_remove,
     question_save,
+    question_welsh_save,
     questions_send,
     scrutiny_meeting_create,
     scrutiny_meeting_move,
     scrutiny_meeting_update,
     topic_create,
+    topic_welsh_save,
 )
 from .record import scrutiny_meeting_reopen
 
@@ -35,6 +37,7 @@ __all__ = [
     "question_answer_save",
     "question_remove",
     "question_save",
+    "question_welsh_save",
     "questions_send",
     "scrutiny_action_save",
     "scrutiny_action_track",
@@ -44,4 +47,5 @@ __all__ = [
     "scrutiny_meeting_update",
     "topic_create",
     "topic_decision_save",
+    "topic_welsh_save",
 ]

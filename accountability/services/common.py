@@ -1,4 +1,5 @@
-"""What every accountability service shares: the permission check and saving a row."""
+"""What every accountability service shares: the permission check, saving a row, and
+giving a row the Welsh a form sent."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy
@@ -34,6 +35,14 @@ def saved(row):
     row.full_clean()
     row.save()
     return row
+
+
+def set_welsh(row, **welsh: str | None) -> None:
+    """Give `row` each Welsh text the form sent (`text_cy="…"`); None, a post without that
+    box, leaves the Welsh as it is. Call it under `core.bilingual.english()`."""
+    for name, value in welsh.items():
+        if value is not None:
+            setattr(row, name, value.strip())
 
 
 def required_text(value: str, *, field: str, message: str) -> str:

@@ -8,10 +8,11 @@ from django.db import transaction
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 
+from core.bilingual import english
 from core.stale import check_version
 
 from ..models import FollowUp, Topic
-from .common import locked_meeting, refuse_if_closed, require, required_text, saved
+from .common import locked_meeting, refuse_if_closed, require, required_text, saved, set_welsh
 
 
 def _locked_follow_up(follow_up: FollowUp, version: int) -> FollowUp:
@@ -32,12 +33,13 @@ def follow_up_change(
     due_date: datetime.date,
     text: str,
     version: int,
+    text_cy: str | None = None,
 ) -> FollowUp:
     """Change what is to follow, on which topic and when; it still cannot fall before the
     meeting it was set at."""
     require(by, "accountability.manage")
     text = required_text(text, field="text", message=_("Enter what is to follow"))
-    with transaction.atomic():
+    with transaction.atomic(), english():
         current = _locked_follow_up(follow_up, version)
         meeting = current.meeting
         if not meeting.topics.filter(pk=topic.pk).exists():
@@ -50,6 +52,7 @@ def follow_up_change(
                 }
             )
         current.topic, current.due_date, current.text = topic, due_date, text
+        set_welsh(current, text_cy=text_cy)
         current.version += 1
         return saved(current)
 

@@ -11,6 +11,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.bilingual import english
 from core.stale import check_version
 from panels.enums import ActionStatus
 from panels.meetings.notifications import action_addressed_notify
@@ -28,7 +29,7 @@ from ..models import (
     TopicDecision,
 )
 from ..workflow import DECIDING
-from .common import locked_meeting, refuse_if_closed, require, required_text, saved
+from .common import locked_meeting, refuse_if_closed, require, required_text, saved, set_welsh
 
 NOT_YET = gettext_lazy("The questions have not been sent to the force yet.")
 NO_RATIONALE = gettext_lazy(
@@ -45,13 +46,13 @@ def _deciding(meeting: ScrutinyMeeting) -> ScrutinyMeeting:
 
 
 def evidence_summary_save(
-    *, question: Question, by, text: str, version: int = 0
+    *, question: Question, by, text: str, version: int = 0, text_cy: str | None = None
 ) -> EvidenceSummary:
     """Write or change the brief summary of the force's evidence on a question: the text
     that will be published."""
     require(by, "accountability.manage")
     text = required_text(text, field="text", message=_("Enter the summary of evidence"))
-    with transaction.atomic():
+    with transaction.atomic(), english():
         _deciding(question.meeting)
         summary = EvidenceSummary.objects.select_for_update().filter(question=question).first()
         check_version(summary, version)
@@ -59,11 +60,19 @@ def evidence_summary_save(
             summary = EvidenceSummary(question=question, version=0)
         summary.version += 1
         summary.text, summary.written_by = text, by
+        set_welsh(summary, text_cy=text_cy)
         return saved(summary)
 
 
 def topic_decision_save(
-    *, meeting: ScrutinyMeeting, topic: Topic, by, level: str, rationale: str, version: int = 0
+    *,
+    meeting: ScrutinyMeeting,
+    topic: Topic,
+    by,
+    level: str,
+    rationale: str,
+    version: int = 0,
+    rationale_cy: str | None = None,
 ) -> TopicDecision:
     """Record the Commissioner's decision on one of the meeting's topics, naming the last
     decision on the same topic at an earlier meeting. A blank rationale is refused."""
@@ -71,7 +80,7 @@ def topic_decision_save(
     rationale = required_text(rationale, field="rationale", message=NO_RATIONALE)
     if level not in AssuranceLevel.values:
         raise ValidationError({"level": _("Select whether the Commissioner is assured")})
-    with transaction.atomic():
+    with transaction.atomic(), english():
         locked = _deciding(meeting)
         if not locked.topics.filter(pk=topic.pk).exists():
             raise ValidationError(_("This topic is not on this meeting's agenda."))
@@ -83,6 +92,7 @@ def topic_decision_save(
             decision = TopicDecision(meeting=locked, topic=topic, version=0)
         decision.version += 1
         decision.level, decision.rationale = level, rationale
+        set_welsh(decision, rationale_cy=rationale_cy)
         decision.recorded_by, decision.recorded_at = by, timezone.now()
         decision.previous = previous_decision(meeting=locked, topic=topic)
         return saved(decision)
@@ -106,10 +116,12 @@ def other_area_save(
     text: str = "",
     area: OtherArea | None = None,
     version: int = 0,
+    heading_cy: str | None = None,
+    text_cy: str | None = None,
 ) -> OtherArea:
     require(by, "accountability.manage")
     heading = required_text(heading, field="heading", message=_("Enter what was discussed"))
-    with transaction.atomic():
+    with transaction.atomic(), english():
         locked = locked_meeting(meeting)
         refuse_if_closed(locked)
         if area is None:
@@ -119,13 +131,16 @@ def other_area_save(
             check_version(area, version)
         area.version += 1
         area.heading, area.text = heading, (text or "").strip()
+        set_welsh(area, heading_cy=heading_cy, text_cy=text_cy)
         return saved(area)
 
 
 def action_fingerprint(action: Action) -> str:
-    """The action as the form saw it: an Action has no version number of its own."""
+    """The action as the form saw it: an Action has no version number of its own. Read in
+    English, so a page in Welsh sees the same action."""
     due = action.due_date.isoformat() if action.due_date else ""
-    fields = [action.description, action.owner, due, str(action.status)]
+    words = [action.description_en, action.description_cy or "", action.owner]
+    fields = [*words, due, str(action.status)]
     return hashlib.sha256(repr(fields).encode()).hexdigest()
 
 
@@ -138,6 +153,7 @@ def scrutiny_action_save(
     due_date: datetime.date | None = None,
     link: ScrutinyAction | None = None,
     seen: str = "",
+    description_cy: str | None = None,
 ) -> ScrutinyAction:
     """Add a numbered action to the meeting, addressed to its force, or change one. The
     action is the panels' Action, so its tracking, the force's responses and reminders
@@ -147,7 +163,7 @@ def scrutiny_action_save(
         description, field="description", message=_("Enter what needs to be done")
     )
     owner = required_text(owner, field="owner", message=_("Enter who owns the action"))
-    with transaction.atomic():
+    with transaction.atomic(), english():
         locked = locked_meeting(meeting)
         refuse_if_closed(locked)
         if link is None:
@@ -156,6 +172,7 @@ def scrutiny_action_save(
             action = Action.objects.select_for_update().get(pk=link.action_id)
             check_version(action, seen, of=action_fingerprint)
         action.description, action.owner, action.due_date = description, owner, due_date
+        set_welsh(action, description_cy=description_cy)
         saved(action)
         if link is None:
             numbers = locked.actions.values_list("number", flat=True)
@@ -192,13 +209,19 @@ def scrutiny_action_track(
 
 
 def follow_up_add(
-    *, meeting: ScrutinyMeeting, topic: Topic, by, due_date: datetime.date, text: str
+    *,
+    meeting: ScrutinyMeeting,
+    topic: Topic,
+    by,
+    due_date: datetime.date,
+    text: str,
+    text_cy: str | None = None,
 ) -> FollowUp:
     """Set a dated follow-up on a topic at this meeting ("a further performance update in
     six months"); it cannot fall before the meeting it was set at."""
     require(by, "accountability.manage")
     text = required_text(text, field="text", message=_("Enter what is to follow"))
-    with transaction.atomic():
+    with transaction.atomic(), english():
         locked = locked_meeting(meeting)
         refuse_if_closed(locked)
         if not locked.topics.filter(pk=topic.pk).exists():
@@ -210,4 +233,6 @@ def follow_up_add(
                     % {"date": date_format(locked.date, "j F Y")}
                 }
             )
-        return saved(FollowUp(topic=topic, meeting=locked, due_date=due_date, text=text, set_by=by))
+        follow_up = FollowUp(topic=topic, meeting=locked, due_date=due_date, text=text, set_by=by)
+        set_welsh(follow_up, text_cy=text_cy)
+        return saved(follow_up)

@@ -11,38 +11,71 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from cases.models import Force
+from core.bilingual import english
 from core.stale import check_version, lock_at_version
 
 from ..enums import ScrutinyMeetingStatus as Status
 from ..models import EvidenceSummary, Question, ScrutinyMeeting, Topic, TopicDecision
 from ..notifications import questions_sent_notify
 from ..workflow import SENDING, listed_words, scrutiny_meeting_transition
-from .common import locked_meeting, refuse_if_closed, require, required_text, saved
+from .common import locked_meeting, refuse_if_closed, require, required_text, saved, set_welsh
 
 
-def topic_create(*, by, force: Force, title: str) -> Topic:
+def topic_create(*, by, force: Force, title: str, title_cy: str | None = None) -> Topic:
     require(by, "accountability.manage")
     title = required_text(title, field="title", message=_("Enter the topic's title"))
-    if Topic.objects.filter(force=force, title__iexact=title).exists():
-        raise ValidationError({"title": _("There is already a topic with this title")})
-    with transaction.atomic():
-        return saved(Topic(force=force, title=title))
+    with english():
+        if Topic.objects.filter(force=force, title__iexact=title).exists():
+            raise ValidationError({"title": _("There is already a topic with this title")})
+    _check_welsh_title_free(force, title_cy)
+    with transaction.atomic(), english():
+        topic = Topic(force=force, title=title)
+        set_welsh(topic, title_cy=title_cy)
+        return saved(topic)
+
+
+def topic_welsh_save(*, topic: Topic, by, title_cy: str, version: int) -> Topic:
+    """Give a topic the Welsh of its title, or change it: the English title is final (the
+    published notes and the decisions' history name it), its Welsh is not."""
+    require(by, "accountability.manage")
+    with transaction.atomic(), english():
+        locked = lock_at_version(Topic.objects, pk=topic.pk, seen=version)
+        _check_welsh_title_free(locked.force, title_cy, exclude=locked.pk)
+        set_welsh(locked, title_cy=title_cy)
+        locked.version += 1
+        return saved(locked)
+
+
+def _check_welsh_title_free(force: Force, title_cy: str | None, exclude: int | None = None):
+    title_cy = (title_cy or "").strip()
+    others = Topic.objects.filter(force=force, title_cy__iexact=title_cy).exclude(pk=exclude)
+    if title_cy and others.exists():
+        raise ValidationError({"title_cy": _("There is already a topic with this Welsh title")})
 
 
 def scrutiny_meeting_create(
-    *, by, force: Force, date: datetime.date, theme: str, topics
+    *, by, force: Force, date: datetime.date, theme: str, topics, theme_cy: str | None = None
 ) -> ScrutinyMeeting:
     require(by, "accountability.manage")
     topics = _checked_topics(force, topics)
     _check_date_free(force, date)
-    with transaction.atomic():
-        meeting = saved(ScrutinyMeeting(force=force, date=date, theme=(theme or "").strip()))
+    with transaction.atomic(), english():
+        meeting = ScrutinyMeeting(force=force, date=date, theme=(theme or "").strip())
+        set_welsh(meeting, theme_cy=theme_cy)
+        meeting = saved(meeting)
         meeting.topics.set(topics)
     return meeting
 
 
 def scrutiny_meeting_update(
-    *, meeting: ScrutinyMeeting, by, version: int, date: datetime.date, theme: str, topics
+    *,
+    meeting: ScrutinyMeeting,
+    by,
+    version: int,
+    date: datetime.date,
+    theme: str,
+    topics,
+    theme_cy: str | None = None,
 ) -> ScrutinyMeeting:
     """Change the meeting's date, theme and topics. A topic that has questions or a
     decision at this meeting cannot be taken off it. The date keeps the order of the
@@ -50,7 +83,7 @@ def scrutiny_meeting_update(
     fixed once a decision is recorded here, and cannot move past a meeting with a
     decision on one of this meeting's topics."""
     require(by, "accountability.manage")
-    with transaction.atomic():
+    with transaction.atomic(), english():
         locked = lock_at_version(ScrutinyMeeting.objects, pk=meeting.pk, seen=version)
         refuse_if_closed(locked)
         topics = _checked_topics(locked.force, topics)
@@ -59,6 +92,7 @@ def scrutiny_meeting_update(
             _check_date_movable(locked, date, topics)
         _check_topics_removable(locked, topics)
         locked.date, locked.theme = date, (theme or "").strip()
+        set_welsh(locked, theme_cy=theme_cy)
         locked.version += 1
         saved(locked)
         locked.topics.set(topics)
@@ -136,6 +170,7 @@ def question_save(
     question: Question | None = None,
     version: int = 0,
     today: datetime.date | None = None,
+    text_cy: str | None = None,
 ) -> Question:
     """Draft a question on one of the meeting's topics, or change a draft. A question
     already sent to the force is not changed: the force answers what it was sent. Its
@@ -144,7 +179,7 @@ def question_save(
     require(by, "accountability.manage")
     text = required_text(text, field="text", message=_("Enter the question"))
     today = today or timezone.localdate()
-    with transaction.atomic():
+    with transaction.atomic(), english():
         locked = locked_meeting(meeting)
         refuse_if_closed(locked)
         _refuse_unless_sending(locked)
@@ -164,7 +199,21 @@ def question_save(
         if due_date is not None and due_date < today:
             raise ValidationError({"due_date": _past_due(today)})
         question.topic, question.text, question.due_date = topic, text, due_date
+        set_welsh(question, text_cy=text_cy)
         return saved(question)
+
+
+def question_welsh_save(*, question: Question, by, text_cy: str, version: int) -> Question:
+    """Give a question the Welsh of its text, or change it, sent or not, until the meeting
+    closes: the force answers the English it was sent, which stays as it is, and the
+    notes published in Welsh need the Welsh (docs/welsh.md)."""
+    require(by, "accountability.manage")
+    with transaction.atomic(), english():
+        refuse_if_closed(locked_meeting(question.meeting))
+        locked = lock_at_version(Question.objects, pk=question.pk, seen=version)
+        set_welsh(locked, text_cy=text_cy)
+        locked.version += 1
+        return saved(locked)
 
 
 DECIDED = gettext_lazy(

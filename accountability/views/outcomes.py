@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from core.form_pages import handle_form
 
 from .. import presenters, selectors, services
-from ..forms import ActionForm, ActionTrackForm, DecisionForm, FollowUpForm, OtherAreaForm
+from ..forms import DecisionForm
+from ..record_forms import ActionForm, ActionTrackForm, FollowUpForm, OtherAreaForm
 from .common import form_page, liaison_warning, posted, rule_required, staff_edit, with_liaison_note
 
 

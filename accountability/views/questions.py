@@ -9,12 +9,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.audit import AuditEvent, record
+from core.bilingual import english_of
 from core.form_pages import handle_form
 from core.permissions import by_rule
 
 from .. import presenters, selectors, services
 from ..enums import ScrutinyMeetingStatus
-from ..forms import QuestionForm, RemoveDraftForm, SendForm, SummaryForm
+from ..forms import QuestionForm, RemoveDraftForm, SendForm, SummaryForm, WelshForm
 from ..workflow import DECIDING, SENDING
 from .common import (
     form_page,
@@ -39,7 +40,40 @@ def question_add(request, pk: int):
 @staff_edit
 def question_edit(request, pk: int):
     question = selectors.question_get(pk=pk)
+    if question.sent_at is not None:
+        return _question_welsh(request, question)
     return _question_form(request, question.meeting, question)
+
+
+def _question_welsh(request, question):
+    """A question sent to the force is final in English; its Welsh, which the notes
+    published in Welsh need, can still be added or changed until the meeting closes."""
+    meeting = question.meeting
+
+    def build(data):
+        return WelshForm(data, name="text", label=_("Question (Welsh)"), row=question)
+
+    return handle_form(
+        request,
+        build(posted(request)),
+        save=lambda form: services.question_welsh_save(
+            question=question, by=request.user, **form.cleaned_data
+        ),
+        message=_("The Welsh of question %(number)s saved") % {"number": question.number},
+        success=_meeting_url(meeting) + "#questions",
+        render=form_page(
+            request,
+            {
+                "page_title": _("Question %(number)s in Welsh") % {"number": question.number},
+                "intro": _("Sent to the force, so its English is final: %(text)s")
+                % {"text": english_of(question, "text")},
+            },
+            back_url=_meeting_url(meeting),
+            back_text=_("Back to the meeting"),
+        ),
+        rebind=build,
+        what="question",
+    )
 
 
 def _question_form(request, meeting, question):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from core.form_pages import handle_form
 
 from .. import selectors, services
-from ..forms import FollowUpForm, FollowUpRemoveForm, ReopenForm
+from ..record_forms import FollowUpForm, FollowUpRemoveForm, ReopenForm
 from .common import form_page, posted, staff_edit
 
 

@@ -8,12 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.bilingual import english_of
 from core.form_pages import handle_form
 from core.permissions import by_rule
 
 from .. import presenters, selectors, services
 from ..enums import ScrutinyMeetingStatus
-from ..forms import ScrutinyMeetingForm, TopicForm
+from ..forms import ScrutinyMeetingForm, TopicForm, WelshForm
 from ..workflow import SENDING
 from .common import form_page, posted, staff_edit, staff_view
 
@@ -47,6 +48,38 @@ def topic_add(request):
     )
 
 
+@staff_edit
+def topic_welsh(request, pk: int):
+    """The Welsh of a topic's title: the English is final, its Welsh may be added later."""
+    topic = selectors.topic_get(pk=pk)
+    topic_url = reverse("accountability:topic_detail", args=[topic.pk])
+
+    def build(data):
+        return WelshForm(data, name="title", label=_("Title (Welsh)"), row=topic, rows=0)
+
+    return handle_form(
+        request,
+        build(posted(request)),
+        save=lambda form: services.topic_welsh_save(
+            topic=topic, by=request.user, **form.cleaned_data
+        ),
+        message=_("The topic's Welsh title saved"),
+        success=topic_url,
+        render=form_page(
+            request,
+            {
+                "page_title": _("The topic's title in Welsh"),
+                "intro": _("The title in English: %(title)s")
+                % {"title": english_of(topic, "title")},
+            },
+            back_url=topic_url,
+            back_text=_("Back to the topic"),
+        ),
+        rebind=build,
+        what="topic",
+    )
+
+
 @staff_view
 def topic_detail(request, pk: int):
     topic = selectors.topic_get(pk=pk)
@@ -61,6 +94,7 @@ def topic_detail(request, pk: int):
             for follow_up in selectors.topic_follow_ups(topic=topic)
         ],
         "page_title": topic.title,
+        "can_manage": by_rule("accountability.manage", request.user),
     }
     return render(request, "accountability/topic_detail.html", context)
 

@@ -6,7 +6,10 @@ with the force's latest approved response."""
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Prefetch
+from django.utils import translation
+from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 
 from accountability.enums import AssuranceLevel
@@ -96,6 +99,7 @@ class MeetingNotes:
     other_areas: list[tuple[str, str]]
     actions: list[NotesAction]
     other_area_ids: list[int] = field(default_factory=list)
+    title: str = ""  # the report's title, or in the page's language when it is not English
 
     @property
     def question_count(self) -> int:
@@ -113,7 +117,25 @@ def meeting_notes(report: FindingsReport) -> MeetingNotes:
         other_areas=[(area.heading, area.text) for area in areas],
         actions=_actions(meeting),
         other_area_ids=[area.pk for area in areas],
+        title=_title(report, meeting),
     )
+
+
+def _title(report: FindingsReport, meeting: ScrutinyMeeting) -> str:
+    """The notes' title (reports.accountability.services.notes_title) in the page's
+    language: the theme's and topics' words are read in it too."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if language.split("-")[0] == settings.LANGUAGE_CODE:
+        return report.title
+    topics = "; ".join(t.title for t in meeting.topics.order_by("title", "pk"))
+    date = date_format(meeting.date, "j F Y")
+    if meeting.theme and topics:
+        return _("Notes of the scrutiny meeting of %(date)s (%(theme)s: %(topics)s)") % {
+            "date": date,
+            "theme": meeting.theme,
+            "topics": topics,
+        }
+    return _("Notes of the scrutiny meeting of %(date)s") % {"date": date}
 
 
 def _topics(meeting: ScrutinyMeeting) -> list[TopicNotes]:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from accountability.models import ScrutinyMeeting
 from accountability.workflow import unsummarised, unsummarised_refusal
 from core.audit import AuditEvent, record
+from core.bilingual import english
 
 from ..enums import ReportKind, ReportStatus, SectionKey
 from ..models import FindingsReport, ReportSection, ReportStatusChange
@@ -60,8 +61,12 @@ def reopen_refusal(meeting: ScrutinyMeeting) -> str | None:
 
 
 def notes_title(meeting: ScrutinyMeeting) -> str:
-    topics = "; ".join(t.title for t in meeting.topics.order_by("title", "pk"))
-    about = f" ({meeting.theme}: {topics})" if meeting.theme and topics else ""
+    """The notes' title, in English whatever the page's language (the Welsh page says it in
+    Welsh: presenters._title)."""
+    with english():
+        topics = "; ".join(t.title for t in meeting.topics.order_by("title", "pk"))
+        theme = meeting.theme
+    about = f" ({theme}: {topics})" if theme and topics else ""
     return f"Notes of the scrutiny meeting of {meeting.date:%-d %B %Y}{about}"[:300]
 
 

@@ -13,6 +13,7 @@ from accountability.enums import ScrutinyMeetingStatus as Status
 from accountability.models import ScrutinyMeeting
 from accountability.services import outcomes, planning
 from cases.models import Force
+from core.bilingual import publishing_in
 from panels.demo import data
 from panels.enums import ActionStatus
 from panels.liaison.services import action_response_review, action_response_submit
@@ -50,7 +51,10 @@ def load_scrutiny(users: dict, *, publish: bool = True) -> int:
         planning.scrutiny_meeting_move(meeting=decided, by=olu, to=Status.CLOSED)
     if not publish:
         return 0
-    _publish(meeting, users)
+    # The demo's meeting was recorded in English only, so its notes are published in
+    # English whatever the deployment publishes in (as the demo's English-only reports).
+    with publishing_in("en"):
+        _publish(meeting, users)
     return 1
 
 

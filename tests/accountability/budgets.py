@@ -77,6 +77,7 @@ PAGES = {
     "accountability:index": ("olu", None),
     "accountability:topic_add": ("olu", None),
     "accountability:topic_detail": ("olu", lambda w: {"pk": w.topic.pk}),
+    "accountability:topic_welsh": ("olu", lambda w: {"pk": w.topic.pk}),
     "accountability:meeting_add": ("olu", None),
     "accountability:meeting_detail": ("olu", _meeting),
     "accountability:meeting_edit": ("olu", _meeting),
@@ -108,6 +109,7 @@ BUDGETS = {
     "accountability:index": 6,  # 5 / 5
     "accountability:topic_add": 6,  # 5 / 5
     "accountability:topic_detail": 7,  # 6 / 6
+    "accountability:topic_welsh": 5,  # 4 / 4
     "accountability:meeting_add": 8,  # 7 / 7
     "accountability:meeting_detail": 13,  # 12 / 12
     "accountability:meeting_edit": 8,  # 7 / 7

@@ -27,6 +27,7 @@ OPCC_PAGES = [
     "index",
     "topic_add",
     "topic_detail",
+    "topic_welsh",
     "meeting_add",
     "meeting_detail",
     "meeting_edit",
@@ -132,6 +133,7 @@ def build(s, *, olu) -> None:
 
 KWARGS = {
     "accountability:topic_detail": lambda w, s: {"pk": s.topic.pk},
+    "accountability:topic_welsh": lambda w, s: {"pk": s.topic.pk},
     **{
         f"accountability:{name}": lambda w, s: {"pk": s.scrutiny.pk}
         for name in [

@@ -68,13 +68,16 @@ def test_a_draft_changed_from_an_old_page_answers_409(client, olu, question, top
     assert Question.objects.get().text == "First"
 
 
-def test_a_sent_question_cannot_be_changed(client, olu, sent_question, topic):
+def test_a_sent_question_keeps_its_english_and_takes_its_welsh(client, olu, sent_question, topic):
     client.force_login(olu)
+    english = sent_question.text
     data = {"topic": topic.pk, "text": "Changed", "version": sent_question.version}
 
-    response = client.post(edit(sent_question), data)
+    response = client.post(edit(sent_question), data | {"text_cy": "Pa rwystrau?"})
 
-    error_page(response, "This question has been sent to the force, so it is final.")
+    assert response.status_code == 302
+    sent_question.refresh_from_db()
+    assert (sent_question.text, sent_question.text_cy) == (english, "Pa rwystrau?")
 
 
 def test_query_count(client, olu, scrutiny, topic, django_assert_num_queries):

@@ -93,8 +93,28 @@ def give_welsh(report):
     if report.meeting_id:
         fill(report.meeting.observations.all(), "text")
         fill(report.meeting.actions.all(), "description")
+    if report.scrutiny_meeting_id:
+        _give_notes_welsh(report.scrutiny_meeting, fill)
+        return
     fill(type(report.panel).objects.filter(pk=report.panel_id), "public_description")
     report.panel.refresh_from_db()  # the report holds the panel as it was read before
+
+
+def _give_notes_welsh(meeting, fill):
+    """The Welsh of what OPCC staff recorded of a scrutiny meeting, as the notes show it."""
+    from accountability.models import EvidenceSummary
+    from panels.models import Action
+
+    fill(type(meeting).objects.filter(pk=meeting.pk), "theme")
+    fill(meeting.topics.all(), "title")
+    fill(meeting.questions.all(), "text")
+    fill(EvidenceSummary.objects.filter(question__meeting=meeting), "text")
+    fill(meeting.decisions.all(), "rationale")
+    fill(meeting.follow_ups.all(), "text")
+    fill(meeting.other_areas.all(), "heading")
+    fill(meeting.other_areas.all(), "text")
+    fill(Action.objects.filter(scrutiny__meeting=meeting), "description")
+    meeting.refresh_from_db()  # the report holds the meeting as it was read before
 
 
 def approve(report, *, author, approver):
