@@ -12,6 +12,7 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from core.bilingual import english_of
 from core.organisation import organisation
 
 from . import figures as figures_module
@@ -49,9 +50,12 @@ def pdf_document(report: FindingsReport, body: str) -> str:
     )
 
 
-def freeze(*, report: FindingsReport, by, change_note: str) -> PublishedVersion:
+def freeze(
+    *, report: FindingsReport, by, change_note: str, notes: dict | None = None
+) -> PublishedVersion:
     """The version in English, and in each other language the deployment publishes in:
-    every language rendered from the same decisions, at the same moment."""
+    every language rendered from the same decisions, at the same moment. `notes` holds a
+    correction's note in each other language, by its code."""
     now = timezone.now()
     with translation.override(settings.LANGUAGE_CODE):
         presented = present(report)
@@ -67,7 +71,7 @@ def freeze(*, report: FindingsReport, by, change_note: str) -> PublishedVersion:
         published_by=by,
         approved_by=_approver(report),
         change_note=change_note,
-        title=report.title,
+        title=english_of(report, "title"),
         **_about(report),
         period_start=report.period_start,
         period_end=report.period_end,
@@ -85,7 +89,11 @@ def freeze(*, report: FindingsReport, by, change_note: str) -> PublishedVersion:
     version.full_clean()
     version.save()
     for code, (html_in, pdf_in, _figures) in zip(others, rendered, strict=True):
-        _save_language(version, code, html_in, pdf_in)
+        words = {
+            "title": getattr(report, f"title_{code}", None) or version.title,
+            "change_note": (notes or {}).get(code, ""),
+        }
+        _save_language(version, code, html_in, pdf_in, words)
     return version
 
 
@@ -99,11 +107,12 @@ def _render_in(report: FindingsReport, code: str, now) -> tuple:
         return html, pdf, figures_module.figures_of(presented)
 
 
-def _save_language(version: PublishedVersion, code: str, html: bytes, pdf) -> None:
+def _save_language(version: PublishedVersion, code: str, html: bytes, pdf, words: dict) -> None:
+    """`words`: the version's title and change note in the language."""
     row = PublishedLanguage(
         version=version,
         language=code,
-        title=version.title,
+        **words,
         html_sha256=sha256(html),
         pdf_sha256=sha256(pdf.content),
         pdf_bytes=len(pdf.content),

@@ -57,6 +57,7 @@ from panels.models import ActionResponse, Rating
 from panels.rating.services import RatingInput, comment_save, conflict_declare, rating_save
 from panels.sampling import PoolFilters
 from panels.sampling.services import sample_draw
+from reports import bullets as report_bullets
 from reports import disclosure
 from reports import services as report_services
 from reports.models import ForceFigure, SupportService
@@ -590,7 +591,7 @@ def build_side(label: str, *, day: int, cases_in_discussion: int, olu, nia, alic
     decisions = list(
         s.category.decisions.filter(reviewed_case__meeting=s.closed_draft).order_by("pk")
     )
-    s.bullet = report_services.bullet_save(
+    s.bullet = report_bullets.bullet_save(
         report=s.draft,
         category=s.category,
         decisions=decisions,

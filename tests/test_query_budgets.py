@@ -50,6 +50,7 @@ from panels.models import ActionResponse, Membership
 from panels.rating.services import RatingInput, comment_save, conflict_declare, rating_save
 from panels.sampling import PoolFilters
 from panels.sampling.services import sample_draw
+from reports import bullets as report_bullets
 from reports import disclosure
 from reports import services as report_services
 from reports.models import ForceFigure, SupportService
@@ -246,7 +247,7 @@ def build_world(n_cases: int, n_members: int) -> SimpleNamespace:
     decisions = list(
         w.category.decisions.filter(reviewed_case__meeting=closed_draft).order_by("pk")[:2]
     )
-    w.bullet = report_services.bullet_save(
+    w.bullet = report_bullets.bullet_save(
         report=w.draft,
         category=w.category,
         decisions=decisions,
