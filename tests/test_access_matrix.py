@@ -207,6 +207,7 @@ MATRIX: dict[str, Entry] = {
     "reports:report_preview": page(OPCC),
     "reports:report_preview_pdf": page(OPCC),
     "reports:section_edit": page(OPCC),
+    "reports:report_title": page(OPCC),
     "reports:report_criteria": page(OPCC),
     "reports:reasons": page(OPCC),
     "reports:bullet_edit": page(OPCC),
@@ -759,6 +760,7 @@ KWARGS = {
     "reports:report_preview": lambda w, s: {"pk": s.draft.pk},
     "reports:report_preview_pdf": lambda w, s: {"pk": s.draft.pk},
     "reports:section_edit": lambda w, s: {"pk": s.draft.pk, "key": "why"},
+    "reports:report_title": lambda w, s: {"pk": s.draft.pk},
     "reports:report_criteria": lambda w, s: {"pk": s.draft.pk},
     "reports:reasons": lambda w, s: {"pk": s.draft.pk, "category_pk": s.category.pk},
     "reports:bullet_edit": lambda w, s: {

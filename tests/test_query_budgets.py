@@ -370,6 +370,7 @@ PAGES = {
     "reports:report_preview": ("olu", lambda w: {"pk": w.draft.pk}),
     "reports:report_preview_pdf": ("olu", lambda w: {"pk": w.draft.pk}),
     "reports:section_edit": ("olu", lambda w: {"pk": w.draft.pk, "key": "why"}),
+    "reports:report_title": ("olu", lambda w: {"pk": w.draft.pk}),
     "reports:report_criteria": ("olu", lambda w: {"pk": w.draft.pk}),
     "reports:reasons": ("olu", lambda w: {"pk": w.draft.pk, "category_pk": w.category.pk}),
     "reports:bullet_edit": (
@@ -663,6 +664,7 @@ BUDGETS = {
     "reports:report_preview": 20,  # 18 / 18
     "reports:report_preview_pdf": 21,  # 19 / 19
     "reports:section_edit": 6,  # 5 / 5
+    "reports:report_title": 6,  # 5 / 5
     "reports:report_criteria": 9,  # 8 / 8
     "reports:reasons": 11,  # 10 / 10
     "reports:bullet_edit": 14,  # 12 / 12
