@@ -18,7 +18,7 @@ from django.utils.html import escape
 
 from panels.enums import ActionStatus
 from panels.models import Action
-from reports import bullets, services, welsh
+from reports import bullets, disclosure, services, welsh
 from reports.enums import SectionKey
 from reports.models import FindingsReport, ThemeBackground
 from reports.presenters import meeting_report
@@ -382,3 +382,24 @@ def test_english_people_wrote_is_marked_english_inside_a_welsh_report(welsh, dra
     assert f'yn ymwneud â <span lang="en-GB">{theme.lower()}</span>.' in page
     assert '<td class="govuk-table__cell"><span lang="en-GB">OoCR lead</span></td>' in page
     assert english.count('lang="en-GB"') == 1  # the article's own
+
+
+def test_the_disclosure_check_reads_a_bullets_english_from_a_welsh_page(bilingual, draft, olu):
+    category = inconsistent(draft)
+    third, fourth, _fifth = decided(draft, category)
+    reference = third.reviewed_case.case.reference
+    bullets.bullet_save(
+        report=draft,
+        category=category,
+        decisions=[third, fourth],
+        text=f"as case {reference} shows.",
+        text_cy="fel y dengys yr achos.",
+        by=olu,
+        version=draft.version,
+    )
+
+    with translation.override("cy"):
+        found = disclosure.check(draft)
+
+    # The English words are checked even when the page asking is in Welsh.
+    assert [(f.kind, f.location) for f in found] == [("case_reference", "Inconsistent, reason 1")]
