@@ -137,7 +137,7 @@ def report(request, panel: str, slug: str, number: int | None = None):
     english_only = frozen is version and get_language() != ENGLISH
     later = selectors.later_version(version=version)
     context = {
-        "page_title": _page_title(frozen, english_only),
+        "page_title": _page_title(found, frozen, english_only),
         "report": found,
         "version": version,
         "body": mark_safe(body),  # noqa: S308 # nosec B308 B703 # our frozen HTML
@@ -156,12 +156,14 @@ def report(request, panel: str, slug: str, number: int | None = None):
     return render(request, "reports/public/report.html", context)
 
 
-def _page_title(frozen, english_only: bool) -> str:
+def _page_title(found, frozen, english_only: bool) -> str:
     """The page's title in its language: a version published in English only says so in
     the page's language around its English title."""
-    if english_only:
-        return _("Findings report in English: %(title)s") % {"title": frozen.title}
-    return frozen.title
+    if not english_only:
+        return frozen.title
+    if found.is_notes:
+        return _("Notes in English: %(title)s") % {"title": frozen.title}
+    return _("Findings report in English: %(title)s") % {"title": frozen.title}
 
 
 def _change_note(version) -> str:
