@@ -64,7 +64,10 @@ def selection_refusal(findings: list[Finding]) -> str | None:
 
 
 def check(report: FindingsReport) -> list[Finding]:
-    texts = report_texts(report)
+    # The English words (and, beside them, the Welsh: welsh.welsh_words), whatever the
+    # language of the page asking: a finding's fingerprint must not change with it.
+    with english():
+        texts = report_texts(report)
     cases = list(
         _reviewed_cases(report).values_list(
             "case__reference", "case__facts_at_decision", "case__later_information"

@@ -74,8 +74,36 @@ class SectionForm(KeepsUnsentWelsh, SafeTextMixin, forms.Form):
             }
 
 
-class BulletForm(SafeTextMixin, forms.Form):
-    text_labels = {"text": gettext_lazy("Reason bullet text")}
+class TitleForm(KeepsUnsentWelsh, SafeTextMixin, forms.Form):
+    text_labels = {
+        "title": gettext_lazy("Title"),
+        "title_cy": gettext_lazy("Title (Welsh)"),
+    }
+    version = version_field()
+    title = forms.CharField(
+        label=gettext_lazy("Title"),
+        max_length=300,
+        error_messages={"required": gettext_lazy("Enter a title for the report")},
+    )
+    # Generated in Welsh with the English; needed before approval when reports are
+    # published in Welsh too (reports/welsh.py).
+    title_cy = forms.CharField(
+        label=gettext_lazy("Title (Welsh)"),
+        required=False,
+        max_length=300,
+        widget=forms.TextInput(attrs={"lang": "cy"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = post_form_helper("version", "title", "title_cy", submit=_("Save"))
+
+
+class BulletForm(KeepsUnsentWelsh, SafeTextMixin, forms.Form):
+    text_labels = {
+        "text": gettext_lazy("Reason bullet text"),
+        "text_cy": gettext_lazy("Reason bullet text (Welsh)"),
+    }
     version = version_field()
     decisions = forms.MultipleChoiceField(
         label=gettext_lazy("Which cases does this bullet speak for?"),
@@ -99,6 +127,19 @@ class BulletForm(SafeTextMixin, forms.Form):
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+    # The Welsh, needed before the report goes for approval when reports are published in
+    # Welsh too (reports/welsh.py). One case's reasons as recorded get theirs from a bullet
+    # for that case alone whose English is left as recorded.
+    text_cy = forms.CharField(
+        label=gettext_lazy("Published wording (Welsh)"),
+        help_text=gettext_lazy(
+            "The same words in Welsh. To give the Welsh of one case's reasons as recorded, "
+            "select only that case, keep its reasons as they are above and write the Welsh here."
+        ),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4, "lang": "cy"}),
+    )
     lead_with_count = forms.BooleanField(
         label=gettext_lazy('Start with the number of cases ("In three cases …")'), required=False
     )
@@ -118,7 +159,13 @@ class BulletForm(SafeTextMixin, forms.Form):
             for d in decisions
         ]
         self.helper = post_form_helper(
-            "version", "decisions", "theme", "text", "lead_with_count", submit=_("Save bullet")
+            "version",
+            "decisions",
+            "theme",
+            "text",
+            "text_cy",
+            "lead_with_count",
+            submit=_("Save bullet"),
         )
 
     def chosen_decisions(self):
@@ -131,15 +178,32 @@ class ConfirmForm(SafeTextMixin, forms.Form):
     note = forms.CharField(
         required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 4})
     )
+    # A correction's note in Welsh, when the report is published in Welsh too.
+    note_cy = forms.CharField(
+        required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 4, "lang": "cy"})
+    )
 
-    def __init__(self, *args, note_label: str | None, note_hint: str = "", submit: str, **kwargs):
+    def __init__(
+        self,
+        *args,
+        note_label: str | None,
+        note_hint: str = "",
+        submit: str,
+        welsh_note: bool = False,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         if note_label is None:
-            del self.fields["note"]
+            del self.fields["note"], self.fields["note_cy"]
             self.helper = post_form_helper(submit=submit)
+            return
+        self.fields["note"].label = note_label
+        self.fields["note"].help_text = note_hint
+        if welsh_note:
+            self.fields["note_cy"].label = _("%(label)s (Welsh)") % {"label": note_label}
+            self.helper = post_form_helper("note", "note_cy", submit=submit)
         else:
-            self.fields["note"].label = note_label
-            self.fields["note"].help_text = note_hint
+            del self.fields["note_cy"]
             self.helper = post_form_helper("note", submit=submit)
 
 

@@ -20,26 +20,10 @@ from . import figure_display, markup, periods, selectors, shares, wording
 from .accountability.presenters import meeting_notes
 from .criteria import CriteriaFindings, meeting_criteria, period_criteria
 from .enums import ReportKind, ReportStatus
-from .models import FindingsReport, ReasonBullet
+from .models import FindingsReport
+from .reasons import Bullet, category_bullets
 from .selectors import published_meetings_between
 from .support.selectors import panel_support_services
-
-
-@dataclass
-class Bullet:
-    text: str
-    count: int
-    lead_with_count: bool
-    reworded: bool
-    decision_ids: list[int]
-    source: ReasonBullet | None = None  # None: a case's reasons as the panel recorded them
-    of: int = 0  # the cases in the bullet's category: "In both cases" when it is all two
-
-    @property
-    def sentence(self) -> str:
-        if not self.lead_with_count:
-            return self.text
-        return f"{wording.in_n_cases(self.count, of=self.of)} {self.text}"
 
 
 @dataclass
@@ -169,41 +153,6 @@ def _findings(categories, decisions, bullets, *, show_empty: bool) -> list[Categ
             )
         )
     return findings
-
-
-def category_bullets(decisions: list[Decision], made: list[ReasonBullet]) -> list[Bullet]:
-    """The bullets under one category: staff's merged or reworded ones, then every other
-    case's reasons as recorded. A bullet counts only decisions still in its category."""
-    in_category = {d.pk: d for d in decisions}
-    covered: set[int] = set()
-    result = []
-    for bullet in made:
-        ids = _bullet_decisions(bullet, decisions, in_category)
-        covered.update(ids)
-        if ids:
-            result.append(_staff_bullet(bullet, ids, in_category))
-    for decision in decisions:
-        if decision.pk not in covered and decision.reasons.strip():
-            result.append(
-                Bullet(decision.reasons.strip(), 1, False, False, [decision.pk], source=None)
-            )
-    return result
-
-
-def _bullet_decisions(bullet, decisions, in_category) -> list[int]:
-    merged = {d.pk for d in bullet.decisions.all()} & set(in_category)
-    if bullet.theme_id:
-        merged |= {d.pk for d in decisions if any(t.pk == bullet.theme_id for t in d.themes.all())}
-    return sorted(merged, key=lambda pk: in_category[pk].reviewed_case.position)
-
-
-def _staff_bullet(bullet, ids, in_category) -> Bullet:
-    recorded = [in_category[pk].reasons.strip() for pk in ids]
-    text = bullet.text.strip() or " ".join(recorded)
-    reworded = len(ids) > 1 or bool(bullet.theme_id) or text != recorded[0]
-    return Bullet(
-        text, len(ids), bullet.lead_with_count, reworded, ids, source=bullet, of=len(in_category)
-    )
 
 
 def _themes(decisions) -> list[tuple[str, int]]:

@@ -22,7 +22,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -60,9 +60,13 @@ def report_list(request):
 
 
 def _report_list_context(chosen: dict) -> dict:
-    versions = list(selectors.public_versions())
+    versions = selectors.public_versions()
+    if get_language() != ENGLISH:  # the titles published in the page's language
+        versions = versions.prefetch_related("languages")
+    versions = list(versions)
     return {
-        "versions": [v for v in versions if _matches(v, chosen)],
+        "versions": [_in_words_here(v) for v in versions if _matches(v, chosen)],
+        "in_english": _lang_of_english(),
         "filters": chosen,
         "panels": sorted(
             {(v.report.panel.slug, v.report.panel.name) for v in versions}, key=lambda p: p[1]
@@ -71,6 +75,22 @@ def _report_list_context(chosen: dict) -> dict:
         "themes": sorted({v.theme for v in versions if v.theme}),
         "withdrawn": list(selectors.withdrawn_reports()),
     }
+
+
+def _lang_of_english() -> str:
+    """The `lang` English words take on a page in another language; "" on an English one."""
+    return "" if get_language() == ENGLISH else "en-GB"
+
+
+def _in_words_here(version):
+    """The version with its title in the page's language (`shown_title`), and the `lang`
+    of what is still English (`title_lang`): a title not published in this language."""
+    language = get_language()
+    rows = version.languages.all() if language != ENGLISH else []
+    here = next((row for row in rows if row.language == language), None)
+    version.shown_title = here.title if here else version.title
+    version.title_lang = "" if here else _lang_of_english()
+    return version
 
 
 def _matches(version, chosen) -> bool:
@@ -114,22 +134,50 @@ def report(request, panel: str, slug: str, number: int | None = None):
         body = stored.read().decode()
     is_latest = version.pk == found.current_version_id
     where = (found.public_slug, found.slug, None if is_latest else version.number)
+    english_only = frozen is version and get_language() != ENGLISH
+    later = selectors.later_version(version=version)
     context = {
-        "page_title": frozen.title,
+        "page_title": _page_title(found, frozen, english_only),
         "report": found,
         "version": version,
         "body": mark_safe(body),  # noqa: S308 # nosec B308 B703 # our frozen HTML
-        "later": selectors.later_version(version=version),
+        "later": later,
+        "note": _change_note(version),
+        "later_note": _change_note(later) if later else "",
         "pdf_title": frozen.title,
         "pdf_size": pdf_size_label(frozen.pdf_bytes),
         "pdf_pages": frozen.pdf_pages,
         "pdf_sha256": frozen.pdf_sha256,
         "pdf_url": _address(*where, get_language(), "pdf"),
         "is_latest": is_latest,
-        "english_only": frozen is version and get_language() != ENGLISH,
+        "english_only": english_only,
         "languages": _other_versions(where, version, frozen),
     }
     return render(request, "reports/public/report.html", context)
+
+
+def _page_title(found, frozen, english_only: bool) -> str:
+    """The page's title in its language: a version published in English only says so in
+    the page's language around its English title."""
+    if not english_only:
+        return frozen.title
+    if found.is_notes:
+        return _("Notes in English: %(title)s") % {"title": frozen.title}
+    return _("Findings report in English: %(title)s") % {"title": frozen.title}
+
+
+def _change_note(version) -> str:
+    """A correction's note in the page's language; a note given only in English (a version
+    published before notes were asked for in each language) marked as English."""
+    language = get_language()
+    row = None
+    if language != ENGLISH:
+        row = next((r for r in version.languages.all() if r.language == language), None)
+    if row is not None and row.change_note:
+        return row.change_note
+    if language == ENGLISH or not version.change_note:
+        return version.change_note
+    return format_html('<span lang="en-GB">{}</span>', version.change_note)
 
 
 def _in_language(version, language: str):

@@ -39,6 +39,8 @@ class PublishedLanguage(ImmutableModel):
     )
     language = models.CharField(max_length=8, help_text="A language code, e.g. cy.")
     title = models.CharField(max_length=300)
+    # A correction's note in this language; the English one is the version's.
+    change_note = models.TextField(blank=True)
     html_file = models.FileField(max_length=300)
     html_sha256 = models.CharField(max_length=64)
     pdf_file = models.FileField(max_length=300)

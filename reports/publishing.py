@@ -12,7 +12,7 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from core.bilingual import english
+from core.bilingual import english, english_of
 from core.organisation import organisation
 
 from . import figures as figures_module
@@ -50,9 +50,12 @@ def pdf_document(report: FindingsReport, body: str) -> str:
     )
 
 
-def freeze(*, report: FindingsReport, by, change_note: str) -> PublishedVersion:
+def freeze(
+    *, report: FindingsReport, by, change_note: str, notes: dict | None = None
+) -> PublishedVersion:
     """The version in English, and in each other language the deployment publishes in:
-    every language rendered from the same decisions, at the same moment."""
+    every language rendered from the same decisions, at the same moment. `notes` holds a
+    correction's note in each other language, by its code."""
     now = timezone.now()
     with translation.override(settings.LANGUAGE_CODE):
         presented = present(report)
@@ -68,7 +71,7 @@ def freeze(*, report: FindingsReport, by, change_note: str) -> PublishedVersion:
         published_by=by,
         approved_by=_approver(report),
         change_note=change_note,
-        title=report.title,
+        title=english_of(report, "title"),
         **_about(report),
         period_start=report.period_start,
         period_end=report.period_end,
@@ -81,12 +84,18 @@ def freeze(*, report: FindingsReport, by, change_note: str) -> PublishedVersion:
     version.html_file.name = store(version.file_path("report.html"), html)
     version.pdf_file.name = store(version.file_path("report.pdf"), pdf.content)
     rendered = [_render_in(report, code, now) for code in others]
-    for code, (_html, _pdf, theirs) in zip(others, rendered, strict=True):
+    for code, (_html, _pdf, theirs, _title) in zip(others, rendered, strict=True):
         figures_module.add_labels(figures, theirs, code)
     version.full_clean()
     version.save()
-    for code, (html_in, pdf_in, _figures) in zip(others, rendered, strict=True):
-        _save_language(version, code, html_in, pdf_in)
+    for code, (html_in, pdf_in, _figures, title_in) in zip(others, rendered, strict=True):
+        words = {
+            # The title written in the language, else the one its page gave (the notes'
+            # title is drawn from the meeting's words in each language), else the English.
+            "title": getattr(report, f"title_{code}", None) or title_in or version.title,
+            "change_note": (notes or {}).get(code, ""),
+        }
+        _save_language(version, code, html_in, pdf_in, words)
     return version
 
 
@@ -97,14 +106,15 @@ def _render_in(report: FindingsReport, code: str, now) -> tuple:
         presented = present(report)
         html = body_html(report, presented, published_on=now).encode()
         pdf = render_pdf(pdf_document(report, html.decode()))
-        return html, pdf, figures_module.figures_of(presented)
+        return html, pdf, figures_module.figures_of(presented), getattr(presented, "title", "")
 
 
-def _save_language(version: PublishedVersion, code: str, html: bytes, pdf) -> None:
+def _save_language(version: PublishedVersion, code: str, html: bytes, pdf, words: dict) -> None:
+    """`words`: the version's title and change note in the language."""
     row = PublishedLanguage(
         version=version,
         language=code,
-        title=version.title,
+        **words,
         html_sha256=sha256(html),
         pdf_sha256=sha256(pdf.content),
         pdf_bytes=len(pdf.content),

@@ -18,7 +18,7 @@ from accountability.models import ScrutinyMeeting
 from core.audit import AuditEvent, record
 from core.stale import lock_at_version
 from panels.enums import MeetingStatus
-from panels.models import Decision, Meeting, OutcomeCategory, Theme
+from panels.models import Meeting
 
 from . import disclosure, standing_text
 from .accountability.services import notes_retitle
@@ -27,7 +27,6 @@ from .models import (
     DisclosureAcceptance,
     FindingsReport,
     PublishedVersion,
-    ReasonBullet,
     ReportSection,
     ReportStatusChange,
     StandingText,
@@ -39,7 +38,9 @@ from .notifications import (
     report_returned_notify,
 )
 from .permissions import approval_refusal
+from .published_languages import other_languages
 from .readiness import too_early
+from .titles import meeting_titles, period_titles
 from .welsh import check_welsh_complete, english, section_words, set_welsh, with_welsh_of
 from .workflow import report_transition
 
@@ -56,14 +57,17 @@ def report_generate(*, meeting: Meeting, by) -> FindingsReport:
     if meeting.status != MeetingStatus.CLOSED:
         raise ValidationError(_("Close the meeting before writing its findings report."))
     panel = meeting.panel
-    with transaction.atomic():
+    titles = meeting_titles(panel, meeting.date)
+    already = _("This meeting already has a findings report.")
+    with transaction.atomic(), english():  # the title's English words in its English column
         if FindingsReport.objects.filter(meeting=meeting).exists():
-            raise ValidationError(_("This meeting already has a findings report."))
+            raise ValidationError(already)
         report = FindingsReport(
             panel=panel,
             meeting=meeting,
             slug=f"{meeting.date:%Y-%m-%d}-{slugify(meeting.theme)}"[:120],
-            title=f"{panel.name}: findings of the meeting on {meeting.date:%-d %B %Y}",
+            title=titles["title_en"],
+            **titles,
             created_by=by,
             last_edited_by=by,
         )
@@ -71,7 +75,7 @@ def report_generate(*, meeting: Meeting, by) -> FindingsReport:
         try:
             report.save()
         except IntegrityError as error:  # two staff pressed "Create" together
-            raise ValidationError(_("This meeting already has a findings report.")) from error
+            raise ValidationError(already) from error
         ReportSection.objects.bulk_create(_starting_sections(report, meeting))
         ReportStatusChange.objects.create(report=report, to_status=S.DRAFT, changed_by=by)
     return report
@@ -93,18 +97,19 @@ def report_generate_period(*, panel, start, end, by, name: str = "") -> Findings
             % {"start": date_format(start, "j F Y"), "end": date_format(end, "j F Y")}
         )
     slug = f"{start:%Y-%m-%d}-to-{end:%Y-%m-%d}"
-    with transaction.atomic():
+    titles = period_titles(panel, start, end, name)
+    already = _("This panel already has a report for that period.")
+    with transaction.atomic(), english():
         if FindingsReport.objects.filter(panel=panel, slug=slug).exists():
-            raise ValidationError(_("This panel already has a report for that period."))
+            raise ValidationError(already)
         report = FindingsReport(
             kind=ReportKind.PERIOD,
             panel=panel,
             period_start=start,
             period_end=end,
             slug=slug,
-            title=f"{panel.name}: findings for {name}"
-            if name
-            else f"{panel.name}: findings from {start:%-d %B %Y} to {end:%-d %B %Y}",
+            title=titles["title_en"],
+            **titles,
             created_by=by,
             last_edited_by=by,
         )
@@ -123,7 +128,8 @@ def _starting_sections(report, meeting) -> list[ReportSection]:
         if key == SectionKey.THEME_BACKGROUND and meeting is None:
             heading, body = _("The period's themes"), ""
         elif key == SectionKey.THEME_BACKGROUND:
-            heading, body = _theme_background(report.panel, meeting.theme)
+            kept[key] = _kept_background(meeting.theme)
+            heading, body = _theme_background(report.panel, meeting.theme, kept[key])
         elif key in kept:
             heading, body = kept[key].heading, kept[key].body
         else:
@@ -133,8 +139,11 @@ def _starting_sections(report, meeting) -> list[ReportSection]:
     return sections
 
 
-def _theme_background(panel, theme: str) -> tuple[str, str]:
-    kept = ThemeBackground.objects.filter(theme_key=theme_key(theme)).first()
+def _kept_background(theme: str) -> ThemeBackground | None:
+    return ThemeBackground.objects.filter(theme_key=theme_key(theme)).first()
+
+
+def _theme_background(panel, theme: str, kept: ThemeBackground | None) -> tuple[str, str]:
     if kept:
         return kept.heading, kept.body
     return standing_text.default(panel, SectionKey.THEME_BACKGROUND, theme=theme)
@@ -190,17 +199,32 @@ def section_save(
     return section
 
 
+def report_retitle(
+    *, report: FindingsReport, title: str, by, version: int, title_cy: str | None = None
+) -> FindingsReport:
+    """Change a report's title, and its Welsh (None leaves the Welsh as it is)."""
+    if not title.strip():
+        raise ValidationError({"title": _("Enter a title for the report.")})
+    with transaction.atomic(), english():
+        locked = _locked(report, version)
+        _editable(locked)
+        locked.title = title.strip()
+        if title_cy is not None:
+            locked.title_cy = title_cy.strip()
+        locked.full_clean()
+        locked.save(update_fields=["title", "title_en", "title_cy"])
+        _touched(locked, by)
+    report.title_en, report.title_cy = locked.title_en, locked.title_cy
+    report.version, report.last_edited_by = locked.version, by
+    return locked
+
+
 def _keep(report, section, by) -> None:
     if section.key == SectionKey.THEME_BACKGROUND:
         theme = report.meeting.theme if report.meeting else ""
         ThemeBackground.objects.update_or_create(
             theme_key=theme_key(theme),
-            defaults={
-                "theme": theme,
-                "heading": section.heading,
-                "body": section.body,
-                "updated_by": by,
-            },
+            defaults={"theme": theme, **section_words(section), "updated_by": by},
         )
     else:
         StandingText.objects.update_or_create(
@@ -208,59 +232,6 @@ def _keep(report, section, by) -> None:
             key=section.key,
             defaults={**section_words(section), "updated_by": by},
         )
-
-
-def bullet_save(
-    *,
-    report: FindingsReport,
-    category: OutcomeCategory,
-    decisions: list[Decision],
-    text: str,
-    by,
-    version: int,
-    theme: Theme | None = None,
-    lead_with_count: bool = True,
-    bullet: ReasonBullet | None = None,
-) -> ReasonBullet:
-    """Merge cases' reasons into one bullet, or reword one case's, for publication only."""
-    _check_bullet(report, category, decisions, text, theme)
-    with transaction.atomic():
-        locked = _locked(report, version)
-        _editable(locked)
-        bullet = bullet or ReasonBullet(report=locked, category=category)
-        bullet.text, bullet.theme, bullet.lead_with_count = text.strip(), theme, lead_with_count
-        if bullet.pk is None:
-            bullet.position = locked.bullets.filter(category=category).count()
-        bullet.full_clean()
-        bullet.save()
-        bullet.decisions.set(decisions)
-        _touched(locked, by)
-    report.version, report.last_edited_by = locked.version, by
-    return bullet
-
-
-def _check_bullet(report, category, decisions, text, theme) -> None:
-    meeting_decisions = Decision.objects.filter(reviewed_case__meeting=report.meeting_id)
-    if category.framework_id != report.panel.framework_id:
-        raise ValidationError({"category": _("Select a category of this panel's framework.")})
-    if any(d.category_id != category.pk for d in decisions) or len(decisions) != (
-        meeting_decisions.filter(pk__in=[d.pk for d in decisions], category=category).count()
-    ):
-        raise ValidationError({"decisions": _("Select cases the panel placed in this category.")})
-    if not decisions and theme is None:
-        raise ValidationError({"decisions": _("Select the cases this bullet speaks for.")})
-    if (len(decisions) > 1 or theme is not None) and not text.strip():
-        raise ValidationError({"text": _("Enter the wording for the merged reasons.")})
-
-
-def bullet_delete(*, report: FindingsReport, bullet: ReasonBullet, by, version: int) -> None:
-    """Undo a merge or a rewording: the cases' recorded reasons show again."""
-    with transaction.atomic():
-        locked = _locked(report, version)
-        _editable(locked)
-        bullet.delete()
-        _touched(locked, by)
-    report.version, report.last_edited_by = locked.version, by
 
 
 def _not_too_early(report: FindingsReport, doing: str) -> None:
@@ -352,14 +323,18 @@ def disclosure_accept(*, report: FindingsReport, fingerprint: str, reason: str, 
     )
 
 
-def report_publish(*, report: FindingsReport, by, change_note: str = "") -> PublishedVersion:
-    """Freeze the approved report: its HTML, PDF and figures, stored with their SHA-256."""
+def report_publish(
+    *, report: FindingsReport, by, change_note: str = "", change_note_cy: str = ""
+) -> PublishedVersion:
+    """Freeze the approved report: its HTML, PDF and figures, stored with their SHA-256.
+    A correction's note is given in each language the report is published in."""
     from .publishing import freeze  # rendering pulls in WeasyPrint, only needed here
 
     with transaction.atomic():
         locked = _locked(report, None)
-        check_publishable(locked, change_note)
-        version = freeze(report=locked, by=by, change_note=change_note.strip())
+        check_publishable(locked, change_note, change_note_cy)
+        notes = {"cy": change_note_cy.strip()}
+        version = freeze(report=locked, by=by, change_note=change_note.strip(), notes=notes)
         report_transition(report=locked, to=S.PUBLISHED, by=by, note=change_note.strip())
         FindingsReport.objects.filter(pk=locked.pk).update(
             current_version=version, withdrawn_reason=""
@@ -376,7 +351,7 @@ def report_publish(*, report: FindingsReport, by, change_note: str = "") -> Publ
     return version
 
 
-def check_publishable(report: FindingsReport, change_note: str) -> None:
+def check_publishable(report: FindingsReport, change_note: str, change_note_cy: str = "") -> None:
     if report.status != S.APPROVED:
         raise ValidationError(_("Only an approved report can be published."))
     _not_too_early(report, _("published"))
@@ -390,5 +365,12 @@ def check_publishable(report: FindingsReport, change_note: str) -> None:
             )
             % {"count": len(open_findings)}
         )
-    if report.current_version_id and not change_note.strip():
-        raise ValidationError({"change_note": _("Enter what this correction changes.")})
+    if not report.current_version_id:
+        return
+    missing = {}
+    if not change_note.strip():
+        missing["change_note"] = _("Enter what this correction changes.")
+    if "cy" in other_languages() and not change_note_cy.strip():
+        missing["change_note_cy"] = _("Enter what this correction changes, in Welsh.")
+    if missing:
+        raise ValidationError(missing)

@@ -17,16 +17,24 @@ from .models import FindingsReport
 
 
 @task()
-def publish_report(*, job_id: str, report_id: int, user_id: int, change_note: str) -> None:
+def publish_report(
+    *, job_id: str, report_id: int, user_id: int, change_note: str, change_note_cy: str = ""
+) -> None:
     report = FindingsReport.objects.get(pk=report_id)
     user = get_user_model().objects.get(pk=user_id)
     with job_running(job_id, result_url=reverse("reports:report_detail", args=[report_id])):
-        services.report_publish(report=report, by=user, change_note=change_note)
+        services.report_publish(
+            report=report, by=user, change_note=change_note, change_note_cy=change_note_cy
+        )
 
 
-def report_publish_start(*, report: FindingsReport, by, change_note: str = "") -> Job:
+def report_publish_start(
+    *, report: FindingsReport, by, change_note: str = "", change_note_cy: str = ""
+) -> Job:
     """Refuse at once what publishing would refuse, then publish in the background."""
-    services.check_publishable(FindingsReport.objects.get(pk=report.pk), change_note)
+    services.check_publishable(
+        FindingsReport.objects.get(pk=report.pk), change_note, change_note_cy
+    )
     with transaction.atomic():
         return job_start(
             task=publish_report,
@@ -38,4 +46,5 @@ def report_publish_start(*, report: FindingsReport, by, change_note: str = "") -
             report_id=report.pk,
             user_id=by.pk,
             change_note=change_note,
+            change_note_cy=change_note_cy,
         )

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import ReportSection, StandingText
+from .models import FindingsReport, ReasonBullet, ReportSection, StandingText, ThemeBackground
 
 
 @register(ReportSection)
@@ -13,3 +13,18 @@ class SectionWording(TranslationOptions):
 @register(StandingText)
 class StandingWording(TranslationOptions):
     fields = ("heading", "body")
+
+
+@register(ThemeBackground)
+class ThemeBackgroundWording(TranslationOptions):
+    fields = ("heading", "body")
+
+
+@register(ReasonBullet)
+class BulletWording(TranslationOptions):
+    fields = ("text",)
+
+
+@register(FindingsReport)
+class TitleWording(TranslationOptions):
+    fields = ("title",)

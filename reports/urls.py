@@ -37,6 +37,7 @@ urlpatterns = [
     path("<int:pk>/", views.report_detail, name="report_detail"),
     path("<int:pk>/preview/", views.report_preview, name="report_preview"),
     path("<int:pk>/preview.pdf", views.report_preview_pdf, name="report_preview_pdf"),
+    path("<int:pk>/title/", views.report_title, name="report_title"),
     path("<int:pk>/sections/<slug:key>/", views.section_edit, name="section_edit"),
     path("<int:pk>/reasons/<int:category_pk>/", views.reasons, name="reasons"),
     path(

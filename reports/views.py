@@ -12,20 +12,30 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.audit import AuditEvent, record
+from core.bilingual import WELSH, english_of, publishes_welsh, welsh_of
 from core.form_pages import handle_form
 from core.job_views import job_redirect
 from core.jobs import JobStatus
 from core.roles import is_opcc_staff
 from core.stale import StaleEdit
 
-from . import disclosure, selectors, services
+from . import bullets, disclosure, selectors, services
 from .enums import ReportStatus, SectionKey
-from .forms import AcceptForm, BulletForm, ConfirmForm, PeriodReportForm, SectionForm
+from .forms import (
+    AcceptForm,
+    BulletForm,
+    ConfirmForm,
+    PeriodReportForm,
+    SectionForm,
+    TitleForm,
+)
 from .moves import CORRECTION_NOTE, MOVES, move_problems, report_moves
 from .periods import named_periods
 from .permissions import approval_refusal
-from .presenters import category_bullets, history_phrase, present
+from .presenters import history_phrase, present
+from .published_languages import other_languages
 from .publishing import body_html, pdf_document
+from .reasons import category_bullets
 from .tasks import report_publish_start
 
 S = ReportStatus
@@ -166,6 +176,39 @@ def section_edit(request, pk: int, key: str):
 
 
 @login_required
+def report_title(request, pk: int):
+    """The report's title, in English and in Welsh."""
+    report = selectors.panel_report_for_user(user=request.user, pk=pk)
+    initial = {
+        "version": report.version,
+        "title": english_of(report, "title"),
+        "title_cy": welsh_of(report, "title"),
+    }
+
+    def show(form, status, stale):
+        context = {
+            "page_title": _("Change the report’s title"),
+            "report": report,
+            "form": form,
+            "editable": report.status == S.DRAFT,
+        }
+        return render(request, "reports/section_form.html", context, status=status)
+
+    return handle_form(
+        request,
+        TitleForm(request.POST or None, initial=initial),
+        save=lambda form: services.report_retitle(
+            report=report, by=request.user, **form.cleaned_data
+        ),
+        message=_("Title saved"),
+        success=reverse("reports:report_detail", kwargs={"pk": report.pk}),
+        render=show,
+        rebind=lambda data: TitleForm(data),
+        what="report",
+    )
+
+
+@login_required
 def reasons(request, pk: int, category_pk: int, bullet_pk: int | None = None):
     """A category's reasons: merge several cases' into one bullet, or reword one case's."""
     report = selectors.panel_report_for_user(user=request.user, pk=pk)
@@ -176,9 +219,13 @@ def reasons(request, pk: int, category_pk: int, bullet_pk: int | None = None):
         initial.update(
             decisions=[str(d.pk) for d in bullet.decisions.all()],
             theme=bullet.theme,
-            text=bullet.text,
+            text=english_of(bullet, "text"),
+            text_cy=welsh_of(bullet, "text"),
             lead_with_count=bullet.lead_with_count,
         )
+    elif case := next((d for d in decisions if str(d.pk) == request.GET.get("case")), None):
+        # From "Add the Welsh" beside one case's recorded reasons: that case, as recorded.
+        initial.update(decisions=[str(case.pk)], text=case.reasons, lead_with_count=False)
 
     def show(form, status, stale):
         made = [
@@ -193,19 +240,21 @@ def reasons(request, pk: int, category_pk: int, bullet_pk: int | None = None):
             "bullet": bullet,
             "form": form,
             "editable": report.status == S.DRAFT,
+            "welsh": publishes_welsh(),
         }
         return render(request, "reports/reasons.html", context, status=status)
 
     return handle_form(
         request,
         BulletForm(request.POST or None, initial=initial, decisions=decisions),
-        save=lambda form: services.bullet_save(
+        save=lambda form: bullets.bullet_save(
             report=report,
             category=category,
             decisions=form.chosen_decisions(),
             text=form.cleaned_data["text"],
             theme=form.cleaned_data["theme"],
             lead_with_count=form.cleaned_data["lead_with_count"],
+            text_cy=form.cleaned_data.get("text_cy"),
             version=form.cleaned_data["version"],
             by=request.user,
             bullet=bullet,
@@ -225,7 +274,7 @@ def bullet_remove(request, pk: int, category_pk: int, bullet_pk: int):
     bullet = selectors.report_bullet(report=report, pk=bullet_pk)
     try:
         version = int(request.POST.get("version", ""))
-        services.bullet_delete(report=report, bullet=bullet, by=request.user, version=version)
+        bullets.bullet_delete(report=report, bullet=bullet, by=request.user, version=version)
     except (ValueError, StaleEdit):
         messages.error(request, _("This page was out of date. Check the bullets and try again."))
     except ValidationError as error:
@@ -241,10 +290,17 @@ def report_move(request, pk: int, move: str):
     if move not in MOVES:
         raise Http404
     to, label, consequence, note_label, note_hint = MOVES[move]
-    if move == "publish" and report.current_version_id:
+    correction = move == "publish" and report.current_version_id
+    if correction:
         note_label, note_hint = CORRECTION_NOTE
     data = request.POST if request.method == "POST" else None
-    form = ConfirmForm(data, note_label=note_label, note_hint=note_hint, submit=label)
+    form = ConfirmForm(
+        data,
+        note_label=note_label,
+        note_hint=note_hint,
+        submit=label,
+        welsh_note=bool(correction) and WELSH in other_languages(),
+    )
     problems = move_problems(request.user, report, move)
     context = {
         "page_title": _("%(move)s: %(title)s") % {"move": label, "title": report.title},
@@ -264,7 +320,13 @@ def report_move(request, pk: int, move: str):
     return handle_form(
         request,
         form,
-        save=lambda form: _do_move(move, report, request.user, form.cleaned_data.get("note", "")),
+        save=lambda form: _do_move(
+            move,
+            report,
+            request.user,
+            form.cleaned_data.get("note", ""),
+            form.cleaned_data.get("note_cy", ""),
+        ),
         success=success,
         render=lambda form, status, stale: render(
             request, "reports/report_move.html", {**context, "form": form}, status=status
@@ -272,7 +334,7 @@ def report_move(request, pk: int, move: str):
     )
 
 
-def _do_move(move: str, report, user, note: str):
+def _do_move(move: str, report, user, note: str, note_cy: str = ""):
     """Make the move; publishing gives the background job doing it."""
     if move == "submit":
         services.report_submit(report=report, by=user)
@@ -281,12 +343,25 @@ def _do_move(move: str, report, user, note: str):
     elif move == "return":
         services.report_return(report=report, by=user, note=note)
     elif move == "publish":
-        return report_publish_start(report=report, by=user, change_note=note)
+        try:
+            return report_publish_start(
+                report=report, by=user, change_note=note, change_note_cy=note_cy
+            )
+        except ValidationError as error:
+            raise _on_note_fields(error) from error
     elif move == "correct":
         services.report_correct(report=report, by=user)
     else:
         services.report_withdraw(report=report, by=user, reason=note)
     return None
+
+
+def _on_note_fields(error: ValidationError) -> ValidationError:
+    """The service's errors on the change notes, named as the move form's note boxes."""
+    if not hasattr(error, "error_dict"):
+        return error
+    names = {"change_note": "note", "change_note_cy": "note_cy"}
+    return ValidationError({names.get(k, k): v for k, v in error.error_dict.items()})
 
 
 @login_required

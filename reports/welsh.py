@@ -2,8 +2,9 @@
 
 When reports are published in Welsh too (settings.PUBLISH_LANGUAGES holds "cy"), every
 public text people wrote needs its Welsh version before the report goes for approval:
-the narrative sections, the panel's standing text, the public notes and the actions'
-wording; for the Commissioner's notes, what OPCC staff recorded of the meeting
+the report's title, the narrative sections, the reason bullets under each category (a
+case's reasons as recorded included), the panel's standing text, the public notes and the
+actions' wording; for the Commissioner's notes, what OPCC staff recorded of the meeting
 (reports/accountability/welsh.py). The approver reads the two side by side, and the
 disclosure check reads the Welsh as it reads the English.
 """
@@ -36,11 +37,36 @@ def public_texts(report: FindingsReport, presented=None) -> list[PublicText]:
         presented = present(report)
     with english():
         return [
+            _pair(_("The report’s title"), report, "title", _title_url(report)),
             *section_texts(report),
+            *_bullet_texts(report, presented),
             *_panel_texts(report),
             *_observation_texts(presented),
             *_action_texts(presented),
         ]
+
+
+def _title_url(report) -> str:
+    return reverse("reports:report_title", args=[report.pk])
+
+
+def _bullet_texts(report, presented):
+    """Each published bullet: a merged or reworded one is written on its own page; a
+    case's recorded reasons on the category's page, with that case chosen."""
+    for finding in getattr(presented, "findings", []):
+        if not finding.shown:
+            continue
+        for n, bullet in enumerate(finding.bullets, start=1):
+            args = [report.pk, finding.category.pk]
+            if bullet.source is not None:
+                url = reverse("reports:bullet_edit", args=[*args, bullet.source.pk])
+            else:
+                url = f"{reverse('reports:reasons', args=args)}?case={bullet.decision_ids[0]}"
+            where = _("%(category)s, reason %(n)s") % {
+                "category": finding.category.short_label or finding.category.label,
+                "n": n,
+            }
+            yield PublicText(where, bullet.english, bullet.welsh, f"{url}#id_text_cy")
 
 
 def _panel_texts(report):

@@ -57,6 +57,7 @@ from panels.models import ActionResponse, Rating
 from panels.rating.services import RatingInput, comment_save, conflict_declare, rating_save
 from panels.sampling import PoolFilters
 from panels.sampling.services import sample_draw
+from reports import bullets as report_bullets
 from reports import disclosure
 from reports import services as report_services
 from reports.models import ForceFigure, SupportService
@@ -206,6 +207,7 @@ MATRIX: dict[str, Entry] = {
     "reports:report_preview": page(OPCC),
     "reports:report_preview_pdf": page(OPCC),
     "reports:section_edit": page(OPCC),
+    "reports:report_title": page(OPCC),
     "reports:report_criteria": page(OPCC),
     "reports:reasons": page(OPCC),
     "reports:bullet_edit": page(OPCC),
@@ -590,7 +592,7 @@ def build_side(label: str, *, day: int, cases_in_discussion: int, olu, nia, alic
     decisions = list(
         s.category.decisions.filter(reviewed_case__meeting=s.closed_draft).order_by("pk")
     )
-    s.bullet = report_services.bullet_save(
+    s.bullet = report_bullets.bullet_save(
         report=s.draft,
         category=s.category,
         decisions=decisions,
@@ -758,6 +760,7 @@ KWARGS = {
     "reports:report_preview": lambda w, s: {"pk": s.draft.pk},
     "reports:report_preview_pdf": lambda w, s: {"pk": s.draft.pk},
     "reports:section_edit": lambda w, s: {"pk": s.draft.pk, "key": "why"},
+    "reports:report_title": lambda w, s: {"pk": s.draft.pk},
     "reports:report_criteria": lambda w, s: {"pk": s.draft.pk},
     "reports:reasons": lambda w, s: {"pk": s.draft.pk, "category_pk": s.category.pk},
     "reports:bullet_edit": lambda w, s: {

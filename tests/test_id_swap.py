@@ -99,6 +99,7 @@ PUBLISHED_REPORT_PAGES = [
     ("reports:report_preview", {}),
     ("reports:report_preview_pdf", {}),
     ("reports:section_edit", {"key": "why"}),
+    ("reports:report_title", {}),
     ("reports:report_criteria", {}),
     ("reports:report_move", {"move": "correct"}),
 ]

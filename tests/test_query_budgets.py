@@ -50,6 +50,7 @@ from panels.models import ActionResponse, Membership
 from panels.rating.services import RatingInput, comment_save, conflict_declare, rating_save
 from panels.sampling import PoolFilters
 from panels.sampling.services import sample_draw
+from reports import bullets as report_bullets
 from reports import disclosure
 from reports import services as report_services
 from reports.models import ForceFigure, SupportService
@@ -246,7 +247,7 @@ def build_world(n_cases: int, n_members: int) -> SimpleNamespace:
     decisions = list(
         w.category.decisions.filter(reviewed_case__meeting=closed_draft).order_by("pk")[:2]
     )
-    w.bullet = report_services.bullet_save(
+    w.bullet = report_bullets.bullet_save(
         report=w.draft,
         category=w.category,
         decisions=decisions,
@@ -369,6 +370,7 @@ PAGES = {
     "reports:report_preview": ("olu", lambda w: {"pk": w.draft.pk}),
     "reports:report_preview_pdf": ("olu", lambda w: {"pk": w.draft.pk}),
     "reports:section_edit": ("olu", lambda w: {"pk": w.draft.pk, "key": "why"}),
+    "reports:report_title": ("olu", lambda w: {"pk": w.draft.pk}),
     "reports:report_criteria": ("olu", lambda w: {"pk": w.draft.pk}),
     "reports:reasons": ("olu", lambda w: {"pk": w.draft.pk, "category_pk": w.category.pk}),
     "reports:bullet_edit": (
@@ -662,6 +664,7 @@ BUDGETS = {
     "reports:report_preview": 20,  # 18 / 18
     "reports:report_preview_pdf": 21,  # 19 / 19
     "reports:section_edit": 6,  # 5 / 5
+    "reports:report_title": 6,  # 5 / 5
     "reports:report_criteria": 9,  # 8 / 8
     "reports:reasons": 11,  # 10 / 10
     "reports:bullet_edit": 14,  # 12 / 12

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from accountability.models import ScrutinyMeeting
 from accountability.workflow import unsummarised, unsummarised_refusal
 from core.audit import AuditEvent, record
-from core.bilingual import english
+from core.bilingual import english, english_of
 
 from ..enums import ReportKind, ReportStatus, SectionKey
 from ..models import FindingsReport, ReportSection, ReportStatusChange
@@ -75,16 +75,21 @@ def notes_retitle(report: FindingsReport, meeting: ScrutinyMeeting, *, by) -> No
     since the draft was written), before they go for approval; recorded in the audit trail
     with the title before and after."""
     title = notes_title(meeting)
-    if title != report.title:
-        FindingsReport.objects.filter(pk=report.pk).update(title=title)
+    before = english_of(report, "title")
+    if title != before:
+        # Both English columns (the original and its translation's), whatever the
+        # language of the page that sent the notes for approval.
+        FindingsReport.objects.rewrite(False).filter(pk=report.pk).update(
+            title=title, title_en=title
+        )
         record(
             AuditEvent.CHANGED,
             report,
             actor=by,
             summary="Notes' title drawn again from the meeting",
-            data={"title": [report.title, title]},
+            data={"title": [before, title]},
         )
-        report.title = title
+        report.title_en = title
 
 
 def notes_generate(*, meeting: ScrutinyMeeting, by) -> FindingsReport:
@@ -102,17 +107,19 @@ def notes_generate(*, meeting: ScrutinyMeeting, by) -> FindingsReport:
     with transaction.atomic():
         if FindingsReport.objects.filter(scrutiny_meeting=meeting).exists():
             raise ValidationError(ALREADY)
-        report = FindingsReport(
-            kind=ReportKind.NOTES,
-            scrutiny_meeting=meeting,
-            slug=f"{meeting.date:%Y-%m-%d}-{meeting.force.code}".lower()[:120],
-            title=notes_title(meeting),
-            created_by=by,
-            last_edited_by=by,
-        )
+        with english():  # the title in its English column, whatever the page's language
+            report = FindingsReport(
+                kind=ReportKind.NOTES,
+                scrutiny_meeting=meeting,
+                slug=f"{meeting.date:%Y-%m-%d}-{meeting.force.code}".lower()[:120],
+                title=notes_title(meeting),
+                created_by=by,
+                last_edited_by=by,
+            )
         report.full_clean()
         try:
-            report.save()
+            with english():
+                report.save()
         except IntegrityError as error:  # two staff pressed "Write the notes" together
             raise ValidationError(ALREADY) from error
         ReportSection.objects.create(

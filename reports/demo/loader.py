@@ -15,7 +15,7 @@ from panels.demo.loader import on_day as _on
 from panels.enums import MeetingStatus
 from panels.models import Action, Meeting, Observation, Panel, Theme
 
-from .. import disclosure, services
+from .. import bullets, disclosure, services
 from ..models import FindingsReport, ForceFigure, StandingText, SupportService, ThemeBackground
 from . import text, welsh_text
 
@@ -218,9 +218,17 @@ def _standing_text(by) -> None:
                 defaults={"heading": heading, "body": body, "updated_by": by},
             )
     heading, body = text.THEME_BACKGROUND
+    heading_cy, body_cy = welsh_text.THEME_BACKGROUND
     ThemeBackground.objects.get_or_create(
         theme_key=services.theme_key(text.THEME),
-        defaults={"theme": text.THEME, "heading": heading, "body": body, "updated_by": by},
+        defaults={
+            "theme": text.THEME,
+            "heading": heading,
+            "body": body,
+            "heading_cy": heading_cy,
+            "body_cy": body_cy,
+            "updated_by": by,
+        },
     )
     for (
         name,
@@ -305,7 +313,7 @@ def _merge(report: FindingsReport, by) -> None:
             theme, decisions = Theme.objects.get(slug=cases), []
         else:
             decisions = list(decided.filter(reviewed_case__position__in=cases))
-        services.bullet_save(
+        bullets.bullet_save(
             report=report,
             category=category,
             decisions=decisions,
@@ -318,8 +326,8 @@ def _merge(report: FindingsReport, by) -> None:
 
 
 def _in_welsh(report: FindingsReport, by) -> None:
-    """The Welsh of every public text of the report: its sections, the panel's public
-    description, the meeting's notes and its actions."""
+    """The Welsh of every public text of the report: its title, its sections, its reason
+    bullets, the panel's public description, the meeting's notes and its actions."""
     with english():
         sections = list(report.sections.order_by("pk"))
     for section in sections:
@@ -331,6 +339,26 @@ def _in_welsh(report: FindingsReport, by) -> None:
             body=section.body_en or "",
             heading_cy=heading,
             body_cy=body,
+            by=by,
+            version=report.version,
+        )
+    services.report_retitle(
+        report=report,
+        title=report.title_en,
+        title_cy=welsh_text.TITLE,
+        by=by,
+        version=report.version,
+    )
+    for bullet in report.bullets.all():
+        bullets.bullet_save(
+            report=report,
+            category=bullet.category,
+            decisions=list(bullet.decisions.all()),
+            text=bullet.text_en,
+            text_cy=welsh_text.BULLETS[bullet.text_en],
+            theme=bullet.theme,
+            lead_with_count=bullet.lead_with_count,
+            bullet=bullet,
             by=by,
             version=report.version,
         )

@@ -1,7 +1,8 @@
 """The Welsh of the demo's Victims' Code report (17 September 2025), which the demo
-publishes in Welsh and English: its sections, the panel's public description, the
-meeting's public notes and its actions, each beside the English in reports/demo/text.py
-and panels/demo/data.py.
+publishes in Welsh and English: its title, its sections, its reason bullets, the panel's
+public description, the meeting's public notes and its actions, each beside the English in
+reports/demo/text.py, reports/demo/loader.py and panels/demo/data.py. The meeting's theme
+and the support services' own words stay in English, marked as English on the Welsh page.
 
 The figures and the names of Acts, orders and organisations are the English report's,
 said as Welsh public bodies say them.
@@ -196,3 +197,34 @@ ACTIONS = [
     "Atgoffa swyddogion i gofnodi pryd y rhoddir taflen wybodaeth y dioddefwyr.",
     "Cwmpasu gwaith ar draws asiantaethau ar ymgysylltu â dioddefwyr o dan 18 oed.",
 ]
+
+# The report's title, as the office would write it in Welsh.
+TITLE = "Panel Craffu'r Cod Dioddefwyr: canfyddiadau'r cyfarfod ar 17 Medi 2025"
+
+# The Welsh of the Victims' Code report's reason bullets, by their English in
+# reports/demo/loader.py's MERGES (a bullet that follows "In three cases" starts small).
+BULLETS = {
+    "Information about the trial process was fully explained and victims notified about "
+    "key decisions throughout the criminal justice process.": (
+        "Cafodd gwybodaeth am broses y treial ei hegluro'n llawn a rhoddwyd gwybod i "
+        "ddioddefwyr am benderfyniadau allweddol drwy gydol y broses cyfiawnder troseddol."
+    ),
+    "Special measures were explained and considered, with the option of pretrial visits.": (
+        "Cafodd mesurau arbennig eu hegluro a'u hystyried, gyda'r opsiwn o ymweliadau cyn y treial."
+    ),
+    "Referrals to support services were made promptly, regularly reviewed and refreshed to "
+    "provide tailored and timely support.": (
+        "Gwnaed atgyfeiriadau at wasanaethau cymorth yn brydlon, ac fe'u hadolygwyd a'u "
+        "hadnewyddu'n rheolaidd er mwyn rhoi cymorth pwrpasol ac amserol."
+    ),
+    "the panel could not be assured that the victim received all updates after key "
+    "decisions had been made.": (
+        "ni allai'r panel fod yn sicr bod y dioddefwr wedi cael pob diweddariad ar ôl i "
+        "benderfyniadau allweddol gael eu gwneud."
+    ),
+    "it could not be determined if a victim's booklet was provided, which would provide "
+    "the victim with relevant information covering some of the Codes of Practice.": (
+        "nid oedd modd penderfynu a roddwyd llyfryn i'r dioddefwr, a fyddai'n rhoi "
+        "gwybodaeth berthnasol iddo am rai o'r Codau Ymarfer."
+    ),
+}

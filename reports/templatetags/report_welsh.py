@@ -1,6 +1,10 @@
-"""{% welsh_side_by_side report %}: the approver's English | Cymraeg table (reports/welsh.py)."""
+"""{% welsh_side_by_side report %}: the approver's English | Cymraeg table (reports/welsh.py);
+{{ words|in_english }}: words people wrote in English only, marked as English on a page in
+another language."""
 
 from django import template
+from django.utils.html import format_html
+from django.utils.translation import get_language
 
 from ..welsh import side_by_side
 
@@ -10,3 +14,14 @@ register = template.Library()
 @register.inclusion_tag("reports/includes/welsh_side_by_side.html")
 def welsh_side_by_side(report):
     return {"texts": side_by_side(report)}
+
+
+@register.filter
+def in_english(words, element="span"):
+    """`words` inside `<span lang="en-GB">` (or `in_english:"div"` for paragraphs) on a page
+    not in English, so a screen reader says them as English; as they are on an English
+    page, or when there are none."""
+    if not words or get_language() == "en":
+        return words
+    tag = "div" if element == "div" else "span"
+    return format_html('<{} lang="en-GB">{}</{}>', tag, words, tag)

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import assert_accessible, sign_in_as
+from tests.reports.conftest import give_bullets_welsh
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,6 +26,7 @@ def give_welsh(report) -> None:
     report.panel.save()
     Observation.objects.filter(meeting=report.meeting).update(text_cy="Sylw Cymraeg.")
     Action.objects.filter(meeting=report.meeting).update(description_cy="Cam Cymraeg.")
+    give_bullets_welsh(report)
 
 
 def test_welsh_is_asked_for_before_approval_and_read_beside_the_english(

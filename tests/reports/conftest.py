@@ -98,6 +98,30 @@ def give_welsh(report):
         return
     fill(type(report.panel).objects.filter(pk=report.panel_id), "public_description")
     report.panel.refresh_from_db()  # the report holds the panel as it was read before
+    give_bullets_welsh(report)
+
+
+def give_bullets_welsh(report):
+    """Each published reason bullet gets its Welsh: a merged or reworded one beside its
+    English, a case's recorded reasons from a bullet for that case with the English as
+    recorded, as the reasons page writes them."""
+    from reports.models import ReasonBullet
+    from reports.presenters import present
+
+    for finding in getattr(present(report), "findings", []):
+        for shown in finding.bullets:
+            if shown.welsh:
+                continue
+            bullet = shown.source or ReasonBullet.objects.create(
+                report=report,
+                category=finding.category,
+                text=shown.english,
+                lead_with_count=False,
+                position=99,
+            )
+            bullet.decisions.add(*shown.decision_ids)
+            bullet.text_cy = f"Cymraeg: {shown.english}"
+            bullet.save()
 
 
 def _give_notes_welsh(meeting, fill):
@@ -124,6 +148,8 @@ def approve(report, *, author, approver):
     services.report_approve(report=report, by=approver)
 
 
-def publish(report, *, author, approver, note=""):
+def publish(report, *, author, approver, note="", note_cy=""):
     approve(report, author=author, approver=approver)
-    return services.report_publish(report=report, by=author, change_note=note)
+    return services.report_publish(
+        report=report, by=author, change_note=note, change_note_cy=note_cy
+    )

@@ -372,13 +372,22 @@ def test_demo_publishes_the_victims_code_report_in_welsh_too_and_the_oocr_one_in
     assert response.status_code == 200
     page = response.content.decode()
     assert 'lang="cy"' in page
+    assert vcop.languages.get().title == (
+        "Panel Craffu'r Cod Dioddefwyr: canfyddiadau'r cyfarfod ar 17 Medi 2025"
+    )
+    # The theme and the support services' own words stay English, marked as English.
+    assert '<span lang="en-GB">Stalking or Harassment</span>' in page
     assert_in_order(
         words(page),
         [
+            "Panel Craffu'r Cod Dioddefwyr: canfyddiadau'r cyfarfod ar 17 Medi 2025",
             "Canfyddiadau craffu",
             "Mae'r Cod Dioddefwyr newydd, a ddaeth i rym ym mis Ebrill 2021",
             "Pam mae'r Bwrdd Cyfiawnder Troseddol Lleol yn craffu ar hawliau dioddefwyr",
             "Stelcio ac aflonyddu",
+            "Cafodd gwybodaeth am broses y treial ei hegluro'n llawn",
+            "Mewn un achos ni allai'r panel fod yn sicr bod y dioddefwr wedi cael pob diweddariad",
+            "Yn y ddau achos nid oedd modd penderfynu a roddwyd llyfryn i'r dioddefwr",
             "Nododd y panel fod gan yr heddlu hyrwyddwyr stelcio",
             "Atgoffa swyddogion i gofnodi pryd y rhoddir taflen wybodaeth y dioddefwyr.",
         ],

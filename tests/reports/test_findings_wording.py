@@ -2,7 +2,7 @@
 
 import pytest
 
-from reports import services
+from reports import bullets, services
 from reports.presenters import meeting_report
 from tests.reports.conftest import closed_meeting
 
@@ -135,7 +135,7 @@ def test_a_bullet_for_both_cases_of_its_category_says_in_both_cases(build_meetin
     report = services.report_generate(meeting=meeting, by=olu)
     category = report.panel.framework.categories.get(code="partially-compliant")
     both = list(category.decisions.filter(reviewed_case__meeting=meeting))
-    services.bullet_save(
+    bullets.bullet_save(
         report=report,
         category=category,
         decisions=both,
@@ -143,7 +143,7 @@ def test_a_bullet_for_both_cases_of_its_category_says_in_both_cases(build_meetin
         by=olu,
         version=report.version,
     )
-    services.bullet_save(
+    bullets.bullet_save(
         report=report,
         category=category,
         decisions=both[:1],

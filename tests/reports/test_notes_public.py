@@ -6,6 +6,7 @@ import csv
 import datetime
 import io
 import json
+from html import unescape
 
 import frictionless
 import pikepdf
@@ -89,6 +90,15 @@ def test_the_published_notes_page_has_the_reference_layout(client, published):
     assert all(f'<th scope="col" class="govuk-table__header">{h}</th>' in page for h in headers)
     assert page.index("Other areas discussed") < page.index('id="actions"')
     assert "A further performance update in six months" in page
+
+
+def test_the_notes_welsh_address_says_in_welsh_that_they_are_in_english(client, published, welsh):
+    _notes, version = published
+
+    page = client.get("/cy/findings/accountability/2025-09-24-demo/").content.decode()
+
+    title = unescape(page.split("<title>", 1)[1].split(" – ", 1)[0])
+    assert title == f"Nodiadau yn Saesneg: {version.title}"
 
 
 def test_the_published_notes_pdf_is_tagged_and_in_english(client, published):

@@ -52,3 +52,21 @@ def test_the_welsh_feed_words_the_decisions_in_welsh(client, welsh, published):
 
     summary = feed.find(f"{atom}entry").find(f"{atom}summary").text
     assert summary == f"Penderfyniadau: {TOPIC}: Sicrwydd rhannol."
+
+
+def test_notes_published_in_welsh_give_the_page_and_open_data_their_welsh_title(
+    client, settings, welsh, olu, nia
+):
+    settings.PUBLISH_LANGUAGES = ("en", "cy")
+    _notes, version = published.__wrapped__(olu, nia)
+    welsh_title = version.languages.get(language="cy").title
+
+    page = client.get("/cy/findings/accountability/").content.decode()
+    english = client.get("/en/findings/accountability/").content.decode()
+    body = client.get("/en/findings/accountability/open-data/assurance-decisions.csv")
+    rows = list(csv.DictReader(io.StringIO(body.content.decode())))
+
+    assert f'<h2 class="govuk-heading-l">Cymraeg: {TOPIC}</h2>' in page
+    assert f">{welsh_title}</a>" in page and welsh_title != version.title
+    assert f'<h2 class="govuk-heading-l">{TOPIC}</h2>' in english
+    assert {r["topic_cy"] for r in rows} == {f"Cymraeg: {TOPIC}"}

@@ -191,15 +191,27 @@ def test_a_correction_and_a_withdrawal_apply_to_both_languages(client, draft, ol
     services.report_correct(report=draft, by=olu)
     write(draft, "Fixed.", by=olu, key=SectionKey.WHY, heading="Why")
     draft.sections.filter(key=SectionKey.WHY).update(body_cy="Wedi'i gywiro.")
-    corrected = publish(draft, author=olu, approver=nia, note="Corrected the panel's purpose.")
+    corrected = publish(
+        draft,
+        author=olu,
+        approver=nia,
+        note="Corrected the panel's purpose.",
+        note_cy="Cywirwyd diben y panel.",
+    )
 
     welsh_now = client.get(base(draft, "cy")).content.decode()
     welsh_before = client.get(f"{base(draft, 'cy')}versions/1/")
+    english_now = client.get(base(draft, "en")).content.decode()
 
     assert corrected.languages.get().language == "cy"
     assert "Wedi&#x27;i gywiro." in welsh_now or "Wedi'i gywiro." in welsh_now
+    assert "Cywirwyd diben y panel." in welsh_now
+    assert "Corrected the panel" not in welsh_now
+    assert "Corrected the panel&#x27;s purpose." in english_now
+    assert "Cywirwyd" not in english_now
     assert welsh_before.status_code == 200
     assert "Wedi'i ddisodli" in welsh_before.content.decode()
+    assert "Cywirwyd diben y panel." in welsh_before.content.decode()
 
     services.report_withdraw(report=draft, by=olu, reason="Published in error.")
 

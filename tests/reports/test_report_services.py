@@ -9,7 +9,7 @@ from django.core.files.storage import default_storage
 
 from core.stale import StaleEdit
 from panels.models import Decision
-from reports import services
+from reports import bullets, services
 from reports.enums import ReportStatus, SectionKey
 from reports.models import ReportStatusChange, StandingText, ThemeBackground
 from reports.presenters import meeting_report
@@ -39,7 +39,7 @@ def test_merged_reasons_count_the_cases_merged(draft, olu):
     category = factories.category("inconsistent")
     decisions = list(Decision.objects.filter(category=category))[:2]
 
-    services.bullet_save(
+    bullets.bullet_save(
         report=draft,
         category=category,
         decisions=decisions,
@@ -48,12 +48,12 @@ def test_merged_reasons_count_the_cases_merged(draft, olu):
         version=draft.version,
     )
 
-    bullets = inconsistent(draft).bullets
-    assert [b.sentence for b in bullets] == [
+    shown = inconsistent(draft).bullets
+    assert [b.sentence for b in shown] == [
         "In two cases the victim's views were not sought.",
         "Reason for case 5.",
     ]
-    assert [b.reworded for b in bullets] == [True, False]
+    assert [b.reworded for b in shown] == [True, False]
 
 
 def test_a_theme_bullet_counts_every_case_tagged_with_it(build_meeting, olu):
@@ -62,7 +62,7 @@ def test_a_theme_bullet_counts_every_case_tagged_with_it(build_meeting, olu):
     )
     report = services.report_generate(meeting=meeting, by=olu)
 
-    services.bullet_save(
+    bullets.bullet_save(
         report=report,
         category=factories.category("inconsistent"),
         decisions=[],
@@ -81,7 +81,7 @@ def test_a_theme_bullet_counts_every_case_tagged_with_it(build_meeting, olu):
 def test_merged_count_stays_right_when_a_decision_changes(draft, olu):
     category = factories.category("inconsistent")
     decisions = list(Decision.objects.filter(category=category))
-    services.bullet_save(
+    bullets.bullet_save(
         report=draft,
         category=category,
         decisions=decisions,
@@ -102,7 +102,7 @@ def test_rewording_keeps_the_recorded_decision(draft, olu):
     category = factories.category("inconsistent")
     decision = Decision.objects.filter(category=category).first()
 
-    services.bullet_save(
+    bullets.bullet_save(
         report=draft,
         category=category,
         decisions=[decision],
@@ -121,7 +121,7 @@ def test_a_bullet_refuses_cases_of_another_category(draft, olu):
     other = Decision.objects.exclude(category=factories.category("inconsistent")).first()
 
     with pytest.raises(ValidationError, match="placed in this category"):
-        services.bullet_save(
+        bullets.bullet_save(
             report=draft,
             category=factories.category("inconsistent"),
             decisions=[other],

@@ -9,6 +9,7 @@ from panels.models import Action, Observation, ReviewedCase
 from reports import disclosure, services
 from reports.enums import ReportStatus, SectionKey
 from tests import factories
+from tests.reports.conftest import give_bullets_welsh
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +75,7 @@ def fill_welsh(report, texts, by):
     texts["action"].save()
     report.panel.public_description_cy = "Mae'r panel yn edrych ar ddatrysiadau."
     report.panel.save()
+    give_bullets_welsh(report)
 
 
 def test_english_only_publishing_sends_for_approval_without_any_welsh(draft, texts, olu):
@@ -89,6 +91,15 @@ def test_welsh_publishing_refuses_approval_naming_each_text_without_welsh(
         "Section “Why”, heading has no Welsh version. Add it before sending the report "
         "for approval.",
         "Section “Why” has no Welsh version. Add it before sending the report for approval.",
+        *[
+            f"{where}, reason {n} has no Welsh version. Add it before sending the report for "
+            "approval."
+            for where, n in [
+                ("Consistent with observations", 1),
+                ("Consistent with observations", 2),
+            ]
+            + [("Inconsistent", n) for n in (1, 2, 3)]
+        ],
         "The panel’s public description has no Welsh version. Add it before sending the "
         "report for approval.",
         "Observations from the panel, item 1 has no Welsh version. Add it before sending the "
