@@ -58,6 +58,7 @@ class ActionForm(KeepsUnsentWelsh, VersionAtTop, SafeTextMixin, forms.Form):
         max_length=200,
         error_messages={"required": _("Enter who owns the action")},
     )
+    owner_cy = welsh_text_field(_("Owner (Welsh)"), rows=0, max_length=200)
     due_date = OptionalDateField(what="The due date", label=_("Due by (optional)"))
     seen = forms.CharField(
         widget=forms.HiddenInput, required=False, error_messages={"required": STALE_FORM}
@@ -69,7 +70,8 @@ class ActionForm(KeepsUnsentWelsh, VersionAtTop, SafeTextMixin, forms.Form):
             initial |= {
                 "description": english_of(action, "description"),
                 "description_cy": welsh_of(action, "description"),
-                "owner": action.owner,
+                "owner": english_of(action, "owner"),
+                "owner_cy": welsh_of(action, "owner"),
                 "due_date": action.due_date,
             }
         super().__init__(*args, initial=initial, **kwargs)
@@ -77,6 +79,7 @@ class ActionForm(KeepsUnsentWelsh, VersionAtTop, SafeTextMixin, forms.Form):
             Field.textarea("description", label_size=Size.SMALL),
             Field.textarea("description_cy", label_size=Size.SMALL),
             Field.text("owner", field_width=Fluid.TWO_THIRDS),
+            Field.text("owner_cy", field_width=Fluid.TWO_THIRDS),
             "due_date",
             "seen",
             submit=_("Save the action"),

@@ -59,4 +59,4 @@ class ObservationWording(TranslationOptions):
 
 @register(Action)
 class ActionWording(TranslationOptions):
-    fields = ("description",)
+    fields = ("description", "owner")

@@ -16,6 +16,7 @@ from panels.queries import approved_responses
 
 from .enums import ReportKind, ReportStatus
 from .models import NOTES_PATH, FindingsReport, PublishedVersion, ReasonBullet
+from .published_languages import PublishedLanguage
 
 # Notes are drawn from a closed meeting only: a closed meeting's questions, summaries,
 # decisions and actions do not change, and its record cannot be reopened while the notes
@@ -253,3 +254,12 @@ def period_actions(report: FindingsReport, *, closed: bool) -> list[Action]:
             created_at__date__gte=report.period_start, created_at__date__lte=report.period_end
         ).order_by("created_at")
     )
+
+
+def titles_in(versions, language: str) -> dict[int, str]:
+    """The title each of `versions` was published under in `language`, by version pk, for
+    those published in it (one query; none for no versions)."""
+    if not versions:
+        return {}
+    found = PublishedLanguage.objects.filter(version__in=versions, language=language)
+    return dict(found.values_list("version_id", "title"))

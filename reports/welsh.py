@@ -90,6 +90,7 @@ def _action_texts(presented):
     for n, action in enumerate(actions, start=1):
         url = reverse("panels:action_edit", args=[action.pk])
         yield _pair(_("Action %(n)s") % {"n": n}, action, "description", url)
+        yield _pair(_("Action %(n)s, owner") % {"n": n}, action, "owner", url)
 
 
 def missing_welsh(report: FindingsReport, presented=None) -> list[PublicText]:

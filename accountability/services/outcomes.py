@@ -139,7 +139,12 @@ def action_fingerprint(action: Action) -> str:
     """The action as the form saw it: an Action has no version number of its own. Read in
     English, so a page in Welsh sees the same action."""
     due = action.due_date.isoformat() if action.due_date else ""
-    words = [action.description_en, action.description_cy or "", action.owner]
+    words = [
+        action.description_en,
+        action.description_cy or "",
+        action.owner_en or "",
+        action.owner_cy or "",
+    ]
     fields = [*words, due, str(action.status)]
     return hashlib.sha256(repr(fields).encode()).hexdigest()
 
@@ -154,6 +159,7 @@ def scrutiny_action_save(
     link: ScrutinyAction | None = None,
     seen: str = "",
     description_cy: str | None = None,
+    owner_cy: str | None = None,
 ) -> ScrutinyAction:
     """Add a numbered action to the meeting, addressed to its force, or change one. The
     action is the panels' Action, so its tracking, the force's responses and reminders
@@ -172,7 +178,7 @@ def scrutiny_action_save(
             action = Action.objects.select_for_update().get(pk=link.action_id)
             check_version(action, seen, of=action_fingerprint)
         action.description, action.owner, action.due_date = description, owner, due_date
-        set_welsh(action, description_cy=description_cy)
+        set_welsh(action, description_cy=description_cy, owner_cy=owner_cy)
         saved(action)
         if link is None:
             numbers = locked.actions.values_list("number", flat=True)

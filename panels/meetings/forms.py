@@ -294,6 +294,13 @@ class ActionForm(KeepsUnsentWelsh, SafeTextMixin, forms.Form):
         max_length=200,
         error_messages={"required": _("Enter who owns the action")},
     )
+    owner_cy = forms.CharField(
+        label=gettext_lazy("Owner (Welsh)"),
+        help_text=gettext_lazy("Needed before a findings report is sent for approval in Welsh."),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"lang": "cy"}),
+    )
     addressed_to_force = forms.BooleanField(
         label=_("Addressed to the force"),
         help_text=_("The force's liaison is told of it and answers it in the service."),
@@ -320,7 +327,8 @@ class ActionForm(KeepsUnsentWelsh, SafeTextMixin, forms.Form):
                 for name in (
                     "description_en",
                     "description_cy",
-                    "owner",
+                    "owner_en",
+                    "owner_cy",
                     "due_date",
                     "status",
                     "follow_up_date",
@@ -328,6 +336,8 @@ class ActionForm(KeepsUnsentWelsh, SafeTextMixin, forms.Form):
             }
             initial["description"] = initial.pop("description_en") or ""
             initial["description_cy"] = initial["description_cy"] or ""
+            initial["owner"] = initial.pop("owner_en") or ""
+            initial["owner_cy"] = initial["owner_cy"] or ""
             initial["addressed_to_force"] = action.force_id is not None
         super().__init__(*args, initial=initial, **kwargs)
         self.response_on_record = action.force_response if action is not None else ""
@@ -336,6 +346,7 @@ class ActionForm(KeepsUnsentWelsh, SafeTextMixin, forms.Form):
             Field.textarea("description", label_size=Size.SMALL),
             Field.textarea("description_cy", label_size=Size.SMALL),
             Field.text("owner", field_width=Fluid.TWO_THIRDS),
+            Field.text("owner_cy", field_width=Fluid.TWO_THIRDS),
             Field.checkbox("addressed_to_force", small=True),
             "due_date",
             Field.select("status"),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from accountability.enums import AssuranceLevel
 from accountability.models import ScrutinyMeeting, TopicDecision
+from core.bilingual import welsh_of
 from panels.queries import approved_responses
 
 from .. import markup
@@ -88,6 +89,7 @@ class NotesAction:
     responded_on: datetime.date | None = None
     link_pk: int = 0  # the meeting's numbered action, where it is changed
     response_pk: int = 0  # the approved response shown, whose approval can be withdrawn
+    owner_lang: str = ""  # "en-GB" when a page in Welsh can show only the English owner
 
 
 @dataclass
@@ -201,6 +203,14 @@ def _actions(meeting: ScrutinyMeeting) -> list[NotesAction]:
                 response[1] if response else None,
                 numbered.pk,
                 action.approved_responses[0].pk if response else 0,
+                _english_only(action, "owner"),
             )
         )
     return actions
+
+
+def _english_only(row, name: str) -> str:
+    """ "en-GB" when the page is not in English and `row.<name>` has no Welsh to show."""
+    if (translation.get_language() or "en").split("-")[0] == "en" or welsh_of(row, name):
+        return ""
+    return "en-GB"

@@ -21,7 +21,6 @@ from .. import selectors
 from ..enums import ReportKind
 from ..models import NOTES_PATH
 from ..permissions import is_withdrawn
-from ..published_languages import PublishedLanguage
 from .figures import notes_csv_rows
 from .history import topic_histories
 
@@ -48,10 +47,7 @@ def in_page_language(versions) -> None:
     Welsh page can show only the English: notes published in Welsh have a Welsh title of
     their own (one query, on Welsh pages only)."""
     in_welsh = translation.get_language() == "cy"
-    welsh = {}
-    if in_welsh and versions:
-        found = PublishedLanguage.objects.filter(version__in=versions, language="cy")
-        welsh = dict(found.values_list("version_id", "title"))
+    welsh = selectors.titles_in(versions, "cy") if in_welsh else {}
     for version in versions:
         version.shown_title = welsh.get(version.pk) or version.title
         version.title_lang = "en-GB" if in_welsh and version.pk not in welsh else ""

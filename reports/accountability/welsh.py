@@ -69,4 +69,6 @@ def _other_area_texts(meeting):
 def _action_texts(meeting):
     for link in meeting.actions.select_related("action").order_by("number"):
         where = _("Action %(n)s") % {"n": link.number}
-        yield pair(where, link.action, "description", _at("action_edit", [link.pk]))
+        url = _at("action_edit", [link.pk])
+        yield pair(where, link.action, "description", url)
+        yield pair(_("%(where)s, owner") % {"where": where}, link.action, "owner", url)

@@ -370,7 +370,8 @@ def _in_welsh(report: FindingsReport, by) -> None:
             text_cy=welsh
         )
     actions = [action[0] for action in VCOP_SEPTEMBER_ACTIONS]
-    for english_text, welsh in zip(actions, welsh_text.ACTIONS, strict=True):
+    owners = welsh_text.ACTION_OWNERS
+    for english_text, welsh, owner in zip(actions, welsh_text.ACTIONS, owners, strict=True):
         Action.objects.filter(meeting=report.meeting, description_en=english_text).update(
-            description_cy=welsh
+            description_cy=welsh, owner_cy=owner
         )

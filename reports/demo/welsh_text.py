@@ -197,6 +197,11 @@ ACTIONS = [
     "Atgoffa swyddogion i gofnodi pryd y rhoddir taflen wybodaeth y dioddefwyr.",
     "Cwmpasu gwaith ar draws asiantaethau ar ymgysylltu â dioddefwyr o dan 18 oed.",
 ]
+# Who owns each of those actions, in the same order.
+ACTION_OWNERS = [
+    "Uned Gofal Dioddefwyr yr Heddlu",
+    "Bwrdd Cyfiawnder Troseddol Lleol",
+]
 
 # The report's title, as the office would write it in Welsh.
 TITLE = "Panel Craffu'r Cod Dioddefwyr: canfyddiadau'r cyfarfod ar 17 Medi 2025"

@@ -1,10 +1,12 @@
 """{% welsh_side_by_side report %}: the approver's English | Cymraeg table (reports/welsh.py);
 {{ words|in_english }}: words people wrote in English only, marked as English on a page in
-another language."""
+another language; {{ row|said:"field" }}: a field with a Welsh version, in the page's language."""
 
 from django import template
 from django.utils.html import format_html
 from django.utils.translation import get_language
+
+from core.bilingual import english_of, welsh_of
 
 from ..welsh import side_by_side
 
@@ -25,3 +27,12 @@ def in_english(words, element="span"):
         return words
     tag = "div" if element == "div" else "span"
     return format_html('<{} lang="en-GB">{}</{}>', tag, words, tag)
+
+
+@register.filter
+def said(row, name: str):
+    """`row.<name>` (a field with a Welsh version, docs/adr/0017) in the page's language: on a
+    Welsh page its Welsh, or its English marked as English while it has none."""
+    if get_language() == "en":
+        return english_of(row, name)
+    return welsh_of(row, name) or in_english(english_of(row, name))

@@ -110,14 +110,17 @@ def test_the_action_page_saves_the_welsh_wording(client, olu, scrutiny):
         "description": "A communications plan.",
         "description_cy": "Cynllun cyfathrebu.",
         "owner": "The force",
+        "owner_cy": "Yr heddlu",
     }
 
     client.post(reverse("accountability:action_add", args=[scrutiny.pk]), data)
 
     action = ScrutinyAction.objects.get().action
-    assert (action.description_en, action.description_cy) == (
+    assert (action.description_en, action.description_cy, action.owner_en, action.owner_cy) == (
         "A communications plan.",
         "Cynllun cyfathrebu.",
+        "The force",
+        "Yr heddlu",
     )
 
 

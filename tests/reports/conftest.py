@@ -93,6 +93,7 @@ def give_welsh(report):
     if report.meeting_id:
         fill(report.meeting.observations.all(), "text")
         fill(report.meeting.actions.all(), "description")
+        fill(report.meeting.actions.all(), "owner")
     if report.scrutiny_meeting_id:
         _give_notes_welsh(report.scrutiny_meeting, fill)
         return
@@ -138,6 +139,7 @@ def _give_notes_welsh(meeting, fill):
     fill(meeting.other_areas.all(), "heading")
     fill(meeting.other_areas.all(), "text")
     fill(Action.objects.filter(scrutiny__meeting=meeting), "description")
+    fill(Action.objects.filter(scrutiny__meeting=meeting), "owner")
     meeting.refresh_from_db()  # the report holds the meeting as it was read before
 
 

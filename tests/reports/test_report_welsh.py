@@ -72,6 +72,7 @@ def fill_welsh(report, texts, by):
     texts["note"].text_cy = "Dylai swyddogion gofnodi barn y dioddefwr."
     texts["note"].save()
     texts["action"].description_cy = "Briffio swyddogion."
+    texts["action"].owner_cy = "Arweinydd datrysiadau y tu allan i'r llys"
     texts["action"].save()
     report.panel.public_description_cy = "Mae'r panel yn edrych ar ddatrysiadau."
     report.panel.save()
@@ -105,6 +106,7 @@ def test_welsh_publishing_refuses_approval_naming_each_text_without_welsh(
         "Observations from the panel, item 1 has no Welsh version. Add it before sending the "
         "report for approval.",
         "Action 1 has no Welsh version. Add it before sending the report for approval.",
+        "Action 1, owner has no Welsh version. Add it before sending the report for approval.",
     ]
     draft.refresh_from_db()
     assert draft.status == ReportStatus.DRAFT
@@ -133,6 +135,7 @@ def test_the_send_page_lists_each_missing_welsh_text_with_a_link_to_it(
         f"/panels/manage/{draft.panel.slug}/edit/#id_public_description_cy",
         f"/panels/meetings/{draft.meeting.pk}/notes/{note.pk}/#id_text_cy",
         f"/panels/actions/{action.pk}/#id_description_cy",
+        f"/panels/actions/{action.pk}/#id_owner_cy",
     ]:
         assert f'href="{link}"' in page
         target = client.get(link.split("#")[0])

@@ -247,6 +247,7 @@ ACTION_FORM_FIELDS = (
     "description",
     "description_cy",
     "owner",
+    "owner_cy",
     "due_date",
     "status",
     "follow_up_date",
@@ -255,8 +256,10 @@ ACTION_FORM_FIELDS = (
 
 def action_fingerprint(action: Action) -> str:
     """The action as the panel's action form saw it (an Action has no version number of
-    its own): the fields the form changes, and whom the action is addressed to."""
-    fields = [str(getattr(action, name) or "") for name in ACTION_FORM_FIELDS]
+    its own): the fields the form changes, and whom the action is addressed to. Read in
+    English, so a page in Welsh sees the same action as the save does."""
+    with english():
+        fields = [str(getattr(action, name) or "") for name in ACTION_FORM_FIELDS]
     fields.append(str(action.force_id or ""))
     return hashlib.sha256(repr(fields).encode()).hexdigest()
 
