@@ -248,17 +248,39 @@ def _english(frameworks):
     return english
 
 
+# A new framework's Welsh criteria heading starts as the English field's default, copied
+# by django-modeltranslation: it is no Welsh, and is treated as none.
+UNSET_CRITERIA_HEADING = "Criteria"
+CRITERIA_HEADING_CY = "Meini prawf"
+
+
+def clear_copied_criteria_heading(frameworks) -> None:
+    """Frameworks whose Welsh criteria heading is only the copied English default: "Meini
+    prawf" where their English is that default too, none (the English shows) elsewhere,
+    until the seeded Welsh or a data admin gives it."""
+    copied = frameworks.filter(criteria_heading_cy=UNSET_CRITERIA_HEADING)
+    copied.filter(criteria_heading=UNSET_CRITERIA_HEADING).update(
+        criteria_heading_cy=CRITERIA_HEADING_CY
+    )
+    copied.exclude(criteria_heading=UNSET_CRITERIA_HEADING).update(criteria_heading_cy=None)
+
+
 def _fill(row, pairs) -> bool:
     """Give row the Welsh of each field whose English is still the seeded wording and
     whose Welsh is blank: an admin's rewording, or Welsh of their own, is kept."""
     changed = False
     for field, english, welsh in pairs:
-        if welsh and getattr(row, field) == english and not getattr(row, f"{field}_cy"):
+        if welsh and getattr(row, field) == english and not _welsh_given(row, field):
             setattr(row, f"{field}_cy", welsh)
             changed = True
     if changed:
         row.save()
     return changed
+
+
+def _welsh_given(row, field: str) -> bool:
+    welsh = getattr(row, f"{field}_cy")
+    return bool(welsh) and not (field == "criteria_heading" and welsh == UNSET_CRITERIA_HEADING)
 
 
 def seed_welsh(apps, *, frameworks, themes: dict) -> None:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core import charts
+from core.bilingual import english_of
 from panels.enums import Assessment
 from panels.models import DecisionAssessment
 
@@ -26,8 +27,9 @@ ANSWERS = list(Assessment.values)  # met, partly met, not met, not recorded, not
 
 
 def criterion_noun(framework) -> str:
-    """What one criterion is called in a sentence: "Right" for a framework of rights."""
-    heading = framework.criteria_heading.strip().lower()
+    """What one criterion is called in a sentence: "Right" for a framework of rights (told
+    from the heading's English, whatever the page's language)."""
+    heading = english_of(framework, "criteria_heading").strip().lower()
     return _("Right") if heading.endswith("rights") else _("Criterion")
 
 

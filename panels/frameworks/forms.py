@@ -119,6 +119,9 @@ class FrameworkForm(_PartForm):
         self.fields["record_kind"].empty_label = None
         # A post without it (a script written before kinds) keeps the kind it has.
         self.fields["record_kind"].required = False
+        if framework is None:
+            # The Welsh box starts empty, not with the English default copied into it.
+            self.initial["criteria_heading_cy"] = ""
 
     def clean_record_kind(self):
         return self.cleaned_data.get("record_kind") or self.instance.record_kind

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from core.models import AuditEntry
-from panels.enums import MeetingStatus
+from panels.enums import FrameworkKind, MeetingStatus
 from panels.frameworks import services as framework_services
 from panels.models import Action, Framework, Observation, Theme
 from panels.rating.services import conflict_declare
@@ -26,7 +26,8 @@ def test_every_seeded_framework_carries_its_welsh_wording():
     assert [f.slug for f in frameworks] == sorted(FRAMEWORKS_CY)
     for framework in frameworks:
         for name in ("name", "description", "criteria_heading"):
-            assert getattr(framework, f"{name}_cy"), (framework.slug, name)
+            welsh = FRAMEWORKS_CY[framework.slug][name]
+            assert getattr(framework, f"{name}_cy") == welsh, (framework.slug, name)
         for category in framework.categories.all():
             assert category.label_cy and category.short_label_cy, category.code
         for group in framework.criterion_groups.all():
@@ -34,6 +35,50 @@ def test_every_seeded_framework_carries_its_welsh_wording():
         for criterion in framework.criteria.all():
             assert criterion.label_cy, criterion.code
             assert bool(criterion.guidance_cy) == bool(criterion.guidance), criterion.code
+
+
+def test_a_welsh_criteria_heading_copied_from_the_english_default_is_replaced():
+    """As a deployment migrated before the fix has it: "Criteria" in every Welsh heading."""
+    from django.apps import apps
+
+    from panels import reference_data
+    from panels.reference_welsh import clear_copied_criteria_heading
+
+    Framework.objects.update(criteria_heading_cy="Criteria")
+    own = Framework.objects.create(
+        name="Own",
+        slug="own",
+        kind=FrameworkKind.OTHER,
+        criteria_heading="Criteria",
+        criteria_heading_cy="Criteria",
+    )
+    renamed = Framework.objects.create(
+        name="Renamed",
+        slug="renamed",
+        kind=FrameworkKind.OTHER,
+        criteria_heading="Checks",
+        criteria_heading_cy="Criteria",
+    )
+
+    clear_copied_criteria_heading(Framework.objects.all())
+    reference_data.seed_welsh(apps)
+
+    vcop = Framework.objects.get(slug="vcop-seven-way")
+    own.refresh_from_db()
+    renamed.refresh_from_db()
+    assert vcop.criteria_heading_cy == "Hawliau dioddefwyr"
+    assert (own.criteria_heading_cy, renamed.criteria_heading_cy) == ("Meini prawf", None)
+    with translation.override("cy"):
+        assert (vcop.criteria_heading, renamed.criteria_heading) == ("Hawliau dioddefwyr", "Checks")
+
+
+def test_a_new_frameworks_welsh_heading_box_starts_empty(client, alice):
+    client.force_login(alice)
+
+    page = client.get(reverse("panels:framework_create")).content.decode()
+
+    assert 'name="criteria_heading" value="Criteria"' in page
+    assert 'name="criteria_heading_cy" value="Criteria"' not in page
 
 
 def test_every_seeded_theme_carries_its_welsh_name():

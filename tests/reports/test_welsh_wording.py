@@ -131,3 +131,16 @@ def test_a_meeting_report_renders_whole_in_welsh_with_its_language_declared(olu)
     assert "Canfyddiadau cyfarfod y panel" in body
     assert "Achosion ym mhob categori" in body
     assert '<html lang="cy">' in document
+
+
+@pytest.mark.django_db
+def test_a_frameworks_rights_are_called_rights_in_welsh_too():
+    from panels.models import Framework
+    from reports.criteria import criterion_noun
+
+    rights = Framework.objects.get(slug="vcop-seven-way")
+
+    with translation.override("cy"):
+        noun = criterion_noun(rights)
+
+    assert (rights.criteria_heading_cy, noun) == ("Hawliau dioddefwyr", "Hawl")
