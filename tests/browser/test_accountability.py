@@ -165,7 +165,7 @@ def opcc_record_the_rest(journey: Journey, scrutiny) -> None:
     page.get_by_label("What needs to be done", exact=True).fill(
         "A communications plan for the Remedy."
     )
-    page.get_by_label("Owner").fill("The force and the OPCC")
+    page.get_by_label("Owner", exact=True).fill("The force and the OPCC")
     journey.follow(page.get_by_role("button", name="Save the action"))
     journey.follow(page.get_by_role("link", name="Change action 1"))
     journey.follow(page.get_by_role("button", name="Save the action"))

@@ -293,7 +293,7 @@ def test_chair_journey_reveals_decides_and_closes_the_meeting(journey, demo):
     assert journey.path == meeting_path
     journey.follow(page.get_by_role("link", name="Add an action"))
     page.get_by_label("What needs to be done", exact=True).fill(ACTION)
-    page.get_by_label("Owner").fill(ACTION_OWNER)
+    page.get_by_label("Owner", exact=True).fill(ACTION_OWNER)
     journey.follow(page.get_by_role("button", name="Save the action"))
     assert journey.banner() == "Action saved"
 

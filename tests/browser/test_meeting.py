@@ -303,7 +303,7 @@ def test_chair_reveals_discusses_decides_and_closes_the_meeting(page, live_serve
     assert heading(page) == "Add an action"
     assert_accessible(page)
     page.get_by_label("What needs to be done", exact=True).fill(ACTION)
-    page.get_by_label("Owner").fill(ACTION_OWNER)
+    page.get_by_label("Owner", exact=True).fill(ACTION_OWNER)
     due = page.get_by_role("group", name="Due by (optional)")
     due.get_by_label("Day").fill("31")
     due.get_by_label("Month").fill("1")
@@ -399,7 +399,7 @@ def test_planning_follow_up_and_closed_meeting_pages_are_accessible(page, live_s
 
     follow(page.get_by_role("link", name=re.compile(r"^Brief supervisors")))
     assert heading(page) == "Change an action"
-    assert page.get_by_label("Owner").input_value() == "Force crime registrar"
+    assert page.get_by_label("Owner", exact=True).input_value() == "Force crime registrar"
     assert_accessible(page)
 
     # The closed meeting's record: who attended and a note (with its errors).

@@ -25,7 +25,9 @@ def give_welsh(report) -> None:
     report.panel.public_description_cy = "Disgrifiad Cymraeg."
     report.panel.save()
     Observation.objects.filter(meeting=report.meeting).update(text_cy="Sylw Cymraeg.")
-    Action.objects.filter(meeting=report.meeting).update(description_cy="Cam Cymraeg.")
+    Action.objects.filter(meeting=report.meeting).update(
+        description_cy="Cam Cymraeg.", owner_cy="Perchennog Cymraeg."
+    )
     give_bullets_welsh(report)
 
 

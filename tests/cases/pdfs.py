@@ -66,6 +66,8 @@ def _saved(pdf: pikepdf.Pdf, **options) -> bytes:
     """The PDF's bytes, its streams left as written (a bomb stays deflated)."""
     if "encryption" not in options:
         options["stream_decode_level"] = pikepdf.StreamDecodeLevel.none
+        # The same pages give the same bytes, whenever they are made (the /ID is not a time).
+        options["deterministic_id"] = True
     buffer = io.BytesIO()
     pdf.save(buffer, **options)
     return buffer.getvalue()
