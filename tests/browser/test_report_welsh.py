@@ -47,6 +47,10 @@ def test_welsh_is_asked_for_before_approval_and_read_beside_the_english(
     page.goto(f"{base}/reports/{report.pk}/move/submit/")
     expect(page.locator("#problems").get_by_text("has no Welsh version.").first).to_be_visible()
     assert_accessible(page)
+    # The title's own page, where its Welsh is written beside the English.
+    page.goto(f"{base}/reports/{report.pk}/title/")
+    expect(page.get_by_label("Title (Welsh)", exact=True)).to_have_value(report.title_cy)
+    assert_accessible(page)
 
     give_welsh(report)
     services.report_submit(report=report, by=users["olu"])
