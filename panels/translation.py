@@ -12,6 +12,7 @@ from .models import (
     Criterion,
     CriterionGroup,
     Framework,
+    Meeting,
     Observation,
     OutcomeCategory,
     Panel,
@@ -60,3 +61,10 @@ class ObservationWording(TranslationOptions):
 @register(Action)
 class ActionWording(TranslationOptions):
     fields = ("description", "owner")
+
+
+@register(Meeting)
+class MeetingWording(TranslationOptions):
+    # The English theme stays the key (a report's slug, kept background, support services,
+    # the draw's offence categories): read it with core.bilingual.english_of.
+    fields = ("theme",)

@@ -300,6 +300,11 @@ class PublishedVersion(ImmutableModel):
     change_note = models.TextField(blank=True)
     title = models.CharField(max_length=300)
     theme = models.CharField(max_length=200, blank=True)
+    theme_cy = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The theme's Welsh, frozen; blank if the version was not published in Welsh.",
+    )
     framework_name = models.CharField(max_length=200)
     meeting_date = models.DateField(null=True, blank=True)
     period_start = models.DateField(null=True, blank=True)

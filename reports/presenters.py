@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from core import charts
+from core.bilingual import english_of
 from panels.enums import Agency, FrameworkKind, ObservationKind
 from panels.models import Action, Decision, Observation, OutcomeCategory, SampleDraw
 from panels.queries import approved_responses
@@ -124,7 +125,7 @@ def meeting_report(report: FindingsReport) -> MeetingReport:
         themes=_themes(decisions),
         chart=figure_display.with_shares(charts.category_bars(counts), extras.category_rows),
         criteria=meeting_criteria(report, decisions),
-        support=panel_support_services(panel=report.panel, theme=meeting.theme),
+        support=panel_support_services(panel=report.panel, theme=english_of(meeting, "theme")),
         extras=extras,
     )
 
@@ -200,6 +201,11 @@ class PeriodMeeting:
     counts: list[int]
     title: str
     url_args: tuple[str, str]
+    theme_cy: str = ""  # frozen with the version when it was published in Welsh
+
+    @property
+    def theme_en(self) -> str:
+        return self.theme  # for the `said` filter: the frozen English
 
     @property
     def meeting(self):
@@ -259,6 +265,7 @@ def period_report(report: FindingsReport) -> PeriodReport:
         PeriodMeeting(
             date=v.meeting_date,
             theme=v.theme,
+            theme_cy=v.theme_cy,
             counts=_counts(v.figures, len(categories)),
             title=v.title,
             url_args=(v.report.panel.slug, v.report.slug),

@@ -27,6 +27,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from core.bilingual import WELSH
+
 from . import figures, selectors
 from .accountability.public import notes_csv
 from .open_data import schema as open_data_schema
@@ -72,7 +74,7 @@ def _report_list_context(chosen: dict) -> dict:
             {(v.report.panel.slug, v.report.panel.name) for v in versions}, key=lambda p: p[1]
         ),
         "years": sorted({v.year for v in versions}, reverse=True),
-        "themes": sorted({v.theme for v in versions if v.theme}),
+        "themes": _theme_choices(versions),
         "withdrawn": list(selectors.withdrawn_reports()),
     }
 
@@ -90,7 +92,23 @@ def _in_words_here(version):
     here = next((row for row in rows if row.language == language), None)
     version.shown_title = here.title if here else version.title
     version.title_lang = "" if here else _lang_of_english()
+    welsh_theme = version.theme_cy if language == WELSH else ""
+    version.shown_theme = welsh_theme or version.theme
+    version.theme_lang = "" if welsh_theme else _lang_of_english()
     return version
+
+
+def _theme_choices(versions) -> list[tuple[str, str, str]]:
+    """(the English theme, the filter's words for it, their `lang` if still English): the
+    value stays the English, so a filtered address is the same in both languages."""
+    words = {}
+    for version in versions:
+        if version.theme:
+            here = version.theme_cy if get_language() == WELSH else ""
+            words[version.theme] = words.get(version.theme) or here
+    english_lang = _lang_of_english()
+    choices = [(en, cy or en, "" if cy else english_lang) for en, cy in words.items()]
+    return sorted(choices, key=lambda choice: choice[1].lower())
 
 
 def _matches(version, chosen) -> bool:
@@ -290,21 +308,29 @@ class PublicationsFeed(Feed):
         return reverse("public:report_list")
 
     def items(self):
-        return list(selectors.public_versions()[:50])
+        """The latest 50, with their titles and themes in the feed's language where they
+        were published in it (at /cy/, the Welsh)."""
+        found = selectors.public_versions()
+        if get_language() != ENGLISH:
+            found = found.prefetch_related("languages")
+        return [_in_words_here(version) for version in found[:50]]
 
     def item_title(self, item):
-        return (
-            item.title if item.number == 1 else _("%(title)s (corrected)") % {"title": item.title}
-        )
+        title = item.shown_title
+        return title if item.number == 1 else _("%(title)s (corrected)") % {"title": title}
 
     def item_description(self, item):
         """Atom's summary is `type="html"`: readers decode the XML, then read the result
         as HTML, so the theme and category labels are HTML-escaped first (the XML writer
         escapes once more). A theme like `<img onerror=…>` then reads as text."""
+        here = f"category_{get_language()}"
         counts = "; ".join(
-            f"{c['category']}: {c['cases']}" for c in item.figures["categories"] if c["cases"]
+            f"{c.get(here) or c['category']}: {c['cases']}"
+            for c in item.figures["categories"]
+            if c["cases"]
         )
-        return escape(_("Theme: %(theme)s. %(counts)s.") % {"theme": item.theme, "counts": counts})
+        words = {"theme": item.shown_theme, "counts": counts}
+        return escape(_("Theme: %(theme)s. %(counts)s.") % words)
 
     def item_link(self, item):
         return reverse("public:report", args=[item.report.panel.slug, item.report.slug])

@@ -12,7 +12,7 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from core.bilingual import english, english_of
+from core.bilingual import WELSH, english, english_of, welsh_of
 from core.organisation import organisation
 
 from . import figures as figures_module
@@ -139,7 +139,9 @@ def _about(report: FindingsReport) -> dict:
         meeting = report.meeting
         framework = report.panel.framework.name
     return {
-        "theme": meeting.theme if meeting else "",
+        "theme": english_of(meeting, "theme") if meeting else "",
+        # Frozen only where the version is published in Welsh: its Welsh page shows it.
+        "theme_cy": welsh_of(meeting, "theme") if meeting and WELSH in other_languages() else "",
         "framework_name": framework,
         "meeting_date": meeting.date if meeting else None,
         "year": (meeting.date if meeting else report.period_end).year,

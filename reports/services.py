@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 
 from accountability.models import ScrutinyMeeting
 from core.audit import AuditEvent, record
+from core.bilingual import english_of, welsh_of
 from core.stale import lock_at_version
 from panels.enums import MeetingStatus
 from panels.models import Meeting
@@ -65,7 +66,7 @@ def report_generate(*, meeting: Meeting, by) -> FindingsReport:
         report = FindingsReport(
             panel=panel,
             meeting=meeting,
-            slug=f"{meeting.date:%Y-%m-%d}-{slugify(meeting.theme)}"[:120],
+            slug=f"{meeting.date:%Y-%m-%d}-{slugify(english_of(meeting, 'theme'))}"[:120],
             title=titles["title_en"],
             **titles,
             created_by=by,
@@ -128,13 +129,16 @@ def _starting_sections(report, meeting) -> list[ReportSection]:
         if key == SectionKey.THEME_BACKGROUND and meeting is None:
             heading, body = _("The period's themes"), ""
         elif key == SectionKey.THEME_BACKGROUND:
-            kept[key] = _kept_background(meeting.theme)
-            heading, body = _theme_background(report.panel, meeting.theme, kept[key])
+            theme = english_of(meeting, "theme")  # the key, whatever the page's language
+            kept[key] = _kept_background(theme)
+            heading, body = _theme_background(report.panel, theme, kept[key])
         elif key in kept:
             heading, body = kept[key].heading, kept[key].body
         else:
             heading, body = standing_text.default(report.panel, key)
         section = ReportSection(report=report, key=key, heading=heading, body=body)
+        if key == SectionKey.THEME_BACKGROUND and meeting is not None and kept[key] is None:
+            section.heading_cy = welsh_of(meeting, "theme")  # headed by the theme, in Welsh too
         sections.append(with_welsh_of(section, kept.get(key)))
     return sections
 
@@ -221,7 +225,7 @@ def report_retitle(
 
 def _keep(report, section, by) -> None:
     if section.key == SectionKey.THEME_BACKGROUND:
-        theme = report.meeting.theme if report.meeting else ""
+        theme = english_of(report.meeting, "theme") if report.meeting else ""
         ThemeBackground.objects.update_or_create(
             theme_key=theme_key(theme),
             defaults={"theme": theme, **section_words(section), "updated_by": by},

@@ -2,11 +2,11 @@
 
 When reports are published in Welsh too (settings.PUBLISH_LANGUAGES holds "cy"), every
 public text people wrote needs its Welsh version before the report goes for approval:
-the report's title, the narrative sections, the reason bullets under each category (a
-case's reasons as recorded included), the panel's standing text, the public notes and the
-actions' wording; for the Commissioner's notes, what OPCC staff recorded of the meeting
-(reports/accountability/welsh.py). The approver reads the two side by side, and the
-disclosure check reads the Welsh as it reads the English.
+the report's title, the meeting's theme, the narrative sections, the reason bullets under
+each category (a case's reasons as recorded included), the panel's standing text, the
+public notes and the actions' wording; for the Commissioner's notes, what OPCC staff
+recorded of the meeting (reports/accountability/welsh.py). The approver reads the two
+side by side, and the disclosure check reads the Welsh as it reads the English.
 """
 
 from django.core.exceptions import ValidationError
@@ -38,6 +38,7 @@ def public_texts(report: FindingsReport, presented=None) -> list[PublicText]:
     with english():
         return [
             _pair(_("The report’s title"), report, "title", _title_url(report)),
+            *_theme_texts(report),
             *section_texts(report),
             *_bullet_texts(report, presented),
             *_panel_texts(report),
@@ -48,6 +49,13 @@ def public_texts(report: FindingsReport, presented=None) -> list[PublicText]:
 
 def _title_url(report) -> str:
     return reverse("reports:report_title", args=[report.pk])
+
+
+def _theme_texts(report):
+    """A meeting's report shows its theme; its Welsh is written on the meeting's edit page."""
+    if report.meeting_id:
+        url = reverse("panels:meeting_edit", args=[report.meeting_id])
+        yield _pair(_("The meeting’s theme"), report.meeting, "theme", url)
 
 
 def _bullet_texts(report, presented):

@@ -1,9 +1,11 @@
 from django import template
 from django.utils.dateformat import format as date_format
+from django.utils.html import format_html
 from django.utils.timezone import is_aware, localtime
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
+from core.bilingual import english_of, welsh_of
 from core.forms import error_summary
 
 register = template.Library()
@@ -40,3 +42,31 @@ def govuk_datetime(value) -> str:
         "date": date_format(value, "j F Y"),
         "time": govuk_time(value),
     }
+
+
+@register.filter
+def in_english(words, element="span"):
+    """`words` inside `<span lang="en-GB">` (or `in_english:"div"` for paragraphs) on a page
+    not in English, so a screen reader says them as English; as they are on an English
+    page, or when there are none."""
+    if not words or get_language() == "en":
+        return words
+    tag = "div" if element == "div" else "span"
+    return format_html('<{} lang="en-GB">{}</{}>', tag, words, tag)
+
+
+@register.filter
+def said(row, name: str):
+    """`row.<name>` (a field with a Welsh version, docs/adr/0017) in the page's language: on a
+    Welsh page its Welsh, or its English marked as English while it has none."""
+    if get_language() == "en":
+        return english_of(row, name)
+    return welsh_of(row, name) or in_english(english_of(row, name))
+
+
+@register.filter
+def said_lower(row, name: str):
+    """`said`, in lower case: a meeting's theme inside a sentence."""
+    if get_language() == "en":
+        return english_of(row, name).lower()
+    return welsh_of(row, name).lower() or in_english(english_of(row, name).lower())

@@ -104,14 +104,16 @@ def _meeting(spec, panels, force, users) -> Meeting | None:
     date, deadline = spec["date"], spec["deadline"]
     if date is None:
         # A meeting dated from today: the same meeting is the one with its theme.
-        if Meeting.objects.filter(panel=panel, theme=spec["theme"]).exists():
+        if Meeting.objects.filter(panel=panel, theme_en=spec["theme"]).exists():
             return None
         date = timezone.localdate() + datetime.timedelta(days=spec["days_ahead"])
         before = spec.get("rating_days_before", RATING_DAYS_BEFORE_MEETING)
         deadline = date - datetime.timedelta(days=before)
     elif Meeting.objects.filter(panel=panel, date=date).exists():
         return None
-    meeting = Meeting(panel=panel, date=date, theme=spec["theme"], rating_deadline=deadline)
+    meeting = Meeting(panel=panel, date=date, rating_deadline=deadline)
+    meeting.theme_en = meeting.theme = spec["theme"]
+    meeting.theme_cy = spec.get("theme_cy", "")
     meeting.full_clean()
     meeting.save()
     opcc = users["olu"]

@@ -363,6 +363,7 @@ STOP_SEARCH_MEETING = {
     "panel": "stop-search",
     "date": D(2025, 11, 19),
     "theme": "Searches for drugs",
+    "theme_cy": "Chwiliadau am gyffuriau",
     "deadline": D(2025, 11, 12),
     "cases": STOP_SEARCH_CASES,
     "close": True,

@@ -17,8 +17,12 @@ from ..models import Meeting, Panel, Theme
 from ..sampling.forms import OptionalDateField
 
 
-class MeetingForm(SafeTextMixin, forms.Form):
-    text_labels = {"theme": _("Meeting theme"), "location": _("Meeting location")}
+class MeetingForm(KeepsUnsentWelsh, SafeTextMixin, forms.Form):
+    text_labels = {
+        "theme": _("Meeting theme"),
+        "theme_cy": _("Meeting theme (Welsh)"),
+        "location": _("Meeting location"),
+    }
     panel = forms.ModelChoiceField(
         queryset=Panel.objects.none(),
         label=_("Panel"),
@@ -31,6 +35,13 @@ class MeetingForm(SafeTextMixin, forms.Form):
         help_text=_('What the panel looks at this time, for example "Stalking or harassment".'),
         max_length=200,
         error_messages={"required": _("Enter the meeting's theme")},
+    )
+    theme_cy = forms.CharField(
+        label=_("Theme (Welsh)"),
+        help_text=_("Needed before a findings report is sent for approval in Welsh."),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"lang": "cy"}),
     )
     rating_deadline = OptionalDateField(
         what=_("The rating deadline"),
@@ -49,21 +60,24 @@ class MeetingForm(SafeTextMixin, forms.Form):
         self.fields["panel"].queryset = panels
         self.fields["date"].error_messages["required"] = _("Enter the meeting date")
         self.fields["date"].error_messages["incomplete"] = _("Enter the meeting date")
-        names = ["panel", "date", "theme", "rating_deadline", "location"]
+        names = ["panel", "date", "theme", "theme_cy", "rating_deadline", "location"]
         if editing is not None:
             del self.fields["panel"]
             names.remove("panel")
-            if editing.status != "planned":
-                # Members are rating: only the deadline and place may still change.
-                for name in ("date", "theme"):
-                    del self.fields[name]
-                    names.remove(name)
+            # Members rating: the deadline, the place and the theme's Welsh may still change;
+            # once the discussion has started, the theme's Welsh alone (the report needs it).
+            fixed = {"planned": (), "rating_open": ("date", "theme")}.get(
+                editing.status, ("date", "theme", "rating_deadline", "location")
+            )
+            for name in fixed:
+                del self.fields[name]
+                names.remove(name)
         elif panels.count() == 1:
             self.fields["panel"].initial = panels.first()
         self.helper = post_form_helper(
             *[
                 Field.text(name, field_width=Fluid.TWO_THIRDS)
-                if name in {"theme", "location"}
+                if name in {"theme", "theme_cy", "location"}
                 else name
                 for name in names
             ],

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from core.bilingual import english_of
 from core.form_pages import handle_form
 
 from .. import queries, sampling
@@ -97,7 +98,10 @@ def sample_draw(request, pk: int):
 
 def _theme_initial(meeting, categories: list[str]) -> dict:
     return {
-        "offence_categories": theme_offence_categories(theme=meeting.theme, categories=categories)
+        # The English theme: the offence categories' words are English in either language.
+        "offence_categories": theme_offence_categories(
+            theme=english_of(meeting, "theme"), categories=categories
+        )
     }
 
 

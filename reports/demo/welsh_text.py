@@ -1,8 +1,8 @@
 """The Welsh of the demo's Victims' Code report (17 September 2025), which the demo
 publishes in Welsh and English: its title, its sections, its reason bullets, the panel's
-public description, the meeting's public notes and its actions, each beside the English in
-reports/demo/text.py, reports/demo/loader.py and panels/demo/data.py. The meeting's theme
-and the support services' own words stay in English, marked as English on the Welsh page.
+public description, the meeting's theme, public notes and actions, each beside the English
+in reports/demo/text.py, reports/demo/loader.py and panels/demo/data.py. The support
+services' own words stay in English, marked as English on the Welsh page.
 
 The figures and the names of Acts, orders and organisations are the English report's,
 said as Welsh public bodies say them.

@@ -16,7 +16,7 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 NAME = "scrutiny-panel-findings"
 LICENCE = {
     "name": "OGL-UK-3.0",
@@ -92,6 +92,15 @@ ABOUT_FIRST = [
     Column("theme", "string", _("The meeting's theme; blank if it had none.")),
     Column("framework", "string", _("The framework the panel rates cases against."), required=True),
 ]
+# Added in 1.2.0, after every column 1.1.0 had.
+THEME_CY = Column(
+    "theme_cy",
+    "string",
+    _(
+        "The meeting's theme in Welsh; blank if it had none, or for a report published in "
+        "English only or before the theme had its Welsh."
+    ),
+)
 ABOUT_LAST = [
     Column(
         "version", "integer", _("The published version the figures come from."), True, minimum=1
@@ -163,6 +172,7 @@ CATEGORIES = Table(
                 "published in English only."
             ),
         ),
+        THEME_CY,
     ],
     primary_key=["report_url", "position"],
 )
@@ -222,6 +232,7 @@ CRITERIA = Table(
                 "published in English only."
             ),
         ),
+        THEME_CY,
     ],
     primary_key=["report_url", "position"],
 )

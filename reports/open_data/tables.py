@@ -65,6 +65,7 @@ def _category_rows(version):
             "cases_decided": decided,
             "percentage": percent(row["cases"], decided),
             "category_cy": row.get("category_cy") or None,
+            "theme_cy": version.theme_cy or None,
         }
 
 
@@ -81,6 +82,7 @@ def _criterion_rows(version):
             **last,
             "criterion_cy": row.get("criterion_cy") or None,
             "criterion_group_cy": row.get("group_cy") or None,
+            "theme_cy": version.theme_cy or None,
         }
 
 

@@ -352,7 +352,7 @@ def test_opcc_journey_plans_samples_opens_and_publishes_findings(journey, demo):
     date.get_by_label("Day").fill("14")
     date.get_by_label("Month").fill("7")
     date.get_by_label("Year").fill("2027")
-    page.get_by_label("Theme").fill(PLANNED_THEME)
+    page.get_by_label("Theme", exact=True).fill(PLANNED_THEME)
     journey.follow(page.get_by_role("button", name="Save the meeting"))
     planned = Meeting.objects.get(theme=PLANNED_THEME)
     assert journey.path == f"/panels/meetings/{planned.pk}/"

@@ -377,7 +377,7 @@ def test_planning_follow_up_and_closed_meeting_pages_are_accessible(page, live_s
 
     page.goto(f"{base}/panels/meetings/{planned.pk}/edit/")
     assert heading(page) == "Change the meeting"
-    assert page.get_by_label("Theme").input_value() == "Hate crime"
+    assert page.get_by_label("Theme", exact=True).input_value() == "Hate crime"
     assert_accessible(page)
 
     # The actions across panels, filtered to those still open.

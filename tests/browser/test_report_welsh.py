@@ -51,6 +51,11 @@ def test_welsh_is_asked_for_before_approval_and_read_beside_the_english(
     page.goto(f"{base}/reports/{report.pk}/title/")
     expect(page.get_by_label("Title (Welsh)", exact=True)).to_have_value(report.title_cy)
     assert_accessible(page)
+    # The closed meeting's page still takes its theme's Welsh, and that alone.
+    page.goto(f"{base}/panels/meetings/{meeting.pk}/edit/")
+    expect(page.get_by_label("Theme (Welsh)", exact=True)).to_have_value("Stelcio neu Aflonyddu")
+    expect(page.get_by_label("Theme", exact=True)).to_have_count(0)
+    assert_accessible(page)
 
     give_welsh(report)
     services.report_submit(report=report, by=users["olu"])

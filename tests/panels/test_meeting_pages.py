@@ -341,8 +341,10 @@ def test_a_note_is_changed_and_keeps_its_place(client, discussing, chris):
     assert page(client, chris, f"/panels/meetings/{other.pk}/notes/{note.pk}/").status_code == 404
 
 
-def test_a_meeting_in_discussion_cannot_be_changed(client, discussing, olu):
-    assert page(client, olu, f"/panels/meetings/{discussing.pk}/edit/").status_code == 403
+def test_a_meeting_in_discussion_offers_only_its_themes_welsh(client, discussing, olu):
+    response = page(client, olu, f"/panels/meetings/{discussing.pk}/edit/")
+
+    assert list(response.context["form"].fields) == ["theme_cy"]
 
 
 def test_the_meeting_page_lists_the_ten_earlier_open_actions_due_soonest(client, discussing, olu):

@@ -91,6 +91,8 @@ def give_welsh(report):
     fill(report.sections.all(), "heading")
     fill(report.sections.all(), "body")
     if report.meeting_id:
+        fill(type(report.meeting).objects.filter(pk=report.meeting_id), "theme")
+        report.meeting.refresh_from_db()  # as the panel below: read before its Welsh
         fill(report.meeting.observations.all(), "text")
         fill(report.meeting.actions.all(), "description")
         fill(report.meeting.actions.all(), "owner")

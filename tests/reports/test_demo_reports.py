@@ -375,8 +375,11 @@ def test_demo_publishes_the_victims_code_report_in_welsh_too_and_the_oocr_one_in
     assert vcop.languages.get().title == (
         "Panel Craffu'r Cod Dioddefwyr: canfyddiadau'r cyfarfod ar 17 Medi 2025"
     )
-    # The theme and the support services' own words stay English, marked as English.
-    assert '<span lang="en-GB">Stalking or Harassment</span>' in page
+    # The meeting's theme in Welsh, frozen with the version for the list; the support
+    # services' own words stay English, marked as English.
+    assert "Thema: Stelcio neu Aflonyddu" in page
+    assert '<span lang="en-GB">Stalking or Harassment</span>' not in page
+    assert vcop.theme_cy == "Stelcio neu Aflonyddu" and oocr.theme_cy == ""
     assert_in_order(
         words(page),
         [

@@ -105,7 +105,7 @@ def test_the_package_and_its_files_validate_with_frictionless(client, published,
             tuple(described.get_resource(name).schema.field_names)
         }
     assert (package["version"], package["licenses"][0]["title"]) == (
-        "1.1.0",
+        "1.2.0",
         "Open Government Licence v3.0",
     )
     assert [r["name"] for r in package["resources"]] == [
@@ -198,6 +198,7 @@ def test_criterion_rows_are_counted_where_each_criterion_applied(client, publish
         "period_end": "2026-03-04",
         "criterion_cy": "",  # published in English only
         "criterion_group_cy": "",
+        "theme_cy": "",
     }
     never = rows["offender-information"]
     assert (never["denominator"], never["percentage"]) == ("0", "")
@@ -301,7 +302,7 @@ def test_the_findings_page_links_the_open_data_and_its_package(client, db):
     for url in (f"{BY_CATEGORY}.csv", f"{BY_CRITERION}.csv", f"{BY_CRITERION}.json", PACKAGE):
         assert f'href="{url}"' in page, url
     assert 'href="/en/findings/open-data/datapackage.json"' in about
-    assert "version 1.1.0" in about and "Open Government Licence v3.0" in about
+    assert "version 1.2.0" in about and "Open Government Licence v3.0" in about
     assert "<code>cases_decided</code>" in about and "<code>denominator</code>" in about
 
 

@@ -52,6 +52,11 @@ def test_a_report_published_in_welsh_gives_its_welsh_wording_the_english_only_on
     assert welsh_rows["fully-compliant"]["category_cy"] == compliant.label_cy != ""
     assert all(r["category_cy"] for r in welsh_rows.values())
     assert {r["category_cy"] for r in categories if r["meeting_date"] == "2026-02-04"} == {""}
+    # The meeting's theme in Welsh, as frozen with the version published in Welsh (1.2.0).
+    assert {r["theme_cy"] for r in categories if r["meeting_date"] == "2026-03-04"} == {
+        "Cymraeg: Stalking or Harassment"
+    }
+    assert {r["theme_cy"] for r in criteria if r["meeting_date"] == "2026-02-04"} == {""}
     by_date = {(r["meeting_date"], r["criterion_code"]): r for r in criteria}
     assert by_date["2026-03-04", "referral-to-support"]["criterion_cy"] == referral.label_cy
     assert by_date["2026-02-04", "referral-to-support"]["criterion_cy"] == ""
@@ -75,7 +80,7 @@ def test_the_package_is_english_at_either_address_and_the_welsh_page_describes_i
     assert at_welsh == english
     fields = {f["name"]: f["description"] for f in english["resources"][0]["schema"]["fields"]}
     assert fields["category_cy"].startswith("The framework's wording of the category in Welsh")
-    assert english["version"] == "1.1.0"
+    assert english["version"] == "1.2.0"
     assert "Cases per category" not in page
     assert "The framework's wording of the category in Welsh" not in page
     assert "<code>category_cy</code>" in page

@@ -76,6 +76,8 @@ def fill_welsh(report, texts, by):
     texts["action"].save()
     report.panel.public_description_cy = "Mae'r panel yn edrych ar ddatrysiadau."
     report.panel.save()
+    report.meeting.theme_cy = "Stelcio neu aflonyddu"
+    report.meeting.save()
     give_bullets_welsh(report)
 
 
@@ -89,6 +91,7 @@ def test_welsh_publishing_refuses_approval_naming_each_text_without_welsh(
     bilingual, draft, texts, olu
 ):
     assert refusal(draft, olu) == [
+        "The meeting’s theme has no Welsh version. Add it before sending the report for approval.",
         "Section “Why”, heading has no Welsh version. Add it before sending the report "
         "for approval.",
         "Section “Why” has no Welsh version. Add it before sending the report for approval.",
@@ -131,6 +134,7 @@ def test_the_send_page_lists_each_missing_welsh_text_with_a_link_to_it(
 
     note, action = texts["note"], texts["action"]
     for link in [
+        f"/panels/meetings/{draft.meeting.pk}/edit/#id_theme_cy",
         f"/reports/{draft.pk}/sections/why/#id_body_cy",
         f"/panels/manage/{draft.panel.slug}/edit/#id_public_description_cy",
         f"/panels/meetings/{draft.meeting.pk}/notes/{note.pk}/#id_text_cy",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from cases.enums import CaseStatus
 from cases.workflow import case_transitions
+from core.bilingual import english
 from core.permissions import by_rule
 from core.roles import is_opcc_staff
 
@@ -50,6 +51,7 @@ def meeting_plan(
     theme: str,
     rating_deadline: datetime.date | None = None,
     location: str = "",
+    theme_cy: str | None = None,
 ) -> Meeting:
     _require(by, "panels.plan_meeting", panel)
     if not theme.strip():
@@ -62,29 +64,39 @@ def meeting_plan(
                 % {"panel": panel, "date": date_format(date, "j F Y")}
             }
         )
-    return Meeting.objects.create(
-        panel=panel,
-        date=date,
-        theme=theme.strip(),
-        rating_deadline=rating_deadline,
-        location=location.strip(),
-    )
+    with english():  # the English theme in its English column, whatever the page's language
+        return Meeting.objects.create(
+            panel=panel,
+            date=date,
+            theme=theme.strip(),
+            theme_cy=(theme_cy or "").strip(),
+            rating_deadline=rating_deadline,
+            location=location.strip(),
+        )
 
 
 def meeting_update(*, meeting: Meeting, by, **fields) -> Meeting:
     """Change a meeting's date, theme, deadline or place while it is still planned (the
-    deadline and place may still change while members rate)."""
+    deadline and place may still change while members rate). The theme's Welsh may change
+    until the meeting is cancelled: its findings report needs it to be published in Welsh.
+    A `theme_cy` of None (a post without it) leaves the Welsh as it is."""
     _require(by, "panels.plan_meeting", meeting.panel)
-    with transaction.atomic():
+    if fields.get("theme_cy", "") is None:
+        del fields["theme_cy"]
+    with transaction.atomic(), english():
         locked = _lock(meeting)
-        editable = {"rating_deadline", "location"}
+        editable = {"theme_cy"}
         if locked.status == MeetingStatus.PLANNED:
-            editable |= {"date", "theme"}
-        elif locked.status != MeetingStatus.RATING_OPEN:
+            editable |= {"date", "theme", "rating_deadline", "location"}
+        elif locked.status == MeetingStatus.RATING_OPEN:
+            editable |= {"rating_deadline", "location"}
+        elif locked.status == MeetingStatus.CANCELLED:
             raise ValidationError(_("This meeting can no longer be changed."), code="refused")
         if set(fields) - editable:
             raise ValidationError(
-                _("Once rating has started only the deadline and the place can change."),
+                _("Once rating has started only the deadline and the place can change.")
+                if locked.status == MeetingStatus.RATING_OPEN
+                else _("Once the discussion has started only the theme's Welsh can change."),
                 code="refused",
             )
         for name, value in fields.items():

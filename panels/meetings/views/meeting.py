@@ -13,6 +13,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from core.bilingual import english_of, welsh_of
 from core.form_pages import handle_form
 from core.permissions import by_rule
 from core.roles import is_opcc_staff
@@ -127,12 +128,13 @@ def meeting_edit(request, pk: int):
     meeting = queries.meeting_for_user(user=request.user, pk=pk, perm="panels.view_meeting")
     if not by_rule("panels.plan_meeting", request.user, meeting.panel):
         raise PermissionDenied
-    if meeting.status not in {MeetingStatus.PLANNED, MeetingStatus.RATING_OPEN}:
-        # Nothing about a meeting in discussion, closed or cancelled can be changed here.
+    if meeting.status == MeetingStatus.CANCELLED:
+        # Nothing about a cancelled meeting can be changed; a later one, only its theme's Welsh.
         raise PermissionDenied
     initial = {
         "date": meeting.date,
-        "theme": meeting.theme,
+        "theme": english_of(meeting, "theme"),
+        "theme_cy": welsh_of(meeting, "theme"),
         "rating_deadline": meeting.rating_deadline,
         "location": meeting.location,
     }
@@ -334,7 +336,7 @@ def meeting_detail(request, pk: int):
         if by_rule("panels.move_meeting", request.user, meeting)
         else [],
         "can_edit": by_rule("panels.plan_meeting", request.user, meeting.panel)
-        and meeting.status in {MeetingStatus.PLANNED, MeetingStatus.RATING_OPEN},
+        and meeting.status != MeetingStatus.CANCELLED,
         "can_discuss": by_rule("panels.view_discussion", request.user, meeting),
         "can_decide": by_rule("panels.record_decision", request.user, meeting)
         and meeting.status == MeetingStatus.IN_DISCUSSION,
