@@ -9,6 +9,7 @@ from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
     Action,
+    ActionResponse,
     Criterion,
     CriterionGroup,
     Framework,
@@ -60,3 +61,10 @@ class ObservationWording(TranslationOptions):
 @register(Action)
 class ActionWording(TranslationOptions):
     fields = ("description", "owner")
+
+
+@register(ActionResponse)
+class ResponseWording(TranslationOptions):
+    # The force writes its English; its Welsh is the force's or OPCC staff's, published on
+    # the Welsh pages beside the action.
+    fields = ("text",)
