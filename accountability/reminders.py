@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.notifications import NotificationKind, notification_sent_once, notify, site_url
 from core.roles import StaffRole, users_with_role
-from core.wording import day, later
+from core.wording import day, later, said
 
 from . import follow_up_states
 from .models import FollowUp, Question
@@ -132,12 +132,12 @@ def _remind_follow_up(follow_up: FollowUp) -> int:
                 kind=NotificationKind.FOLLOW_UP_DUE,
                 subject=later(
                     _("A follow-up on “%(topic)s” is due %(date)s"),
-                    topic=follow_up.topic.title,
+                    topic=said(follow_up.topic, "title"),
                     date=day(follow_up.due_date),
                 ),
                 template="accountability/email/follow_up_due.txt",
                 context={
-                    "topic": follow_up.topic.title,
+                    "topic": said(follow_up.topic, "title"),
                     "due_date": follow_up.due_date,
                     "url": site_url(url),
                 },

@@ -5,15 +5,19 @@ action caused it, so its subject cannot be a finished `str` when the caller buil
 `later(gettext_lazy("An action from %(panel)s is yours"), panel=name)` is translated and
 filled in each time it is turned into a `str`, under the language active at that moment
 (core.notifications turns it into one under each recipient's). A value that is itself
-lazy (another `later`, a `gettext_lazy` label, `day(...)`) is resolved at that moment too.
+lazy (another `later`, a `gettext_lazy` label, `day(...)`, `said(row, "title")`) is
+resolved at that moment too.
 """
 
 from __future__ import annotations
 
 import datetime
 
+from django.utils import translation
 from django.utils.dateformat import format as date_format
 from django.utils.functional import Promise
+
+from .bilingual import english_of, welsh_of
 
 
 class Later:
@@ -40,11 +44,25 @@ class day:  # noqa: N801 (reads as the function it stands in for: day(due))
         return date_format(self.value, "j F Y")
 
 
+class said:  # noqa: N801 (reads as the function it stands in for: said(report, "title"))
+    """A field with a Welsh version (docs/adr/0017), read by `str()` in the language active
+    then: its Welsh under Welsh while it has one, else its English. A report's title in an
+    email is its recipient's, not the sender's."""
+
+    def __init__(self, row, name: str):
+        self.row, self.name = row, name
+
+    def __str__(self) -> str:
+        if (translation.get_language() or "en").split("-")[0] == "cy":
+            return welsh_of(self.row, self.name) or english_of(self.row, self.name)
+        return english_of(self.row, self.name)
+
+
 def later(message, **values) -> Later:
     return Later(message, **values)
 
 
 def _now(value):
-    if isinstance(value, Promise | Later | day):
+    if isinstance(value, Promise | Later | day | said):
         return str(value)
     return value

@@ -9,6 +9,7 @@ from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
     Action,
+    ActionResponse,
     Criterion,
     CriterionGroup,
     Framework,
@@ -68,3 +69,10 @@ class MeetingWording(TranslationOptions):
     # The English theme stays the key (a report's slug, kept background, support services,
     # the draw's offence categories): read it with core.bilingual.english_of.
     fields = ("theme",)
+
+
+@register(ActionResponse)
+class ResponseWording(TranslationOptions):
+    # The force writes its English; its Welsh is the force's or OPCC staff's, published on
+    # the Welsh pages beside the action.
+    fields = ("text",)

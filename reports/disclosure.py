@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from cases.enums import PrivacyKind
-from core.bilingual import english
+from core.bilingual import english, english_of
 from panels import screen
 from panels.models import ReviewedCase
 
@@ -155,7 +155,11 @@ def _report_texts(report: FindingsReport) -> list[Text]:
             # Changed by withdrawing the approval, so the force can send a corrected one.
             where = reverse("panels:response_withdraw", args=[reply.pk])
             texts.append(
-                Text(f"Action {n}, the force's response", reply.text, f"{where}#id_reason")
+                Text(
+                    f"Action {n}, the force's response",
+                    english_of(reply, "text"),
+                    f"{where}#id_reason",
+                )
             )
     figures = reverse("reports:report_figures", args=[report.pk])
     for n, line in enumerate(presented.extras.force_figures, start=1):

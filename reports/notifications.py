@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from core.notifications import NotificationKind, notify, site_url
 from core.roles import StaffRole, users_with_role
+from core.wording import said
 
 from .enums import ReportKind
 from .models import FindingsReport
@@ -32,7 +33,8 @@ def _named(report: FindingsReport):
 
 def _context(report: FindingsReport) -> dict:
     return {
-        "title": report.title,
+        # Each recipient's language: the Welsh title for those who read Welsh.
+        "title": said(report, "title"),
         "what": _named(report),
         "url": site_url(reverse("reports:report_detail", args=[report.pk])),
     }

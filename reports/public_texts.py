@@ -28,6 +28,17 @@ def pair(location: str, obj, name: str, url: str) -> PublicText:
     return PublicText(location, english_of(obj, name), welsh_of(obj, name), fix)
 
 
+def response_text(where: str, action) -> list[PublicText]:
+    """The force's response a report or notes publish beside `action` (the newest approved,
+    `approved_responses` prefetched), its Welsh written on its own page."""
+    replies = getattr(action, "approved_responses", None) or []
+    if not replies:
+        return []
+    url = reverse("panels:response_welsh", args=[replies[0].pk])
+    where = _("%(where)s, the force's response") % {"where": where}
+    return [pair(where, replies[0], "text", url)]
+
+
 def section_texts(report):
     """The report's sections with English text: their heading and their text."""
     for section in report.sections.order_by("pk"):

@@ -19,7 +19,7 @@ from core.bilingual import english, publishes_welsh
 from . import markup
 from .enums import ReportKind
 from .models import FindingsReport
-from .public_texts import PublicText, section_texts
+from .public_texts import PublicText, response_text, section_texts
 from .public_texts import pair as _pair
 
 
@@ -99,6 +99,7 @@ def _action_texts(presented):
         url = reverse("panels:action_edit", args=[action.pk])
         yield _pair(_("Action %(n)s") % {"n": n}, action, "description", url)
         yield _pair(_("Action %(n)s, owner") % {"n": n}, action, "owner", url)
+        yield from response_text(_("Action %(n)s") % {"n": n}, action)
 
 
 def missing_welsh(report: FindingsReport, presented=None) -> list[PublicText]:

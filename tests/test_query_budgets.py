@@ -486,6 +486,7 @@ PAGES = {
     "panels:force_action@olu": ("olu", lambda w: {"pk": w.actions[0].pk}),
     "panels:force_action_answer": ("lee", lambda w: {"pk": w.actions[0].pk}),
     "panels:response_review": ("olu", lambda w: {"pk": w.responses[0].pk}),
+    "panels:response_welsh": ("olu", lambda w: {"pk": w.approved.pk}),
     "panels:response_withdraw": ("olu", lambda w: {"pk": w.approved.pk}),
     "panels:response_evidence": (
         "lee",
@@ -754,6 +755,7 @@ BUDGETS = {
     # 8 / 8 (the audit entry for viewing; the reviewer's forces; the screen's cases and members)
     "panels:response_review": 9,
     # 9 / 9 (as the review page, and whether it is the approval on record)
+    "panels:response_welsh": 9,
     "panels:response_withdraw": 9,
     "panels:response_evidence": 8,  # 7 / 7 (one of them the audit entry for downloading)
     "panels:force_feedback": 9,  # 8 / 8 (one of them the audit entry for viewing)

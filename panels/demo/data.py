@@ -51,6 +51,11 @@ LIAISON_ANSWER = (
     "Guidance prepared and shared with custody and neighbourhood sergeants; to be agreed at "
     "the Investigative Quality Assurance Board in January."
 )
+# The force answers in Welsh too.
+LIAISON_ANSWER_CY = (
+    "Canllawiau wedi'u paratoi a'u rhannu â rhingylliaid y ddalfa a'r timau cymdogaeth; i'w "
+    "cytuno yn y Bwrdd Sicrhau Ansawdd Ymchwiliadau ym mis Ionawr."
+)
 # When the force sent it and OPCC staff approved it: before the October findings report
 # was drafted (reports/demo/loader.py PUBLISHED_ON), so the report can carry it.
 LIAISON_ANSWERED_ON = D(2025, 10, 27)

@@ -287,6 +287,7 @@ def _liaisons(force: Force, users: dict) -> None:
             action=action,
             by=users[data.LIAISONS[0]],
             text=data.LIAISON_ANSWER,
+            text_cy=data.LIAISON_ANSWER_CY,
             proposed_status=ActionStatus.IN_PROGRESS,
         )
     with on_day(data.LIAISON_APPROVED_ON, hour=14):

@@ -8,10 +8,25 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.documents.forms import checked_pdf
 from cases.forms import _SizedConditionalRadios as SizedConditionalRadios
-from core.forms import post_form_helper, select
+from core.forms import post_form_helper, select, version_field
 from core.text_safety import SafeTextMixin
 
 from ..enums import ActionStatus
+
+
+def welsh_response_field(help_text) -> forms.CharField:
+    """The response in Welsh: optional where the force writes it; the Welsh pages publish it,
+    and a report or notes published in Welsh need it (docs/welsh.md)."""
+    return forms.CharField(
+        label=_("The force's response in Welsh (optional)"),
+        help_text=help_text,
+        required=False,
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 6, "lang": "cy"}),
+        error_messages={
+            "max_length": _("The response in Welsh must be 10,000 characters or fewer"),
+        },
+    )
 
 
 class ResponseForm(SafeTextMixin, forms.Form):
@@ -27,6 +42,12 @@ class ResponseForm(SafeTextMixin, forms.Form):
             "required": _("Enter the force's response"),
             "max_length": _("The response must be 10,000 characters or fewer"),
         },
+    )
+    text_cy = welsh_response_field(
+        _(
+            "If the force answers in Welsh too. Otherwise OPCC staff add the Welsh before "
+            "they publish it in Welsh."
+        )
     )
     proposed_status = forms.ChoiceField(
         label=_("What should the action's status be?"),
@@ -56,6 +77,7 @@ class ResponseForm(SafeTextMixin, forms.Form):
         ) % {"megabytes": limits.max_bytes // (1024 * 1024), "pages": limits.max_pages}
         self.helper = post_form_helper(
             Field.textarea("text", label_size=Size.SMALL),
+            Field.textarea("text_cy", label_size=Size.SMALL),
             Field.radios("proposed_status", legend_size=Size.SMALL, small=True),
             Field.text("evidence_title", field_width=Fixed.TWENTY),
             Field("evidence"),
@@ -91,15 +113,24 @@ class ReviewForm(SafeTextMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"max_length": _("The reason must be 2,000 characters or fewer")},
     )
+    text_cy = welsh_response_field(
+        _(
+            "Published on the Welsh pages when the response is approved. A report or notes "
+            "published in Welsh cannot go for approval without it."
+        )
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
-    def __init__(self, *args, version: int = 0, **kwargs):
-        super().__init__(*args, initial={"version": version}, **kwargs)
+    def __init__(self, *args, version: int = 0, welsh: str = "", **kwargs):
+        super().__init__(*args, initial={"version": version, "text_cy": welsh}, **kwargs)
+        self.fields["text_cy"].label = _("The response in Welsh")
         choices = self.fields["decision"].choices
         self.helper = post_form_helper(
             SizedConditionalRadios(
                 "decision",
-                str(choices[0][1]),
+                ConditionalQuestion(
+                    str(choices[0][1]), Field.textarea("text_cy", label_size=Size.SMALL)
+                ),
                 ConditionalQuestion(str(choices[1][1]), Field.textarea("reason")),
             ),
             "version",
@@ -111,6 +142,23 @@ class ReviewForm(SafeTextMixin, forms.Form):
         if cleaned.get("decision") == "return" and not cleaned.get("reason", "").strip():
             self.add_error("reason", _("Enter why the response is returned to the force"))
         return cleaned
+
+
+class ResponseWelshForm(SafeTextMixin, forms.Form):
+    """The Welsh of a response waiting for review or approved: its English stays as the
+    force sent it."""
+
+    text_cy = welsh_response_field(
+        _("Published on the Welsh pages beside the action, as the force's response.")
+    )
+
+    def __init__(self, *args, version: int = 0, welsh: str = "", **kwargs):
+        super().__init__(*args, initial={"version": version, "text_cy": welsh}, **kwargs)
+        self.fields["text_cy"].label = _("The response in Welsh")
+        self.fields["version"] = version_field()
+        self.helper = post_form_helper(
+            Field.textarea("text_cy", label_size=Size.SMALL), "version", submit=_("Save the Welsh")
+        )
 
 
 class WithdrawForm(SafeTextMixin, forms.Form):

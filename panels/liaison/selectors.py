@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from cases.models import Force
+from core.bilingual import english_of, welsh_of
 from core.permissions import by_rule
 
 from .. import screen
@@ -135,12 +136,14 @@ def response_findings(*, response: ActionResponse) -> list[screen.Found]:
     personal data, the case references and narratives of the action's meeting, and its
     panel members' names."""
     meeting = response.action.meeting
+    # Its English and its Welsh, both published.
+    words = "\n\n".join(w for w in (english_of(response, "text"), welsh_of(response, "text")) if w)
     if meeting is None:
-        return screen.findings(response.text, screen.Sources([], []))
+        return screen.findings(words, screen.Sources([], []))
     sources = screen.meeting_sources(
         cases=ReviewedCase.objects.filter(meeting=meeting), panel_id=meeting.panel_id
     )
-    return screen.findings(response.text, sources)
+    return screen.findings(words, sources)
 
 
 def returned_awaiting_answer(*, actions: QuerySet[Action]) -> QuerySet[Action]:

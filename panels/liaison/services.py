@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from cases.documents import evidence as checked_evidence
 from core.audit import AuditEvent, record
+from core.bilingual import english, english_of
 from core.permissions import by_rule
 from core.stale import lock_at_version
 
@@ -30,6 +31,9 @@ CLOSED_SINCE = gettext_lazy(
     "so approving it would reopen the action. Return the response, or reopen the action first"
 )
 NOT_APPROVED = gettext_lazy("Only an approved response can have its approval withdrawn")
+RETURNED_NO_WELSH = gettext_lazy(
+    "This response was returned to the force, so it is not published and needs no Welsh"
+)
 
 
 def action_response_submit(
@@ -40,6 +44,7 @@ def action_response_submit(
     proposed_status: str,
     evidence_title: str = "",
     evidence=None,
+    text_cy: str = "",
 ) -> ActionResponse:
     """The force's answer to an action addressed to it, waiting for OPCC staff.
 
@@ -47,7 +52,8 @@ def action_response_submit(
     action is closed, the evidence's title holds personal data, or the evidence is not a
     PDF that can be kept or holds personal data (it must be redacted first): the checks
     a question's evidence has (cases.documents.evidence), a refused file recorded in the
-    audit trail against the action. `evidence` is the uploaded file's chunks."""
+    audit trail against the action. `evidence` is the uploaded file's chunks; `text_cy`,
+    optional, the response in Welsh, for the Welsh pages (docs/welsh.md)."""
     if not by_rule("panels.answer_action", by, action):
         raise PermissionDenied
     text = text.strip()
@@ -64,14 +70,18 @@ def action_response_submit(
             chunks=evidence, about=action, by=by, field="evidence"
         )
     try:
-        return _submit(action, by, text, proposed_status, evidence_title.strip(), kept)
+        with english():
+            return _submit(
+                action, by, (text, text_cy.strip()), proposed_status, evidence_title.strip(), kept
+            )
     except BaseException:
         if kept is not None:
             checked_evidence.evidence_discard(kept)
         raise
 
 
-def _submit(action, by, text, proposed_status, title, kept) -> ActionResponse:
+def _submit(action, by, texts, proposed_status, title, kept) -> ActionResponse:
+    text, text_cy = texts
     with transaction.atomic():
         locked = Action.objects.select_for_update().get(pk=action.pk)
         if locked.status not in {ActionStatus.OPEN, ActionStatus.IN_PROGRESS}:
@@ -79,6 +89,7 @@ def _submit(action, by, text, proposed_status, title, kept) -> ActionResponse:
         response = ActionResponse(
             action=locked,
             text=text,
+            text_cy=text_cy,
             proposed_status=proposed_status,
             submitted_by=by,
             submitted_at=timezone.now(),
@@ -107,20 +118,29 @@ def _keep_evidence(response, title, kept) -> ResponseEvidence:
 
 
 def action_response_review(
-    *, response: ActionResponse, by, approve: bool, reason: str = "", version: int
+    *,
+    response: ActionResponse,
+    by,
+    approve: bool,
+    reason: str = "",
+    version: int,
+    text_cy: str | None = None,
 ) -> ActionResponse:
     """Approve the force's response (the action takes its proposed status and carries the
     response into what is published) or return it to the force with the reason why; the
     force's liaisons are told of a returned one. A response to an action OPCC staff have
-    closed since it was sent is refused approval (it would reopen the action)."""
+    closed since it was sent is refused approval (it would reopen the action). Approving
+    keeps `text_cy`, the response's Welsh as the reviewer leaves it (None: as it is)."""
     _may_review(by, response)
     reason = reason.strip()
     if not approve and not reason:
         raise ValidationError({"reason": _("Enter why the response is returned to the force")})
-    with transaction.atomic():
+    with transaction.atomic(), english():
         locked = lock_at_version(ActionResponse.objects.all(), pk=response.pk, seen=version)
         if locked.state != ResponseState.SUBMITTED:
             raise ValidationError(REVIEWED_ALREADY)
+        if approve and text_cy is not None:
+            locked.text_cy = text_cy.strip()
         locked.state = ResponseState.APPROVED if approve else ResponseState.RETURNED
         locked.return_reason = "" if approve else reason
         locked.reviewed_by, locked.reviewed_at = by, timezone.now()
@@ -152,7 +172,7 @@ def action_response_withdraw(
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": _("Enter why the approval is withdrawn")})
-    with transaction.atomic():
+    with transaction.atomic(), english():
         locked = lock_at_version(ActionResponse.objects.all(), pk=response.pk, seen=version)
         if locked.state != ResponseState.APPROVED:
             raise ValidationError(NOT_APPROVED)
@@ -167,6 +187,24 @@ def action_response_withdraw(
         notifications.response_returned_notify(
             response=locked, withdrawn=True, superseded=not current
         )
+    return locked
+
+
+def action_response_welsh_save(
+    *, response: ActionResponse, by, text_cy: str, version: int
+) -> ActionResponse:
+    """Give a response waiting for review, or approved, its Welsh, or change it: the force's
+    English stays as it was sent and approved; the Welsh is what the Welsh pages publish,
+    and a report or notes published in Welsh need it (docs/welsh.md). Refused for a returned
+    response, which is no longer published."""
+    _may_review(by, response)
+    with transaction.atomic(), english():
+        locked = lock_at_version(ActionResponse.objects.all(), pk=response.pk, seen=version)
+        if locked.state == ResponseState.RETURNED:
+            raise ValidationError(RETURNED_NO_WELSH)
+        locked.text_cy = text_cy.strip()
+        _saved(locked)
+        record(AuditEvent.CHANGED, locked, actor=by, summary="Welsh of the response saved")
     return locked
 
 
@@ -189,7 +227,7 @@ def _apply(response: ActionResponse) -> None:
         raise ValidationError(CLOSED_SINCE)
     response.status_before = action.status
     action.status = response.proposed_status
-    action.force_response = response.text
+    action.force_response = english_of(response, "text")
     action.responded_at = timezone.localdate(response.submitted_at)
     action.full_clean()
     action.save()
@@ -207,7 +245,7 @@ def _unapply(response: ActionResponse) -> None:
         .order_by("-reviewed_at", "-pk")
         .first()
     )
-    action.force_response = previous.text if previous else ""
+    action.force_response = english_of(previous, "text") if previous else ""
     action.responded_at = timezone.localdate(previous.submitted_at) if previous else None
     action.full_clean()
     action.save()

@@ -9,6 +9,7 @@ urlpatterns = [
     path("force/actions/<int:pk>/", views.force_action, name="force_action"),
     path("force/actions/<int:pk>/respond/", views.force_action_answer, name="force_action_answer"),
     path("force/responses/<int:pk>/review/", views.response_review, name="response_review"),
+    path("force/responses/<int:pk>/welsh/", views.response_welsh, name="response_welsh"),
     path("force/responses/<int:pk>/withdraw/", views.response_withdraw, name="response_withdraw"),
     path("force/evidence/<int:pk>/", views.evidence_download, name="response_evidence"),
     path("force/<int:pk>/feedback/", views.force_feedback, name="force_feedback"),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from cases.documents import storage
 from core.audit import AuditEvent, record
+from core.bilingual import welsh_of
 from core.form_pages import handle_form
 from core.permissions import by_rule
 from core.request_size import allows_large_body
@@ -23,7 +24,7 @@ from ..enums import ResponseState
 from ..models import Action
 from ..permissions import is_opcc_staff, review_refusal
 from . import presenters, selectors, services
-from .forms import ResponseForm, ReviewForm, WithdrawForm
+from .forms import ResponseForm, ResponseWelshForm, ReviewForm, WithdrawForm
 
 FEEDBACK_FORMATS = {"csv": "text/csv; charset=utf-8", "xlsx": None}
 
@@ -100,6 +101,7 @@ def force_action_answer(request, pk: int):
             proposed_status=data["proposed_status"],
             evidence_title=data["evidence_title"],
             evidence=upload.chunks() if upload else None,
+            text_cy=data["text_cy"],
         )
 
     def show(form, status, stale):
@@ -147,22 +149,73 @@ def response_review(request, pk: int):
         }
         return render(request, "panels/liaison/review.html", context, status=status)
 
+    def build(data):
+        return ReviewForm(data, version=response.version, welsh=welsh_of(response, "text"))
+
     return handle_form(
         request,
-        ReviewForm(_posted(request), version=response.version),
+        build(_posted(request)),
         save=lambda form: services.action_response_review(
             response=response,
             by=request.user,
             approve=form.cleaned_data["decision"] == "approve",
             reason=form.cleaned_data["reason"],
             version=form.cleaned_data["version"],
+            text_cy=form.cleaned_data["text_cy"],
         ),
         message=lambda saved: (
             _("The response is %(state)s") % {"state": saved.get_state_display().lower()}
         ),
         success=reverse("panels:force_action", args=[action.pk]),
         render=show,
-        rebind=lambda data: ReviewForm(data, version=response.version),
+        rebind=build,
+        what="response",
+    )
+
+
+@login_required
+def response_welsh(request, pk: int):
+    """The Welsh of a response waiting for review or approved, added or changed by OPCC
+    staff (where a report's move page sends those missing it): the force's English stays."""
+    response = selectors.response_for_user(user=request.user, pk=pk)
+    action = response.action
+    if not by_rule("panels.review_action_response", request.user, response):
+        return _review_refused(request, response)
+    if response.state == ResponseState.RETURNED:
+        return _review_refused(
+            request,
+            response,
+            reason=services.RETURNED_NO_WELSH,
+            title=_("This response needs no Welsh"),
+        )
+    if request.method == "GET":
+        record(AuditEvent.VIEWED, response, request=request, summary="Force's response viewed")
+
+    def build(data):
+        return ResponseWelshForm(data, version=response.version, welsh=welsh_of(response, "text"))
+
+    def show(form, status, stale):
+        if stale is not None:
+            response.refresh_from_db()
+        context = {
+            **_response_context(form, response),
+            "page_title": _("The force's response in Welsh"),
+        }
+        return render(request, "panels/liaison/response_welsh.html", context, status=status)
+
+    return handle_form(
+        request,
+        build(_posted(request)),
+        save=lambda form: services.action_response_welsh_save(
+            response=response,
+            by=request.user,
+            text_cy=form.cleaned_data["text_cy"],
+            version=form.cleaned_data["version"],
+        ),
+        message=_("The Welsh of the force's response saved"),
+        success=reverse("panels:force_action", args=[action.pk]) + f"#response-{response.pk}",
+        render=show,
+        rebind=build,
         what="response",
     )
 

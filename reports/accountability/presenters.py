@@ -90,6 +90,7 @@ class NotesAction:
     link_pk: int = 0  # the meeting's numbered action, where it is changed
     response_pk: int = 0  # the approved response shown, whose approval can be withdrawn
     owner_lang: str = ""  # "en-GB" when a page in Welsh can show only the English owner
+    response_lang: str = ""  # the same for the force's response
 
 
 @dataclass
@@ -204,6 +205,7 @@ def _actions(meeting: ScrutinyMeeting) -> list[NotesAction]:
                 numbered.pk,
                 action.approved_responses[0].pk if response else 0,
                 _english_only(action, "owner"),
+                _english_only(action.approved_responses[0], "text") if response else "",
             )
         )
     return actions

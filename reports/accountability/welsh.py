@@ -4,15 +4,18 @@ of the meeting (topics' titles, the questions sent to the force, the summaries o
 evidence, the decisions' rationale, follow-ups, other areas and the actions' wording),
 each with the page and Welsh box where its Welsh is written.
 
-The force's responses to actions are the force's words, not OPCC staff's: they are not
-listed, and a Welsh page shows them in English, marked so (lang="en-GB")."""
+The force's response to an action, when the notes publish one, is listed too: the force
+may send its Welsh, or OPCC staff add it on the response's own page."""
 
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.bilingual import english_of
+from panels.queries import approved_responses
 
-from ..public_texts import PublicText, pair, section_texts
+from ..public_texts import PublicText, pair, response_text, section_texts
+from .presenters import APPROVED
 
 
 def _at(name: str, args: list) -> str:
@@ -67,8 +70,12 @@ def _other_area_texts(meeting):
 
 
 def _action_texts(meeting):
-    for link in meeting.actions.select_related("action").order_by("number"):
+    links = meeting.actions.select_related("action").prefetch_related(
+        Prefetch("action__responses", queryset=approved_responses().queryset, to_attr=APPROVED)
+    )
+    for link in links.order_by("number"):
         where = _("Action %(n)s") % {"n": link.number}
         url = _at("action_edit", [link.pk])
         yield pair(where, link.action, "description", url)
         yield pair(_("%(where)s, owner") % {"where": where}, link.action, "owner", url)
+        yield from response_text(where, link.action)

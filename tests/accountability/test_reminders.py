@@ -111,3 +111,24 @@ def test_the_liaisons_follow_up_email_leads_to_a_page_showing_it(
         True,
         True,
     ]
+
+
+def test_a_liaison_who_reads_welsh_gets_the_topics_welsh_title(
+    welsh, olu, lee, scrutiny, topic, sent
+):
+    from core.language import language_preference_save
+
+    language_preference_save(user=lee, language="cy")
+    type(topic).objects.filter(pk=topic.pk).update(title_cy="Defnyddio datrysiadau")
+    due = scrutiny.date + datetime.timedelta(days=182)
+    services.follow_up_add(
+        meeting=scrutiny, topic=topic, by=olu, due_date=due, text="A performance update"
+    )
+
+    sent(accountability_reminders_send, today=due - datetime.timedelta(days=20))
+
+    by_reader = {m.to[0]: m for m in mail.outbox}
+    assert "Defnyddio datrysiadau" in by_reader[lee.email].subject
+    assert "Defnyddio datrysiadau" in by_reader[lee.email].body
+    assert topic.title in by_reader[olu.email].subject
+    assert "Defnyddio datrysiadau" not in by_reader[olu.email].body

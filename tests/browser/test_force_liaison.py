@@ -57,7 +57,7 @@ def test_liaison_answers_an_action_and_opcc_staff_approve_it(journey, demo, tmp_
         "Enter the force's response",
         "Select the status the force proposes",
     ]
-    page.get_by_label("The force's response").fill(ANSWER)
+    page.get_by_label("The force's response", exact=True).fill(ANSWER)
     page.get_by_label("Done").check()
     page.get_by_label("Evidence title (optional)").fill("Briefing note")
     page.get_by_label("Evidence (optional)").set_input_files(str(evidence))
@@ -80,6 +80,15 @@ def test_liaison_answers_an_action_and_opcc_staff_approve_it(journey, demo, tmp_
     page.get_by_label("Approve it").check()
     journey.follow(page.get_by_role("button", name="Save the review"))
     assert "approved" in page.locator(".govuk-notification-banner").inner_text()
+
+    # Olu adds the response's Welsh, for the Welsh pages, on its own page.
+    journey.follow(page.get_by_role("link", name="Add the response in Welsh"))
+    page.get_by_label("The response in Welsh").fill("Canllawiau wedi'u rhannu.")
+    journey.follow(page.get_by_role("button", name="Save the Welsh"))
+    assert "Welsh of the force's response saved" in (
+        page.locator(".govuk-notification-banner").inner_text()
+    )
+    assert "Canllawiau wedi'u rhannu." in page.locator("main").inner_text()
 
     # Past the retention period the evidence file is erased, and the page says so.
     with transaction.atomic():
@@ -155,6 +164,8 @@ def test_liaison_answers_an_action_and_opcc_staff_approve_it(journey, demo, tmp_
         "panels:force_action",
         "panels:response_review",
         "panels:response_review",
+        "panels:force_action",
+        "panels:response_welsh",
         "panels:force_action",
         "panels:force_action",
         "panels:response_withdraw",

@@ -82,6 +82,8 @@ def give_welsh(report):
     from django.db.models import F, Q, Value
     from django.db.models.functions import Concat
 
+    from panels.models import ActionResponse
+
     def fill(rows, name):
         blank = Q(**{f"{name}_cy__isnull": True}) | Q(**{f"{name}_cy": ""})
         rows.filter(blank).exclude(**{f"{name}_en": ""}).update(
@@ -96,6 +98,7 @@ def give_welsh(report):
         fill(report.meeting.observations.all(), "text")
         fill(report.meeting.actions.all(), "description")
         fill(report.meeting.actions.all(), "owner")
+        fill(ActionResponse.objects.filter(action__meeting=report.meeting), "text")
     if report.scrutiny_meeting_id:
         _give_notes_welsh(report.scrutiny_meeting, fill)
         return
@@ -130,7 +133,7 @@ def give_bullets_welsh(report):
 def _give_notes_welsh(meeting, fill):
     """The Welsh of what OPCC staff recorded of a scrutiny meeting, as the notes show it."""
     from accountability.models import EvidenceSummary
-    from panels.models import Action
+    from panels.models import Action, ActionResponse
 
     fill(type(meeting).objects.filter(pk=meeting.pk), "theme")
     fill(meeting.topics.all(), "title")
@@ -142,6 +145,7 @@ def _give_notes_welsh(meeting, fill):
     fill(meeting.other_areas.all(), "text")
     fill(Action.objects.filter(scrutiny__meeting=meeting), "description")
     fill(Action.objects.filter(scrutiny__meeting=meeting), "owner")
+    fill(ActionResponse.objects.filter(action__scrutiny__meeting=meeting), "text")
     meeting.refresh_from_db()  # the report holds the meeting as it was read before
 
 

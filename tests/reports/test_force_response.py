@@ -3,11 +3,13 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from panels.enums import ResponseState
 from panels.models import Action, ActionResponse
-from reports import disclosure, services
+from panels.queries import approved_responses
+from reports import disclosure, services, welsh
 from tests import factories
 from tests.reports.conftest import closed_meeting, publish
 
@@ -131,3 +133,72 @@ def test_a_period_report_carries_the_forces_response(meeting, action, olu, nia):
 
     with version.html_file.open("rb") as handle:
         assert "All supervisors were briefed." in handle.read().decode()
+
+
+@pytest.fixture
+def bilingual(settings, request):
+    request.getfixturevalue("welsh")
+    settings.PUBLISH_LANGUAGES = ("en", "cy")
+
+
+def test_welsh_publishing_asks_for_the_responses_welsh_on_its_own_page(
+    bilingual, meeting, action, olu
+):
+    from tests.reports.conftest import give_welsh
+
+    reply = respond(action, "All supervisors were briefed.", ResponseState.APPROVED)
+    report = services.report_generate(meeting=meeting, by=olu)
+    give_welsh(report)
+    ActionResponse.objects.filter(pk=reply.pk).update(text_cy="")
+
+    missing = {t.location: t.fix_url for t in welsh.missing_welsh(report)}
+    with pytest.raises(ValidationError) as refused:
+        services.report_submit(report=report, by=olu)
+
+    assert missing == {
+        "Action 1, the force's response": f"/panels/force/responses/{reply.pk}/welsh/#id_text_cy"
+    }
+    assert refused.value.messages == [
+        "Action 1, the force's response has no Welsh version. Add it before sending the "
+        "report for approval."
+    ]
+
+
+def test_the_welsh_page_publishes_the_responses_welsh_and_the_english_page_its_english(
+    bilingual, client, meeting, action, olu, nia
+):
+    from tests.reports.conftest import give_welsh
+
+    reply = respond(action, "All supervisors were briefed.", ResponseState.APPROVED)
+    ActionResponse.objects.filter(pk=reply.pk).update(text_cy="Cafodd pob goruchwyliwr friff.")
+    report = services.report_generate(meeting=meeting, by=olu)
+    give_welsh(report)
+    version = publish(report, author=olu, approver=nia)
+    # Changed after publication: the published pages keep what was approved.
+    ActionResponse.objects.filter(pk=reply.pk).update(text_cy="Newid wedyn.")
+
+    with version.languages.get().html_file.open("rb") as handle:
+        welsh_html = handle.read().decode()
+    with version.html_file.open("rb") as handle:
+        english_html = handle.read().decode()
+
+    assert "Cafodd pob goruchwyliwr friff." in welsh_html
+    # Said as Welsh, not marked as English.
+    assert '<span lang="en-GB">Cafodd' not in welsh_html
+    assert "All supervisors were briefed." not in welsh_html
+    assert "Newid wedyn." not in welsh_html
+    assert "All supervisors were briefed." in english_html
+    assert "Cafodd pob goruchwyliwr friff." not in english_html
+
+
+def test_a_welsh_page_marks_a_response_without_its_welsh_as_english(action, welsh):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    respond(action, "All supervisors were briefed.", ResponseState.APPROVED)
+    shown = Action.objects.prefetch_related(approved_responses()).get(pk=action.pk)
+
+    with translation.override("cy"):
+        page = render_to_string("reports/includes/force_response.html", {"action": shown})
+
+    assert '<span lang="en-GB">All supervisors were briefed.</span>' in page

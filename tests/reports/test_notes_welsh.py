@@ -68,6 +68,7 @@ def test_bilingual_notes_are_refused_naming_each_text_without_welsh(bilingual, n
         "Other area 1, more detail",
         "Action 1",
         "Action 1, owner",
+        "Action 1, the force's response",
     ]
 
     messages = refusal(notes, olu)
@@ -97,6 +98,10 @@ def test_each_missing_welsh_links_to_its_welsh_box(bilingual, notes, meeting):
     )
     assert fixes["Action 1, owner"] == (
         f"/accountability/actions/{meeting.actions.get().pk}/edit/#id_owner_cy"
+    )
+    response = meeting.actions.get().action.responses.get(state="approved")
+    assert fixes["Action 1, the force's response"] == (
+        f"/panels/force/responses/{response.pk}/welsh/#id_text_cy"
     )
 
 
@@ -187,6 +192,8 @@ def test_english_passages_in_the_welsh_page_say_they_are_english(
     english_page = client.get(WELSH_PAGE.replace("/cy/", "/en/")).content.decode()
 
     assert '<td class="govuk-table__cell">Cymraeg: The force and the OPCC</td>' in welsh_page
-    assert '<span lang="en-GB">A plan is agreed.</span>' in welsh_page
+    # The force's response, given its Welsh, is in Welsh.
+    assert "Cymraeg: A plan is agreed. (24 Hydref 2025)</td>" in welsh_page
+    assert '<span lang="en-GB">A plan is agreed.</span>' not in welsh_page
     assert '<td class="govuk-table__cell">The force and the OPCC</td>' in english_page
     assert "A plan is agreed. (24 October 2025)</td>" in english_page

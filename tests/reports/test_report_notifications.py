@@ -113,3 +113,22 @@ def test_the_authors_home_does_not_ask_them_to_approve_it(client, draft, olu):
     page = client.get(reverse("home")).content.decode()
 
     assert "waiting for your approval" not in page
+
+
+def test_each_approver_reads_the_title_in_their_own_language(welsh, sent, draft, olu, nia, kim):
+    from django.utils import translation
+
+    from core.language import language_preference_save
+
+    language_preference_save(user=kim, language="cy")
+    draft.title_cy = "Canfyddiadau mis Mawrth"
+    draft.save()
+
+    # Sent from a page read in Welsh: the English reader still gets the English title.
+    with translation.override("cy"):
+        sent(services.report_submit, report=draft, by=olu)
+
+    bodies = {message.to[0]: message.body for message in mail.outbox}
+    assert "Canfyddiadau mis Mawrth" in bodies["kim@example.org"]
+    assert draft.title_en in bodies["nia@example.org"]
+    assert "Canfyddiadau mis Mawrth" not in bodies["nia@example.org"]
