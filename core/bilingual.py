@@ -28,6 +28,21 @@ def english_of(obj, name: str) -> str:
     return getattr(obj, f"{name}_en") or ""
 
 
+class InEnglish(str):
+    """English words standing in, on a page in another language, for Welsh not written yet:
+    `lang` says so, for the template to mark (the `marked` filter in core_tags)."""
+
+    lang = "en-GB"
+
+
+def shown(row, name: str) -> str:
+    """`row.<name>` in the active language, for a presenter: on a Welsh page its Welsh, or
+    its English as `InEnglish` while it has none; on an English page its English."""
+    if (translation.get_language() or "en").split("-")[0] != WELSH:
+        return english_of(row, name)
+    return welsh_of(row, name) or InEnglish(english_of(row, name))
+
+
 # The languages set for one piece of work (the demo publishing one report in Welsh too),
 # over the deployment's PUBLISH_LANGUAGES.
 _publishing_in: ContextVar[tuple[str, ...] | None] = ContextVar("publishing_in", default=None)

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET  # nosec B405 # the Element type only; nothin
 
 import markdown
 import nh3
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 _CLASSES = {
@@ -62,6 +63,16 @@ def render(text: str) -> SafeString:
         link_rel="noopener noreferrer",
     )
     return mark_safe(_style(cleaned))  # noqa: S308 # nosec B308 B703 # nh3-sanitised above
+
+
+def render_marked(text: str) -> SafeString:
+    """`render`, inside `<div lang="en-GB">` when `text` is English standing in for Welsh not
+    written yet (core.bilingual.shown: a draft read in Welsh)."""
+    rendered = render(text)
+    lang = getattr(text, "lang", "")
+    if not (lang and text):
+        return rendered
+    return format_html('<div lang="{}">{}</div>', lang, rendered)
 
 
 def _style(html: str) -> str:

@@ -12,7 +12,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from core import charts
-from core.bilingual import english_of
+from core.bilingual import english_of, shown
 from panels.enums import Agency, FrameworkKind, ObservationKind
 from panels.models import Action, Decision, Observation, OutcomeCategory, SampleDraw
 from panels.queries import approved_responses
@@ -48,7 +48,15 @@ class Section:
 
     @property
     def html(self):
-        return markup.render(self.body)
+        return markup.render_marked(self.body)
+
+
+def _sections(report: FindingsReport) -> dict[str, Section]:
+    """The report's sections in the page's language (a draft read in Welsh marks what has
+    no Welsh yet)."""
+    return {
+        s.key: Section(s.key, shown(s, "heading"), shown(s, "body")) for s in report.sections.all()
+    }
 
 
 @dataclass
@@ -112,7 +120,7 @@ def meeting_report(report: FindingsReport) -> MeetingReport:
     return MeetingReport(
         report=report,
         findings=findings,
-        sections={s.key: Section(s.key, s.heading, s.body) for s in report.sections.all()},
+        sections=_sections(report),
         draw=draws[0] if draws else None,
         draw_count=len(draws),
         observations=observation_groups(meeting, framework),
@@ -276,7 +284,7 @@ def period_report(report: FindingsReport) -> PeriodReport:
         report=report,
         categories=categories,
         meetings=meetings,
-        sections={s.key: Section(s.key, s.heading, s.body) for s in report.sections.all()},
+        sections=_sections(report),
         themes=_recurring([v.figures.get("themes", []) for v in versions]),
         actions_opened=selectors.period_actions(report, closed=False),
         actions_closed=selectors.period_actions(report, closed=True),

@@ -56,6 +56,17 @@ def in_english(words, element="span"):
 
 
 @register.filter
+def marked(words, element="span"):
+    """Words a presenter gave as English standing in for Welsh (core.bilingual.shown) inside
+    `<span lang="en-GB">` (`marked:"div"` for paragraphs); any other words as they are."""
+    lang = getattr(words, "lang", "")
+    if not words or not lang:
+        return words
+    tag = "div" if element == "div" else "span"
+    return format_html('<{} lang="{}">{}</{}>', tag, lang, words, tag)
+
+
+@register.filter
 def said(row, name: str):
     """`row.<name>` (a field with a Welsh version, docs/adr/0017) in the page's language: on a
     Welsh page its Welsh, or its English marked as English while it has none."""

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from accountability.enums import AssuranceLevel
 from accountability.models import ScrutinyMeeting, TopicDecision
-from core.bilingual import welsh_of
+from core.bilingual import shown, welsh_of
 from panels.queries import approved_responses
 
 from .. import markup
@@ -32,7 +32,7 @@ class Section:
 
     @property
     def html(self):
-        return markup.render(self.body)
+        return markup.render_marked(self.body)
 
 
 @dataclass
@@ -44,7 +44,7 @@ class QuestionRow:
 
     @property
     def summary_html(self):
-        return markup.render(self.summary)
+        return markup.render_marked(self.summary)
 
 
 @dataclass
@@ -76,7 +76,7 @@ class TopicNotes:
 
     @property
     def rationale_html(self):
-        return markup.render(self.rationale)
+        return markup.render_marked(self.rationale)
 
 
 @dataclass
@@ -115,9 +115,12 @@ def meeting_notes(report: FindingsReport) -> MeetingNotes:
     return MeetingNotes(
         report=report,
         meeting=meeting,
-        sections={s.key: Section(s.key, s.heading, s.body) for s in report.sections.all()},
+        sections={
+            s.key: Section(s.key, shown(s, "heading"), shown(s, "body"))
+            for s in report.sections.all()
+        },
         topics=_topics(meeting),
-        other_areas=[(area.heading, area.text) for area in areas],
+        other_areas=[(shown(area, "heading"), shown(area, "text")) for area in areas],
         actions=_actions(meeting),
         other_area_ids=[area.pk for area in areas],
         title=_title(report, meeting),
@@ -153,17 +156,17 @@ def _topics(meeting: ScrutinyMeeting) -> list[TopicNotes]:
     topics = []
     for topic in meeting.topics.order_by("title", "pk"):
         rows = [
-            QuestionRow(q.number, q.text, _summary(q), q.pk)
+            QuestionRow(q.number, shown(q, "text"), _summary(q), q.pk)
             for q in questions
             if q.topic_id == topic.pk
         ]
-        notes = TopicNotes(topic.pk, topic.title, rows)
+        notes = TopicNotes(topic.pk, shown(topic, "title"), rows)
         its = [f for f in follow_ups if f.topic_id == topic.pk]
-        notes.follow_ups = [(f.due_date, f.text) for f in its]
+        notes.follow_ups = [(f.due_date, shown(f, "text")) for f in its]
         notes.follow_up_ids = [f.pk for f in its]
         decision = decisions.get(topic.pk)
         if decision is not None:
-            notes.level, notes.rationale = decision.level, decision.rationale
+            notes.level, notes.rationale = decision.level, shown(decision, "rationale")
             notes.earlier = _earlier(decision)
         topics.append(notes)
     return topics
@@ -171,7 +174,7 @@ def _topics(meeting: ScrutinyMeeting) -> list[TopicNotes]:
 
 def _summary(question) -> str:
     summary = getattr(question, "evidence_summary", None)
-    return summary.text if summary is not None else ""
+    return shown(summary, "text") if summary is not None else ""
 
 
 def _earlier(decision: TopicDecision) -> list[Decided]:
@@ -197,7 +200,7 @@ def _actions(meeting: ScrutinyMeeting) -> list[NotesAction]:
         actions.append(
             NotesAction(
                 numbered.number,
-                action.description,
+                shown(action, "description"),
                 action.owner,
                 action.due_date,
                 response[0] if response else "",

@@ -197,3 +197,30 @@ def test_english_passages_in_the_welsh_page_say_they_are_english(
     assert '<span lang="en-GB">A plan is agreed.</span>' not in welsh_page
     assert '<td class="govuk-table__cell">The force and the OPCC</td>' in english_page
     assert "A plan is agreed. (24 October 2025)</td>" in english_page
+
+
+def test_a_draft_read_in_welsh_marks_each_text_not_yet_in_welsh_as_english(welsh, notes):
+    from django.template.loader import render_to_string
+
+    from accountability.models import Question
+    from reports.accountability.presenters import meeting_notes
+
+    topic = notes.scrutiny_meeting.topics.get()
+    first = Question.objects.get(meeting=notes.scrutiny_meeting, number=1)
+    first.text_cy = "Cwestiwn yn Gymraeg."
+    first.save()
+
+    with translation.override("cy"):
+        page = render_to_string("reports/accountability/notes.html", {"r": meeting_notes(notes)})
+    with translation.override("en"):
+        english_page = render_to_string(
+            "reports/accountability/notes.html", {"r": meeting_notes(notes)}
+        )
+
+    # The topic has no Welsh yet: its English is said as English.
+    assert f'<h2 class="govuk-heading-l" lang="en-GB">{topic.title}</h2>' in page
+    # The question given its Welsh reads as Welsh; the other is marked.
+    assert '<td class="govuk-table__cell">1. Cwestiwn yn Gymraeg.</td>' in page
+    assert '2. <span lang="en-GB">' in page
+    assert '<div lang="en-GB">' in page  # a summary of evidence, a paragraph in English
+    assert english_page.count('lang="en-GB"') == 1  # the article's own

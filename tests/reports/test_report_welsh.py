@@ -229,3 +229,24 @@ def test_welsh_kept_for_future_reports_starts_the_next_draft(build_meeting, draf
     section = later.sections.get(key=SectionKey.WHY)
     assert (section.body, section.body_cy) == ("Open justice.", "Cyfiawnder agored.")
     assert factories.framework().name == "Out of Court Resolutions (four categories)"
+
+
+def test_a_draft_read_in_welsh_marks_sections_not_yet_in_welsh_as_english(draft):
+    from django.utils import translation
+
+    from reports.presenters import present
+
+    section = draft.sections.exclude(body="").first()
+    with translation.override("cy"):
+        shown = present(draft).sections[section.key]
+        html = str(shown.html)
+    section.heading_cy, section.body_cy = "Pennawd", "Testun."
+    section.save()
+    with translation.override("cy"):
+        welsh = present(draft).sections[section.key]
+        welsh_html = str(welsh.html)
+
+    assert (shown.heading, shown.heading.lang) == (section.heading_en, "en-GB")
+    assert html.startswith('<div lang="en-GB">')
+    assert (welsh.heading, getattr(welsh.heading, "lang", "")) == ("Pennawd", "")
+    assert "lang=" not in welsh_html
