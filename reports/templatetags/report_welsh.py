@@ -1,6 +1,7 @@
 """{% welsh_side_by_side report %}: the approver's English | Cymraeg table (reports/welsh.py);
 {{ words|in_english }}: words people wrote in English only, marked as English on a page in
-another language; {{ row|said:"field" }}: a field with a Welsh version, in the page's language."""
+another language; {{ row|said:"field" }}: a field with a Welsh version, in the page's
+language (`said_markup` for one written in the reports' Markdown subset)."""
 
 from django import template
 from django.utils.html import format_html
@@ -8,6 +9,7 @@ from django.utils.translation import get_language
 
 from core.bilingual import english_of, welsh_of
 
+from .. import markup
 from ..welsh import side_by_side
 
 register = template.Library()
@@ -36,3 +38,14 @@ def said(row, name: str):
     if get_language() == "en":
         return english_of(row, name)
     return welsh_of(row, name) or in_english(english_of(row, name))
+
+
+@register.filter
+def said_markup(row, name: str):
+    """`row.<name>` in the reports' Markdown subset, as `said` gives it: its Welsh on a Welsh
+    page, else its English (marked as English on a page in another language)."""
+    english_words = markup.render(english_of(row, name))
+    if get_language() == "en":
+        return english_words
+    welsh = welsh_of(row, name)
+    return markup.render(welsh) if welsh.strip() else in_english(english_words, "div")
