@@ -182,11 +182,11 @@ class ImportForm(forms.Form):
         help_text=format_lazy(
             gettext_lazy(
                 "A CSV file with the headings {headings}; force is the force's code. It may "
-                "add {welsh} for the Welsh of what was counted and of the source. At most "
-                "500 rows."
+                "also have the columns {welsh}: the Welsh of what was counted and of the "
+                "source. At most 500 rows."
             ),
             headings=", ".join(FIELDS),
-            welsh=" and ".join(WELSH_FIELDS),
+            welsh=", ".join(WELSH_FIELDS),
         ),
         error_messages={
             "required": gettext_lazy("Choose a CSV file to upload"),
