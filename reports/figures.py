@@ -199,6 +199,7 @@ LABELS = {
     "themes": ("theme",),
     "criteria": ("criterion", "group"),
     "topics": ("topic", "level_label"),
+    "force_context": ("measure", "source"),
 }
 
 

@@ -382,12 +382,12 @@ class SupportService(models.Model):
             errors["phone"] = "Enter a phone number, like 0808 802 0300"
         if not (self.phone or self.email or self.url):
             errors["phone"] = "Enter a phone number, email address or website for this service"
-        if self.link_text and not self.url:
-            errors["link_text"] = (
-                "Enter the website the link goes to, or leave the link's words out"
-            )
-        if claim := selection_claim_error(self.description):
-            errors["description"] = claim
+        for name in ("link_text", "link_text_cy"):
+            if getattr(self, name, None) and not self.url:
+                errors[name] = "Enter the website the link goes to, or leave the link's words out"
+        for name in ("description", "description_cy"):
+            if claim := selection_claim_error(getattr(self, name, None) or ""):
+                errors[name] = claim
         if errors:
             raise ValidationError(errors)
 

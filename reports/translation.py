@@ -2,7 +2,15 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import FindingsReport, ReasonBullet, ReportSection, StandingText, ThemeBackground
+from .models import (
+    FindingsReport,
+    ForceFigure,
+    ReasonBullet,
+    ReportSection,
+    StandingText,
+    SupportService,
+    ThemeBackground,
+)
 
 
 @register(ReportSection)
@@ -28,3 +36,15 @@ class BulletWording(TranslationOptions):
 @register(FindingsReport)
 class TitleWording(TranslationOptions):
     fields = ("title",)
+
+
+@register(SupportService)
+class SupportServiceWording(TranslationOptions):
+    fields = ("name", "description", "link_text")
+    # Names are unique: a blank Welsh name is stored as nothing, not as "" twice.
+    empty_values = {"name": None}
+
+
+@register(ForceFigure)
+class ForceFigureWording(TranslationOptions):
+    fields = ("measure", "source")

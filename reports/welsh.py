@@ -4,7 +4,8 @@ When reports are published in Welsh too (settings.PUBLISH_LANGUAGES holds "cy"),
 public text people wrote needs its Welsh version before the report goes for approval:
 the report's title, the meeting's theme, the narrative sections, the reason bullets under
 each category (a case's reasons as recorded included), the panel's standing text, the
-public notes and the actions' wording; for the Commissioner's notes, what OPCC staff
+public notes, the actions' wording and the force's responses, the support services it
+lists and the force's figures it shows; for the Commissioner's notes, what OPCC staff
 recorded of the meeting (reports/accountability/welsh.py). The approver reads the two
 side by side, and the disclosure check reads the Welsh as it reads the English.
 """
@@ -14,7 +15,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from core.bilingual import english, publishes_welsh
+from core.bilingual import english, english_of, publishes_welsh
 
 from . import markup
 from .enums import ReportKind
@@ -44,6 +45,8 @@ def public_texts(report: FindingsReport, presented=None) -> list[PublicText]:
             *_panel_texts(report),
             *_observation_texts(presented),
             *_action_texts(presented),
+            *_support_texts(presented),
+            *_figure_texts(presented),
         ]
 
 
@@ -100,6 +103,35 @@ def _action_texts(presented):
         yield _pair(_("Action %(n)s") % {"n": n}, action, "description", url)
         yield _pair(_("Action %(n)s, owner") % {"n": n}, action, "owner", url)
         yield from response_text(_("Action %(n)s") % {"n": n}, action)
+
+
+def _support_texts(presented):
+    """The support services the report lists: their name, what they offer, their link's
+    words (each written once, on the service's page)."""
+    parts = (
+        (None, "name"),
+        (_("what it offers"), "description"),
+        (_("its link's words"), "link_text"),
+    )
+    for services in getattr(presented, "support", {}).values():
+        for service in services:
+            url = reverse("reports:support_service_edit", args=[service.pk])
+            where = _("Support service “%(name)s”") % {"name": english_of(service, "name")}
+            for part, name in parts:
+                said = f"{where}, {part}" if part else where
+                yield _pair(said, service, name, url)
+
+
+def _figure_texts(presented):
+    """The force's figures the report shows: what was counted, and its source."""
+    extras = getattr(presented, "extras", None)
+    for n, line in enumerate(getattr(extras, "force_figures", []), start=1):
+        if line.figure_id is None:
+            continue
+        url = reverse("reports:force_figure_edit", args=[line.figure_id])
+        where = _("The force's figure %(n)s") % {"n": n}
+        yield _pair(_("%(where)s, what was counted") % {"where": where}, line, "measure", url)
+        yield _pair(_("%(where)s, source") % {"where": where}, line, "source", url)
 
 
 def missing_welsh(report: FindingsReport, presented=None) -> list[PublicText]:

@@ -250,6 +250,7 @@ def _standing_text(by) -> None:
                 "email": email,
                 "url": url,
                 "link_text": link,
+                **_welsh_of_service(name),
                 "placement": placement,
                 "theme": theme,
                 "position": position,
@@ -259,6 +260,12 @@ def _standing_text(by) -> None:
         if created:
             service.full_clean()
             service.panels.set([panels[slug] for slug in slugs if slug in panels])
+
+
+def _welsh_of_service(name: str) -> dict:
+    """A demo support service's Welsh words, by its English name."""
+    words = welsh_text.SUPPORT_SERVICES.get(name, (None, "", ""))
+    return dict(zip(("name_cy", "description_cy", "link_text_cy"), words, strict=True))
 
 
 # The force's own figure that its page on out of court resolutions gives, for reports to
@@ -290,6 +297,8 @@ def _force_figures(by) -> None:
                 "number": number,
                 "percentage": percentage,
                 "source": source,
+                "measure_cy": welsh_text.FORCE_FIGURES[measure][0],
+                "source_cy": welsh_text.FORCE_FIGURES[measure][1],
                 "updated_by": by,
             },
         )

@@ -1,8 +1,8 @@
 """The Welsh of the demo's Victims' Code report (17 September 2025), which the demo
 publishes in Welsh and English: its title, its sections, its reason bullets, the panel's
-public description, the meeting's theme, public notes and actions, each beside the English
-in reports/demo/text.py, reports/demo/loader.py and panels/demo/data.py. The support
-services' own words stay in English, marked as English on the Welsh page.
+public description, the meeting's theme, public notes and actions, the support services it
+lists and the force's own figure, each beside the English in reports/demo/text.py,
+reports/demo/loader.py and panels/demo/data.py.
 
 The figures and the names of Acts, orders and organisations are the English report's,
 said as Welsh public bodies say them.
@@ -231,5 +231,39 @@ BULLETS = {
     "the victim with relevant information covering some of the Codes of Practice.": (
         "nid oedd modd penderfynu a roddwyd llyfryn i'r dioddefwr, a fyddai'n rhoi "
         "gwybodaeth berthnasol iddo am rai o'r Codau Ymarfer."
+    ),
+}
+
+# Each support service's Welsh, by its English name: (name, what it offers, link's words).
+SUPPORT_SERVICES = {
+    "The National Stalking Helpline": (
+        "Y Llinell Gymorth Stelcio Genedlaethol",
+        "Mae'r [Llinell Gymorth Stelcio Genedlaethol](https://www.suzylamplugh.org/pages/"
+        "national-stalking-helpline) yn rhoi cyngor a chymorth cyfrinachol am ddim.",
+        "llenwi ffurflen gysylltu",
+    ),
+    "Criminal Justice and You": (
+        "Cyfiawnder Troseddol a Chi",
+        "Mae [Cyfiawnder Troseddol a Chi](https://www.cjsyou.co.uk/) yn adnodd newydd sy'n "
+        "ceisio trawsnewid profiad dioddefwyr a thystion yn y system cyfiawnder troseddol. "
+        "Mae'n adnodd amlgyfrwng a ddatblygwyd gan ddioddefwyr ar gyfer dioddefwyr, sy'n dod "
+        "â phob agwedd ar y system cyfiawnder troseddol ynghyd mewn un lle, gan helpu i "
+        "egluro pob cam o'r broses.",
+        "",
+    ),
+    "Victim Care Demoshire": (
+        "Gofal Dioddefwyr Demoshire",
+        "Mae gwybodaeth i ddioddefwyr a'r gwasanaethau cymorth sydd ar gael yn lleol ar "
+        "wefan y Comisiynydd Heddlu a Throseddu.",
+        "mynd i Ofal Dioddefwyr Demoshire",
+    ),
+}
+
+# The force's own figure's Welsh, by what was counted in English: (what, source).
+FORCE_FIGURES = {
+    "Community resolutions issued": (
+        "Datrysiadau cymunedol a roddwyd",
+        "Tudalen yr heddlu ar graffu ar ddatrysiadau y tu allan i'r llys (cyfran o'r holl "
+        "ganlyniadau)",
     ),
 }

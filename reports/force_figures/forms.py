@@ -8,6 +8,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
 from cases.models import Force
+from core.bilingual import KeepsUnsentWelsh, mark_welsh_fields
 from core.forms import post_form_helper, version_field
 from core.text_safety import SafeTextMixin
 
@@ -24,6 +25,9 @@ FIELDS = [
     "source",
     "link",
 ]
+# Optional columns of a CSV, and boxes of the form: the Welsh of the words a report shows.
+WELSH_FIELDS = ["measure_cy", "source_cy"]
+WELSH_HINT = gettext_lazy("Needed before a findings report is sent for approval in Welsh.")
 
 
 class LooseDecimalField(forms.DecimalField):
@@ -48,8 +52,13 @@ def _day(label, required, invalid) -> forms.DateField:
     )
 
 
-class ForceFigureForm(SafeTextMixin, forms.Form):
-    text_labels = {"measure": gettext_lazy("What was counted"), "source": gettext_lazy("Source")}
+class ForceFigureForm(KeepsUnsentWelsh, SafeTextMixin, forms.Form):
+    text_labels = {
+        "measure": gettext_lazy("What was counted"),
+        "source": gettext_lazy("Source"),
+        "measure_cy": gettext_lazy("What was counted (Welsh)"),
+        "source_cy": gettext_lazy("Source (Welsh)"),
+    }
     version = version_field()
     force = forms.ModelChoiceField(
         label=gettext_lazy("Force"),
@@ -77,6 +86,7 @@ class ForceFigureForm(SafeTextMixin, forms.Form):
         max_length=200,
         error_messages={"required": gettext_lazy("Enter what was counted")},
     )
+    measure_cy = forms.CharField(required=False, max_length=200)
     number = LooseDecimalField(
         label=gettext_lazy("Number"),
         help_text=NUMBER_HINT,
@@ -127,6 +137,7 @@ class ForceFigureForm(SafeTextMixin, forms.Form):
         max_length=300,
         error_messages={"required": gettext_lazy("Enter where the figure comes from")},
     )
+    source_cy = forms.CharField(required=False, max_length=300)
     link = forms.URLField(
         label=gettext_lazy("Link to the source (optional)"),
         required=False,
@@ -139,6 +150,9 @@ class ForceFigureForm(SafeTextMixin, forms.Form):
         super().__init__(*args, **kwargs)
         if not with_version:  # a CSV row has no version
             del self.fields["version"]
+        mark_welsh_fields(self, ["measure", "source"])
+        for name in WELSH_FIELDS:
+            self.fields[name].help_text = WELSH_HINT
         self.helper = post_form_helper(*self.fields, submit=gettext_lazy("Save the figure"))
 
     def clean(self):
@@ -155,6 +169,8 @@ class ForceFigureForm(SafeTextMixin, forms.Form):
 
     def values(self) -> dict:
         values = {k: v for k, v in self.cleaned_data.items() if k != "version"}
+        for name in set(values) & set(WELSH_FIELDS):  # only the Welsh sent
+            values[name] = (values[name] or "").strip()
         if values.get("percentage") is not None:
             values["percentage"] = Decimal(values["percentage"])
         return values
@@ -165,10 +181,12 @@ class ImportForm(forms.Form):
         label=gettext_lazy("Figures (CSV)"),
         help_text=format_lazy(
             gettext_lazy(
-                "A CSV file with the headings {headings}; force is the force's code. At most "
-                "500 rows."
+                "A CSV file with the headings {headings}; force is the force's code. It may "
+                "also have the columns {welsh}: the Welsh of what was counted and of the "
+                "source. At most 500 rows."
             ),
             headings=", ".join(FIELDS),
+            welsh=", ".join(WELSH_FIELDS),
         ),
         error_messages={
             "required": gettext_lazy("Choose a CSV file to upload"),

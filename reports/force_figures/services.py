@@ -4,14 +4,16 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from core.audit import AuditEvent, record
+from core.bilingual import english
 from core.stale import lock_at_version
 
 from .models import ForceFigure
 
 
 def force_figure_save(*, by, values: dict, figure: ForceFigure | None = None, version: int = 0):
-    """Add a figure, or change one from the version the form was opened at."""
-    with transaction.atomic():
+    """Add a figure, or change one from the version the form was opened at; its English
+    is written as English whatever the page's language, its Welsh where the form sent it."""
+    with transaction.atomic(), english():
         if figure is None:
             current = ForceFigure(updated_by=by)
         else:
@@ -29,7 +31,7 @@ def force_figures_import(*, by, rows: list[dict], problems: list[str]) -> list[F
     """Every row, or none: any problem refuses the file and writes nothing."""
     if problems:
         raise ValidationError({"file": problems})
-    with transaction.atomic():
+    with transaction.atomic(), english():
         figures = []
         for values in rows:
             figure = ForceFigure(updated_by=by, **values)

@@ -8,12 +8,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.bilingual import english_of, welsh_of
 from core.form_pages import handle_form
 from core.forms import add_service_errors
 from core.permissions import by_rule
 
 from . import csv_import, selectors, services
-from .forms import FIELDS, ForceFigureForm, ImportForm
+from .forms import FIELDS, WELSH_FIELDS, ForceFigureForm, ImportForm
 from .presenters import figure_line
 
 LIST = "reports:force_figure_list"
@@ -39,6 +40,10 @@ def force_figure_edit(request, pk: int | None = None):
     initial = {"version": 0}
     if figure is not None:
         initial = {name: getattr(figure, name) for name in FIELDS if name != "force"}
+        # The words as written in each language, whatever the page's language.
+        for name in ("measure", "source"):
+            initial[name] = english_of(figure, name)
+            initial[f"{name}_cy"] = welsh_of(figure, name)
         initial.update(force=figure.force.code, version=figure.version)
     title = _("Change a force figure") if figure else _("Add a force figure")
 
@@ -80,5 +85,9 @@ def force_figure_import(request):
                 % {"count": len(created)},
             )
             return redirect(LIST)
-    context = {"page_title": _("Import force figures"), "form": form, "columns": FIELDS}
+    context = {
+        "page_title": _("Import force figures"),
+        "form": form,
+        "columns": FIELDS + WELSH_FIELDS,
+    }
     return render(request, "reports/force_figures/import.html", context, status=200)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0008_welsh_bullets_titles'),
+        ('reports', '0009_support_figures_welsh'),
     ]
 
     operations = [

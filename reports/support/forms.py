@@ -4,22 +4,33 @@ from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 from django.utils.translation import gettext_lazy
 
+from core.bilingual import KeepsUnsentWelsh, english_of, mark_welsh_fields, welsh_of
 from core.forms import post_form_helper, version_field
 from core.text_safety import SafeTextMixin
 
 from ..enums import SupportPlacement
 from ..forms import MARKDOWN_HINT
-from .services import SupportServiceInput
+from .services import WELSH_FIELDS, SupportServiceInput
+
+WELSH_HINT = gettext_lazy("Needed before a findings report is sent for approval in Welsh.")
 
 
-class SupportServiceForm(SafeTextMixin, forms.Form):
-    text_labels = {"description": gettext_lazy("What the service offers")}
+def _welsh_box(max_length: int, widget=None) -> forms.CharField:
+    return forms.CharField(required=False, max_length=max_length, widget=widget)
+
+
+class SupportServiceForm(KeepsUnsentWelsh, SafeTextMixin, forms.Form):
+    text_labels = {
+        "description": gettext_lazy("What the service offers"),
+        "description_cy": gettext_lazy("What the service offers (Welsh)"),
+    }
     version = version_field()
     name = forms.CharField(
         label=gettext_lazy("Name of the service"),
         max_length=200,
         error_messages={"required": gettext_lazy("Enter the name of the service")},
     )
+    name_cy = _welsh_box(200)
     description = forms.CharField(
         label=gettext_lazy("What the service offers"),
         help_text=MARKDOWN_HINT,
@@ -27,6 +38,7 @@ class SupportServiceForm(SafeTextMixin, forms.Form):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
+    description_cy = _welsh_box(5000, forms.Textarea(attrs={"rows": 5}))
     phone = forms.CharField(
         label=gettext_lazy("Phone number (optional)"), max_length=40, required=False
     )
@@ -56,6 +68,7 @@ class SupportServiceForm(SafeTextMixin, forms.Form):
         max_length=100,
         required=False,
     )
+    link_text_cy = _welsh_box(100)
     placement = forms.ChoiceField(
         label=gettext_lazy("Where reports list it"),
         choices=SupportPlacement.choices,
@@ -96,15 +109,14 @@ class SupportServiceForm(SafeTextMixin, forms.Form):
                 "initial",
                 {
                     "version": service.version,
+                    **{name: english_of(service, name) for name in WELSH_FIELDS},
+                    **{f"{name}_cy": welsh_of(service, name) for name in WELSH_FIELDS},
                     **{
                         name: getattr(service, name)
                         for name in (
-                            "name",
-                            "description",
                             "phone",
                             "email",
                             "url",
-                            "link_text",
                             "placement",
                             "theme",
                             "position",
@@ -120,14 +132,20 @@ class SupportServiceForm(SafeTextMixin, forms.Form):
             )
         super().__init__(*args, **kwargs)
         self.fields["panels"].queryset = panels
+        mark_welsh_fields(self, WELSH_FIELDS)
+        for name in WELSH_FIELDS:
+            self.fields[f"{name}_cy"].help_text = WELSH_HINT
         self.helper = post_form_helper(
             "version",
             Field.text("name", field_width=Fluid.TWO_THIRDS),
+            Field.text("name_cy", field_width=Fluid.TWO_THIRDS),
             Field.textarea("description", label_size=Size.SMALL, rows=5),
+            Field.textarea("description_cy", label_size=Size.SMALL, rows=5),
             Field.text("phone", field_width=Fluid.ONE_THIRD),
             Field.text("email", field_width=Fluid.TWO_THIRDS),
             Field.text("url", field_width=Fluid.TWO_THIRDS),
             Field.text("link_text", field_width=Fluid.TWO_THIRDS),
+            Field.text("link_text_cy", field_width=Fluid.TWO_THIRDS),
             Field.radios("placement", legend_size=Size.SMALL),
             Field.text("theme", field_width=Fluid.TWO_THIRDS),
             Field.text("position", field_width=Fluid.ONE_QUARTER),
@@ -145,6 +163,12 @@ class SupportServiceForm(SafeTextMixin, forms.Form):
             placement=data["placement"],
             position=data["position"],
             panels=list(data["panels"]),
+            # Only the Welsh boxes the form sent: the rest stays as it is.
+            welsh={
+                name: (data[f"{name}_cy"] or "").strip()
+                for name in WELSH_FIELDS
+                if f"{name}_cy" in data
+            },
         )
 
 

@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from core.bilingual import english_of, welsh_of
 from panels.models import Panel
 
 from ..models import SupportService
@@ -14,6 +15,13 @@ def support_services() -> QuerySet[SupportService]:
 
 def support_service(*, pk: int) -> SupportService:
     return get_object_or_404(support_services(), pk=pk)
+
+
+def has_welsh(service: SupportService) -> bool:
+    """Whether each of its words a report shows (name, description, link's words) that
+    has English has its Welsh too."""
+    names = ("name", "description", "link_text")
+    return all(welsh_of(service, n).strip() for n in names if english_of(service, n).strip())
 
 
 def all_panels() -> QuerySet[Panel]:

@@ -25,7 +25,10 @@ def _allowed(user) -> None:
 @login_required
 def support_service_list(request):
     _allowed(request.user)
-    context = {"page_title": _("Support services"), "services": list(selectors.support_services())}
+    services_ = list(selectors.support_services())
+    for service in services_:
+        service.has_welsh = selectors.has_welsh(service)
+    context = {"page_title": _("Support services"), "services": services_}
     return render(request, "reports/support/list.html", context)
 
 

@@ -86,9 +86,9 @@ def give_welsh(report):
 
     def fill(rows, name):
         blank = Q(**{f"{name}_cy__isnull": True}) | Q(**{f"{name}_cy": ""})
-        rows.filter(blank).exclude(**{f"{name}_en": ""}).update(
-            **{f"{name}_cy": Concat(Value("Cymraeg: "), F(f"{name}_en"))}
-        )
+        rows.filter(blank).exclude(**{f"{name}_en": ""}).exclude(
+            **{f"{name}_en__isnull": True}
+        ).update(**{f"{name}_cy": Concat(Value("Cymraeg: "), F(f"{name}_en"))})
 
     fill(report.sections.all(), "heading")
     fill(report.sections.all(), "body")
@@ -103,6 +103,10 @@ def give_welsh(report):
         _give_notes_welsh(report.scrutiny_meeting, fill)
         return
     fill(type(report.panel).objects.filter(pk=report.panel_id), "public_description")
+    for name in ("name", "description", "link_text"):
+        fill(report.panel.support_services.all(), name)
+    for name in ("measure", "source"):
+        fill(report.force_figures.all(), name)
     report.panel.refresh_from_db()  # the report holds the panel as it was read before
     give_bullets_welsh(report)
 

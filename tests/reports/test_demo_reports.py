@@ -270,6 +270,7 @@ def test_demo_force_has_its_own_figure_for_reports_to_show(client, demo, django_
 
     assert "Community resolutions issued" in page
     assert "2,452" in page and "2.65%" in page
+    assert "Given</strong>" in page  # its Welsh too
 
 
 def test_demo_oocr_report_carries_the_forces_approved_response(client, demo):
@@ -376,10 +377,12 @@ def test_demo_publishes_the_victims_code_report_in_welsh_too_and_the_oocr_one_in
         "Panel Craffu'r Cod Dioddefwyr: canfyddiadau'r cyfarfod ar 17 Medi 2025"
     )
     # The meeting's theme in Welsh, frozen with the version for the list; the support
-    # services' own words stay English, marked as English.
+    # services have their Welsh.
     assert "Thema: Stelcio neu Aflonyddu" in page
     assert '<span lang="en-GB">Stalking or Harassment</span>' not in page
     assert vcop.theme_cy == "Stelcio neu Aflonyddu" and oocr.theme_cy == ""
+    assert '<h3 class="govuk-heading-s">Y Llinell Gymorth Stelcio Genedlaethol</h3>' in page
+    assert ">llenwi ffurflen gysylltu</a>" in page and "Gofal Dioddefwyr Demoshire" in page
     assert_in_order(
         words(page),
         [
