@@ -119,7 +119,7 @@ def force_action_answer(request, pk: int):
 
 
 def _response_context(form, response) -> dict:
-    """What the review and the withdraw pages both show of a response: its action, who sent
+    """What the review, Welsh and withdraw pages all show of a response: its action, who sent
     it, and what the privacy screen finds in its words."""
     return {
         "form": form,
@@ -131,23 +131,39 @@ def _response_context(form, response) -> dict:
     }
 
 
-@login_required
-def response_review(request, pk: int):
+def _for_reviewer(request, pk: int, *, wrong_state=None):
+    """(the response, None) for someone who may review it, its viewing recorded; or (the
+    response, the page refusing them): 403 by the rule, 409 when `wrong_state` (a test, the
+    reason and the page's title) says its state rules the page out."""
     response = selectors.response_for_user(user=request.user, pk=pk)
-    action = response.action
     if not by_rule("panels.review_action_response", request.user, response):
-        return _review_refused(request, response)
+        return response, _review_refused(request, response)
+    if wrong_state is not None and wrong_state[0](response):
+        _test, reason, title = wrong_state
+        return response, _review_refused(request, response, reason=reason, title=title)
     if request.method == "GET":
         record(AuditEvent.VIEWED, response, request=request, summary="Force's response viewed")
+    return response, None
+
+
+def _shown(request, response, template: str, title: str, more=dict):
+    """The `render` of a response's page: read again after a stale save, so the 409 page
+    shows it as it is now; `more()` adds what only this page shows."""
 
     def show(form, status, stale):
         if stale is not None:
             response.refresh_from_db()
-        context = {
-            **_response_context(form, response),
-            "page_title": _("Review the force's response"),
-        }
-        return render(request, "panels/liaison/review.html", context, status=status)
+        context = {**_response_context(form, response), **more(), "page_title": title}
+        return render(request, template, context, status=status)
+
+    return show
+
+
+@login_required
+def response_review(request, pk: int):
+    response, refused = _for_reviewer(request, pk)
+    if refused is not None:
+        return refused
 
     def build(data):
         return ReviewForm(data, version=response.version, welsh=welsh_of(response, "text"))
@@ -166,8 +182,10 @@ def response_review(request, pk: int):
         message=lambda saved: (
             _("The response is %(state)s") % {"state": saved.get_state_display().lower()}
         ),
-        success=reverse("panels:force_action", args=[action.pk]),
-        render=show,
+        success=reverse("panels:force_action", args=[response.action_id]),
+        render=_shown(
+            request, response, "panels/liaison/review.html", _("Review the force's response")
+        ),
         rebind=build,
         what="response",
     )
@@ -177,32 +195,19 @@ def response_review(request, pk: int):
 def response_welsh(request, pk: int):
     """The Welsh of a response waiting for review or approved, added or changed by OPCC
     staff (where a report's move page sends those missing it): the force's English stays."""
-    response = selectors.response_for_user(user=request.user, pk=pk)
-    action = response.action
-    if not by_rule("panels.review_action_response", request.user, response):
-        return _review_refused(request, response)
-    if response.state == ResponseState.RETURNED:
-        return _review_refused(
-            request,
-            response,
-            reason=services.RETURNED_NO_WELSH,
-            title=_("This response needs no Welsh"),
-        )
-    if request.method == "GET":
-        record(AuditEvent.VIEWED, response, request=request, summary="Force's response viewed")
+    returned = (
+        lambda r: r.state == ResponseState.RETURNED,
+        services.RETURNED_NO_WELSH,
+        _("This response needs no Welsh"),
+    )
+    response, refused = _for_reviewer(request, pk, wrong_state=returned)
+    if refused is not None:
+        return refused
 
     def build(data):
         return ResponseWelshForm(data, version=response.version, welsh=welsh_of(response, "text"))
 
-    def show(form, status, stale):
-        if stale is not None:
-            response.refresh_from_db()
-        context = {
-            **_response_context(form, response),
-            "page_title": _("The force's response in Welsh"),
-        }
-        return render(request, "panels/liaison/response_welsh.html", context, status=status)
-
+    action_url = reverse("panels:force_action", args=[response.action_id])
     return handle_form(
         request,
         build(_posted(request)),
@@ -213,8 +218,13 @@ def response_welsh(request, pk: int):
             version=form.cleaned_data["version"],
         ),
         message=_("The Welsh of the force's response saved"),
-        success=reverse("panels:force_action", args=[action.pk]) + f"#response-{response.pk}",
-        render=show,
+        success=f"{action_url}#response-{response.pk}",
+        render=_shown(
+            request,
+            response,
+            "panels/liaison/response_welsh.html",
+            _("The force's response in Welsh"),
+        ),
         rebind=build,
         what="response",
     )
@@ -224,30 +234,20 @@ def response_welsh(request, pk: int):
 def response_withdraw(request, pk: int):
     """Withdraw the approval of a response, so the force can send a corrected one (where a
     report's disclosure check sends those fixing what the response says)."""
-    response = selectors.response_for_user(user=request.user, pk=pk)
-    action = response.action
-    if not by_rule("panels.review_action_response", request.user, response):
-        return _review_refused(request, response)
-    if response.state != ResponseState.APPROVED:
-        return _review_refused(
-            request,
-            response,
-            reason=services.NOT_APPROVED,
-            title=_("There is no approval to withdraw"),
-        )
-    if request.method == "GET":
-        record(AuditEvent.VIEWED, response, request=request, summary="Force's response viewed")
+    not_approved = (
+        lambda r: r.state != ResponseState.APPROVED,
+        services.NOT_APPROVED,
+        _("There is no approval to withdraw"),
+    )
+    response, refused = _for_reviewer(request, pk, wrong_state=not_approved)
+    if refused is not None:
+        return refused
 
-    def show(form, status, stale):
-        if stale is not None:
-            response.refresh_from_db()
-        context = {
-            **_response_context(form, response),
+    def more():
+        return {
             "approved_by": presenters.person(response.reviewed_by),
             "current": selectors.approval_is_current(response=response),
-            "page_title": _("Withdraw the approval of the force's response"),
         }
-        return render(request, "panels/liaison/withdraw.html", context, status=status)
 
     return handle_form(
         request,
@@ -259,8 +259,14 @@ def response_withdraw(request, pk: int):
             version=form.cleaned_data["version"],
         ),
         message=_("The approval is withdrawn and the response returned to the force"),
-        success=reverse("panels:force_action", args=[action.pk]),
-        render=show,
+        success=reverse("panels:force_action", args=[response.action_id]),
+        render=_shown(
+            request,
+            response,
+            "panels/liaison/withdraw.html",
+            _("Withdraw the approval of the force's response"),
+            more,
+        ),
         rebind=lambda data: WithdrawForm(data, version=response.version),
         what="response",
     )
