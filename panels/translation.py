@@ -51,7 +51,9 @@ class ThemeWording(TranslationOptions):
 
 @register(Panel)
 class PanelWording(TranslationOptions):
-    fields = ("public_description",)
+    fields = ("name", "public_description")
+    # Names are unique: a blank Welsh name is stored as nothing, not as "" twice.
+    empty_values = {"name": None}
 
 
 @register(Observation)

@@ -82,6 +82,7 @@ VCOP_MEMBERS = [
 OOCR_PANEL = {
     "slug": "adult-oocr",
     "name": "Adult Out of Court Resolutions Scrutiny Panel",
+    "name_cy": "Panel Craffu Datrysiadau y Tu Allan i'r Llys i Oedolion",
     "framework": "oocr-four-way",
     "public_description": (
         "The panel dip-samples cases that the police resolved out of "
@@ -93,6 +94,7 @@ OOCR_PANEL = {
 VCOP_PANEL = {
     "slug": "victims-code",
     "name": "Victims' Code of Practice Scrutiny Panel",
+    "name_cy": "Panel Craffu'r Cod Dioddefwyr",
     "framework": "vcop-seven-way",
     "public_description": (
         "The panel dip-samples finalised cases and asks whether the "

@@ -84,6 +84,7 @@ def _panel(spec, force, members, users) -> Panel:
         slug=spec["slug"],
         defaults={
             "name": spec["name"],
+            "name_cy": spec.get("name_cy"),
             "framework": Framework.objects.get(slug=spec["framework"]),
             "force": force,
             "organisation": data.ORGANISATION,

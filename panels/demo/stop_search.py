@@ -15,6 +15,7 @@ KIND = "stop-search"
 STOP_SEARCH_PANEL = {
     "slug": "stop-search",
     "name": "Stop and Search Community Scrutiny Panel",
+    "name_cy": "Panel Craffu Cymunedol Stopio a Chwilio",
     "framework": "stop-search-three-way",
     "public_description": (
         "Members of the public from across Demoshire review stop and search records and "

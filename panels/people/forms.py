@@ -47,6 +47,7 @@ class _VersionErrorAtTop:
 class PanelForm(KeepsUnsentWelsh, _VersionErrorAtTop, SafeTextMixin, forms.Form):
     text_labels = {
         "name": _("Panel name"),
+        "name_cy": _("Panel name (Welsh)"),
         "public_description": _("Public description"),
         "public_description_cy": _("Public description (Welsh)"),
     }
@@ -55,6 +56,13 @@ class PanelForm(KeepsUnsentWelsh, _VersionErrorAtTop, SafeTextMixin, forms.Form)
         help_text=_("For example, Adult Out of Court Resolutions Scrutiny Panel."),
         max_length=Panel._meta.get_field("name").max_length,
         error_messages={"required": _("Enter the panel's name")},
+    )
+    name_cy = forms.CharField(
+        label=_("Panel name (Welsh)"),
+        help_text=_("Needed before a findings report is sent for approval in Welsh."),
+        required=False,
+        max_length=Panel._meta.get_field("name").max_length,
+        widget=forms.TextInput(attrs={"lang": "cy"}),
     )
     framework = forms.ModelChoiceField(
         queryset=Framework.objects.none(),
@@ -115,7 +123,8 @@ class PanelForm(KeepsUnsentWelsh, _VersionErrorAtTop, SafeTextMixin, forms.Form)
         if panel is not None:
             initial = {
                 "version": panel.version,
-                "name": panel.name,
+                "name": english_of(panel, "name"),
+                "name_cy": welsh_of(panel, "name"),
                 "framework": panel.framework_id,
                 "force": panel.force_id,
                 "organisation": panel.organisation,
@@ -136,6 +145,7 @@ class PanelForm(KeepsUnsentWelsh, _VersionErrorAtTop, SafeTextMixin, forms.Form)
         self.helper = post_form_helper(
             *(["version"] if panel is not None else []),
             Field.text("name", field_width=Fluid.TWO_THIRDS),
+            Field.text("name_cy", field_width=Fluid.TWO_THIRDS),
             Field.select("framework"),
             Field.select("force"),
             Field.text("organisation", field_width=Fluid.TWO_THIRDS),

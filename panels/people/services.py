@@ -37,6 +37,7 @@ from .wording import CHAIR_NEEDED
 
 PANEL_FIELDS = (
     "name",
+    "name_cy",
     "framework",
     "force",
     "organisation",
@@ -86,6 +87,19 @@ def _check_name(name: str, exclude_pk: int | None = None) -> str:
     return name
 
 
+def _check_welsh_name(name_cy: str | None, exclude_pk: int | None = None) -> str | None:
+    """The Welsh name, spaces squeezed; None (stored as none) when blank, as names are
+    unique in each language."""
+    name_cy = " ".join((name_cy or "").split())
+    if not name_cy:
+        return None
+    if Panel.objects.filter(name_cy__iexact=name_cy).exclude(pk=exclude_pk).exists():
+        raise ValidationError(
+            {"name_cy": _("There is already a panel with this Welsh name. Enter another")}
+        )
+    return name_cy
+
+
 def panel_create(
     *,
     by,
@@ -97,12 +111,14 @@ def panel_create(
     public_description: str = "",
     public_description_cy: str = "",
     is_active: bool = True,
+    name_cy: str = "",
 ) -> Panel:
     _require(by)
     with transaction.atomic(), english():
         name = _check_name(name)
         panel = Panel(
             name=name,
+            name_cy=_check_welsh_name(name_cy),
             slug=_unique_slug(name),
             framework=framework,
             force=force,
@@ -128,6 +144,8 @@ def panel_update(*, panel: Panel, by, version: int, **fields) -> Panel:
         check_version(locked, version)
         if "name" in fields:
             fields["name"] = _check_name(fields["name"], exclude_pk=locked.pk)
+        if "name_cy" in fields:
+            locked.name_cy = _check_welsh_name(fields.pop("name_cy"), exclude_pk=locked.pk)
         for field, value in fields.items():
             setattr(locked, field, value.strip() if isinstance(value, str) else value)
         locked.version += 1

@@ -204,6 +204,35 @@ def test_the_panel_form_saves_the_welsh_public_description(client, olu, panel):
     assert "Public description (Welsh)" in page and 'lang="cy"' in page
 
 
+def test_the_panel_form_saves_the_welsh_name_and_keeps_the_english_in_a_welsh_page(
+    client, olu, panel, welsh
+):
+    from django.utils import translation
+
+    english_name = panel.name
+    client.force_login(olu)
+    data = {
+        "version": 0,
+        "name": english_name,
+        "name_cy": "  Panel  Troseddau Casineb ",
+        "framework": panel.framework_id,
+        "force": panel.force_id,
+        "organisation": panel.organisation,
+        "age_group": panel.age_group,
+        "is_active": "yes",
+    }
+
+    saved = client.post(f"/panels/manage/{panel.slug}/edit/", data, HTTP_ACCEPT_LANGUAGE="cy")
+
+    assert saved.status_code == 302
+    panel.refresh_from_db()
+    assert (panel.name_en, panel.name_cy) == (english_name, "Panel Troseddau Casineb")
+    with translation.override("cy"):
+        assert panel.name == "Panel Troseddau Casineb"
+    page = client.get(f"/panels/manage/{panel.slug}/edit/").content.decode()
+    assert 'value="Panel Troseddau Casineb"' in page and f'value="{english_name}"' in page
+
+
 @pytest.fixture
 def discussing(meeting):
     meeting.status = MeetingStatus.IN_DISCUSSION

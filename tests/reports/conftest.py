@@ -103,6 +103,7 @@ def give_welsh(report):
         _give_notes_welsh(report.scrutiny_meeting, fill)
         return
     fill(type(report.panel).objects.filter(pk=report.panel_id), "public_description")
+    fill(type(report.panel).objects.filter(pk=report.panel_id), "name")
     for name in ("name", "description", "link_text"):
         fill(report.panel.support_services.all(), name)
     for name in ("measure", "source"):

@@ -75,6 +75,7 @@ def fill_welsh(report, texts, by):
     texts["action"].owner_cy = "Arweinydd datrysiadau y tu allan i'r llys"
     texts["action"].save()
     report.panel.public_description_cy = "Mae'r panel yn edrych ar ddatrysiadau."
+    report.panel.name_cy = "Panel Craffu"
     report.panel.save()
     report.meeting.theme_cy = "Stelcio neu aflonyddu"
     report.meeting.save()
@@ -104,6 +105,7 @@ def test_welsh_publishing_refuses_approval_naming_each_text_without_welsh(
             ]
             + [("Inconsistent", n) for n in (1, 2, 3)]
         ],
+        "The panel’s name has no Welsh version. Add it before sending the report for approval.",
         "The panel’s public description has no Welsh version. Add it before sending the "
         "report for approval.",
         "Observations from the panel, item 1 has no Welsh version. Add it before sending the "
@@ -136,6 +138,7 @@ def test_the_send_page_lists_each_missing_welsh_text_with_a_link_to_it(
     for link in [
         f"/panels/meetings/{draft.meeting.pk}/edit/#id_theme_cy",
         f"/reports/{draft.pk}/sections/why/#id_body_cy",
+        f"/panels/manage/{draft.panel.slug}/edit/#id_name_cy",
         f"/panels/manage/{draft.panel.slug}/edit/#id_public_description_cy",
         f"/panels/meetings/{draft.meeting.pk}/notes/{note.pk}/#id_text_cy",
         f"/panels/actions/{action.pk}/#id_description_cy",
@@ -250,3 +253,25 @@ def test_a_draft_read_in_welsh_marks_sections_not_yet_in_welsh_as_english(draft)
     assert html.startswith('<div lang="en-GB">')
     assert (welsh.heading, getattr(welsh.heading, "lang", "")) == ("Pennawd", "")
     assert "lang=" not in welsh_html
+
+
+def test_a_panels_welsh_name_titles_its_reports_in_welsh_and_is_unique(draft, olu):
+    from django.core.exceptions import ValidationError as Refused
+
+    from panels.people.services import panel_update
+    from reports import titles
+
+    other = factories.PanelFactory()
+    panel = panel_update(
+        panel=draft.panel, by=olu, version=draft.panel.version, name_cy="Panel Craffu Prawf"
+    )
+
+    made = titles.meeting_titles(panel, draft.meeting.date)
+    with pytest.raises(Refused) as refused:
+        panel_update(panel=other, by=olu, version=other.version, name_cy="panel craffu  prawf")
+
+    assert made["title_cy"].startswith("Panel Craffu Prawf: canfyddiadau")
+    assert made["title_en"].startswith(f"{panel.name_en}: findings")
+    assert refused.value.message_dict == {
+        "name_cy": ["There is already a panel with this Welsh name. Enter another"]
+    }
