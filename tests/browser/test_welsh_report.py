@@ -40,7 +40,7 @@ def test_the_welsh_and_english_versions_link_to_each_other(page: Page, live_serv
     expect(page.locator("article.app-report[lang=cy]")).to_be_visible()
     expect(page.get_by_role("heading", name="Canfyddiadau cyfarfod y panel")).to_be_visible()
     # The title generated in Welsh, on the page and in its <title>.
-    welsh_title = f"{meeting.panel.name}: canfyddiadau'r cyfarfod ar 17 Medi 2025"
+    welsh_title = f"{meeting.panel.name_cy}: canfyddiadau'r cyfarfod ar 17 Medi 2025"
     expect(page.get_by_role("heading", level=1)).to_have_text(welsh_title)
     expect(page).to_have_title(re.compile(f"^{re.escape(welsh_title)} – "))
     assert_accessible(page, widths=(DESKTOP, PHONE))
