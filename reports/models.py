@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from core.models import ImmutableModel, StatusHistory, choice_constraint
 from panels.models import Criterion, Decision, Meeting, OutcomeCategory, Panel, Theme
@@ -379,12 +380,14 @@ class SupportService(models.Model):
     def clean(self) -> None:
         errors = {}
         if self.phone and not any(c.isdigit() for c in self.phone):
-            errors["phone"] = "Enter a phone number, like 0808 802 0300"
+            errors["phone"] = _("Enter a phone number, like 0808 802 0300")
         if not (self.phone or self.email or self.url):
-            errors["phone"] = "Enter a phone number, email address or website for this service"
+            errors["phone"] = _("Enter a phone number, email address or website for this service")
         for name in ("link_text", "link_text_cy"):
             if getattr(self, name, None) and not self.url:
-                errors[name] = "Enter the website the link goes to, or leave the link's words out"
+                errors[name] = _(
+                    "Enter the website the link goes to, or leave the link's words out"
+                )
         for name in ("description", "description_cy"):
             if claim := selection_claim_error(getattr(self, name, None) or ""):
                 errors[name] = claim
