@@ -62,6 +62,8 @@ def test_an_english_page_keeps_the_english_names_and_the_article(client, office)
 def test_the_welsh_office_name_is_set_with_the_english_and_not_guessed(monkeypatch):
     from scrutiny.env import organisation_settings
 
+    monkeypatch.delenv("ORGANISATION_NAME", raising=False)
+    monkeypatch.delenv("ORGANISATION_NAME_CY", raising=False)
     assert organisation_settings(debug=False)["ORGANISATION_NAME_CY"] == (
         "Swyddfa'r Comisiynydd Heddlu a Throseddu"
     )
