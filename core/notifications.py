@@ -38,6 +38,7 @@ from django.utils.translation import gettext as _
 
 from .mail import notify_later
 from .models import NotificationKind, NotificationPreference, SentNotification
+from .organisation import service_name
 
 __all__ = [
     "NotificationKind",
@@ -114,7 +115,7 @@ def notify(*, users: Iterable, kind: str, subject, template: str, context: dict)
                 {
                     **context,
                     "first_name": user.first_name.strip(),
-                    "service_name": settings.SERVICE_NAME,
+                    "service_name": service_name(),
                     "settings_url": site_url(reverse("notification_settings")),
                 },
             )

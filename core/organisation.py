@@ -2,7 +2,23 @@
 
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
+from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from .bilingual import WELSH, InEnglish
+
+
+def _in_welsh() -> bool:
+    return (get_language() or "en").split("-")[0] == WELSH
+
+
+def service_name() -> str:
+    """The service's name in the active language: SERVICE_NAME_CY on a Welsh page, or the
+    English name as `InEnglish` while none is set."""
+    if _in_welsh():
+        return settings.SERVICE_NAME_CY or InEnglish(settings.SERVICE_NAME)
+    return settings.SERVICE_NAME
 
 
 def organisation() -> dict:
@@ -26,11 +42,21 @@ def organisation() -> dict:
     if address:
         ways.append({"before": _("by post to"), "href": "", "text": address})
     name = settings.ORGANISATION_NAME
-    # "contact the Office of …", but "contact Demoshire OPCC".
-    in_sentence = f"the {name}" if name.startswith("Office ") else name
+    if _in_welsh():
+        # Welsh needs no article; an office with no Welsh name is marked as English.
+        name = getattr(settings, "ORGANISATION_NAME_CY", "") or InEnglish(name)
+        in_sentence = (
+            format_html('<span lang="{}">{}</span>', name.lang, name)
+            if isinstance(name, InEnglish)
+            else name
+        )
+    else:
+        # "contact the Office of …", but "contact Demoshire OPCC".
+        in_sentence = f"the {name}" if name.startswith("Office ") else name
     more = settings.ORGANISATION_SCRUTINY_URL or url
     return {
         "name": name,
+        "lang": getattr(name, "lang", ""),
         "in_sentence": in_sentence,
         "ways": ways,
         "email": email,

@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from cases.enums import PrivacyKind
 from core.bilingual import english, english_of
@@ -44,7 +45,8 @@ class Finding:
 
     @property
     def kind_label(self) -> str:
-        return _LABELS.get(self.kind, self.kind)
+        # The privacy kinds' labels are marked for translation, not translated (cases.enums).
+        return gettext(str(_LABELS.get(self.kind, self.kind)))
 
 
 def selection_claims(findings: list[Finding]) -> list[Finding]:

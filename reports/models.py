@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from core.models import ImmutableModel, StatusHistory, choice_constraint
 from panels.models import Criterion, Decision, Meeting, OutcomeCategory, Panel, Theme
@@ -25,8 +26,7 @@ class FindingsReport(models.Model):
     """A meeting's findings (or a period's summary) on its way to publication.
 
     The counts and the reasons' cases are never stored here: they are derived from the
-    panel's decisions whenever the report is shown, until a version is published and frozen.
-    """
+    panel's decisions whenever the report is shown, until a version is published and frozen."""
 
     kind = models.CharField(max_length=10, choices=ReportKind.choices, default=ReportKind.MEETING)
     # Blank only for the notes of a Commissioner's scrutiny meeting, which no panel holds.
@@ -379,15 +379,15 @@ class SupportService(models.Model):
     def clean(self) -> None:
         errors = {}
         if self.phone and not any(c.isdigit() for c in self.phone):
-            errors["phone"] = "Enter a phone number, like 0808 802 0300"
+            errors["phone"] = _("Enter a phone number, like 0808 802 0300")
         if not (self.phone or self.email or self.url):
-            errors["phone"] = "Enter a phone number, email address or website for this service"
-        for name in ("link_text", "link_text_cy"):
-            if getattr(self, name, None) and not self.url:
-                errors[name] = "Enter the website the link goes to, or leave the link's words out"
-        for name in ("description", "description_cy"):
-            if claim := selection_claim_error(getattr(self, name, None) or ""):
-                errors[name] = claim
+            errors["phone"] = _("Enter a phone number, email address or website for this service")
+        link = _("Enter the website the link goes to, or leave the link's words out")
+        for suffix in ("", "_cy"):  # the English, then the Welsh
+            if getattr(self, f"link_text{suffix}", None) and not self.url:
+                errors[f"link_text{suffix}"] = link
+            if claim := selection_claim_error(getattr(self, f"description{suffix}", None) or ""):
+                errors[f"description{suffix}"] = claim
         if errors:
             raise ValidationError(errors)
 

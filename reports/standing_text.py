@@ -7,6 +7,9 @@ version as the panel's standing text for the next draft.
 
 import re
 
+from django.utils.functional import lazy
+from django.utils.translation import gettext as _
+
 from cases.kind_data import OOCR_CODE, STOP_SEARCH_CODE, USE_OF_FORCE_CODE
 from core.organisation import contact_markdown, organisation
 from panels.enums import FrameworkKind
@@ -175,10 +178,18 @@ def selection_claim_error(text: str) -> str | None:
     claim = selection_claim(text)
     if claim is None:
         return None
-    return (
-        f"Remove “{claim}”: the report says how the cases were chosen, from the record "
+    # Said in the page's language when shown: services write under English.
+    return _claim_error(claim)
+
+
+def _claim_error_now(claim: str) -> str:
+    return _(
+        "Remove “%(claim)s”: the report says how the cases were chosen, from the record "
         "of the sample draw, and other text must not say it differently"
-    )
+    ) % {"claim": claim}
+
+
+_claim_error = lazy(_claim_error_now, str)
 
 
 class _Blank(dict):

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.language import language_links
-from core.organisation import organisation
+from core.organisation import organisation, service_name
 from core.roles import is_data_admin, is_opcc_staff
 
 
@@ -41,7 +41,7 @@ def navigation(request):
     current = max(matching, key=len, default=None)
     nav = [{"label": label, "url": url, "active": url == current} for label, url in items]
     return {
-        "service_name": settings.SERVICE_NAME,
+        "service_name": service_name(),
         "service_phase": settings.SERVICE_PHASE,
         "nav_items": nav,
         "organisation": organisation(),

@@ -161,9 +161,19 @@ def tasks_config(backend: str) -> dict:
     return {"default": {"BACKEND": _TASK_BACKENDS[backend]}}
 
 
+def service_names() -> tuple[str, str]:
+    """The service's name (SERVICE_NAME) and its name on Welsh pages (SERVICE_NAME_CY): the
+    Welsh of the default name while SERVICE_NAME is unset; else none, and Welsh pages show
+    the English, marked as English. The office's names are read below."""
+    english = os.environ.get("SERVICE_NAME", "").strip()
+    welsh = os.environ.get("SERVICE_NAME_CY", "" if english else "Paneli craffu").strip()
+    return english or "Scrutiny panels", welsh
+
+
 # The demo's made-up office, used in debug when a deployment sets none of its own.
 _DEMO_OFFICE = {
     "ORGANISATION_NAME": "Office of the Police and Crime Commissioner for Demoshire",
+    "ORGANISATION_NAME_CY": "Swyddfa Comisiynydd Heddlu a Throseddu Demoshire",
     "ORGANISATION_EMAIL": "opcc@example.org",
     "ORGANISATION_PHONE": "01632 960000",
     "ORGANISATION_URL": "https://www.example.org/",
@@ -173,16 +183,25 @@ _DEMO_OFFICE = {
 
 
 def organisation_settings(*, debug: bool) -> dict[str, str]:
-    """The office that runs the service, and how the public reaches it: its name, email,
-    phone, website, postal address and the page about its scrutiny. Each is kept once
+    """The office that runs the service, and how the public reaches it: its name (and its
+    Welsh name, for Welsh pages), email, phone, website, postal address and the page about
+    its scrutiny. Each is kept once
     here and shown wherever the public is told to contact it (core/organisation.py)."""
     office = {
         name: os.environ.get(name, demo if debug else "").strip()
         for name, demo in _DEMO_OFFICE.items()
     }
-    office["ORGANISATION_NAME"] = office["ORGANISATION_NAME"] or (
-        "Office of the Police and Crime Commissioner"
-    )
+    if (
+        os.environ.get("ORGANISATION_NAME", "").strip()
+        and not os.environ.get("ORGANISATION_NAME_CY", "").strip()
+    ):
+        office["ORGANISATION_NAME_CY"] = ""  # not the demo's Welsh for another office
+    if not office["ORGANISATION_NAME"]:
+        # The generic name, and its Welsh, when a deployment names no office of its own.
+        office["ORGANISATION_NAME"] = "Office of the Police and Crime Commissioner"
+        office["ORGANISATION_NAME_CY"] = office["ORGANISATION_NAME_CY"] or (
+            "Swyddfa'r Comisiynydd Heddlu a Throseddu"
+        )
     email = office["ORGANISATION_EMAIL"]
     if email and (email.count("@") != 1 or any(c.isspace() for c in email)):
         raise ImproperlyConfigured(f"ORGANISATION_EMAIL must be one email address; got {email!r}.")

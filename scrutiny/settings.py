@@ -364,7 +364,7 @@ AUDITLOG_DISABLE_REMOTE_ADDR = False
 # Which models, and which of their fields, the trail records (scrutiny/audited.py).
 AUDITLOG_INCLUDE_TRACKING_MODELS = TRACKED_MODELS
 
-SERVICE_NAME = os.environ.get("SERVICE_NAME", "Scrutiny panels")
+SERVICE_NAME, SERVICE_NAME_CY = env.service_names()  # in English, and on Welsh pages
 # Shown in the phase banner; deployments still in trial keep "Beta".
 SERVICE_PHASE = os.environ.get("SERVICE_PHASE", "Beta")
 

@@ -50,8 +50,9 @@ def give_action(sent, meeting, chris, owner) -> None:
 
 
 def test_a_welsh_member_gets_welsh_from_an_action_a_chair_saved_in_english(
-    welsh, sent, discussing, chris, mina
+    welsh, sent, discussing, chris, mina, settings
 ):
+    settings.SERVICE_NAME, settings.SERVICE_NAME_CY = "Scrutiny panels", "Paneli craffu"
     language_preference_save(user=mina, language="cy")
 
     with translation.override("en"):
@@ -61,6 +62,7 @@ def test_a_welsh_member_gets_welsh_from_an_action_a_chair_saved_in_english(
     assert message.subject == f"Chi sy'n gyfrifol am gam gweithredu gan {discussing.panel.name}"
     assert "Mae'n ddyledus ar 31 Ionawr 2027." in message.body
     assert "It is due on" not in message.body
+    assert "Paneli craffu" in message.body and "Scrutiny panels" not in message.body
 
 
 def test_an_english_member_gets_english_from_an_action_a_chair_saved_in_welsh(

@@ -2,9 +2,11 @@
 
 from crispy_forms_gds.layout import Field, Size
 from django import forms
+from django.utils import translation
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext_lazy as _
 
+from core.bilingual import InEnglish, shown
 from core.forms import error_summary, post_form_helper, select, version_field
 from core.text_safety import SafeTextMixin
 
@@ -14,6 +16,27 @@ from .services import DecisionInput
 
 # The criteria's fields, named as the member's rating form names them.
 CRITERION_PREFIX, NOTE_PREFIX = "criterion-", "note-"
+
+
+def later_meeting_label(meeting: Meeting) -> str:
+    """ "5 March 2026: <theme>", in the page's language. On a Welsh page a theme not yet
+    given its Welsh makes the whole option English (an option cannot mark part of itself),
+    which `MarksEnglishOptions` marks as such."""
+    theme = shown(meeting, "theme")
+    if isinstance(theme, InEnglish):
+        with translation.override("en"):
+            return InEnglish(f"{date_format(meeting.date, 'j F Y')}: {theme}")
+    return f"{date_format(meeting.date, 'j F Y')}: {theme}"
+
+
+class MarksEnglishOptions(forms.Select):
+    """A select whose options in English on a Welsh page say so (`lang="en-GB"`)."""
+
+    def create_option(self, name, value, label, *args, **kwargs):
+        option = super().create_option(name, value, label, *args, **kwargs)
+        if isinstance(label, InEnglish):
+            option["attrs"]["lang"] = label.lang
+        return option
 
 
 class DecisionForm(SafeTextMixin, forms.Form):
@@ -49,6 +72,7 @@ class DecisionForm(SafeTextMixin, forms.Form):
         label=_("Carry the case over to (if it could not conclude)"),
         required=False,
         empty_label=_("Do not carry it over"),
+        widget=MarksEnglishOptions,
         error_messages={"invalid_choice": _("Choose a later meeting of this panel")},
     )
     themes = forms.ModelMultipleChoiceField(
@@ -113,9 +137,7 @@ class DecisionForm(SafeTextMixin, forms.Form):
         # Only this framework's themes (docs/adr/0011); the panel may use every category.
         self.fields["themes"].queryset = meeting.panel.framework.themes.filter(is_active=True)
         self.fields["carry_to"].queryset = later
-        self.fields["carry_to"].label_from_instance = lambda m: (
-            f"{date_format(m.date, 'j F Y')}: {m.theme}"
-        )
+        self.fields["carry_to"].label_from_instance = later_meeting_label
         fields = [
             Field.radios("category", legend_size=Size.MEDIUM),
             Field.textarea("reasons", label_size=Size.SMALL),

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from cases.models.kinds import default_kind
 from core.models import choice_constraint
@@ -158,7 +159,7 @@ class Criterion(models.Model):
 
     def clean(self):
         if self.group_id and self.group.framework_id != self.framework_id:
-            raise ValidationError({"group": "Choose a group from the same framework."})
+            raise ValidationError({"group": _("Choose a group from the same framework.")})
 
 
 class Theme(models.Model):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils import dateformat, translation
+from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from accountability.enums import AssuranceLevel
@@ -55,6 +56,13 @@ class TopicHistory:
     def title_lang(self) -> str:
         """The language a Welsh page declares on the title when it can show only the English."""
         return "en-GB" if _welsh() and not self.title_cy else ""
+
+    @property
+    def marked_title(self) -> str:
+        """`shown_title` for inside a Welsh sentence: the English in `<span lang>`."""
+        if self.title_lang:
+            return format_html('<span lang="{}">{}</span>', self.title_lang, self.title)
+        return self.shown_title
 
     @property
     def points(self) -> list[Point]:

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 HUNDRED = Decimal("100")
 
@@ -63,4 +64,4 @@ class ForceFigure(models.Model):
                 {"period_end": "Enter an end of the period on or after its start"}
             )
         if self.link and not self.link.lower().startswith("https://"):
-            raise ValidationError({"link": "Enter a link starting https://"})
+            raise ValidationError({"link": _("Enter a link starting https://")})

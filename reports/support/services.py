@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from core.bilingual import english
 from core.stale import check_version, lock_at_version
@@ -55,10 +57,23 @@ def support_service_save(
             setattr(service, f"{name}_cy", welsh or (None if name == "name" else ""))
         service.position = data.position
         service.updated_by = by
+        _name_is_free(service)
         service.full_clean()
         service.save()
         service.panels.set(data.panels)
     return service
+
+
+def _name_is_free(service: SupportService) -> None:
+    """Names are unique in each language: say so in the form's words, not the database's."""
+    others = SupportService.objects.exclude(pk=service.pk)
+    errors = {}
+    if service.name_en and others.filter(name_en=service.name_en).exists():
+        errors["name"] = _("There is already a support service with this name")
+    if service.name_cy and others.filter(name_cy=service.name_cy).exists():
+        errors["name_cy"] = _("There is already a support service with this Welsh name")
+    if errors:
+        raise ValidationError(errors)
 
 
 def support_service_delete(*, service: SupportService, version: int) -> None:

@@ -250,3 +250,22 @@ def test_two_topics_of_a_force_cannot_share_a_welsh_title(client, olu, topic, fo
     error_page(response, "There is already a topic with this Welsh title")
     topic.refresh_from_db()
     assert topic.title_cy is None
+
+
+def test_staff_and_liaison_pages_read_in_welsh_give_a_topics_welsh_or_mark_its_english(
+    client, olu, lee, sent_question, topic, welsh
+):
+    client.cookies["django_language"] = "cy"
+    english = '<span lang="en-GB">Use of out of court resolutions and Outcome 16</span>'
+    client.force_login(lee)
+    answer = reverse("accountability:answer", args=[sent_question.pk])
+    assert english in client.get(answer).content.decode()
+
+    topic.title_cy = "Defnyddio datrysiadau y tu allan i'r llys a Chanlyniad 16"
+    topic.save()
+    page = client.get(answer).content.decode()
+    assert "Defnyddio datrysiadau y tu allan i&#x27;r llys a Chanlyniad 16" in page
+    assert "Use of out of court resolutions" not in page
+    client.force_login(olu)
+    meeting = reverse("accountability:meeting_detail", args=[sent_question.meeting.pk])
+    assert "Use of out of court resolutions" not in client.get(meeting).content.decode()

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page
 
-from accountability.models import EvidenceDocument, EvidenceSummary, TopicDecision
+from accountability.models import EvidenceDocument, EvidenceSummary, Question, TopicDecision
 from accountability.retention import erase_answer_evidence
 from accountability.urls import urlpatterns
 from core.roles import StaffRole
@@ -27,6 +27,9 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 QUESTION = "What are the main barriers encountered by the Force in issuing OoCRs?"
+QUESTION_CY = (
+    "Beth yw'r prif rwystrau y mae'r Heddlu'n eu hwynebu wrth roi datrysiadau y tu allan i'r llys?"
+)
 ANSWER = "Much of the force's crime is serious violence, which few OoCRs can resolve."
 SUMMARY = "The force has increased its use of OoCRs slightly, but remains below its peers."
 # Every accountability page is checked on the way, but the move (a button posting back
@@ -128,6 +131,12 @@ def opcc_summarise_and_decide(journey: Journey, scrutiny) -> None:
     page = journey.page
     journey.sign_in("olu")
     journey.follow(page.get_by_role("link", name=f"Scrutiny meeting, {scrutiny.date:%-d %B %Y}"))
+    # Sent, the question's English is final; its Welsh can still be written.
+    journey.follow(page.get_by_role("link", name="Welsh of question 1"))
+    assert "Sent to the force, so its English is final" in page.content()
+    page.get_by_label("Question (Welsh)").fill(QUESTION_CY)
+    journey.follow(page.get_by_role("button", name="Save the Welsh"))
+    assert "The Welsh of question 1 saved" in page.content()
     journey.follow(page.get_by_role("link", name="Summary of evidence on question 1"))
     assert ANSWER in page.content()
     page.get_by_label("Summary of evidence", exact=True).fill(SUMMARY)
@@ -249,6 +258,7 @@ def test_questions_sent_answered_summarised_and_decided(journey: Journey, scruti
     journey.finish()
     assert EvidenceSummary.objects.get().text == SUMMARY
     assert TopicDecision.objects.get().level == "partly_assured"
+    assert Question.objects.filter(text_cy=QUESTION_CY).count() == 1
     assert "accountability:decision" in journey.view_names()
     pages = {f"accountability:{name}" for name in accountability_urls}
     assert pages - {"accountability:meeting_move", "accountability:evidence_download"} <= set(

@@ -119,3 +119,22 @@ def test_a_welsh_report_shows_the_owners_welsh(olu):
 
     assert '<td class="govuk-table__cell">Arweinydd OoCR</td>' in page
     assert '<td class="govuk-table__cell">OoCR lead</td>' in english
+
+
+def test_the_meeting_page_and_action_list_read_in_welsh_mark_what_has_no_welsh(
+    client, welsh, discussing, chris, olu
+):
+    action_save(
+        meeting=discussing,
+        by=chris,
+        description="Brief officers.",
+        description_cy="Briffio swyddogion.",
+        owner="Force Victim Care Unit",
+    )
+    client.force_login(olu)
+    client.cookies["django_language"] = "cy"
+
+    for url in (f"/panels/meetings/{discussing.pk}/", "/panels/actions/"):
+        page = client.get(url).content.decode()
+        assert "Briffio swyddogion." in page and "Brief officers." not in page
+        assert '<span lang="en-GB">Force Victim Care Unit</span>' in page

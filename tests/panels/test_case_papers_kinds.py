@@ -259,3 +259,17 @@ def test_task_list_and_agenda_name_a_case_of_a_kind_without_an_offence(
     # The kind's one filterable list field heads a column of its own.
     assert '<th scope="col" class="govuk-table__header">Plea</th>' in agenda
     assert '<td class="govuk-table__cell">Not guilty</td>' in agenda
+
+
+def test_papers_read_in_welsh_mark_the_records_english_labels_and_narrative(
+    client, mina, vcop_meeting, welsh
+):
+    client.force_login(mina)
+    client.cookies["django_language"] = "cy"
+
+    body = client.get(papers_url(vcop_meeting)).content.decode()
+
+    assert '<dt class="govuk-summary-list__key" lang="en-GB">Needs assessment done' in body
+    assert '<p class="govuk-body app-narrative" lang="en-GB">' in body
+    # Its values are not marked: yes, no and dates are the page's.
+    assert '<dd class="govuk-summary-list__value" lang=' not in body

@@ -145,3 +145,13 @@ def test_the_members_page_asks_no_query_per_response(client, mina, lee, olu, app
         client.get(url)
 
     assert len(with_five.captured_queries) == len(with_one.captured_queries)
+
+
+def test_the_forces_response_read_in_welsh_is_marked_english(client, olu, action, welsh):
+    action.force_response = "Supervisors were briefed in February."
+    action.save()
+    client.cookies["django_language"] = "cy"
+
+    page = page_for(client, olu, action)
+
+    assert '<span lang="en-GB">Supervisors were briefed in February.</span>' in page

@@ -548,6 +548,27 @@ def test_meeting_page_makes_the_next_step_primary_and_sets_undo_apart(client, ra
     ]
 
 
+def test_the_later_meetings_read_in_welsh_give_each_theme_its_welsh_or_mark_it_english(
+    client, discussing, chris, welsh
+):
+    named = factories.MeetingFactory(
+        panel=discussing.panel,
+        date=datetime.date(2030, 3, 5),
+        theme="Stalking or Harassment",
+        theme_cy="Stelcio neu Aflonyddu",
+    )
+    unnamed = factories.MeetingFactory(
+        panel=discussing.panel, date=datetime.date(2030, 4, 2), theme="Hate crime"
+    )
+    client.force_login(chris)
+    client.cookies["django_language"] = "cy"
+
+    html = client.get(f"/panels/meetings/{discussing.pk}/cases/1/decision/").content.decode()
+
+    assert f'<option value="{named.pk}">5 Mawrth 2030: Stelcio neu Aflonyddu</option>' in html
+    assert f'<option value="{unnamed.pk}" lang="en-GB">2 April 2030: Hate crime</option>' in html
+
+
 def test_do_not_carry_it_over_keeps_the_case_off_the_next_draw(client, discussing, chris, olu):
     later = factories.MeetingFactory(
         panel=discussing.panel, date=discussing.date + datetime.timedelta(days=30)

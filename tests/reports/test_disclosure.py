@@ -154,3 +154,14 @@ def test_a_support_service_the_panel_lists_is_checked_too(draft, olu):
     (finding,) = disclosure.check(draft)
     assert (finding.kind, finding.location) == ("member_name", "Support service “Helpline”")
     assert finding.fix_url.endswith(f"/support-services/{service.pk}/#id_description")
+
+
+def test_a_finding_read_in_welsh_names_its_kind_in_welsh(client, draft, olu, welsh):
+    write(draft, "Email help@example.net for help.", by=olu, key=SectionKey.WHY, heading="Why")
+    client.force_login(olu)
+    client.cookies["django_language"] = "cy"
+
+    page = client.get(f"/reports/{draft.pk}/").content.decode()
+
+    assert "Cyfeiriad e-bost" in page
+    assert "Email address" not in page

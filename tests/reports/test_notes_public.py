@@ -49,6 +49,17 @@ def test_the_page_shows_each_topic_with_its_level_and_history(client, published)
     assert "Named in later notes" in page
 
 
+def test_the_welsh_page_marks_a_topic_published_in_english_only_inside_its_welsh_caption(
+    client, published, welsh
+):
+    page = client.get("/cy/findings/accountability/").content.decode()
+
+    assert (
+        'Penderfyniadau dros amser: <span lang="en-GB">Use of out of court resolutions and '
+        "Outcome 16</span></caption>"
+    ) in page
+
+
 def test_the_page_reads_the_frozen_notes_not_the_live_decision(client, published):
     notes, _version = published
     notes.scrutiny_meeting.decisions.update(level=AssuranceLevel.ASSURED)

@@ -173,6 +173,19 @@ def test_a_version_published_in_english_only_keeps_its_theme_english_on_the_wels
     assert f'Thema: <span lang="en-GB">{THEME}</span>' in welsh_list
 
 
+def test_the_welsh_lists_panel_filter_marks_the_panels_english_names(
+    client, welsh, draft, olu, nia
+):
+    publish(draft, author=olu, approver=nia)
+    panel = draft.panel
+
+    welsh_list = client.get("/cy/findings/").content.decode()
+    english_list = client.get("/en/findings/").content.decode()
+
+    assert f'<option value="{panel.slug}" lang="en-GB">{panel.name}</option>' in welsh_list
+    assert f'<option value="{panel.slug}">{panel.name}</option>' in english_list
+
+
 def test_the_period_report_in_welsh_shows_each_meetings_frozen_welsh_theme(
     bilingual, draft, olu, nia
 ):

@@ -106,6 +106,42 @@ def test_a_blank_welsh_name_is_no_name_so_two_services_can_lack_one(client, olu)
     assert list(SupportService.objects.values_list("name_cy", flat=True)) == [None, None]
 
 
+def test_a_welsh_name_another_service_has_is_refused_in_the_forms_words(client, olu, welsh):
+    SupportService.objects.create(name="Helpline", name_cy="Llinell gymorth", phone="0808 000 0000")
+    client.force_login(olu)
+
+    response = client.post(NEW, helpline(name="Another helpline", name_cy="Llinell gymorth"))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "name_cy": ["There is already a support service with this Welsh name"]
+    }
+    assert SupportService.objects.count() == 1
+    client.cookies["django_language"] = "cy"
+    page = client.post(NEW, helpline(name="Another helpline", name_cy="Llinell gymorth"))
+    assert "Mae gwasanaeth cymorth gyda&#x27;r enw Cymraeg hwn eisoes" in page.content.decode()
+
+
+def test_an_english_name_another_service_has_is_refused_in_the_forms_words(client, olu):
+    SupportService.objects.create(name="Helpline", phone="0808 000 0000")
+    client.force_login(olu)
+
+    response = client.post(NEW, helpline(name="Helpline"))
+
+    assert response.context["form"].errors == {
+        "name": ["There is already a support service with this name"]
+    }
+
+
+def test_a_service_read_in_welsh_says_what_is_missing_in_welsh(client, olu, welsh):
+    client.force_login(olu)
+    client.cookies["django_language"] = "cy"
+
+    page = client.post(NEW, helpline(phone="", email="", url="", link_text="")).content.decode()
+
+    assert "Rhowch rif ffôn, cyfeiriad e-bost neu wefan ar gyfer y gwasanaeth hwn" in page
+
+
 def test_welsh_from_a_page_opened_before_another_save_is_refused(client, olu):
     service = SupportService.objects.create(name="Helpline", phone="0808 000 0000")
     client.force_login(olu)

@@ -381,6 +381,9 @@ def test_english_people_wrote_is_marked_english_inside_a_welsh_report(welsh, dra
     assert f'Thema: <span lang="en-GB">{theme}</span>' in page
     assert f'yn ymwneud â <span lang="en-GB">{theme.lower()}</span>.' in page
     assert '<td class="govuk-table__cell"><span lang="en-GB">OoCR lead</span></td>' in page
+    # The body that runs the panel has no Welsh name.
+    organisation = escape(draft.panel.organisation)
+    assert f'<span class="govuk-caption-l"><span lang="en-GB">{organisation}</span></span>' in page
     assert english.count('lang="en-GB"') == 1  # the article's own
 
 
