@@ -27,7 +27,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from core.bilingual import WELSH
+from core.bilingual import WELSH, english_of, welsh_of
 
 from . import figures, selectors
 from .accountability.public import notes_csv
@@ -70,13 +70,24 @@ def _report_list_context(chosen: dict) -> dict:
         "versions": [_in_words_here(v) for v in versions if _matches(v, chosen)],
         "in_english": _lang_of_english(),
         "filters": chosen,
-        "panels": sorted(
-            {(v.report.panel.slug, v.report.panel.name) for v in versions}, key=lambda p: p[1]
-        ),
+        "panels": _panel_choices(versions),
         "years": sorted({v.year for v in versions}, reverse=True),
         "themes": _theme_choices(versions),
         "withdrawn": list(selectors.withdrawn_reports()),
     }
+
+
+def _panel_choices(versions) -> list[tuple[str, str, str]]:
+    """(slug, the panel's name in the page's language, its `lang` while it is English)."""
+    welsh_page = get_language() == WELSH
+    panels = {v.report.panel.slug: v.report.panel for v in versions}
+    choices = []
+    for slug, panel in panels.items():
+        welsh = welsh_of(panel, "name") if welsh_page else ""
+        choices.append(
+            (slug, welsh or english_of(panel, "name"), "" if welsh else _lang_of_english())
+        )
+    return sorted(choices, key=lambda choice: choice[1].lower())
 
 
 def _lang_of_english() -> str:

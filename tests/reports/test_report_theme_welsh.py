@@ -173,7 +173,7 @@ def test_a_version_published_in_english_only_keeps_its_theme_english_on_the_wels
     assert f'Thema: <span lang="en-GB">{THEME}</span>' in welsh_list
 
 
-def test_the_welsh_lists_panel_filter_marks_the_panels_english_names(
+def test_the_welsh_lists_panel_filter_gives_welsh_names_and_marks_english_ones(
     client, welsh, draft, olu, nia
 ):
     publish(draft, author=olu, approver=nia)
@@ -183,6 +183,17 @@ def test_the_welsh_lists_panel_filter_marks_the_panels_english_names(
     english_list = client.get("/en/findings/").content.decode()
 
     assert f'<option value="{panel.slug}" lang="en-GB">{panel.name}</option>' in welsh_list
+    assert f'<option value="{panel.slug}">{panel.name}</option>' in english_list
+
+    # Given its Welsh name on the panel's page, the Welsh list says it in Welsh.
+    from panels.people.services import panel_update
+
+    panel.refresh_from_db()
+    panel_update(panel=panel, by=olu, version=panel.version, name_cy="Panel Prawf")
+    welsh_list = client.get("/cy/findings/").content.decode()
+    english_list = client.get("/en/findings/").content.decode()
+
+    assert f'<option value="{panel.slug}">Panel Prawf</option>' in welsh_list
     assert f'<option value="{panel.slug}">{panel.name}</option>' in english_list
 
 
