@@ -62,7 +62,11 @@ def test_a_change_is_recorded_with_who_when_and_before_and_after(client, olu):
     assert created.changes["name"] == [None, "Youth panel"]
     # Only the panel's own fields: no reverse relations listed as "Meeting.None".
     assert "meetings" not in created.changes
-    assert changed.changes == {"name": ["Youth panel", "Youth OoCR panel"]}
+    # The name and its English column (the panel's name has a Welsh version beside it).
+    assert changed.changes == {
+        "name": ["Youth panel", "Youth OoCR panel"],
+        "name_en": ["Youth panel", "Youth OoCR panel"],
+    }
     assert changed.content_type.model_class() is Panel
     assert timezone.now() - changed.timestamp < datetime.timedelta(minutes=1)
 

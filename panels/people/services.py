@@ -18,7 +18,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -32,6 +31,7 @@ from core.stale import check_version
 
 from ..enums import AgeGroup, Agency, MembershipRole
 from ..models import ForceLiaison, Framework, Membership, Panel
+from .names import check_name, check_welsh_name, unique_slug
 from .selectors import can_manage_people, open_meetings, other_active_chairs
 from .wording import CHAIR_NEEDED
 
@@ -49,10 +49,6 @@ PANEL_FIELDS = (
 CHAIR_MUST_VOTE = gettext_lazy(
     "A chair must have a vote. Select ‘Yes’ for voting, or make them a member"
 )
-SLUG_MAX = Panel._meta.get_field("slug").max_length
-# "new" is a page of its own; the Commissioner's scrutiny notes are published under
-# /findings/accountability/, where a panel of that slug would put its reports too.
-RESERVED_SLUGS = {"new", "accountability"}
 USERNAME_MAX = get_user_model()._meta.get_field("username").max_length
 
 
@@ -67,37 +63,6 @@ def _save(row) -> None:
 
 
 # --- panels ---------------------------------------------------------------------------
-
-
-def _unique_slug(name: str) -> str:
-    base = slugify(name)[: SLUG_MAX - 4].strip("-") or "panel"
-    slug, n = base, 2
-    # "new" is the address of the page that creates a panel.
-    while slug in RESERVED_SLUGS or Panel.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
-def _check_name(name: str, exclude_pk: int | None = None) -> str:
-    name = " ".join(name.split())
-    if not name:
-        raise ValidationError({"name": _("Enter the panel's name")})
-    if Panel.objects.filter(name__iexact=name).exclude(pk=exclude_pk).exists():
-        raise ValidationError({"name": _("There is already a panel with this name. Enter another")})
-    return name
-
-
-def _check_welsh_name(name_cy: str | None, exclude_pk: int | None = None) -> str | None:
-    """The Welsh name, spaces squeezed; None (stored as none) when blank, as names are
-    unique in each language."""
-    name_cy = " ".join((name_cy or "").split())
-    if not name_cy:
-        return None
-    if Panel.objects.filter(name_cy__iexact=name_cy).exclude(pk=exclude_pk).exists():
-        raise ValidationError(
-            {"name_cy": _("There is already a panel with this Welsh name. Enter another")}
-        )
-    return name_cy
 
 
 def panel_create(
@@ -115,11 +80,11 @@ def panel_create(
 ) -> Panel:
     _require(by)
     with transaction.atomic(), english():
-        name = _check_name(name)
+        name = check_name(name)
         panel = Panel(
             name=name,
-            name_cy=_check_welsh_name(name_cy),
-            slug=_unique_slug(name),
+            name_cy=check_welsh_name(name_cy),
+            slug=unique_slug(name),
             framework=framework,
             force=force,
             organisation=organisation.strip(),
@@ -143,9 +108,9 @@ def panel_update(*, panel: Panel, by, version: int, **fields) -> Panel:
         locked = Panel.objects.select_for_update().get(pk=panel.pk)
         check_version(locked, version)
         if "name" in fields:
-            fields["name"] = _check_name(fields["name"], exclude_pk=locked.pk)
+            fields["name"] = check_name(fields["name"], exclude_pk=locked.pk)
         if "name_cy" in fields:
-            locked.name_cy = _check_welsh_name(fields.pop("name_cy"), exclude_pk=locked.pk)
+            locked.name_cy = check_welsh_name(fields.pop("name_cy"), exclude_pk=locked.pk)
         for field, value in fields.items():
             setattr(locked, field, value.strip() if isinstance(value, str) else value)
         locked.version += 1
