@@ -51,7 +51,7 @@ class ThemeWording(TranslationOptions):
 
 @register(Panel)
 class PanelWording(TranslationOptions):
-    fields = ("name", "public_description")
+    fields = ("name", "organisation", "public_description")
     # Names are unique: a blank Welsh name is stored as nothing, not as "" twice.
     empty_values = {"name": None}
 

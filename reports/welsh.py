@@ -84,6 +84,7 @@ def _panel_texts(report):
     panel = report.panel
     url = reverse("panels:panel_edit", args=[panel.slug])
     yield _pair(_("The panel’s name"), panel, "name", url)
+    yield _pair(_("The organisation that runs the panel"), panel, "organisation", url)
     yield _pair(_("The panel’s public description"), panel, "public_description", url)
 
 

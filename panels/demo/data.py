@@ -19,6 +19,7 @@ D = datetime.date
 DEMO_PASSWORD = "scrutiny-demo"  # noqa: S105 # nosec B105 # demo only, published
 FORCE = ("DEMO", "Demoshire Police")
 ORGANISATION = "Demoshire Local Criminal Justice Board"
+ORGANISATION_CY = "Bwrdd Cyfiawnder Troseddol Lleol Demoshire"
 
 # (username, first name, last name, staff role or None, what they do)
 USERS = [

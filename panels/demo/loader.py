@@ -88,6 +88,7 @@ def _panel(spec, force, members, users) -> Panel:
             "framework": Framework.objects.get(slug=spec["framework"]),
             "force": force,
             "organisation": data.ORGANISATION,
+            "organisation_cy": data.ORGANISATION_CY,
             "public_description": spec["public_description"],
         },
     )

@@ -48,6 +48,7 @@ class PanelForm(KeepsUnsentWelsh, _VersionErrorAtTop, SafeTextMixin, forms.Form)
     text_labels = {
         "name": _("Panel name"),
         "name_cy": _("Panel name (Welsh)"),
+        "organisation_cy": _("Organisation (Welsh)"),
         "public_description": _("Public description"),
         "public_description_cy": _("Public description (Welsh)"),
     }
@@ -89,6 +90,13 @@ class PanelForm(KeepsUnsentWelsh, _VersionErrorAtTop, SafeTextMixin, forms.Form)
         max_length=Panel._meta.get_field("organisation").max_length,
         error_messages={"required": _("Enter the organisation that runs the panel")},
     )
+    organisation_cy = forms.CharField(
+        label=_("Organisation (Welsh)"),
+        help_text=_("Needed before a findings report is sent for approval in Welsh."),
+        required=False,
+        max_length=Panel._meta.get_field("organisation").max_length,
+        widget=forms.TextInput(attrs={"lang": "cy"}),
+    )
     age_group = forms.ChoiceField(
         label=_("Does the panel look at adult or youth cases?"),
         choices=AgeGroup.choices,
@@ -127,7 +135,8 @@ class PanelForm(KeepsUnsentWelsh, _VersionErrorAtTop, SafeTextMixin, forms.Form)
                 "name_cy": welsh_of(panel, "name"),
                 "framework": panel.framework_id,
                 "force": panel.force_id,
-                "organisation": panel.organisation,
+                "organisation": english_of(panel, "organisation"),
+                "organisation_cy": welsh_of(panel, "organisation"),
                 "age_group": panel.age_group,
                 "public_description": english_of(panel, "public_description"),
                 "public_description_cy": welsh_of(panel, "public_description"),
@@ -149,6 +158,7 @@ class PanelForm(KeepsUnsentWelsh, _VersionErrorAtTop, SafeTextMixin, forms.Form)
             Field.select("framework"),
             Field.select("force"),
             Field.text("organisation", field_width=Fluid.TWO_THIRDS),
+            Field.text("organisation_cy", field_width=Fluid.TWO_THIRDS),
             Field.radios("age_group", legend_size=Size.SMALL, inline=True),
             Field.textarea("public_description", label_size=Size.SMALL, rows=5),
             Field.textarea("public_description_cy", label_size=Size.SMALL, rows=5),

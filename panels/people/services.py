@@ -41,6 +41,7 @@ PANEL_FIELDS = (
     "framework",
     "force",
     "organisation",
+    "organisation_cy",
     "age_group",
     "public_description",
     "public_description_cy",
@@ -77,6 +78,7 @@ def panel_create(
     public_description_cy: str = "",
     is_active: bool = True,
     name_cy: str = "",
+    organisation_cy: str = "",
 ) -> Panel:
     _require(by)
     with transaction.atomic(), english():
@@ -88,6 +90,7 @@ def panel_create(
             framework=framework,
             force=force,
             organisation=organisation.strip(),
+            organisation_cy=organisation_cy.strip(),
             age_group=age_group,
             public_description=public_description.strip(),
             public_description_cy=public_description_cy.strip(),

@@ -204,17 +204,18 @@ def test_the_panel_form_saves_the_welsh_public_description(client, olu, panel):
     assert "Public description (Welsh)" in page and 'lang="cy"' in page
 
 
-def test_the_panel_form_saves_the_welsh_name_and_keeps_the_english_in_a_welsh_page(
+def test_the_panel_form_saves_the_welsh_name_and_body_and_keeps_the_english(
     client, olu, panel, welsh
 ):
     from django.utils import translation
 
-    english_name = panel.name
+    english_name, english_body = panel.name, panel.organisation
     client.force_login(olu)
     data = {
         "version": 0,
         "name": english_name,
         "name_cy": "  Panel  Troseddau Casineb ",
+        "organisation_cy": "Bwrdd Cyfiawnder Troseddol Lleol",
         "framework": panel.framework_id,
         "force": panel.force_id,
         "organisation": panel.organisation,
@@ -227,6 +228,10 @@ def test_the_panel_form_saves_the_welsh_name_and_keeps_the_english_in_a_welsh_pa
     assert saved.status_code == 302
     panel.refresh_from_db()
     assert (panel.name_en, panel.name_cy) == (english_name, "Panel Troseddau Casineb")
+    assert (panel.organisation_en, panel.organisation_cy) == (
+        english_body,
+        "Bwrdd Cyfiawnder Troseddol Lleol",
+    )
     with translation.override("cy"):
         assert panel.name == "Panel Troseddau Casineb"
     page = client.get(f"/panels/manage/{panel.slug}/edit/").content.decode()

@@ -104,6 +104,7 @@ def give_welsh(report):
         return
     fill(type(report.panel).objects.filter(pk=report.panel_id), "public_description")
     fill(type(report.panel).objects.filter(pk=report.panel_id), "name")
+    fill(type(report.panel).objects.filter(pk=report.panel_id), "organisation")
     for name in ("name", "description", "link_text"):
         fill(report.panel.support_services.all(), name)
     for name in ("measure", "source"):

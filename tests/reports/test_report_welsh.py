@@ -76,6 +76,7 @@ def fill_welsh(report, texts, by):
     texts["action"].save()
     report.panel.public_description_cy = "Mae'r panel yn edrych ar ddatrysiadau."
     report.panel.name_cy = "Panel Craffu"
+    report.panel.organisation_cy = "Bwrdd Cyfiawnder Troseddol Lleol"
     report.panel.save()
     report.meeting.theme_cy = "Stelcio neu aflonyddu"
     report.meeting.save()
@@ -106,6 +107,8 @@ def test_welsh_publishing_refuses_approval_naming_each_text_without_welsh(
             + [("Inconsistent", n) for n in (1, 2, 3)]
         ],
         "The panel’s name has no Welsh version. Add it before sending the report for approval.",
+        "The organisation that runs the panel has no Welsh version. Add it before sending the "
+        "report for approval.",
         "The panel’s public description has no Welsh version. Add it before sending the "
         "report for approval.",
         "Observations from the panel, item 1 has no Welsh version. Add it before sending the "
@@ -139,6 +142,7 @@ def test_the_send_page_lists_each_missing_welsh_text_with_a_link_to_it(
         f"/panels/meetings/{draft.meeting.pk}/edit/#id_theme_cy",
         f"/reports/{draft.pk}/sections/why/#id_body_cy",
         f"/panels/manage/{draft.panel.slug}/edit/#id_name_cy",
+        f"/panels/manage/{draft.panel.slug}/edit/#id_organisation_cy",
         f"/panels/manage/{draft.panel.slug}/edit/#id_public_description_cy",
         f"/panels/meetings/{draft.meeting.pk}/notes/{note.pk}/#id_text_cy",
         f"/panels/actions/{action.pk}/#id_description_cy",

@@ -381,10 +381,16 @@ def test_english_people_wrote_is_marked_english_inside_a_welsh_report(welsh, dra
     assert f'Thema: <span lang="en-GB">{theme}</span>' in page
     assert f'yn ymwneud â <span lang="en-GB">{theme.lower()}</span>.' in page
     assert '<td class="govuk-table__cell"><span lang="en-GB">OoCR lead</span></td>' in page
-    # The body that runs the panel has no Welsh name.
+    # The body that runs the panel, not given its Welsh name yet.
     organisation = escape(draft.panel.organisation)
     assert f'<span class="govuk-caption-l"><span lang="en-GB">{organisation}</span></span>' in page
     assert english.count('lang="en-GB"') == 1  # the article's own
+    # Given it, the Welsh page says it in Welsh.
+    type(draft.panel).objects.filter(pk=draft.panel_id).update(organisation_cy="Bwrdd Prawf")
+    draft.panel.refresh_from_db()
+    with translation.override("cy"):
+        page = body_html(draft)
+    assert '<span class="govuk-caption-l">Bwrdd Prawf</span>' in page
 
 
 def test_the_disclosure_check_reads_a_bullets_english_from_a_welsh_page(bilingual, draft, olu):
