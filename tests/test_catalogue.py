@@ -1,8 +1,10 @@
 """The Welsh catalogue is complete: every marked string has its Welsh, nothing is fuzzy,
 and it compiles. Run on a copy of locale/, so the check never changes the repository."""
 
+import fcntl
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,9 +23,13 @@ def catalogue(tmp_path, settings, monkeypatch) -> Path:
     shutil.copytree(ROOT / "locale", locale)
     settings.LOCALE_PATHS = [locale]
     monkeypatch.chdir(ROOT)
-    call_command(
-        "makemessages", locale=["cy"], ignore_patterns=IGNORED, no_obsolete=True, verbosity=0
-    )
+    # makemessages writes each template's extraction beside the template and removes it
+    # afterwards, so two test workers running it at once remove each other's files.
+    with open(Path(tempfile.gettempdir()) / "scrutiny-makemessages.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        call_command(
+            "makemessages", locale=["cy"], ignore_patterns=IGNORED, no_obsolete=True, verbosity=0
+        )
     return locale / "cy" / "LC_MESSAGES" / "django.po"
 
 
