@@ -45,7 +45,7 @@ def kind_filter_form_fields(fields: list[RecordField]) -> dict[str, forms.Field]
         if field.type == FieldType.YES_NO:
             choices = [(YES, _("Yes")), (NO, _("No"))]
         else:
-            choices = [(choice["code"], choice["label"]) for choice in field.choices]
+            choices = list(field.choice_labels().items())
         found[name] = forms.ChoiceField(
             label=field.label,
             required=False,

@@ -35,10 +35,15 @@ class InEnglish(str):
     lang = "en-GB"
 
 
+def in_welsh() -> bool:
+    """Whether the page (the active language) is Welsh."""
+    return (translation.get_language() or "en").split("-")[0] == WELSH
+
+
 def shown(row, name: str) -> str:
     """`row.<name>` in the active language, for a presenter: on a Welsh page its Welsh, or
     its English as `InEnglish` while it has none; on an English page its English."""
-    if (translation.get_language() or "en").split("-")[0] != WELSH:
+    if not in_welsh():
         return english_of(row, name)
     return welsh_of(row, name) or InEnglish(english_of(row, name))
 

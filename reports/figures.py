@@ -211,6 +211,12 @@ def add_labels(figures: dict, theirs: dict, code: str) -> None:
             for word in words:
                 if word in other:
                     row[f"{word}_{code}"] = other[word]
+    # The counts by a field of the record: the field's name and each value's label.
+    table, other = figures.get("by_field"), theirs.get("by_field")
+    if table and other:
+        table[f"field_{code}"] = other["field"]
+        for row, their_row in zip(table["rows"], other["rows"], strict=False):
+            row[f"value_{code}"] = their_row["value"]
 
 
 def label_columns(figures: dict) -> list[str]:

@@ -16,6 +16,7 @@ from cases.kind_data.oocr_headings import ALIASES, HEADERS
 from cases.kinds.facets import facet_codes
 from cases.kinds.selectors import kind_by_code, kind_fields
 from cases.models import RecordField, RecordKind, RecordSection
+from core.bilingual import english_of, welsh_of
 
 from .base import ExtractError
 from .columns import FACT_FIELDS, TEXT_FIELDS, normalise_header
@@ -52,7 +53,9 @@ class KindLayout:
             self.field_of[field.column or VALUE_PREFIX + field.code] = field
         core = HEADERS if self.is_oocr else CORE_HEADERS
         self.headers = {slot: core[slot] for slot in CORE}
-        self.headers.update({slot: field.label for slot, field in self.field_of.items()})
+        self.headers.update(
+            {slot: english_of(field, "label") for slot, field in self.field_of.items()}
+        )
         self.lookup = self._lookup()
         if section is None:
             self.writable = set(self.headers)
@@ -85,15 +88,25 @@ class KindLayout:
             first += [(self.headers[slot], slot), (CORE_HEADERS[slot], slot)]
             if self.is_oocr or slot not in ("outcome_date", "facts_at_decision"):
                 first.append((slot, slot))  # a column's own name, as the admin export writes
-        first += [(kind.date_label, "outcome_date"), (kind.facts_label, "facts_at_decision")]
+        first += [
+            (english_of(kind, "date_label"), "outcome_date"),
+            (english_of(kind, "facts_label"), "facts_at_decision"),
+        ]
+        # A kind's Welsh words are headings too, where no English one spells the same.
+        aliases += [
+            (welsh_of(kind, "date_label"), "outcome_date"),
+            (welsh_of(kind, "facts_label"), "facts_at_decision"),
+        ]
         for slot in ("reference", "facts_at_decision", "later_information"):
             aliases += [(alias, slot) for alias in ALIASES[slot]]
         if self.is_oocr:
             aliases += [(alias, "outcome_date") for alias in ALIASES["outcome_date"]]
         for slot, field in self.field_of.items():
-            first += [(field.label, slot), (field.code, slot)]
+            label = english_of(field, "label")
+            first += [(label, slot), (field.code, slot)]
+            aliases.append((welsh_of(field, "label"), slot))
             if field.column:
-                first.append((HEADERS.get(field.column, field.label), slot))
+                first.append((HEADERS.get(field.column, label), slot))
                 aliases += [(alias, slot) for alias in ALIASES.get(field.column, ())]
             aliases += [(alias, slot) for alias in field.aliases]
         lookup: dict[str, str] = {}
@@ -164,8 +177,9 @@ def layout_for(kind: RecordKind | None = None, section: RecordSection | None = N
 def section_named(kind: RecordKind, name: str) -> RecordSection:
     """The kind's section called `name` (ignoring capitals), or ExtractError naming it."""
     sections = list(kind.sections.order_by("position", "pk"))
+    wanted = name.strip().casefold()
     for section in sections:
-        if section.name.casefold() == name.strip().casefold():
+        if wanted in (english_of(section, "name").casefold(), welsh_of(section, "name").casefold()):
             return section
     names = ", ".join(section.name for section in sections) or "none"
     raise ExtractError(

@@ -172,8 +172,11 @@ class Choices:
         self.codes = [choice["code"] for choice in field.choices]
         self.exact: dict[str, str] = {}
         loose: dict[str, set[str]] = {}
-        for choice in field.choices:
-            for spelling in (choice["code"], choice["label"]):
+        # Codes and English labels first; a Welsh label only where no English one spells it.
+        spellings = [(c["code"], c["label"]) for c in field.choices]
+        spellings += [(c.get("label_cy", ""),) for c in field.choices]
+        for choice, words in zip(field.choices * 2, spellings, strict=True):
+            for spelling in filter(None, words):
                 self.exact.setdefault(str(spelling).strip().casefold(), choice["code"])
                 loose.setdefault(values.lookup_key(str(spelling)), set()).add(choice["code"])
         self.loose = {key: next(iter(codes)) for key, codes in loose.items() if len(codes) == 1}

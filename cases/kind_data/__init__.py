@@ -27,6 +27,15 @@ __all__ = [
 ]
 
 
+def _english(model, defaults: dict) -> dict:
+    """`defaults` with each translated field's English copy (`<name>_en`) too, when `model`
+    is a historical one that has those columns but knows nothing of their registration."""
+    names = {f.name for f in model._meta.get_fields()}
+    copies = {f"{k}_en": v for k, v in defaults.items() if f"{k}_en" in names}
+    historical = model.__module__ == "__fake__"
+    return {**defaults, **copies} if historical else defaults
+
+
 def seed_kinds(apps, kinds=None) -> None:
     RecordKind = apps.get_model("cases", "RecordKind")
     RecordSection = apps.get_model("cases", "RecordSection")
@@ -34,36 +43,50 @@ def seed_kinds(apps, kinds=None) -> None:
     for spec in kinds or KINDS:
         kind, _ = RecordKind.objects.get_or_create(
             code=spec["code"],
-            defaults={
-                "name": spec["name"],
-                "description": spec.get("description", ""),
-                "date_label": spec.get("date_label", "Date"),
-                "facts_label": spec.get("facts_label", "Facts"),
-            },
+            defaults=_english(
+                RecordKind,
+                {
+                    "name": spec["name"],
+                    "description": spec.get("description", ""),
+                    "date_label": spec.get("date_label", "Date"),
+                    "facts_label": spec.get("facts_label", "Facts"),
+                },
+            ),
         )
         position = 0
         for section_position, (section_name, fields) in enumerate(spec["sections"], start=1):
             section, _ = RecordSection.objects.get_or_create(
-                kind=kind, name=section_name, defaults={"position": section_position}
+                kind=kind,
+                name=section_name,
+                defaults=_english(
+                    RecordSection, {"name": section_name, "position": section_position}
+                ),
             )
             for field in fields:
                 position += 1
                 RecordField.objects.get_or_create(
                     kind=kind,
                     code=field["code"],
-                    defaults={
-                        "section": section,
-                        "position": position,
-                        "label": field["label"],
-                        "type": field["type"],
-                        "choices": [
-                            {"code": code, "label": label}
-                            for code, label in field.get("choices", ())
-                        ],
-                        "required": field.get("required", False),
-                        "filterable": field.get("filterable", False),
-                        "help": field.get("help", ""),
-                        "aliases": list(field.get("aliases", ())),
-                        "column": field.get("column", ""),
-                    },
+                    defaults=_english(
+                        RecordField,
+                        {
+                            "section": section,
+                            "position": position,
+                            "label": field["label"],
+                            "type": field["type"],
+                            "choices": [
+                                {"code": code, "label": label}
+                                for code, label in field.get("choices", ())
+                            ],
+                            "required": field.get("required", False),
+                            "filterable": field.get("filterable", False),
+                            "help": field.get("help", ""),
+                            "aliases": list(field.get("aliases", ())),
+                            "column": field.get("column", ""),
+                        },
+                    ),
                 )
+    if any(f.name == "label_cy" for f in RecordField._meta.get_fields()):
+        from .seed_welsh import seed_kinds_welsh
+
+        seed_kinds_welsh(apps, kinds or KINDS)

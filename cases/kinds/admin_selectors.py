@@ -44,6 +44,11 @@ def kind_name_taken(name: str, *, other_than: RecordKind | None = None) -> bool:
     return kinds.exists()
 
 
+def kind_welsh_name_taken(name: str, kind: RecordKind) -> bool:
+    kinds = RecordKind.objects.filter(name_cy__iexact=name)
+    return (kinds.exclude(pk=kind.pk) if kind.pk else kinds).exists()
+
+
 def case_count(kind: RecordKind) -> int:
     return Case.objects.filter(kind=kind).count()
 

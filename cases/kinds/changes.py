@@ -82,9 +82,39 @@ def plan_update(
     for code, old in current.items():
         if code not in wanted:
             _removal(old, holders[code], plan)
+    _welsh(current, specs, sections, plan)
     _order(fields, specs, names, plan)
     _emptied_sections(sections, specs, plan)
     return plan
+
+
+def section_welsh(specs: list[FieldSpec]) -> dict[str, str | None]:
+    """Each section's Welsh name as the dictionary gives it (None: not given)."""
+    welsh: dict[str, str | None] = {}
+    for spec in specs:
+        if not welsh.get(spec.section):
+            welsh[spec.section] = spec.section_cy or None
+    return welsh
+
+
+def _welsh(current: dict, specs: list[FieldSpec], sections, plan: Plan) -> None:
+    """One line for each field or section whose Welsh the dictionary changes."""
+    for spec in specs:
+        old = current.get(spec.code)
+        if old is None:
+            continue
+        welsh = dict(spec.choices_cy)
+        kept = [c for c in old.choices if c["code"] in dict(spec.choices)]
+        before = (old.label_cy or "", old.help_cy or "", [c.get("label_cy", "") for c in kept])
+        after = (spec.label_cy, spec.help_cy, [welsh.get(c["code"], "") for c in kept])
+        if before != after:
+            plan.changes.append(_("Changed the Welsh of “%(label)s”") % {"label": spec.label})
+    welsh = section_welsh(specs)
+    for section in sections:
+        if section.name in welsh and (section.name_cy or None) != welsh[section.name]:
+            plan.changes.append(
+                _("Changed the Welsh name of the section “%(name)s”") % {"name": section.name}
+            )
 
 
 def _type_changed(old: RecordField, wanted: dict[str, FieldSpec]) -> bool:

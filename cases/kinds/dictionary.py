@@ -13,12 +13,13 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from core.spreadsheets import FORMULA_TRIGGERS, neutralise
+from core.spreadsheets import FORMULA_TRIGGERS
 from core.text_safety import hidden_character_message
 
-from ..models import FieldType, RecordField
+from ..models import FieldType
 from ..models.kinds import FILTERABLE_TYPES
 from .dictionary_problems import DictionaryError, Problem
+from .dictionary_welsh import WELSH_HEADINGS, WelshCells
 from .facets import FACETS_LIMIT, widest_facets
 
 HEADINGS = ("code", "section", "label", "type", "choices", "required", "filterable", "help")
@@ -37,6 +38,7 @@ CORE_HEADINGS = frozenset({"force", "reference", "date", "facts", "later informa
 MAX_BYTES = 1024 * 1024
 MAX_FIELDS = 500
 LIMITS = {"code": 60, "section": 120, "label": 200, "help": 2000}
+LIMITS |= {f"{name}_cy": size for name, size in LIMITS.items() if name != "code"}
 YES = {"yes": True, "no": False, "": False}
 
 
@@ -53,9 +55,18 @@ class FieldSpec:
     required: bool
     filterable: bool
     help: str
+    # The Welsh, from the optional Welsh columns (cases.kinds.dictionary_welsh).
+    section_cy: str = ""
+    label_cy: str = ""
+    help_cy: str = ""
+    choices_cy: tuple[tuple[str, str], ...] = ()
 
     def choice_list(self) -> list[dict]:
-        return [{"code": code, "label": label} for code, label in self.choices]
+        welsh = dict(self.choices_cy)
+        return [
+            {"code": code, "label": label, **({"label_cy": welsh[code]} if code in welsh else {})}
+            for code, label in self.choices
+        ]
 
 
 def _refuse(message: str, line: int | None = None, column: str = ""):
@@ -88,6 +99,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.codes: dict[str, int] = {}
         self.labels: dict[str, int] = {}
+        self.welsh = WelshCells(self)
 
     def problem(self, line: int | None, column: str, message: str) -> None:
         self.problems.append(Problem(line, column, message))
@@ -154,15 +166,19 @@ class _Reader:
             name = heading.strip().lower()
             if not name:
                 continue  # an empty column a spreadsheet left at the end
-            if name not in HEADINGS:
+            if name not in HEADINGS and name not in WELSH_HEADINGS:
                 self.problem(
                     line,
                     str(index + 1),
                     _(
-                        "“%(heading)s” is not a heading of a dictionary. "
-                        "The headings are exactly %(headings)s."
+                        "“%(heading)s” is not a heading of a dictionary. The headings are "
+                        "exactly %(headings)s, and, for the Welsh, %(welsh)s."
                     )
-                    % {"heading": heading.strip(), "headings": ",".join(HEADINGS)},
+                    % {
+                        "heading": heading.strip(),
+                        "headings": ",".join(HEADINGS),
+                        "welsh": ",".join(WELSH_HEADINGS),
+                    },
                 )
             elif name in columns:
                 self.problem(
@@ -213,10 +229,11 @@ class _Reader:
                 )
                 % {"type": _(FieldType(type_).label).lower()},
             )
+        welsh = self.welsh.read(line, raw, section, choices)
         if len(self.problems) > before:
             return None
         return FieldSpec(
-            line, code, section, label, type_, choices, required, filterable, raw["help"]
+            line, code, section, label, type_, choices, required, filterable, raw["help"], **welsh
         )
 
     def _code(self, line: int, code: str) -> str:
@@ -356,39 +373,3 @@ def _unneutralised(value: str) -> str:
     if value.startswith("'") and value[1:2] and value[1:].startswith(FORMULA_TRIGGERS):
         return value[1:]
     return value
-
-
-# --- writing -------------------------------------------------------------------------
-
-
-def _yes_no_cell(value: bool) -> str:
-    return "yes" if value else "no"
-
-
-def dictionary_row(field: RecordField) -> list[str]:
-    choices = "|".join(f"{c['code']}={c['label']}" for c in field.choices)
-    return [
-        field.code,
-        field.section.name,
-        field.label,
-        field.type,
-        choices,
-        _yes_no_cell(field.required),
-        _yes_no_cell(field.filterable),
-        field.help,
-    ]
-
-
-def dictionary_write(fields: list[RecordField], out) -> None:
-    """Write the fields (in order, sections selected) as a dictionary to a text stream.
-    Cells a spreadsheet would run as formulas are guarded; reading takes the guard off."""
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADINGS)
-    for field in fields:
-        writer.writerow([neutralise(cell) for cell in dictionary_row(field)])
-
-
-def dictionary_text(fields: list[RecordField]) -> str:
-    out = io.StringIO()
-    dictionary_write(fields, out)
-    return out.getvalue()

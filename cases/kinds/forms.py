@@ -44,6 +44,32 @@ def _clean_dictionary(upload) -> bytes:
     return upload.read()
 
 
+WELSH_NAMES = ("name_cy", "date_label_cy", "facts_label_cy")
+
+
+def _welsh_fields() -> dict[str, forms.CharField]:
+    """The kind's own words in Welsh: optional, in Welsh (docs/record-kinds.md, "In Welsh")."""
+    labels = {
+        "name_cy": gettext_lazy("Name (Welsh)"),
+        "date_label_cy": gettext_lazy("What its date means (Welsh)"),
+        "facts_label_cy": gettext_lazy("What its facts are called (Welsh)"),
+    }
+    return {
+        name: forms.CharField(
+            label=label,
+            required=False,
+            max_length=RecordKind._meta.get_field(name).max_length,
+            widget=forms.TextInput(attrs={"lang": "cy"}),
+        )
+        for name, label in labels.items()
+    }
+
+
+def welsh_words(form) -> dict[str, str]:
+    """The Welsh words a kind form was given, as the services take them."""
+    return {name.removesuffix("_cy"): form.cleaned_data[name] for name in WELSH_NAMES}
+
+
 class KindCreateForm(SafeTextMixin, forms.Form):
     text_labels = {"name": "The kind's name"}
     name = forms.CharField(
@@ -88,11 +114,15 @@ class KindCreateForm(SafeTextMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields.update(_welsh_fields())
         self.helper = post_form_helper(
             Field.text("name", field_width=Fluid.TWO_THIRDS),
+            Field.text("name_cy", field_width=Fluid.TWO_THIRDS),
             Field.text("code", field_width=Fixed.TWENTY),
             Field.text("date_label", field_width=Fluid.TWO_THIRDS),
+            Field.text("date_label_cy", field_width=Fluid.TWO_THIRDS),
             Field.text("facts_label", field_width=Fluid.TWO_THIRDS),
+            Field.text("facts_label_cy", field_width=Fluid.TWO_THIRDS),
             Field("dictionary"),
             submit=_("Create the kind"),
         )
@@ -105,9 +135,18 @@ class KindUpdateForm(forms.Form):
     dictionary = _dictionary_field()
     version = version_field()
 
-    def __init__(self, *args, version: int = 0, **kwargs):
-        super().__init__(*args, initial={"version": version}, **kwargs)
-        self.helper = post_form_helper(Field("dictionary"), "version", submit=_("Check and update"))
+    def __init__(self, *args, version: int = 0, kind: RecordKind | None = None, **kwargs):
+        initial = {"version": version}
+        if kind is not None:
+            initial |= {name: getattr(kind, name) or "" for name in WELSH_NAMES}
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields.update(_welsh_fields())
+        self.helper = post_form_helper(
+            Field("dictionary"),
+            *(Field.text(name, field_width=Fluid.TWO_THIRDS) for name in WELSH_NAMES),
+            "version",
+            submit=_("Check and update"),
+        )
 
     def clean_dictionary(self) -> bytes:
         return _clean_dictionary(self.cleaned_data["dictionary"])

@@ -12,6 +12,8 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.bilingual import InEnglish, in_welsh, shown
+
 from ..models import Case, FieldType, RecordField, RecordSection
 from .selectors import field_value, kind_fields, section_sources, summary_fields
 
@@ -51,7 +53,10 @@ def display_value(field: RecordField, value) -> str:
     if field.type == FieldType.CHOICE:
         return labels.get(str(getattr(value, "code", value)), str(value))
     if field.type == FieldType.MULTI_CHOICE:
-        return ", ".join(labels.get(code, code) for code in value) or str(NOT_RECORDED)
+        chosen = [labels.get(code, code) for code in value]
+        text = ", ".join(chosen) or str(NOT_RECORDED)
+        # On a Welsh page, a list with any choice not yet in Welsh reads as English.
+        return InEnglish(text) if any(getattr(c, "lang", "") for c in chosen) else text
     if field.type in (FieldType.DATE, FieldType.DATETIME):
         return _when(value, field.type)
     if isinstance(value, Decimal | float):
@@ -75,12 +80,14 @@ def value_row(case: Case, field: RecordField) -> ValueRow:
     value = field_value(case, field)
     text = display_value(field, value)
     href = value if field.type == FieldType.LINK and value and link_allowed(value) else ""
+    if field.is_free_text and value and in_welsh():
+        text = InEnglish(text)  # the force's own words, as written
     return ValueRow(
-        label=field.label,
+        label=shown(field, "label"),
         text=text,
         long=field.type == FieldType.LONG_TEXT,
         href=href,
-        help=field.help,
+        help=shown(field, "help"),
     )
 
 
@@ -120,7 +127,7 @@ def case_sections(case: Case, sections: list[RecordSection], sources=None) -> li
     sources = sources or {}
     return [
         SectionRows(
-            name=section.name,
+            name=shown(section, "name"),
             rows=[value_row(case, field) for field in section.fields.all()],
             source=sources.get(section.pk, ""),
         )
@@ -216,9 +223,21 @@ def kind_record(case: Case) -> list[SectionRows] | None:
     sources = source_words(case, sections, section_sources(case))
     return [
         SectionRows(
-            name=section.name,
+            name=shown(section, "name"),
             rows=[value_row(case, field) for field in fields if field.section_id == section.pk],
             source=sources.get(section.pk, ""),
         )
         for section in sections
     ]
+
+
+def welsh_missing(sections: list[RecordSection]) -> int:
+    """How many of a kind's sections, fields and choices have no Welsh yet (sections from
+    `kind_sections`, their fields prefetched)."""
+    missing = 0
+    for section in sections:
+        missing += not section.name_cy
+        for field in section.fields.all():
+            missing += not field.label_cy
+            missing += sum(not choice.get("label_cy") for choice in field.choices)
+    return missing

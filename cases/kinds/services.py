@@ -12,14 +12,17 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.audit import AuditEvent, record
+from core.bilingual import english
 from core.stale import check_version
 from core.text_safety import check_text
 
 from ..models import RecordField, RecordKind, RecordSection
 from . import admin_selectors
-from .changes import label_refusals, plan_update
+from .changes import label_refusals, plan_update, section_welsh
 from .dictionary import DictionaryError, FieldSpec, dictionary_read
 from .selectors import kind_fields
 
@@ -71,6 +74,7 @@ def _check_names(code: str | None, name: str, errors: dict, *, kind=None) -> Non
             errors["name"] = error.messages
 
 
+@english()  # the English columns take the English, whatever the page's language
 @transaction.atomic
 def kind_create(
     *,
@@ -82,8 +86,10 @@ def kind_create(
     date_label: str = "",
     facts_label: str = "",
     source: str = "",
+    welsh: dict | None = None,
 ) -> RecordKind:
-    """A new kind with the sections and fields the dictionary describes, in its order."""
+    """A new kind with the sections and fields the dictionary describes, in its order.
+    `welsh`: the kind's own words in Welsh (name, date_label, facts_label), if given."""
     errors: dict = {}
     code, name = code.strip(), name.strip()
     specs = _read(data, errors)
@@ -100,6 +106,7 @@ def kind_create(
         refused = label_refusals(kind, specs)
         if refused:
             errors["dictionary"] = [str(p) for p in refused]
+    _welsh_words(kind, welsh or {}, errors)
     if errors:
         raise ValidationError(errors)
     kind.full_clean()
@@ -119,13 +126,22 @@ def kind_create(
     return kind
 
 
+@english()
 @transaction.atomic
 def kind_update(
-    *, kind: RecordKind, data: bytes, by=None, seen: int | None, name: str = "", source: str = ""
+    *,
+    kind: RecordKind,
+    data: bytes,
+    by=None,
+    seen: int | None,
+    name: str = "",
+    source: str = "",
+    welsh: dict | None = None,
 ) -> list[str]:
     """Make the kind what the dictionary says, if history allows; the changes, in words
     ([] when there were none). `seen` is the version the form was opened at (None from
-    the command line, which reads and writes at once)."""
+    the command line, which reads and writes at once); `welsh`, the kind's own words in
+    Welsh as the page gives them (None: left as they are)."""
     errors: dict = {}
     specs = _read(data, errors)
     current = RecordKind.objects.select_for_update().get(pk=kind.pk)
@@ -134,6 +150,7 @@ def kind_update(
     name = name.strip()
     if name and name != current.name:
         _check_names(None, name, errors, kind=current)
+    reworded = _welsh_words(current, welsh, errors) if welsh is not None else []
     if errors:
         raise ValidationError(errors)
     fields = kind_fields(current)
@@ -141,7 +158,7 @@ def kind_update(
     plan = plan_update(current, specs, fields, sections)
     if plan.refusals:
         raise DictionaryError(plan.refusals)
-    changes = plan.changes
+    changes = plan.changes + reworded
     if name and name != current.name:
         changes.insert(0, f"Renamed the kind from “{current.name}” to “{name}”")
         current.name = name
@@ -174,6 +191,45 @@ def kind_import_dictionary(
     return KindImport(kind, False, changes)
 
 
+WELSH_WORDS = {
+    "name": (gettext_lazy("The Welsh name"), 200),
+    "date_label": (gettext_lazy("What its date means in Welsh"), 80),
+    "facts_label": (gettext_lazy("What its facts are called in Welsh"), 80),
+}
+
+
+def _welsh_words(kind: RecordKind, welsh: dict, errors: dict) -> list[str]:
+    """Set the kind's own words in Welsh from `welsh` (blank: none); the changes, in words.
+    A Welsh name is unique, as the English is."""
+    changes = []
+    for name, (what, limit) in WELSH_WORDS.items():
+        value = (welsh.get(name) or "").strip()
+        key = f"{name}_cy"
+        if len(value) > limit:
+            errors[key] = [
+                _("%(what)s: write at most %(count)s characters") % {"what": what, "count": limit}
+            ]
+            continue
+        try:
+            check_text(value, str(what))
+        except ValidationError as error:
+            errors[key] = error.messages
+            continue
+        if name == "name" and value and admin_selectors.kind_welsh_name_taken(value, kind):
+            errors[key] = [
+                _("There is a kind called “%(name)s” in Welsh already") % {"name": value}
+            ]
+            continue
+        if value != (getattr(kind, key) or ""):
+            setattr(kind, key, value or (None if name == "name" else ""))
+            changes.append(
+                _("%(what)s: “%(words)s”") % {"what": what, "words": value}
+                if value
+                else _("%(what)s: removed") % {"what": what}
+            )
+    return changes
+
+
 # --- applying a dictionary -------------------------------------------------------------
 
 
@@ -186,10 +242,12 @@ def _in_section_order(specs: list[FieldSpec]) -> list[FieldSpec]:
 def _sections(kind: RecordKind, specs: list[FieldSpec], held: dict) -> dict[str, RecordSection]:
     """The kind's sections by name, in the dictionary's order, added where new."""
     found = {}
+    welsh = section_welsh(specs)
     for position, name in enumerate(dict.fromkeys(s.section for s in specs), start=1):
         section = held.get(name) or RecordSection(kind=kind, name=name)
-        if section.pk is None or section.position != position:
+        if section.pk is None or (section.position, section.name_cy) != (position, welsh[name]):
             section.position = position
+            section.name_cy = welsh[name]
             section.save()
         found[name] = section
     return found
@@ -204,9 +262,12 @@ def _fill(field: RecordField, spec: FieldSpec, section: RecordSection, position:
     field.required = spec.required
     field.filterable = spec.filterable
     field.help = spec.help
+    field.label_cy = spec.label_cy or None
+    field.help_cy = spec.help_cy
 
 
 EDITED = ["section_id", "position", "label", "type", "choices", "required", "filterable", "help"]
+EDITED += ["label_cy", "help_cy"]
 
 
 def _apply(kind, specs, fields: list[RecordField], sections: list[RecordSection]) -> None:
@@ -231,7 +292,8 @@ def _apply(kind, specs, fields: list[RecordField], sections: list[RecordSection]
 
 def _park_taken_labels(kept: list[RecordField], specs: list[FieldSpec]) -> None:
     """A label moving from one field to another would meet itself on the unique label:
-    the fields giving theirs up hold a placeholder until they take their new one."""
+    the fields giving theirs up hold a placeholder until they take their new one. A Welsh
+    label moving is cleared until then."""
     wanted = {spec.code: spec.label for spec in specs}
     new_labels = set(wanted.values())
     parked = [
@@ -239,4 +301,11 @@ def _park_taken_labels(kept: list[RecordField], specs: list[FieldSpec]) -> None:
     ]
     for field in parked:
         field.label = _PARKED.format(pk=field.pk)
-    RecordField.objects.bulk_update(parked, ["label"])
+    welsh = {spec.code: spec.label_cy or None for spec in specs}
+    new_welsh = set(welsh.values()) - {None}
+    cleared = [f for f in kept if f.label_cy != welsh[f.code] and f.label_cy in new_welsh]
+    for field in cleared:
+        field.label_cy = None
+    moved = {field.pk: field for field in parked + cleared}.values()
+    # Unrewritten, so "label" is the original column, not the active language's copy.
+    RecordField.objects.rewrite(False).bulk_update(list(moved), ["label", "label_en", "label_cy"])

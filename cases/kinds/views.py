@@ -13,8 +13,9 @@ from core.roles import data_admin_required
 
 from . import admin_selectors as selectors
 from . import services
-from .dictionary import dictionary_write
-from .forms import KindCreateForm, KindUpdateForm
+from .dictionary_out import dictionary_write
+from .forms import KindCreateForm, KindUpdateForm, welsh_words
+from .presenters import welsh_missing
 from .selectors import kind_fields, kind_sections
 
 # The changes an update made, kept for the kind's page the update redirects to.
@@ -30,9 +31,11 @@ def kind_list(request):
 @data_admin_required
 def kind_detail(request, pk: int):
     kind = selectors.kind_get(pk=pk)
+    sections = kind_sections(kind)
     context = {
         "kind": kind,
-        "sections": kind_sections(kind),
+        "sections": sections,
+        "welsh_missing": welsh_missing(sections),
         "frameworks": list(kind.frameworks.all()),
         "changes": request.session.pop(CHANGES_KEY.format(pk=kind.pk), None),
         "page_title": kind.name,
@@ -73,6 +76,7 @@ def kind_create(request):
             date_label=form.cleaned_data["date_label"],
             facts_label=form.cleaned_data["facts_label"],
             data=form.cleaned_data["dictionary"],
+            welsh=welsh_words(form),
         ),
         message=lambda kind: _("Record kind “%(name)s” created") % {"name": kind.name},
         success=_detail,
@@ -85,7 +89,10 @@ def kind_update(request, pk: int):
     kind = selectors.kind_get(pk=pk)
     posted = request.method == "POST"
     form = KindUpdateForm(
-        request.POST if posted else None, request.FILES if posted else None, version=kind.version
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        version=kind.version,
+        kind=kind,
     )
 
     def show(form, status, stale):
@@ -110,6 +117,7 @@ def kind_update(request, pk: int):
             by=request.user,
             data=form.cleaned_data["dictionary"],
             seen=form.cleaned_data["version"],
+            welsh=welsh_words(form),
         ),
         message=lambda changes: (
             ngettext(

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_noop
 
+from core.bilingual import InEnglish, in_welsh
 from core.models import choice_constraint
 
 
@@ -131,7 +132,14 @@ class RecordField(models.Model):
         return self.type in FREE_TEXT_TYPES
 
     def choice_labels(self) -> dict[str, str]:
-        return {choice["code"]: choice["label"] for choice in self.choices}
+        """Each choice's label in the active language: on a Welsh page its Welsh (the
+        choice's `label_cy`), or its English as `InEnglish` while it has none."""
+        if not in_welsh():
+            return {choice["code"]: choice["label"] for choice in self.choices}
+        return {
+            choice["code"]: choice.get("label_cy") or InEnglish(choice["label"])
+            for choice in self.choices
+        }
 
     @property
     def lookup(self) -> str:

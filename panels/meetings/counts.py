@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, QuerySet
 from django.db.models.fields.json import KeyTextTransform
+from django.utils.translation import gettext as _
 
 from cases.models import FieldType, RecordField
 
@@ -93,20 +94,20 @@ def _groups(field: RecordField, raw) -> list[str]:
 
 
 def _rows(field: RecordField, tally: dict[str, Counter]) -> list[FieldRow]:
+    # Labels in the active language: a report's Welsh page and PDF count in Welsh.
     if field.type == FieldType.YES_NO:
-        order = [(YES, "Yes"), (NO, "No")]
-    elif field.choices:
-        order = [(choice["code"], choice["label"]) for choice in field.choices]
+        order = [(YES, _("Yes")), (NO, _("No"))]
     else:
-        order = []
-    known = {code for code, _ in order}
+        order = list(field.choice_labels().items())
+    known = {code for code, _label in order}
     others = sorted(set(tally) - known - {""}, key=_natural)
     order += [(value, value) for value in others]
     # A list with its own "Not recorded" choice (the out of court resolution's) takes the
     # cases holding nothing too, rather than a second row of the same name.
-    own = next((code for code, label in order if label == NOT_RECORDED), None)
+    english = {choice["code"]: choice["label"] for choice in field.choices}
+    own = next((code for code, _label in order if english.get(code) == NOT_RECORDED), None)
     if own is None:
-        order.append(("", NOT_RECORDED))
+        order.append(("", _("Not recorded")))
     else:
         tally[own] = tally.get(own, Counter()) + tally.pop("", Counter())
     return [

@@ -16,6 +16,7 @@ from cases.kinds.presenters import (
     case_title,
     source_words,
 )
+from core.bilingual import shown
 from core.templatetags.cached_url import cached_reverse
 
 from ..models import Meeting, Membership, ReviewedCase
@@ -86,8 +87,8 @@ def case_papers(case, record: CaseRecord) -> CasePapers:
     kind = case.kind
     return CasePapers(
         title=case_title(case),
-        date_label=kind.date_label,
-        facts_label=kind.facts_label,
+        date_label=shown(kind, "date_label"),
+        facts_label=shown(kind, "facts_label"),
         sections=case_sections(
             case, record.sections, source_words(case, record.sections, record.sources)
         ),

@@ -25,6 +25,9 @@ from ..permissions import REVEALED, CaseAccess, active_memberships, by_rule
 from ..queries import membership_for
 from .reveal import CaseDiscussion, decision_ratings
 
+# A translated field read with only(): its original column and each language's copy.
+LANGS = ("", "_en", "_cy")
+
 # A task's status on the member's task list (panels.rating.presenters words them).
 NOT_STARTED, IN_PROGRESS, COMPLETED = "not_started", "in_progress", "completed"
 CONFLICT, READ_ONLY = "conflict", "read_only"
@@ -92,8 +95,8 @@ def member_home(*, user, today: datetime.date | None = None) -> list[MeetingTask
             "case__values",
             "case__outcome_type__code",
             "case__outcome_type__name",
-            "case__kind__name",
-            "case__kind__date_label",
+            # Each in the original column and in both languages (docs/adr/0017).
+            *(f"case__kind__{name}{lang}" for name in ("name", "date_label") for lang in LANGS),
         )
     )
     mine = list(memberships.values())

@@ -34,7 +34,7 @@ def kind_form_fields(draw: KindDraw) -> dict[str, forms.Field]:
         if field.type == FieldType.YES_NO:
             choices = YES_NO_CHOICES
         else:
-            choices = [(choice["code"], choice["label"]) for choice in field.choices]
+            choices = list(field.choice_labels().items())
         what = field.label.lower()
         found[name] = forms.MultipleChoiceField(
             label=field.label,

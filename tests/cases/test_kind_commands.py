@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from cases.kinds.dictionary import dictionary_text
+from cases.kinds.dictionary_out import dictionary_text
 from cases.kinds.selectors import kind_by_code, kind_fields
 from cases.models import RecordField, RecordKind
 from core.models import AuditEntry

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from cases.kinds.dictionary import dictionary_text
+from cases.kinds.dictionary_out import dictionary_text
 from cases.kinds.selectors import kind_by_code, kind_fields
 from cases.kinds.services import kind_create
 from cases.models import RecordField, RecordKind
@@ -301,3 +301,83 @@ def test_the_data_admins_home_links_to_the_kinds(client, alice):
     response = client.get(reverse("home"))
 
     assert reverse("cases:kind_list") in response.content.decode()
+
+
+# --- in Welsh -------------------------------------------------------------------------------
+
+
+def test_a_kind_is_created_with_its_own_words_in_welsh(client, alice):
+    client.force_login(alice)
+
+    client.post(
+        reverse("cases:kind_create"),
+        {
+            "name": "Patrol search",
+            "name_cy": "Chwilio ar batrôl",
+            "code": "patrol-search",
+            "date_label": "Date of search",
+            "date_label_cy": "Dyddiad y chwiliad",
+            "dictionary": upload(STOP_SEARCH.encode()),
+        },
+    )
+
+    kind = RecordKind.objects.get(code="patrol-search")
+    assert (kind.name_en, kind.name_cy, kind.date_label_cy, kind.facts_label_cy) == (
+        "Patrol search",
+        "Chwilio ar batrôl",
+        "Dyddiad y chwiliad",
+        "",
+    )
+    body = text(client.get(reverse("cases:kind_detail", args=[kind.pk])))
+    assert '<span lang="cy">Chwilio ar batrôl</span>; <span lang="cy">Dyddiad y chwiliad' in body
+    # 2 sections, 8 fields and 11 choices, none of them in Welsh yet.
+    assert "21 fields, sections and choices have no Welsh yet." in body
+
+
+def test_the_update_page_offers_the_kinds_welsh_and_changes_it(client, alice, kind):
+    client.force_login(alice)
+    kind.name_cy = "Chwilio"
+    kind.save()
+
+    form = text(client.get(reverse("cases:kind_update", args=[kind.pk])))
+    response = client.post(
+        reverse("cases:kind_update", args=[kind.pk]),
+        {
+            "version": kind.version,
+            "dictionary": upload(STOP_SEARCH.encode()),
+            "name_cy": "Chwilio ar batrôl",
+            "facts_label_cy": "Beth ddigwyddodd",
+        },
+        follow=True,
+    )
+
+    assert 'value="Chwilio"' in form and 'lang="cy"' in form
+    body = text(response)
+    assert "The Welsh name: “Chwilio ar batrôl”" in body
+    assert "What its facts are called in Welsh: “Beth ddigwyddodd”" in body
+    kind.refresh_from_db()
+    assert (kind.name_cy, kind.facts_label_cy, kind.name) == (
+        "Chwilio ar batrôl",
+        "Beth ddigwyddodd",
+        "Patrol search",
+    )
+
+
+def test_a_welsh_name_another_kind_has_is_refused_on_its_field(client, alice, kind):
+    client.force_login(alice)
+    kind.name_cy = "Chwilio"
+    kind.save()
+
+    response = client.post(
+        reverse("cases:kind_create"),
+        {
+            "name": "Other search",
+            "name_cy": "chwilio",
+            "code": "other",
+            "dictionary": upload(STOP_SEARCH.encode()),
+        },
+    )
+
+    assert "There is a kind called “chwilio” in Welsh already" in text(response)
+    assert 'href="#id_name_cy"' in text(response)
+    assert not RecordKind.objects.filter(code="other").exists()

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from cases.kinds.dictionary import dictionary_text
+from cases.kinds.dictionary_out import dictionary_text
 from cases.kinds.selectors import kind_by_code, kind_fields, kind_sections
 from cases.kinds.services import kind_create, kind_import_dictionary, kind_update
 from cases.models import CaseSectionSource, RecordField, RecordKind, RecordSection
@@ -204,7 +204,11 @@ def test_each_field_change_is_in_the_audit_trail(kind):
     update(kind, replaced(STOP_SEARCH, "Power used", "Power"))
 
     logged = AuditEntry.objects.filter(object_pk=str(power.pk), content_type__model="recordfield")
-    assert logged.latest("pk").changes == {"label": ["Power used", "Power"]}
+    # The English is kept in the label's column and in its English copy (docs/adr/0017).
+    assert logged.latest("pk").changes == {
+        "label": ["Power used", "Power"],
+        "label_en": ["Power used", "Power"],
+    }
 
 
 def test_two_fields_may_swap_labels(kind):

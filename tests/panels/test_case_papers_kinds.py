@@ -271,5 +271,28 @@ def test_papers_read_in_welsh_mark_the_records_english_labels_and_narrative(
 
     assert '<dt class="govuk-summary-list__key" lang="en-GB">Needs assessment done' in body
     assert '<p class="govuk-body app-narrative" lang="en-GB">' in body
-    # Its values are not marked: yes, no and dates are the page's.
-    assert '<dd class="govuk-summary-list__value" lang=' not in body
+    # Yes, no and dates are the page's; choices with no Welsh yet are English.
+    assert '<dd class="govuk-summary-list__value">Ie</dd>' in body
+    assert '<dd class="govuk-summary-list__value">3 Chwefror 2025</dd>' in body
+    assert '<dd class="govuk-summary-list__value" lang="en-GB">Victim Support, IDVA</dd>' in body
+
+
+def test_papers_read_in_welsh_give_the_kinds_welsh_where_it_has_it(
+    client, mina, vcop_meeting, victims_code, welsh
+):
+    field = victims_code.fields.get(code="referred_to")
+    field.label_cy = "Wedi'i gyfeirio at"
+    field.choices = [{**c, "label_cy": f"{c['label']} (cy)"} for c in field.choices]
+    field.save()
+    section = field.section
+    section.name_cy = "Heddlu"
+    section.save()
+    client.force_login(mina)
+    client.cookies["django_language"] = "cy"
+
+    body = client.get(papers_url(vcop_meeting)).content.decode()
+
+    assert ">Heddlu</h2>" in body and '<dt class="govuk-summary-list__key">Wedi' in body
+    assert '<dd class="govuk-summary-list__value">Victim Support (cy), IDVA (cy)</dd>' in body
+    # A field with no Welsh yet, in the same section, is still marked.
+    assert '<dt class="govuk-summary-list__key" lang="en-GB">Needs assessment done' in body

@@ -191,3 +191,21 @@ def test_the_figures_page_takes_a_fixed_number_of_queries(client, olu, report, f
         client.get(_url(report))
 
     assert len(many) == len(few) <= 14
+
+
+def test_a_version_published_in_welsh_freezes_the_fields_welsh_words_too(
+    report, olu, nia, settings, welsh
+):
+    settings.PUBLISH_LANGUAGES = ("en", "cy")
+    field = _outcome_type(report)
+    report_figures_save(
+        report=report, by=olu, version=report.version, count_by=field, show_percentages=False
+    )
+
+    frozen = publish(report, author=olu, approver=nia).figures["by_field"]
+
+    community = next(r for r in frozen["rows"] if r["value"] == "Community Resolution")
+    unrecorded = frozen["rows"][-1]
+    assert (frozen["field"], frozen["field_cy"]) == ("Outcome type", field.label_cy)
+    assert community["value_cy"] == "Datrysiad Cymunedol"
+    assert (unrecorded["value"], unrecorded["value_cy"]) == ("Not recorded", "Heb ei gofnodi")

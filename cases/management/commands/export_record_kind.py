@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cases.kinds.dictionary import dictionary_text
+from cases.kinds.dictionary_out import dictionary_text
 from cases.kinds.selectors import kind_fields
 from cases.models import RecordKind
 
