@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import datetime
 
-from django.utils import translation
 from django.utils.dateformat import format as date_format
 from django.utils.functional import Promise
 
-from .bilingual import english_of, welsh_of
+from .bilingual import english_of, in_welsh, welsh_of
 
 
 class Later:
@@ -53,7 +52,7 @@ class said:  # noqa: N801 (reads as the function it stands in for: said(report, 
         self.row, self.name = row, name
 
     def __str__(self) -> str:
-        if (translation.get_language() or "en").split("-")[0] == "cy":
+        if in_welsh():
             return welsh_of(self.row, self.name) or english_of(self.row, self.name)
         return english_of(self.row, self.name)
 

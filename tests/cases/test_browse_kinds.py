@@ -227,3 +227,27 @@ def test_a_search_s_page_reads_in_a_fixed_number_of_queries(client, alice, searc
 
 def _text(code: str) -> dict:
     return {"code": code, "label": code.upper(), "type": "text"}
+
+
+def test_a_search_s_page_in_welsh_gives_the_kind_s_welsh_and_marks_the_english_left(
+    client, alice, searches, welsh
+):
+    searches.name_cy = "Stopio a chwilio (prawf)"
+    searches.save()
+    power = searches.fields.get(code="power")
+    power.label_cy = "Pŵer a ddefnyddiwyd"
+    power.choices = [{**c, "label_cy": f"{c['label']} (cy)"} for c in power.choices]
+    power.save()
+    case = searches.cases.get(reference="SS-03")
+    client.force_login(alice)
+    client.cookies["django_language"] = welsh
+
+    body = client.get(reverse("cases:case_detail", args=[case.pk])).content.decode()
+
+    rows = detail_rows(body)
+    assert ("Pŵer a ddefnyddiwyd", "Misuse of Drugs Act s23 (cy)") in rows
+    assert '<dd class="govuk-summary-list__value">Stopio a chwilio (prawf)</dd>' in body
+    # No Welsh yet: the section's name, another field's label and its choices.
+    assert '<span lang="en-GB">Search</span></h2>' in body
+    assert '<dt class="govuk-summary-list__key"><span lang="en-GB">Items found</span></dt>' in body
+    assert '<dd class="govuk-summary-list__value" lang="en-GB">Drugs, Weapon</dd>' in body
