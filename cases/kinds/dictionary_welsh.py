@@ -47,8 +47,16 @@ class WelshCells:
     def _section(self, line: int, section: str, welsh: str) -> None:
         if not welsh or not section:
             return
+        named = next((s for s, (w, _line) in self.sections.items() if w == welsh), section)
         given = self.sections.setdefault(section, (welsh, line))
-        if given[0] != welsh:
+        if named != section:
+            self.reader.problem(
+                line,
+                "section_cy",
+                _("The section “%(other)s” is called “%(welsh)s” in Welsh already.")
+                % {"other": named, "welsh": welsh},
+            )
+        elif given[0] != welsh:
             self.reader.problem(
                 line,
                 "section_cy",

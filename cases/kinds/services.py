@@ -243,6 +243,12 @@ def _sections(kind: RecordKind, specs: list[FieldSpec], held: dict) -> dict[str,
     """The kind's sections by name, in the dictionary's order, added where new."""
     found = {}
     welsh = section_welsh(specs)
+    # A Welsh name moving between sections would meet itself on the unique Welsh name: the
+    # sections giving theirs up let go of it first.
+    moving = [s for s in held.values() if s.name_cy and s.name_cy != welsh.get(s.name)]
+    for section in moving:
+        section.name_cy = None
+    RecordSection.objects.bulk_update(moving, ["name_cy"])
     for position, name in enumerate(dict.fromkeys(s.section for s in specs), start=1):
         section = held.get(name) or RecordSection(kind=kind, name=name)
         if section.pk is None or (section.position, section.name_cy) != (position, welsh[name]):

@@ -158,6 +158,7 @@ def test_two_fields_may_swap_welsh_labels(kind):
         (POWER + ",Heddlu,Pŵer,,s1 Adran 1", "is not written code=Label."),
         (BWV + ",Plismona,Fideo,,", "Line 2 gives the section “Police” the Welsh “Heddlu”"),
         (BWV + ",,Pŵer,,", "The Welsh label “Pŵer” is also on line 2."),
+        (NOTES + ",Heddlu,,,", "The section “Police” is called “Heddlu” in Welsh already."),
     ],
 )
 def test_bad_welsh_is_refused_naming_its_line_and_column(alice, row, problem):
@@ -222,3 +223,14 @@ def test_case_papers_on_a_welsh_page_give_the_welsh_and_mark_what_is_english(kin
     # force's own words in a text field are English too.
     assert (person.name, person.name.lang) == ("Person", "en-GB")
     assert (notes.label, notes.label.lang, notes.text.lang) == ("Notes", "en-GB", "en-GB")
+
+
+def test_a_welsh_section_name_may_move_to_another_section(kind):
+    data = GOOD.decode().replace(",Heddlu,", ",,").replace(NOTES + ",,,,", NOTES + ",Heddlu,,,")
+
+    kind_update(kind=kind, data=data.encode(), seen=kind.version)
+
+    assert dict(kind.sections.values_list("name", "name_cy")) == {
+        "Police": None,
+        "Person": "Heddlu",
+    }
