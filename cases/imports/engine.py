@@ -18,6 +18,7 @@ from cases import privacy
 from cases.enums import FindingStatus
 from cases.import_wording import Text
 from cases.models import CrimeCode, OutcomeType
+from core.bilingual import english_of
 
 from . import staging, stored, writers_section
 from .base import ExtractError
@@ -132,7 +133,7 @@ class _Pass:
         if other is not None:
             message = Text("other_kind", {"column": label, "kind": other})
         else:
-            section = self.layout.section.name
+            section = english_of(self.layout.section, "name")
             message = Text("not_held", {"column": label, "section": section})
         self.report.add_problem(row_number, label, message)
 

@@ -8,6 +8,7 @@ that section's fields only: a column of the core or of another section is report
 from dataclasses import dataclass, field
 
 from cases.import_wording import Text
+from core.bilingual import english_of
 
 from .columns import normalise_header
 from .layout import KindLayout
@@ -83,7 +84,7 @@ def map_headers(headers: list, layout: KindLayout) -> HeaderMap:
 
 
 def _not_in_section(layout: KindLayout, slot: str, text: str) -> Text:
-    section = layout.section.name
+    section = english_of(layout.section, "name")
     owner = layout.owner(slot)
     if not owner:
         return Text("core_column", {"column": text, "section": section})

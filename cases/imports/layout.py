@@ -119,7 +119,7 @@ class KindLayout:
     def owner(self, slot: str) -> str:
         """Where a slot belongs, in words: the core, or its section's name."""
         field = self.field_of.get(slot)
-        return field.section.name if field else ""
+        return english_of(field.section, "name") if field else ""
 
     # --- rows ---------------------------------------------------------------------------
 
@@ -181,7 +181,10 @@ def section_named(kind: RecordKind, name: str) -> RecordSection:
     for section in sections:
         if wanted in (english_of(section, "name").casefold(), welsh_of(section, "name").casefold()):
             return section
-    names = ", ".join(section.name for section in sections) or "none"
+    names = ", ".join(english_of(section, "name") for section in sections) or "none"
     raise ExtractError(
-        Text("no_such_section", {"kind": kind.name, "name": name.strip(), "names": names})
+        Text(
+            "no_such_section",
+            {"kind": english_of(kind, "name"), "name": name.strip(), "names": names},
+        )
     )

@@ -37,7 +37,7 @@ def existing(force_id: int, layout: KindLayout) -> Existing:
     """The force's cases, read before any row is written: COPY then holds the connection."""
     found = Existing()
     kind_id = layout.kind.pk
-    names = dict(RecordKind.objects.values_list("pk", "name"))
+    names = dict(RecordKind.objects.values_list("pk", "name_en"))
     cases = Case.objects.filter(force_id=force_id)
     if layout.section is None:
         rows = cases.values_list("reference", "status", "kind_id", "content_hash")

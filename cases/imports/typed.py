@@ -172,13 +172,17 @@ class Choices:
         self.codes = [choice["code"] for choice in field.choices]
         self.exact: dict[str, str] = {}
         loose: dict[str, set[str]] = {}
-        # Codes and English labels first; a Welsh label only where no English one spells it.
-        spellings = [(c["code"], c["label"]) for c in field.choices]
-        spellings += [(c.get("label_cy", ""),) for c in field.choices]
-        for choice, words in zip(field.choices * 2, spellings, strict=True):
-            for spelling in filter(None, words):
+        for choice in field.choices:
+            for spelling in (choice["code"], choice["label"]):
                 self.exact.setdefault(str(spelling).strip().casefold(), choice["code"])
                 loose.setdefault(values.lookup_key(str(spelling)), set()).add(choice["code"])
+        # A Welsh label only where no code or English label spells it already.
+        english = set(loose)
+        for choice in field.choices:
+            if welsh := choice.get("label_cy"):
+                self.exact.setdefault(welsh.strip().casefold(), choice["code"])
+                if (key := values.lookup_key(welsh)) not in english:
+                    loose.setdefault(key, set()).add(choice["code"])
         self.loose = {key: next(iter(codes)) for key, codes in loose.items() if len(codes) == 1}
         labels = [choice["label"] for choice in field.choices]
         # The labels as the file spells them, then how many more there are, if any.

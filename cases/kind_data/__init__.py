@@ -29,11 +29,14 @@ __all__ = [
 
 def _english(model, defaults: dict) -> dict:
     """`defaults` with each translated field's English copy (`<name>_en`) too, when `model`
-    is a historical one that has those columns but knows nothing of their registration."""
+    is a historical one that has those columns but knows nothing of their registration;
+    and no Welsh, which the Welsh columns would otherwise start as the English field's
+    default ("Date", "Facts")."""
     names = {f.name for f in model._meta.get_fields()}
     copies = {f"{k}_en": v for k, v in defaults.items() if f"{k}_en" in names}
+    welsh = {f"{k}_cy": None for k in defaults if f"{k}_cy" in names}
     historical = model.__module__ == "__fake__"
-    return {**defaults, **copies} if historical else defaults
+    return {**defaults, **welsh, **(copies if historical else {})}
 
 
 def seed_kinds(apps, kinds=None) -> None:

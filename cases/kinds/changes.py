@@ -89,9 +89,12 @@ def plan_update(
 
 
 def section_welsh(specs: list[FieldSpec]) -> dict[str, str | None]:
-    """Each section's Welsh name as the dictionary gives it (None: not given)."""
+    """Each section's Welsh name as the dictionary gives it (None: blank); {} when the file
+    has no Welsh section column, which leaves the sections' Welsh as it is."""
     welsh: dict[str, str | None] = {}
     for spec in specs:
+        if spec.section_cy is None:
+            continue
         if not welsh.get(spec.section):
             welsh[spec.section] = spec.section_cy or None
     return welsh
@@ -103,10 +106,18 @@ def _welsh(current: dict, specs: list[FieldSpec], sections, plan: Plan) -> None:
         old = current.get(spec.code)
         if old is None:
             continue
-        welsh = dict(spec.choices_cy)
         kept = [c for c in old.choices if c["code"] in dict(spec.choices)]
-        before = (old.label_cy or "", old.help_cy or "", [c.get("label_cy", "") for c in kept])
-        after = (spec.label_cy, spec.help_cy, [welsh.get(c["code"], "") for c in kept])
+        before, after = [], []
+        if spec.label_cy is not None:  # None: no such column in the file; kept as it is
+            before.append(old.label_cy or "")
+            after.append(spec.label_cy)
+        if spec.help_cy is not None:
+            before.append(old.help_cy or "")
+            after.append(spec.help_cy)
+        if spec.choices_cy is not None:
+            welsh = dict(spec.choices_cy)
+            before += [c.get("label_cy", "") for c in kept]
+            after += [welsh.get(c["code"], "") for c in kept]
         if before != after:
             plan.changes.append(_("Changed the Welsh of “%(label)s”") % {"label": spec.label})
     welsh = section_welsh(specs)

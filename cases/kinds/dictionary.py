@@ -55,14 +55,20 @@ class FieldSpec:
     required: bool
     filterable: bool
     help: str
-    # The Welsh, from the optional Welsh columns (cases.kinds.dictionary_welsh).
-    section_cy: str = ""
-    label_cy: str = ""
-    help_cy: str = ""
-    choices_cy: tuple[tuple[str, str], ...] = ()
+    # The Welsh, from the optional Welsh columns (cases.kinds.dictionary_welsh); None where
+    # the file has no such column, so what the kind has is kept.
+    section_cy: str | None = None
+    label_cy: str | None = None
+    help_cy: str | None = None
+    choices_cy: tuple[tuple[str, str], ...] | None = None
 
-    def choice_list(self) -> list[dict]:
-        welsh = dict(self.choices_cy)
+    def choice_list(self, kept: list[dict] = ()) -> list[dict]:
+        """The choices as a field keeps them; without a Welsh column, each keeps its Welsh
+        from `kept` (the field's choices as they are)."""
+        if self.choices_cy is None:
+            welsh = {c["code"]: c["label_cy"] for c in kept if c.get("label_cy")}
+        else:
+            welsh = dict(self.choices_cy)
         return [
             {"code": code, "label": label, **({"label_cy": welsh[code]} if code in welsh else {})}
             for code, label in self.choices

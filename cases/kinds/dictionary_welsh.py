@@ -1,7 +1,8 @@
 """A dictionary's Welsh (docs/record-kinds.md, "In Welsh"): four optional columns after the
 eight, `section_cy,label_cy,help_cy,choices_cy`, the last written `code=Label|code=Label`
 with the codes of the line's choices. A blank cell means no Welsh yet; the English is
-read in its place (docs/adr/0017)."""
+read in its place (docs/adr/0017). A column left out of the file leaves what the kind has
+in it as it is: the line's value is None."""
 
 from django.utils.translation import gettext as _
 
@@ -19,15 +20,16 @@ class WelshCells:
         self.sections: dict[str, tuple[str, int]] = {}  # English section → its Welsh, line
 
     def read(self, line: int, raw: dict, section: str, choices) -> dict:
-        label = raw.get("label_cy", "")
-        self._label(line, label)
-        section_cy = raw.get("section_cy", "")
-        self._section(line, section, section_cy)
+        label = raw.get("label_cy")
+        self._label(line, label or "")
+        section_cy = raw.get("section_cy")
+        self._section(line, section, section_cy or "")
+        given = raw.get("choices_cy")
         return {
             "section_cy": section_cy,
             "label_cy": label,
-            "help_cy": raw.get("help_cy", ""),
-            "choices_cy": self._choices(line, raw.get("choices_cy", ""), choices),
+            "help_cy": raw.get("help_cy"),
+            "choices_cy": None if given is None else self._choices(line, given, choices),
         }
 
     def _label(self, line: int, label: str) -> None:
@@ -74,7 +76,7 @@ class WelshCells:
         if not codes:
             self.reader.problem(line, "choices_cy", _("Only a field with choices has their Welsh."))
             return ()
-        welsh, seen = [], set()
+        welsh, seen, labels = [], set(), set()
         for number, item in enumerate(value.split("|"), start=1):
             code, equals, label = (part.strip() for part in item.partition("="))
             if not equals or not code or not label:
@@ -97,8 +99,15 @@ class WelshCells:
                     "choices_cy",
                     _("The choice code %(code)s is used twice.") % {"code": code},
                 )
+            elif label.casefold() in labels:
+                self.reader.problem(
+                    line,
+                    "choices_cy",
+                    _("The choice label “%(label)s” is used twice.") % {"label": label},
+                )
             else:
                 seen.add(code)
+                labels.add(label.casefold())
                 welsh.append((code, label))
         return tuple(welsh)
 

@@ -66,8 +66,13 @@ def _welsh_fields() -> dict[str, forms.CharField]:
 
 
 def welsh_words(form) -> dict[str, str]:
-    """The Welsh words a kind form was given, as the services take them."""
-    return {name.removesuffix("_cy"): form.cleaned_data[name] for name in WELSH_NAMES}
+    """The Welsh words a kind form was sent, as the services take them: a box the form did
+    not send is left out, so what the kind has is kept."""
+    return {
+        name.removesuffix("_cy"): form.cleaned_data[name]
+        for name in WELSH_NAMES
+        if name in form.data
+    }
 
 
 class KindCreateForm(SafeTextMixin, forms.Form):

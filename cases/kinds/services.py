@@ -100,6 +100,9 @@ def kind_create(
         description=description.strip(),
         date_label=date_label.strip() or "Date",
         facts_label=facts_label.strip() or "Facts",
+        # No Welsh until given: the columns would start as the English default otherwise.
+        date_label_cy=None,
+        facts_label_cy=None,
         updated_by=by,
     )
     if specs and "dictionary" not in errors:
@@ -203,6 +206,8 @@ def _welsh_words(kind: RecordKind, welsh: dict, errors: dict) -> list[str]:
     A Welsh name is unique, as the English is."""
     changes = []
     for name, (what, limit) in WELSH_WORDS.items():
+        if name not in welsh:
+            continue  # not asked about: kept as it is
         value = (welsh.get(name) or "").strip()
         key = f"{name}_cy"
         if len(value) > limit:
@@ -221,7 +226,7 @@ def _welsh_words(kind: RecordKind, welsh: dict, errors: dict) -> list[str]:
             ]
             continue
         if value != (getattr(kind, key) or ""):
-            setattr(kind, key, value or (None if name == "name" else ""))
+            setattr(kind, key, value or None)  # none: the English is read in its place
             changes.append(
                 _("%(what)s: “%(words)s”") % {"what": what, "words": value}
                 if value
@@ -245,15 +250,16 @@ def _sections(kind: RecordKind, specs: list[FieldSpec], held: dict) -> dict[str,
     welsh = section_welsh(specs)
     # A Welsh name moving between sections would meet itself on the unique Welsh name: the
     # sections giving theirs up let go of it first.
-    moving = [s for s in held.values() if s.name_cy and s.name_cy != welsh.get(s.name)]
+    moving = [s for s in held.values() if welsh and s.name_cy and s.name_cy != welsh.get(s.name)]
     for section in moving:
         section.name_cy = None
     RecordSection.objects.bulk_update(moving, ["name_cy"])
     for position, name in enumerate(dict.fromkeys(s.section for s in specs), start=1):
         section = held.get(name) or RecordSection(kind=kind, name=name)
-        if section.pk is None or (section.position, section.name_cy) != (position, welsh[name]):
+        name_cy = welsh.get(name, section.name_cy)  # not in the file: kept
+        if section.pk is None or (section.position, section.name_cy) != (position, name_cy):
             section.position = position
-            section.name_cy = welsh[name]
+            section.name_cy = name_cy
             section.save()
         found[name] = section
     return found
@@ -264,12 +270,14 @@ def _fill(field: RecordField, spec: FieldSpec, section: RecordSection, position:
     field.position = position
     field.label = spec.label
     field.type = spec.type
-    field.choices = spec.choice_list()
+    field.choices = spec.choice_list(field.choices or [])
     field.required = spec.required
     field.filterable = spec.filterable
     field.help = spec.help
-    field.label_cy = spec.label_cy or None
-    field.help_cy = spec.help_cy
+    if spec.label_cy is not None:  # None: the file has no Welsh column; kept as it is
+        field.label_cy = spec.label_cy or None
+    if spec.help_cy is not None:
+        field.help_cy = spec.help_cy
 
 
 EDITED = ["section_id", "position", "label", "type", "choices", "required", "filterable", "help"]
@@ -307,9 +315,11 @@ def _park_taken_labels(kept: list[RecordField], specs: list[FieldSpec]) -> None:
     ]
     for field in parked:
         field.label = _PARKED.format(pk=field.pk)
-    welsh = {spec.code: spec.label_cy or None for spec in specs}
-    new_welsh = set(welsh.values()) - {None}
-    cleared = [f for f in kept if f.label_cy != welsh[f.code] and f.label_cy in new_welsh]
+    cleared = []
+    if any(spec.label_cy is not None for spec in specs):  # the file has the Welsh column
+        welsh = {spec.code: spec.label_cy or None for spec in specs}
+        new_welsh = set(welsh.values()) - {None}
+        cleared = [f for f in kept if f.label_cy != welsh[f.code] and f.label_cy in new_welsh]
     for field in cleared:
         field.label_cy = None
     moved = {field.pk: field for field in parked + cleared}.values()

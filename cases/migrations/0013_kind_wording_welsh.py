@@ -19,6 +19,8 @@ def copy_english_and_seed_welsh(apps, schema_editor):
     for model_name, fields in TRANSLATED.items():
         model = apps.get_model("cases", model_name)
         model.objects.update(**{f"{name}_en": F(name) for name in fields})
+    # The new Welsh columns start as the English field's default ("Date", "Facts"): no Welsh.
+    apps.get_model("cases", "RecordKind").objects.update(date_label_cy=None, facts_label_cy=None)
     seed_kinds_welsh(apps, KINDS)
 
 

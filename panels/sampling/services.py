@@ -13,6 +13,7 @@ from cases.enums import CaseStatus
 from cases.models import Case, Force
 from cases.workflow import case_transitions
 from core.audit import AuditEvent, record
+from core.bilingual import english
 from core.workflow import TransitionNotAllowed
 
 from .. import sampling
@@ -165,6 +166,7 @@ def _store_pool(draw: SampleDraw, references: bytes, strata: bytes) -> None:
     stored.save(force_insert=True)  # its key is the draw's, so save() would try an UPDATE first
 
 
+@english()  # kept in English, the language of the record, whoever draws (docs/adr/0017)
 def _strata_record(pool: sampling.Pool, strata_field: str | None, size: int, kind: str) -> dict:
     if not strata_field:
         return {}

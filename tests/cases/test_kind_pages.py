@@ -326,7 +326,7 @@ def test_a_kind_is_created_with_its_own_words_in_welsh(client, alice):
         "Patrol search",
         "Chwilio ar batrôl",
         "Dyddiad y chwiliad",
-        "",
+        None,
     )
     body = text(client.get(reverse("cases:kind_detail", args=[kind.pk])))
     assert '<span lang="cy">Chwilio ar batrôl</span>; <span lang="cy">Dyddiad y chwiliad' in body

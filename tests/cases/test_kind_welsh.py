@@ -9,6 +9,7 @@ from django.utils import translation
 from cases import services
 from cases.enums import BatchStatus
 from cases.kind_data import KINDS
+from cases.kind_data.welsh import KINDS_CY
 from cases.kinds.dictionary import dictionary_read
 from cases.kinds.dictionary_out import dictionary_text
 from cases.kinds.presenters import case_sections
@@ -55,7 +56,12 @@ def messages(error) -> str:
 def test_every_seeded_kind_has_its_welsh(reference_data, spec):
     kind = kind_by_code(spec["code"])
 
-    assert kind.name_cy and kind.date_label_cy and kind.facts_label_cy
+    welsh = KINDS_CY[spec["code"]]
+    assert (kind.name_cy, kind.date_label_cy, kind.facts_label_cy) == (
+        welsh["name"],
+        welsh["date_label"],
+        welsh["facts_label"],
+    )
     assert all(section.name_cy for section in kind_sections(kind))
     for field in kind_fields(kind):
         assert field.label_cy, field.code
@@ -158,6 +164,10 @@ def test_two_fields_may_swap_welsh_labels(kind):
         (POWER + ",Heddlu,Pŵer,,s1 Adran 1", "is not written code=Label."),
         (BWV + ",Plismona,Fideo,,", "Line 2 gives the section “Police” the Welsh “Heddlu”"),
         (BWV + ",,Pŵer,,", "The Welsh label “Pŵer” is also on line 2."),
+        (
+            POWER + ",Heddlu,Pŵer,,s1=Adran|s23=adran",
+            "column choices_cy: The choice label “adran” is used twice.",
+        ),
         (NOTES + ",Heddlu,,,", "The section “Police” is called “Heddlu” in Welsh already."),
     ],
 )
@@ -234,3 +244,43 @@ def test_a_welsh_section_name_may_move_to_another_section(kind):
         "Police": None,
         "Person": "Heddlu",
     }
+
+
+def test_a_kind_without_welsh_words_reads_its_english_ones_on_a_welsh_page(kind):
+    with translation.override("cy"):
+        words = (kind.date_label, kind.facts_label)
+
+    assert (kind.date_label_cy, kind.facts_label_cy) == (None, None)
+    assert words == ("Date", "Facts")
+
+
+def test_a_dictionary_without_the_welsh_columns_keeps_the_kinds_welsh(kind):
+    data = GOOD.decode().split("\r\n")
+    plain = "\r\n".join([HEADINGS] + [",".join(row.split(",")[:8]) for row in data[1:]])
+
+    changes = kind_update(kind=kind, data=plain.encode(), seen=kind.version)
+
+    power = kind.fields.get(code="power")
+    assert changes == []
+    assert (power.label_cy, power.choices[0]["label_cy"]) == ("Pŵer a ddefnyddiwyd", "Adran 1 PACE")
+    assert kind.sections.get(name="Police").name_cy == "Heddlu"
+
+
+def test_a_welsh_choice_never_takes_an_english_spelling_from_another_choice(kind):
+    from cases.imports.typed import Choices
+
+    field = kind.fields.get(code="power")
+    field.choices = [
+        {"code": "no", "label": "No", "label_cy": "Na"},
+        {"code": "na", "label": "Not applicable", "label_cy": "Amherthnasol"},
+    ]
+
+    choices = Choices(field)
+
+    assert (choices.one("N/A"), choices.one("na"), choices.one("Amherthnasol")) == (
+        "na",
+        "na",
+        "na",
+    )
+    # The code na is "na" before any Welsh label is.
+    assert (choices.one("No"), choices.one("Na")) == ("no", "na")

@@ -8,6 +8,7 @@ import importlib
 import pytest
 from django.db import connection, transaction
 from django.db.models.fields.json import KeyTextTransform
+from django.utils import translation
 
 from cases.models import Case, RecordField
 from core.models import CodePointOrder
@@ -86,6 +87,28 @@ def test_the_pool_size_counts_the_range_by_hand(olu, ss_meeting, ss_pool):
         "SS-02",
         "SS-03",
     ]
+
+
+def test_a_draw_made_on_a_welsh_page_records_its_groups_in_english(olu, ss_meeting, ss_pool, welsh):
+    field = RecordField.objects.get(kind=ss_meeting.panel.framework.record_kind, code="ethnicity")
+    field.label_cy = "Ethnigrwydd hunan-ddiffiniedig"
+    field.choices = [{**c, "label_cy": f"{c['label']} (cy)"} for c in field.choices]
+    field.save()
+
+    with translation.override(welsh):
+        draw = sample_draw(
+            meeting=ss_meeting, by=olu, filters=PoolFilters(), size=4, strata_field="ethnicity"
+        )
+
+    # The record is kept, and published with the report, in the language of the record.
+    assert draw.strata["label"] == "Self-defined ethnicity"
+    assert {g["label"] for g in draw.strata["groups"]} == {
+        "Not recorded",
+        "Asian",
+        "Black",
+        "Mixed",
+        "White",
+    }
 
 
 def test_a_draw_spread_across_a_choice_field_records_each_group(olu, ss_meeting, ss_pool):
