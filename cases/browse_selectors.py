@@ -9,6 +9,8 @@ from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
+from core.bilingual import by_words
+
 from .enums import FindingStatus
 from .kinds.selectors import filter_by_field, filter_by_range, kind_fields
 from .models import Case, CrimeCode, ExtractBatch, Force, OutcomeType, PrivacyFinding, RecordKind
@@ -78,7 +80,7 @@ def case_history(*, case: Case) -> QuerySet:
 
 
 def kind_choices() -> QuerySet[RecordKind]:
-    return RecordKind.objects.order_by("name")
+    return RecordKind.objects.order_by(by_words("name"))
 
 
 # The case list's own filters already ask these (outcome type, offence category).

@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -38,6 +40,15 @@ class InEnglish(str):
 def in_welsh() -> bool:
     """Whether the page (the active language) is Welsh."""
     return (translation.get_language() or "en").split("-")[0] == WELSH
+
+
+def by_words(name: str):
+    """An ordering on a translated field as the page reads it: on a Welsh page by its
+    Welsh, or by its English where it has none (ordering on the field itself would put
+    every row without Welsh together); on an English page by its English."""
+    if not in_welsh():
+        return F(f"{name}_en").asc()
+    return Coalesce(f"{name}_{WELSH}", f"{name}_en").asc()
 
 
 def shown(row, name: str) -> str:

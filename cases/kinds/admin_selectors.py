@@ -5,6 +5,8 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
+from core.bilingual import by_words
+
 from ..models import Case, CaseSectionSource, ExtractBatch, RecordField, RecordKind, RecordSection
 from .selectors import filter_by_field
 
@@ -25,7 +27,7 @@ def kind_list() -> QuerySet[RecordKind]:
             case_count=_count_of(Case.objects.filter(kind=OuterRef("pk"))),
         )
         .prefetch_related("frameworks")
-        .order_by("-is_active", "name")
+        .order_by("-is_active", by_words("name"))
     )
 
 

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from cases.models import RecordKind
+from core.bilingual import by_words
 
 from ..models import (
     Criterion,
@@ -53,7 +54,7 @@ def record_kind_choices(*, framework: Framework | None = None):
     kinds = RecordKind.objects.filter(is_active=True)
     if framework is not None and framework.record_kind_id:
         kinds = kinds | RecordKind.objects.filter(pk=framework.record_kind_id)
-    return kinds.order_by("name")
+    return kinds.order_by(by_words("name"))
 
 
 def item_get(*, framework: Framework, kind: str, pk: int):

@@ -284,3 +284,26 @@ def test_a_welsh_choice_never_takes_an_english_spelling_from_another_choice(kind
     )
     # The code na is "na" before any Welsh label is.
     assert (choices.one("No"), choices.one("Na")) == ("no", "na")
+
+
+def test_kinds_are_listed_in_the_order_of_the_pages_words(alice):
+    from cases.browse_selectors import kind_choices
+    from cases.kinds.admin_selectors import kind_list
+
+    welsh_names = {"alpha": None, "bravo": "Bravo", "charlie": None, "delta": "Aardvark"}
+    for code, welsh in welsh_names.items():
+        made = kind_create(code=code, name=code.title(), data=dictionary(BWV + ",,,,"), by=alice)
+        made.name_cy = welsh
+        made.save()
+
+    def order(kinds):
+        return [k.code for k in kinds if k.code in welsh_names]
+
+    with translation.override("cy"):
+        welsh = (order(kind_choices()), order(kind_list()))
+
+    assert (order(kind_choices()), order(kind_list())) == (
+        ["alpha", "bravo", "charlie", "delta"],
+    ) * 2
+    # A kind without a Welsh name sorts by its English, not among the kinds without one.
+    assert welsh == (["delta", "alpha", "bravo", "charlie"],) * 2
