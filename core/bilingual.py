@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.db.models import F
+from django.db.models import CharField, F
 from django.db.models.functions import Coalesce
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -48,7 +48,7 @@ def by_words(name: str):
     every row without Welsh together); on an English page by its English."""
     if not in_welsh():
         return F(f"{name}_en").asc()
-    return Coalesce(f"{name}_{WELSH}", f"{name}_en").asc()
+    return Coalesce(f"{name}_{WELSH}", f"{name}_en", output_field=CharField()).asc()
 
 
 def shown(row, name: str) -> str:

@@ -36,7 +36,7 @@ def framework_list() -> QuerySet[Framework]:
             criterion_count=Count("criteria", distinct=True),
             panel_count=Count("panels", distinct=True),
         )
-        .order_by("-is_active", "name")
+        .order_by("-is_active", by_words("name"))
     )
 
 
@@ -115,7 +115,9 @@ def _theme_used_on(framework: Framework):
 def framework_themes(*, framework: Framework) -> list[Theme]:
     """The framework's themes by name, each marked `in_use` when a rating, decision or note
     on one of its panels chose it."""
-    return list(framework.themes.annotate(in_use=_theme_used_on(framework)).order_by("name"))
+    return list(
+        framework.themes.annotate(in_use=_theme_used_on(framework)).order_by(by_words("name"))
+    )
 
 
 def theme_choices(*, framework: Framework) -> QuerySet[Theme]:

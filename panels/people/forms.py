@@ -6,7 +6,7 @@ from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from core.bilingual import KeepsUnsentWelsh, english_of, welsh_of
+from core.bilingual import KeepsUnsentWelsh, by_words, english_of, welsh_of
 from core.forms import post_form_helper, version_field
 from core.text_safety import SafeTextMixin
 
@@ -150,7 +150,7 @@ class PanelForm(KeepsUnsentWelsh, _VersionErrorAtTop, SafeTextMixin, forms.Form)
                 pk=panel.framework_id
             )
             self.fields["version"] = version_field()
-        self.fields["framework"].queryset = frameworks.order_by("name")
+        self.fields["framework"].queryset = frameworks.order_by(by_words("name"))
         self.helper = post_form_helper(
             *(["version"] if panel is not None else []),
             Field.text("name", field_width=Fluid.TWO_THIRDS),

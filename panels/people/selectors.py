@@ -6,6 +6,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from cases.models import Force
+from core.bilingual import by_words
 from core.invitations import invitation_lifetime
 from core.roles import is_data_admin, is_opcc_staff
 
@@ -94,7 +95,7 @@ def other_active_chairs(*, membership: Membership) -> QuerySet[Membership]:
 
 
 def active_frameworks() -> QuerySet[Framework]:
-    return Framework.objects.filter(is_active=True).order_by("name")
+    return Framework.objects.filter(is_active=True).order_by(by_words("name"))
 
 
 def forces() -> QuerySet[Force]:

@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from core.bilingual import english_of, welsh_of
+from core.bilingual import by_words, english_of, welsh_of
 from panels.models import Panel
 
 from ..models import SupportService
@@ -25,7 +25,7 @@ def has_welsh(service: SupportService) -> bool:
 
 
 def all_panels() -> QuerySet[Panel]:
-    return Panel.objects.order_by("name")
+    return Panel.objects.order_by(by_words("name"))
 
 
 def _squeezed(theme: str) -> str:

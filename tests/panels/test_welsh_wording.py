@@ -319,3 +319,26 @@ def test_a_note_saved_without_its_welsh_field_keeps_its_welsh(client, discussing
         "Victims were updated promptly.",
         "Cafodd dioddefwyr y wybodaeth ddiweddaraf.",
     )
+
+
+def test_frameworks_are_listed_by_their_welsh_names_on_a_welsh_page(db):
+    from django.utils import translation
+
+    from panels.frameworks.selectors import framework_list
+    from panels.models import Framework
+
+    def words(framework):
+        return framework.name_cy or framework.name_en
+
+    active = sorted((f for f in framework_list() if f.is_active), key=words)
+    # One in the middle has no Welsh name: it sorts by its English, not first or last.
+    middle = active[len(active) // 2]
+    Framework.objects.filter(pk=middle.pk).update(name_cy=None)
+    middle.name_cy = None
+    expected = [f.slug for f in sorted(active, key=words)]
+
+    with translation.override("cy"):
+        welsh = [f.slug for f in framework_list() if f.is_active]
+
+    assert welsh == expected
+    assert expected.index(middle.slug) not in (0, len(expected) - 1)
