@@ -67,6 +67,7 @@ from tests.cases import pdfs
 from tests.cases.conftest import csv_bytes, row, upload
 from tests.reports.conftest import closed_meeting, publish, write
 from tests.reports.scrutiny import scrutiny_meeting
+from tests.worlds import settle
 
 pytestmark = pytest.mark.django_db
 
@@ -701,6 +702,7 @@ def built_world(django_db_blocker, tmp_path_factory):
         transaction.atomic(),
     ):
         built = build_world()
+        settle()
         built.sessions = signed_in_sessions(built.users)
         # One client for the module: each new one loads the middleware again, and
         # WhiteNoise's scan of the static files alone costs more than most requests.

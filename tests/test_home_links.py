@@ -16,6 +16,7 @@ from django.urls import reverse
 from core.roles import is_data_admin
 from panels.demo.loader import load_demo
 from tests import factories
+from tests.worlds import settle
 
 pytestmark = pytest.mark.django_db
 
@@ -93,6 +94,7 @@ def _demo_for_the_module(django_db_setup, django_db_blocker):
     fast = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
     with django_db_blocker.unblock(), fast, transaction.atomic():
         users = load_demo()["users"]
+        settle()
         yield users
         transaction.set_rollback(True)
 

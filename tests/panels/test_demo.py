@@ -13,6 +13,7 @@ from cases.models import Case
 from panels.enums import MeetingStatus
 from panels.meetings.selectors import decision_counts
 from panels.models import Decision, Meeting, Rating
+from tests.worlds import settle
 
 
 def counts(meeting: Meeting) -> dict[str, int]:
@@ -34,6 +35,7 @@ def _demo_for_the_module(django_db_setup, django_db_blocker, tmp_path_factory):
         transaction.atomic(),
     ):
         call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        settle()
         yield
         transaction.set_rollback(True)
 

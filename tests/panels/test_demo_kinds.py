@@ -18,6 +18,7 @@ from panels.demo.loader import load_demo
 from panels.enums import MeetingStatus
 from panels.meetings.selectors import decision_counts
 from panels.models import Decision, Meeting, Observation, ReviewedCase
+from tests.worlds import settle
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +27,7 @@ def _demo_for_the_module(django_db_setup, django_db_blocker):
     fast = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
     with django_db_blocker.unblock(), fast, transaction.atomic():
         load_demo()
+        settle()
         yield
         transaction.set_rollback(True)
 

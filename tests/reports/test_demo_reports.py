@@ -15,6 +15,7 @@ from django.test import override_settings
 from panels.models import Decision
 from reports.models import PublishedVersion, ReportStatusChange
 from scrutiny.env import _DEMO_OFFICE
+from tests.worlds import settle
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +33,7 @@ def _demo_for_the_module(django_db_setup, django_db_blocker, tmp_path_factory):
         transaction.atomic(),
     ):
         call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        settle()
         yield media
         transaction.set_rollback(True)
 
