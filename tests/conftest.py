@@ -50,6 +50,20 @@ def _tasks_run_at_once(settings):
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On PostgreSQL, each worker's test database is a copy of the run's one migrated
+    template (`CREATE DATABASE … TEMPLATE`, the one the server tests copy too), so the
+    migrations run once a run rather than once a worker; the migrate that Django's test
+    set-up then runs finds nothing left to do. SQLite migrates its own, in memory."""
+    from django.conf import settings
+
+    from tests.servers import on_postgresql, template_name
+
+    if on_postgresql():
+        settings.DATABASES["default"]["TEST"]["TEMPLATE"] = template_name()
+
+
+@pytest.fixture(scope="session")
 def _welsh_locale(tmp_path_factory):
     """The service's Welsh catalogue (locale/cy), compiled once for the run into a folder
     of its own, as `make install` compiles it."""
@@ -153,6 +167,20 @@ def nadia(db):
 @pytest.fixture
 def meeting(panel):
     return factories.MeetingFactory(panel=panel)
+
+
+def pytest_configure(config):
+    """The controlling process of a run on several workers starts migrating the run's
+    template database (PostgreSQL) at once, while the workers start and collect the
+    tests, instead of the first worker to need it doing so while the other waits."""
+    if hasattr(config, "workerinput") or not config.getoption("numprocesses", None):
+        return
+    import threading
+
+    from tests.servers import on_postgresql, template_name
+
+    if on_postgresql():
+        threading.Thread(target=template_name, daemon=True).start()
 
 
 def pytest_sessionfinish(session):

@@ -88,6 +88,11 @@ def _template() -> str:
     return url
 
 
+def template_name() -> str:
+    """The name of the run's migrated template database (PostgreSQL), made if need be."""
+    return _template().rsplit("/", 1)[1]
+
+
 def drop_template() -> None:
     """Remove the run's migrated template, if one was made (at the end of the run)."""
     if on_postgresql():
@@ -106,7 +111,7 @@ def scratch_database(tmp_path, label: str):
     """A URL for a migrated database of its own, removed afterwards: PostgreSQL beside
     the suite's when the suite runs on it, a SQLite file otherwise. Each is a copy of one
     template migrated once per run (`CREATE DATABASE … TEMPLATE`, or a file copy)."""
-    template = _template()
+    _template()
     if not on_postgresql():
         path = tmp_path / (label + ".sqlite3")
         shutil.copyfile(_sqlite_template_path(), path)
@@ -116,7 +121,7 @@ def scratch_database(tmp_path, label: str):
     server = _server_url()
     with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template.rsplit("/", 1)[1]}"')
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template_name()}"')
     try:
         yield f"{server}/{name}"
     finally:
