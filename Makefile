@@ -19,8 +19,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 # Tests run with DEBUG off, as production does; the key below is for tests only.
+# Python keeps its compiled modules (__pycache__) even where the environment says not to
+# (PYTHONDONTWRITEBYTECODE): every worker and every process the server tests start would
+# otherwise compile Django and the app again, which made collecting the suite take 20 s
+# rather than 8 and each `manage.py` start 3.8 s rather than 1.4.
 TEST_ENV := SECRET_KEY=test-only-not-a-secret ALLOWED_HOSTS=localhost,127.0.0.1,testserver \
-	STATIC_FROM_SOURCE=1 DEBUG=0 REQUIRE_2FA=0
+	STATIC_FROM_SOURCE=1 DEBUG=0 REQUIRE_2FA=0 PYTHONDONTWRITEBYTECODE=
 RUN_ENV := DEBUG=1
 
 .PHONY: install messages run serve worker test test-fast lint lint-code format chromium vnu bench bench-load assets clean \
