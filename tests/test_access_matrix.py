@@ -31,7 +31,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import connection
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
@@ -67,7 +67,7 @@ from tests.cases import pdfs
 from tests.cases.conftest import csv_bytes, row, upload
 from tests.reports.conftest import closed_meeting, publish, write
 from tests.reports.scrutiny import scrutiny_meeting
-from tests.worlds import settle
+from tests.worlds import module_world
 
 pytestmark = pytest.mark.django_db
 
@@ -684,31 +684,27 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 def built_world(django_db_blocker, tmp_path_factory):
-    """Built once per module inside a transaction that is rolled back at the end; each
-    test runs in a savepoint within it (pytest-django's `db`), so nothing leaks."""
+    """Built once per module (tests/worlds.py)."""
     root = tmp_path_factory.mktemp("access")
-    with (
-        override_settings(
-            MEDIA_ROOT=root / "media",
-            PRIVATE_UPLOAD_ROOT=root / "uploads",
-            # Nobody signs in with a password here; the real hasher costs seconds.
-            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-            # Who may see what once signed in. The two-factor step can only put a page of
-            # its own in front of a page (the two-factor tests cover that); with it on, staff
-            # would meet that page instead of the one the matrix is about.
-            REQUIRE_2FA=False,
-        ),
-        django_db_blocker.unblock(),
-        transaction.atomic(),
-    ):
+
+    def build():
         built = build_world()
-        settle()
         built.sessions = signed_in_sessions(built.users)
         # One client for the module: each new one loads the middleware again, and
         # WhiteNoise's scan of the static files alone costs more than most requests.
         built.client = Client()
-        yield built
-        transaction.set_rollback(True)
+        return built
+
+    yield from module_world(
+        django_db_blocker,
+        build,
+        MEDIA_ROOT=root / "media",
+        PRIVATE_UPLOAD_ROOT=root / "uploads",
+        # Who may see what once signed in. The two-factor step can only put a page of
+        # its own in front of a page (the two-factor tests cover that); with it on, staff
+        # would meet that page instead of the one the matrix is about.
+        REQUIRE_2FA=False,
+    )
 
 
 def signed_in_sessions(users) -> dict:

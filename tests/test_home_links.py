@@ -9,14 +9,12 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
-from django.db import transaction
-from django.test import override_settings
 from django.urls import reverse
 
 from core.roles import is_data_admin
 from panels.demo.loader import load_demo
 from tests import factories
-from tests.worlds import settle
+from tests.worlds import module_world
 
 pytestmark = pytest.mark.django_db
 
@@ -91,12 +89,7 @@ def answer(client, url: str) -> tuple[int, str]:
 def _demo_for_the_module(django_db_setup, django_db_blocker):
     """The demo, built once for the module inside a transaction rolled back at its end;
     each test's own transaction (a savepoint inside this one) is rolled back as usual."""
-    fast = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
-    with django_db_blocker.unblock(), fast, transaction.atomic():
-        users = load_demo()["users"]
-        settle()
-        yield users
-        transaction.set_rollback(True)
+    yield from module_world(django_db_blocker, lambda: load_demo()["users"])
 
 
 @pytest.fixture

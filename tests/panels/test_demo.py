@@ -5,15 +5,13 @@ import datetime
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
-from django.test import override_settings
 from django.utils import timezone
 
 from cases.models import Case
 from panels.enums import MeetingStatus
 from panels.meetings.selectors import decision_counts
 from panels.models import Decision, Meeting, Rating
-from tests.worlds import settle
+from tests.worlds import demo_loaded, module_world
 
 
 def counts(meeting: Meeting) -> dict[str, int]:
@@ -25,19 +23,7 @@ def _demo_for_the_module(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo, loaded once for the module inside a transaction rolled back at its end;
     each test's own transaction (a savepoint inside this one) is rolled back as usual."""
     media = tmp_path_factory.mktemp("demo-media")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(
-            DEBUG=True,
-            MEDIA_ROOT=media,
-            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-        ),
-        transaction.atomic(),
-    ):
-        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-        settle()
-        yield
-        transaction.set_rollback(True)
+    yield from module_world(django_db_blocker, demo_loaded, DEBUG=True, MEDIA_ROOT=media)
 
 
 @pytest.fixture

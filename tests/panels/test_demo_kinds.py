@@ -4,9 +4,7 @@ recorded, and a community panel's closed stop and search meeting."""
 import datetime
 
 import pytest
-from django.db import transaction
 from django.db.models import F
-from django.test import override_settings
 
 from cases import privacy
 from cases.kind_data.vcop import RIGHTS_FIELDS
@@ -18,18 +16,13 @@ from panels.demo.loader import load_demo
 from panels.enums import MeetingStatus
 from panels.meetings.selectors import decision_counts
 from panels.models import Decision, Meeting, Observation, ReviewedCase
-from tests.worlds import settle
+from tests.worlds import module_world
 
 
 @pytest.fixture(scope="module")
 def _demo_for_the_module(django_db_setup, django_db_blocker):
     """The demo, built once for the module inside a transaction rolled back at its end."""
-    fast = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
-    with django_db_blocker.unblock(), fast, transaction.atomic():
-        load_demo()
-        settle()
-        yield
-        transaction.set_rollback(True)
+    yield from module_world(django_db_blocker, load_demo)
 
 
 @pytest.fixture

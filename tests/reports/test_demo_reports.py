@@ -8,34 +8,21 @@ import re
 
 import pypdf
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 
 from panels.models import Decision
 from reports.models import PublishedVersion, ReportStatusChange
 from scrutiny.env import _DEMO_OFFICE
-from tests.worlds import settle
+from tests.worlds import demo_loaded, module_world
 
 
 @pytest.fixture(scope="module")
 def _demo_for_the_module(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo, loaded once for the module and rolled back at its end."""
     media = tmp_path_factory.mktemp("demo-media")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(
-            DEBUG=True,
-            **_DEMO_OFFICE,
-            MEDIA_ROOT=media,
-            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-        ),
-        transaction.atomic(),
+    for _ in module_world(
+        django_db_blocker, demo_loaded, DEBUG=True, **_DEMO_OFFICE, MEDIA_ROOT=media
     ):
-        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-        settle()
         yield media
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
